@@ -1,0 +1,43 @@
+package admin
+
+import (
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/hook"
+
+	// The collections, as migrations run by "serve", "migrate" and tests.
+	_ "github.com/daison/portal/admin/migrations"
+)
+
+// Options connects the admin side to the rest of the portal.
+type Options struct {
+	// Changed is called after a create, update or delete of a public record
+	// has been committed, with the collection's name. The site uses it to
+	// queue a rebuild. It must not block.
+	Changed func(collection string)
+}
+
+// Register binds the portal's record hooks and API middleware to app. Call it
+// once, before app.Start or app.Bootstrap.
+func Register(app core.App, opts Options) {
+	app.OnRecordValidate(PublicCollections...).BindFunc(validatePublic)
+	app.OnRecordCreateRequest(PublicCollections...).BindFunc(checkRequestDates)
+	app.OnRecordUpdateRequest(PublicCollections...).BindFunc(checkRequestDates)
+
+	if opts.Changed != nil {
+		changed := func(e *core.RecordEvent) error {
+			opts.Changed(e.Record.Collection().Name)
+			return e.Next()
+		}
+		app.OnRecordAfterCreateSuccess(PublicCollections...).BindFunc(changed)
+		app.OnRecordAfterUpdateSuccess(PublicCollections...).BindFunc(changed)
+		app.OnRecordAfterDeleteSuccess(PublicCollections...).BindFunc(changed)
+	}
+
+	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
+		Id: "portalTranslateErrors",
+		Func: func(e *core.ServeEvent) error {
+			e.Router.BindFunc(translateErrors)
+			return e.Next()
+		},
+	})
+}

@@ -1,0 +1,86 @@
+// Package admintest gives tests a real PocketBase app with the portal's
+// collections and hooks on a fresh temporary database, and small helpers to
+// fill it.
+package admintest
+
+import (
+	"testing"
+	"time"
+
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tests"
+	"github.com/pocketbase/pocketbase/tools/types"
+
+	"github.com/daison/portal/admin"
+)
+
+// NewApp returns a test app on a fresh database in a temporary folder, with
+// every migration applied and admin's hooks bound. changed, if not nil,
+// receives admin's change notifications. The app is cleaned up with the test.
+func NewApp(t testing.TB, changed func(collection string)) *tests.TestApp {
+	t.Helper()
+	app, err := tests.NewTestApp(t.TempDir())
+	if err != nil {
+		t.Fatalf("new test app: %v", err)
+	}
+	admin.Register(app, admin.Options{Changed: changed})
+	t.Cleanup(app.Cleanup)
+	return app
+}
+
+// Factory adapts NewApp to tests.ApiScenario's TestAppFactory.
+func Factory(setup func(t testing.TB, app *tests.TestApp)) func(t testing.TB) *tests.TestApp {
+	return func(t testing.TB) *tests.TestApp {
+		app, err := tests.NewTestApp(t.TempDir())
+		if err != nil {
+			t.Fatalf("new test app: %v", err)
+		}
+		admin.Register(app, admin.Options{})
+		if setup != nil {
+			setup(t, app)
+		}
+		return app
+	}
+}
+
+// Create saves a new record of collection with the given fields and fails
+// the test if it cannot.
+func Create(t testing.TB, app core.App, collection string, fields map[string]any) *core.Record {
+	t.Helper()
+	c, err := app.FindCollectionByNameOrId(collection)
+	if err != nil {
+		t.Fatalf("find collection %s: %v", collection, err)
+	}
+	r := core.NewRecord(c)
+	r.Load(fields)
+	if err := app.Save(r); err != nil {
+		t.Fatalf("create %s %v: %v", collection, fields, err)
+	}
+	return r
+}
+
+// Date returns t as a PocketBase date value.
+func Date(t time.Time) types.DateTime {
+	d, _ := types.ParseDateTime(t.UTC())
+	return d
+}
+
+// SuperuserToken creates a superuser and returns an auth token for it.
+func SuperuserToken(t testing.TB, app core.App) string {
+	t.Helper()
+	c, err := app.FindCollectionByNameOrId(core.CollectionNameSuperusers)
+	if err != nil {
+		t.Fatal(err)
+	}
+	su := core.NewRecord(c)
+	su.SetEmail("it@daison.test")
+	su.SetPassword("mat-khau-thu-nghiem-1")
+	if err := app.Save(su); err != nil {
+		t.Fatalf("create superuser: %v", err)
+	}
+	token, err := su.NewAuthToken()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return token
+}

@@ -1,0 +1,112 @@
+package admin
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/router"
+)
+
+// viMessages are the Vietnamese messages of PocketBase's validation error
+// codes, so every client of the API (the back office, scripts, the dashboard's
+// record forms) tells staff and citizens what is wrong in their language.
+// Placeholders such as {max} take the error's params.
+var viMessages = map[string]string{
+	"validation_required":                        "Trường này không được để trống.",
+	"validation_nil_or_not_empty_required":       "Trường này không được để trống.",
+	"validation_max_text_constraint":             "Không được dài quá {max} ký tự.",
+	"validation_min_text_constraint":             "Phải có ít nhất {min} ký tự.",
+	"validation_invalid_format":                  "Giá trị không đúng định dạng.",
+	"validation_invalid_value":                   "Giá trị không hợp lệ.",
+	"validation_too_many_values":                 "Chỉ được chọn tối đa {maxSelect} mục.",
+	"validation_not_enough_values":               "Phải chọn ít nhất {minSelect} mục.",
+	"validation_only_int_constraint":             "Chỉ được nhập số nguyên.",
+	"validation_min_number_constraint":           "Phải lớn hơn hoặc bằng {min}.",
+	"validation_max_number_constraint":           "Phải nhỏ hơn hoặc bằng {max}.",
+	"validation_not_a_number":                    "Giá trị phải là một số.",
+	"validation_invalid_json":                    "Dữ liệu không đúng định dạng JSON.",
+	"validation_json_size_limit":                 "Dữ liệu quá lớn (tối đa {maxSize} byte).",
+	"validation_invalid_url":                     "Địa chỉ liên kết không hợp lệ.",
+	"validation_url_domain_not_allowed":          "Tên miền của liên kết không được phép.",
+	"validation_invalid_email":                   "Địa chỉ thư điện tử không hợp lệ.",
+	"validation_not_unique":                      "Giá trị này đã được dùng cho một bản ghi khác.",
+	"validation_missing_rel_records":             "Không tìm thấy bản ghi liên kết đã chọn.",
+	"validation_missing_rel_collection":          "Không tìm thấy danh mục liên kết.",
+	"validation_invalid_file":                    "Tệp tải lên không hợp lệ.",
+	"validation_too_many_files":                  "Chỉ được tải lên tối đa {maxSelect} tệp.",
+	"validation_file_size_limit":                 "Tệp quá lớn (tối đa {maxSize} byte).",
+	"validation_invalid_mime_type":               "Loại tệp không được phép.",
+	"validation_min_greater_equal_than_required": "Giá trị nhỏ hơn mức cho phép.",
+	"validation_max_less_equal_than_required":    "Giá trị lớn hơn mức cho phép.",
+	"validation_unknown_field":                   "Trường không tồn tại.",
+}
+
+// viStatusMessages replace PocketBase's English top-level error messages.
+var viStatusMessages = map[int]string{
+	400: "Dữ liệu gửi lên chưa hợp lệ. Vui lòng kiểm tra các trường được đánh dấu.",
+	401: "Bạn cần đăng nhập để thực hiện thao tác này.",
+	403: "Bạn không có quyền thực hiện thao tác này.",
+	404: "Không tìm thấy nội dung yêu cầu.",
+	413: "Dữ liệu gửi lên quá lớn.",
+	429: "Bạn đã gửi quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.",
+	500: "Đã có lỗi ở máy chủ. Vui lòng thử lại sau.",
+}
+
+// translateErrors is a router middleware that rewrites the API's error
+// responses in Vietnamese: the top-level message by status and each field's
+// message by its validation code. Codes stay as they are for programs.
+func translateErrors(e *core.RequestEvent) error {
+	err := e.Next()
+	if err == nil {
+		return nil
+	}
+	var apiErr *router.ApiError
+	if !errors.As(err, &apiErr) {
+		return err
+	}
+	if msg, ok := viStatusMessages[apiErr.Status]; ok && !isVietnamese(apiErr.Message) {
+		apiErr.Message = msg
+	}
+	translateData(apiErr.Data)
+	return apiErr
+}
+
+func translateData(data map[string]any) {
+	for _, v := range data {
+		item, ok := v.(map[string]any)
+		if !ok {
+			continue
+		}
+		code, isItem := item["code"].(string)
+		if !isItem {
+			translateData(item)
+			continue
+		}
+		if msg, ok := item["message"].(string); ok && isVietnamese(msg) {
+			continue // our own hooks already speak Vietnamese
+		}
+		tmpl, ok := viMessages[code]
+		if !ok {
+			continue
+		}
+		if params, ok := item["params"].(map[string]any); ok {
+			for k, p := range params {
+				tmpl = strings.ReplaceAll(tmpl, "{"+k+"}", fmt.Sprint(p))
+			}
+		}
+		item["message"] = tmpl
+	}
+}
+
+// isVietnamese tells our own messages from PocketBase's English ones: ours
+// always hold a letter outside ASCII.
+func isVietnamese(s string) bool {
+	for _, r := range s {
+		if r > 0x7f {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,168 @@
+package admin
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	validation "github.com/pocketbase/ozzo-validation/v4"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/types"
+
+	"github.com/daison/portal/internal/markdown"
+	"github.com/daison/portal/internal/vntext"
+	"github.com/daison/portal/internal/vocab"
+)
+
+// Step is one step of an online public service guide, stored in the guide's
+// "steps" JSON field. Steps are shown numbered in order; a step whose Logic
+// is "and" or "or" belongs with the one before it (GOV.UK step-by-step).
+type Step struct {
+	Title    string `json:"title"`
+	Text     string `json:"text,omitempty"`     // Markdown
+	Link     string `json:"link,omitempty"`     // where to do it online
+	LinkText string `json:"linkText,omitempty"` // the link's words
+	Cost     string `json:"cost,omitempty"`     // fee of this step, if any
+	Logic    string `json:"logic,omitempty"`    // "", "and" or "or"
+}
+
+// Limits of a guide's steps.
+const (
+	maxSteps         = 30
+	maxStepTitle     = 200
+	maxStepText      = 5000
+	maxStepShortText = 200
+)
+
+// ParseSteps reads a guide's steps field. Empty means no steps.
+func ParseSteps(raw []byte) ([]Step, error) {
+	s := strings.TrimSpace(string(raw))
+	if s == "" || s == "null" {
+		return nil, nil
+	}
+	var steps []Step
+	if err := json.Unmarshal([]byte(s), &steps); err != nil {
+		return nil, fmt.Errorf("parse steps: %w", err)
+	}
+	return steps, nil
+}
+
+// cleanSteps stores a guide's steps as NFC and checks each: a title, safe
+// Markdown, an http(s) link, and a logic word that joins it to a previous
+// step.
+func cleanSteps(r *core.Record) error {
+	steps, err := ParseSteps(jsonValue(r, "steps"))
+	if err != nil {
+		return fieldError("validation_steps_format", "Danh sách các bước không đúng định dạng: mỗi bước cần có tiêu đề (title), nội dung (text), liên kết (link)…")
+	}
+	if len(steps) > maxSteps {
+		return fieldError("validation_steps_count", fmt.Sprintf("Hướng dẫn có tối đa %d bước.", maxSteps))
+	}
+	for i := range steps {
+		st := &steps[i]
+		n := i + 1
+		for _, f := range []*string{&st.Title, &st.LinkText, &st.Cost, &st.Link, &st.Logic} {
+			*f = vntext.Clean(*f)
+		}
+		st.Text = strings.TrimSpace(vntext.NFC(st.Text))
+		if st.Title == "" {
+			return stepError(n, "chưa có tiêu đề.")
+		}
+		if utf8.RuneCountInString(st.Title) > maxStepTitle || utf8.RuneCountInString(st.LinkText) > maxStepShortText || utf8.RuneCountInString(st.Cost) > maxStepShortText {
+			return stepError(n, fmt.Sprintf("tiêu đề, chữ của liên kết và chi phí không được dài quá %d ký tự.", maxStepShortText))
+		}
+		if utf8.RuneCountInString(st.Text) > maxStepText {
+			return stepError(n, fmt.Sprintf("nội dung không được dài quá %d ký tự.", maxStepText))
+		}
+		for _, f := range []string{st.Title, st.LinkText, st.Cost, st.Link} {
+			if p := vntext.Check(f, false); p != "" {
+				return stepError(n, string(p))
+			}
+		}
+		if p := vntext.Check(st.Text, true); p != "" {
+			return stepError(n, string(p))
+		}
+		if ps := markdown.Check(st.Text); len(ps) > 0 {
+			return stepError(n, string(ps[0]))
+		}
+		if st.Link != "" && !(strings.HasPrefix(st.Link, "https://") || strings.HasPrefix(st.Link, "http://")) {
+			return stepError(n, "liên kết phải bắt đầu bằng https:// hoặc http://.")
+		}
+		if !vocab.StepLogic.Has(st.Logic) {
+			return stepError(n, "cách nối với bước trước chỉ có thể là “và” (and) hoặc “hoặc” (or).")
+		}
+		if i == 0 && st.Logic != "" {
+			return stepError(n, "bước đầu tiên không nối với bước nào trước nó.")
+		}
+	}
+	if steps == nil {
+		r.Set("steps", nil)
+		return nil
+	}
+	r.Set("steps", steps)
+	return nil
+}
+
+func stepError(n int, msg string) validation.Error {
+	return fieldError("validation_step", fmt.Sprintf("Bước %d: %s", n, msg))
+}
+
+// Tag limits.
+const (
+	maxTags   = 10
+	maxTagLen = 50
+)
+
+// cleanTags stores an article's tags as a list of distinct NFC strings and
+// checks their number and length.
+func cleanTags(r *core.Record) error {
+	var tags []string
+	if s := strings.TrimSpace(string(jsonValue(r, "tags"))); s != "" && s != "null" {
+		if err := json.Unmarshal([]byte(s), &tags); err != nil {
+			return fieldError("validation_tags_format", "Từ khóa phải là một danh sách các chuỗi, ví dụ [\"VNeID\", \"dịch vụ công\"].")
+		}
+	}
+	seen := map[string]bool{}
+	clean := make([]string, 0, len(tags))
+	for _, t := range tags {
+		t = vntext.Clean(t)
+		if t == "" || seen[vntext.Fold(t)] {
+			continue
+		}
+		if p := vntext.Check(t, false); p != "" {
+			return fieldError("validation_tags_format", "Từ khóa “"+t+"”: "+string(p))
+		}
+		if utf8.RuneCountInString(t) > maxTagLen {
+			return fieldError("validation_tags_format", fmt.Sprintf("Mỗi từ khóa dài tối đa %d ký tự.", maxTagLen))
+		}
+		if markdown.HasShortcode(t) {
+			return fieldError("validation_tags_format", string(markdown.ProblemShortcode))
+		}
+		seen[vntext.Fold(t)] = true
+		clean = append(clean, t)
+	}
+	if len(clean) > maxTags {
+		return fieldError("validation_tags_count", fmt.Sprintf("Tối đa %d từ khóa.", maxTags))
+	}
+	if len(clean) == 0 {
+		r.Set("tags", nil)
+		return nil
+	}
+	r.Set("tags", clean)
+	return nil
+}
+
+// jsonValue returns the raw JSON of a record's JSON field, whatever Go value
+// it was set with.
+func jsonValue(r *core.Record, field string) []byte {
+	switch v := r.Get(field).(type) {
+	case nil:
+		return nil
+	case types.JSONRaw:
+		return v
+	default:
+		b, _ := json.Marshal(v)
+		return b
+	}
+}

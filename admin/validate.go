@@ -1,0 +1,142 @@
+package admin
+
+import (
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/pocketbase/dbx"
+	validation "github.com/pocketbase/ozzo-validation/v4"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/types"
+
+	"github.com/daison/portal/internal/markdown"
+	"github.com/daison/portal/internal/slug"
+	"github.com/daison/portal/internal/vntext"
+	"github.com/daison/portal/internal/vocab"
+)
+
+// validatePublic runs before PocketBase's own field validation of a public
+// record, on every save (API, back office, seed): it stores text as NFC,
+// makes the slug when it is empty, fills publishAt when a record is
+// published without one, and then reports every problem at once, its own and
+// PocketBase's, each in Vietnamese beside its field.
+func validatePublic(e *core.RecordEvent) error {
+	r := e.Record
+	errs := validation.Errors{}
+
+	cleanTexts(r, errs)
+	if err := ensureSlug(e.App, r); err != nil {
+		errs["slug"] = err
+	}
+	switch r.Collection().Name {
+	case Articles:
+		if err := cleanTags(r); err != nil {
+			errs["tags"] = err
+		}
+	case Guides:
+		if err := cleanSteps(r); err != nil {
+			errs["steps"] = err
+		}
+	}
+	if r.GetString("status") == vocab.StatusPublished && r.GetDateTime("publishAt").IsZero() {
+		r.Set("publishAt", types.NowDateTime())
+	}
+
+	err := e.Next()
+	if len(errs) == 0 {
+		return err
+	}
+	var pbErrs validation.Errors
+	if errors.As(err, &pbErrs) {
+		for field, fe := range pbErrs {
+			if _, ours := errs[field]; !ours {
+				errs[field] = fe
+			}
+		}
+	} else if err != nil {
+		return err
+	}
+	return errs
+}
+
+// fieldError is a validation error with a Vietnamese message.
+func fieldError(code, message string) validation.Error {
+	return validation.NewError(code, message)
+}
+
+// cleanTexts stores every text field as NFC, trimmed, and checks it for
+// hidden characters, line breaks where one line is expected, and unsafe
+// Markdown.
+func cleanTexts(r *core.Record, errs validation.Errors) {
+	coll := r.Collection().Name
+	for _, f := range r.Collection().Fields {
+		if f.Type() != core.FieldTypeText {
+			continue
+		}
+		name := f.GetName()
+		kind := kindOf(coll, name)
+		v := vntext.NFC(r.GetString(name))
+		if kind == kindSingleLine {
+			v = strings.TrimSpace(v)
+		} else {
+			v = strings.TrimRight(strings.TrimLeft(v, "\r\n"), " \t\r\n")
+		}
+		r.Set(name, v)
+		if p := vntext.Check(v, kind != kindSingleLine); p != "" {
+			errs[name] = fieldError("validation_text_characters", string(p))
+			continue
+		}
+		if kind == kindMarkdown {
+			if ps := markdown.Check(v); len(ps) > 0 {
+				msgs := make([]string, len(ps))
+				for i, p := range ps {
+					msgs[i] = string(p)
+				}
+				errs[name] = fieldError("validation_markdown", strings.Join(msgs, " "))
+			}
+		} else if markdown.HasShortcode(v) {
+			errs[name] = fieldError("validation_markdown", string(markdown.ProblemShortcode))
+		}
+	}
+}
+
+// ensureSlug makes the slug from the record's title when it is empty, with a
+// number added if another record has it, and otherwise checks the slug staff
+// typed: only a-z, 0-9 and hyphens, not used by another record.
+func ensureSlug(app core.App, r *core.Record) error {
+	s := r.GetString("slug")
+	if s != "" {
+		if !slug.Valid(s) {
+			msg := "Địa chỉ trang chỉ được gồm chữ thường không dấu (a–z), chữ số và dấu gạch ngang, tối đa 80 ký tự"
+			if suggestion := slug.Make(s); suggestion != "" {
+				msg += ", ví dụ: " + suggestion
+			}
+			return fieldError("validation_slug_format", msg+".")
+		}
+		if slugTaken(app, r, s) {
+			return fieldError("validation_slug_taken", "Địa chỉ trang “"+s+"” đã được dùng cho một bản ghi khác; hãy chọn địa chỉ khác.")
+		}
+		return nil
+	}
+	source, err := slugSource(app, r)
+	if err != nil {
+		return fieldError("validation_slug_source", "Không tạo được địa chỉ trang.")
+	}
+	base := slug.Make(source)
+	if base == "" {
+		base = slug.Make(r.Collection().Name + " " + time.Now().Format("20060102-150405"))
+	}
+	s = base
+	for n := 2; slugTaken(app, r, s); n++ {
+		s = slug.WithSuffix(base, n)
+	}
+	r.Set("slug", s)
+	return nil
+}
+
+func slugTaken(app core.App, r *core.Record, s string) bool {
+	other, err := app.FindFirstRecordByFilter(r.Collection(), "slug = {:slug} && id != {:id}",
+		dbx.Params{"slug": s, "id": r.Id})
+	return err == nil && other != nil
+}

@@ -1,0 +1,206 @@
+// Package markdown renders and checks the Markdown staff type, with the same
+// goldmark settings Hugo uses for the site (hugo.toml, [markup.goldmark]):
+// CommonMark plus tables, strikethrough, linkify, task lists, definition
+// lists, footnotes and typographic quotes; raw HTML is never rendered.
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"net/url"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// md is configured as Hugo v0.165's default goldmark, which hugo.toml keeps;
+// in particular the renderer is not "unsafe", so raw HTML is dropped.
+var md = goldmark.New(
+	goldmark.WithExtensions(
+		extension.Table,
+		extension.Strikethrough,
+		extension.NewLinkify(extension.WithLinkifyAllowedProtocols([]string{"http:", "https:", "mailto:"})),
+		extension.TaskList,
+		extension.DefinitionList,
+		extension.Footnote,
+		extension.Typographer,
+	),
+	goldmark.WithParserOptions(
+		parser.WithAutoHeadingID(),
+		parser.WithAttribute(),
+	),
+)
+
+// Render returns src as HTML, as the site would show it (without Hugo's
+// render hooks). The back office uses it for its live preview.
+func Render(src string) (string, error) {
+	var buf bytes.Buffer
+	if err := md.Convert([]byte(src), &buf); err != nil {
+		return "", fmt.Errorf("render markdown: %w", err)
+	}
+	return buf.String(), nil
+}
+
+// Problem is one reason a Markdown text is refused, in Vietnamese.
+type Problem string
+
+// Problems reported by Check.
+const (
+	ProblemRawHTML   Problem = "Nội dung có mã HTML, không được phép. Hãy dùng cú pháp Markdown (ví dụ **chữ đậm**, [liên kết](https://…))."
+	ProblemBadLink   Problem = "Nội dung có liên kết không an toàn (javascript:, data:, vbscript:, file:…). Chỉ dùng liên kết http, https, mailto hoặc tel."
+	ProblemShortcode Problem = "Nội dung có cú pháp {{< >}} hoặc {{% %}} dành cho mã của trang web, không được phép."
+)
+
+// Check returns the problems of src, each once, in the order met: raw HTML
+// (inline or block), links and images whose address is not http(s), mailto,
+// tel or a path on the site, and Hugo shortcode delimiters. An empty result
+// means src may be stored.
+func Check(src string) []Problem {
+	var found []Problem
+	add := func(p Problem) {
+		for _, q := range found {
+			if q == p {
+				return
+			}
+		}
+		found = append(found, p)
+	}
+	if HasShortcode(src) {
+		add(ProblemShortcode)
+	}
+	source := []byte(src)
+	doc := md.Parser().Parse(text.NewReader(source))
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.RawHTML, *ast.HTMLBlock:
+			add(ProblemRawHTML)
+		case *ast.Link:
+			if !SafeURL(string(n.Destination)) {
+				add(ProblemBadLink)
+			}
+		case *ast.Image:
+			if !SafeURL(string(n.Destination)) {
+				add(ProblemBadLink)
+			}
+		case *ast.AutoLink:
+			if !SafeURL(string(n.URL(source))) {
+				add(ProblemBadLink)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return found
+}
+
+// HasShortcode reports whether s holds a Hugo shortcode opening ("{{<" or
+// "{{%"), which Hugo would execute if it reached a content file as it is.
+func HasShortcode(s string) bool {
+	return strings.Contains(s, "{{<") || strings.Contains(s, "{{%")
+}
+
+// SafeURL reports whether a link address may appear on the site: http,
+// https, mailto and tel URLs, and scheme-less references (paths, anchors).
+// Entity- and percent-encoded, mixed-case and space-padded schemes are
+// decoded before the check, as a browser would.
+func SafeURL(raw string) bool {
+	s := html.UnescapeString(raw)
+	if u, err := url.PathUnescape(s); err == nil {
+		s = u
+	}
+	// Browsers ignore ASCII control characters and spaces inside a scheme.
+	s = strings.Map(func(r rune) rune {
+		if r <= 0x20 || r == 0x7f {
+			return -1
+		}
+		return r
+	}, s)
+	colon := strings.IndexByte(s, ':')
+	if colon < 0 {
+		return true
+	}
+	// A colon after the first '/', '?' or '#' is part of a path, not a scheme.
+	if i := strings.IndexAny(s, "/?#"); i >= 0 && i < colon {
+		return true
+	}
+	switch strings.ToLower(s[:colon]) {
+	case "http", "https", "mailto", "tel":
+		return true
+	}
+	return false
+}
+
+// Plain returns the text of src without Markdown syntax, white space
+// collapsed: what a summary or a search index needs.
+func Plain(src string) string {
+	source := []byte(src)
+	doc := md.Parser().Parse(text.NewReader(source))
+	var b strings.Builder
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			if n.Type() == ast.TypeBlock {
+				b.WriteByte(' ')
+			}
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Text:
+			b.Write(n.Segment.Value(source))
+			if n.SoftLineBreak() || n.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(n.Value)
+		case *ast.CodeSpan:
+			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+				if t, ok := c.(*ast.Text); ok {
+					b.Write(t.Segment.Value(source))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			lines := n.Lines()
+			for i := 0; i < lines.Len(); i++ {
+				seg := lines.At(i)
+				b.Write(seg.Value(source))
+			}
+		case *ast.AutoLink:
+			b.Write(n.Label(source))
+		case *ast.RawHTML, *ast.HTMLBlock:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// Excerpt returns at most max runes of the plain text of src, cut at a word
+// boundary and ended with "…" when cut: a description that never stops in
+// the middle of a word.
+func Excerpt(src string, max int) string {
+	return Truncate(Plain(src), max)
+}
+
+// Truncate cuts s to at most max runes at a word boundary, adding "…" when it
+// had to cut.
+func Truncate(s string, max int) string {
+	r := []rune(strings.TrimSpace(s))
+	if len(r) <= max {
+		return string(r)
+	}
+	cut := max - 1
+	for cut > 0 && r[cut] != ' ' {
+		cut--
+	}
+	if cut == 0 {
+		cut = max - 1
+	}
+	return strings.TrimRight(string(r[:cut]), " ,;:.–-") + "…"
+}

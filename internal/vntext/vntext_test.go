@@ -1,0 +1,50 @@
+package vntext
+
+import "testing"
+
+func TestFold(t *testing.T) {
+	cases := map[string]string{
+		"Đại Sơn":          "dai son",
+		"Giấy khen":        "giay khen",
+		"KHAI SINH":        "khai sinh",
+		"Đ":                "d",
+		"Nguyễn Thị Hường": "nguyen thi huong",
+		// NFD input folds the same as NFC.
+		"Da\u0323i So\u031Bn": "dai son",
+	}
+	for in, want := range cases {
+		if got := Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestNFC(t *testing.T) {
+	nfd := "Đa\u0323i So\u031Bn"
+	if got := NFC(nfd); got != "Đại Sơn" {
+		t.Fatalf("NFC(%q) = %q", nfd, got)
+	}
+}
+
+func TestCheck(t *testing.T) {
+	cases := []struct {
+		in        string
+		multiline bool
+		want      Problem
+	}{
+		{"Đại Sơn", false, ""},
+		{"dòng 1\ndòng 2", true, ""},
+		{"dòng 1\ndòng 2", false, ProblemNewline},
+		{"a\r\nBcc: x@y", false, ProblemNewline},
+		{"ab\u200Bc", true, ProblemInvisible},
+		{"abc\u202Egnp.exe", false, ProblemInvisible},
+		{"a\x00b", true, ProblemControl},
+		{"a\xffb", true, ProblemInvalidUTF8},
+		{"cột\tcột", false, ""},
+	}
+	for _, c := range cases {
+		if got := Check(c.in, c.multiline); got != c.want {
+			t.Errorf("Check(%q, %v) = %q, want %q", c.in, c.multiline, got, c.want)
+		}
+	}
+}

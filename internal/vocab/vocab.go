@@ -1,0 +1,149 @@
+// Package vocab is the portal's controlled vocabulary: the fixed choices of
+// select fields (article categories, initiative kinds, award forms…), each
+// with the stable ASCII key stored in the database and used in URLs, and the
+// Vietnamese label people read. Migrations take their values from here, the
+// site export and the back office their labels, so a choice is named once.
+package vocab
+
+// Option is one choice of a select field.
+type Option struct {
+	Key   string // stored value and URL segment: lower-case ASCII, hyphens
+	Label string // what citizens and staff read
+}
+
+// List is an ordered set of options.
+type List []Option
+
+// Keys returns the stored values in order, as a PocketBase select field wants
+// them.
+func (l List) Keys() []string {
+	keys := make([]string, len(l))
+	for i, o := range l {
+		keys[i] = o.Key
+	}
+	return keys
+}
+
+// Label returns the label of key, or key itself when it is not in the list
+// (an old value kept in the database after a choice was retired).
+func (l List) Label(key string) string {
+	for _, o := range l {
+		if o.Key == key {
+			return o.Label
+		}
+	}
+	return key
+}
+
+// Has reports whether key is one of the options.
+func (l List) Has(key string) bool {
+	for _, o := range l {
+		if o.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// Status is the publication state every public record has.
+var Status = List{
+	{"draft", "Bản nháp"},
+	{"review", "Chờ duyệt"},
+	{"published", "Đã xuất bản"},
+	{"archived", "Lưu trữ"},
+}
+
+// Status keys, used in rules and code.
+const (
+	StatusDraft     = "draft"
+	StatusReview    = "review"
+	StatusPublished = "published"
+	StatusArchived  = "archived"
+)
+
+// UnitKinds are the kinds of unit taking part in the movement.
+var UnitKinds = List{
+	{"phong-chuyen-mon", "Phòng, bộ phận chuyên môn"},
+	{"trung-tam", "Trung tâm"},
+	{"doan-the", "Mặt trận và đoàn thể"},
+	{"thon-to-dan-pho", "Thôn, tổ dân phố"},
+	{"truong-tram", "Trường học, trạm y tế"},
+	{"khac", "Đơn vị khác"},
+}
+
+// ArticleCategories are the plan's six contents (section II) followed by
+// activity news and announcements.
+var ArticleCategories = List{
+	{"trach-nhiem-nguoi-dung-dau", "Trách nhiệm người đứng đầu"},
+	{"nhiem-vu-cai-cach", "Nhiệm vụ cải cách hành chính"},
+	{"bo-chi-so", "Bộ chỉ số cải cách hành chính"},
+	{"tuyen-truyen", "Tuyên truyền cải cách hành chính"},
+	{"giai-phap-sang-kien", "Giải pháp, sáng kiến"},
+	{"can-bo-cong-chuc", "Cán bộ, công chức hoàn thành xuất sắc nhiệm vụ"},
+	{"tin-hoat-dong", "Tin hoạt động"},
+	{"thong-bao", "Thông báo"},
+}
+
+// InitiativeKinds are the kinds of model and initiative.
+var InitiativeKinds = List{
+	{"mo-hinh", "Mô hình"},
+	{"sang-kien", "Sáng kiến"},
+	{"giai-phap", "Giải pháp"},
+	{"cach-lam-hay", "Cách làm hay"},
+}
+
+// InitiativeFields are the reform areas an initiative serves (the plan's
+// section II.2).
+var InitiativeFields = List{
+	{"thu-tuc-hanh-chinh", "Cải cách thủ tục hành chính"},
+	{"chuyen-doi-so", "Chính quyền điện tử, chuyển đổi số"},
+	{"to-chuc-bo-may", "Cải cách tổ chức bộ máy"},
+	{"cong-vu", "Cải cách chế độ công vụ"},
+	{"tai-chinh-cong", "Cải cách tài chính công"},
+	{"the-che", "Cải cách thể chế"},
+}
+
+// RecognitionLevels are the levels at which an initiative was recognised.
+var RecognitionLevels = List{
+	{"don-vi", "Cấp đơn vị"},
+	{"xa", "Cấp xã"},
+	{"thanh-pho", "Cấp thành phố"},
+	{"toan-quoc", "Cấp toàn quốc"},
+}
+
+// HonoreeKinds tell individuals from collectives.
+var HonoreeKinds = List{
+	{"ca-nhan", "Cá nhân"},
+	{"tap-the", "Tập thể"},
+}
+
+// AwardForms are the forms of commendation.
+var AwardForms = List{
+	{"giay-khen", "Giấy khen của Chủ tịch UBND xã"},
+	{"bang-khen-thanh-pho", "Bằng khen của Chủ tịch UBND Thành phố"},
+	{"bang-khen-thu-tuong", "Bằng khen của Thủ tướng Chính phủ"},
+}
+
+// AwardKinds are the occasions of an award (the plan's section III.2).
+var AwardKinds = List{
+	{"hang-nam", "Khen thưởng hằng năm"},
+	{"dot-xuat", "Khen thưởng đột xuất"},
+	{"tong-ket", "Khen thưởng tổng kết giai đoạn 2026 – 2030"},
+}
+
+// Metrics are the reform indicators tracked on the site; all are percentages.
+var Metrics = List{
+	{"dung-han", "Tỷ lệ hồ sơ giải quyết đúng hạn, trước hạn"},
+	{"truc-tuyen-toan-trinh", "Tỷ lệ hồ sơ trực tuyến toàn trình"},
+	{"thanh-toan-truc-tuyen", "Tỷ lệ thanh toán trực tuyến phí, lệ phí"},
+	{"so-hoa", "Tỷ lệ số hóa hồ sơ, kết quả giải quyết"},
+	{"hai-long", "Mức độ hài lòng của người dân, tổ chức"},
+}
+
+// StepLogic tells how a guide step relates to the one before it, in the
+// manner of GOV.UK's step-by-step navigation.
+var StepLogic = List{
+	{"", "Bước tiếp theo"},
+	{"and", "và"},
+	{"or", "hoặc"},
+}
