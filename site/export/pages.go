@@ -1,0 +1,157 @@
+package export
+
+// This file is the contract between the export and the theme: the front
+// matter of each exported page. Hugo reads the top-level keys it knows
+// (title, date, lastmod, summary, description, weight, aliases); everything
+// else is under "params" and reached in templates as .Params.<key>, keys
+// lower-cased by Hugo (.Params.decisiondate). Markdown kept in params (an
+// initiative's results, a guide's documents…) is rendered with .RenderString;
+// the page's own body is the record's main Markdown (article body, honoree
+// story, initiative body, guide introduction, unit description).
+
+// Page is the front matter of an exported page.
+type Page struct {
+	Title       string   `json:"title"`
+	Date        string   `json:"date"`              // publishAt, RFC 3339
+	Lastmod     string   `json:"lastmod"`           // updated, RFC 3339
+	Summary     string   `json:"summary,omitempty"` // plain text
+	Description string   `json:"description"`       // plain text for <meta>, never empty
+	Weight      int      `json:"weight,omitempty"`
+	Aliases     []string `json:"aliases,omitempty"`
+	Params      any      `json:"params"`
+}
+
+// Choice is a value of a select field: the stable key (also a URL segment)
+// and the Vietnamese label.
+type Choice struct {
+	Key   string `json:"key"`
+	Label string `json:"label"`
+}
+
+// Ref links to another exported page.
+type Ref struct {
+	Title string `json:"title"`
+	URL   string `json:"url"` // site-relative, e.g. /don-vi/van-phong/
+}
+
+// Image is an image file copied into the page's bundle, for Hugo's image
+// processing (.Resources.Get .Params.cover.src).
+type Image struct {
+	Src string `json:"src"` // file name inside the bundle
+	Alt string `json:"alt"` // text alternative, never empty
+}
+
+// Common are the params every record page has.
+type Common struct {
+	ID         string `json:"id"`         // PocketBase record id
+	Collection string `json:"collection"` // PocketBase collection name
+	Slug       string `json:"slug"`
+}
+
+// ArticleParams are the params of a news article (/tin-tuc/<slug>/).
+type ArticleParams struct {
+	Common
+	Category Choice   `json:"category"`
+	Unit     *Ref     `json:"unit,omitempty"`
+	Tags     []string `json:"tags,omitempty"`
+	Cover    *Image   `json:"cover,omitempty"`
+	Featured bool     `json:"featured,omitempty"`
+}
+
+// Award is one commendation, as shown on its honoree's and its initiative's
+// pages.
+type Award struct {
+	Form         Choice `json:"form"`
+	Kind         Choice `json:"kind"`
+	Year         int    `json:"year"`
+	DecisionNo   string `json:"decisionNo,omitempty"`
+	DecisionDate string `json:"decisionDate,omitempty"` // dd/mm/yyyy
+	Signer       string `json:"signer,omitempty"`
+	Achievement  string `json:"achievement"`
+	Honoree      *Ref   `json:"honoree,omitempty"`
+	Initiative   *Ref   `json:"initiative,omitempty"`
+}
+
+// HonoreeParams are the params of an honoree's profile (/vinh-danh/<slug>/).
+type HonoreeParams struct {
+	Common
+	Kind        Choice  `json:"kind"`
+	Position    string  `json:"position,omitempty"`
+	Unit        *Ref    `json:"unit,omitempty"`
+	Photo       *Image  `json:"photo,omitempty"`
+	Awards      []Award `json:"awards"` // newest first
+	Initiatives []Ref   `json:"initiatives,omitempty"`
+}
+
+// InitiativeParams are the params of a model or initiative
+// (/mo-hinh-sang-kien/<slug>/).
+type InitiativeParams struct {
+	Common
+	Kind        Choice  `json:"kind"`
+	Field       Choice  `json:"field"`
+	Unit        *Ref    `json:"unit,omitempty"`
+	Authors     string  `json:"authors,omitempty"`
+	Honorees    []Ref   `json:"honorees,omitempty"`
+	YearApplied int     `json:"yearApplied,omitempty"`
+	Results     string  `json:"results,omitempty"` // Markdown
+	Photos      []Image `json:"photos,omitempty"`
+	Recognition *Choice `json:"recognition,omitempty"`
+	Awards      []Award `json:"awards,omitempty"`
+	Featured    bool    `json:"featured,omitempty"`
+}
+
+// GuideStep is one step of a guide. Number counts the steps that stand on
+// their own; a step with Logic "and" or "or" shares the number of the step
+// before it and shows the word instead.
+type GuideStep struct {
+	Number   int    `json:"number"`
+	Logic    Choice `json:"logic"`
+	Title    string `json:"title"`
+	Text     string `json:"text,omitempty"` // Markdown
+	Link     string `json:"link,omitempty"`
+	LinkText string `json:"linkText,omitempty"`
+	Cost     string `json:"cost,omitempty"`
+}
+
+// GuideParams are the params of an online public service guide
+// (/huong-dan/<slug>/).
+type GuideParams struct {
+	Common
+	Audience       string      `json:"audience,omitempty"`
+	ProcedureCode  string      `json:"procedureCode,omitempty"`
+	PortalLink     string      `json:"portalLink,omitempty"`
+	Documents      string      `json:"documents,omitempty"` // Markdown
+	Fee            string      `json:"fee,omitempty"`
+	ProcessingTime string      `json:"processingTime,omitempty"`
+	Offline        string      `json:"offline,omitempty"` // Markdown
+	Steps          []GuideStep `json:"steps"`
+	Featured       bool        `json:"featured,omitempty"`
+}
+
+// UnitParams are the params of a unit's page (/don-vi/<slug>/).
+type UnitParams struct {
+	Common
+	Kind Choice `json:"kind"`
+}
+
+// Indicators is data/indicators.json: each metric's values over time.
+type Indicators struct {
+	Metrics []Metric `json:"metrics"`
+}
+
+// Metric is one reform indicator and its values, oldest first.
+type Metric struct {
+	Key    string  `json:"key"`
+	Label  string  `json:"label"`
+	Points []Point `json:"points"`
+}
+
+// Point is one quarter's value of a metric. Target is 0 when none was set.
+type Point struct {
+	Year    int     `json:"year"`
+	Quarter int     `json:"quarter"`
+	Period  string  `json:"period"` // "Quý 1/2026"
+	Value   float64 `json:"value"`
+	Target  float64 `json:"target,omitempty"`
+	Note    string  `json:"note,omitempty"`
+}
