@@ -64,6 +64,18 @@ func kindOf(collection, field string) textKind {
 	return textFields[collection][field]
 }
 
+// fallbackSlugs name a record's page when its title yields no slug at all
+// (a title of emoji or punctuation).
+var fallbackSlugs = map[string]string{
+	Units:       "don-vi",
+	Articles:    "bai-viet",
+	Initiatives: "mo-hinh-sang-kien",
+	Honorees:    "guong-dien-hinh",
+	Awards:      "khen-thuong",
+	Guides:      "huong-dan",
+	Indicators:  "chi-so",
+}
+
 // slugSource returns the text a record's slug is made from when staff leave
 // the slug empty: its title or name, or for records without one, a
 // description of what it is.

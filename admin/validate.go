@@ -3,7 +3,6 @@ package admin
 import (
 	"errors"
 	"strings"
-	"time"
 
 	"github.com/pocketbase/dbx"
 	validation "github.com/pocketbase/ozzo-validation/v4"
@@ -125,7 +124,8 @@ func ensureSlug(app core.App, r *core.Record) error {
 	}
 	base := slug.Make(source)
 	if base == "" {
-		base = slug.Make(r.Collection().Name + " " + time.Now().Format("20060102-150405"))
+		// A title of only symbols or emoji: name the page after its kind.
+		base = fallbackSlugs[r.Collection().Name]
 	}
 	s = base
 	for n := 2; slugTaken(app, r, s); n++ {

@@ -178,7 +178,9 @@ func Plain(src string) string {
 		}
 		return ast.WalkContinue, nil
 	})
-	return strings.Join(strings.Fields(b.String()), " ")
+	// Entities (typed by staff, or the typographer's curly quotes) become
+	// the characters they stand for.
+	return strings.Join(strings.Fields(html.UnescapeString(b.String())), " ")
 }
 
 // Excerpt returns at most max runes of the plain text of src, cut at a word

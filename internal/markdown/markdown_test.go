@@ -85,3 +85,9 @@ func TestPlainAndExcerpt(t *testing.T) {
 		t.Fatalf("Truncate short = %q", got)
 	}
 }
+
+func TestPlainDecodesEntities(t *testing.T) {
+	if got, want := Plain(`Gọi là "một cửa" &amp; liên thông`), "Gọi là “một cửa” & liên thông"; got != want {
+		t.Fatalf("Plain = %q, want %q", got, want)
+	}
+}

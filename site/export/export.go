@@ -1,0 +1,566 @@
+// Package export writes the published records of the portal's database as
+// Hugo content: one page bundle per record (front matter by encoding/json,
+// the record's Markdown as body, its images beside it) and data files. It is
+// the only place that decides what the public can see: records whose status
+// is "published" and whose publishAt has passed, and relations to them.
+package export
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/filesystem"
+	"github.com/pocketbase/pocketbase/tools/types"
+
+	"github.com/daison/portal/admin"
+	"github.com/daison/portal/internal/markdown"
+	"github.com/daison/portal/internal/vocab"
+)
+
+// Sections maps each exported collection to its content section, which is
+// also the first segment of its pages' URLs.
+var Sections = map[string]string{
+	admin.Articles:    "tin-tuc",
+	admin.Initiatives: "mo-hinh-sang-kien",
+	admin.Honorees:    "vinh-danh",
+	admin.Guides:      "huong-dan",
+	admin.Units:       "don-vi",
+}
+
+// Vietnam keeps one offset all year; dates are written with it so that the
+// site shows the day as it was in Đại Sơn.
+var Vietnam = time.FixedZone("ICT", 7*60*60)
+
+// Result tells what an export wrote.
+type Result struct {
+	// Pages counts the record pages written, by collection.
+	Pages map[string]int
+	// NextPublish is the earliest publishAt still to come among published
+	// records (a scheduled record), or the zero time when none waits.
+	NextPublish time.Time
+}
+
+// Total is the number of record pages written.
+func (r Result) Total() int {
+	n := 0
+	for _, c := range r.Pages {
+		n += c
+	}
+	return n
+}
+
+// Run exports what the public may see at time now into root, a Hugo source
+// folder: pages under root/content/<section>/<slug>/ and data files under
+// root/data/. root/content may already hold the hand-written pages; Run adds
+// to it and fails if a record's page folder exists.
+func Run(app core.App, root string, now time.Time) (Result, error) {
+	fsys, err := app.NewFilesystem()
+	if err != nil {
+		return Result{}, fmt.Errorf("open file storage: %w", err)
+	}
+	defer fsys.Close()
+
+	x := &exporter{app: app, root: root, now: now.UTC(), files: fsys, res: Result{Pages: map[string]int{}}}
+	if err := x.load(); err != nil {
+		return Result{}, err
+	}
+	steps := []func() error{x.units, x.honorees, x.initiatives, x.articles, x.guides, x.indicators, x.nextPublish}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return Result{}, err
+		}
+	}
+	return x.res, nil
+}
+
+type exporter struct {
+	app   core.App
+	root  string
+	now   time.Time
+	files *filesystem.System
+	res   Result
+
+	// published records by collection, newest first, and by id
+	recs map[string][]*core.Record
+	byID map[string]map[string]*core.Record
+
+	awardsByHonoree    map[string][]Award
+	awardsByInitiative map[string][]Award
+	initiativesBy      map[string][]Ref // honoree id → initiatives naming them
+}
+
+// publicFilter is the export's form of the API's public read rule.
+const publicFilter = `status = "published" && publishAt != "" && publishAt <= {:now}`
+
+func (x *exporter) load() error {
+	x.recs = map[string][]*core.Record{}
+	x.byID = map[string]map[string]*core.Record{}
+	for _, c := range admin.PublicCollections {
+		rs, err := x.app.FindRecordsByFilter(c, publicFilter, "-publishAt,-created", 0, 0, dbx.Params{"now": x.now.Format(types.DefaultDateLayout)})
+		if err != nil {
+			return fmt.Errorf("read published %s: %w", c, err)
+		}
+		x.recs[c] = rs
+		m := make(map[string]*core.Record, len(rs))
+		for _, r := range rs {
+			m[r.Id] = r
+		}
+		x.byID[c] = m
+	}
+
+	// An award shows only with a visible honoree; it names its initiative
+	// only if that is visible too.
+	x.awardsByHonoree = map[string][]Award{}
+	x.awardsByInitiative = map[string][]Award{}
+	awards := append([]*core.Record(nil), x.recs[admin.Awards]...)
+	sort.SliceStable(awards, func(i, j int) bool {
+		a, b := awards[i], awards[j]
+		if a.GetInt("year") != b.GetInt("year") {
+			return a.GetInt("year") > b.GetInt("year")
+		}
+		return a.GetDateTime("decisionDate").After(b.GetDateTime("decisionDate"))
+	})
+	for _, r := range awards {
+		hid := r.GetString("honoree")
+		if x.byID[admin.Honorees][hid] == nil {
+			continue
+		}
+		a := Award{
+			Form:        choice(vocab.AwardForms, r.GetString("form")),
+			Kind:        choice(vocab.AwardKinds, r.GetString("kind")),
+			Year:        r.GetInt("year"),
+			DecisionNo:  r.GetString("decisionNo"),
+			Signer:      r.GetString("signer"),
+			Achievement: r.GetString("achievement"),
+			Honoree:     x.ref(admin.Honorees, hid),
+			Initiative:  x.ref(admin.Initiatives, r.GetString("initiative")),
+		}
+		if d := r.GetDateTime("decisionDate"); !d.IsZero() {
+			a.DecisionDate = d.Time().In(Vietnam).Format("02/01/2006")
+		}
+		x.awardsByHonoree[hid] = append(x.awardsByHonoree[hid], a)
+		if a.Initiative != nil {
+			iid := r.GetString("initiative")
+			x.awardsByInitiative[iid] = append(x.awardsByInitiative[iid], a)
+		}
+	}
+
+	x.initiativesBy = map[string][]Ref{}
+	for _, r := range x.recs[admin.Initiatives] {
+		ref := x.ref(admin.Initiatives, r.Id)
+		for _, hid := range r.GetStringSlice("honorees") {
+			if x.byID[admin.Honorees][hid] != nil {
+				x.initiativesBy[hid] = append(x.initiativesBy[hid], *ref)
+			}
+		}
+	}
+	return nil
+}
+
+// ref links to a published record's page, or is nil when the record is not
+// published (or id is empty): the site never links to what it does not show.
+func (x *exporter) ref(collection, id string) *Ref {
+	r := x.byID[collection][id]
+	if r == nil {
+		return nil
+	}
+	title := r.GetString("title")
+	if title == "" {
+		title = r.GetString("name")
+	}
+	return &Ref{Title: title, URL: pageURL(collection, r.GetString("slug"))}
+}
+
+func (x *exporter) refs(collection string, ids []string) []Ref {
+	var out []Ref
+	for _, id := range ids {
+		if ref := x.ref(collection, id); ref != nil {
+			out = append(out, *ref)
+		}
+	}
+	return out
+}
+
+// pageURL is the site-relative URL of a record's page.
+func pageURL(collection, slug string) string {
+	return "/" + Sections[collection] + "/" + slug + "/"
+}
+
+func choice(l vocab.List, key string) Choice {
+	return Choice{Key: key, Label: l.Label(key)}
+}
+
+func optChoice(l vocab.List, key string) *Choice {
+	if key == "" {
+		return nil
+	}
+	c := choice(l, key)
+	return &c
+}
+
+// page fills the front matter every record page has.
+func (x *exporter) page(r *core.Record, title, summary, body string, params any) Page {
+	desc := summary
+	if desc == "" {
+		desc = markdown.Excerpt(body, 160)
+	}
+	if desc == "" {
+		desc = title
+	}
+	return Page{
+		Title:       title,
+		Date:        r.GetDateTime("publishAt").Time().In(Vietnam).Format(time.RFC3339),
+		Lastmod:     r.GetDateTime("updated").Time().In(Vietnam).Format(time.RFC3339),
+		Summary:     summary,
+		Description: markdown.Truncate(desc, 300),
+		Params:      params,
+	}
+}
+
+func common(r *core.Record) Common {
+	return Common{ID: r.Id, Collection: r.Collection().Name, Slug: r.GetString("slug")}
+}
+
+func (x *exporter) units() error {
+	for _, r := range x.recs[admin.Units] {
+		p := x.page(r, r.GetString("name"), "", r.GetString("description"), UnitParams{
+			Common: common(r),
+			Kind:   choice(vocab.UnitKinds, r.GetString("kind")),
+		})
+		if err := x.write(r, p, r.GetString("description")); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *exporter) honorees() error {
+	for _, r := range x.recs[admin.Honorees] {
+		name := r.GetString("name")
+		params := HonoreeParams{
+			Common:      common(r),
+			Kind:        choice(vocab.HonoreeKinds, r.GetString("kind")),
+			Position:    r.GetString("position"),
+			Unit:        x.ref(admin.Units, r.GetString("unit")),
+			Awards:      x.awardsByHonoree[r.Id],
+			Initiatives: x.initiativesBy[r.Id],
+		}
+		if params.Awards == nil {
+			params.Awards = []Award{}
+		}
+		dir := x.dir(r)
+		img, err := x.copyImage(r, r.GetString("photo"), dir, "anh", alt(r.GetString("photoAlt"), "Ảnh "+name))
+		if err != nil {
+			return err
+		}
+		params.Photo = img
+		summary := ""
+		if params.Position != "" {
+			summary = params.Position
+			if params.Unit != nil {
+				summary += ", " + params.Unit.Title
+			}
+		}
+		if err := x.write(r, x.page(r, name, summary, r.GetString("story"), params), r.GetString("story")); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *exporter) initiatives() error {
+	for _, r := range x.recs[admin.Initiatives] {
+		title := r.GetString("title")
+		params := InitiativeParams{
+			Common:      common(r),
+			Kind:        choice(vocab.InitiativeKinds, r.GetString("kind")),
+			Field:       choice(vocab.InitiativeFields, r.GetString("field")),
+			Unit:        x.ref(admin.Units, r.GetString("unit")),
+			Authors:     r.GetString("authors"),
+			Honorees:    x.refs(admin.Honorees, r.GetStringSlice("honorees")),
+			YearApplied: r.GetInt("yearApplied"),
+			Results:     neutralize(r.GetString("results")),
+			Recognition: optChoice(vocab.RecognitionLevels, r.GetString("recognition")),
+			Awards:      x.awardsByInitiative[r.Id],
+			Featured:    r.GetBool("featured"),
+		}
+		dir := x.dir(r)
+		for i, name := range r.GetStringSlice("photos") {
+			img, err := x.copyImage(r, name, dir, fmt.Sprintf("anh-%d", i+1), fmt.Sprintf("Ảnh %d: %s", i+1, title))
+			if err != nil {
+				return err
+			}
+			if img != nil {
+				params.Photos = append(params.Photos, *img)
+			}
+		}
+		if err := x.write(r, x.page(r, title, r.GetString("summary"), r.GetString("body"), params), r.GetString("body")); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *exporter) articles() error {
+	for _, r := range x.recs[admin.Articles] {
+		title := r.GetString("title")
+		var tags []string
+		_ = r.UnmarshalJSONField("tags", &tags)
+		params := ArticleParams{
+			Common:   common(r),
+			Category: choice(vocab.ArticleCategories, r.GetString("category")),
+			Unit:     x.ref(admin.Units, r.GetString("unit")),
+			Tags:     tags,
+			Featured: r.GetBool("featured"),
+		}
+		img, err := x.copyImage(r, r.GetString("cover"), x.dir(r), "cover", alt(r.GetString("coverAlt"), title))
+		if err != nil {
+			return err
+		}
+		params.Cover = img
+		if err := x.write(r, x.page(r, title, r.GetString("summary"), r.GetString("body"), params), r.GetString("body")); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *exporter) guides() error {
+	for _, r := range x.recs[admin.Guides] {
+		title := r.GetString("title")
+		raw, _ := json.Marshal(r.Get("steps"))
+		steps, err := admin.ParseSteps(raw)
+		if err != nil {
+			return fmt.Errorf("guide %s (%s): %w", r.Id, title, err)
+		}
+		params := GuideParams{
+			Common:         common(r),
+			Audience:       r.GetString("audience"),
+			ProcedureCode:  r.GetString("procedureCode"),
+			PortalLink:     r.GetString("portalLink"),
+			Documents:      neutralize(r.GetString("documents")),
+			Fee:            r.GetString("fee"),
+			ProcessingTime: r.GetString("processingTime"),
+			Offline:        neutralize(r.GetString("offline")),
+			Steps:          numberSteps(steps),
+			Featured:       r.GetBool("featured"),
+		}
+		p := x.page(r, title, r.GetString("summary"), r.GetString("body"), params)
+		p.Weight = r.GetInt("weight")
+		if err := x.write(r, p, r.GetString("body")); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// numberSteps numbers a guide's steps the GOV.UK way: a step joined to the
+// one before by "and" or "or" keeps that step's number.
+func numberSteps(steps []admin.Step) []GuideStep {
+	out := make([]GuideStep, 0, len(steps))
+	n := 0
+	for _, s := range steps {
+		if s.Logic == "" || n == 0 {
+			n++
+		}
+		out = append(out, GuideStep{
+			Number:   n,
+			Logic:    choice(vocab.StepLogic, s.Logic),
+			Title:    s.Title,
+			Text:     neutralize(s.Text),
+			Link:     s.Link,
+			LinkText: s.LinkText,
+			Cost:     s.Cost,
+		})
+	}
+	return out
+}
+
+func (x *exporter) indicators() error {
+	byMetric := map[string][]Point{}
+	for _, r := range x.recs[admin.Indicators] {
+		m := r.GetString("metric")
+		byMetric[m] = append(byMetric[m], Point{
+			Year:    r.GetInt("year"),
+			Quarter: r.GetInt("quarter"),
+			Period:  fmt.Sprintf("Quý %d/%d", r.GetInt("quarter"), r.GetInt("year")),
+			Value:   r.GetFloat("value"),
+			Target:  r.GetFloat("target"),
+			Note:    r.GetString("note"),
+		})
+	}
+	data := Indicators{Metrics: []Metric{}}
+	for _, o := range vocab.Metrics {
+		pts := byMetric[o.Key]
+		if len(pts) == 0 {
+			continue
+		}
+		sort.Slice(pts, func(i, j int) bool {
+			if pts[i].Year != pts[j].Year {
+				return pts[i].Year < pts[j].Year
+			}
+			return pts[i].Quarter < pts[j].Quarter
+		})
+		data.Metrics = append(data.Metrics, Metric{Key: o.Key, Label: o.Label, Points: pts})
+	}
+	b, err := json.MarshalIndent(data, "", "  ")
+	if err != nil {
+		return fmt.Errorf("encode indicators: %w", err)
+	}
+	if err := os.MkdirAll(filepath.Join(x.root, "data"), 0o755); err != nil {
+		return fmt.Errorf("create data folder: %w", err)
+	}
+	if err := os.WriteFile(filepath.Join(x.root, "data", "indicators.json"), append(b, '\n'), 0o644); err != nil {
+		return fmt.Errorf("write indicators: %w", err)
+	}
+	return nil
+}
+
+// nextPublish finds the earliest scheduled publication, so that the site can
+// rebuild by itself when it comes.
+func (x *exporter) nextPublish() error {
+	for _, c := range admin.PublicCollections {
+		var row struct {
+			At string `db:"at"`
+		}
+		err := x.app.DB().
+			Select("coalesce(min(publishAt), '') as at").
+			From(c).
+			Where(dbx.NewExp(`status = "published" AND publishAt > {:now}`, dbx.Params{"now": x.now.Format(types.DefaultDateLayout)})).
+			One(&row)
+		if err != nil {
+			return fmt.Errorf("find next scheduled %s: %w", c, err)
+		}
+		if row.At == "" {
+			continue
+		}
+		t, err := time.Parse(types.DefaultDateLayout, row.At)
+		if err != nil {
+			return fmt.Errorf("read next scheduled %s %q: %w", c, row.At, err)
+		}
+		if x.res.NextPublish.IsZero() || t.Before(x.res.NextPublish) {
+			x.res.NextPublish = t
+		}
+	}
+	return nil
+}
+
+// dir is the page bundle folder of a record.
+func (x *exporter) dir(r *core.Record) string {
+	return filepath.Join(x.root, "content", Sections[r.Collection().Name], r.GetString("slug"))
+}
+
+// write writes a record's page: index.md with the front matter as JSON and
+// the Markdown body after it.
+func (x *exporter) write(r *core.Record, p Page, body string) error {
+	dir := x.dir(r)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("create page folder: %w", err)
+	}
+	b, err := Encode(p, body)
+	if err != nil {
+		return fmt.Errorf("%s %s: %w", r.Collection().Name, r.Id, err)
+	}
+	name := filepath.Join(dir, "index.md")
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return fmt.Errorf("write page of %s %s: %w", r.Collection().Name, r.Id, err)
+	}
+	if _, err := f.Write(b); err != nil {
+		f.Close()
+		return fmt.Errorf("write page of %s %s: %w", r.Collection().Name, r.Id, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("write page of %s %s: %w", r.Collection().Name, r.Id, err)
+	}
+	x.res.Pages[r.Collection().Name]++
+	return nil
+}
+
+// Encode returns a content file: the front matter as indented JSON (which
+// Hugo reads and which no title can break out of), a blank line, and the
+// body with Hugo shortcode openings neutralised.
+func Encode(p Page, body string) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(p); err != nil {
+		return nil, fmt.Errorf("encode front matter: %w", err)
+	}
+	buf.WriteByte('\n')
+	if body != "" {
+		buf.WriteString(neutralize(body))
+		buf.WriteByte('\n')
+	}
+	return buf.Bytes(), nil
+}
+
+// zwsp is the zero-width space neutralize puts between "{{" and "<" or "%".
+// The hooks refuse it in what staff type, so it cannot be forged.
+const zwsp = "\u200B"
+
+// neutralize keeps Hugo from reading a shortcode in Markdown that reaches a
+// content file or .RenderString: "{{<" and "{{%" get an invisible zero-width
+// space after the braces. The admin hooks already refuse such text; this
+// guards records that bypassed them (imports, direct database edits).
+func neutralize(s string) string {
+	if !markdown.HasShortcode(s) {
+		return s
+	}
+	s = strings.ReplaceAll(s, "{{<", "{{"+zwsp+"<")
+	return strings.ReplaceAll(s, "{{%", "{{"+zwsp+"%")
+}
+
+func alt(given, fallback string) string {
+	if strings.TrimSpace(given) != "" {
+		return given
+	}
+	return fallback
+}
+
+// imageExts are the image types the site serves, by extension of the stored
+// file (PocketBase has checked the content's type on upload).
+var imageExts = map[string]string{".jpg": ".jpg", ".jpeg": ".jpg", ".png": ".png", ".webp": ".webp"}
+
+// copyImage copies a record's stored image into the page bundle as
+// base+ext and returns it, or nil when there is no image.
+func (x *exporter) copyImage(r *core.Record, stored, dir, base, altText string) (*Image, error) {
+	if stored == "" {
+		return nil, nil
+	}
+	ext, ok := imageExts[strings.ToLower(path.Ext(stored))]
+	if !ok {
+		return nil, nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("create page folder: %w", err)
+	}
+	src, err := x.files.GetReader(r.BaseFilesPath() + "/" + stored)
+	if err != nil {
+		return nil, fmt.Errorf("open image %s of %s %s: %w", stored, r.Collection().Name, r.Id, err)
+	}
+	defer src.Close()
+	name := base + ext
+	dst, err := os.Create(filepath.Join(dir, name))
+	if err != nil {
+		return nil, fmt.Errorf("copy image of %s %s: %w", r.Collection().Name, r.Id, err)
+	}
+	if _, err := io.Copy(dst, src); err != nil {
+		dst.Close()
+		return nil, fmt.Errorf("copy image of %s %s: %w", r.Collection().Name, r.Id, err)
+	}
+	if err := dst.Close(); err != nil {
+		return nil, fmt.Errorf("copy image of %s %s: %w", r.Collection().Name, r.Id, err)
+	}
+	return &Image{Src: name, Alt: altText}, nil
+}

@@ -1,0 +1,230 @@
+package export_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gohugoio/hugo/parser/pageparser"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/daison/portal/admin"
+	"github.com/daison/portal/admin/admintest"
+	"github.com/daison/portal/site/export"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// now is the export's clock in these tests.
+var now = time.Date(2026, 11, 20, 3, 0, 0, 0, time.UTC)
+
+// tricky holds titles and bodies that must come out of the content file as
+// they went in.
+var tricky = []struct {
+	id, title, summary, body string
+}{
+	{"trickyquotes001", `Họp "khẩn" về 'cải cách' \ đường dẫn C:\thư mục`, `Tóm tắt có "ngoặc kép" và ---`, "Nội dung với `mã` và \"ngoặc\"."},
+	{"trickydashes001", "--- +++ {} }{ ---", "", "---\ntitle: giả\n---\n\n+++\ntitle = \"giả\"\n+++\n\nThân bài sau các dấu phân cách."},
+	{"trickyemoji0001", "Ngày hội chuyển đổi số 🎉🇻🇳", "Vui 😀", "Có biểu tượng 👍 trong thân bài."},
+	{"trickynfd000001", "Kie\u0302\u0309m tra \u0110a\u0323i So\u031Bn", "Ba\u0309n NFD", "Va\u0306n ba\u0309n to\u0302\u0309 ho\u031Bp."},
+	{"trickyempty0001", "Chỉ có tiêu đề", "", ""},
+	{"trickyjson00001", `{"title":"chèn"} }}}`, "", "{{ .Title }} và } { và \\\" và \\u0000"},
+}
+
+func TestExportGolden(t *testing.T) {
+	app := admintest.NewApp(t, nil)
+	unit := admintest.Create(t, app, admin.Units, map[string]any{
+		"id": "unitvanphong001", "name": "Văn phòng HĐND và UBND xã", "kind": "phong-chuyen-mon",
+		"status": "published", "publishAt": admintest.Date(now.Add(-72 * time.Hour)),
+	})
+	for _, c := range tricky {
+		fields := map[string]any{
+			"id": c.id, "title": c.title, "summary": c.summary, "body": c.body,
+			"category": "tin-hoat-dong", "status": "published",
+			"publishAt": admintest.Date(now.Add(-24 * time.Hour)),
+		}
+		if c.id == "trickyquotes001" {
+			fields["unit"] = unit.Id
+			fields["tags"] = []string{"VNeID", "dịch vụ công"}
+		}
+		admintest.Create(t, app, admin.Articles, fields)
+	}
+
+	root := t.TempDir()
+	res, err := export.Run(app, root, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := res.Pages[admin.Articles]; got != len(tricky) {
+		t.Fatalf("exported %d articles, want %d", got, len(tricky))
+	}
+
+	lastmod := regexp.MustCompile(`"lastmod": "[^"]*"`)
+	files, _ := filepath.Glob(filepath.Join(root, "content", "*", "*", "index.md"))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// lastmod is the record's update time, set by PocketBase.
+		b = lastmod.ReplaceAll(b, []byte(`"lastmod": "…"`))
+		rel, _ := filepath.Rel(filepath.Join(root, "content"), f)
+		golden := filepath.Join("testdata", "golden", strings.ReplaceAll(filepath.Dir(rel), string(filepath.Separator), "--")+".md")
+		if *update {
+			if err := os.WriteFile(golden, b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test ./site/export -update to create it)", err)
+		}
+		if !bytes.Equal(b, want) {
+			t.Errorf("%s differs from %s:\n%s", rel, golden, b)
+		}
+	}
+}
+
+// TestExportRoundTrip reads each exported page back with Hugo's own page
+// parser: the title, summary and body must be what was stored, in NFC.
+func TestExportRoundTrip(t *testing.T) {
+	app := admintest.NewApp(t, nil)
+	for _, c := range tricky {
+		admintest.Create(t, app, admin.Articles, map[string]any{
+			"id": c.id, "title": c.title, "summary": c.summary, "body": c.body,
+			"category": "thong-bao", "status": "published",
+			"publishAt": admintest.Date(now.Add(-time.Hour)),
+		})
+	}
+	root := t.TempDir()
+	if _, err := export.Run(app, root, now); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range tricky {
+		r, err := app.FindRecordById(admin.Articles, c.id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := os.Open(filepath.Join(root, "content", "tin-tuc", r.GetString("slug"), "index.md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cf, err := pageparser.ParseFrontMatterAndContent(f)
+		f.Close()
+		if err != nil {
+			t.Fatalf("%s: Hugo cannot parse the page: %v", c.id, err)
+		}
+		want := norm.NFC.String(c.title)
+		if got := cf.FrontMatter["title"]; got != want {
+			t.Errorf("%s: title = %q, want %q", c.id, got, want)
+		}
+		if got, want := cf.FrontMatter["summary"], norm.NFC.String(c.summary); want != "" && got != want {
+			t.Errorf("%s: summary = %q, want %q", c.id, got, want)
+		}
+		if got, want := strings.TrimSpace(string(cf.Content)), strings.TrimSpace(norm.NFC.String(c.body)); got != want {
+			t.Errorf("%s: body = %q, want %q", c.id, got, want)
+		}
+		if d, _ := cf.FrontMatter["description"].(string); d == "" {
+			t.Errorf("%s: empty description", c.id)
+		}
+	}
+}
+
+func TestEncodeNeutralisesShortcodes(t *testing.T) {
+	b, err := export.Encode(export.Page{Title: "{{< x >}}", Params: map[string]any{}}, "a {{< param title >}} b {{% y %}}")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pageparser.HasShortcode(string(b[bytes.IndexByte(b, '}')+1:])) {
+		t.Fatalf("body still holds a shortcode: %s", b)
+	}
+	items, err := pageparser.ParseBytes(b, pageparser.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range items {
+		if it.IsLeftShortcodeDelim() {
+			t.Fatalf("Hugo sees a shortcode in %s", b)
+		}
+	}
+}
+
+// TestExportVisibility: drafts, records in review, archived and scheduled
+// records are not exported, nor links to them; the earliest scheduled time
+// is reported.
+func TestExportVisibility(t *testing.T) {
+	app := admintest.NewApp(t, nil)
+	draftUnit := admintest.Create(t, app, admin.Units, map[string]any{
+		"name": "Đơn vị nháp", "kind": "khac", "status": "draft",
+	})
+	h := admintest.Create(t, app, admin.Honorees, map[string]any{
+		"name": "Nguyễn Văn An", "kind": "ca-nhan", "status": "published", "unit": draftUnit.Id,
+		"publishAt": admintest.Date(now.Add(-time.Hour)),
+	})
+	hidden := admintest.Create(t, app, admin.Honorees, map[string]any{
+		"name": "Trần Thị Bình", "kind": "ca-nhan", "status": "review",
+		"publishAt": admintest.Date(now.Add(-time.Hour)),
+	})
+	admintest.Create(t, app, admin.Awards, map[string]any{
+		"honoree": h.Id, "form": "giay-khen", "kind": "dot-xuat", "year": 2026, "achievement": "Thành tích A",
+		"decisionNo": "12/QĐ-UBND", "decisionDate": admintest.Date(time.Date(2026, 7, 9, 1, 0, 0, 0, time.UTC)),
+		"status": "published", "publishAt": admintest.Date(now.Add(-time.Hour)),
+	})
+	admintest.Create(t, app, admin.Awards, map[string]any{
+		"honoree": hidden.Id, "form": "giay-khen", "kind": "dot-xuat", "year": 2026, "achievement": "Thành tích B",
+		"status": "published", "publishAt": admintest.Date(now.Add(-time.Hour)),
+	})
+	admintest.Create(t, app, admin.Awards, map[string]any{
+		"honoree": h.Id, "form": "giay-khen", "kind": "hang-nam", "year": 2026, "achievement": "Thành tích nháp",
+		"status": "draft",
+	})
+	soon := now.Add(90 * time.Minute)
+	admintest.Create(t, app, admin.Articles, map[string]any{
+		"title": "Hẹn giờ", "category": "thong-bao", "status": "published", "publishAt": admintest.Date(soon),
+	})
+	admintest.Create(t, app, admin.Articles, map[string]any{
+		"title": "Lưu trữ", "category": "thong-bao", "status": "archived", "publishAt": admintest.Date(now.Add(-time.Hour)),
+	})
+
+	root := t.TempDir()
+	res, err := export.Run(app, root, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total() != 1 || res.Pages[admin.Honorees] != 1 {
+		t.Fatalf("pages = %v, want only the published honoree", res.Pages)
+	}
+	if !res.NextPublish.Equal(soon.Truncate(time.Millisecond)) {
+		t.Fatalf("NextPublish = %v, want %v", res.NextPublish, soon)
+	}
+	b, err := os.ReadFile(filepath.Join(root, "content", "vinh-danh", "nguyen-van-an", "index.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fm struct {
+		Date   string `json:"date"`
+		Params struct {
+			Unit   *export.Ref    `json:"unit"`
+			Awards []export.Award `json:"awards"`
+		} `json:"params"`
+	}
+	if err := json.NewDecoder(bytes.NewReader(b)).Decode(&fm); err != nil {
+		t.Fatal(err)
+	}
+	if fm.Params.Unit != nil {
+		t.Errorf("links to a draft unit: %+v", fm.Params.Unit)
+	}
+	if len(fm.Params.Awards) != 1 || fm.Params.Awards[0].Achievement != "Thành tích A" || fm.Params.Awards[0].DecisionDate != "09/07/2026" {
+		t.Errorf("awards = %+v, want only the published one, dated 09/07/2026", fm.Params.Awards)
+	}
+	if !strings.HasSuffix(fm.Date, "+07:00") {
+		t.Errorf("date %q is not in Vietnam's time", fm.Date)
+	}
+}
