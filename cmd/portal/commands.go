@@ -1,0 +1,83 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/pocketbase/pocketbase"
+	"github.com/spf13/cobra"
+
+	"github.com/daison/portal/site"
+)
+
+// buildCommand is "portal build --out DIR": the whole site from the
+// database, once, for a static host.
+func buildCommand(app *pocketbase.PocketBase, p *parts) *cobra.Command {
+	var out string
+	cmd := &cobra.Command{
+		Use:          "build",
+		Short:        "Dựng toàn bộ trang tĩnh từ cơ sở dữ liệu vào một thư mục (để đưa lên máy chủ tĩnh)",
+		SilenceUsage: true,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if out == "" {
+				return errors.New("cần --out THƯ_MỤC: nơi ghi trang tĩnh")
+			}
+			if err := ready(app); err != nil {
+				return err
+			}
+			baseURL := p.opts.baseURL
+			if baseURL == "" {
+				baseURL = "http://127.0.0.1:8090/"
+				fmt.Println("Chưa đặt --base-url: dùng", baseURL, "(liên kết tuyệt đối, sitemap và RSS sẽ trỏ về địa chỉ này).")
+			}
+			srcs, err := p.opts.sources()
+			if err != nil {
+				return err
+			}
+			rep, err := site.BuildTo(app, site.Config{BaseURL: baseURL, Sources: srcs}, out)
+			if err != nil {
+				return fmt.Errorf("dựng trang thất bại: %w", err)
+			}
+			fmt.Printf("Đã dựng %d trang (%d bản ghi) vào %s trong %s (xuất dữ liệu %s, Hugo %s).\n",
+				rep.Pages, rep.Records, out, rep.Duration.Round(time.Millisecond),
+				rep.ExportDuration.Round(time.Millisecond), rep.HugoDuration.Round(time.Millisecond))
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&out, "out", "", "thư mục ghi trang tĩnh (sẽ được thay toàn bộ)")
+	return cmd
+}
+
+// seedCommand is "portal seed --demo": the demo content into an existing
+// (or new) database.
+func seedCommand(app *pocketbase.PocketBase, o *options) *cobra.Command {
+	return &cobra.Command{
+		Use:          "seed",
+		Short:        "Nạp dữ liệu mẫu (--demo) vào cơ sở dữ liệu",
+		SilenceUsage: true,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if !o.demo {
+				return errors.New("hãy chọn dữ liệu cần nạp: --demo")
+			}
+			if err := ready(app); err != nil {
+				return err
+			}
+			return loadDemo(app)
+		},
+	}
+}
+
+// ready bootstraps the app and applies every migration, which only "serve"
+// does by itself.
+func ready(app *pocketbase.PocketBase) error {
+	if !app.IsBootstrapped() {
+		if err := app.Bootstrap(); err != nil {
+			return fmt.Errorf("mở cơ sở dữ liệu: %w", err)
+		}
+	}
+	if err := app.RunAllMigrations(); err != nil {
+		return fmt.Errorf("cập nhật cấu trúc cơ sở dữ liệu: %w", err)
+	}
+	return nil
+}

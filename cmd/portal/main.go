@@ -1,0 +1,43 @@
+// Command portal is the Đại Sơn reform portal in one binary: PocketBase (the
+// database, its API and dashboard) with the portal's collections and hooks,
+// and the build step that regenerates the static public site with Hugo.
+//
+//	portal serve [--http 127.0.0.1:8090] [--dir pb_data] [--demo]
+//	portal build --out DIR [--dir pb_data]
+//	portal seed --demo [--dir pb_data]
+//	portal superuser | migrate | …   (PocketBase's own commands)
+package main
+
+import (
+	"log"
+	"os"
+
+	"github.com/pocketbase/pocketbase"
+	"github.com/pocketbase/pocketbase/plugins/migratecmd"
+
+	// Hugo formats dates in Asia/Ho_Chi_Minh; a server without the system
+	// time zone database must still know it.
+	_ "time/tzdata"
+)
+
+func main() {
+	// Not PocketBase's "dev" mode under go run: it logs every SQL query.
+	app := pocketbase.NewWithConfig(pocketbase.Config{DefaultDev: false})
+	app.RootCmd.Use = "portal"
+	app.RootCmd.Short = "Cổng thông tin phong trào thi đua cải cách hành chính xã Đại Sơn"
+
+	opts := bindFlags(app)
+	// Read the portal's own flags now: the hooks below depend on them.
+	_ = app.RootCmd.ParseFlags(os.Args[1:])
+
+	// "migrate" for the schema in admin/migrations (Go migrations; no
+	// automigrate from dashboard edits: the schema lives in the code).
+	migratecmd.MustRegister(app, app.RootCmd, migratecmd.Config{Automigrate: false})
+
+	p := wire(app, opts)
+	app.RootCmd.AddCommand(buildCommand(app, p), seedCommand(app, opts))
+
+	if err := app.Start(); err != nil {
+		log.Fatal(err)
+	}
+}

@@ -1,0 +1,171 @@
+package main
+
+import (
+	"fmt"
+	"io/fs"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/fatih/color"
+	"github.com/pocketbase/pocketbase"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/hook"
+
+	portal "github.com/daison/portal"
+	"github.com/daison/portal/admin"
+	"github.com/daison/portal/admin/demo"
+	"github.com/daison/portal/site"
+)
+
+// options are the portal's own flags, beside PocketBase's (--dir, --http…).
+type options struct {
+	demo    bool   // load the demo content into an empty database
+	baseURL string // public address of the site
+	siteSrc string // a folder with hugo.toml, content/ and themes/ to use instead of the built-in ones
+}
+
+func bindFlags(app *pocketbase.PocketBase) *options {
+	o := &options{}
+	f := app.RootCmd.PersistentFlags()
+	f.BoolVar(&o.demo, "demo", false, "nạp dữ liệu mẫu vào cơ sở dữ liệu trống (serve, seed)")
+	f.StringVar(&o.baseURL, "base-url", os.Getenv("PORTAL_BASE_URL"),
+		"địa chỉ công khai của trang, ví dụ https://caicach.daison.gov.vn/ (mặc định: địa chỉ của --http; biến môi trường PORTAL_BASE_URL)")
+	f.StringVar(&o.siteSrc, "site-src", os.Getenv("PORTAL_SITE_SRC"),
+		"thư mục chứa hugo.toml, content/ và themes/ dùng thay cho bản đóng gói sẵn, khi sửa giao diện (biến môi trường PORTAL_SITE_SRC)")
+	return o
+}
+
+// sources returns the site's sources: the folder of --site-src, or those
+// built into the binary.
+func (o *options) sources() (fs.FS, error) {
+	if o.siteSrc == "" {
+		return portal.SiteFiles, nil
+	}
+	if _, err := os.Stat(filepath.Join(o.siteSrc, "hugo.toml")); err != nil {
+		return nil, fmt.Errorf("--site-src %s: không thấy hugo.toml: %w", o.siteSrc, err)
+	}
+	return os.DirFS(o.siteSrc), nil
+}
+
+// parts are the wired pieces a subcommand may need.
+type parts struct {
+	opts    *options
+	builder *site.Builder
+}
+
+// wire binds admin's hooks and the site's build and serving to app.
+func wire(app *pocketbase.PocketBase, o *options) *parts {
+	p := &parts{opts: o}
+	var queue *site.Queue
+	admin.Register(app, admin.Options{
+		Changed: func(collection string) {
+			if queue != nil {
+				queue.Trigger("dữ liệu " + collection + " thay đổi")
+			}
+		},
+	})
+
+	srcs, err := o.sources()
+	if err != nil {
+		color.Red("%v", err)
+		os.Exit(2)
+	}
+	p.builder = site.New(app, site.Config{
+		Root:    filepath.Join(app.DataDir(), "site"),
+		BaseURL: o.baseURL,
+		Sources: srcs,
+	})
+
+	// Before the site's own serve hook (priority 999): demo content first,
+	// so the first build already shows it.
+	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
+		Id:       "portalDemo",
+		Priority: -10,
+		Func: func(e *core.ServeEvent) error {
+			if o.demo {
+				if err := loadDemo(e.App); err != nil {
+					return err
+				}
+			}
+			// No hidden installer account: printBanner says how to make the
+			// first one.
+			e.InstallerFunc = nil
+			if o.baseURL == "" {
+				p.builder.SetBaseURL(serverURL(app, e))
+			}
+			return e.Next()
+		},
+	})
+	queue = site.Register(app, p.builder)
+	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
+		Id:       "portalBanner",
+		Priority: 1000,
+		Func: func(e *core.ServeEvent) error {
+			if err := e.Next(); err != nil {
+				return err
+			}
+			printBanner(app, e)
+			return nil
+		},
+	})
+	return p
+}
+
+// loadDemo loads the demo content if the database has no public record yet.
+func loadDemo(app core.App) error {
+	empty, err := demo.Empty(app)
+	if err != nil {
+		return fmt.Errorf("kiểm tra dữ liệu mẫu: %w", err)
+	}
+	if !empty {
+		color.Yellow("Cơ sở dữ liệu đã có nội dung: không nạp dữ liệu mẫu.")
+		return nil
+	}
+	counts, err := demo.Load(app)
+	if err != nil {
+		return fmt.Errorf("nạp dữ liệu mẫu: %w", err)
+	}
+	color.Green("Đã nạp dữ liệu mẫu: %v", counts)
+	return nil
+}
+
+// serverURL is the address the server listens at, as a URL ending in "/";
+// a wildcard host (0.0.0.0, ::) becomes 127.0.0.1.
+func serverURL(app *pocketbase.PocketBase, e *core.ServeEvent) string {
+	scheme := "http"
+	if serve, _, err := app.RootCmd.Find([]string{"serve"}); err == nil {
+		if f := serve.Flags().Lookup("https"); f != nil && f.Value.String() != "" {
+			scheme = "https"
+		}
+	}
+	host, port, err := net.SplitHostPort(e.Server.Addr)
+	if err != nil {
+		return scheme + "://" + e.Server.Addr + "/"
+	}
+	if host == "" || host == "0.0.0.0" || host == "::" {
+		host = "127.0.0.1"
+	}
+	return scheme + "://" + net.JoinHostPort(host, port) + "/"
+}
+
+func printBanner(app *pocketbase.PocketBase, e *core.ServeEvent) {
+	addr := strings.TrimSuffix(serverURL(app, e), "/")
+	bold := color.New(color.Bold)
+	bold.Println("\nCổng cải cách hành chính xã Đại Sơn")
+	fmt.Printf("├─ Trang công khai:  %s/\n", addr)
+	fmt.Printf("├─ Trang quản trị:   %s/_/\n", addr)
+	fmt.Printf("├─ API:              %s/api/\n", addr)
+	fmt.Printf("└─ Trạng thái dựng:  %s/api/site/status (cần đăng nhập quản trị)\n", addr)
+	total, err := e.App.CountRecords(core.CollectionNameSuperusers)
+	if err == nil && total == 0 {
+		exe := "portal"
+		if len(os.Args) > 0 {
+			exe = os.Args[0]
+		}
+		color.Magenta("\nChưa có tài khoản quản trị. Tạo tài khoản đầu tiên bằng lệnh:")
+		color.Cyan("  %s superuser upsert EMAIL MẬT_KHẨU\n", exe)
+		fmt.Println("(với go run: go run ./cmd/portal superuser upsert EMAIL MẬT_KHẨU), rồi đăng nhập ở /_/.")
+	}
+}

@@ -1,0 +1,281 @@
+// Package site regenerates the public site: it exports the published records
+// (site/export), runs Hugo in-process on them with the portal's theme and
+// hand-written content, and swaps the result live (site/live). Builds run one
+// at a time; a failed build leaves the last good site serving and its error
+// in the status staff see.
+package site
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/daison/portal/site/export"
+	"github.com/daison/portal/site/live"
+)
+
+// Config says where and how the site is built.
+type Config struct {
+	// Root is the site folder: builds, the live link, caches and the status
+	// file live there (pb_data/site for a running portal).
+	Root string
+	// BaseURL is the public address of the site, ending in "/"
+	// (https://caicachhanhchinh.daison.gov.vn/).
+	BaseURL string
+	// Sources holds hugo.toml, content/ and themes/ (portal.SiteFiles, or a
+	// folder on disk while working on the theme).
+	Sources fs.FS
+	// Keep is how many builds are kept besides the live one (default 2).
+	Keep int
+	// Now is the clock (time.Now when nil); tests move it.
+	Now func() time.Time
+	// OnBuild, if set, is called after each build, good or failed.
+	OnBuild func(Report)
+}
+
+// Builder builds the site from a PocketBase app's records.
+type Builder struct {
+	app    core.App
+	cfg    Config
+	dir    live.Dir
+	logger *slog.Logger
+
+	buildMu sync.Mutex // held for the whole of a build
+
+	stMu   sync.Mutex
+	status Status
+}
+
+// New returns a builder for app's records. It reads the status the last run
+// left in cfg.Root, so staff still see the last build after a restart.
+func New(app core.App, cfg Config) *Builder {
+	if cfg.Keep <= 0 {
+		cfg.Keep = 2
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.BaseURL != "" && !strings.HasSuffix(cfg.BaseURL, "/") {
+		cfg.BaseURL += "/"
+	}
+	b := &Builder{app: app, cfg: cfg, dir: live.Dir{Root: cfg.Root}, logger: app.Logger().With("component", "site")}
+	b.status = loadStatus(b.statusPath())
+	b.status.Building = false
+	return b
+}
+
+// SetBaseURL sets the public address of the site for the next builds
+// (serve sets it from its listening address when none was configured).
+func (b *Builder) SetBaseURL(u string) {
+	if !strings.HasSuffix(u, "/") {
+		u += "/"
+	}
+	b.buildMu.Lock()
+	b.cfg.BaseURL = u
+	b.buildMu.Unlock()
+}
+
+// Dir is the site folder the builder swaps builds into.
+func (b *Builder) Dir() live.Dir { return b.dir }
+
+// Live reports whether a build is live (the site can be served).
+func (b *Builder) Live() bool {
+	cur, err := b.dir.Current()
+	return err == nil && cur != ""
+}
+
+// Build regenerates the whole site now, swaps it live and prunes old
+// builds. reason says why, for the status ("bài viết đã thay đổi"). Only one
+// build runs at a time; a second call waits for the first.
+func (b *Builder) Build(reason string) (Report, error) {
+	b.buildMu.Lock()
+	defer b.buildMu.Unlock()
+
+	start := b.cfg.Now()
+	rep := Report{Reason: reason, Started: start}
+	b.setBuilding(true)
+
+	id, buildDir, err := b.dir.NewBuild(start)
+	if err == nil {
+		rep.ID = id
+		public := filepath.Join(buildDir, "public")
+		err = b.generate(buildDir, public, start, &rep)
+		if err == nil {
+			t := time.Now()
+			err = b.dir.Swap(public)
+			rep.SwapDuration = time.Since(t)
+		}
+		if err == nil {
+			// Hugo's input is only needed to understand a failed build.
+			_ = os.RemoveAll(filepath.Join(buildDir, "src"))
+		}
+	}
+	rep.Duration = time.Since(start)
+	if err != nil {
+		rep.Error = err.Error()
+	}
+	if perr := b.dir.Prune(b.cfg.Keep); perr != nil {
+		b.logger.Warn("không dọn được các bản dựng cũ", "error", perr)
+	}
+	b.finish(rep)
+	if b.cfg.OnBuild != nil {
+		b.cfg.OnBuild(rep)
+	}
+	if err != nil {
+		b.logger.Error("dựng trang thất bại; bản đang phục vụ (nếu có) được giữ nguyên", "build", rep.ID, "reason", reason, "error", err)
+		return rep, err
+	}
+	b.logger.Info("đã dựng và đưa trang mới lên", "build", rep.ID, "reason", reason, "pages", rep.Pages,
+		"records", rep.Records, "duration", rep.Duration.Round(time.Millisecond))
+	return rep, nil
+}
+
+// generate writes the sources, exports the records and runs Hugo: the whole
+// build but the swap.
+func (b *Builder) generate(buildDir, public string, now time.Time, rep *Report) error {
+	src := filepath.Join(buildDir, "src")
+	t := time.Now()
+	if err := writeSources(b.cfg.Sources, src); err != nil {
+		return err
+	}
+	res, err := export.Run(b.app, src, now)
+	if err != nil {
+		return fmt.Errorf("xuất dữ liệu: %w", err)
+	}
+	rep.ExportDuration = time.Since(t)
+	rep.Records = res.Total()
+	rep.NextPublish = res.NextPublish
+
+	t = time.Now()
+	warnings, err := runHugo(hugoRun{
+		Source:      src,
+		Destination: public,
+		BaseURL:     b.cfg.BaseURL,
+		CacheDir:    filepath.Join(b.cfg.Root, "cache"),
+	})
+	rep.HugoDuration = time.Since(t)
+	rep.Warnings = warnings
+	if err != nil {
+		return fmt.Errorf("Hugo: %w", err)
+	}
+	pages, err := checkOutput(public)
+	rep.Pages = pages
+	return err
+}
+
+// checkOutput makes sure a build is whole enough to go live, and counts its
+// HTML pages.
+func checkOutput(public string) (int, error) {
+	for _, must := range []string{"index.html", "404.html", "sitemap.xml"} {
+		if _, err := os.Stat(filepath.Join(public, must)); err != nil {
+			return 0, fmt.Errorf("bản dựng thiếu %s: %w", must, err)
+		}
+	}
+	pages := 0
+	err := filepath.WalkDir(public, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && strings.HasSuffix(p, ".html") {
+			pages++
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("đếm trang: %w", err)
+	}
+	return pages, nil
+}
+
+// writeSources copies hugo.toml, content/ and themes/ from fsys into dst.
+func writeSources(fsys fs.FS, dst string) error {
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(dst, filepath.FromSlash(p))
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		in, err := fsys.Open(p)
+		if err != nil {
+			return err
+		}
+		defer in.Close()
+		out, err := os.Create(target)
+		if err != nil {
+			return err
+		}
+		if _, err := io.Copy(out, in); err != nil {
+			out.Close()
+			return err
+		}
+		return out.Close()
+	})
+	if err != nil {
+		return fmt.Errorf("chép mã nguồn trang: %w", err)
+	}
+	for _, must := range []string{"hugo.toml", "themes", "content"} {
+		if _, err := os.Stat(filepath.Join(dst, must)); err != nil {
+			return fmt.Errorf("mã nguồn trang thiếu %s: %w", must, err)
+		}
+	}
+	return nil
+}
+
+// BuildTo builds the whole site from app's records into out once, for a
+// static host: into a new folder beside out first, then renamed onto it, so
+// a failed build leaves out as it was.
+func BuildTo(app core.App, cfg Config, out string) (Report, error) {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if !strings.HasSuffix(cfg.BaseURL, "/") {
+		cfg.BaseURL += "/"
+	}
+	out, err := filepath.Abs(out)
+	if err != nil {
+		return Report{}, fmt.Errorf("thư mục đích: %w", err)
+	}
+	parent := filepath.Dir(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return Report{}, fmt.Errorf("tạo thư mục đích: %w", err)
+	}
+	work, err := os.MkdirTemp(parent, "."+filepath.Base(out)+"-build-")
+	if err != nil {
+		return Report{}, fmt.Errorf("tạo thư mục tạm: %w", err)
+	}
+	defer os.RemoveAll(work)
+
+	b := &Builder{app: app, cfg: cfg, logger: app.Logger()}
+	start := cfg.Now()
+	rep := Report{Reason: "portal build", Started: start}
+	public := filepath.Join(work, "public")
+	if cfg.Root == "" {
+		b.cfg.Root = work
+	}
+	if err := b.generate(work, public, start, &rep); err != nil {
+		rep.Error = err.Error()
+		rep.Duration = time.Since(start)
+		return rep, err
+	}
+	old := filepath.Join(work, "old")
+	if err := os.Rename(out, old); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return rep, fmt.Errorf("thay thư mục đích: %w", err)
+	}
+	if err := os.Rename(public, out); err != nil {
+		_ = os.Rename(old, out)
+		return rep, fmt.Errorf("thay thư mục đích: %w", err)
+	}
+	rep.Duration = time.Since(start)
+	return rep, nil
+}

@@ -1,0 +1,165 @@
+package site_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/daison/portal/admin"
+	"github.com/daison/portal/admin/admintest"
+	"github.com/daison/portal/site"
+)
+
+// miniSite is a tiny theme and config, so these tests exercise the build
+// pipeline (export, Hugo, swap) apart from the portal's real theme, which
+// the end-to-end tests cover.
+func miniSite(pageTemplate string) fstest.MapFS {
+	return fstest.MapFS{
+		"hugo.toml": {Data: []byte(`title = "Thử"
+theme = "mini"
+buildFuture = true
+disableKinds = ["taxonomy", "term"]
+`)},
+		"content/_index.md":             {Data: []byte("+++\ntitle = \"Trang chủ\"\n+++\n")},
+		"themes/mini/layouts/home.html": {Data: []byte(`<h1>{{ .Title }}</h1>{{ range site.RegularPages }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}`)},
+		"themes/mini/layouts/list.html": {Data: []byte(`<h1>{{ .Title }}</h1>`)},
+		"themes/mini/layouts/page.html": {Data: []byte(pageTemplate)},
+		"themes/mini/layouts/404.html":  {Data: []byte(`<h1>Không tìm thấy</h1>`)},
+	}
+}
+
+const goodPage = `<h1>{{ .Title }}</h1><p class="cat">{{ .Params.category.label }}</p>{{ .Content }}`
+
+func readLive(t *testing.T, b *site.Builder, rel string) (string, bool) {
+	t.Helper()
+	body, err := os.ReadFile(filepath.Join(b.Dir().LivePath(), rel))
+	if err != nil {
+		return "", false
+	}
+	return string(body), true
+}
+
+func TestBuildPublishUnpublishAndFailure(t *testing.T) {
+	app := admintest.NewApp(t, nil)
+	root := t.TempDir()
+	src := miniSite(goodPage)
+	b := site.New(app, site.Config{Root: root, BaseURL: "http://dai-son.test/", Sources: src})
+
+	a := admintest.Create(t, app, admin.Articles, map[string]any{
+		"title": `Tin "đầu tiên" --- của Đại Sơn`, "body": "Xin **chào** bà con.", "category": "thong-bao",
+		"status": "published", "publishAt": admintest.Date(time.Now().Add(-time.Minute)),
+	})
+	rep, err := b.Build("thử")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Records != 1 || rep.Pages < 3 {
+		t.Fatalf("report = %+v, want 1 record and ≥ 3 pages", rep)
+	}
+	page, ok := readLive(t, b, "tin-tuc/tin-dau-tien-cua-dai-son/index.html")
+	if !ok || !strings.Contains(page, `Tin "đầu tiên" --- của Đại Sơn`) || !strings.Contains(page, "<strong>chào</strong>") || !strings.Contains(page, "Thông báo") {
+		t.Fatalf("article page = %q", page)
+	}
+
+	// Unpublished: gone after the next build.
+	a.Set("status", "draft")
+	if err := app.Save(a); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Build("thử"); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := readLive(t, b, "tin-tuc/tin-dau-tien-cua-dai-son/index.html"); ok {
+		t.Fatal("a draft's page is still live")
+	}
+	if home, _ := readLive(t, b, "index.html"); strings.Contains(home, "đầu tiên") {
+		t.Fatal("the home page still links to the draft")
+	}
+	goodLive, _ := b.Dir().Current()
+
+	// A template that fails: the build fails, the live site stays, the
+	// status tells why.
+	a.Set("status", "published")
+	if err := app.Save(a); err != nil {
+		t.Fatal(err)
+	}
+	src["themes/mini/layouts/page.html"] = &fstest.MapFile{Data: []byte(`{{ .Title.Nope }}`)}
+	rep, err = b.Build("thử lỗi")
+	if err == nil {
+		t.Fatal("a broken template built")
+	}
+	if cur, _ := b.Dir().Current(); cur != goodLive {
+		t.Fatalf("live moved to %s after a failed build", cur)
+	}
+	if _, ok := readLive(t, b, "index.html"); !ok {
+		t.Fatal("the live site is gone")
+	}
+	st := b.Status()
+	if st.Last == nil || st.Last.Error == "" || !strings.Contains(st.Last.Error, "page.html") {
+		t.Fatalf("status does not report the template error: %+v", st.Last)
+	}
+	if st.LastSuccess == nil || st.LastSuccess.ID == st.Last.ID {
+		t.Fatalf("last success = %+v", st.LastSuccess)
+	}
+	// The status survives a restart.
+	again := site.New(app, site.Config{Root: root, BaseURL: "http://dai-son.test/", Sources: src})
+	if got := again.Status(); got.Last == nil || got.Last.Error != st.Last.Error {
+		t.Fatalf("status after restart = %+v", got.Last)
+	}
+
+	// Fixed: the next build goes live with the article back.
+	src["themes/mini/layouts/page.html"] = &fstest.MapFile{Data: []byte(goodPage)}
+	if _, err := b.Build("sửa"); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := readLive(t, b, "tin-tuc/tin-dau-tien-cua-dai-son/index.html"); !ok {
+		t.Fatal("the article did not come back")
+	}
+	// Old builds are pruned: live plus at most Keep others.
+	builds, _ := os.ReadDir(filepath.Join(root, "builds"))
+	if len(builds) > 3 {
+		t.Fatalf("%d builds kept", len(builds))
+	}
+}
+
+func TestBuildToReplacesFolderOnlyOnSuccess(t *testing.T) {
+	app := admintest.NewApp(t, nil)
+	admintest.Create(t, app, admin.Guides, map[string]any{
+		"title": "Đăng ký khai sinh", "status": "published", "publishAt": admintest.Date(time.Now().Add(-time.Hour)),
+		"steps": []admin.Step{{Title: "Chuẩn bị giấy tờ"}, {Title: "Nộp hồ sơ", Link: "https://dichvucong.gov.vn/"}},
+	})
+	out := filepath.Join(t.TempDir(), "public")
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(out, "cu.html"), []byte("cũ"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	broken := miniSite(`{{ .Nope.Deeper }}`)
+	if _, err := site.BuildTo(app, site.Config{BaseURL: "http://x.test/", Sources: broken}, out); err == nil {
+		t.Fatal("a broken build succeeded")
+	}
+	if _, err := os.Stat(filepath.Join(out, "cu.html")); err != nil {
+		t.Fatal("a failed build touched the output folder")
+	}
+	rep, err := site.BuildTo(app, site.Config{BaseURL: "http://x.test/", Sources: miniSite(goodPage)}, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Records != 1 {
+		t.Fatalf("records = %d", rep.Records)
+	}
+	if _, err := os.Stat(filepath.Join(out, "huong-dan", "dang-ky-khai-sinh", "index.html")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "cu.html")); err == nil {
+		t.Fatal("the old output was not replaced")
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".public-build-*"))
+	if len(leftovers) > 0 {
+		t.Fatalf("temporary folders left: %v", leftovers)
+	}
+}

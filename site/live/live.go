@@ -1,0 +1,146 @@
+// Package live keeps the folder the public site is served from: each build
+// goes into a new folder, a symbolic link named "live" is swapped onto it in
+// one rename, old builds are pruned. A reader of the site always sees one
+// whole build, never a half-written one, whatever happens to a build.
+package live
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"time"
+)
+
+// Dir is the site folder of a running portal (pb_data/site by default):
+//
+//	builds/<id>/       one folder per build (src/ for Hugo's input, public/ its output)
+//	live -> builds/<id>/public
+type Dir struct {
+	Root string
+}
+
+var seq atomic.Int64
+
+// LivePath is the path of the "live" link; serve files from below it.
+func (d Dir) LivePath() string { return filepath.Join(d.Root, "live") }
+
+func (d Dir) buildsPath() string { return filepath.Join(d.Root, "builds") }
+
+// NewBuild makes the folder of a new build and returns its id and path.
+// Ids sort in the order builds were made.
+func (d Dir) NewBuild(now time.Time) (id, path string, err error) {
+	id = now.UTC().Format("20060102T150405.000000") + "-" + strconv.FormatInt(seq.Add(1), 10)
+	id = strings.Replace(id, ".", "", 1)
+	path = filepath.Join(d.buildsPath(), id)
+	if err := os.MkdirAll(path, 0o755); err != nil {
+		return "", "", fmt.Errorf("create build folder: %w", err)
+	}
+	return id, path, nil
+}
+
+// Current returns the folder the live link points to, or "" when no build
+// has gone live yet.
+func (d Dir) Current() (string, error) {
+	target, err := os.Readlink(d.LivePath())
+	if errors.Is(err, os.ErrNotExist) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("read live link: %w", err)
+	}
+	if !filepath.IsAbs(target) {
+		target = filepath.Join(d.Root, target)
+	}
+	return target, nil
+}
+
+// Swap points the live link at public, a complete build output inside
+// Root, atomically: a new link is made beside the old one and renamed over
+// it, which POSIX guarantees to be all or nothing.
+func (d Dir) Swap(public string) error {
+	rel, err := filepath.Rel(d.Root, public)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return fmt.Errorf("swap: %s is not inside %s", public, d.Root)
+	}
+	tmp := filepath.Join(d.Root, ".live-"+strconv.FormatInt(seq.Add(1), 10))
+	_ = os.Remove(tmp)
+	if err := os.Symlink(rel, tmp); err != nil {
+		return fmt.Errorf("swap: make link: %w", err)
+	}
+	if err := os.Rename(tmp, d.LivePath()); err != nil {
+		_ = os.Remove(tmp)
+		return fmt.Errorf("swap: rename link: %w", err)
+	}
+	// Make the new link durable before old builds may be removed.
+	if f, err := os.Open(d.Root); err == nil {
+		_ = f.Sync()
+		f.Close()
+	}
+	return nil
+}
+
+// Prune removes build folders other than the live one and the keep-1 newest
+// before it. Builds still being made are left alone when their id is in
+// busy. It returns the first error met but goes on.
+func (d Dir) Prune(keep int, busy ...string) error {
+	entries, err := os.ReadDir(d.buildsPath())
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("prune: %w", err)
+	}
+	current, err := d.Current()
+	if err != nil {
+		return err
+	}
+	liveID := ""
+	if current != "" {
+		liveID = filepath.Base(filepath.Dir(current))
+	}
+	var ids []string
+	for _, e := range entries {
+		if e.IsDir() {
+			ids = append(ids, e.Name())
+		}
+	}
+	sort.Sort(sort.Reverse(sort.StringSlice(ids)))
+	kept := 0
+	var first error
+	for _, id := range ids {
+		if id == liveID || contains(busy, id) {
+			continue
+		}
+		// Keep the newest complete builds older than live, for a quick look
+		// at what changed; everything newer than live that is not busy is a
+		// failed or killed build, kept once for the error's sake.
+		if kept < keep-1 {
+			kept++
+			continue
+		}
+		if err := os.RemoveAll(filepath.Join(d.buildsPath(), id)); err != nil && first == nil {
+			first = fmt.Errorf("prune %s: %w", id, err)
+		}
+	}
+	// Leftover temporary links from a swap cut short.
+	if tmps, _ := filepath.Glob(filepath.Join(d.Root, ".live-*")); len(tmps) > 0 {
+		for _, t := range tmps {
+			_ = os.Remove(t)
+		}
+	}
+	return first
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

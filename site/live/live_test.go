@@ -1,0 +1,129 @@
+package live
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// build makes a build folder holding the given files and returns its public
+// folder.
+func build(t *testing.T, d Dir, files map[string]string) string {
+	t.Helper()
+	_, p, err := d.NewBuild(time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub := filepath.Join(p, "public")
+	for name, body := range files {
+		f := filepath.Join(pub, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(f), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(f, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return pub
+}
+
+func get(t *testing.T, h http.Handler, method, url string) *httptest.ResponseRecorder {
+	t.Helper()
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(method, url, nil))
+	return rec
+}
+
+func TestServeBeforeAnyBuild(t *testing.T) {
+	d := Dir{Root: t.TempDir()}
+	rec := get(t, d.Handler(), "GET", "/")
+	if rec.Code != 503 || !strings.Contains(rec.Body.String(), "đang được tạo") {
+		t.Fatalf("got %d %q", rec.Code, rec.Body.String())
+	}
+}
+
+func TestServeAndSwap(t *testing.T) {
+	d := Dir{Root: t.TempDir()}
+	one := build(t, d, map[string]string{
+		"index.html":           "trang chủ 1",
+		"404.html":             "không tìm thấy",
+		"tin-tuc/a/index.html": "bài a",
+		"css/main.0123456789abcdef0123456789abcdef.css": "body{}",
+	})
+	if err := d.Swap(one); err != nil {
+		t.Fatal(err)
+	}
+	h := d.Handler()
+	cases := []struct {
+		method, url string
+		code        int
+		body        string
+		location    string
+	}{
+		{"GET", "/", 200, "trang chủ 1", ""},
+		{"GET", "/tin-tuc/a/", 200, "bài a", ""},
+		{"HEAD", "/tin-tuc/a/", 200, "", ""},
+		{"GET", "/tin-tuc/a", 301, "", "/tin-tuc/a/"},
+		{"GET", "/tin-tuc/a?nguon=qr", 301, "", "/tin-tuc/a/?nguon=qr"},
+		{"GET", "/tin-tuc/b/", 404, "không tìm thấy", ""},
+		{"GET", "/tin-tuc/../../../etc/passwd", 301, "", "/etc/passwd"},
+		{"GET", "/%2e%2e/%2e%2e/etc/passwd", 301, "", "/etc/passwd"},
+		{"GET", "/etc/passwd", 404, "không tìm thấy", ""},
+		{"GET", "/a%00b", 404, "không tìm thấy", ""},
+		{"POST", "/", 405, "", ""},
+	}
+	for _, c := range cases {
+		rec := get(t, h, c.method, c.url)
+		if rec.Code != c.code || !strings.Contains(rec.Body.String(), c.body) || rec.Header().Get("Location") != c.location {
+			t.Errorf("%s %s = %d %q (Location %q), want %d %q %q", c.method, c.url, rec.Code, rec.Body.String(), rec.Header().Get("Location"), c.code, c.body, c.location)
+		}
+	}
+	if cc := get(t, h, "GET", "/css/main.0123456789abcdef0123456789abcdef.css").Header().Get("Cache-Control"); !strings.Contains(cc, "immutable") {
+		t.Errorf("fingerprinted asset Cache-Control = %q", cc)
+	}
+	if cc := get(t, h, "GET", "/").Header().Get("Cache-Control"); cc != "no-cache" {
+		t.Errorf("page Cache-Control = %q", cc)
+	}
+
+	two := build(t, d, map[string]string{"index.html": "trang chủ 2", "404.html": "không tìm thấy 2"})
+	if err := d.Swap(two); err != nil {
+		t.Fatal(err)
+	}
+	if rec := get(t, h, "GET", "/"); rec.Body.String() != "trang chủ 2" {
+		t.Fatalf("after swap: %q", rec.Body.String())
+	}
+	if rec := get(t, h, "GET", "/tin-tuc/a/"); rec.Code != 404 {
+		t.Fatalf("a page gone from the new build still answers %d", rec.Code)
+	}
+}
+
+func TestPruneKeepsLiveAndNewest(t *testing.T) {
+	d := Dir{Root: t.TempDir()}
+	var pubs []string
+	for i := 0; i < 5; i++ {
+		pubs = append(pubs, build(t, d, map[string]string{"index.html": "x"}))
+	}
+	// The third is live; the fourth and fifth failed after it.
+	if err := d.Swap(pubs[2]); err != nil {
+		t.Fatal(err)
+	}
+	busy := filepath.Base(filepath.Dir(pubs[4]))
+	if err := d.Prune(2, busy); err != nil {
+		t.Fatal(err)
+	}
+	exists := func(p string) bool { _, err := os.Stat(p); return err == nil }
+	want := []bool{false, false, true, true, true} // live, one kept, busy
+	// pubs[3] is the newest non-live non-busy build: the one kept.
+	for i, p := range pubs {
+		if exists(p) != want[i] {
+			t.Errorf("build %d exists=%v, want %v", i, exists(p), want[i])
+		}
+	}
+	if rec := get(t, d.Handler(), "GET", "/"); rec.Code != 200 {
+		t.Fatalf("live site gone after prune: %d", rec.Code)
+	}
+}

@@ -1,0 +1,74 @@
+package site
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/pocketbase/pocketbase/apis"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/hook"
+)
+
+// Register wires the site into a PocketBase app: on serve it builds the
+// site (at once if nothing is live yet, else in the background), runs the
+// build queue, serves the live site at "/" and adds
+//
+//	GET  /api/site/status   the last build and the one live (superusers)
+//	POST /api/site/rebuild  asks for a build now (superusers)
+//
+// It returns the queue; admin's change notifications go to its Trigger.
+func Register(app core.App, b *Builder) *Queue {
+	q := NewQueue(b)
+
+	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
+		Id: "portalSite",
+		Func: func(e *core.ServeEvent) error {
+			var next time.Time
+			if last := b.Status().LastSuccess; last != nil {
+				next = last.NextPublish
+			}
+			if !b.Live() {
+				// A first start: build before listening, so the address
+				// printed works at once. A failure is reported, not fatal:
+				// staff can log in and see it.
+				if rep, err := b.Build("khởi động lần đầu"); err == nil {
+					next = rep.NextPublish
+				}
+				// That build saw every change made before it (demo content).
+				select {
+				case <-q.kick:
+				default:
+				}
+			} else {
+				// Records may have changed while the portal was stopped.
+				q.Trigger("khởi động")
+			}
+			ctx, cancel := context.WithCancel(context.Background())
+			app.OnTerminate().BindFunc(func(te *core.TerminateEvent) error {
+				cancel()
+				return te.Next()
+			})
+			go q.Run(ctx, next)
+
+			e.Router.GET("/api/site/status", func(re *core.RequestEvent) error {
+				return re.JSON(http.StatusOK, b.Status())
+			}).Bind(apis.RequireSuperuserAuth())
+			e.Router.POST("/api/site/rebuild", func(re *core.RequestEvent) error {
+				q.Trigger("yêu cầu dựng lại từ " + re.Auth.Email())
+				return re.JSON(http.StatusAccepted, map[string]string{"message": "Đã yêu cầu dựng lại trang."})
+			}).Bind(apis.RequireSuperuserAuth())
+
+			if !e.Router.HasRoute(http.MethodGet, "/{path...}") {
+				e.Router.GET("/{path...}", func(re *core.RequestEvent) error {
+					b.Dir().Handler().ServeHTTP(re.Response, re.Request)
+					return nil
+				})
+			}
+			return e.Next()
+		},
+		// After other handlers, so their routes are known.
+		Priority: 999,
+	})
+	return q
+}

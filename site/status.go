@@ -1,0 +1,88 @@
+package site
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// Report is what one build did.
+type Report struct {
+	ID             string        `json:"id"`
+	Reason         string        `json:"reason"`
+	Started        time.Time     `json:"started"`
+	Duration       time.Duration `json:"duration"`
+	ExportDuration time.Duration `json:"exportDuration"`
+	HugoDuration   time.Duration `json:"hugoDuration"`
+	SwapDuration   time.Duration `json:"swapDuration"`
+	Records        int           `json:"records"` // record pages exported
+	Pages          int           `json:"pages"`   // HTML pages written
+	NextPublish    time.Time     `json:"nextPublish,omitzero"`
+	Warnings       string        `json:"warnings,omitempty"`
+	Error          string        `json:"error,omitempty"`
+}
+
+// OK reports whether the build went live.
+func (r Report) OK() bool { return r.Error == "" && r.ID != "" }
+
+// Status is what staff see of the site's builds.
+type Status struct {
+	Building    bool    `json:"building"`
+	Last        *Report `json:"last,omitempty"`        // the last build, good or not
+	LastSuccess *Report `json:"lastSuccess,omitempty"` // the build now live
+}
+
+// Status returns the current status.
+func (b *Builder) Status() Status {
+	b.stMu.Lock()
+	defer b.stMu.Unlock()
+	return b.status
+}
+
+func (b *Builder) setBuilding(on bool) {
+	b.stMu.Lock()
+	b.status.Building = on
+	b.stMu.Unlock()
+}
+
+func (b *Builder) finish(rep Report) {
+	b.stMu.Lock()
+	r := rep
+	b.status.Building = false
+	b.status.Last = &r
+	if rep.OK() {
+		b.status.LastSuccess = &r
+	}
+	st := b.status
+	b.stMu.Unlock()
+	if err := saveStatus(b.statusPath(), st); err != nil {
+		b.logger.Warn("không lưu được trạng thái dựng trang", "error", err)
+	}
+}
+
+func (b *Builder) statusPath() string { return filepath.Join(b.cfg.Root, "status.json") }
+
+func loadStatus(path string) Status {
+	var st Status
+	if b, err := os.ReadFile(path); err == nil {
+		_ = json.Unmarshal(b, &st)
+	}
+	return st
+}
+
+// saveStatus writes the status file whole or not at all.
+func saveStatus(path string, st Status) error {
+	b, err := json.MarshalIndent(st, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, b, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
+}
