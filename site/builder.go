@@ -112,14 +112,14 @@ func (b *Builder) Build(reason string) (Report, error) {
 		if err == nil {
 			t := time.Now()
 			err = b.dir.Swap(public)
-			rep.SwapDuration = time.Since(t)
+			rep.SwapDuration = Millis(time.Since(t))
 		}
 		if err == nil {
 			// Hugo's input is only needed to understand a failed build.
 			_ = os.RemoveAll(filepath.Join(buildDir, "src"))
 		}
 	}
-	rep.Duration = time.Since(start)
+	rep.Duration = Millis(time.Since(start))
 	if err != nil {
 		rep.Error = err.Error()
 	}
@@ -135,7 +135,7 @@ func (b *Builder) Build(reason string) (Report, error) {
 		return rep, err
 	}
 	b.logger.Info("đã dựng và đưa trang mới lên", "build", rep.ID, "reason", reason, "pages", rep.Pages,
-		"records", rep.Records, "duration", rep.Duration.Round(time.Millisecond))
+		"records", rep.Records, "duration", rep.Duration.D().Round(time.Millisecond))
 	return rep, nil
 }
 
@@ -151,7 +151,7 @@ func (b *Builder) generate(buildDir, public string, now time.Time, rep *Report) 
 	if err != nil {
 		return fmt.Errorf("xuất dữ liệu: %w", err)
 	}
-	rep.ExportDuration = time.Since(t)
+	rep.ExportDuration = Millis(time.Since(t))
 	rep.Records = res.Total()
 	rep.NextPublish = res.NextPublish
 
@@ -162,7 +162,7 @@ func (b *Builder) generate(buildDir, public string, now time.Time, rep *Report) 
 		BaseURL:     b.cfg.BaseURL,
 		CacheDir:    filepath.Join(b.cfg.Root, "cache"),
 	})
-	rep.HugoDuration = time.Since(t)
+	rep.HugoDuration = Millis(time.Since(t))
 	rep.Warnings = warnings
 	if err != nil {
 		return fmt.Errorf("Hugo: %w", err)
@@ -265,7 +265,7 @@ func BuildTo(app core.App, cfg Config, out string) (Report, error) {
 	}
 	if err := b.generate(work, public, start, &rep); err != nil {
 		rep.Error = err.Error()
-		rep.Duration = time.Since(start)
+		rep.Duration = Millis(time.Since(start))
 		return rep, err
 	}
 	old := filepath.Join(work, "old")
@@ -276,6 +276,6 @@ func BuildTo(app core.App, cfg Config, out string) (Report, error) {
 		_ = os.Rename(old, out)
 		return rep, fmt.Errorf("thay thư mục đích: %w", err)
 	}
-	rep.Duration = time.Since(start)
+	rep.Duration = Millis(time.Since(start))
 	return rep, nil
 }

@@ -1,6 +1,7 @@
 package site_test
 
 import (
+	jsonv2 "encoding/json/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -161,5 +162,18 @@ func TestBuildToReplacesFolderOnlyOnSuccess(t *testing.T) {
 	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".public-build-*"))
 	if len(leftovers) > 0 {
 		t.Fatalf("temporary folders left: %v", leftovers)
+	}
+}
+
+// TestStatusJSON: the status is answered by PocketBase with encoding/json/v2,
+// which refuses a bare time.Duration; durations go out as milliseconds.
+func TestStatusJSON(t *testing.T) {
+	st := site.Status{Last: &site.Report{ID: "x", Reason: "khởi động", Duration: site.Millis(1500 * time.Millisecond)}}
+	b, err := jsonv2.Marshal(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), `"durationMs":1500`) || !strings.Contains(string(b), "khởi động") {
+		t.Fatalf("status JSON = %s", b)
 	}
 }

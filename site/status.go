@@ -4,23 +4,47 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"time"
 )
 
-// Report is what one build did.
+// Report is what one build did. Durations are in milliseconds in JSON.
 type Report struct {
-	ID             string        `json:"id"`
-	Reason         string        `json:"reason"`
-	Started        time.Time     `json:"started"`
-	Duration       time.Duration `json:"duration"`
-	ExportDuration time.Duration `json:"exportDuration"`
-	HugoDuration   time.Duration `json:"hugoDuration"`
-	SwapDuration   time.Duration `json:"swapDuration"`
-	Records        int           `json:"records"` // record pages exported
-	Pages          int           `json:"pages"`   // HTML pages written
-	NextPublish    time.Time     `json:"nextPublish,omitzero"`
-	Warnings       string        `json:"warnings,omitempty"`
-	Error          string        `json:"error,omitempty"`
+	ID             string    `json:"id"`
+	Reason         string    `json:"reason"`
+	Started        time.Time `json:"started"`
+	Duration       Millis    `json:"durationMs"`
+	ExportDuration Millis    `json:"exportMs"`
+	HugoDuration   Millis    `json:"hugoMs"`
+	SwapDuration   Millis    `json:"swapMs"`
+	Records        int       `json:"records"` // record pages exported
+	Pages          int       `json:"pages"`   // HTML pages written
+	NextPublish    time.Time `json:"nextPublish,omitzero"`
+	Warnings       string    `json:"warnings,omitempty"`
+	Error          string    `json:"error,omitempty"`
+}
+
+// Millis is a duration that reads and writes itself in JSON as a number of
+// milliseconds (encoding/json/v2, which PocketBase answers with, has no
+// default form for time.Duration).
+type Millis time.Duration
+
+// D returns m as a time.Duration.
+func (m Millis) D() time.Duration { return time.Duration(m) }
+
+// MarshalJSON writes m in milliseconds.
+func (m Millis) MarshalJSON() ([]byte, error) {
+	return []byte(strconv.FormatInt(time.Duration(m).Milliseconds(), 10)), nil
+}
+
+// UnmarshalJSON reads milliseconds.
+func (m *Millis) UnmarshalJSON(b []byte) error {
+	ms, err := strconv.ParseInt(string(b), 10, 64)
+	if err != nil {
+		return err
+	}
+	*m = Millis(time.Duration(ms) * time.Millisecond)
+	return nil
 }
 
 // OK reports whether the build went live.

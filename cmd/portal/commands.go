@@ -40,8 +40,8 @@ func buildCommand(app *pocketbase.PocketBase, p *parts) *cobra.Command {
 				return fmt.Errorf("dựng trang thất bại: %w", err)
 			}
 			fmt.Printf("Đã dựng %d trang (%d bản ghi) vào %s trong %s (xuất dữ liệu %s, Hugo %s).\n",
-				rep.Pages, rep.Records, out, rep.Duration.Round(time.Millisecond),
-				rep.ExportDuration.Round(time.Millisecond), rep.HugoDuration.Round(time.Millisecond))
+				rep.Pages, rep.Records, out, rep.Duration.D().Round(time.Millisecond),
+				rep.ExportDuration.D().Round(time.Millisecond), rep.HugoDuration.D().Round(time.Millisecond))
 			return nil
 		},
 	}
