@@ -210,11 +210,11 @@ func TestSuperuserWrites(t *testing.T) {
 			ExpectedContent: []string{`"slug":"ban-nhap"`},
 		},
 		{
-			Name:            "superuser deletes",
-			Method:          http.MethodDelete,
-			URL:             "/api/collections/articles/records/art0000000draft",
-			ExpectedStatus:  204,
-			ExpectedEvents:  map[string]int{"OnRecordAfterDeleteSuccess": 1},
+			Name:           "superuser deletes",
+			Method:         http.MethodDelete,
+			URL:            "/api/collections/articles/records/art0000000draft",
+			ExpectedStatus: 204,
+			ExpectedEvents: map[string]int{"OnRecordAfterDeleteSuccess": 1},
 		},
 	}
 	for _, s := range scenarios {
