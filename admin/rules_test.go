@@ -171,6 +171,22 @@ func TestSuperuserWrites(t *testing.T) {
 			ExpectedContent: []string{`"code":"validation_slug_format"`, `ví dụ: etc-passwd`},
 		},
 		{
+			Name:            "a slug the site keeps for itself is refused",
+			Method:          http.MethodPost,
+			URL:             "/api/collections/articles/records",
+			Body:            strings.NewReader(`{"title":"Khác","slug":"trang","category":"tin-hoat-dong","status":"draft"}`),
+			ExpectedStatus:  400,
+			ExpectedContent: []string{`"code":"validation_slug_reserved"`},
+		},
+		{
+			Name:            "a title that makes a reserved slug gets a number",
+			Method:          http.MethodPost,
+			URL:             "/api/collections/articles/records",
+			Body:            strings.NewReader(`{"title":"Trang","category":"tin-hoat-dong","status":"draft"}`),
+			ExpectedStatus:  200,
+			ExpectedContent: []string{`"slug":"trang-2"`},
+		},
+		{
 			Name:            "raw HTML and unsafe links in Markdown are refused, with the other errors",
 			Method:          http.MethodPost,
 			URL:             "/api/collections/articles/records",

@@ -113,6 +113,9 @@ func ensureSlug(app core.App, r *core.Record) error {
 			}
 			return fieldError("validation_slug_format", msg+".")
 		}
+		if slug.Reserved(s) {
+			return fieldError("validation_slug_reserved", "Địa chỉ trang “"+s+"” được dành cho trang web (phân trang, chuyên mục…); hãy chọn địa chỉ khác.")
+		}
 		if slugTaken(app, r, s) {
 			return fieldError("validation_slug_taken", "Địa chỉ trang “"+s+"” đã được dùng cho một bản ghi khác; hãy chọn địa chỉ khác.")
 		}
@@ -128,7 +131,7 @@ func ensureSlug(app core.App, r *core.Record) error {
 		base = fallbackSlugs[r.Collection().Name]
 	}
 	s = base
-	for n := 2; slugTaken(app, r, s); n++ {
+	for n := 2; slug.Reserved(s) || slugTaken(app, r, s); n++ {
 		s = slug.WithSuffix(base, n)
 	}
 	r.Set("slug", s)

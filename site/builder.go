@@ -147,6 +147,9 @@ func (b *Builder) generate(buildDir, public string, now time.Time, rep *Report) 
 	if err := writeSources(b.cfg.Sources, src); err != nil {
 		return err
 	}
+	if err := checkSources(src); err != nil {
+		return err
+	}
 	res, err := export.Run(b.app, src, now)
 	if err != nil {
 		return fmt.Errorf("xuất dữ liệu: %w", err)
@@ -196,7 +199,8 @@ func checkOutput(public string) (int, error) {
 	return pages, nil
 }
 
-// writeSources copies hugo.toml, content/ and themes/ from fsys into dst.
+// writeSources copies the files of fsys into dst: the site's sources
+// (hugo.toml, content/, themes/), or a static/ folder.
 func writeSources(fsys fs.FS, dst string) error {
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -222,8 +226,13 @@ func writeSources(fsys fs.FS, dst string) error {
 		return out.Close()
 	})
 	if err != nil {
-		return fmt.Errorf("chép mã nguồn trang: %w", err)
+		return fmt.Errorf("chép tệp vào %s: %w", dst, err)
 	}
+	return nil
+}
+
+// checkSources makes sure a source folder holds a whole site.
+func checkSources(dst string) error {
 	for _, must := range []string{"hugo.toml", "themes", "content"} {
 		if _, err := os.Stat(filepath.Join(dst, must)); err != nil {
 			return fmt.Errorf("mã nguồn trang thiếu %s: %w", must, err)

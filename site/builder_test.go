@@ -24,11 +24,13 @@ theme = "mini"
 buildFuture = true
 disableKinds = ["taxonomy", "term"]
 `)},
-		"content/_index.md":             {Data: []byte("+++\ntitle = \"Trang chủ\"\n+++\n")},
-		"themes/mini/layouts/home.html": {Data: []byte(`<h1>{{ .Title }}</h1>{{ range site.RegularPages }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}`)},
-		"themes/mini/layouts/list.html": {Data: []byte(`<h1>{{ .Title }}</h1>`)},
-		"themes/mini/layouts/page.html": {Data: []byte(pageTemplate)},
-		"themes/mini/layouts/404.html":  {Data: []byte(`<h1>Không tìm thấy</h1>`)},
+		"content/_index.md":              {Data: []byte("+++\ntitle = \"Trang chủ\"\n+++\n")},
+		"themes/mini/layouts/home.html":  {Data: []byte(`<h1>{{ .Title }}</h1>{{ range site.RegularPages }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}`)},
+		"themes/mini/layouts/list.html":  {Data: []byte(`<h1>{{ .Title }}</h1>`)},
+		"themes/mini/layouts/page.html":  {Data: []byte(pageTemplate)},
+		"themes/mini/layouts/404.html":   {Data: []byte(`<h1>Không tìm thấy</h1>`)},
+		"themes/mini/static/favicon.ico": {Data: []byte("icon")},
+		"static/robots.txt":              {Data: []byte("User-agent: *")},
 	}
 }
 
@@ -59,6 +61,11 @@ func TestBuildPublishUnpublishAndFailure(t *testing.T) {
 	}
 	if rep.Records != 1 || rep.Pages < 3 {
 		t.Fatalf("report = %+v, want 1 record and ≥ 3 pages", rep)
+	}
+	for _, f := range []string{"favicon.ico", "robots.txt"} {
+		if _, ok := readLive(t, b, f); !ok {
+			t.Errorf("static file %s was not published", f)
+		}
 	}
 	page, ok := readLive(t, b, "tin-tuc/tin-dau-tien-cua-dai-son/index.html")
 	if !ok || !strings.Contains(page, `Tin "đầu tiên" --- của Đại Sơn`) || !strings.Contains(page, "<strong>chào</strong>") || !strings.Contains(page, "Thông báo") {

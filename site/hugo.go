@@ -86,5 +86,25 @@ func runHugo(r hugoRun) (warnings string, err error) {
 	if err := sites.Build(hugolib.BuildCfg{}); err != nil {
 		return log.String(), fmt.Errorf("hugo: %w", err)
 	}
+	// The hugo command copies static/ itself; hugolib does not.
+	if err := copyStatic(r.Source, r.Destination); err != nil {
+		return log.String(), err
+	}
 	return strings.TrimSpace(log.String()), nil
+}
+
+// copyStatic copies the static/ folders of the themes, then the project's
+// (which wins), into the output, as the hugo command does.
+func copyStatic(src, dst string) error {
+	dirs, _ := filepath.Glob(filepath.Join(src, "themes", "*", "static"))
+	dirs = append(dirs, filepath.Join(src, "static"))
+	for _, dir := range dirs {
+		if _, err := os.Stat(dir); err != nil {
+			continue
+		}
+		if err := writeSources(os.DirFS(dir), dst); err != nil {
+			return fmt.Errorf("hugo: copy %s: %w", dir, err)
+		}
+	}
+	return nil
 }

@@ -18,6 +18,19 @@ const MaxLen = 80
 
 var valid = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 
+// reserved are path words the site uses inside its sections: pagination
+// (/tin-tuc/trang/2/), the taxonomies of hugo.toml (/vinh-danh/nam/2026/),
+// QR posters and short links. A record may not take one as its slug, or its
+// page would collide with them.
+var reserved = map[string]bool{
+	"trang": true, "page": true, "index": true, "qr": true, "l": true,
+	"chuyen-muc": true, "tu-khoa": true, "loai": true, "linh-vuc": true,
+	"don-vi": true, "nam": true, "doi-tuong": true, "hinh-thuc": true,
+}
+
+// Reserved reports whether s is a path word the site keeps for itself.
+func Reserved(s string) bool { return reserved[s] }
+
 // Valid reports whether s may be used as a slug as it is: only a-z, 0-9 and
 // single hyphens between them, at most MaxLen bytes.
 func Valid(s string) bool {

@@ -62,3 +62,14 @@ func TestWithSuffix(t *testing.T) {
 		t.Fatalf("got %q", got)
 	}
 }
+
+func TestReserved(t *testing.T) {
+	for _, s := range []string{"trang", "nam", "qr", "chuyen-muc"} {
+		if !Reserved(s) {
+			t.Errorf("Reserved(%q) = false", s)
+		}
+	}
+	if Reserved("dai-son") {
+		t.Error("Reserved(dai-son) = true")
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -24,6 +25,7 @@ import (
 
 	"github.com/daison/portal/admin"
 	"github.com/daison/portal/internal/markdown"
+	"github.com/daison/portal/internal/slug"
 	"github.com/daison/portal/internal/vocab"
 )
 
@@ -70,11 +72,12 @@ func Run(app core.App, root string, now time.Time) (Result, error) {
 	}
 	defer fsys.Close()
 
-	x := &exporter{app: app, root: root, now: now.UTC(), files: fsys, res: Result{Pages: map[string]int{}}}
+	x := &exporter{app: app, root: root, now: now.UTC(), files: fsys, res: Result{Pages: map[string]int{}},
+		terms: map[string]map[string]TermPage{}}
 	if err := x.load(); err != nil {
 		return Result{}, err
 	}
-	steps := []func() error{x.units, x.honorees, x.initiatives, x.articles, x.guides, x.indicators, x.nextPublish}
+	steps := []func() error{x.units, x.honorees, x.initiatives, x.articles, x.guides, x.indicators, x.termPages, x.nextPublish}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return Result{}, err
@@ -97,6 +100,9 @@ type exporter struct {
 	awardsByHonoree    map[string][]Award
 	awardsByInitiative map[string][]Award
 	initiativesBy      map[string][]Ref // honoree id → initiatives naming them
+
+	// terms used by the pages written: taxonomy → term slug → its page
+	terms map[string]map[string]TermPage
 }
 
 // publicFilter is the export's form of the API's public read rule.
@@ -143,6 +149,7 @@ func (x *exporter) load() error {
 			Signer:      r.GetString("signer"),
 			Achievement: r.GetString("achievement"),
 			Honoree:     x.ref(admin.Honorees, hid),
+			HonoreeKind: optChoice(vocab.HonoreeKinds, x.byID[admin.Honorees][hid].GetString("kind")),
 			Initiative:  x.ref(admin.Initiatives, r.GetString("initiative")),
 		}
 		if d := r.GetDateTime("decisionDate"); !d.IsZero() {
@@ -264,14 +271,26 @@ func (x *exporter) honorees() error {
 			return err
 		}
 		params.Photo = img
-		summary := ""
+		p := x.page(r, name, "", r.GetString("story"), params)
+		p.Terms = map[string][]string{}
+		x.addChoice(p.Terms, "vinh-danh-doi-tuong", vocab.HonoreeKinds, params.Kind.Key)
+		x.addUnit(p.Terms, "vinh-danh-don-vi", r.GetString("unit"))
+		for _, a := range params.Awards {
+			x.addTerm(p.Terms, "vinh-danh-nam", strconv.Itoa(a.Year), TermPage{Title: "Năm " + strconv.Itoa(a.Year), Weight: 3000 - a.Year})
+			x.addChoice(p.Terms, "vinh-danh-hinh-thuc", vocab.AwardForms, a.Form.Key)
+			x.addChoice(p.Terms, "vinh-danh-loai", vocab.AwardKinds, a.Kind.Key)
+		}
 		if params.Position != "" {
-			summary = params.Position
+			summary := params.Position
 			if params.Unit != nil {
 				summary += ", " + params.Unit.Title
 			}
+			p.Summary = summary
+			if r.GetString("story") == "" {
+				p.Description = summary
+			}
 		}
-		if err := x.write(r, x.page(r, name, summary, r.GetString("story"), params), r.GetString("story")); err != nil {
+		if err := x.write(r, p, r.GetString("story")); err != nil {
 			return err
 		}
 	}
@@ -304,7 +323,15 @@ func (x *exporter) initiatives() error {
 				params.Photos = append(params.Photos, *img)
 			}
 		}
-		if err := x.write(r, x.page(r, title, r.GetString("summary"), r.GetString("body"), params), r.GetString("body")); err != nil {
+		p := x.page(r, title, r.GetString("summary"), r.GetString("body"), params)
+		p.Terms = map[string][]string{}
+		x.addChoice(p.Terms, "sang-kien-loai", vocab.InitiativeKinds, params.Kind.Key)
+		x.addChoice(p.Terms, "sang-kien-linh-vuc", vocab.InitiativeFields, params.Field.Key)
+		x.addUnit(p.Terms, "sang-kien-don-vi", r.GetString("unit"))
+		if y := params.YearApplied; y > 0 {
+			x.addTerm(p.Terms, "sang-kien-nam", strconv.Itoa(y), TermPage{Title: "Năm " + strconv.Itoa(y), Weight: 3000 - y})
+		}
+		if err := x.write(r, p, r.GetString("body")); err != nil {
 			return err
 		}
 	}
@@ -328,7 +355,15 @@ func (x *exporter) articles() error {
 			return err
 		}
 		params.Cover = img
-		if err := x.write(r, x.page(r, title, r.GetString("summary"), r.GetString("body"), params), r.GetString("body")); err != nil {
+		p := x.page(r, title, r.GetString("summary"), r.GetString("body"), params)
+		p.Terms = map[string][]string{}
+		x.addChoice(p.Terms, "tin-tuc-chuyen-muc", vocab.ArticleCategories, params.Category.Key)
+		for _, tag := range tags {
+			if ts := slug.Make(tag); ts != "" {
+				x.addTerm(p.Terms, "tin-tuc-tu-khoa", ts, TermPage{Title: tag})
+			}
+		}
+		if err := x.write(r, p, r.GetString("body")); err != nil {
 			return err
 		}
 	}
@@ -390,14 +425,17 @@ func (x *exporter) indicators() error {
 	byMetric := map[string][]Point{}
 	for _, r := range x.recs[admin.Indicators] {
 		m := r.GetString("metric")
-		byMetric[m] = append(byMetric[m], Point{
+		pt := Point{
 			Year:    r.GetInt("year"),
 			Quarter: r.GetInt("quarter"),
 			Period:  fmt.Sprintf("Quý %d/%d", r.GetInt("quarter"), r.GetInt("year")),
 			Value:   r.GetFloat("value"),
-			Target:  r.GetFloat("target"),
 			Note:    r.GetString("note"),
-		})
+		}
+		if t := r.GetFloat("target"); t != 0 {
+			pt.Target = &t
+		}
+		byMetric[m] = append(byMetric[m], pt)
 	}
 	data := Indicators{Metrics: []Metric{}}
 	for _, o := range vocab.Metrics {
@@ -411,7 +449,7 @@ func (x *exporter) indicators() error {
 			}
 			return pts[i].Quarter < pts[j].Quarter
 		})
-		data.Metrics = append(data.Metrics, Metric{Key: o.Key, Label: o.Label, Points: pts})
+		data.Metrics = append(data.Metrics, Metric{Key: o.Key, Label: o.Label, Unit: "%", HigherIsBetter: true, Points: pts})
 	}
 	b, err := json.MarshalIndent(data, "", "  ")
 	if err != nil {
@@ -422,6 +460,84 @@ func (x *exporter) indicators() error {
 	}
 	if err := os.WriteFile(filepath.Join(x.root, "data", "indicators.json"), append(b, '\n'), 0o644); err != nil {
 		return fmt.Errorf("write indicators: %w", err)
+	}
+	return nil
+}
+
+// addTerm puts a page under a taxonomy's term, and remembers the term's page
+// (the first title given for a term wins).
+func (x *exporter) addTerm(terms map[string][]string, taxonomy, term string, page TermPage) {
+	for _, t := range terms[taxonomy] {
+		if t == term {
+			return
+		}
+	}
+	terms[taxonomy] = append(terms[taxonomy], term)
+	m := x.terms[taxonomy]
+	if m == nil {
+		m = map[string]TermPage{}
+		x.terms[taxonomy] = m
+	}
+	if _, ok := m[term]; !ok {
+		m[term] = page
+	}
+}
+
+// addChoice puts a page under a select field's value, titled by its label
+// and ordered as the vocabulary is.
+func (x *exporter) addChoice(terms map[string][]string, taxonomy string, l vocab.List, key string) {
+	if key == "" {
+		return
+	}
+	weight := 0
+	for i, o := range l {
+		if o.Key == key {
+			weight = i + 1
+		}
+	}
+	x.addTerm(terms, taxonomy, key, TermPage{Title: l.Label(key), Weight: weight})
+}
+
+// addUnit puts a page under its unit's term, if the unit is published.
+func (x *exporter) addUnit(terms map[string][]string, taxonomy, unitID string) {
+	u := x.byID[admin.Units][unitID]
+	if u == nil {
+		return
+	}
+	x.addTerm(terms, taxonomy, u.GetString("slug"), TermPage{Title: u.GetString("name")})
+}
+
+// termPages writes the list page of each taxonomy and of each term used.
+func (x *exporter) termPages() error {
+	for _, tax := range Taxonomies {
+		dir := filepath.Join(x.root, "content", tax.Name)
+		if err := writeJSONPage(filepath.Join(dir, "_index.md"), TermPage{Title: tax.Title, Description: tax.Title + "."}); err != nil {
+			return err
+		}
+		for term, page := range x.terms[tax.Name] {
+			if page.Description == "" {
+				page.Description = tax.Title + ": " + page.Title + "."
+			}
+			page.Slug = term
+			if err := writeJSONPage(filepath.Join(dir, term, "_index.md"), page); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// writeJSONPage writes a content file holding only front matter.
+func writeJSONPage(name string, fm any) error {
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return fmt.Errorf("create %s: %w", filepath.Dir(name), err)
+	}
+	b, err := json.MarshalIndent(fm, "", "  ")
+	if err != nil {
+		return fmt.Errorf("encode %s: %w", name, err)
+	}
+	if err := os.WriteFile(name, append(b, '\n'), 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
 	}
 	return nil
 }

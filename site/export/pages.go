@@ -1,5 +1,10 @@
 package export
 
+import (
+	"encoding/json"
+	"sort"
+)
+
 // This file is the contract between the export and the theme: the front
 // matter of each exported page. Hugo reads the top-level keys it knows
 // (title, date, lastmod, summary, description, weight, aliases); everything
@@ -12,13 +17,78 @@ package export
 // Page is the front matter of an exported page.
 type Page struct {
 	Title       string   `json:"title"`
-	Date        string   `json:"date"`              // publishAt, RFC 3339
-	Lastmod     string   `json:"lastmod"`           // updated, RFC 3339
+	Date        string   `json:"date,omitempty"`    // publishAt, RFC 3339
+	Lastmod     string   `json:"lastmod,omitempty"` // updated, RFC 3339
 	Summary     string   `json:"summary,omitempty"` // plain text
 	Description string   `json:"description"`       // plain text for <meta>, never empty
 	Weight      int      `json:"weight,omitempty"`
 	Aliases     []string `json:"aliases,omitempty"`
 	Params      any      `json:"params"`
+	// Terms are the page's taxonomy terms, written as top-level keys
+	// (Hugo's way): taxonomy name → term slugs. See Taxonomies.
+	Terms map[string][]string `json:"-"`
+}
+
+// MarshalJSON writes the page's fields, then its taxonomy terms as
+// top-level keys in name order.
+func (p Page) MarshalJSON() ([]byte, error) {
+	type plain Page
+	b, err := json.Marshal(plain(p))
+	if err != nil || len(p.Terms) == 0 {
+		return b, err
+	}
+	names := make([]string, 0, len(p.Terms))
+	for n := range p.Terms {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	out := append([]byte(nil), b[:len(b)-1]...)
+	for _, n := range names {
+		k, _ := json.Marshal(n)
+		v, err := json.Marshal(p.Terms[n])
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ',')
+		out = append(out, k...)
+		out = append(out, ':')
+		out = append(out, v...)
+	}
+	return append(out, '}'), nil
+}
+
+// Taxonomy is a way to browse a section: its terms have their own list
+// pages at URL + term + "/" (e.g. /vinh-danh/nam/2026/). hugo.toml declares
+// each (taxonomies, permalinks.taxonomy, permalinks.term); the export writes
+// a page for the taxonomy and each term, with its Vietnamese title.
+type Taxonomy struct {
+	Name  string // Hugo's name, also the front matter key
+	Title string // the list of terms' title
+	URL   string // where the list of terms lives
+}
+
+// Taxonomies are the portal's taxonomies, in the order the theme offers
+// them.
+var Taxonomies = []Taxonomy{
+	{"tin-tuc-chuyen-muc", "Tin tức theo chuyên mục", "/tin-tuc/chuyen-muc/"},
+	{"tin-tuc-tu-khoa", "Tin tức theo từ khóa", "/tin-tuc/tu-khoa/"},
+	{"sang-kien-loai", "Mô hình, sáng kiến theo loại", "/mo-hinh-sang-kien/loai/"},
+	{"sang-kien-linh-vuc", "Mô hình, sáng kiến theo lĩnh vực", "/mo-hinh-sang-kien/linh-vuc/"},
+	{"sang-kien-don-vi", "Mô hình, sáng kiến theo đơn vị", "/mo-hinh-sang-kien/don-vi/"},
+	{"sang-kien-nam", "Mô hình, sáng kiến theo năm áp dụng", "/mo-hinh-sang-kien/nam/"},
+	{"vinh-danh-doi-tuong", "Vinh danh theo đối tượng", "/vinh-danh/doi-tuong/"},
+	{"vinh-danh-nam", "Vinh danh theo năm", "/vinh-danh/nam/"},
+	{"vinh-danh-don-vi", "Vinh danh theo đơn vị", "/vinh-danh/don-vi/"},
+	{"vinh-danh-hinh-thuc", "Vinh danh theo hình thức khen thưởng", "/vinh-danh/hinh-thuc/"},
+	{"vinh-danh-loai", "Vinh danh theo loại khen thưởng", "/vinh-danh/loai/"},
+}
+
+// TermPage is the front matter of a taxonomy's or a term's list page.
+type TermPage struct {
+	Title       string `json:"title"`
+	Slug        string `json:"slug,omitempty"` // the term, so the URL keeps it (not the urlized title)
+	Description string `json:"description"`
+	Weight      int    `json:"weight,omitempty"` // order among the terms
 }
 
 // Choice is a value of a select field: the stable key (also a URL segment)
@@ -61,15 +131,16 @@ type ArticleParams struct {
 // Award is one commendation, as shown on its honoree's and its initiative's
 // pages.
 type Award struct {
-	Form         Choice `json:"form"`
-	Kind         Choice `json:"kind"`
-	Year         int    `json:"year"`
-	DecisionNo   string `json:"decisionNo,omitempty"`
-	DecisionDate string `json:"decisionDate,omitempty"` // dd/mm/yyyy
-	Signer       string `json:"signer,omitempty"`
-	Achievement  string `json:"achievement"`
-	Honoree      *Ref   `json:"honoree,omitempty"`
-	Initiative   *Ref   `json:"initiative,omitempty"`
+	Form         Choice  `json:"form"`
+	Kind         Choice  `json:"kind"`
+	Year         int     `json:"year"`
+	DecisionNo   string  `json:"decisionNo,omitempty"`
+	DecisionDate string  `json:"decisionDate,omitempty"` // dd/mm/yyyy
+	Signer       string  `json:"signer,omitempty"`
+	Achievement  string  `json:"achievement"`
+	Honoree      *Ref    `json:"honoree,omitempty"`
+	HonoreeKind  *Choice `json:"honoreeKind,omitempty"`
+	Initiative   *Ref    `json:"initiative,omitempty"`
 }
 
 // HonoreeParams are the params of an honoree's profile (/vinh-danh/<slug>/).
@@ -141,17 +212,20 @@ type Indicators struct {
 
 // Metric is one reform indicator and its values, oldest first.
 type Metric struct {
-	Key    string  `json:"key"`
-	Label  string  `json:"label"`
-	Points []Point `json:"points"`
+	Key            string  `json:"key"`
+	Label          string  `json:"label"`
+	Unit           string  `json:"unit"`           // "%"
+	HigherIsBetter bool    `json:"higherIsBetter"` // all current metrics: true
+	Points         []Point `json:"points"`
 }
 
-// Point is one quarter's value of a metric. Target is 0 when none was set.
+// Point is one quarter's value of a metric. Target is absent when none was
+// set (the database keeps 0 for "no target").
 type Point struct {
-	Year    int     `json:"year"`
-	Quarter int     `json:"quarter"`
-	Period  string  `json:"period"` // "Quý 1/2026"
-	Value   float64 `json:"value"`
-	Target  float64 `json:"target,omitempty"`
-	Note    string  `json:"note,omitempty"`
+	Year    int      `json:"year"`
+	Quarter int      `json:"quarter"`
+	Period  string   `json:"period"` // "Quý 1/2026"
+	Value   float64  `json:"value"`
+	Target  *float64 `json:"target,omitempty"`
+	Note    string   `json:"note,omitempty"`
 }
