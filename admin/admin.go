@@ -1,6 +1,7 @@
 package admin
 
 import (
+	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
 
@@ -36,7 +37,13 @@ func Register(app core.App, opts Options) {
 	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
 		Id: "portalTranslateErrors",
 		Func: func(e *core.ServeEvent) error {
-			e.Router.BindFunc(translateErrors)
+			// Around the rate limiter and everything after it, so that its
+			// 429 is translated too.
+			e.Router.Bind(&hook.Handler[*core.RequestEvent]{
+				Id:       "portalTranslateErrors",
+				Func:     translateErrors,
+				Priority: apis.DefaultRateLimitMiddlewarePriority - 5,
+			})
 			return e.Next()
 		},
 	})

@@ -239,3 +239,48 @@ func TestSuperuserWrites(t *testing.T) {
 		s.Test(t)
 	}
 }
+
+func TestShortCodesAndOldSlugs(t *testing.T) {
+	app := admintest.NewApp(t, nil)
+	a := admintest.Create(t, app, admin.Articles, map[string]any{
+		"title": "Tên cũ của bài", "category": "thong-bao", "status": "draft",
+	})
+	code := a.GetString("shortCode")
+	if len(code) != 5 {
+		t.Fatalf("short code = %q", code)
+	}
+	a.Set("slug", "ten-moi")
+	if err := app.Save(a); err != nil {
+		t.Fatal(err)
+	}
+	a.Set("slug", "ten-moi-hon")
+	if err := app.Save(a); err != nil {
+		t.Fatal(err)
+	}
+	if got := admin.OldSlugs(a); strings.Join(got, ",") != "ten-cu-cua-bai,ten-moi" {
+		t.Fatalf("old slugs = %v", got)
+	}
+	if a.GetString("shortCode") != code {
+		t.Fatal("the short code changed with the slug")
+	}
+	// Back to an old name: it leaves the old list.
+	a.Set("slug", "ten-moi")
+	if err := app.Save(a); err != nil {
+		t.Fatal(err)
+	}
+	if got := admin.OldSlugs(a); strings.Join(got, ",") != "ten-cu-cua-bai,ten-moi-hon" {
+		t.Fatalf("old slugs after renaming back = %v", got)
+	}
+	// An old slug stays taken: a new record with that title gets a number.
+	b := admintest.Create(t, app, admin.Articles, map[string]any{
+		"title": "Tên cũ của bài", "category": "thong-bao", "status": "draft",
+	})
+	if b.GetString("slug") != "ten-cu-cua-bai-2" {
+		t.Fatalf("new record took an old slug: %q", b.GetString("slug"))
+	}
+	// The code cannot be changed.
+	a.Set("shortCode", "zzzzz")
+	if err := app.Save(a); err == nil || !strings.Contains(err.Error(), "cố định") {
+		t.Fatalf("changing the short code: %v", err)
+	}
+}

@@ -28,6 +28,11 @@ func validatePublic(e *core.RecordEvent) error {
 	if err := ensureSlug(e.App, r); err != nil {
 		errs["slug"] = err
 	}
+	if isLinkable(r.Collection().Name) {
+		if err := keepLinks(e.App, r); err != nil {
+			errs["shortCode"] = err
+		}
+	}
 	switch r.Collection().Name {
 	case Articles:
 		if err := cleanTags(r); err != nil {
@@ -138,8 +143,14 @@ func ensureSlug(app core.App, r *core.Record) error {
 	return nil
 }
 
+// slugTaken reports whether another record of the collection has s as its
+// slug, or had it (its old address still leads to it).
 func slugTaken(app core.App, r *core.Record, s string) bool {
-	other, err := app.FindFirstRecordByFilter(r.Collection(), "slug = {:slug} && id != {:id}",
-		dbx.Params{"slug": s, "id": r.Id})
+	filter := "slug = {:slug} && id != {:id}"
+	if isLinkable(r.Collection().Name) {
+		filter = "(slug = {:slug} || oldSlugs ~ {:quoted}) && id != {:id}"
+	}
+	other, err := app.FindFirstRecordByFilter(r.Collection(), filter,
+		dbx.Params{"slug": s, "quoted": `"` + s + `"`, "id": r.Id})
 	return err == nil && other != nil
 }

@@ -230,12 +230,32 @@ func (x *exporter) page(r *core.Record, title, summary, body string, params any)
 		Lastmod:     r.GetDateTime("updated").Time().In(Vietnam).Format(time.RFC3339),
 		Summary:     summary,
 		Description: markdown.Truncate(desc, 300),
+		Aliases:     aliases(r),
 		Params:      params,
 	}
 }
 
 func common(r *core.Record) Common {
-	return Common{ID: r.Id, Collection: r.Collection().Name, Slug: r.GetString("slug")}
+	c := Common{ID: r.Id, Collection: r.Collection().Name, Slug: r.GetString("slug")}
+	if code := r.GetString("shortCode"); code != "" {
+		c.ShortURL = "/l/" + code + "/"
+	}
+	return c
+}
+
+// aliases are the other addresses of a record's page, which Hugo writes as
+// redirect pages: its short link and the slugs it had before.
+func aliases(r *core.Record) []string {
+	var out []string
+	if code := r.GetString("shortCode"); code != "" {
+		out = append(out, "/l/"+code+"/")
+	}
+	for _, old := range admin.OldSlugs(r) {
+		if slug.Valid(old) {
+			out = append(out, pageURL(r.Collection().Name, old))
+		}
+	}
+	return out
 }
 
 func (x *exporter) units() error {

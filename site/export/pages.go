@@ -116,6 +116,10 @@ type Common struct {
 	ID         string `json:"id"`         // PocketBase record id
 	Collection string `json:"collection"` // PocketBase collection name
 	Slug       string `json:"slug"`
+	// ShortURL is the record's permanent short link, site-relative
+	// ("/l/k7m2x/"); it redirects to the page whatever its slug becomes.
+	// Empty for records without one (units).
+	ShortURL string `json:"shortUrl,omitempty"`
 }
 
 // ArticleParams are the params of a news article (/tin-tuc/<slug>/).
