@@ -24,6 +24,15 @@ func Register(app core.App, opts Options) {
 	app.OnRecordCreateRequest(PublicCollections...).BindFunc(checkRequestDates)
 	app.OnRecordUpdateRequest(PublicCollections...).BindFunc(checkRequestDates)
 
+	// Workflow stamps, audit log and history of what staff do through the API.
+	app.OnRecordCreateRequest(PublicCollections...).BindFunc(auditCreate)
+	app.OnRecordUpdateRequest(PublicCollections...).BindFunc(auditUpdate)
+	app.OnRecordDeleteRequest(PublicCollections...).BindFunc(auditDelete)
+	app.OnRecordAuthWithPasswordRequest(Staff, core.CollectionNameSuperusers).BindFunc(auditLogin)
+	app.OnRecordUpdate(AuditLog).BindFunc(appendOnly)
+	app.OnRecordDelete(AuditLog).BindFunc(appendOnly)
+	app.OnRecordEnrich(PublicCollections...).BindFunc(hideWorkflow)
+
 	if opts.Changed != nil {
 		changed := func(e *core.RecordEvent) error {
 			opts.Changed(e.Record.Collection().Name)

@@ -3,6 +3,7 @@ package admin
 import (
 	"errors"
 	"fmt"
+	"net/http"
 	"strings"
 
 	"github.com/pocketbase/pocketbase/core"
@@ -43,6 +44,14 @@ var viMessages = map[string]string{
 	"validation_unknown_field":                   "Trường không tồn tại.",
 }
 
+// viKnownMessages replace particular English messages of PocketBase.
+var viKnownMessages = map[string]string{
+	"Failed to authenticate.": "Email hoặc mật khẩu không đúng.",
+	"Too Many Requests.":      "Bạn đã thử quá nhiều lần. Vui lòng đợi ít phút rồi thử lại.",
+	"The request requires valid record authorization token.":       "Bạn cần đăng nhập để thực hiện thao tác này.",
+	"The authorized record is not allowed to perform this action.": "Tài khoản của bạn không được phép thực hiện thao tác này.",
+}
+
 // viStatusMessages replace PocketBase's English top-level error messages.
 var viStatusMessages = map[int]string{
 	400: "Dữ liệu gửi lên chưa hợp lệ. Vui lòng kiểm tra các trường được đánh dấu.",
@@ -66,10 +75,49 @@ func translateErrors(e *core.RequestEvent) error {
 	if !errors.As(err, &apiErr) {
 		return err
 	}
-	if msg, ok := viStatusMessages[apiErr.Status]; ok && !isVietnamese(apiErr.Message) {
+	apiErr = explainRuleFailure(e, apiErr)
+	if msg, ok := viKnownMessages[apiErr.Message]; ok {
+		apiErr.Message = msg
+	} else if msg, ok := viStatusMessages[apiErr.Status]; ok && !isVietnamese(apiErr.Message) {
 		apiErr.Message = msg
 	}
 	translateData(apiErr.Data)
+	return apiErr
+}
+
+// explainRuleFailure turns PocketBase's answers to a write its API rules
+// refused into a 403 that says so: a create refused by its rule is a 400
+// "Failed to create record", and an update or delete a 404, which would tell
+// an editor who may not publish an initiative that it does not exist.
+func explainRuleFailure(e *core.RequestEvent, apiErr *router.ApiError) *router.ApiError {
+	raw, _ := apiErr.RawData().(error)
+	switch {
+	case apiErr.Status == http.StatusBadRequest && raw != nil && strings.Contains(raw.Error(), "create rule failure"):
+		return router.NewForbiddenError("Bạn không có quyền tạo bản ghi này: vai trò của bạn không được phép, hoặc không được tạo với trạng thái hay đơn vị đã chọn.", nil)
+	case apiErr.Status == http.StatusNotFound && e.Auth != nil && !e.Auth.IsSuperuser() &&
+		(e.Request.Method == http.MethodPatch || e.Request.Method == http.MethodDelete):
+		coll, id := e.Request.PathValue("collection"), e.Request.PathValue("id")
+		if coll == "" || id == "" {
+			return apiErr
+		}
+		rec, err := e.App.FindRecordById(coll, id)
+		if err != nil {
+			return apiErr // truly not there
+		}
+		// Only those who may see the record learn that it is there.
+		info, err := e.RequestInfo()
+		if err != nil {
+			return apiErr
+		}
+		if canView, _ := e.App.CanAccessRecord(rec, info, rec.Collection().ViewRule); !canView {
+			return apiErr
+		}
+		verb := "sửa"
+		if e.Request.Method == http.MethodDelete {
+			verb = "xóa"
+		}
+		return router.NewForbiddenError("Vai trò của bạn không được phép "+verb+" bản ghi này ở trạng thái hiện tại, hoặc không được chuyển sang trạng thái đã chọn (ví dụ: chỉ cán bộ thẩm định mới xuất bản mô hình, sáng kiến).", nil)
+	}
 	return apiErr
 }
 

@@ -4,9 +4,14 @@
 package admintest
 
 import (
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
 	"github.com/pocketbase/pocketbase/tools/types"
@@ -83,4 +88,44 @@ func SuperuserToken(t testing.TB, app core.App) string {
 		t.Fatal(err)
 	}
 	return token
+}
+
+// Handler returns the app's full HTTP handler (PocketBase's API and every
+// route and middleware bound on serve), built once, for tests that send many
+// requests to one database: tests.ApiScenario builds a new router per
+// scenario, which cannot share an app.
+func Handler(t testing.TB, app core.App) http.Handler {
+	t.Helper()
+	r, err := apis.NewRouter(app)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mux http.Handler
+	ev := &core.ServeEvent{App: app, Router: r}
+	err = app.OnServe().Trigger(ev, func(e *core.ServeEvent) error {
+		m, err := e.Router.BuildMux()
+		mux = m
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return mux
+}
+
+// Do sends one request to h as the holder of token (none if empty) and
+// returns the status and body.
+func Do(h http.Handler, method, url, token, body string) (int, string) {
+	var r io.Reader
+	if body != "" {
+		r = strings.NewReader(body)
+	}
+	req := httptest.NewRequest(method, url, r)
+	req.Header.Set("Content-Type", "application/json")
+	if token != "" {
+		req.Header.Set("Authorization", token)
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return rec.Code, rec.Body.String()
 }

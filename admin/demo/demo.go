@@ -15,6 +15,29 @@
 // publishAt, and status "published" unless it says otherwise. An award
 // without a date is published on its decision date, or on its honoree's date
 // if that is later.
+//
+// # Images
+//
+// The demo's images are illustrations drawn in Go when the content is loaded
+// (illustrations.go, on the painter of images.go): flat, text-free drawings
+// in a calm palette, the same on every run, saved through PocketBase as
+// JPEG files so that its checks (type, size) apply. The TOML files say which
+// records have one:
+//
+//   - an article with cover = "<motif>" gets a 1600×900 cover of that motif
+//     (a key of motifs: "building", "qr", "chart", …) and the motif's
+//     Vietnamese description as coverAlt;
+//   - an initiative with photos = ["<motif>", …] gets one 1200×800 photo
+//     for each (at most 6);
+//   - an honoree with photo = true gets an 800×800 portrait: a neutral
+//     head-and-shoulders figure for a person, a group of five for a
+//     collective, with photoAlt "Ảnh minh họa chân dung <name>" (or "Ảnh
+//     minh họa tập thể <name>").
+//
+// A drawing's colours follow the article's category or the initiative's
+// field, and its details (positions, data, colours) are drawn from a
+// generator seeded with the record's title or name. The drawings are made on
+// all processors while the records are being saved.
 package demo
 
 import (
@@ -29,6 +52,7 @@ import (
 
 	"github.com/pelletier/go-toml/v2"
 	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/filesystem"
 	"github.com/pocketbase/pocketbase/tools/types"
 
 	"github.com/daison/portal/admin"
@@ -74,6 +98,12 @@ func load(app core.App, files fs.FS) (Counts, error) {
 	if err != nil {
 		return nil, err
 	}
+	pics, err := pictures(set)
+	if err != nil {
+		return nil, err
+	}
+	images := startDrawing(pics)
+	defer images.stop()
 	var counts Counts
 	err = app.RunInTransaction(func(tx core.App) error {
 		empty, err := Empty(tx)
@@ -83,7 +113,7 @@ func load(app core.App, files fs.FS) (Counts, error) {
 		if !empty {
 			return ErrNotEmpty
 		}
-		l := &loader{app: tx, counts: Counts{}, units: map[string]string{},
+		l := &loader{app: tx, counts: Counts{}, images: images, units: map[string]string{},
 			honorees: map[string]*core.Record{}, initiatives: map[string]string{}}
 		if err := l.save(set); err != nil {
 			return err
@@ -132,6 +162,7 @@ type honoreeData struct {
 	Position string      `toml:"position"`
 	Unit     string      `toml:"unit"`
 	Story    string      `toml:"story"`
+	Photo    bool        `toml:"photo"` // an illustrated portrait
 	Awards   []awardData `toml:"awards"`
 }
 
@@ -154,6 +185,7 @@ type articleData struct {
 	Summary  string   `toml:"summary"`
 	Body     string   `toml:"body"`
 	Category string   `toml:"category"`
+	Cover    string   `toml:"cover"` // the motif of its cover, if any
 	Tags     []string `toml:"tags"`
 	Unit     string   `toml:"unit"`
 	Featured bool     `toml:"featured"`
@@ -168,6 +200,7 @@ type initiativeData struct {
 	Authors     string   `toml:"authors"`
 	Honorees    []string `toml:"honorees"`
 	Field       string   `toml:"field"`
+	Photos      []string `toml:"photos"` // the motifs of its photos
 	YearApplied int      `toml:"yearApplied"`
 	Summary     string   `toml:"summary"`
 	Body        string   `toml:"body"`
@@ -247,6 +280,7 @@ func readData(files fs.FS) (*dataset, error) {
 type loader struct {
 	app         core.App
 	counts      Counts
+	images      *studio
 	units       map[string]string       // key → id
 	honorees    map[string]*core.Record // key → record
 	initiatives map[string]string       // key → id
@@ -335,9 +369,19 @@ func (l *loader) honoree(h honoreeData) error {
 	if err != nil {
 		return err
 	}
-	r, err := l.create(admin.Honorees, label, h.common, map[string]any{
+	fields := map[string]any{
 		"name": h.Name, "kind": h.Kind, "position": h.Position, "unit": unit, "story": h.Story,
-	})
+	}
+	if h.Photo {
+		pic := portraitOf(h)
+		file, err := l.file(pic, "photo.jpg", label)
+		if err != nil {
+			return err
+		}
+		fields["photo"] = file
+		fields["photoAlt"] = pic.alt
+	}
+	r, err := l.create(admin.Honorees, label, h.common, fields)
 	if err != nil {
 		return err
 	}
@@ -372,6 +416,15 @@ func (l *loader) initiative(in initiativeData) error {
 	}
 	if in.YearApplied != 0 {
 		fields["yearApplied"] = in.YearApplied
+	}
+	if len(in.Photos) > 0 {
+		files := make([]*filesystem.File, len(in.Photos))
+		for i, pic := range photosOf(in) {
+			if files[i], err = l.file(pic, fmt.Sprintf("photo-%d.jpg", i+1), label); err != nil {
+				return err
+			}
+		}
+		fields["photos"] = files
 	}
 	r, err := l.create(admin.Initiatives, label, in.common, fields)
 	if err != nil {
@@ -429,6 +482,15 @@ func (l *loader) article(a articleData) error {
 	if len(a.Tags) > 0 {
 		fields["tags"] = a.Tags
 	}
+	if a.Cover != "" {
+		pic := coverOf(a)
+		file, err := l.file(pic, "cover.jpg", label)
+		if err != nil {
+			return err
+		}
+		fields["cover"] = file
+		fields["coverAlt"] = pic.alt
+	}
 	_, err = l.create(admin.Articles, label, a.common, fields)
 	return err
 }
@@ -452,6 +514,19 @@ func (l *loader) indicator(in indicatorData) error {
 		"value": in.Value, "target": in.Target, "note": in.Note,
 	})
 	return err
+}
+
+// file returns the drawing pic as a file to upload, named name.
+func (l *loader) file(pic picture, name, label string) (*filesystem.File, error) {
+	data, err := l.images.get(pic)
+	if err != nil {
+		return nil, fmt.Errorf("demo: %s: draw %s: %w", label, pic.motif, err)
+	}
+	f, err := filesystem.NewFileFromBytes(data, name)
+	if err != nil {
+		return nil, fmt.Errorf("demo: %s: %w", label, err)
+	}
+	return f, nil
 }
 
 // unitID resolves a unit key; an empty key is no unit.

@@ -147,3 +147,22 @@ var StepLogic = List{
 	{"and", "và"},
 	{"or", "hoặc"},
 }
+
+// StaffRoles are the roles of staff accounts (issue 5). Superusers (IT) stand
+// above them and are not staff.
+var StaffRoles = List{
+	{"editor", "Biên tập viên (Trung tâm Dịch vụ sự nghiệp công)"},
+	{"reviewer", "Cán bộ thẩm định (Phòng Văn hóa – Xã hội)"},
+	{"unitReporter", "Cán bộ đầu mối của đơn vị"},
+}
+
+// AuditActions are the kinds of audit log entries.
+var AuditActions = List{
+	{"create", "Tạo mới"},
+	{"update", "Sửa"},
+	{"delete", "Xóa"},
+	{"status", "Chuyển trạng thái"},
+	{"restore", "Khôi phục phiên bản"},
+	{"login", "Đăng nhập"},
+	{"login_failed", "Đăng nhập không thành công"},
+}

@@ -1,0 +1,96 @@
+package admin_test
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/daison/portal/admin"
+	"github.com/daison/portal/admin/admintest"
+)
+
+// TestAuditAndHistory follows an article through the API: each step is in
+// the audit log with its actor, the previous versions are in the history,
+// the log cannot be changed even by IT, and anonymous readers do not see who
+// did what.
+func TestAuditAndHistory(t *testing.T) {
+	w := newWorld(t)
+	do := func(role, method, url, body string, want int) string {
+		t.Helper()
+		code, got := admintest.Do(w.h, method, url, w.tokens[role], body)
+		if code != want {
+			t.Fatalf("%s %s %s: %d, want %d: %s", role, method, url, code, want, got)
+		}
+		return got
+	}
+	// Login, failed and successful.
+	if got := do(anonymous, http.MethodPost, "/api/collections/staff/auth-with-password", `{"identity":"editor@daison.test","password":"sai-mat-khau"}`, 400); !strings.Contains(got, "mật khẩu không đúng") {
+		t.Errorf("failed login message: %s", got)
+	}
+	do(anonymous, http.MethodPost, "/api/collections/staff/auth-with-password", `{"identity":"editor@daison.test","password":"`+staffPass+`"}`, 200)
+
+	body := do(editor, http.MethodPost, "/api/collections/articles/records", `{"title":"Bài theo dõi","category":"thong-bao","status":"draft"}`, 200)
+	id := between(body, `"id":"`, `"`)
+	do(editor, http.MethodPatch, "/api/collections/articles/records/"+id, `{"title":"Bài theo dõi (sửa)"}`, 200)
+	do(editor, http.MethodPatch, "/api/collections/articles/records/"+id, `{"status":"review"}`, 200)
+	got := do(reviewer, http.MethodPatch, "/api/collections/articles/records/"+id, `{"status":"published"}`, 200)
+	if !strings.Contains(got, `"statusBy":"Cán bộ reviewer <reviewer@daison.test>`) {
+		t.Errorf("statusBy not stamped: %s", got)
+	}
+
+	var actions []string
+	for _, e := range mustRecords(t, w, "auditLog", "created") {
+		actions = append(actions, e.GetString("action")+":"+e.GetString("actorKind"))
+		if e.GetString("action") == "status" && !strings.Contains(e.GetString("changes"), "→") {
+			t.Errorf("status entry without from → to: %s", e.GetString("changes"))
+		}
+	}
+	want := "login_failed:staff login:staff create:staff update:staff update:staff status:staff update:staff status:staff"
+	if strings.Join(actions, " ") != want {
+		t.Errorf("audit log = %s\nwant        %s", strings.Join(actions, " "), want)
+	}
+	if n := len(mustRecords(t, w, "revisions", "created")); n != 3 {
+		t.Errorf("%d versions in the history, want 3", n)
+	}
+
+	// Reviewers read the log; editors do not; nobody changes it.
+	if got := do(reviewer, http.MethodGet, "/api/collections/auditLog/records", "", 200); !strings.Contains(got, `"action":"status"`) {
+		t.Errorf("reviewer cannot read the log: %s", got)
+	}
+	if got := do(editor, http.MethodGet, "/api/collections/auditLog/records", "", 200); !strings.Contains(got, `"totalItems":0`) {
+		t.Errorf("editor reads the log: %s", got)
+	}
+	entry := mustRecords(t, w, "auditLog", "created")[0]
+	do(superuser, http.MethodPatch, "/api/collections/auditLog/records/"+entry.Id, `{"actor":"ai đó"}`, 400)
+	do(superuser, http.MethodDelete, "/api/collections/auditLog/records/"+entry.Id, "", 400)
+	if err := w.app.Delete(entry); err == nil {
+		t.Error("Go code deleted an audit entry")
+	}
+
+	// Anonymous readers of the published article see no staff names.
+	if got := do(anonymous, http.MethodGet, "/api/collections/articles/records/"+id, "", 200); strings.Contains(got, "statusBy") || strings.Contains(got, "daison.test") {
+		t.Errorf("anonymous sees workflow fields: %s", got)
+	}
+}
+
+func mustRecords(t *testing.T, w *world, collection, sort string) []*core.Record {
+	t.Helper()
+	rs, err := w.app.FindRecordsByFilter(collection, "", sort, 0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rs
+}
+
+func between(s, start, end string) string {
+	i := strings.Index(s, start)
+	if i < 0 {
+		return ""
+	}
+	s = s[i+len(start):]
+	return s[:strings.Index(s, end)]
+}
+
+var _ = admin.AuditLog

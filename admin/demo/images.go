@@ -1,0 +1,422 @@
+package demo
+
+// This file holds a tiny vector painter for the demo's illustrations: flat
+// shapes (rectangles with rounded corners, circles, ellipses, convex
+// polygons, thick lines and arcs) filled in plain colours over a soft
+// gradient, then encoded as JPEG. It uses only the standard library, and
+// draws nothing at random: every choice comes from a seeded generator, so a
+// record's image is the same, byte for byte, on every run.
+//
+// Shapes are drawn on a canvas supersampled ss× in each direction, each
+// pixel of the supersampled image being in a shape or not (no coverage
+// computation); shrinking it with a box filter gives the edges their
+// anti-aliasing.
+
+import (
+	"bytes"
+	"hash/fnv"
+	"image"
+	"image/color"
+	"image/jpeg"
+	"math"
+)
+
+// ss is the supersampling factor: shapes are drawn at ss× the output size.
+const ss = 2
+
+// jpegQuality is the quality the illustrations are encoded at.
+const jpegQuality = 82
+
+// canvas is a supersampled RGBA image that shapes are filled on. Its
+// coordinates, as given to shapes, are those of the output image, in
+// pixels.
+type canvas struct {
+	img  *image.RGBA // ss× the output size
+	w, h int         // the output size
+}
+
+func newCanvas(w, h int) *canvas {
+	return &canvas{img: image.NewRGBA(image.Rect(0, 0, w*ss, h*ss)), w: w, h: h}
+}
+
+// shape is a region of the plane, in output pixels.
+type shape interface {
+	// bounds is a rectangle that holds the shape.
+	bounds() (x0, y0, x1, y1 float64)
+}
+
+// spanner is a convex shape: on a horizontal line it covers one interval
+// [x0, x1), or nothing.
+type spanner interface {
+	shape
+	span(y float64) (x0, x1 float64, ok bool)
+}
+
+// insider is any shape that can tell whether a point is in it.
+type insider interface {
+	shape
+	inside(x, y float64) bool
+}
+
+// fill paints shape s in colour col (blended by its alpha).
+func (c *canvas) fill(s shape, col color.NRGBA) {
+	if col.A == 0 {
+		return
+	}
+	bx0, by0, bx1, by1 := s.bounds()
+	W, H := c.w*ss, c.h*ss
+	iy0 := clampInt(int(math.Floor(by0*ss)), 0, H)
+	iy1 := clampInt(int(math.Ceil(by1*ss)), 0, H)
+	ix0 := clampInt(int(math.Floor(bx0*ss)), 0, W)
+	ix1 := clampInt(int(math.Ceil(bx1*ss)), 0, W)
+	sp, convex := s.(spanner)
+	in, _ := s.(insider)
+	for iy := iy0; iy < iy1; iy++ {
+		y := (float64(iy) + 0.5) / ss
+		row := c.img.Pix[iy*c.img.Stride:]
+		if convex {
+			a, b, ok := sp.span(y)
+			if !ok {
+				continue
+			}
+			// The pixels whose centres lie in [a, b).
+			from := clampInt(int(math.Ceil(a*ss-0.5)), ix0, ix1)
+			to := clampInt(int(math.Ceil(b*ss-0.5)), ix0, ix1)
+			for ix := from; ix < to; ix++ {
+				blend(row[ix*4:ix*4+4], col)
+			}
+			continue
+		}
+		for ix := ix0; ix < ix1; ix++ {
+			if in.inside((float64(ix)+0.5)/ss, y) {
+				blend(row[ix*4:ix*4+4], col)
+			}
+		}
+	}
+}
+
+// blend paints an RGBA pixel with col over it.
+func blend(p []uint8, col color.NRGBA) {
+	if col.A == 255 {
+		p[0], p[1], p[2], p[3] = col.R, col.G, col.B, 255
+		return
+	}
+	a := uint32(col.A)
+	b := 255 - a
+	p[0] = uint8((uint32(col.R)*a + uint32(p[0])*b + 127) / 255)
+	p[1] = uint8((uint32(col.G)*a + uint32(p[1])*b + 127) / 255)
+	p[2] = uint8((uint32(col.B)*a + uint32(p[2])*b + 127) / 255)
+	p[3] = 255
+}
+
+// light is a soft disc of colour col whose opacity fades from col.A at its
+// centre (x, y) to nothing at radius r, in output pixels.
+type light struct {
+	x, y, r float64
+	col     color.NRGBA
+}
+
+// background fills the whole canvas with a linear gradient from c0 to c1 in
+// the direction angle (radians, 0 is left to right, π/2 top to bottom), lit
+// by lights. Having no edges, it is computed once for each output pixel.
+func (c *canvas) background(c0, c1 color.NRGBA, angle float64, lights ...light) {
+	dx, dy := math.Cos(angle), math.Sin(angle)
+	// Project the four corners to find the gradient's extent.
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, p := range [][2]float64{{0, 0}, {float64(c.w), 0}, {0, float64(c.h)}, {float64(c.w), float64(c.h)}} {
+		t := p[0]*dx + p[1]*dy
+		lo, hi = math.Min(lo, t), math.Max(hi, t)
+	}
+	// The gradient's colours at lutSize steps, and each light's opacity by
+	// squared distance (a fraction of r²): a smoothstep of the distance.
+	const lutSize = 1024
+	var grad [lutSize + 1][3]float64
+	for i := range grad {
+		t := float64(i) / lutSize
+		grad[i] = [3]float64{lerp(c0.R, c1.R, t), lerp(c0.G, c1.G, t), lerp(c0.B, c1.B, t)}
+	}
+	fade := make([][lutSize]float64, len(lights))
+	for j, l := range lights {
+		for i := range fade[j] {
+			f := 1 - math.Sqrt(float64(i)/lutSize)
+			fade[j][i] = float64(l.col.A) / 255 * f * f * (3 - 2*f)
+		}
+	}
+	k := lutSize / (hi - lo)
+	for y := 0; y < c.h; y++ {
+		fy := float64(y) + 0.5
+		for x := 0; x < c.w; x++ {
+			fx := float64(x) + 0.5
+			g := grad[clampInt(int((fx*dx+fy*dy-lo)*k+0.5), 0, lutSize)]
+			r, gg, b := g[0], g[1], g[2]
+			for j, l := range lights {
+				ex, ey := fx-l.x, fy-l.y
+				i := int((ex*ex + ey*ey) / (l.r * l.r) * lutSize)
+				if i >= lutSize {
+					continue
+				}
+				a := fade[j][i]
+				r += (float64(l.col.R) - r) * a
+				gg += (float64(l.col.G) - gg) * a
+				b += (float64(l.col.B) - b) * a
+			}
+			px := [4]uint8{uint8(r + 0.5), uint8(gg + 0.5), uint8(b + 0.5), 255}
+			for sy := 0; sy < ss; sy++ {
+				row := c.img.Pix[(y*ss+sy)*c.img.Stride+x*ss*4:]
+				for sx := 0; sx < ss; sx++ {
+					copy(row[sx*4:sx*4+4], px[:])
+				}
+			}
+		}
+	}
+}
+
+// image returns the canvas at its output size: each pixel is the mean of
+// the ss×ss pixels it stands for.
+func (c *canvas) image() *image.RGBA {
+	out := image.NewRGBA(image.Rect(0, 0, c.w, c.h))
+	const n = ss * ss
+	src, stride := c.img.Pix, c.img.Stride
+	for y := 0; y < c.h; y++ {
+		o := out.Pix[y*out.Stride : y*out.Stride+c.w*4]
+		for x := 0; x < c.w; x++ {
+			var r, g, b uint32
+			for sy := 0; sy < ss; sy++ {
+				i := (y*ss+sy)*stride + x*ss*4
+				p := src[i : i+ss*4 : i+ss*4]
+				for sx := 0; sx < ss*4; sx += 4 {
+					r += uint32(p[sx])
+					g += uint32(p[sx+1])
+					b += uint32(p[sx+2])
+				}
+			}
+			q := o[x*4 : x*4+4 : x*4+4]
+			q[0], q[1], q[2], q[3] = uint8((r+n/2)/n), uint8((g+n/2)/n), uint8((b+n/2)/n), 255
+		}
+	}
+	return out
+}
+
+// jpeg encodes the canvas, at its output size, as a JPEG file.
+func (c *canvas) jpeg() ([]byte, error) {
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, c.image(), &jpeg.Options{Quality: jpegQuality}); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// The shapes.
+
+// rrect is an axis-aligned rectangle whose top corners are rounded with
+// radius rt and bottom corners with radius rb (0 for square corners).
+type rrect struct{ x0, y0, x1, y1, rt, rb float64 }
+
+func (r rrect) bounds() (float64, float64, float64, float64) { return r.x0, r.y0, r.x1, r.y1 }
+
+func (r rrect) span(y float64) (float64, float64, bool) {
+	if y < r.y0 || y >= r.y1 {
+		return 0, 0, false
+	}
+	half := math.Min(r.x1-r.x0, r.y1-r.y0) / 2
+	inset := 0.0
+	if rt := math.Min(r.rt, half); y < r.y0+rt {
+		d := r.y0 + rt - y
+		inset = rt - math.Sqrt(rt*rt-d*d)
+	} else if rb := math.Min(r.rb, half); y > r.y1-rb {
+		d := y - (r.y1 - rb)
+		inset = rb - math.Sqrt(math.Max(0, rb*rb-d*d))
+	}
+	return r.x0 + inset, r.x1 - inset, true
+}
+
+// ellipse is an axis-aligned ellipse of centre (cx, cy) and radii rx, ry.
+type ellipse struct{ cx, cy, rx, ry float64 }
+
+func (e ellipse) bounds() (float64, float64, float64, float64) {
+	return e.cx - e.rx, e.cy - e.ry, e.cx + e.rx, e.cy + e.ry
+}
+
+func (e ellipse) span(y float64) (float64, float64, bool) {
+	d := (y - e.cy) / e.ry
+	if d <= -1 || d >= 1 {
+		return 0, 0, false
+	}
+	hw := e.rx * math.Sqrt(1-d*d)
+	return e.cx - hw, e.cx + hw, true
+}
+
+// poly is a convex polygon.
+type poly []point
+
+type point struct{ x, y float64 }
+
+func (p poly) bounds() (float64, float64, float64, float64) {
+	x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	for _, q := range p {
+		x0, y0 = math.Min(x0, q.x), math.Min(y0, q.y)
+		x1, y1 = math.Max(x1, q.x), math.Max(y1, q.y)
+	}
+	return x0, y0, x1, y1
+}
+
+func (p poly) span(y float64) (float64, float64, bool) {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for i, a := range p {
+		b := p[(i+1)%len(p)]
+		if (a.y <= y) == (b.y <= y) {
+			continue // the edge does not cross the line
+		}
+		x := a.x + (y-a.y)*(b.x-a.x)/(b.y-a.y)
+		lo, hi = math.Min(lo, x), math.Max(hi, x)
+	}
+	return lo, hi, lo < hi
+}
+
+// capsule is a thick segment from a to b with round ends, of width w.
+type capsule struct {
+	a, b point
+	w    float64
+}
+
+func (c capsule) bounds() (float64, float64, float64, float64) {
+	r := c.w / 2
+	return math.Min(c.a.x, c.b.x) - r, math.Min(c.a.y, c.b.y) - r, math.Max(c.a.x, c.b.x) + r, math.Max(c.a.y, c.b.y) + r
+}
+
+func (c capsule) inside(x, y float64) bool {
+	dx, dy := c.b.x-c.a.x, c.b.y-c.a.y
+	t := 0.0
+	if l := dx*dx + dy*dy; l > 0 {
+		t = math.Max(0, math.Min(1, ((x-c.a.x)*dx+(y-c.a.y)*dy)/l))
+	}
+	px, py := c.a.x+t*dx-x, c.a.y+t*dy-y
+	return px*px+py*py <= c.w*c.w/4
+}
+
+// arc is the part of a ring (centre (cx, cy), mid radius r, width w)
+// between angles a0 and a1 (radians, clockwise from the positive x axis,
+// as y grows downwards), with square ends.
+type arc struct{ cx, cy, r, w, a0, a1 float64 }
+
+func (a arc) bounds() (float64, float64, float64, float64) {
+	o := a.r + a.w/2
+	return a.cx - o, a.cy - o, a.cx + o, a.cy + o
+}
+
+func (a arc) inside(x, y float64) bool {
+	dx, dy := x-a.cx, y-a.cy
+	d := math.Sqrt(dx*dx + dy*dy)
+	if math.Abs(d-a.r) > a.w/2 {
+		return false
+	}
+	if a.a1-a.a0 >= 2*math.Pi {
+		return true
+	}
+	t := math.Atan2(dy, dx)
+	for t < a.a0 {
+		t += 2 * math.Pi
+	}
+	return t <= a.a1
+}
+
+// rotatedEllipse is an ellipse turned by angle (radians), as a polygon.
+func rotatedEllipse(cx, cy, rx, ry, angle float64) poly {
+	const n = 32
+	p := make(poly, n)
+	s, c := math.Sincos(angle)
+	for i := range p {
+		t := 2 * math.Pi * float64(i) / n
+		x, y := rx*math.Cos(t), ry*math.Sin(t)
+		p[i] = point{cx + x*c - y*s, cy + x*s + y*c}
+	}
+	return p
+}
+
+// Colours.
+
+// hsl returns an opaque colour from hue (degrees), saturation and lightness
+// (0–1).
+func hsl(h, s, l float64) color.NRGBA {
+	h = math.Mod(math.Mod(h, 360)+360, 360) / 360
+	q := l * (1 + s)
+	if l >= 0.5 {
+		q = l + s - l*s
+	}
+	p := 2*l - q
+	channel := func(t float64) uint8 {
+		t = math.Mod(t+1, 1)
+		var v float64
+		switch {
+		case t < 1.0/6:
+			v = p + (q-p)*6*t
+		case t < 1.0/2:
+			v = q
+		case t < 2.0/3:
+			v = p + (q-p)*(2.0/3-t)*6
+		default:
+			v = p
+		}
+		return uint8(math.Round(math.Max(0, math.Min(1, v)) * 255))
+	}
+	return color.NRGBA{channel(h + 1.0/3), channel(h), channel(h - 1.0/3), 255}
+}
+
+// hex returns the opaque colour #rrggbb.
+func hex(v uint32) color.NRGBA {
+	return color.NRGBA{uint8(v >> 16), uint8(v >> 8), uint8(v), 255}
+}
+
+// alpha returns col with opacity a (0–1).
+func alpha(col color.NRGBA, a float64) color.NRGBA {
+	col.A = uint8(math.Round(a * 255))
+	return col
+}
+
+// mix returns the colour t of the way from a to b.
+func mix(a, b color.NRGBA, t float64) color.NRGBA {
+	return color.NRGBA{lerp8(a.R, b.R, t), lerp8(a.G, b.G, t), lerp8(a.B, b.B, t), lerp8(a.A, b.A, t)}
+}
+
+func lerp8(a, b uint8, t float64) uint8 {
+	return uint8(math.Round(lerp(a, b, t)))
+}
+
+func lerp(a, b uint8, t float64) float64 {
+	return float64(a) + (float64(b)-float64(a))*math.Max(0, math.Min(1, t))
+}
+
+func clampInt(v, lo, hi int) int {
+	return max(lo, min(v, hi))
+}
+
+// rng is a small deterministic random number generator (SplitMix64): the
+// same seed gives the same numbers on every platform and Go version.
+type rng struct{ state uint64 }
+
+// newRNG seeds a generator from a text, such as a record's title.
+func newRNG(seed string) *rng {
+	h := fnv.New64a()
+	h.Write([]byte(seed))
+	return &rng{state: h.Sum64()}
+}
+
+func (r *rng) next() uint64 {
+	r.state += 0x9e3779b97f4a7c15
+	z := r.state
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
+	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
+	return z ^ (z >> 31)
+}
+
+// float returns a number in [0, 1).
+func (r *rng) float() float64 { return float64(r.next()>>11) / (1 << 53) }
+
+// between returns a number in [lo, hi).
+func (r *rng) between(lo, hi float64) float64 { return lo + (hi-lo)*r.float() }
+
+// intn returns an integer in [0, n).
+func (r *rng) intn(n int) int { return int(r.next() % uint64(n)) }
+
+// chance is true with probability p.
+func (r *rng) chance(p float64) bool { return r.float() < p }
