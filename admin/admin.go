@@ -53,6 +53,7 @@ func Register(app core.App, opts Options) {
 				Func:     translateErrors,
 				Priority: apis.DefaultRateLimitMiddlewarePriority - 5,
 			})
+			e.Router.POST("/api/portal/markdown", markdownPreview).Bind(RequireStaff())
 			return e.Next()
 		},
 	})

@@ -34,6 +34,8 @@ disableKinds = ["taxonomy", "term"]
 	}
 }
 
+func miniFile(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
+
 const goodPage = `<h1>{{ .Title }}</h1><p class="cat">{{ .Params.category.label }}</p>{{ .Content }}`
 
 func readLive(t *testing.T, b *site.Builder, rel string) (string, bool) {

@@ -5,17 +5,20 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
+
+	"github.com/daison/portal/admin"
 )
 
 // Register wires the site into a PocketBase app: on serve it builds the
 // site (at once if nothing is live yet, else in the background), runs the
 // build queue, serves the live site at "/" and adds
 //
-//	GET  /api/site/status   the last build and the one live (superusers)
-//	POST /api/site/rebuild  asks for a build now (superusers)
+//	GET  /api/site/status   the last build and the one live (staff, IT)
+//	POST /api/site/rebuild  asks for a build now (editors, reviewers, IT)
+//	GET  /api/portal/preview/{collection}/{id}  a record's page as it would
+//	     be published, for staff who may see it (drafts included)
 //
 // It returns the queue; admin's change notifications go to its Trigger.
 func Register(app core.App, b *Builder) *Queue {
@@ -53,11 +56,12 @@ func Register(app core.App, b *Builder) *Queue {
 
 			e.Router.GET("/api/site/status", func(re *core.RequestEvent) error {
 				return re.JSON(http.StatusOK, b.Status())
-			}).Bind(apis.RequireSuperuserAuth())
+			}).Bind(admin.RequireStaff())
 			e.Router.POST("/api/site/rebuild", func(re *core.RequestEvent) error {
 				q.Trigger("yêu cầu dựng lại từ " + re.Auth.Email())
 				return re.JSON(http.StatusAccepted, map[string]string{"message": "Đã yêu cầu dựng lại trang."})
-			}).Bind(apis.RequireSuperuserAuth())
+			}).Bind(admin.RequireStaff("editor", "reviewer"))
+			e.Router.GET("/api/portal/preview/{collection}/{id}", previewRoute(b)).Bind(admin.RequireStaff())
 
 			if !e.Router.HasRoute(http.MethodGet, "/{path...}") {
 				e.Router.GET("/{path...}", func(re *core.RequestEvent) error {

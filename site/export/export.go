@@ -66,6 +66,24 @@ func (r Result) Total() int {
 // root/data/. root/content may already hold the hand-written pages; Run adds
 // to it and fails if a record's page folder exists.
 func Run(app core.App, root string, now time.Time) (Result, error) {
+	return run(app, root, now, nil)
+}
+
+// Preview exports the site as it would be if rec (any status: a draft
+// being written) were published now, in place of its stored version and of
+// every other record of its collection, for a quick build of its page.
+// It returns the page's site-relative URL.
+func Preview(app core.App, root string, now time.Time, rec *core.Record) (string, error) {
+	if _, ok := Sections[rec.Collection().Name]; !ok {
+		return "", fmt.Errorf("no page for a record of %s", rec.Collection().Name)
+	}
+	if _, err := run(app, root, now, rec); err != nil {
+		return "", err
+	}
+	return pageURL(rec.Collection().Name, rec.GetString("slug")), nil
+}
+
+func run(app core.App, root string, now time.Time, preview *core.Record) (Result, error) {
 	fsys, err := app.NewFilesystem()
 	if err != nil {
 		return Result{}, fmt.Errorf("open file storage: %w", err)
@@ -73,7 +91,7 @@ func Run(app core.App, root string, now time.Time) (Result, error) {
 	defer fsys.Close()
 
 	x := &exporter{app: app, root: root, now: now.UTC(), files: fsys, res: Result{Pages: map[string]int{}},
-		terms: map[string]map[string]TermPage{}}
+		terms: map[string]map[string]TermPage{}, preview: preview}
 	if err := x.load(); err != nil {
 		return Result{}, err
 	}
@@ -103,6 +121,10 @@ type exporter struct {
 
 	// terms used by the pages written: taxonomy → term slug → its page
 	terms map[string]map[string]TermPage
+
+	// preview, if set, is the only record of its collection exported, as if
+	// published now
+	preview *core.Record
 }
 
 // publicFilter is the export's form of the API's public read rule.
@@ -115,6 +137,13 @@ func (x *exporter) load() error {
 		rs, err := x.app.FindRecordsByFilter(c, publicFilter, "-publishAt,-created", 0, 0, dbx.Params{"now": x.now.Format(types.DefaultDateLayout)})
 		if err != nil {
 			return fmt.Errorf("read published %s: %w", c, err)
+		}
+		if p := x.preview; p != nil && p.Collection().Name == c {
+			p = p.Clone()
+			if p.GetDateTime("publishAt").IsZero() || p.GetDateTime("publishAt").Time().After(x.now) {
+				p.Set("publishAt", types.NowDateTime())
+			}
+			rs = []*core.Record{p}
 		}
 		x.recs[c] = rs
 		m := make(map[string]*core.Record, len(rs))

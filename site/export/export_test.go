@@ -47,7 +47,7 @@ func TestExportGolden(t *testing.T) {
 		fields := map[string]any{
 			"id": c.id, "title": c.title, "summary": c.summary, "body": c.body,
 			"shortCode": "gda" + string(rune('a'+i)), // fixed, for the golden files
-			"category": "tin-hoat-dong", "status": "published",
+			"category":  "tin-hoat-dong", "status": "published",
 			"publishAt": admintest.Date(now.Add(-24 * time.Hour)),
 		}
 		if c.id == "trickyquotes001" {
