@@ -76,7 +76,9 @@ func translateErrors(e *core.RequestEvent) error {
 		return err
 	}
 	apiErr = explainRuleFailure(e, apiErr)
-	if msg, ok := viKnownMessages[apiErr.Message]; ok {
+	if apiErr.Status == http.StatusTooManyRequests && strings.HasSuffix(e.Request.URL.Path, "/auth-with-password") {
+		apiErr.Message = "Đăng nhập tạm thời bị khóa vì có quá nhiều lần thử từ địa chỉ này. Vui lòng đợi 1 phút rồi thử lại."
+	} else if msg, ok := viKnownMessages[apiErr.Message]; ok {
 		apiErr.Message = msg
 	} else if msg, ok := viStatusMessages[apiErr.Status]; ok && !isVietnamese(apiErr.Message) {
 		apiErr.Message = msg
