@@ -15,10 +15,12 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/daison/portal/site/cards"
 	"github.com/daison/portal/site/export"
 	"github.com/daison/portal/site/live"
 )
@@ -49,7 +51,8 @@ type Builder struct {
 	dir    live.Dir
 	logger *slog.Logger
 
-	buildMu sync.Mutex // held for the whole of a build
+	buildMu sync.Mutex   // held for the whole of a build
+	base    atomic.Value // the public address (string); serve may set it late
 
 	stMu   sync.Mutex
 	status Status
@@ -68,6 +71,7 @@ func New(app core.App, cfg Config) *Builder {
 		cfg.BaseURL += "/"
 	}
 	b := &Builder{app: app, cfg: cfg, dir: live.Dir{Root: cfg.Root}, logger: app.Logger().With("component", "site")}
+	b.base.Store(cfg.BaseURL)
 	b.status = loadStatus(b.statusPath())
 	b.status.Building = false
 	return b
@@ -79,9 +83,13 @@ func (b *Builder) SetBaseURL(u string) {
 	if !strings.HasSuffix(u, "/") {
 		u += "/"
 	}
-	b.buildMu.Lock()
-	b.cfg.BaseURL = u
-	b.buildMu.Unlock()
+	b.base.Store(u)
+}
+
+// baseURL is the site's public address.
+func (b *Builder) baseURL() string {
+	u, _ := b.base.Load().(string)
+	return u
 }
 
 // Dir is the site folder the builder swaps builds into.
@@ -150,7 +158,7 @@ func (b *Builder) generate(buildDir, public string, now time.Time, rep *Report) 
 	if err := checkSources(src); err != nil {
 		return err
 	}
-	res, err := export.Run(b.app, src, now)
+	res, err := export.Run(b.app, src, export.Options{Now: now, BaseURL: b.baseURL(), Cards: &cards.Cache{Dir: filepath.Join(b.cfg.Root, "cache", "the-chia-se")}})
 	if err != nil {
 		return fmt.Errorf("xuất dữ liệu: %w", err)
 	}
@@ -162,7 +170,7 @@ func (b *Builder) generate(buildDir, public string, now time.Time, rep *Report) 
 	warnings, err := runHugo(hugoRun{
 		Source:      src,
 		Destination: public,
-		BaseURL:     b.cfg.BaseURL,
+		BaseURL:     b.baseURL(),
 		CacheDir:    filepath.Join(b.cfg.Root, "cache"),
 	})
 	rep.HugoDuration = Millis(time.Since(t))
@@ -266,6 +274,7 @@ func BuildTo(app core.App, cfg Config, out string) (Report, error) {
 	defer os.RemoveAll(work)
 
 	b := &Builder{app: app, cfg: cfg, logger: app.Logger()}
+	b.base.Store(cfg.BaseURL)
 	start := cfg.Now()
 	rep := Report{Reason: "portal build", Started: start}
 	public := filepath.Join(work, "public")

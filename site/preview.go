@@ -32,14 +32,11 @@ func (b *Builder) Preview(rec *core.Record) ([]byte, error) {
 	if err := writeSources(b.cfg.Sources, src); err != nil {
 		return nil, err
 	}
-	url, err := export.Preview(b.app, src, b.cfg.Now(), rec)
+	url, err := export.Preview(b.app, src, export.Options{Now: b.cfg.Now(), BaseURL: b.baseURL()}, rec)
 	if err != nil {
 		return nil, fmt.Errorf("xem trước: %w", err)
 	}
-	b.buildMu.Lock()
-	baseURL := b.cfg.BaseURL
-	b.buildMu.Unlock()
-	if _, err := runHugo(hugoRun{Source: src, Destination: out, BaseURL: baseURL, CacheDir: filepath.Join(b.cfg.Root, "cache")}); err != nil {
+	if _, err := runHugo(hugoRun{Source: src, Destination: out, BaseURL: b.baseURL(), CacheDir: filepath.Join(b.cfg.Root, "cache")}); err != nil {
 		return nil, fmt.Errorf("xem trước: %w", err)
 	}
 	page, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(strings.TrimPrefix(url, "/")), "index.html"))

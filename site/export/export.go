@@ -13,9 +13,11 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/pocketbase/dbx"
@@ -25,8 +27,10 @@ import (
 
 	"github.com/daison/portal/admin"
 	"github.com/daison/portal/internal/markdown"
+	"github.com/daison/portal/internal/qrsvg"
 	"github.com/daison/portal/internal/slug"
 	"github.com/daison/portal/internal/vocab"
+	"github.com/daison/portal/site/cards"
 )
 
 // Sections maps each exported collection to its content section, which is
@@ -61,29 +65,42 @@ func (r Result) Total() int {
 	return n
 }
 
-// Run exports what the public may see at time now into root, a Hugo source
+// Options tune an export.
+type Options struct {
+	// Now is the time the export sees: what is published by then shows.
+	Now time.Time
+	// BaseURL is the site's public address ("https://…/"); QR codes encode
+	// the pages' full URLs. Without it no QR codes are made.
+	BaseURL string
+	// Cards, if set, makes each record page's share card (and the site's
+	// default one) through this cache.
+	Cards *cards.Cache
+}
+
+// Run exports what the public may see at opts.Now into root, a Hugo source
 // folder: pages under root/content/<section>/<slug>/ and data files under
 // root/data/. root/content may already hold the hand-written pages; Run adds
 // to it and fails if a record's page folder exists.
-func Run(app core.App, root string, now time.Time) (Result, error) {
-	return run(app, root, now, nil)
+func Run(app core.App, root string, opts Options) (Result, error) {
+	return run(app, root, opts, nil)
 }
 
 // Preview exports the site as it would be if rec (any status: a draft
 // being written) were published now, in place of its stored version and of
 // every other record of its collection, for a quick build of its page.
 // It returns the page's site-relative URL.
-func Preview(app core.App, root string, now time.Time, rec *core.Record) (string, error) {
+func Preview(app core.App, root string, opts Options, rec *core.Record) (string, error) {
 	if _, ok := Sections[rec.Collection().Name]; !ok {
 		return "", fmt.Errorf("no page for a record of %s", rec.Collection().Name)
 	}
-	if _, err := run(app, root, now, rec); err != nil {
+	if _, err := run(app, root, opts, rec); err != nil {
 		return "", err
 	}
 	return pageURL(rec.Collection().Name, rec.GetString("slug")), nil
 }
 
-func run(app core.App, root string, now time.Time, preview *core.Record) (Result, error) {
+func run(app core.App, root string, opts Options, preview *core.Record) (Result, error) {
+	now := opts.Now
 	fsys, err := app.NewFilesystem()
 	if err != nil {
 		return Result{}, fmt.Errorf("open file storage: %w", err)
@@ -91,11 +108,11 @@ func run(app core.App, root string, now time.Time, preview *core.Record) (Result
 	defer fsys.Close()
 
 	x := &exporter{app: app, root: root, now: now.UTC(), files: fsys, res: Result{Pages: map[string]int{}},
-		terms: map[string]map[string]TermPage{}, preview: preview}
+		terms: map[string]map[string]TermPage{}, preview: preview, opts: opts}
 	if err := x.load(); err != nil {
 		return Result{}, err
 	}
-	steps := []func() error{x.units, x.honorees, x.initiatives, x.articles, x.guides, x.indicators, x.termPages, x.nextPublish}
+	steps := []func() error{x.units, x.honorees, x.initiatives, x.articles, x.guides, x.indicators, x.termPages, x.drawCards, x.nextPublish}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return Result{}, err
@@ -125,6 +142,10 @@ type exporter struct {
 	// preview, if set, is the only record of its collection exported, as if
 	// published now
 	preview *core.Record
+
+	opts     Options
+	cards    []cardJob // share cards to draw once the pages are written
+	shareErr error     // the first failure to make a QR code
 }
 
 // publicFilter is the export's form of the API's public read rule.
@@ -272,6 +293,17 @@ func common(r *core.Record) Common {
 	return c
 }
 
+// common returns the common params of a record's page, with its QR code and
+// share card asked for. A failure to write the QR code is kept for write to
+// report.
+func (x *exporter) common(r *core.Record, title string) Common {
+	c := common(r)
+	if err := x.share(r, &c, title); err != nil && x.shareErr == nil {
+		x.shareErr = err
+	}
+	return c
+}
+
 // aliases are the other addresses of a record's page, which Hugo writes as
 // redirect pages: its short link and the slugs it had before.
 func aliases(r *core.Record) []string {
@@ -285,6 +317,123 @@ func aliases(r *core.Record) []string {
 		}
 	}
 	return out
+}
+
+// sectionLabels name the sections on share cards.
+var sectionLabels = map[string]string{
+	admin.Articles:    "Tin tức",
+	admin.Initiatives: "Mô hình, sáng kiến",
+	admin.Honorees:    "Vinh danh",
+	admin.Guides:      "Hướng dẫn dịch vụ công",
+}
+
+// siteName is what share cards show at the bottom.
+const siteName = "Cải cách hành chính xã Đại Sơn"
+
+// share adds a linkable record's sharing pieces to its page: the QR code of
+// its full URL tagged "?nguon=qr" (qr.svg in the bundle) and its share card
+// (the-chia-se.jpg, drawn later by drawCards).
+func (x *exporter) share(r *core.Record, c *Common, title string) error {
+	if !isLinkable(r.Collection().Name) {
+		return nil
+	}
+	dir := x.dir(r)
+	if x.opts.BaseURL != "" {
+		c.QRURL = strings.TrimSuffix(x.opts.BaseURL, "/") + pageURL(r.Collection().Name, r.GetString("slug")) + "?nguon=qr"
+		svg, err := qrsvg.SVG(c.QRURL, "Mã QR dẫn tới trang “"+title+"”")
+		if err != nil {
+			return err
+		}
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("create page folder: %w", err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "qr.svg"), svg, 0o644); err != nil {
+			return fmt.Errorf("write QR code: %w", err)
+		}
+		c.QR = "qr.svg"
+	}
+	if x.opts.Cards != nil {
+		c.Card = &Image{Src: "the-chia-se.jpg", Alt: title}
+		x.cards = append(x.cards, cardJob{
+			card: cards.Card{Kicker: sectionLabels[r.Collection().Name], Title: title, Footer: siteName},
+			dst:  filepath.Join(dir, "the-chia-se.jpg"),
+		})
+	}
+	return nil
+}
+
+func isLinkable(collection string) bool {
+	for _, c := range admin.Linkable {
+		if c == collection {
+			return true
+		}
+	}
+	return false
+}
+
+type cardJob struct {
+	card cards.Card
+	dst  string
+}
+
+// drawCards draws (or takes from the cache) every share card asked for, on
+// all cores, and the site's default card (static/the-chia-se.jpg).
+func (x *exporter) drawCards() error {
+	if x.opts.Cards == nil {
+		return nil
+	}
+	x.cards = append(x.cards, cardJob{
+		card: cards.Card{Kicker: "Phong trào thi đua 2026 – 2030", Title: "Đẩy mạnh cải cách hành chính trên địa bàn xã Đại Sơn", Footer: siteName},
+		dst:  filepath.Join(x.root, "static", "the-chia-se.jpg"),
+	})
+	jobs := make(chan cardJob)
+	errs := make(chan error, runtime.NumCPU())
+	var wg sync.WaitGroup
+	for i := 0; i < runtime.NumCPU(); i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				if err := x.card(j); err != nil {
+					select {
+					case errs <- err:
+					default:
+					}
+				}
+			}
+		}()
+	}
+	for _, j := range x.cards {
+		jobs <- j
+	}
+	close(jobs)
+	wg.Wait()
+	select {
+	case err := <-errs:
+		return err
+	default:
+		return nil
+	}
+}
+
+// card puts one card in place: a hard link to the cached file when the
+// folders share a disk, else a copy.
+func (x *exporter) card(j cardJob) error {
+	cached, err := x.opts.Cards.Get(j.card)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(j.dst), 0o755); err != nil {
+		return fmt.Errorf("share card: %w", err)
+	}
+	if err := os.Link(cached, j.dst); err == nil {
+		return nil
+	}
+	b, err := os.ReadFile(cached)
+	if err != nil {
+		return fmt.Errorf("share card: %w", err)
+	}
+	return os.WriteFile(j.dst, b, 0o644)
 }
 
 func (x *exporter) units() error {
@@ -304,7 +453,7 @@ func (x *exporter) honorees() error {
 	for _, r := range x.recs[admin.Honorees] {
 		name := r.GetString("name")
 		params := HonoreeParams{
-			Common:      common(r),
+			Common:      x.common(r, name),
 			Kind:        choice(vocab.HonoreeKinds, r.GetString("kind")),
 			Position:    r.GetString("position"),
 			Unit:        x.ref(admin.Units, r.GetString("unit")),
@@ -350,7 +499,7 @@ func (x *exporter) initiatives() error {
 	for _, r := range x.recs[admin.Initiatives] {
 		title := r.GetString("title")
 		params := InitiativeParams{
-			Common:      common(r),
+			Common:      x.common(r, title),
 			Kind:        choice(vocab.InitiativeKinds, r.GetString("kind")),
 			Field:       choice(vocab.InitiativeFields, r.GetString("field")),
 			Unit:        x.ref(admin.Units, r.GetString("unit")),
@@ -393,7 +542,7 @@ func (x *exporter) articles() error {
 		var tags []string
 		_ = r.UnmarshalJSONField("tags", &tags)
 		params := ArticleParams{
-			Common:   common(r),
+			Common:   x.common(r, title),
 			Category: choice(vocab.ArticleCategories, r.GetString("category")),
 			Unit:     x.ref(admin.Units, r.GetString("unit")),
 			Tags:     tags,
@@ -428,7 +577,7 @@ func (x *exporter) guides() error {
 			return fmt.Errorf("guide %s (%s): %w", r.Id, title, err)
 		}
 		params := GuideParams{
-			Common:         common(r),
+			Common:         x.common(r, title),
 			Audience:       r.GetString("audience"),
 			ProcedureCode:  r.GetString("procedureCode"),
 			PortalLink:     r.GetString("portalLink"),
@@ -628,6 +777,9 @@ func (x *exporter) dir(r *core.Record) string {
 // write writes a record's page: index.md with the front matter as JSON and
 // the Markdown body after it.
 func (x *exporter) write(r *core.Record, p Page, body string) error {
+	if x.shareErr != nil {
+		return x.shareErr
+	}
 	dir := x.dir(r)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("create page folder: %w", err)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"image/jpeg"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -16,6 +17,8 @@ import (
 
 	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/admintest"
+	"github.com/daison/portal/internal/qrsvg"
+	"github.com/daison/portal/site/cards"
 	"github.com/daison/portal/site/export"
 )
 
@@ -58,7 +61,7 @@ func TestExportGolden(t *testing.T) {
 	}
 
 	root := t.TempDir()
-	res, err := export.Run(app, root, now)
+	res, err := export.Run(app, root, export.Options{Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +108,7 @@ func TestExportRoundTrip(t *testing.T) {
 		})
 	}
 	root := t.TempDir()
-	if _, err := export.Run(app, root, now); err != nil {
+	if _, err := export.Run(app, root, export.Options{Now: now}); err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range tricky {
@@ -195,7 +198,7 @@ func TestExportVisibility(t *testing.T) {
 	})
 
 	root := t.TempDir()
-	res, err := export.Run(app, root, now)
+	res, err := export.Run(app, root, export.Options{Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -227,5 +230,50 @@ func TestExportVisibility(t *testing.T) {
 	}
 	if !strings.HasSuffix(fm.Date, "+07:00") {
 		t.Errorf("date %q is not in Vietnam's time", fm.Date)
+	}
+}
+
+// TestExportSharing: a linkable record's bundle holds its QR code (of the
+// page's full URL, tagged ?nguon=qr) and its 1200×630 share card; the site
+// gets a default card.
+func TestExportSharing(t *testing.T) {
+	app := admintest.NewApp(t, nil)
+	g := admintest.Create(t, app, admin.Guides, map[string]any{
+		"title": "Đăng ký khai sinh trực tuyến", "status": "published",
+		"publishAt": admintest.Date(now.Add(-time.Hour)),
+	})
+	root := t.TempDir()
+	cache := &cards.Cache{Dir: t.TempDir()}
+	if _, err := export.Run(app, root, export.Options{Now: now, BaseURL: "https://caicach.daison.gov.vn/", Cards: cache}); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(root, "content", "huong-dan", g.GetString("slug"))
+	wantURL := "https://caicach.daison.gov.vn/huong-dan/dang-ky-khai-sinh-truc-tuyen/?nguon=qr"
+	svg, err := os.ReadFile(filepath.Join(dir, "qr.svg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	same, _ := qrsvg.SVG(wantURL, "Mã QR dẫn tới trang “Đăng ký khai sinh trực tuyến”")
+	if !bytes.Equal(svg, same) {
+		t.Errorf("qr.svg does not encode %s", wantURL)
+	}
+	for _, f := range []string{filepath.Join(dir, "the-chia-se.jpg"), filepath.Join(root, "static", "the-chia-se.jpg")} {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		img, err := jpeg.Decode(bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s := img.Bounds().Size(); s.X != 1200 || s.Y != 630 || len(b) > 300<<10 {
+			t.Errorf("%s: %v, %d bytes", f, s, len(b))
+		}
+	}
+	page, _ := os.ReadFile(filepath.Join(dir, "index.md"))
+	for _, want := range []string{`"qr": "qr.svg"`, `"qrUrl": "` + wantURL + `"`, `"src": "the-chia-se.jpg"`, `"shortUrl": "/l/`} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("front matter lacks %s", want)
+		}
 	}
 }

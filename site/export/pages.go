@@ -120,6 +120,14 @@ type Common struct {
 	// ("/l/k7m2x/"); it redirects to the page whatever its slug becomes.
 	// Empty for records without one (units).
 	ShortURL string `json:"shortUrl,omitempty"`
+	// QR is the bundle's QR code image (qr.svg) for the record's poster,
+	// encoding QRURL: the page's full URL tagged ?nguon=qr. Empty for
+	// records without a poster.
+	QR    string `json:"qr,omitempty"`
+	QRURL string `json:"qrUrl,omitempty"`
+	// Card is the record's share card in the bundle (the-chia-se.jpg,
+	// 1200×630), for og:image; the site's default card is /the-chia-se.jpg.
+	Card *Image `json:"card,omitempty"`
 }
 
 // ArticleParams are the params of a news article (/tin-tuc/<slug>/).

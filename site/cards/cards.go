@@ -1,0 +1,283 @@
+// Package cards draws the share cards of the portal's pages: the 1200×630
+// images that Zalo and Facebook show with a shared link, with the page's
+// title in Be Vietnam Pro (a font that has every Vietnamese letter; Go's
+// default font lacks ả, ơ, ư…) and the portal's identity. Cards are cached
+// on disk by their content, so a build draws only new or changed ones.
+package cards
+
+import (
+	"bytes"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/hex"
+	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/jpeg"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/math/fixed"
+)
+
+// Size of a card: what Facebook and Zalo show best (1.91:1).
+const (
+	Width  = 1200
+	Height = 630
+)
+
+// MaxBytes is the largest a card may be; JPEG at quality 85 of this simple
+// picture stays far below.
+const MaxBytes = 300 << 10
+
+// version changes when the drawing changes, so cached cards are redrawn.
+const version = "1"
+
+//go:embed fonts/BeVietnamPro-Bold.ttf
+var boldTTF []byte
+
+//go:embed fonts/BeVietnamPro-Medium.ttf
+var mediumTTF []byte
+
+var (
+	parsed     sync.Once
+	bold, med  *opentype.Font
+	errParsing error
+)
+
+func fonts() (*opentype.Font, *opentype.Font, error) {
+	parsed.Do(func() {
+		if bold, errParsing = opentype.Parse(boldTTF); errParsing != nil {
+			return
+		}
+		med, errParsing = opentype.Parse(mediumTTF)
+	})
+	return bold, med, errParsing
+}
+
+// Card is what a share card shows.
+type Card struct {
+	Kicker string // the section, e.g. "Tin tức"
+	Title  string // the page's title, wrapped on up to four lines
+	Footer string // the site's name or address
+}
+
+// The portal's colours (the theme's brand red and a warm paper white).
+var (
+	brand     = color.RGBA{0x9e, 0x1b, 0x1b, 0xff}
+	brandDark = color.RGBA{0x6e, 0x12, 0x12, 0xff}
+	gold      = color.RGBA{0xf2, 0xc1, 0x4e, 0xff}
+	paper     = color.RGBA{0xfb, 0xf8, 0xf3, 0xff}
+	ink       = color.RGBA{0x1b, 0x1b, 0x1b, 0xff}
+	muted     = color.RGBA{0x50, 0x5a, 0x5f, 0xff}
+)
+
+// Render draws a card as a JPEG.
+func Render(c Card) ([]byte, error) {
+	fb, fm, err := fonts()
+	if err != nil {
+		return nil, fmt.Errorf("share card font: %w", err)
+	}
+	img := image.NewRGBA(image.Rect(0, 0, Width, Height))
+	draw.Draw(img, img.Bounds(), &image.Uniform{paper}, image.Point{}, draw.Src)
+	// A red band on the left with a gold rule, and a red rule at the bottom.
+	fill(img, image.Rect(0, 0, 64, Height), brand)
+	fill(img, image.Rect(64, 0, 72, Height), gold)
+	fill(img, image.Rect(72, Height-18, Width, Height), brandDark)
+	// The emblem: a gold ring with "ĐS".
+	ring(img, 1088, 104, 54, 6, gold)
+	disc(img, 1088, 104, 48, brand)
+
+	left := 128
+	face := func(f *opentype.Font, size float64) font.Face {
+		ff, _ := opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingFull})
+		return ff
+	}
+	emblem := face(fb, 40)
+	w := font.MeasureString(emblem, "ĐS").Ceil()
+	text(img, emblem, gold, 1088-w/2, 118, "ĐS")
+
+	kicker := face(fm, 30)
+	text(img, kicker, brand, left, 112, strings.ToUpper(c.Kicker))
+
+	// The title: the largest size at which it fits the space between the
+	// kicker and the footer, centred in it; cut with "…" at the smallest.
+	const top, bottom = 150, Height - 110
+	maxW := Width - left - 96
+	var lines []string
+	var tf font.Face
+	var size float64
+	fits := func() bool { return len(lines) <= 4 && float64(len(lines))*size*1.22 <= bottom-top }
+	for _, size = range []float64{68, 60, 54, 48, 42, 38} {
+		tf = face(fb, size)
+		lines = wrap(tf, c.Title, maxW)
+		if fits() {
+			break
+		}
+	}
+	for !fits() && len(lines) > 1 {
+		lines = lines[:len(lines)-1]
+		lines[len(lines)-1] = ellipsize(tf, lines[len(lines)-1], maxW)
+	}
+	lineH := size * 1.22
+	y := float64(top) + (float64(bottom-top)-float64(len(lines))*lineH)/2 + size
+	for _, l := range lines {
+		text(img, tf, ink, left, int(y), l)
+		y += lineH
+	}
+
+	foot := face(fm, 28)
+	text(img, foot, muted, left, Height-58, c.Footer)
+
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 85}); err != nil {
+		return nil, fmt.Errorf("encode share card: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func fill(img *image.RGBA, r image.Rectangle, c color.Color) {
+	draw.Draw(img, r, &image.Uniform{c}, image.Point{}, draw.Src)
+}
+
+// disc draws a filled circle, its edge smoothed over one pixel.
+func disc(img *image.RGBA, cx, cy, r int, c color.RGBA) {
+	for y := cy - r - 1; y <= cy+r+1; y++ {
+		for x := cx - r - 1; x <= cx+r+1; x++ {
+			d := dist(x, y, cx, cy)
+			blend(img, x, y, c, clamp(float64(r)+0.5-d))
+		}
+	}
+}
+
+// ring draws a circle's outline of the given thickness.
+func ring(img *image.RGBA, cx, cy, r, thick int, c color.RGBA) {
+	for y := cy - r - 1; y <= cy+r+1; y++ {
+		for x := cx - r - 1; x <= cx+r+1; x++ {
+			d := dist(x, y, cx, cy)
+			a := clamp(float64(r)+0.5-d) * clamp(d-float64(r-thick)+0.5)
+			blend(img, x, y, c, a)
+		}
+	}
+}
+
+func dist(x, y, cx, cy int) float64 {
+	dx, dy := float64(x-cx), float64(y-cy)
+	return sqrt(dx*dx + dy*dy)
+}
+
+func sqrt(v float64) float64 {
+	// Newton's method is plenty for pixel distances.
+	if v == 0 {
+		return 0
+	}
+	z := v / 2
+	for i := 0; i < 20; i++ {
+		z -= (z*z - v) / (2 * z)
+	}
+	return z
+}
+
+func clamp(v float64) float64 {
+	switch {
+	case v < 0:
+		return 0
+	case v > 1:
+		return 1
+	}
+	return v
+}
+
+func blend(img *image.RGBA, x, y int, c color.RGBA, a float64) {
+	if a <= 0 || !(image.Point{x, y}.In(img.Rect)) {
+		return
+	}
+	o := img.RGBAAt(x, y)
+	mix := func(p, q uint8) uint8 { return uint8(float64(p)*(1-a) + float64(q)*a + 0.5) }
+	img.SetRGBA(x, y, color.RGBA{mix(o.R, c.R), mix(o.G, c.G), mix(o.B, c.B), 0xff})
+}
+
+func text(img *image.RGBA, f font.Face, c color.Color, x, y int, s string) {
+	d := &font.Drawer{Dst: img, Src: &image.Uniform{c}, Face: f, Dot: fixed.P(x, y)}
+	d.DrawString(s)
+}
+
+// wrap breaks s into lines no wider than maxW, at spaces.
+func wrap(f font.Face, s string, maxW int) []string {
+	var lines []string
+	cur := ""
+	for _, w := range strings.Fields(s) {
+		try := w
+		if cur != "" {
+			try = cur + " " + w
+		}
+		if font.MeasureString(f, try).Ceil() <= maxW || cur == "" {
+			cur = try
+			continue
+		}
+		lines = append(lines, cur)
+		cur = w
+	}
+	if cur != "" {
+		lines = append(lines, cur)
+	}
+	return lines
+}
+
+// ellipsize ends a line with "…", shortening it to fit.
+func ellipsize(f font.Face, s string, maxW int) string {
+	words := strings.Fields(s)
+	for len(words) > 0 {
+		t := strings.Join(words, " ") + "…"
+		if font.MeasureString(f, t).Ceil() <= maxW {
+			return t
+		}
+		words = words[:len(words)-1]
+	}
+	return "…"
+}
+
+// Cache keeps rendered cards in a folder, named by a hash of what they
+// show, so that a card is drawn once for each title.
+type Cache struct {
+	Dir string
+}
+
+// Get returns the path of the card for c, drawing it if it is not cached.
+func (k Cache) Get(c Card) (string, error) {
+	sum := sha256.Sum256([]byte(version + "\x00" + c.Kicker + "\x00" + c.Title + "\x00" + c.Footer))
+	name := filepath.Join(k.Dir, hex.EncodeToString(sum[:12])+".jpg")
+	if _, err := os.Stat(name); err == nil {
+		return name, nil
+	}
+	b, err := Render(c)
+	if err != nil {
+		return "", err
+	}
+	if err := os.MkdirAll(k.Dir, 0o755); err != nil {
+		return "", fmt.Errorf("share card cache: %w", err)
+	}
+	tmp, err := os.CreateTemp(k.Dir, ".card-*")
+	if err != nil {
+		return "", fmt.Errorf("share card cache: %w", err)
+	}
+	if _, err := tmp.Write(b); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return "", fmt.Errorf("share card cache: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return "", err
+	}
+	if err := os.Rename(tmp.Name(), name); err != nil {
+		os.Remove(tmp.Name())
+		return "", fmt.Errorf("share card cache: %w", err)
+	}
+	return name, nil
+}

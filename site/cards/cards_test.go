@@ -1,0 +1,70 @@
+package cards
+
+import (
+	"bytes"
+	"image/jpeg"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestRender(t *testing.T) {
+	for _, title := range []string{
+		"Ngắn",
+		"Hướng dẫn tạo và kích hoạt tài khoản định danh điện tử mức độ 2 trên ứng dụng VNeID",
+		strings.Repeat("Cải cách thủ tục hành chính ở xã Đại Sơn ", 12),
+	} {
+		b, err := Render(Card{Kicker: "Hướng dẫn dịch vụ công", Title: title, Footer: "caicach.daison.gov.vn"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		img, err := jpeg.Decode(bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s := img.Bounds().Size(); s.X != Width || s.Y != Height {
+			t.Errorf("card is %v, want %dx%d", s, Width, Height)
+		}
+		if len(b) > MaxBytes {
+			t.Errorf("card of %q is %d bytes, over %d", title, len(b), MaxBytes)
+		}
+	}
+	if os.Getenv("PORTAL_ARTIFACTS") != "" {
+		b, _ := Render(Card{Kicker: "Vinh danh", Title: "Nguyễn Thị Hường – Trung tâm Phục vụ hành chính công: ứng dụng mã QR tra cứu hồ sơ", Footer: "Cải cách hành chính xã Đại Sơn"})
+		_ = os.MkdirAll(filepath.Join(os.Getenv("PORTAL_ARTIFACTS"), "cards"), 0o755)
+		_ = os.WriteFile(filepath.Join(os.Getenv("PORTAL_ARTIFACTS"), "cards", "the-chia-se.jpg"), b, 0o644)
+	}
+}
+
+func TestCache(t *testing.T) {
+	k := Cache{Dir: t.TempDir()}
+	c := Card{Kicker: "Tin tức", Title: "Đại Sơn", Footer: "x"}
+	p1, err := k.Get(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st1, _ := os.Stat(p1)
+	time.Sleep(10 * time.Millisecond)
+	p2, err := k.Get(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st2, _ := os.Stat(p2)
+	if p1 != p2 || !st1.ModTime().Equal(st2.ModTime()) {
+		t.Fatal("a cached card was drawn again")
+	}
+	p3, _ := k.Get(Card{Kicker: "Tin tức", Title: "Đại Sơn mới", Footer: "x"})
+	if p3 == p1 {
+		t.Fatal("a new title reused the old card")
+	}
+}
+
+func BenchmarkRender(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		if _, err := Render(Card{Kicker: "Tin tức", Title: "Xã Đại Sơn ra mắt Tổ công nghệ số cộng đồng tại 12 thôn", Footer: "caicach.daison.gov.vn"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
