@@ -33,6 +33,15 @@ func Register(app core.App, opts Options) {
 	app.OnRecordDelete(AuditLog).BindFunc(appendOnly)
 	app.OnRecordEnrich(PublicCollections...).BindFunc(hideWorkflow)
 
+	// The award process (issue 6).
+	app.OnRecordCreateRequest(Nominations).BindFunc(checkNomination)
+	app.OnRecordUpdateRequest(Nominations).BindFunc(checkNomination)
+	app.OnRecordCreate(Nominations).BindFunc(approveNomination)
+	app.OnRecordUpdate(Nominations).BindFunc(approveNomination)
+	app.OnRecordCreateRequest(UnitReports).BindFunc(checkReport)
+	app.OnRecordUpdateRequest(UnitReports).BindFunc(checkReport)
+	app.OnRecordValidate(Nominations, UnitReports).BindFunc(cleanStaffTexts)
+
 	if opts.Changed != nil {
 		changed := func(e *core.RecordEvent) error {
 			opts.Changed(e.Record.Collection().Name)

@@ -58,6 +58,8 @@ var textFields = map[string]map[string]textKind{
 	Awards:      {"achievement": kindMultiLine},
 	Guides:      {"summary": kindMultiLine, "body": kindMarkdown, "documents": kindMarkdown, "offline": kindMarkdown},
 	Indicators:  {"note": kindMultiLine},
+	Nominations: {"achievements": kindMultiLine, "comment": kindMultiLine},
+	UnitReports: {"summary": kindMarkdown},
 }
 
 func kindOf(collection, field string) textKind {

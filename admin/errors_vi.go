@@ -118,7 +118,7 @@ func explainRuleFailure(e *core.RequestEvent, apiErr *router.ApiError) *router.A
 		if e.Request.Method == http.MethodDelete {
 			verb = "xóa"
 		}
-		return router.NewForbiddenError("Vai trò của bạn không được phép "+verb+" bản ghi này ở trạng thái hiện tại, hoặc không được chuyển sang trạng thái đã chọn (ví dụ: chỉ cán bộ thẩm định mới xuất bản mô hình, sáng kiến).", nil)
+		return router.NewForbiddenError("Vai trò của bạn không được phép "+verb+" bản ghi này ở trạng thái hiện tại, hoặc không được chuyển nó sang trạng thái đã chọn.", nil)
 	}
 	return apiErr
 }

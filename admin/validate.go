@@ -42,11 +42,21 @@ func validatePublic(e *core.RecordEvent) error {
 		if err := cleanSteps(r); err != nil {
 			errs["steps"] = err
 		}
+	case Awards:
+		if err := checkOneAward(e.App, r); err != nil {
+			errs["achievement"] = err
+		}
 	}
 	if r.GetString("status") == vocab.StatusPublished && r.GetDateTime("publishAt").IsZero() {
 		r.Set("publishAt", types.NowDateTime())
 	}
 
+	return validateRest(e, errs)
+}
+
+// validateRest runs PocketBase's own validation (e.Next) and reports its
+// problems together with ours, ours first where both name a field.
+func validateRest(e *core.RecordEvent, errs validation.Errors) error {
 	err := e.Next()
 	if len(errs) == 0 {
 		return err
@@ -62,6 +72,14 @@ func validatePublic(e *core.RecordEvent) error {
 		return err
 	}
 	return errs
+}
+
+// cleanStaffTexts stores the texts of the staff-only collections as NFC and
+// checks them like those of public records.
+func cleanStaffTexts(e *core.RecordEvent) error {
+	errs := validation.Errors{}
+	cleanTexts(e.Record, errs)
+	return validateRest(e, errs)
 }
 
 // fieldError is a validation error with a Vietnamese message.
@@ -153,4 +171,9 @@ func slugTaken(app core.App, r *core.Record, s string) bool {
 	other, err := app.FindFirstRecordByFilter(r.Collection(), filter,
 		dbx.Params{"slug": s, "quoted": `"` + s + `"`, "id": r.Id})
 	return err == nil && other != nil
+}
+
+// asValidation finds validation errors in err's chain.
+func asValidation(err error, target *validation.Errors) bool {
+	return errors.As(err, target)
 }

@@ -31,18 +31,19 @@ type motif struct {
 // motifs are the illustrations of articles and initiatives, by name.
 var motifs = map[string]motif{
 	"building":    {drawBuilding, "Hình minh họa: trụ sở công sở mái ngói đỏ, trên nóc có lá cờ đỏ sao vàng"},
-	"calendar":    {drawCalendar, "Hình minh họa: tờ lịch có ngày thứ Bảy được đánh dấu bên cạnh chiếc đồng hồ"},
+	"calendar":    {drawCalendar, "Hình minh họa: tờ lịch có một ngày thứ Bảy được đánh dấu, bên cạnh chiếc đồng hồ chỉ 7 giờ 30"},
 	"signing":     {drawSigning, "Hình minh họa: văn bản có chữ ký, con dấu đỏ và cây bút"},
-	"chart":       {drawChart, "Hình minh họa: biểu đồ cột tăng dần và biểu đồ tròn trên bảng số liệu"},
+	"chart":       {drawChart, "Hình minh họa: biểu đồ cột tăng dần với đường xu hướng đi lên, bên cạnh biểu đồ vòng"},
+	"trend":       {drawTrend, "Hình minh họa: biểu đồ đường đi lên trên bảng số liệu, bên cạnh biểu đồ vòng và hai thẻ chỉ số"},
 	"homevisit":   {drawHomeVisit, "Hình minh họa: hai thanh niên áo xanh hướng dẫn người dân dùng điện thoại trước cửa nhà"},
 	"archive":     {drawArchive, "Hình minh họa: chồng sổ sách giấy được chuyển thành dữ liệu trên máy tính"},
 	"meeting":     {drawMeeting, "Hình minh họa: mọi người ngồi quanh bàn họp trao đổi ý kiến"},
 	"qr":          {drawQR, "Hình minh họa: điện thoại quét mã QR bên cạnh phiếu hẹn trả kết quả"},
-	"counter":     {drawCounter, "Hình minh họa: cán bộ tại quầy tiếp nhận một cửa tiếp người dân"},
+	"counter":     {drawCounter, "Hình minh họa: cán bộ ngồi sau quầy một cửa có máy tính, người dân đứng trước quầy"},
 	"award":       {drawAward, "Hình minh họa: giấy khen có viền đỏ và huy chương vàng với dải ruy băng đỏ"},
-	"volunteers":  {drawVolunteers, "Hình minh họa: nhóm thanh niên tình nguyện áo xanh đứng cạnh nhau"},
+	"volunteers":  {drawVolunteers, "Hình minh họa: nhóm thanh niên tình nguyện áo xanh đứng bên lá cờ đỏ sao vàng"},
 	"loudspeaker": {drawLoudspeaker, "Hình minh họa: cụm loa truyền thanh trên cột giữa cánh đồng và mái nhà trong thôn"},
-	"chat":        {drawChat, "Hình minh họa: điện thoại hiển thị các tin nhắn trò chuyện"},
+	"chat":        {drawChat, "Hình minh họa: điện thoại hiển thị các tin nhắn trò chuyện, xung quanh là bong bóng lời thoại"},
 	"documents":   {drawDocuments, "Hình minh họa: tập hồ sơ với danh sách đã đánh dấu và chiếc kính lúp"},
 }
 
@@ -211,14 +212,14 @@ func (p *pen) ring(cx, cy, r, w float64, col color.NRGBA) {
 	p.arc(cx, cy, r, w, 0, 2*math.Pi, col)
 }
 
-// background fills the canvas with pal's gradient, in direction angle, lit
-// by lights given in design units.
-func (p *pen) background(pal palette, angle float64, lights ...light) {
-	for i, l := range lights {
+// background fills the canvas with pal's gradient, in direction angle,
+// and spots given in design units.
+func (p *pen) background(pal palette, angle float64, spots ...spot) {
+	for i, l := range spots {
 		c := p.pt(l.x, l.y)
-		lights[i] = light{c.x, c.y, l.r * p.u, l.col}
+		spots[i] = spot{c.x, c.y, l.r * p.u, l.col, l.soft}
 	}
-	p.c.background(pal.bg0, pal.bg1, angle, lights...)
+	p.c.background(pal.bg0, pal.bg1, angle, spots...)
 }
 
 // star fills a five-pointed star of outer radius R, one point up.
@@ -277,47 +278,24 @@ func (p *pen) bust(x, y, head, w, body float64, shirt color.NRGBA, pal palette) 
 	torsoTop := cy + head*1.15
 	p.rect2(x-w/2, torsoTop, x+w/2, torsoTop+body, w*0.32, w*0.06, shirt)
 	p.poly(mix(shirt, pal.paper, 0.75), x-head*0.42, torsoTop, x+head*0.42, torsoTop, x, torsoTop+head*0.7)
-	p.circle(x, cy, head, pal.skin)
-	// Hair: a cap over the top of the head.
-	p.c.fill(capOf(p.pt(x, cy), head*p.u), pal.hair)
+	// Hair: a disc behind the face, a little higher, and a fringe.
+	p.circle(x, cy-head*0.12, head*1.02, pal.hair)
+	p.ellipse(x, cy+head*0.06, head*0.9, head*0.94, pal.skin)
+	p.oval(x+head*0.25, cy-head*0.62, head*0.62, head*0.3, 0.35, pal.hair)
 }
 
-// capOf is the top part of a head of centre c and radius r, for its hair.
-func capOf(c point, r float64) shape {
-	return hairCap{c, r}
-}
-
-type hairCap struct {
-	c point
-	r float64
-}
-
-func (h hairCap) bounds() (float64, float64, float64, float64) {
-	return h.c.x - h.r*1.06, h.c.y - h.r*1.1, h.c.x + h.r*1.06, h.c.y + h.r*0.2
-}
-
-// inside is the part of a slightly larger circle above a line that dips
-// towards the middle: a fringe.
-func (h hairCap) inside(x, y float64) bool {
-	dx, dy := x-h.c.x, y-(h.c.y-h.r*0.06)
-	if dx*dx+dy*dy > h.r*h.r*1.08*1.08 {
-		return false
-	}
-	edge := h.c.y - h.r*0.3 + math.Abs(dx)/h.r*h.r*0.35
-	return y < edge
-}
-
-// backdrop paints the background all scenes share: a soft gradient lit
-// from behind the subject (and by more lights, if given), large pale discs
-// placed by r, and the floor from y = ground down.
-func backdrop(p *pen, pal palette, r *rng, ground float64, more ...light) {
+// backdrop paints the background all scenes share: a soft gradient, large
+// pale discs placed by r, a light behind the subject (and more spots, if
+// given), and the floor from y = ground down.
+func backdrop(p *pen, pal palette, r *rng, ground float64, more ...spot) {
 	angle := r.between(0.35, 0.9)
-	lights := append([]light{{r.between(-200, 200), 300, 620, alpha(hex(0xffffff), 0.35)}}, more...)
-	p.background(pal, angle, lights...)
+	var spots []spot
 	for i := range 3 {
 		side := float64(1 - 2*(i%2))
-		p.circle(side*r.between(380, 760), r.between(60, 520), r.between(120, 260), alpha(pal.blob, 0.55))
+		spots = append(spots, spot{side * r.between(380, 760), r.between(60, 520), r.between(120, 260), alpha(pal.blob, 0.45), false})
 	}
+	spots = append(spots, spot{r.between(-200, 200), 300, 620, alpha(hex(0xffffff), 0.35), true})
+	p.background(pal, angle, append(spots, more...)...)
 	if ground < 900 {
 		p.rect(-2000, ground, 2000, 900, 0, pal.floor)
 		p.rect(-2000, ground, 2000, ground+6, 0, alpha(pal.ink, 0.06))
@@ -510,18 +488,32 @@ func drawSigning(p *pen, pal palette, r *rng) {
 	plant(p, pal, r, 520, 820, 260)
 }
 
-func drawChart(p *pen, pal palette, r *rng) {
-	backdrop(p, pal, r, 800)
-	x0, y0, x1, y1 := -500.0, 160.0, 200.0, 740.0
+// chartPanel draws the card a chart is drawn on, with its title bar and
+// grid, and returns the y of its base line.
+func chartPanel(p *pen, pal palette, x0, y0, x1, y1 float64) float64 {
 	p.shadow(x0, y0, x1, y1, 22, pal)
 	p.rect(x0, y0, x1, y1, 22, pal.paper)
 	p.rect(x0+40, y0+40, x0+220, y0+58, 9, mix(pal.line, pal.ink, 0.2))
-	base := 680.0
+	base := y1 - 60
 	for i := range 4 {
 		y := base - float64(i+1)*100
 		p.rect(x0+40, y, x1-40, y+3, 0, alpha(pal.line, 0.7))
 	}
 	p.rect(x0+40, base, x1-40, base+5, 2, pal.line)
+	return base
+}
+
+// ringChart draws a ring chart of a share between 0 and 1.
+func ringChart(p *pen, pal palette, cx, cy, R, share float64) {
+	p.circle(cx, cy, R+40, alpha(pal.paper, 0.75))
+	p.ring(cx, cy, R-4, 44, alpha(pal.line, 0.9))
+	p.arc(cx, cy, R-4, 44, -math.Pi/2, -math.Pi/2+2*math.Pi*share, pal.main)
+}
+
+func drawChart(p *pen, pal palette, r *rng) {
+	backdrop(p, pal, r, 800)
+	x0 := -500.0
+	base := chartPanel(p, pal, x0, 160, 200, 740)
 	v := r.between(0.3, 0.42)
 	var tops []float64
 	for i := range 6 {
@@ -541,16 +533,47 @@ func drawChart(p *pen, pal palette, r *rng) {
 		p.circle(tops[i], tops[i+1], 6, pal.paper)
 	}
 	// A ring chart and three progress bars beside the panel.
-	cx, cy, R := 410.0, 330.0, 130.0
-	share := r.between(0.72, 0.96)
-	p.circle(cx, cy, R+40, alpha(pal.paper, 0.75))
-	p.ring(cx, cy, R-4, 44, alpha(pal.line, 0.9))
-	p.arc(cx, cy, R-4, 44, -math.Pi/2, -math.Pi/2+2*math.Pi*share, pal.main)
-	p.circle(cx, cy, 36, mix(pal.gold, pal.paper, 0.3))
+	ringChart(p, pal, 410, 330, 130, r.between(0.72, 0.96))
 	for i := range 3 {
 		y := 560 + float64(i)*62
 		p.rect(280, y, 540, y+24, 12, alpha(pal.paper, 0.9))
 		p.rect(280, y, 280+260*r.between(0.55, 0.95), y+24, 12, []color.NRGBA{pal.main, pal.tone, pal.accent}[i])
+	}
+}
+
+func drawTrend(p *pen, pal palette, r *rng) {
+	backdrop(p, pal, r, 800)
+	x0, x1 := -180.0, 520.0
+	base := chartPanel(p, pal, x0, 160, x1, 740)
+	// The area under a rising line, then the line.
+	const n = 7
+	var pts []float64
+	v := r.between(0.12, 0.22)
+	for i := range n {
+		x := x0 + 70 + float64(i)*(x1-x0-140)/(n-1)
+		pts = append(pts, x, base-v*400)
+		v = math.Min(0.95, v+r.between(0.02, 0.15))
+	}
+	for i := 0; i+3 < len(pts); i += 2 {
+		p.poly(alpha(pal.light, 0.55), pts[i], base, pts[i], pts[i+1], pts[i+2], pts[i+3], pts[i+2], base)
+	}
+	p.polyline(8, pal.main, pts...)
+	for i := 0; i+1 < len(pts); i += 2 {
+		p.circle(pts[i], pts[i+1], 12, pal.main)
+		p.circle(pts[i], pts[i+1], 5, pal.paper)
+	}
+	last := len(pts) - 2
+	p.circle(pts[last], pts[last+1], 22, pal.gold)
+	p.circle(pts[last], pts[last+1], 10, pal.paper)
+	// A ring chart and two figure cards beside the panel.
+	ringChart(p, pal, -420, 300, 120, r.between(0.62, 0.9))
+	for i, col := range []color.NRGBA{pal.main, hsl(145, 0.42, 0.42)} {
+		y := 500 + float64(i)*120
+		p.shadow(-560, y, -280, y+92, 16, pal)
+		p.rect(-560, y, -280, y+92, 16, pal.paper)
+		p.circle(-510, y+46, 26, col)
+		p.rect(-468, y+26, -330, y+42, 8, mix(pal.line, pal.ink, 0.25))
+		p.rect(-468, y+56, -380, y+68, 6, pal.line)
 	}
 }
 
@@ -623,8 +646,8 @@ func drawArchive(p *pen, pal palette, r *rng) {
 func drawMeeting(p *pen, pal palette, r *rng) {
 	backdrop(p, pal, r, 900)
 	// A plain banner on the wall behind.
-	p.rect(-520, 120, 520, 190, 10, alpha(pal.accent, 0.85))
-	p.rect(-520, 182, 520, 190, 0, alpha(pal.ink, 0.12))
+	p.rect(-500, 130, 500, 180, 8, alpha(pal.accent, 0.8))
+	p.rect(-500, 174, 500, 180, 0, alpha(pal.ink, 0.1))
 	shirts := []color.NRGBA{pal.main, hsl(350, 0.35, 0.52), hsl(160, 0.3, 0.42), pal.tone, hsl(205, 0.55, 0.48)}
 	xs := []float64{-420, -210, 0, 210, 420}
 	for i, x := range xs {
@@ -688,7 +711,6 @@ func drawCounter(p *pen, pal palette, r *rng) {
 	}
 	// The officer behind the counter, at a monitor.
 	p.bust(-160, 300, 62, 230, 300, pal.main, pal)
-	p.rect(-186, 440, -134, 462, 4, pal.paper)
 	p.rect(10, 390, 230, 530, 12, pal.ink)
 	p.rect(24, 404, 216, 516, 6, mix(pal.light, pal.paper, 0.5))
 	p.rect(105, 530, 135, 575, 0, pal.ink)
@@ -742,22 +764,21 @@ func drawAward(p *pen, pal palette, r *rng) {
 
 func drawVolunteers(p *pen, pal palette, r *rng) {
 	const ground = 800
-	backdrop(p, pal, r, ground, light{0, 420, 520, alpha(pal.gold, 0.3)})
+	backdrop(p, pal, r, ground, spot{0, 420, 520, alpha(pal.gold, 0.3), true})
 	tree(p, pal, r, -590, ground, 360)
 	tree(p, pal, r, 600, ground, 320)
 	youth := hsl(205, 0.62, 0.50)
 	trousers := hsl(215, 0.3, 0.25)
-	back := []float64{-280, -80, 130, 330}
-	for _, x := range back {
-		p.figure(x+r.between(-15, 15), ground-40, r.between(470, 520), mix(youth, pal.ink, 0.12), trousers, pal)
+	// The flag, on a pole standing behind the group.
+	p.line(-470, ground-30, -470, 190, 8, pal.ink)
+	p.rect(-466, 192, -340, 276, 0, hex(0xda251d))
+	p.star(-403, 234, 26, hex(0xffdd00))
+	for _, x := range []float64{-250, 0, 250} {
+		p.figure(x+r.between(-15, 15), ground-50, r.between(450, 490), mix(youth, pal.ink, 0.15), trousers, pal)
 	}
-	for _, x := range []float64{-390, -180, 20, 230, 430} {
-		p.figure(x+r.between(-12, 12), ground+40, r.between(520, 580), youth, trousers, pal)
+	for _, x := range []float64{-375, -125, 125, 375} {
+		p.figure(x+r.between(-12, 12), ground+30, r.between(500, 550), youth, trousers, pal)
 	}
-	// A plain red flag on a pole, held at the back.
-	p.line(-440, ground-20, -440, 250, 8, pal.ink)
-	p.rect(-436, 252, -330, 322, 0, hex(0xda251d))
-	p.star(-383, 287, 22, hex(0xffdd00))
 }
 
 func drawLoudspeaker(p *pen, pal palette, r *rng) {
@@ -828,8 +849,13 @@ func drawChat(p *pen, pal palette, r *rng) {
 	// Bubbles and a paper plane around the phone.
 	speech(p, pal, -520, 230, -300, 320, -330, 360, pal.paper, pal.main)
 	speech(p, pal, 300, 470, 500, 550, 330, 590, mix(pal.light, pal.paper, 0.3), pal.main)
-	p.poly(pal.accent, 330, 260, 520, 190, 420, 330)
-	p.poly(mix(pal.accent, pal.ink, 0.3), 420, 330, 520, 190, 440, 290)
+	// A "like": a heart on a round badge.
+	hx, hy := 430.0, 250.0
+	p.circle(hx+6, hy+10, 70, alpha(pal.ink, 0.1))
+	p.circle(hx, hy, 70, pal.paper)
+	p.circle(hx-17, hy-8, 21, pal.accent)
+	p.circle(hx+17, hy-8, 21, pal.accent)
+	p.poly(pal.accent, hx-37, hy-2, hx+37, hy-2, hx, hy+36)
 	p.circle(-430, 560, 14, alpha(pal.main, 0.5))
 	p.circle(-380, 620, 9, alpha(pal.main, 0.35))
 }
@@ -861,44 +887,62 @@ func drawDocuments(p *pen, pal palette, r *rng) {
 	p.arc(cx, cy, 90, 12, math.Pi*1.1, math.Pi*1.45, alpha(pal.paper, 0.8))
 }
 
-// Portraits of honorees.
+// Portraits of honorees: neutral silhouettes, with no face.
 
 // portraitHues are the calm background hues portraits are given.
 var portraitHues = []float64{205, 170, 32, 225, 150, 12, 190, 260, 45}
 
-// drawPortrait draws the neutral head-and-shoulders portrait of a person.
-func drawPortrait(p *pen, pal palette, r *rng) {
-	p.background(pal, math.Pi/2)
-	p.circle(0, 450, 360, alpha(pal.paper, 0.45))
-	shirt := hsl(r.between(0, 360), r.between(0.22, 0.4), r.between(0.36, 0.5))
-	if r.chance(0.4) {
-		shirt = mix(pal.main, shirt, 0.3)
-	}
-	// Shoulders, neck, a white collar and the head with its hair.
-	head := 140.0
-	cy := 360.0
-	p.rect(-52, cy+70, 52, cy+220, 20, mix(pal.skin, pal.ink, 0.12))
-	p.ellipse(0, 960, 330, 330, shirt)
-	p.poly(pal.paper, -72, 632, 72, 632, 0, 730)
-	p.poly(mix(pal.skin, pal.ink, 0.12), -48, 632, 48, 632, 0, 702)
-	p.ellipse(0, cy, head*0.86, head, pal.skin)
-	p.ellipse(-head*0.86, cy+12, 16, 28, mix(pal.skin, pal.ink, 0.08))
-	p.ellipse(head*0.86, cy+12, 16, 28, mix(pal.skin, pal.ink, 0.08))
-	c := p.pt(0, cy)
-	p.c.fill(hairCap{point{c.x, c.y + head*0.1*p.u}, head * 0.93 * p.u}, pal.hair)
+// silhouette draws a head-and-shoulders silhouette: a head of radius head
+// whose centre is at (x, y), on shoulders w wide reaching down to bottom,
+// the head and neck in tone and the clothes in shirt with a V neck.
+func silhouette(p *pen, x, y, head, w, bottom float64, tone, shirt color.NRGBA) {
+	top := y + head*1.42
+	neck := head * 0.44
+	p.rect(x-neck, y, x+neck, top+head*0.2, 0, tone)
+	p.rect2(x-w/2, top, x+w/2, bottom, w*0.36, 0, shirt)
+	p.poly(tone, x-neck, top-1, x+neck, top-1, x, top+head*0.5)
+	p.ellipse(x, y, head*0.84, head, tone)
 }
 
-// drawGroup draws the portrait of a collective: five people in two rows.
+// shirtColours are the sober colours a portrait's clothes are given.
+var shirtColours = []color.NRGBA{
+	hsl(212, 0.45, 0.36), // navy
+	hsl(188, 0.35, 0.36), // teal
+	hsl(354, 0.36, 0.40), // burgundy
+	hsl(150, 0.26, 0.36), // green
+	hsl(26, 0.32, 0.40),  // brown
+	hsl(222, 0.22, 0.48), // slate blue
+	hsl(200, 0.30, 0.50), // steel blue
+}
+
+// grey is the colour of silhouettes: a slate grey barely tinted by the
+// background.
+func grey(pal palette) color.NRGBA {
+	return mix(hex(0x6b7a8a), pal.tone, 0.2)
+}
+
+// drawPortrait draws the portrait of a person: a silhouette on a soft
+// background, in colours the generator chooses.
+func drawPortrait(p *pen, pal palette, r *rng) {
+	p.background(pal, math.Pi/2, spot{0, 450, 380, alpha(pal.paper, 0.5), false})
+	tone := mix(grey(pal), pal.ink, r.between(0.3, 0.45))
+	shirt := shirtColours[r.intn(len(shirtColours))]
+	silhouette(p, 0, 345, 168, 700, 960, tone, shirt)
+}
+
+// drawGroup draws the portrait of a collective: five silhouettes in two
+// rows.
 func drawGroup(p *pen, pal palette, r *rng) {
-	p.background(pal, math.Pi/2)
-	p.circle(0, 470, 380, alpha(pal.paper, 0.45))
-	shirts := []color.NRGBA{pal.main, hsl(350, 0.35, 0.5), hsl(160, 0.3, 0.42), pal.tone, hsl(205, 0.55, 0.48), hsl(35, 0.45, 0.5)}
+	p.background(pal, math.Pi/2, spot{0, 480, 390, alpha(pal.paper, 0.5), false})
+	shirts := shirtColours
 	o := r.intn(len(shirts))
 	for i, x := range []float64{-150, 150} {
-		p.bust(x, 230, 62, 230, 500, shirts[(o+i)%len(shirts)], pal)
+		tone := mix(grey(pal), pal.ink, 0.45+0.05*float64(i))
+		silhouette(p, x, 300, 72, 260, 960, tone, mix(shirts[(o+i)%len(shirts)], pal.ink, 0.12))
 	}
-	for i, x := range []float64{-280, 0, 280} {
-		p.bust(x, 360, 70, 260, 500, shirts[(o+2+i)%len(shirts)], pal)
+	for i, x := range []float64{-290, 0, 290} {
+		tone := mix(grey(pal), pal.ink, 0.3+0.05*float64(i))
+		silhouette(p, x, 450, 84, 300, 960, tone, mix(shirts[(o+2+i)%len(shirts)], pal.paper, 0.08))
 	}
 }
 

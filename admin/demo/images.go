@@ -109,17 +109,21 @@ func blend(p []uint8, col color.NRGBA) {
 	p[3] = 255
 }
 
-// light is a soft disc of colour col whose opacity fades from col.A at its
-// centre (x, y) to nothing at radius r, in output pixels.
-type light struct {
+// spot is a disc of colour col and radius r centred on (x, y), in output
+// pixels, painted over the background: with a crisp (anti-aliased) edge, or,
+// if soft, as a light whose opacity fades from col.A at the centre to
+// nothing at the edge.
+type spot struct {
 	x, y, r float64
 	col     color.NRGBA
+	soft    bool
 }
 
 // background fills the whole canvas with a linear gradient from c0 to c1 in
-// the direction angle (radians, 0 is left to right, π/2 top to bottom), lit
-// by lights. Having no edges, it is computed once for each output pixel.
-func (c *canvas) background(c0, c1 color.NRGBA, angle float64, lights ...light) {
+// the direction angle (radians, 0 is left to right, π/2 top to bottom), and
+// spots over it, in order. Spots being round, their edges are smoothed
+// exactly, so the background is computed once for each output pixel.
+func (c *canvas) background(c0, c1 color.NRGBA, angle float64, spots ...spot) {
 	dx, dy := math.Cos(angle), math.Sin(angle)
 	// Project the four corners to find the gradient's extent.
 	lo, hi := math.Inf(1), math.Inf(-1)
@@ -127,46 +131,77 @@ func (c *canvas) background(c0, c1 color.NRGBA, angle float64, lights ...light) 
 		t := p[0]*dx + p[1]*dy
 		lo, hi = math.Min(lo, t), math.Max(hi, t)
 	}
-	// The gradient's colours at lutSize steps, and each light's opacity by
-	// squared distance (a fraction of r²): a smoothstep of the distance.
+	// The gradient's colours at lutSize steps, and each soft spot's opacity
+	// by squared distance (a fraction of r²): a smoothstep of the distance.
 	const lutSize = 1024
 	var grad [lutSize + 1][3]float64
 	for i := range grad {
 		t := float64(i) / lutSize
 		grad[i] = [3]float64{lerp(c0.R, c1.R, t), lerp(c0.G, c1.G, t), lerp(c0.B, c1.B, t)}
 	}
-	fade := make([][lutSize]float64, len(lights))
-	for j, l := range lights {
+	fade := make([][lutSize]float64, len(spots))
+	for j, l := range spots {
 		for i := range fade[j] {
 			f := 1 - math.Sqrt(float64(i)/lutSize)
+			if !l.soft {
+				f = 1
+			}
 			fade[j][i] = float64(l.col.A) / 255 * f * f * (3 - 2*f)
 		}
 	}
 	k := lutSize / (hi - lo)
+	wide := c.w * ss * 4
+	row := make([][3]float64, c.w) // one row of output pixels
 	for y := 0; y < c.h; y++ {
 		fy := float64(y) + 0.5
-		for x := 0; x < c.w; x++ {
-			fx := float64(x) + 0.5
-			g := grad[clampInt(int((fx*dx+fy*dy-lo)*k+0.5), 0, lutSize)]
-			r, gg, b := g[0], g[1], g[2]
-			for j, l := range lights {
-				ex, ey := fx-l.x, fy-l.y
-				i := int((ex*ex + ey*ey) / (l.r * l.r) * lutSize)
-				if i >= lutSize {
+		t := (0.5*dx+fy*dy-lo)*k + 0.5
+		for x := range row {
+			row[x] = grad[clampInt(int(t), 0, lutSize)]
+			t += dx * k
+		}
+		// Each spot, over the pixels of the row it reaches.
+		for j, l := range spots {
+			ey := fy - l.y
+			reach := l.r + 0.5
+			if ey*ey >= reach*reach {
+				continue
+			}
+			half := math.Sqrt(reach*reach - ey*ey)
+			from, to := clampInt(int(l.x-half), 0, c.w), clampInt(int(l.x+half)+1, 0, c.w)
+			for x := from; x < to; x++ {
+				ex := float64(x) + 0.5 - l.x
+				d2 := ex*ex + ey*ey
+				var a float64
+				switch {
+				case l.soft:
+					i := int(d2 / (l.r * l.r) * lutSize)
+					if i >= lutSize {
+						continue
+					}
+					a = fade[j][i]
+				case d2 >= reach*reach:
 					continue
+				case d2 <= (l.r-0.5)*(l.r-0.5):
+					a = fade[j][0]
+				default: // on the edge: the part of the pixel covered
+					a = fade[j][0] * (reach - math.Sqrt(d2))
 				}
-				a := fade[j][i]
-				r += (float64(l.col.R) - r) * a
-				gg += (float64(l.col.G) - gg) * a
-				b += (float64(l.col.B) - b) * a
+				p := &row[x]
+				p[0] += (float64(l.col.R) - p[0]) * a
+				p[1] += (float64(l.col.G) - p[1]) * a
+				p[2] += (float64(l.col.B) - p[2]) * a
 			}
-			px := [4]uint8{uint8(r + 0.5), uint8(gg + 0.5), uint8(b + 0.5), 255}
-			for sy := 0; sy < ss; sy++ {
-				row := c.img.Pix[(y*ss+sy)*c.img.Stride+x*ss*4:]
-				for sx := 0; sx < ss; sx++ {
-					copy(row[sx*4:sx*4+4], px[:])
-				}
+		}
+		first := c.img.Pix[y*ss*c.img.Stride : y*ss*c.img.Stride+wide]
+		for x, p := range row {
+			px := first[x*ss*4 : (x+1)*ss*4 : (x+1)*ss*4]
+			r, g, b := uint8(p[0]+0.5), uint8(p[1]+0.5), uint8(p[2]+0.5)
+			for sx := 0; sx < ss*4; sx += 4 {
+				px[sx], px[sx+1], px[sx+2], px[sx+3] = r, g, b, 255
 			}
+		}
+		for sy := 1; sy < ss; sy++ {
+			copy(c.img.Pix[(y*ss+sy)*c.img.Stride:], first)
 		}
 	}
 }
@@ -177,21 +212,22 @@ func (c *canvas) image() *image.RGBA {
 	out := image.NewRGBA(image.Rect(0, 0, c.w, c.h))
 	const n = ss * ss
 	src, stride := c.img.Pix, c.img.Stride
+	var sum [3]uint32
 	for y := 0; y < c.h; y++ {
 		o := out.Pix[y*out.Stride : y*out.Stride+c.w*4]
 		for x := 0; x < c.w; x++ {
-			var r, g, b uint32
+			sum = [3]uint32{}
 			for sy := 0; sy < ss; sy++ {
 				i := (y*ss+sy)*stride + x*ss*4
 				p := src[i : i+ss*4 : i+ss*4]
 				for sx := 0; sx < ss*4; sx += 4 {
-					r += uint32(p[sx])
-					g += uint32(p[sx+1])
-					b += uint32(p[sx+2])
+					sum[0] += uint32(p[sx])
+					sum[1] += uint32(p[sx+1])
+					sum[2] += uint32(p[sx+2])
 				}
 			}
 			q := o[x*4 : x*4+4 : x*4+4]
-			q[0], q[1], q[2], q[3] = uint8((r+n/2)/n), uint8((g+n/2)/n), uint8((b+n/2)/n), 255
+			q[0], q[1], q[2], q[3] = uint8((sum[0]+n/2)/n), uint8((sum[1]+n/2)/n), uint8((sum[2]+n/2)/n), 255
 		}
 	}
 	return out

@@ -166,3 +166,22 @@ var AuditActions = List{
 	{"login", "Đăng nhập"},
 	{"login_failed", "Đăng nhập không thành công"},
 }
+
+// NominationStates are the steps of a nomination dossier (the plan's
+// section III.3): a unit files it, Phòng Văn hóa – Xã hội reviews it and
+// returns it for changes or forwards it to the council, whose decision is
+// recorded.
+var NominationStates = List{
+	{"draft", "Đang soạn"},
+	{"submitted", "Đã nộp"},
+	{"returned", "Trả lại để bổ sung"},
+	{"forwarded", "Đã trình Hội đồng"},
+	{"approved", "Được khen thưởng"},
+	{"rejected", "Không được khen thưởng"},
+}
+
+// ReportStates are the states of a unit's yearly report.
+var ReportStates = List{
+	{"draft", "Đang soạn"},
+	{"submitted", "Đã nộp"},
+}

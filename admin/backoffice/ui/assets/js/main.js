@@ -1,0 +1,238 @@
+// The back office: boot, the client-side routes under /quan-tri/, the menu
+// and the account bar, and the guard against leaving unsaved changes.
+
+import { auth, keepFresh, logout, onExpired, refresh } from './api.js';
+import { h, fill, announce } from './util.js';
+import { collections, order, byPath, loadMeta } from './schema.js';
+import { canSee, roleLabel } from './roles.js';
+import { confirmDialog } from './dialog.js';
+import { renderLogin } from './views/login.js';
+import { renderDashboard } from './views/dashboard.js';
+import { renderList } from './views/list.js';
+import { renderForm } from './views/form.js';
+import { renderHistory } from './views/history.js';
+import { renderAudit } from './views/audit.js';
+import { renderAccountPage } from './views/account.js';
+
+export const BASE = '/quan-tri/';
+const main = document.getElementById('noi-dung');
+const menu = document.getElementById('menu');
+const account = document.getElementById('account');
+
+let cleanup = null;
+let dirtyCheck = null;
+let firstRender = true;
+let flash = null;
+
+// setDirtyCheck registers the current page's test for unsaved changes.
+export function setDirtyCheck(f) { dirtyCheck = f; }
+
+// setFlash keeps a message to show on the next page (after a redirect).
+export function setFlash(text, kind = 'success') { flash = { text, kind }; }
+
+export function takeFlash() {
+  const f = flash;
+  flash = null;
+  return f;
+}
+
+export function setTitle(text) {
+  document.title = `${text} – Quản trị Cổng cải cách hành chính xã Đại Sơn`;
+}
+
+// navigate goes to a back office address, asking first if the page has
+// unsaved changes.
+export async function navigate(url, { replace = false, force = false } = {}) {
+  if (!force && dirtyCheck && dirtyCheck()) {
+    const ok = await confirmDialog({
+      title: 'Rời trang khi chưa lưu?',
+      text: 'Bạn có thay đổi chưa lưu trên trang này. Nếu rời trang, các thay đổi đó sẽ mất.',
+      confirm: 'Rời trang, bỏ thay đổi',
+      cancel: 'Ở lại trang',
+      danger: true,
+    });
+    if (!ok) return;
+  }
+  dirtyCheck = null;
+  if (replace) history.replaceState(null, '', url);
+  else history.pushState(null, '', url);
+  await render();
+}
+
+window.addEventListener('popstate', () => {
+  dirtyCheck = null;
+  render();
+});
+
+window.addEventListener('beforeunload', (e) => {
+  if (dirtyCheck && dirtyCheck()) {
+    e.preventDefault();
+    e.returnValue = '';
+  }
+});
+
+// Links inside the back office change the page without reloading it.
+document.addEventListener('click', (e) => {
+  if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  const a = e.target.closest('a[href]');
+  if (!a || a.target || a.hasAttribute('download')) return;
+  const url = new URL(a.href, location.href);
+  if (url.origin !== location.origin || !url.pathname.startsWith(BASE)) return;
+  if (url.pathname === location.pathname && url.search === location.search && url.hash) return;
+  e.preventDefault();
+  navigate(url.pathname + url.search);
+});
+
+function renderAccountBar() {
+  if (!auth.record) {
+    fill(account);
+    menu.hidden = true;
+    return;
+  }
+  const r = auth.record;
+  fill(account,
+    h('button', {
+      type: 'button', class: 'menu-toggle', 'aria-controls': 'menu', 'aria-expanded': 'false',
+      onclick: (e) => {
+        const open = e.currentTarget.getAttribute('aria-expanded') !== 'true';
+        e.currentTarget.setAttribute('aria-expanded', String(open));
+        menu.classList.toggle('open', open);
+      },
+    }, 'Danh mục'),
+    h('p', { class: 'who' },
+      h('a', { href: BASE + 'tai-khoan', class: 'who-name' }, r.name || r.email),
+      h('span', { class: 'who-role' }, roleLabel[r.role] || r.role)),
+    h('button', {
+      type: 'button', class: 'btn btn-quiet btn-logout',
+      onclick: async () => {
+        if (dirtyCheck && dirtyCheck()) {
+          const ok = await confirmDialog({
+            title: 'Đăng xuất khi chưa lưu?', text: 'Bạn có thay đổi chưa lưu. Nếu đăng xuất, các thay đổi đó sẽ mất.',
+            confirm: 'Đăng xuất', cancel: 'Ở lại trang', danger: true,
+          });
+          if (!ok) return;
+        }
+        dirtyCheck = null;
+        logout();
+        setFlash('Bạn đã đăng xuất.', 'info');
+        navigate(BASE + 'dang-nhap', { force: true });
+      },
+    }, 'Đăng xuất'));
+  renderMenu();
+}
+
+function renderMenu() {
+  const current = location.pathname;
+  const items = [h('li', {}, link(BASE, 'Tổng quan', current === BASE))];
+  for (const name of order) {
+    if (!canSee(name)) continue;
+    const href = BASE + collections[name].path + '/';
+    items.push(h('li', {}, link(href, collections[name].title, current.startsWith(href))));
+  }
+  if (canSee('auditLog')) {
+    items.push(h('li', {}, link(BASE + 'nhat-ky/', 'Nhật ký hoạt động', current.startsWith(BASE + 'nhat-ky'))));
+  }
+  items.push(h('li', { class: 'menu-site' }, h('a', { href: '/', target: '_blank', rel: 'noopener' }, 'Xem trang công khai', h('span', { class: 'visually-hidden' }, ' (mở thẻ mới)'))));
+  fill(menu, h('ul', {}, items));
+  menu.hidden = false;
+  menu.classList.remove('open');
+  const toggle = account.querySelector('.menu-toggle');
+  if (toggle) toggle.setAttribute('aria-expanded', 'false');
+}
+
+function link(href, text, current) {
+  return h('a', { href, 'aria-current': current ? 'page' : null }, text);
+}
+
+// render draws the page of the current address.
+export async function render() {
+  if (cleanup) {
+    try { cleanup(); } catch { /* ignore */ }
+    cleanup = null;
+  }
+  dirtyCheck = null;
+  const rel = location.pathname.startsWith(BASE) ? location.pathname.slice(BASE.length) : '';
+  const seg = rel.split('/').filter(Boolean).map(decodeURIComponent);
+  const query = new URLSearchParams(location.search);
+
+  if (seg[0] !== 'dang-nhap' && !auth.valid) {
+    auth.clear();
+    const back = location.pathname + location.search;
+    history.replaceState(null, '', BASE + 'dang-nhap' + (back !== BASE ? '?tiep=' + encodeURIComponent(back) : ''));
+    return render();
+  }
+  renderAccountBar();
+
+  const view = route(seg);
+  main.replaceChildren();
+  main.setAttribute('aria-busy', 'true');
+  try {
+    cleanup = (await view(main, { seg, query })) || null;
+  } catch (err) {
+    console.error(err);
+    fill(main, h('h1', { tabindex: '-1' }, 'Đã có lỗi'),
+      h('div', { class: 'notice notice-error', role: 'alert' }, err && err.message ? err.message : 'Không tải được trang. Vui lòng thử lại.'),
+      h('p', {}, h('a', { href: BASE }, 'Về trang tổng quan')));
+  }
+  main.removeAttribute('aria-busy');
+  if (!firstRender) {
+    const h1 = main.querySelector('h1');
+    if (h1) {
+      h1.setAttribute('tabindex', '-1');
+      h1.focus();
+    } else {
+      main.focus();
+    }
+    announce(document.title);
+  }
+  firstRender = false;
+}
+
+function route(seg) {
+  if (seg.length === 0) return renderDashboard;
+  if (seg[0] === 'dang-nhap') return renderLogin;
+  if (seg[0] === 'tai-khoan') return renderAccountPage;
+  if (seg[0] === 'nhat-ky') return renderAudit;
+  const coll = byPath(seg[0]);
+  if (!coll) return notFound;
+  if (seg.length === 1) return (el, ctx) => renderList(el, { ...ctx, collection: coll });
+  if (seg.length === 2) return (el, ctx) => renderForm(el, { ...ctx, collection: coll, id: seg[1] === 'moi' ? '' : seg[1] });
+  if (seg.length === 3 && seg[2] === 'lich-su') return (el, ctx) => renderHistory(el, { ...ctx, collection: coll, id: seg[1] });
+  return notFound;
+}
+
+function notFound(el) {
+  setTitle('Không tìm thấy trang');
+  fill(el, h('h1', {}, 'Không tìm thấy trang'),
+    h('p', {}, 'Địa chỉ này không có trong trang quản trị.'),
+    h('p', {}, h('a', { href: BASE }, 'Về trang tổng quan')));
+}
+
+async function boot() {
+  auth.load();
+  onExpired(() => {
+    setFlash('Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.', 'info');
+  });
+  auth.onChange(() => {
+    if (!auth.record && !location.pathname.startsWith(BASE + 'dang-nhap') && !(dirtyCheck && dirtyCheck())) {
+      render();
+    } else {
+      renderAccountBar();
+    }
+  });
+  try {
+    await loadMeta();
+  } catch {
+    fill(main, h('h1', {}, 'Không tải được trang quản trị'),
+      h('div', { class: 'notice notice-error', role: 'alert' }, 'Không kết nối được với máy chủ. Hãy kiểm tra mạng rồi tải lại trang.'));
+    return;
+  }
+  if (auth.valid) {
+    // The account may have changed (role, unit) since the last visit.
+    try { await refresh(); } catch { /* a 401 logs out; a network error keeps the session */ }
+  }
+  keepFresh();
+  await render();
+}
+
+boot();

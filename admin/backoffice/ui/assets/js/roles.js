@@ -1,0 +1,80 @@
+// What each role may do, as the collections' API rules say
+// (admin/migrations/1780000200_staff_roles.go). The back office only uses
+// this to show the actions a person may take; the API decides, and a 403
+// from it is shown as it comes.
+
+import { auth } from './api.js';
+
+const EDITORIAL = ['articles', 'guides'];
+const REGISTRY = ['honorees', 'awards', 'units', 'indicators'];
+
+export const roleLabel = {
+  editor: 'Biên tập viên',
+  reviewer: 'Cán bộ thẩm định',
+  unitReporter: 'Cán bộ đầu mối đơn vị',
+};
+
+const isEditor = () => auth.role === 'editor';
+const isReviewer = () => auth.role === 'reviewer';
+const isReporter = () => auth.role === 'unitReporter';
+const ownUnit = (r) => isReporter() && !!auth.unit && r && r.unit === auth.unit;
+
+// canSee: the collection is in the menu. A unit's reporter sees only their
+// unit's initiatives (the rest is published and on the public site).
+export function canSee(collection) {
+  if (collection === 'auditLog') return isReviewer();
+  if (collection === 'initiatives') return true;
+  return isEditor() || isReviewer();
+}
+
+export function canCreate(collection) {
+  if (EDITORIAL.includes(collection)) return isEditor() || isReviewer();
+  if (collection === 'initiatives') return isEditor() || isReviewer() || (isReporter() && !!auth.unit);
+  if (REGISTRY.includes(collection)) return isReviewer();
+  return false;
+}
+
+// canEdit: the record, in its current state, may be changed by this person.
+export function canEdit(collection, r) {
+  if (!r) return canCreate(collection);
+  if (EDITORIAL.includes(collection)) return isEditor() || isReviewer();
+  if (collection === 'initiatives') {
+    if (isReviewer()) return true;
+    if (isEditor()) return r.status !== 'published' && r.status !== 'archived';
+    return ownUnit(r) && (r.status === 'draft' || r.status === 'review');
+  }
+  if (REGISTRY.includes(collection)) return isReviewer();
+  return false;
+}
+
+// statuses: the states this person may move a record of the collection to.
+export function statuses(collection) {
+  if (collection === 'initiatives' && !isReviewer()) return ['draft', 'review'];
+  return ['draft', 'review', 'published', 'archived'];
+}
+
+export function canDelete(collection, r) {
+  if (!r) return false;
+  if (isReviewer()) return true;
+  if (EDITORIAL.includes(collection)) return isEditor() && r.status === 'draft';
+  if (collection === 'initiatives') return (isEditor() || ownUnit(r)) && r.status === 'draft';
+  return false;
+}
+
+export function canRebuild() {
+  return isEditor() || isReviewer();
+}
+
+export function canSeeHistory() {
+  return isEditor() || isReviewer() || isReporter();
+}
+
+// lockedUnit is the unit a reporter must file under.
+export function lockedUnit(collection) {
+  return collection === 'initiatives' && isReporter() ? auth.unit : '';
+}
+
+// editable lists the collections this person writes, for the dashboard.
+export function editable() {
+  return ['articles', 'guides', 'initiatives', 'honorees', 'awards', 'units', 'indicators'].filter(canCreate);
+}

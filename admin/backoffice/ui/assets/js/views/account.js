@@ -1,0 +1,75 @@
+// The person's own account: name, role and unit (set by IT), a new name and
+// a new password.
+
+import { auth, update, login, view } from '../api.js';
+import { h, fill } from '../util.js';
+import { roleLabel } from '../roles.js';
+import { setTitle } from '../main.js';
+import { errorSummary, setInvalid } from '../forms.js';
+
+export async function renderAccountPage(el) {
+  setTitle('Tài khoản của tôi');
+  const r = auth.record;
+  let unitName = '';
+  if (r.unit) {
+    try { unitName = (await view('units', r.unit)).name; } catch { unitName = ''; }
+  }
+  const summary = h('div');
+  const msg = h('div', { role: 'status' });
+  const mk = (id, labelText, type, autocomplete, value = '', hint = '') => {
+    const input = h('input', { id, name: id, type, autocomplete, value, 'aria-describedby': `${id}-error${hint ? ` ${id}-hint` : ''}` });
+    const err = h('p', { id: `${id}-error`, class: 'field-error', hidden: true });
+    return { input, err, el: h('div', { class: 'field' }, h('label', { for: id }, labelText), hint ? h('p', { class: 'hint', id: `${id}-hint` }, hint) : null, err, input) };
+  };
+  const name = mk('ten', 'Họ tên', 'text', 'name', r.name || '');
+  const oldPw = mk('mat-khau-cu', 'Mật khẩu hiện tại', 'password', 'current-password', '', 'Chỉ cần khi đổi mật khẩu.');
+  const pw = mk('mat-khau-moi', 'Mật khẩu mới', 'password', 'new-password', '', 'Ít nhất 10 ký tự. Để trống nếu không đổi.');
+  const pw2 = mk('nhap-lai', 'Nhập lại mật khẩu mới', 'password', 'new-password');
+  const all = { name, oldPassword: oldPw, password: pw, passwordConfirm: pw2 };
+
+  fill(el,
+    h('h1', {}, 'Tài khoản của tôi'),
+    h('dl', { class: 'state' },
+      h('div', {}, h('dt', {}, 'Email'), h('dd', {}, r.email)),
+      h('div', {}, h('dt', {}, 'Vai trò'), h('dd', {}, roleLabel[r.role] || r.role)),
+      unitName ? h('div', {}, h('dt', {}, 'Đơn vị'), h('dd', {}, unitName)) : null),
+    h('p', { class: 'hint' }, 'Vai trò, đơn vị và email do bộ phận công nghệ thông tin của xã cấp.'),
+    msg, summary,
+    h('form', { novalidate: true, class: 'narrow', onsubmit: save },
+      name.el,
+      h('fieldset', { class: 'field' }, h('legend', {}, 'Đổi mật khẩu'), oldPw.el, pw.el, pw2.el),
+      h('button', { type: 'submit', class: 'btn' }, 'Lưu')));
+
+  async function save(e) {
+    e.preventDefault();
+    summary.replaceChildren();
+    msg.replaceChildren();
+    Object.values(all).forEach((x) => setInvalid(x.input, x.err, ''));
+    const body = { name: name.input.value };
+    if (pw.input.value || oldPw.input.value) {
+      body.oldPassword = oldPw.input.value;
+      body.password = pw.input.value;
+      body.passwordConfirm = pw2.input.value;
+    }
+    try {
+      const rec = await update('staff', r.id, body);
+      if (body.password) {
+        await login(r.email, body.password);
+      } else {
+        auth.save(auth.token, rec);
+      }
+      fill(msg, h('div', { class: 'notice notice-success' }, body.password ? 'Đã lưu. Mật khẩu mới có hiệu lực từ bây giờ.' : 'Đã lưu.'));
+      [oldPw, pw, pw2].forEach((x) => { x.input.value = ''; });
+    } catch (err) {
+      const items = [];
+      for (const [k, info] of Object.entries(err.data || {})) {
+        const x = all[k];
+        const m = info.message || String(info);
+        if (x) { setInvalid(x.input, x.err, m); items.push({ href: '#' + x.input.id, text: m }); } else items.push({ text: m });
+      }
+      if (!items.length) items.push({ text: err.message });
+      fill(summary, errorSummary(items, 'Chưa lưu được'));
+      summary.firstChild.focus();
+    }
+  }
+}

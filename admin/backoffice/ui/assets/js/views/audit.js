@@ -1,0 +1,121 @@
+// The audit log, for reviewers: who did what to which record and when,
+// newest first, with filters by action, collection, person or record and
+// dates. It is append-only on the server; here it is only read.
+
+import { list } from '../api.js';
+import { h, fill, formatDateTime, formatNumber, parseVNDate, toPB, q } from '../util.js';
+import { collections, collectionLabel, fieldLabel, label, vocab } from '../schema.js';
+import { canSee } from '../roles.js';
+import { BASE, navigate, setTitle } from '../main.js';
+import { pager } from './list.js';
+
+const PER_PAGE = 50;
+const COLLS = ['articles', 'guides', 'initiatives', 'honorees', 'awards', 'units', 'indicators', 'staff', '_superusers'];
+
+export async function renderAudit(el, { query }) {
+  setTitle('Nhật ký hoạt động');
+  if (!canSee('auditLog')) {
+    fill(el, h('h1', {}, 'Nhật ký hoạt động'), h('p', {}, 'Chỉ cán bộ thẩm định xem được nhật ký hoạt động.'));
+    return;
+  }
+  const page = Math.max(1, parseInt(query.get('trang') || '1', 10) || 1);
+  const text = (query.get('q') || '').trim();
+  const action = query.get('hanh-dong') || '';
+  const coll = query.get('muc') || '';
+  const from = query.get('tu') || '';
+  const to = query.get('den') || '';
+  const filters = [];
+  const problems = [];
+  if (text) filters.push(`(actor ~ ${q(text)} || recordTitle ~ ${q(text)} || recordRef = ${q(text)})`);
+  if (action) filters.push(`action = ${q(action)}`);
+  if (coll) filters.push(`collectionRef = ${q(coll)}`);
+  if (from) {
+    const r = parseVNDate(from);
+    if (r.error) problems.push(`Từ ngày: ${r.error}`); else filters.push(`created >= ${q(toPB(r.date))}`);
+  }
+  if (to) {
+    const r = parseVNDate(to);
+    if (r.error) problems.push(`Đến ngày: ${r.error}`); else filters.push(`created < ${q(toPB(new Date(r.date.getTime() + 86400000)))}`);
+  }
+
+  let res = null;
+  let error = null;
+  try {
+    res = await list('auditLog', { page, perPage: PER_PAGE, sort: '-created,-id', filter: filters.join(' && ') });
+  } catch (e) {
+    error = e;
+  }
+
+  const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Lọc nhật ký', onsubmit: onFilter },
+    h('div', { class: 'field field-compact' }, h('label', { for: 'nk-q' }, 'Người thực hiện hoặc tên mục'),
+      h('input', { id: 'nk-q', name: 'q', type: 'search', value: text, autocomplete: 'off' })),
+    h('div', { class: 'field field-compact' }, h('label', { for: 'nk-hanh-dong' }, 'Hành động'),
+      h('select', { id: 'nk-hanh-dong', name: 'hanh-dong' }, h('option', { value: '' }, 'Tất cả'), vocab('auditActions').map((o) => h('option', { value: o.key }, o.label)))),
+    h('div', { class: 'field field-compact' }, h('label', { for: 'nk-muc' }, 'Danh mục'),
+      h('select', { id: 'nk-muc', name: 'muc' }, h('option', { value: '' }, 'Tất cả'), COLLS.map((c) => h('option', { value: c }, collectionLabel(c))))),
+    h('div', { class: 'field field-compact' }, h('label', { for: 'nk-tu' }, 'Từ ngày'),
+      h('input', { id: 'nk-tu', name: 'tu', type: 'text', inputmode: 'numeric', class: 'input-date', placeholder: 'dd/mm/yyyy', value: from })),
+    h('div', { class: 'field field-compact' }, h('label', { for: 'nk-den' }, 'Đến ngày'),
+      h('input', { id: 'nk-den', name: 'den', type: 'text', inputmode: 'numeric', class: 'input-date', placeholder: 'dd/mm/yyyy', value: to })),
+    h('div', { class: 'filter-actions' }, h('button', { type: 'submit', class: 'btn btn-secondary' }, 'Lọc'),
+      (text || action || coll || from || to) ? h('a', { href: BASE + 'nhat-ky/', class: 'link-button' }, 'Xóa bộ lọc') : null));
+  form.querySelector('#nk-hanh-dong').value = action;
+  form.querySelector('#nk-muc').value = coll;
+
+  fill(el,
+    h('h1', {}, 'Nhật ký hoạt động'),
+    h('p', { class: 'lead' }, 'Mọi lần tạo, sửa, xóa, chuyển trạng thái và đăng nhập của cán bộ. Nhật ký chỉ được ghi thêm, không ai sửa hay xóa được.'),
+    problems.length ? h('div', { class: 'notice notice-error', role: 'alert' }, problems.join(' ')) : null,
+    form,
+    res ? h('p', { class: 'result-count', role: 'status' }, `${formatNumber(res.totalItems)} mục` + (res.totalPages > 1 ? `, trang ${page}/${res.totalPages}` : '')) : null,
+    error ? h('div', { class: 'notice notice-error', role: 'alert' }, error.message)
+      : res.items.length === 0 ? h('p', { class: 'empty' }, 'Không có mục nào.')
+        : h('table', { class: 'records audit' },
+          h('caption', { class: 'visually-hidden' }, 'Nhật ký hoạt động, mới nhất trước'),
+          h('thead', {}, h('tr', {},
+            h('th', { scope: 'col' }, 'Thời gian'), h('th', { scope: 'col' }, 'Người thực hiện'), h('th', { scope: 'col' }, 'Hành động'),
+            h('th', { scope: 'col' }, 'Mục'), h('th', { scope: 'col' }, 'Chi tiết'), h('th', { scope: 'col' }, 'Địa chỉ IP'))),
+          h('tbody', {}, res.items.map(row))),
+    res ? pager(res, query) : null);
+
+  function onFilter(e) {
+    e.preventDefault();
+    const params = new URLSearchParams();
+    for (const [k, v] of new FormData(form)) if (String(v).trim()) params.set(k, String(v).trim());
+    const s = params.toString();
+    navigate(BASE + 'nhat-ky/' + (s ? '?' + s : ''));
+  }
+}
+
+function row(e) {
+  const c = collections[e.collectionRef];
+  const title = e.recordTitle || e.recordRef || '—';
+  const target = c && e.recordRef && e.action !== 'delete'
+    ? h('a', { href: `${BASE}${c.path}/${e.recordRef}` }, title)
+    : h('span', {}, title);
+  return h('tr', { class: `audit-${e.action}` },
+    h('td', { 'data-label': 'Thời gian' }, formatDateTime(e.created)),
+    h('td', { 'data-label': 'Người thực hiện' }, e.actor || '—'),
+    h('td', { 'data-label': 'Hành động' }, h('span', { class: `badge badge-audit-${e.action}` }, label('auditActions', e.action))),
+    h('td', { 'data-label': 'Mục' }, h('span', { class: 'kind' }, collectionLabel(e.collectionRef)), ' ', target),
+    h('td', { 'data-label': 'Chi tiết' }, details(e)),
+    h('td', { 'data-label': 'Địa chỉ IP' }, e.ip || '—'));
+}
+
+function details(e) {
+  const ch = e.changes || {};
+  switch (e.action) {
+    case 'update':
+      return Array.isArray(ch.fields) && ch.fields.length ? `Sửa: ${ch.fields.map((f) => fieldLabel(e.collectionRef, f)).join(', ')}` : '—';
+    case 'status':
+      return ch.text || `${label('status', ch.from)} → ${label('status', ch.to)}`;
+    case 'create':
+      return `Tạo với: ${Object.keys(ch).filter((k) => k !== 'slug' && k !== 'shortCode').map((f) => fieldLabel(e.collectionRef, f)).join(', ')}`;
+    case 'login':
+    case 'login_failed':
+      return ch.identity ? `Tài khoản: ${ch.identity}` : '—';
+    default:
+      return Object.keys(ch).length ? JSON.stringify(ch) : '—';
+  }
+}
+

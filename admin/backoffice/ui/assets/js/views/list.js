@@ -1,0 +1,139 @@
+// A collection's list: search by title or name, filters (state, category,
+// kind…), pages of 20. The filters live in the address, so Back and a
+// shared link show the same list.
+
+import { list } from '../api.js';
+import { h, fill, formatDateTime, formatNumber, q } from '../util.js';
+import { collections, titleOf, label, vocab, statusText, statusClass } from '../schema.js';
+import { canCreate } from '../roles.js';
+import { BASE, navigate, setTitle, takeFlash } from '../main.js';
+
+const PER_PAGE = 20;
+
+export async function renderList(el, { collection, query }) {
+  const c = collections[collection];
+  const flash = takeFlash();
+  const page = Math.max(1, parseInt(query.get('trang') || '1', 10) || 1);
+  const text = (query.get('q') || '').trim();
+  const status = query.get('trang-thai') || '';
+  const filters = [];
+  if (text && c.search.length) filters.push('(' + c.search.map((f) => `${f} ~ ${q(text)}`).join(' || ') + ')');
+  if (status === 'scheduled') filters.push(`status = 'published' && publishAt > @now`);
+  else if (status) filters.push(`status = ${q(status)}`);
+  for (const f of c.filters) {
+    const v = query.get(f.field);
+    if (!v) continue;
+    filters.push(f.number ? `${f.field} = ${Number(v) || 0}` : `${f.field} = ${q(v)}`);
+  }
+
+  setTitle(c.title + (page > 1 ? ` – trang ${page}` : ''));
+  let res;
+  let error = null;
+  try {
+    res = await list(collection, {
+      page, perPage: PER_PAGE, sort: c.sort || '-updated', filter: filters.join(' && '),
+      expand: c.expand || '', skipTotal: '',
+    });
+  } catch (e) {
+    error = e;
+  }
+
+  const searchId = 'tim';
+  const form = h('form', { class: 'filters', role: 'search', 'aria-label': `Tìm ${c.title.toLowerCase()}`, onsubmit: onFilter },
+    c.search.length ? h('div', { class: 'field field-compact' },
+      h('label', { for: searchId }, c.titleField === 'name' || collection === 'awards' ? 'Tìm theo tên' : 'Tìm theo tiêu đề'),
+      h('input', { id: searchId, name: 'q', type: 'search', value: text, autocomplete: 'off' })) : null,
+    h('div', { class: 'field field-compact' },
+      h('label', { for: 'loc-trang-thai' }, 'Trạng thái'),
+      h('select', { id: 'loc-trang-thai', name: 'trang-thai', value: status },
+        h('option', { value: '' }, 'Tất cả'),
+        vocab('status').map((o) => h('option', { value: o.key }, o.label)),
+        h('option', { value: 'scheduled' }, 'Hẹn giờ xuất bản'))),
+    c.filters.map((f) => h('div', { class: 'field field-compact' },
+      h('label', { for: `loc-${f.field}` }, f.label),
+      f.vocab
+        ? h('select', { id: `loc-${f.field}`, name: f.field, value: query.get(f.field) || '' },
+          h('option', { value: '' }, 'Tất cả'),
+          vocab(f.vocab).map((o) => h('option', { value: o.key }, o.label)))
+        : h('input', { id: `loc-${f.field}`, name: f.field, type: 'text', inputmode: 'numeric', class: 'input-short', value: query.get(f.field) || '' }))),
+    h('div', { class: 'filter-actions' },
+      h('button', { type: 'submit', class: 'btn btn-secondary' }, 'Lọc'),
+      (text || status || c.filters.some((f) => query.get(f.field))) ? h('a', { href: BASE + c.path + '/', class: 'link-button' }, 'Xóa bộ lọc') : null));
+  // Select values are set once the options exist.
+  form.querySelectorAll('select').forEach((s) => {
+    const v = s.name === 'trang-thai' ? status : (query.get(s.name) || '');
+    s.value = v;
+  });
+
+  let body;
+  if (error) {
+    body = h('div', { class: 'notice notice-error', role: 'alert' }, error.status === 403 ? 'Bạn không có quyền xem danh sách này.' : error.message);
+  } else if (res.items.length === 0) {
+    body = h('p', { class: 'empty' }, filters.length ? 'Không có mục nào khớp với bộ lọc.' : `Chưa có ${c.one} nào.`);
+  } else {
+    body = table(collection, res);
+  }
+
+  fill(el,
+    h('div', { class: 'page-head' },
+      h('h1', {}, c.title),
+      canCreate(collection) ? h('a', { class: 'btn', href: BASE + c.path + '/moi' }, c.newLabel) : null),
+    flash ? h('div', { class: `notice notice-${flash.kind}`, role: 'status' }, flash.text) : null,
+    form,
+    res ? h('p', { class: 'result-count', role: 'status' }, `${formatNumber(res.totalItems)} mục` + (res.totalPages > 1 ? `, trang ${page}/${res.totalPages}` : '')) : null,
+    body,
+    res ? pager(res, query) : null);
+
+  function onFilter(e) {
+    e.preventDefault();
+    const params = new URLSearchParams();
+    for (const [k, v] of new FormData(form)) if (String(v).trim()) params.set(k, String(v).trim());
+    const s = params.toString();
+    navigate(BASE + c.path + '/' + (s ? '?' + s : ''));
+  }
+}
+
+function table(collection, res) {
+  const c = collections[collection];
+  const col = c.column;
+  return h('table', { class: 'records' },
+    h('caption', { class: 'visually-hidden' }, `${c.title}: ${formatNumber(res.totalItems)} mục`),
+    h('thead', {}, h('tr', {},
+      h('th', { scope: 'col' }, c.titleField === 'name' ? 'Tên' : collection === 'awards' ? 'Khen thưởng' : collection === 'indicators' ? 'Chỉ số' : 'Tiêu đề'),
+      h('th', { scope: 'col' }, 'Trạng thái'),
+      h('th', { scope: 'col' }, col.label),
+      h('th', { scope: 'col' }, 'Sửa lần cuối'))),
+    h('tbody', {}, res.items.map((r) => h('tr', {},
+      h('td', { 'data-label': 'Tiêu đề' }, h('a', { href: `${BASE}${c.path}/${r.id}` }, titleOf(collection, r))),
+      h('td', { 'data-label': 'Trạng thái' }, h('span', { class: `badge badge-${statusClass(r)}` }, statusText(r))),
+      h('td', { 'data-label': col.label }, cell(col, r)),
+      h('td', { 'data-label': 'Sửa lần cuối' }, formatDateTime(r.updated), r.updatedBy ? h('span', { class: 'by' }, shortActor(r.updatedBy)) : null)))));
+}
+
+function cell(col, r) {
+  const v = r[col.field];
+  if (v === null || v === undefined || v === '') return '—';
+  if (col.vocab) return label(col.vocab, v);
+  if (col.percent) return `${formatNumber(v)}%`;
+  return String(v);
+}
+
+// shortActor keeps the name of "Nguyễn Văn A <a@x> (Biên tập viên…)".
+export function shortActor(s) {
+  const i = s.indexOf(' <');
+  return i > 0 ? s.slice(0, i) : s;
+}
+
+export function pager(res, query) {
+  if (res.totalPages <= 1) return null;
+  const link = (p, text, rel) => {
+    const params = new URLSearchParams(query);
+    if (p === 1) params.delete('trang'); else params.set('trang', String(p));
+    const s = params.toString();
+    return h('a', { href: location.pathname + (s ? '?' + s : ''), rel }, text);
+  };
+  return h('nav', { class: 'pager', 'aria-label': 'Phân trang' }, h('ul', {},
+    res.page > 1 ? h('li', {}, link(res.page - 1, '← Trang trước', 'prev')) : null,
+    h('li', { class: 'pager-current' }, `Trang ${res.page}/${res.totalPages}`),
+    res.page < res.totalPages ? h('li', {}, link(res.page + 1, 'Trang sau →', 'next')) : null));
+}

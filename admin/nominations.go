@@ -1,0 +1,245 @@
+package admin
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	validation "github.com/pocketbase/ozzo-validation/v4"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/types"
+
+	"github.com/daison/portal/internal/vntext"
+	"github.com/daison/portal/internal/vocab"
+)
+
+// vietnam keeps one offset all year.
+var vietnam = time.FixedZone("ICT", 7*60*60)
+
+// DefaultDeadline is the plan's yearly reporting deadline (section IV.1):
+// units report "trước ngày 20/11 hàng năm".
+const DefaultDeadline = "20/11"
+
+// Deadline is the last moment to file a yearly nomination or report for
+// year: the end of the configured day (dd/mm, 20/11 by default) in
+// Vietnam's time.
+func Deadline(app core.App, year int) time.Time {
+	dm := DefaultDeadline
+	if c, err := app.FindFirstRecordByFilter(PortalConfig, ""); err == nil && c.GetString("reportDeadline") != "" {
+		dm = c.GetString("reportDeadline")
+	}
+	var d, m int
+	if _, err := fmt.Sscanf(dm, "%d/%d", &d, &m); err != nil || d < 1 || m < 1 || m > 12 {
+		d, m = 20, 11
+	}
+	return time.Date(year, time.Month(m), d, 23, 59, 59, 0, vietnam)
+}
+
+// role of the request's actor: a staff role, "superuser", or "" for others.
+func role(e *core.RequestEvent) string {
+	switch {
+	case e.Auth == nil:
+		return ""
+	case e.Auth.IsSuperuser():
+		return "superuser"
+	case e.Auth.Collection().Name == Staff:
+		return e.Auth.GetString("role")
+	}
+	return ""
+}
+
+// transitions are the state changes of a nomination each role may make
+// (from → allowed to). A reviewer records the council's decision.
+var transitions = map[string]map[string][]string{
+	"unitReporter": {
+		"":         {"draft", "submitted"},
+		"draft":    {"draft", "submitted"},
+		"returned": {"returned", "submitted"},
+	},
+	"reviewer": {
+		"":          {"draft", "submitted", "forwarded"},
+		"draft":     {"draft", "submitted"},
+		"submitted": {"submitted", "returned", "forwarded"},
+		"returned":  {"returned", "submitted"},
+		"forwarded": {"forwarded", "returned", "approved", "rejected"},
+		"approved":  {"approved"},
+		"rejected":  {"rejected", "forwarded"},
+	},
+}
+
+// checkNomination runs on the API's creates and updates of nominations: the
+// state change must be one the actor's role may make, a yearly nomination
+// must be filed by the deadline (after it only reviewers add), a returned
+// dossier needs a comment, a decision needs its number, date and signer,
+// and the nominee must be named. It keeps the history and the stamps.
+func checkNomination(e *core.RecordRequestEvent) error {
+	r := e.Record
+	var before *core.Record
+	if !r.IsNew() {
+		before, _ = e.App.FindRecordById(Nominations, r.Id)
+	}
+	from := ""
+	if before != nil {
+		from = before.GetString("state")
+	}
+	to := r.GetString("state")
+	who := role(e.RequestEvent)
+	errs := validation.Errors{}
+
+	if who != "superuser" {
+		allowed := transitions[who][from]
+		if !contains(allowed, to) {
+			msg := fmt.Sprintf("Không thể chuyển hồ sơ từ “%s” sang “%s”", vocab.NominationStates.Label(from), vocab.NominationStates.Label(to))
+			if from == "" {
+				msg = fmt.Sprintf("Không thể tạo hồ sơ ở trạng thái “%s”", vocab.NominationStates.Label(to))
+			}
+			errs["state"] = fieldError("validation_state", msg+" với vai trò của bạn.")
+		}
+	}
+
+	comment := strings.TrimSpace(vntext.NFC(r.GetString("comment")))
+	if to == "returned" && from != "returned" && comment == "" {
+		errs["comment"] = fieldError("validation_required", "Hãy ghi rõ nội dung cần bổ sung khi trả lại hồ sơ.")
+	}
+	if to == "approved" && from != "approved" {
+		for _, f := range []string{"decisionNo", "decisionDate", "signer"} {
+			if isEmpty(r.Get(f)) {
+				errs[f] = fieldError("validation_required", "Cần ghi số, ngày và người ký quyết định khen thưởng.")
+			}
+		}
+	}
+	if r.GetString("nominee") == "" && (strings.TrimSpace(r.GetString("nomineeName")) == "" || r.GetString("nomineeKind") == "") {
+		errs["nomineeName"] = fieldError("validation_required", "Chọn tập thể, cá nhân đã có trong danh sách vinh danh, hoặc ghi tên và loại (cá nhân / tập thể) của người được đề nghị.")
+	}
+
+	// The plan's deadline for yearly dossiers: units file by it; after it
+	// only Phòng Văn hóa – Xã hội adds (ad hoc awards: any time).
+	if r.GetString("kind") == "hang-nam" && who == "unitReporter" &&
+		to == "submitted" && (from == "" || from == "draft") {
+		if dl := Deadline(e.App, r.GetInt("year")); time.Now().After(dl) {
+			errs["year"] = fieldError("validation_deadline", fmt.Sprintf(
+				"Đã hết hạn nộp hồ sơ đề nghị khen thưởng hằng năm năm %d (hạn cuối %s). Sau thời hạn này chỉ Phòng Văn hóa – Xã hội được bổ sung hồ sơ; khen thưởng đột xuất vẫn nộp được bất cứ lúc nào.",
+				r.GetInt("year"), dl.Format("02/01/2006")))
+		}
+	}
+	if len(errs) > 0 {
+		return e.BadRequestError("", errs)
+	}
+
+	// History: each state change and comment, with who and when.
+	if to != from || comment != "" {
+		label, _, _ := actorOf(e.RequestEvent)
+		var hist []map[string]any
+		if raw := jsonValue(r, "history"); len(raw) > 0 {
+			_ = json.Unmarshal(raw, &hist)
+		}
+		entry := map[string]any{"at": types.NowDateTime().String(), "actor": label, "from": from, "to": to}
+		if comment != "" {
+			entry["comment"] = comment
+		}
+		r.Set("history", append(hist, entry))
+	}
+	r.Set("comment", "")
+	if to == "submitted" && from != "submitted" {
+		r.Set("submittedAt", types.NowDateTime())
+	}
+	return e.Next()
+}
+
+// approveNomination runs when a nomination is saved as approved: it makes
+// the award (and the honoree, for a new nominee) as drafts for a reviewer to
+// publish on the honour roll, in the same transaction, so that an award the
+// plan's rules refuse (a second award for one achievement) stops the
+// approval with the reason.
+func approveNomination(e *core.RecordEvent) error {
+	r := e.Record
+	if r.GetString("state") != "approved" || len(r.GetStringSlice("awards")) > 0 {
+		return e.Next()
+	}
+	app := e.App
+	honoreeID := r.GetString("nominee")
+	if honoreeID == "" {
+		c, err := app.FindCollectionByNameOrId(Honorees)
+		if err != nil {
+			return err
+		}
+		h := core.NewRecord(c)
+		h.Set("name", r.GetString("nomineeName"))
+		h.Set("kind", r.GetString("nomineeKind"))
+		h.Set("position", r.GetString("nomineePosition"))
+		h.Set("unit", r.GetString("unit"))
+		h.Set("status", vocab.StatusDraft)
+		if err := app.Save(h); err != nil {
+			return fmt.Errorf("tạo hồ sơ vinh danh cho %q: %w", r.GetString("nomineeName"), err)
+		}
+		honoreeID = h.Id
+		r.Set("nominee", h.Id)
+	}
+	c, err := app.FindCollectionByNameOrId(Awards)
+	if err != nil {
+		return err
+	}
+	a := core.NewRecord(c)
+	form := r.GetString("decidedForm")
+	if form == "" {
+		form = r.GetString("requestedForm")
+	}
+	a.Set("honoree", honoreeID)
+	a.Set("form", form)
+	a.Set("kind", r.GetString("kind"))
+	a.Set("year", r.GetInt("year"))
+	a.Set("decisionNo", r.GetString("decisionNo"))
+	a.Set("decisionDate", r.Get("decisionDate"))
+	a.Set("signer", r.GetString("signer"))
+	a.Set("achievement", r.GetString("achievements"))
+	if ini := r.GetStringSlice("initiatives"); len(ini) > 0 {
+		a.Set("initiative", ini[0])
+	}
+	a.Set("status", vocab.StatusDraft)
+	if err := app.Save(a); err != nil {
+		// The award's own Vietnamese reason (the one-achievement rule…)
+		// is the nomination's.
+		var ve validation.Errors
+		if asValidation(err, &ve) {
+			for _, fe := range ve {
+				return validation.Errors{"state": fe}
+			}
+		}
+		return fmt.Errorf("tạo quyết định khen thưởng: %w", err)
+	}
+	r.Set("awards", []string{a.Id})
+	return e.Next()
+}
+
+// checkReport runs on the API's creates and updates of yearly reports: a
+// unit's reporter submits by the deadline (reviewers may add later); the
+// submission time and author are stamped.
+func checkReport(e *core.RecordRequestEvent) error {
+	r := e.Record
+	from := ""
+	if !r.IsNew() {
+		if before, err := e.App.FindRecordById(UnitReports, r.Id); err == nil {
+			from = before.GetString("state")
+		}
+	}
+	to := r.GetString("state")
+	if role(e.RequestEvent) == "unitReporter" && to == "submitted" && from != "submitted" {
+		if dl := Deadline(e.App, r.GetInt("year")); time.Now().After(dl) {
+			return e.BadRequestError("", validation.Errors{"year": fieldError("validation_deadline", fmt.Sprintf(
+				"Đã hết hạn nộp báo cáo năm %d (hạn cuối %s). Hãy liên hệ Phòng Văn hóa – Xã hội.", r.GetInt("year"), dl.Format("02/01/2006")))})
+		}
+	}
+	if role(e.RequestEvent) == "unitReporter" && from == "submitted" {
+		if dl := Deadline(e.App, r.GetInt("year")); time.Now().After(dl) {
+			return e.BadRequestError("", validation.Errors{"state": fieldError("validation_deadline",
+				"Báo cáo đã nộp và đã quá hạn: không sửa được nữa. Hãy liên hệ Phòng Văn hóa – Xã hội.")})
+		}
+	}
+	if to == "submitted" && from != "submitted" {
+		r.Set("submittedAt", types.NowDateTime())
+	}
+	label, _, _ := actorOf(e.RequestEvent)
+	r.Set("updatedBy", label)
+	return e.Next()
+}
