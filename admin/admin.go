@@ -63,6 +63,11 @@ func Register(app core.App, opts Options) {
 				Priority: apis.DefaultRateLimitMiddlewarePriority - 5,
 			})
 			e.Router.POST("/api/portal/markdown", markdownPreview).Bind(RequireStaff())
+			e.Router.GET("/api/portal/eligibility", eligibilityRoute).Bind(RequireStaff("reviewer"))
+			e.Router.GET("/api/portal/exports/awards", exportAwards).Bind(RequireStaff("reviewer"))
+			e.Router.GET("/api/portal/exports/nominations", exportNominations).Bind(RequireStaff("reviewer", "unitReporter"))
+			e.Router.GET("/api/portal/reports", reportsSummary).Bind(RequireStaff("reviewer"))
+			e.Router.GET("/api/portal/decisions/print", printDecision).Bind(RequireStaff("reviewer", "editor"))
 			return e.Next()
 		},
 	})

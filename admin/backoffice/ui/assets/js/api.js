@@ -32,13 +32,11 @@ export const auth = {
     this.token = token;
     this.record = record;
     localStorage.setItem(KEY, JSON.stringify({ token, record }));
-    listeners.forEach((f) => f());
   },
   clear() {
     this.token = '';
     this.record = null;
     localStorage.removeItem(KEY);
-    listeners.forEach((f) => f());
   },
   get valid() {
     return !!this.token && !expired(this.token);
@@ -46,6 +44,7 @@ export const auth = {
   get role() { return this.record ? this.record.role : ''; },
   get unit() { return this.record ? this.record.unit : ''; },
   get email() { return this.record ? this.record.email : ''; },
+  // onChange hears of a login or logout in another tab.
   onChange(f) { listeners.add(f); },
 };
 

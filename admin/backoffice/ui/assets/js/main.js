@@ -22,6 +22,7 @@ const account = document.getElementById('account');
 let cleanup = null;
 let dirtyCheck = null;
 let firstRender = true;
+let generation = 0;
 let flash = null;
 
 // setDirtyCheck registers the current page's test for unsaved changes.
@@ -151,6 +152,7 @@ export async function render() {
     cleanup = null;
   }
   dirtyCheck = null;
+  const gen = ++generation;
   const rel = location.pathname.startsWith(BASE) ? location.pathname.slice(BASE.length) : '';
   const seg = rel.split('/').filter(Boolean).map(decodeURIComponent);
   const query = new URLSearchParams(location.search);
@@ -164,16 +166,20 @@ export async function render() {
   renderAccountBar();
 
   const view = route(seg);
-  main.replaceChildren();
+  // Each page draws into its own box, so a page still loading when another
+  // is opened cannot draw over it.
+  const page = h('div', { class: 'page' });
+  main.replaceChildren(page);
   main.setAttribute('aria-busy', 'true');
   try {
-    cleanup = (await view(main, { seg, query })) || null;
+    cleanup = (await view(page, { seg, query })) || null;
   } catch (err) {
     console.error(err);
-    fill(main, h('h1', { tabindex: '-1' }, 'Đã có lỗi'),
+    fill(page, h('h1', { tabindex: '-1' }, 'Đã có lỗi'),
       h('div', { class: 'notice notice-error', role: 'alert' }, err && err.message ? err.message : 'Không tải được trang. Vui lòng thử lại.'),
       h('p', {}, h('a', { href: BASE }, 'Về trang tổng quan')));
   }
+  if (gen !== generation) return; // another page was opened meanwhile
   main.removeAttribute('aria-busy');
   if (!firstRender) {
     const h1 = main.querySelector('h1');
@@ -212,13 +218,13 @@ async function boot() {
   auth.load();
   onExpired(() => {
     setFlash('Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.', 'info');
+    // A form with unsaved changes stays; its save shows how to log in again.
+    if (!(dirtyCheck && dirtyCheck())) setTimeout(render, 0);
+    else renderAccountBar();
   });
   auth.onChange(() => {
-    if (!auth.record && !location.pathname.startsWith(BASE + 'dang-nhap') && !(dirtyCheck && dirtyCheck())) {
-      render();
-    } else {
-      renderAccountBar();
-    }
+    if (!auth.record && !(dirtyCheck && dirtyCheck())) render();
+    else renderAccountBar();
   });
   try {
     await loadMeta();

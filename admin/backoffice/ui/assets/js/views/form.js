@@ -112,7 +112,7 @@ export async function renderForm(el, { collection, id }) {
   const keyOf = () => widgets.map((x) => x.w.key()).join('\u0001') + '\u0001' + schedDate.value + schedTime.value;
   let initial = keyOf();
   const dirty = () => keyOf() !== initial;
-  setDirtyCheck(dirty);
+  if (el.isConnected) setDirtyCheck(dirty);
 
   async function save(action) {
     summary.replaceChildren();

@@ -1,0 +1,442 @@
+package admin
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"html/template"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/daison/portal/internal/slug"
+	"github.com/daison/portal/internal/vocab"
+)
+
+// table is what the exports write, as CSV or XLSX.
+type table struct {
+	Title   string
+	Headers []string
+	Rows    [][]string
+}
+
+// csvBytes writes t as CSV in UTF-8 with a byte order mark, which Excel
+// needs to read Vietnamese letters right.
+func (t table) csvBytes() ([]byte, error) {
+	var buf bytes.Buffer
+	buf.WriteString("\uFEFF")
+	w := csv.NewWriter(&buf)
+	if err := w.Write(t.Headers); err != nil {
+		return nil, err
+	}
+	if err := w.WriteAll(t.Rows); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// xlsxBytes writes t as an Excel workbook: a title row, bold headers that
+// stay in view, filters and readable column widths.
+func (t table) xlsxBytes() ([]byte, error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	sheet := "Danh sách"
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		return nil, err
+	}
+	_ = f.SetCellValue(sheet, "A1", t.Title)
+	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	head, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2E6D9"}},
+		Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}})
+	wrap, _ := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	_ = f.SetCellStyle(sheet, "A1", "A1", bold)
+	for i, h := range t.Headers {
+		cell, _ := excelize.CoordinatesToCellName(i+1, 3)
+		_ = f.SetCellValue(sheet, cell, h)
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		width := 14.0
+		if len(t.Rows) > 0 {
+			width = columnWidth(h, t.Rows, i)
+		}
+		_ = f.SetColWidth(sheet, col, col, width)
+	}
+	last, _ := excelize.CoordinatesToCellName(len(t.Headers), 3)
+	_ = f.SetCellStyle(sheet, "A3", last, head)
+	for r, row := range t.Rows {
+		for c, v := range row {
+			cell, _ := excelize.CoordinatesToCellName(c+1, r+4)
+			if n, err := strconv.Atoi(v); err == nil && len(v) < 10 && !strings.HasPrefix(v, "0") {
+				_ = f.SetCellValue(sheet, cell, n)
+			} else {
+				_ = f.SetCellValue(sheet, cell, v)
+			}
+		}
+	}
+	if len(t.Rows) > 0 {
+		end, _ := excelize.CoordinatesToCellName(len(t.Headers), len(t.Rows)+3)
+		_ = f.SetCellStyle(sheet, "A4", end, wrap)
+		_ = f.AutoFilter(sheet, "A3:"+end, nil)
+	}
+	_ = f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 3, TopLeftCell: "A4", ActivePane: "bottomLeft"})
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		return nil, fmt.Errorf("write xlsx: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func columnWidth(header string, rows [][]string, i int) float64 {
+	w := len([]rune(header))
+	for _, r := range rows {
+		if i < len(r) {
+			if l := len([]rune(r[i])); l > w {
+				w = l
+			}
+		}
+	}
+	switch {
+	case w < 8:
+		return 10
+	case w > 60:
+		return 60
+	}
+	return float64(w) + 2
+}
+
+// send answers t in the format asked (?format=csv, default xlsx), as a file
+// named after name.
+func send(e *core.RequestEvent, t table, name string) error {
+	format := e.Request.URL.Query().Get("format")
+	var (
+		b     []byte
+		err   error
+		ctype string
+	)
+	switch format {
+	case "csv":
+		b, err = t.csvBytes()
+		ctype = "text/csv; charset=utf-8"
+	case "", "xlsx":
+		format = "xlsx"
+		b, err = t.xlsxBytes()
+		ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	default:
+		return e.BadRequestError("Định dạng không hỗ trợ: chỉ có xlsx hoặc csv.", nil)
+	}
+	if err != nil {
+		return e.InternalServerError("", err)
+	}
+	e.Response.Header().Set("Content-Disposition", `attachment; filename="`+name+"."+format+`"`)
+	e.Response.Header().Set("Cache-Control", "no-store")
+	return e.Blob(http.StatusOK, ctype, b)
+}
+
+// queryYear reads ?year=, required, 2000–2100.
+func queryYear(e *core.RequestEvent) (int, error) {
+	y, err := strconv.Atoi(e.Request.URL.Query().Get("year"))
+	if err != nil || y < 2000 || y > 2100 {
+		return 0, e.BadRequestError("Hãy chọn năm (từ 2000 đến 2100).", nil)
+	}
+	return y, nil
+}
+
+// unitScope returns the unit a request is limited to: a unit's reporter sees
+// only their own; reviewers may ask for one (?unit=) or all.
+func unitScope(e *core.RequestEvent) string {
+	if role(e) == "unitReporter" {
+		return e.Auth.GetString("unit")
+	}
+	return e.Request.URL.Query().Get("unit")
+}
+
+func dateVN(r *core.Record, field string) string {
+	d := r.GetDateTime(field)
+	if d.IsZero() {
+		return ""
+	}
+	return d.Time().In(vietnam).Format("02/01/2006")
+}
+
+func unitNames(app core.App) map[string]string {
+	names := map[string]string{}
+	if us, err := app.FindAllRecords(Units); err == nil {
+		for _, u := range us {
+			names[u.Id] = u.GetString("name")
+		}
+	}
+	return names
+}
+
+// exportAwards answers GET /api/portal/exports/awards?year=&unit=&format=:
+// the year's awards (not archived), by unit, for the council's files.
+func exportAwards(e *core.RequestEvent) error {
+	year, err := queryYear(e)
+	if err != nil {
+		return err
+	}
+	awards, err := e.App.FindRecordsByFilter(Awards, `year = {:y} && status != "archived"`, "decisionDate,created", 0, 0, dbx.Params{"y": year})
+	if err != nil {
+		return e.InternalServerError("", err)
+	}
+	units := unitNames(e.App)
+	scope := unitScope(e)
+	t := table{
+		Title:   fmt.Sprintf("Danh sách khen thưởng phong trào thi đua cải cách hành chính năm %d", year),
+		Headers: []string{"STT", "Tập thể, cá nhân", "Loại", "Chức vụ", "Đơn vị", "Hình thức", "Loại khen thưởng", "Năm", "Số quyết định", "Ngày quyết định", "Người ký", "Thành tích", "Sáng kiến, mô hình", "Trạng thái"},
+	}
+	for _, a := range awards {
+		h, err := e.App.FindRecordById(Honorees, a.GetString("honoree"))
+		if err != nil {
+			continue
+		}
+		if scope != "" && h.GetString("unit") != scope {
+			continue
+		}
+		ini := ""
+		if id := a.GetString("initiative"); id != "" {
+			if r, err := e.App.FindRecordById(Initiatives, id); err == nil {
+				ini = r.GetString("title")
+			}
+		}
+		t.Rows = append(t.Rows, []string{
+			strconv.Itoa(len(t.Rows) + 1), h.GetString("name"), vocab.HonoreeKinds.Label(h.GetString("kind")), h.GetString("position"),
+			units[h.GetString("unit")], vocab.AwardForms.Label(a.GetString("form")), vocab.AwardKinds.Label(a.GetString("kind")),
+			strconv.Itoa(a.GetInt("year")), a.GetString("decisionNo"), dateVN(a, "decisionDate"), a.GetString("signer"),
+			a.GetString("achievement"), ini, vocab.Status.Label(a.GetString("status")),
+		})
+	}
+	return send(e, t, fmt.Sprintf("khen-thuong-%d", year))
+}
+
+// exportNominations answers GET /api/portal/exports/nominations?year=&unit=&format=.
+func exportNominations(e *core.RequestEvent) error {
+	year, err := queryYear(e)
+	if err != nil {
+		return err
+	}
+	filter := `year = {:y}`
+	params := dbx.Params{"y": year}
+	if scope := unitScope(e); scope != "" {
+		filter += ` && unit = {:u}`
+		params["u"] = scope
+	}
+	noms, err := e.App.FindRecordsByFilter(Nominations, filter, "unit,created", 0, 0, params)
+	if err != nil {
+		return e.InternalServerError("", err)
+	}
+	units := unitNames(e.App)
+	t := table{
+		Title:   fmt.Sprintf("Hồ sơ đề nghị khen thưởng năm %d", year),
+		Headers: []string{"STT", "Đơn vị đề nghị", "Tập thể, cá nhân được đề nghị", "Loại", "Hình thức đề nghị", "Loại khen thưởng", "Thành tích", "Trạng thái", "Ngày nộp", "Số quyết định", "Ngày quyết định"},
+	}
+	for _, n := range noms {
+		name, kind := n.GetString("nomineeName"), n.GetString("nomineeKind")
+		if id := n.GetString("nominee"); id != "" {
+			if h, err := e.App.FindRecordById(Honorees, id); err == nil {
+				name, kind = h.GetString("name"), h.GetString("kind")
+			}
+		}
+		t.Rows = append(t.Rows, []string{
+			strconv.Itoa(len(t.Rows) + 1), units[n.GetString("unit")], name, vocab.HonoreeKinds.Label(kind),
+			vocab.AwardForms.Label(n.GetString("requestedForm")), vocab.AwardKinds.Label(n.GetString("kind")),
+			n.GetString("achievements"), vocab.NominationStates.Label(n.GetString("state")), dateVN(n, "submittedAt"),
+			n.GetString("decisionNo"), dateVN(n, "decisionDate"),
+		})
+	}
+	return send(e, t, fmt.Sprintf("ho-so-de-nghi-%d", year))
+}
+
+// eligibilityRoute answers GET /api/portal/eligibility (JSON), or with
+// ?format=xlsx|csv the list for the council.
+func eligibilityRoute(e *core.RequestEvent) error {
+	list, err := ComputeEligibility(e.App)
+	if err != nil {
+		return e.InternalServerError("", err)
+	}
+	if e.Request.URL.Query().Get("format") == "" {
+		return e.JSON(http.StatusOK, map[string]any{"period": fmt.Sprintf("%d–%d", PeriodStart, PeriodEnd), "items": list})
+	}
+	t := table{
+		Title:   fmt.Sprintf("Tập thể, cá nhân đủ tiêu chuẩn khen thưởng tổng kết giai đoạn %d – %d (theo dữ liệu)", PeriodStart, PeriodEnd),
+		Headers: []string{"STT", "Tập thể, cá nhân", "Loại", "Đơn vị", "Đủ tiêu chuẩn", "Căn cứ", "Ghi chú"},
+	}
+	for _, el := range list {
+		var reasons []string
+		for _, c := range el.Criteria {
+			mark := "✗"
+			if c.Met {
+				mark = "✓"
+			}
+			reasons = append(reasons, mark+" "+c.Text)
+		}
+		yes := "Chưa đủ"
+		if el.Eligible {
+			yes = "Đủ"
+		}
+		t.Rows = append(t.Rows, []string{strconv.Itoa(len(t.Rows) + 1), el.Name, el.KindLabel, el.Unit, yes, strings.Join(reasons, "\n"), el.Note})
+	}
+	return send(e, t, fmt.Sprintf("du-tieu-chuan-tong-ket-%d-%d", PeriodStart, PeriodEnd))
+}
+
+// reportsSummary answers GET /api/portal/reports?year=: which units filed
+// their yearly report, and totals across those that did.
+func reportsSummary(e *core.RequestEvent) error {
+	year, err := queryYear(e)
+	if err != nil {
+		return err
+	}
+	units, err := e.App.FindRecordsByFilter(Units, `status != "archived"`, "name", 0, 0)
+	if err != nil {
+		return e.InternalServerError("", err)
+	}
+	reports, err := e.App.FindRecordsByFilter(UnitReports, `year = {:y}`, "", 0, 0, dbx.Params{"y": year})
+	if err != nil {
+		return e.InternalServerError("", err)
+	}
+	byUnit := map[string]*core.Record{}
+	for _, r := range reports {
+		byUnit[r.GetString("unit")] = r
+	}
+	type row struct {
+		UnitID      string  `json:"unitId"`
+		Unit        string  `json:"unit"`
+		State       string  `json:"state"` // "missing", "draft", "submitted"
+		StateLabel  string  `json:"stateLabel"`
+		SubmittedAt string  `json:"submittedAt,omitempty"`
+		Dossiers    int     `json:"dossiers"`
+		OnTimeRate  float64 `json:"onTimeRate"`
+		OnlineRate  float64 `json:"onlineRate"`
+		Initiatives int     `json:"initiativesApplied"`
+		Trainings   int     `json:"trainings"`
+		ReportID    string  `json:"reportId,omitempty"`
+	}
+	var rows []row
+	var filed, dossiers, initiatives, trainings int
+	var onTime, online float64
+	for _, u := range units {
+		rw := row{UnitID: u.Id, Unit: u.GetString("name"), State: "missing", StateLabel: "Chưa nộp"}
+		if r := byUnit[u.Id]; r != nil {
+			rw.State, rw.ReportID = r.GetString("state"), r.Id
+			rw.StateLabel = vocab.ReportStates.Label(rw.State)
+			rw.SubmittedAt = dateVN(r, "submittedAt")
+			rw.Dossiers, rw.OnTimeRate, rw.OnlineRate = r.GetInt("dossiers"), r.GetFloat("onTimeRate"), r.GetFloat("onlineRate")
+			rw.Initiatives, rw.Trainings = r.GetInt("initiativesApplied"), r.GetInt("trainings")
+			if rw.State == "submitted" {
+				filed++
+				dossiers += rw.Dossiers
+				initiatives += rw.Initiatives
+				trainings += rw.Trainings
+				onTime += rw.OnTimeRate * float64(rw.Dossiers)
+				online += rw.OnlineRate * float64(rw.Dossiers)
+			}
+		}
+		rows = append(rows, rw)
+	}
+	totals := map[string]any{"units": len(units), "filed": filed, "missing": len(units) - filed,
+		"dossiers": dossiers, "initiativesApplied": initiatives, "trainings": trainings}
+	if dossiers > 0 {
+		totals["onTimeRate"] = round1(onTime / float64(dossiers))
+		totals["onlineRate"] = round1(online / float64(dossiers))
+	}
+	dl := Deadline(e.App, year)
+	return e.JSON(http.StatusOK, map[string]any{
+		"year": year, "deadline": dl.Format("02/01/2006"), "closed": time.Now().After(dl),
+		"units": rows, "totals": totals,
+	})
+}
+
+func round1(v float64) float64 { return float64(int(v*10+0.5)) / 10 }
+
+var decisionPage = template.Must(template.New("decision").Funcs(template.FuncMap{"inc": func(i int) int { return i + 1 }}).Parse(`<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><title>Danh sách khen thưởng – Quyết định {{.No}}</title>
+<meta name="robots" content="noindex">
+<style>
+@page{size:A4;margin:18mm 15mm}
+body{font-family:"Times New Roman",serif;font-size:13pt;line-height:1.35;color:#000;max-width:180mm;margin:0 auto}
+.head{display:flex;justify-content:space-between;text-align:center;font-size:12pt}
+.head b{display:block}
+h1{font-size:14pt;text-align:center;margin:18pt 0 2pt}
+.sub{text-align:center;font-style:italic;margin:0 0 12pt}
+table{border-collapse:collapse;width:100%}
+th,td{border:1px solid #000;padding:3pt 5pt;vertical-align:top}
+th{font-weight:bold;text-align:center}
+td.n{text-align:center;width:10mm}
+h2{font-size:13pt;margin:12pt 0 4pt}
+.sign{margin-top:24pt;margin-left:55%;text-align:center}
+@media screen{body{margin:2em auto;padding:0 1em}}
+</style></head><body>
+<div class="head"><div><b>UBND XÃ ĐẠI SƠN</b></div><div><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b>Độc lập – Tự do – Hạnh phúc</div></div>
+<h1>DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG</h1>
+<p class="sub">(Kèm theo Quyết định số {{.No}}{{if .Date}} ngày {{.Date}}{{end}}{{if .Signer}} – {{.Signer}}{{end}})</p>
+{{range .Groups}}<h2>{{.Label}}</h2>
+<table><thead><tr><th>STT</th><th>Họ và tên / Tên tập thể</th><th>Chức vụ, đơn vị</th><th>Thành tích</th><th>Hình thức</th></tr></thead><tbody>
+{{range $i, $r := .Rows}}<tr><td class="n">{{inc $i}}</td><td>{{$r.Name}}</td><td>{{$r.Where}}</td><td>{{$r.Achievement}}</td><td>{{$r.Form}}</td></tr>
+{{end}}</tbody></table>
+{{end}}<p>Tổng số: {{.Total}} tập thể, cá nhân.</p>
+<div class="sign"><b>{{if .Signer}}{{.Signer}}{{else}}CHỦ TỊCH{{end}}</b></div>
+</body></html>`))
+
+// printDecision answers GET /api/portal/decisions/print?no=…: the A4 list of
+// the honorees of one decision, collectives first, as the commune's
+// documents lay it out.
+func printDecision(e *core.RequestEvent) error {
+	no := strings.TrimSpace(e.Request.URL.Query().Get("no"))
+	if no == "" {
+		return e.BadRequestError("Hãy ghi số quyết định.", nil)
+	}
+	awards, err := e.App.FindRecordsByFilter(Awards, `decisionNo = {:no} && status != "archived"`, "created", 0, 0, dbx.Params{"no": no})
+	if err != nil {
+		return e.InternalServerError("", err)
+	}
+	if len(awards) == 0 {
+		return e.NotFoundError("Không có khen thưởng nào theo quyết định “"+no+"”.", nil)
+	}
+	type row struct{ Name, Where, Achievement, Form string }
+	type group struct {
+		Label string
+		Rows  []row
+	}
+	groups := []*group{{Label: "I. TẬP THỂ"}, {Label: "II. CÁ NHÂN"}}
+	units := unitNames(e.App)
+	for _, a := range awards {
+		h, err := e.App.FindRecordById(Honorees, a.GetString("honoree"))
+		if err != nil {
+			continue
+		}
+		where := h.GetString("position")
+		if u := units[h.GetString("unit")]; u != "" {
+			if where != "" {
+				where += ", "
+			}
+			where += u
+		}
+		g := groups[1]
+		if h.GetString("kind") == "tap-the" {
+			g = groups[0]
+		}
+		g.Rows = append(g.Rows, row{h.GetString("name"), where, a.GetString("achievement"), vocab.AwardForms.Label(a.GetString("form"))})
+	}
+	var shown []*group
+	for _, g := range groups {
+		if len(g.Rows) > 0 {
+			shown = append(shown, g)
+		}
+	}
+	var buf bytes.Buffer
+	err = decisionPage.Execute(&buf, map[string]any{
+		"No": no, "Date": dateVN(awards[0], "decisionDate"), "Signer": awards[0].GetString("signer"),
+		"Groups": shown, "Total": len(awards),
+	})
+	if err != nil {
+		return e.InternalServerError("", err)
+	}
+	e.Response.Header().Set("Content-Disposition", `inline; filename="danh-sach-`+slug.Make(no)+`.html"`)
+	e.Response.Header().Set("X-Robots-Tag", "noindex")
+	e.Response.Header().Set("Cache-Control", "no-store")
+	return e.HTML(http.StatusOK, buf.String())
+}
