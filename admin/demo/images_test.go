@@ -151,6 +151,9 @@ func vietnamese(s string) bool {
 // TestMotifs draws every motif at both sizes it may be used at, and checks
 // that each drawing is a JPEG within maxImageBytes, the same on every run
 // and different for another seed.
+//
+// With DEMO_IMAGES set to a folder, it also writes the drawings there, to
+// look at: DEMO_IMAGES=/tmp/motifs go test ./admin/demo -run TestMotifs.
 func TestMotifs(t *testing.T) {
 	for _, name := range motifNames() {
 		t.Run(name, func(t *testing.T) {
