@@ -16,6 +16,7 @@ import (
 // the log cannot be changed even by IT, and anonymous readers do not see who
 // did what.
 func TestAuditAndHistory(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	do := func(role, method, url, body string, want int) string {
 		t.Helper()
@@ -98,6 +99,7 @@ var _ = admin.AuditLog
 // TestLoginLockout: after ten tries in a minute from one address, logins are
 // refused with 429 and a Vietnamese message saying how long to wait.
 func TestLoginLockout(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	var code int
 	var body string

@@ -38,7 +38,7 @@ func TestEligibility(t *testing.T) {
 	twoYears := person("Hai Năm Khen", "ca-nhan")
 	award(twoYears, 2026, "hang-nam")
 	award(twoYears, 2027, "hang-nam")
-	award(twoYears, 2025, "hang-nam")  // before the period
+	award(twoYears, 2025, "hang-nam") // before the period
 	award(twoYears, 2028, "tong-ket") // not a yearly or ad hoc result
 
 	mixed := person("Sáng Kiến Và Khen", "ca-nhan")

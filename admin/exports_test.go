@@ -18,6 +18,7 @@ import (
 // CSV too; the eligibility list and the printable decision come out; a unit's
 // reporter gets only their unit's nominations; editors get none of it.
 func TestExports(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	past := admintest.Date(time.Now().Add(-time.Hour))
 	hA := admintest.Create(t, w.app, admin.Honorees, map[string]any{"name": "Nguyễn Thị Mai", "kind": "ca-nhan", "position": "Công chức", "unit": unitA, "status": "published", "publishAt": past})
@@ -87,6 +88,7 @@ func TestExports(t *testing.T) {
 
 // TestReportsSummary: reviewers see which units filed their yearly report.
 func TestReportsSummary(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	year := time.Now().Year() + 1
 	w.api(t, reporterA, http.MethodPost, "/api/collections/unitReports/records",

@@ -45,6 +45,7 @@ func jsonField(t *testing.T, body, field string) string {
 // decision, which makes the award (and the new honoree) as drafts; a second
 // nomination for the same achievement is refused.
 func TestNominationFlow(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	nextYear := time.Now().Year() + 1 // its deadline is ahead
 	noms := "/api/collections/nominations/records"
@@ -109,6 +110,7 @@ func TestNominationFlow(t *testing.T) {
 // by default, configurable); then only reviewers add; ad hoc awards stay
 // open.
 func TestNominationDeadline(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	noms := "/api/collections/nominations/records"
 	past := time.Now().Year() - 1 // its 20/11 has passed
