@@ -20,12 +20,13 @@ var valid = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 
 // reserved are path words the site uses inside its sections: pagination
 // (/tin-tuc/trang/2/), the taxonomies of hugo.toml (/vinh-danh/nam/2026/),
-// QR posters and short links. A record may not take one as its slug, or its
+// the statistics page (/vinh-danh/thong-ke/), QR posters and short links. A record may not take one as its slug, or its
 // page would collide with them.
 var reserved = map[string]bool{
 	"trang": true, "page": true, "index": true, "qr": true, "l": true,
 	"chuyen-muc": true, "tu-khoa": true, "loai": true, "linh-vuc": true,
 	"don-vi": true, "nam": true, "doi-tuong": true, "hinh-thuc": true,
+	"thong-ke": true,
 }
 
 // Reserved reports whether s is a path word the site keeps for itself.

@@ -112,7 +112,7 @@ func run(app core.App, root string, opts Options, preview *core.Record) (Result,
 	if err := x.load(); err != nil {
 		return Result{}, err
 	}
-	steps := []func() error{x.units, x.honorees, x.initiatives, x.articles, x.guides, x.indicators, x.termPages, x.drawCards, x.nextPublish}
+	steps := []func() error{x.units, x.honorees, x.initiatives, x.articles, x.guides, x.indicators, x.stats, x.termPages, x.drawCards, x.nextPublish}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return Result{}, err
@@ -649,17 +649,7 @@ func (x *exporter) indicators() error {
 		})
 		data.Metrics = append(data.Metrics, Metric{Key: o.Key, Label: o.Label, Unit: "%", HigherIsBetter: true, Points: pts})
 	}
-	b, err := json.MarshalIndent(data, "", "  ")
-	if err != nil {
-		return fmt.Errorf("encode indicators: %w", err)
-	}
-	if err := os.MkdirAll(filepath.Join(x.root, "data"), 0o755); err != nil {
-		return fmt.Errorf("create data folder: %w", err)
-	}
-	if err := os.WriteFile(filepath.Join(x.root, "data", "indicators.json"), append(b, '\n'), 0o644); err != nil {
-		return fmt.Errorf("write indicators: %w", err)
-	}
-	return nil
+	return writeJSON(filepath.Join(x.root, "data", "indicators.json"), data)
 }
 
 // addTerm puts a page under a taxonomy's term, and remembers the term's page
@@ -709,7 +699,7 @@ func (x *exporter) addUnit(terms map[string][]string, taxonomy, unitID string) {
 func (x *exporter) termPages() error {
 	for _, tax := range Taxonomies {
 		dir := filepath.Join(x.root, "content", tax.Name)
-		if err := writeJSONPage(filepath.Join(dir, "_index.md"), TermPage{Title: tax.Title, Description: tax.Title + "."}); err != nil {
+		if err := writeJSON(filepath.Join(dir, "_index.md"), TermPage{Title: tax.Title, Description: tax.Title + "."}); err != nil {
 			return err
 		}
 		for term, page := range x.terms[tax.Name] {
@@ -717,7 +707,7 @@ func (x *exporter) termPages() error {
 				page.Description = tax.Title + ": " + page.Title + "."
 			}
 			page.Slug = term
-			if err := writeJSONPage(filepath.Join(dir, term, "_index.md"), page); err != nil {
+			if err := writeJSON(filepath.Join(dir, term, "_index.md"), page); err != nil {
 				return err
 			}
 		}
@@ -725,17 +715,102 @@ func (x *exporter) termPages() error {
 	return nil
 }
 
-// writeJSONPage writes a content file holding only front matter.
-func writeJSONPage(name string, fm any) error {
+
+// stats writes data/stats.json: awards by year, unit, form and kind, and
+// initiatives by field, kind and year, counting only what the site shows.
+func (x *exporter) stats() error {
+	st := Stats{TotalHonorees: len(x.recs[admin.Honorees]), TotalInitiatives: len(x.recs[admin.Initiatives])}
+	years, units, forms, kinds, hkinds := map[int]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
+	for _, awards := range x.awardsByHonoree {
+		for _, a := range awards {
+			st.TotalAwards++
+			years[a.Year]++
+			forms[a.Form.Key]++
+			kinds[a.Kind.Key]++
+			if a.HonoreeKind != nil {
+				hkinds[a.HonoreeKind.Key]++
+			}
+		}
+	}
+	for _, h := range x.recs[admin.Honorees] {
+		if u := x.byID[admin.Units][h.GetString("unit")]; u != nil {
+			units[u.Id] += len(x.awardsByHonoree[h.Id])
+		}
+	}
+	st.AwardsByYear = yearCounts(years, "/vinh-danh/nam/")
+	st.AwardsByForm = choiceCounts(vocab.AwardForms, forms, "/vinh-danh/hinh-thuc/")
+	st.AwardsByKind = choiceCounts(vocab.AwardKinds, kinds, "/vinh-danh/loai/")
+	st.AwardsByHonoreeKind = choiceCounts(vocab.HonoreeKinds, hkinds, "/vinh-danh/doi-tuong/")
+	st.AwardsByUnit = x.unitCounts(units, "/vinh-danh/don-vi/")
+
+	ifields, ikinds, iyears := map[string]int{}, map[string]int{}, map[int]int{}
+	for _, r := range x.recs[admin.Initiatives] {
+		ifields[r.GetString("field")]++
+		ikinds[r.GetString("kind")]++
+		if y := r.GetInt("yearApplied"); y > 0 {
+			iyears[y]++
+		}
+	}
+	st.InitiativesByField = choiceCounts(vocab.InitiativeFields, ifields, "/mo-hinh-sang-kien/linh-vuc/")
+	st.InitiativesByKind = choiceCounts(vocab.InitiativeKinds, ikinds, "/mo-hinh-sang-kien/loai/")
+	st.InitiativesByYear = yearCounts(iyears, "/mo-hinh-sang-kien/nam/")
+	return writeJSON(filepath.Join(x.root, "data", "stats.json"), st)
+}
+
+func yearCounts(m map[int]int, base string) []Count {
+	ys := make([]int, 0, len(m))
+	for y := range m {
+		ys = append(ys, y)
+	}
+	sort.Ints(ys)
+	out := []Count{}
+	for _, y := range ys {
+		k := strconv.Itoa(y)
+		out = append(out, Count{Key: k, Label: "Năm " + k, Count: m[y], URL: base + k + "/"})
+	}
+	return out
+}
+
+func choiceCounts(l vocab.List, m map[string]int, base string) []Count {
+	out := []Count{}
+	for _, o := range l {
+		if n := m[o.Key]; n > 0 {
+			out = append(out, Count{Key: o.Key, Label: o.Label, Count: n, URL: base + o.Key + "/"})
+		}
+	}
+	return out
+}
+
+func (x *exporter) unitCounts(m map[string]int, base string) []Count {
+	out := []Count{}
+	for id, n := range m {
+		if n == 0 {
+			continue
+		}
+		u := x.byID[admin.Units][id]
+		out = append(out, Count{Key: u.GetString("slug"), Label: u.GetString("name"), Count: n, URL: base + u.GetString("slug") + "/"})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Label < out[j].Label
+	})
+	return out
+}
+
+// writeJSON writes a data file, or a content file holding only front
+// matter, as indented JSON.
+func writeJSON(name string, v any) error {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return fmt.Errorf("encode %s: %w", filepath.Base(name), err)
+	}
 	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 		return fmt.Errorf("create %s: %w", filepath.Dir(name), err)
 	}
-	b, err := json.MarshalIndent(fm, "", "  ")
-	if err != nil {
-		return fmt.Errorf("encode %s: %w", name, err)
-	}
 	if err := os.WriteFile(name, append(b, '\n'), 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
+		return fmt.Errorf("write %s: %w", filepath.Base(name), err)
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"image/jpeg"
 	"os"
 	"path/filepath"
@@ -275,5 +276,38 @@ func TestExportSharing(t *testing.T) {
 		if !strings.Contains(string(page), want) {
 			t.Errorf("front matter lacks %s", want)
 		}
+	}
+}
+
+func TestExportStats(t *testing.T) {
+	app := admintest.NewApp(t, nil)
+	past := admintest.Date(now.Add(-time.Hour))
+	u := admintest.Create(t, app, admin.Units, map[string]any{"name": "Phòng Kinh tế", "kind": "phong-chuyen-mon", "status": "published", "publishAt": past})
+	h := admintest.Create(t, app, admin.Honorees, map[string]any{"name": "Tổ một cửa", "kind": "tap-the", "unit": u.Id, "status": "published", "publishAt": past})
+	hidden := admintest.Create(t, app, admin.Honorees, map[string]any{"name": "Nháp", "kind": "ca-nhan", "status": "draft"})
+	for i, a := range []struct {
+		h, form, kind string
+		year          int
+	}{{h.Id, "giay-khen", "hang-nam", 2025}, {h.Id, "giay-khen", "hang-nam", 2026}, {h.Id, "bang-khen-thanh-pho", "dot-xuat", 2026}, {hidden.Id, "giay-khen", "hang-nam", 2026}} {
+		admintest.Create(t, app, admin.Awards, map[string]any{"honoree": a.h, "form": a.form, "kind": a.kind, "year": a.year,
+			"achievement": fmt.Sprintf("Thành tích %d", i), "status": "published", "publishAt": past})
+	}
+	root := t.TempDir()
+	if _, err := export.Run(app, root, export.Options{Now: now}); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(root, "data", "stats.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var st export.Stats
+	if err := json.Unmarshal(b, &st); err != nil {
+		t.Fatal(err)
+	}
+	if st.TotalAwards != 3 || len(st.AwardsByYear) != 2 || st.AwardsByYear[1].Count != 2 || st.AwardsByYear[1].URL != "/vinh-danh/nam/2026/" {
+		t.Fatalf("awards by year: %+v (total %d)", st.AwardsByYear, st.TotalAwards)
+	}
+	if len(st.AwardsByUnit) != 1 || st.AwardsByUnit[0].Count != 3 || st.AwardsByForm[0].Label != "Giấy khen của Chủ tịch UBND xã" {
+		t.Fatalf("by unit %+v, by form %+v", st.AwardsByUnit, st.AwardsByForm)
 	}
 }

@@ -241,3 +241,29 @@ type Point struct {
 	Target  *float64 `json:"target,omitempty"`
 	Note    string   `json:"note,omitempty"`
 }
+
+// Stats is data/stats.json: counts of what the site shows, for the public
+// statistics page (charts with their tables). Each list is in a stable
+// order: years ascending, choices in vocabulary order, units by name.
+type Stats struct {
+	AwardsByYear        []Count `json:"awardsByYear"`
+	AwardsByUnit        []Count `json:"awardsByUnit"`
+	AwardsByForm        []Count `json:"awardsByForm"`
+	AwardsByKind        []Count `json:"awardsByKind"`
+	AwardsByHonoreeKind []Count `json:"awardsByHonoreeKind"`
+	InitiativesByField  []Count `json:"initiativesByField"`
+	InitiativesByKind   []Count `json:"initiativesByKind"`
+	InitiativesByYear   []Count `json:"initiativesByYear"`
+	TotalAwards         int     `json:"totalAwards"`
+	TotalInitiatives    int     `json:"totalInitiatives"`
+	TotalHonorees       int     `json:"totalHonorees"`
+}
+
+// Count is one bar of a chart: a label, its count, and the page listing
+// what was counted, if there is one.
+type Count struct {
+	Key   string `json:"key"`
+	Label string `json:"label"`
+	Count int    `json:"count"`
+	URL   string `json:"url,omitempty"`
+}
