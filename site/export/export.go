@@ -715,7 +715,6 @@ func (x *exporter) termPages() error {
 	return nil
 }
 
-
 // stats writes data/stats.json: awards by year, unit, form and kind, and
 // initiatives by field, kind and year, counting only what the site shows.
 func (x *exporter) stats() error {
