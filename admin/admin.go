@@ -42,6 +42,10 @@ func Register(app core.App, opts Options) {
 	app.OnRecordUpdateRequest(UnitReports).BindFunc(checkReport)
 	app.OnRecordValidate(Nominations, UnitReports).BindFunc(cleanStaffTexts)
 
+	// Citizens' feedback (issue 7).
+	app.OnRecordEnrich(Feedback).BindFunc(hideContacts)
+	app.OnRecordUpdateRequest(Feedback).BindFunc(answerFeedback)
+
 	if opts.Changed != nil {
 		changed := func(e *core.RecordEvent) error {
 			opts.Changed(e.Record.Collection().Name)
@@ -68,6 +72,15 @@ func Register(app core.App, opts Options) {
 			e.Router.GET("/api/portal/exports/nominations", exportNominations).Bind(RequireStaff("reviewer", "unitReporter"))
 			e.Router.GET("/api/portal/reports", reportsSummary).Bind(RequireStaff("reviewer"))
 			e.Router.GET("/api/portal/decisions/print", printDecision).Bind(RequireStaff("reviewer", "editor"))
+
+			// Citizens' forms (issue 7): JSON for the site's script, plain
+			// form posts without it; small bodies only.
+			e.Router.POST("/api/portal/feedback", feedbackAPI).Bind(apis.BodyLimit(64 << 10))
+			e.Router.POST("/gop-y/gui", feedbackForm).Bind(apis.BodyLimit(64 << 10))
+			e.Router.GET("/gop-y/da-nhan/", feedbackThanks)
+			e.Router.POST("/api/portal/feedback/{id}/initiative", feedbackToInitiative).Bind(RequireStaff("editor", "reviewer"))
+			e.Router.GET("/api/portal/feedback/stats", feedbackStats).Bind(RequireStaff("editor", "reviewer"))
+			e.Router.GET("/api/portal/exports/feedback", exportFeedback).Bind(RequireStaff("editor", "reviewer"))
 			return e.Next()
 		},
 	})

@@ -47,7 +47,7 @@ var viMessages = map[string]string{
 // viKnownMessages replace particular English messages of PocketBase.
 var viKnownMessages = map[string]string{
 	"Failed to authenticate.": "Email hoặc mật khẩu không đúng.",
-	"Too Many Requests.":      "Bạn đã thử quá nhiều lần. Vui lòng đợi ít phút rồi thử lại.",
+	"Too Many Requests.":      "Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng đợi ít phút rồi thử lại.",
 	"The request requires valid record authorization token.":       "Bạn cần đăng nhập để thực hiện thao tác này.",
 	"The authorized record is not allowed to perform this action.": "Tài khoản của bạn không được phép thực hiện thao tác này.",
 }
@@ -84,6 +84,10 @@ func translateErrors(e *core.RequestEvent) error {
 		apiErr.Message = msg
 	}
 	translateData(apiErr.Data)
+	// A citizen's form posted without JavaScript gets a page, not JSON.
+	if e.Request.URL.Path == "/gop-y/gui" {
+		return feedbackProblem(e, apiErr.Status, apiErr.Message)
+	}
 	return apiErr
 }
 

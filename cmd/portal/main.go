@@ -27,6 +27,7 @@ func main() {
 	app.RootCmd.Short = "Cổng thông tin phong trào thi đua cải cách hành chính xã Đại Sơn"
 
 	opts := bindFlags(app)
+	trustProxy(app)
 	// Read the portal's own flags now: the hooks below depend on them.
 	_ = app.RootCmd.ParseFlags(os.Args[1:])
 

@@ -185,3 +185,32 @@ var ReportStates = List{
 	{"draft", "Đang soạn"},
 	{"submitted", "Đã nộp"},
 }
+
+// FeedbackKinds are what citizens send from the site (issue 7).
+var FeedbackKinds = List{
+	{"gop-y", "Góp ý về dịch vụ công"},
+	{"sang-kien", "Đề xuất sáng kiến"},
+	{"huu-ich", "Trang này có hữu ích không"},
+	{"hai-long", "Đánh giá mức độ hài lòng"},
+}
+
+// FeedbackStates are the steps of a submission in the staff queue.
+var FeedbackStates = List{
+	{"moi", "Mới"},
+	{"dang-xu-ly", "Đang xử lý"},
+	{"da-tra-loi", "Đã trả lời"},
+	{"da-dong", "Đã đóng"},
+}
+
+// Channels are how a citizen used the service they rate.
+var Channels = List{
+	{"quay-mot-cua", "Tại Trung tâm Phục vụ hành chính công (quầy một cửa)"},
+	{"truc-tuyen", "Trực tuyến (Cổng Dịch vụ công, VNeID)"},
+	{"buu-chinh", "Qua dịch vụ bưu chính công ích"},
+}
+
+// Helpful answers "was this page useful?".
+var Helpful = List{
+	{"co", "Có"},
+	{"khong", "Không"},
+}

@@ -1,0 +1,135 @@
+package admin
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"html/template"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/daison/portal/internal/vocab"
+)
+
+//go:embed templates/feedback.html templates/thanks.html templates/form.html templates/problem.html
+var feedbackTemplates embed.FS
+
+var feedbackFuncs = template.FuncMap{
+	"inc":  func(i int) int { return i + 1 },
+	"itoa": strconv.Itoa,
+}
+
+var (
+	thanksPage  = template.Must(template.New("").Funcs(feedbackFuncs).ParseFS(feedbackTemplates, "templates/feedback.html", "templates/thanks.html"))
+	formPage    = template.Must(template.New("").Funcs(feedbackFuncs).ParseFS(feedbackTemplates, "templates/feedback.html", "templates/form.html"))
+	problemPage = template.Must(template.New("").Funcs(feedbackFuncs).ParseFS(feedbackTemplates, "templates/feedback.html", "templates/problem.html"))
+)
+
+// feedbackProblem answers a refused form post without JavaScript (too many
+// submissions, a body too large) with a page a person can read, not JSON.
+func feedbackProblem(e *core.RequestEvent, status int, message string) error {
+	back := e.Request.Referer()
+	if u, err := url.Parse(back); err != nil || u.Path == "" || !sitePath(u.Path) {
+		back = "/"
+	} else {
+		back = u.Path
+	}
+	return renderFeedback(e, status, problemPage, "thanks", map[string]any{"Title": "Chưa gửi được", "Message": message, "Return": back})
+}
+
+// formOrder is the order of the fields on the form, for the error summary.
+var formOrder = []string{"helpful", "rating", "channel", "service", "topic", "message", "name", "phone", "email", "consent", "page", "kind"}
+
+var formTitles = map[string]string{
+	"gop-y":     "Góp ý về dịch vụ công",
+	"sang-kien": "Đề xuất sáng kiến",
+	"huu-ich":   "Trang này có hữu ích không?",
+	"hai-long":  "Đánh giá mức độ hài lòng",
+}
+
+type formView struct {
+	Title    string
+	In       FeedbackInput
+	Errors   FieldErrors
+	Order    []string
+	Consent  bool
+	Ratings  []string
+	Channels vocab.List
+}
+
+// ID is the id of a field's input, which the error summary links to.
+func (formView) ID(field string) string { return "f-" + field }
+
+// feedbackForm answers POST /gop-y/gui, the citizen forms without
+// JavaScript: on success a redirect to the receipt (so a reload does not
+// send again), on a mistake the form again, as filled, with a Vietnamese
+// message beside each field at fault.
+func feedbackForm(e *core.RequestEvent) error {
+	if err := e.Request.ParseForm(); err != nil {
+		return renderFeedback(e, http.StatusBadRequest, formPage, "form", formView{Title: "Không đọc được dữ liệu gửi lên"})
+	}
+	var in FeedbackInput
+	f := e.Request.PostForm
+	in.Kind, in.Page, in.Topic, in.Message = f.Get("kind"), f.Get("page"), f.Get("topic"), f.Get("message")
+	in.Helpful, in.Rating, in.Service, in.Channel = f.Get("helpful"), f.Get("rating"), f.Get("service"), f.Get("channel")
+	in.Name, in.Phone, in.Email, in.Consent = f.Get("name"), f.Get("phone"), f.Get("email"), f.Get("consent")
+	in.Website, in.Key, in.Return = f.Get("website"), f.Get("idempotencyKey"), f.Get("return")
+
+	rec, err := SubmitFeedback(e.App, in, e.RealIP())
+	var fe FieldErrors
+	if errors.As(err, &fe) {
+		title := formTitles[in.Kind]
+		if title == "" {
+			title = "Gửi ý kiến"
+		}
+		// clean() has already normalised in's fields; show them as kept.
+		_ = in.clean()
+		return renderFeedback(e, http.StatusBadRequest, formPage, "form", formView{
+			Title: title, In: in, Errors: fe, Order: formOrder, Consent: in.consented(),
+			Ratings:  []string{"Rất không hài lòng", "Không hài lòng", "Bình thường", "Hài lòng", "Rất hài lòng"},
+			Channels: vocab.Channels,
+		})
+	}
+	if err != nil {
+		return e.InternalServerError("Đã có lỗi khi lưu ý kiến của bạn. Vui lòng thử lại sau.", err)
+	}
+	back := in.Return
+	if back == "" || !sitePath(back) {
+		back = "/"
+	}
+	q := url.Values{"ve": {back}}
+	if in.Kind != "huu-ich" {
+		q.Set("ma", rec.RefCode)
+	}
+	return e.Redirect(http.StatusSeeOther, "/gop-y/da-nhan/?"+q.Encode())
+}
+
+// feedbackThanks answers GET /gop-y/da-nhan/?ma=…&ve=…: the receipt of a
+// form sent without JavaScript.
+func feedbackThanks(e *core.RequestEvent) error {
+	q := e.Request.URL.Query()
+	code := q.Get("ma")
+	if len(code) > 20 {
+		code = ""
+	}
+	back := q.Get("ve")
+	if !sitePath(back) {
+		back = "/"
+	}
+	return renderFeedback(e, http.StatusOK, thanksPage, "thanks", map[string]any{"Title": "Đã gửi thành công", "Code": code, "Return": back})
+}
+
+func renderFeedback(e *core.RequestEvent, status int, t *template.Template, name string, data any) error {
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, name, data); err != nil {
+		return e.InternalServerError("", err)
+	}
+	h := e.Response.Header()
+	h.Set("Cache-Control", "no-store")
+	h.Set("X-Robots-Tag", "noindex")
+	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+	return e.HTML(status, buf.String())
+}
