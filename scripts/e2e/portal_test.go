@@ -109,7 +109,7 @@ func copyTree(t testing.TB, src, dst string) {
 // start starts `portal serve` with a superuser, the demo content if demo
 // is set, and site sources copied from the repository (so a test may break
 // the theme), and waits until the site answers.
-func start(t testing.TB, demo bool) *portal {
+func start(t testing.TB, demo bool, extra ...string) *portal {
 	t.Helper()
 	root := t.TempDir()
 	p := &portal{t: t, Dir: filepath.Join(root, "pb_data"), SiteSrc: filepath.Join(root, "src"), log: &bytes.Buffer{}}
@@ -131,6 +131,7 @@ func start(t testing.TB, demo bool) *portal {
 	if demo {
 		args = append(args, "--demo")
 	}
+	args = append(args, extra...)
 	p.cmd = exec.Command(binary, args...)
 	p.cmd.Stdout, p.cmd.Stderr = p.log, p.log
 	if err := p.cmd.Start(); err != nil {
