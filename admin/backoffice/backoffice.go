@@ -8,6 +8,10 @@
 //	GET /quan-tri/assets/…    the embedded files (ui/assets)
 //	GET /quan-tri/meta.json   the collections' fields and the fixed choices with their labels
 //	GET /quan-tri/…           anything else: index.html, whose script routes on the client
+//
+// To work on the back office without rebuilding the binary, set
+// PORTAL_BACKOFFICE_SRC to this package's ui folder: the files are then read
+// from there at every request.
 package backoffice
 
 import (
@@ -19,6 +23,7 @@ import (
 	"io/fs"
 	"mime"
 	"net/http"
+	"os"
 	"path"
 	"strings"
 	"time"
@@ -59,7 +64,15 @@ func Register(app core.App) {
 	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
 		Id: "portalBackoffice",
 		Func: func(e *core.ServeEvent) error {
-			h := Handler(UI(), func() ([]byte, error) { return Meta(e.App) })
+			meta := func() ([]byte, error) { return Meta(e.App) }
+			var h http.Handler
+			if dir := os.Getenv("PORTAL_BACKOFFICE_SRC"); dir != "" {
+				h = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+					Handler(os.DirFS(dir), meta).ServeHTTP(w, r)
+				})
+			} else {
+				h = Handler(UI(), meta)
+			}
 			e.Router.GET("/quan-tri", func(re *core.RequestEvent) error {
 				return re.Redirect(http.StatusPermanentRedirect, Prefix)
 			})

@@ -15,6 +15,7 @@ import (
 
 	portal "github.com/daison/portal"
 	"github.com/daison/portal/admin"
+	"github.com/daison/portal/admin/backoffice"
 	"github.com/daison/portal/admin/demo"
 	"github.com/daison/portal/site"
 )
@@ -66,6 +67,8 @@ func wire(app *pocketbase.PocketBase, o *options) *parts {
 			}
 		},
 	})
+
+	backoffice.Register(app)
 
 	srcs, err := o.sources()
 	if err != nil {

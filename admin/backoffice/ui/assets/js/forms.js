@@ -79,10 +79,10 @@ function textWidget(def, value, opts) {
   const multi = def.widget === 'textarea';
   const input = multi
     ? h('textarea', { id, name: def.name, rows: def.rows || 3, spellcheck: 'true' })
-    : h('input', { id, name: def.name, type: def.widget === 'url' ? 'url' : 'text', spellcheck: def.widget === 'url' ? 'false' : 'true', inputmode: def.widget === 'url' ? 'url' : null, autocomplete: 'off' });
+    : h('input', { id, name: def.name, type: def.widget === 'url' ? 'url' : 'text', spellcheck: def.widget === 'url' || def.widget === 'slug' ? 'false' : 'true', autocomplete: 'off' });
   input.value = value ?? '';
-  const counter = m.max ? counterFor(input, m.max) : null;
-  const { el, err } = frame({ ...def, required: m.required }, id, input, { extra: counter });
+  const counter = m.max && def.widget !== 'slug' ? counterFor(input, m.max) : null;
+  const { el, err } = frame({ ...def, required: m.required && def.widget !== 'slug' }, id, input, { extra: counter });
   return {
     el, focusId: id,
     get: () => (def.widget === 'url' ? input.value.trim() : input.value),
@@ -92,7 +92,7 @@ function textWidget(def, value, opts) {
 }
 
 function slugWidget(def, value, opts) {
-  const w = textWidget({ ...def, widget: 'text' }, value, opts);
+  const w = textWidget(def, value, opts);
   const c = collections[opts.collection];
   if (c && c.site) {
     const input = w.el.querySelector('input');
@@ -310,6 +310,7 @@ function pickerWidget(def, value, opts) {
   }, 250);
   search.addEventListener('input', run);
   search.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); run(); } });
+  search.addEventListener('keypress', (e) => { if (e.key === 'Enter') e.preventDefault(); });
   const changed = () => el.dispatchEvent(new Event('input', { bubbles: true }));
   return {
     el, focusId: id,
@@ -351,6 +352,7 @@ function tagsWidget(def, value) {
   }
   add.addEventListener('click', addTyped);
   input.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); addTyped(); } });
+  input.addEventListener('keypress', (e) => { if (e.key === 'Enter') e.preventDefault(); });
   draw();
   return {
     el, focusId: id,
@@ -502,6 +504,7 @@ function imageWidget(def, value, opts) {
   let existing = (Array.isArray(value) ? value : value ? [value] : []).slice();
   let removed = [];
   let pending = []; // {file, url}
+  let refused = ''; // why the last files chosen were not taken
   const input = h('input', { id, type: 'file', accept: (m.mimeTypes || ['image/jpeg', 'image/png', 'image/webp']).join(','), multiple: multiple });
   const gallery = h('ul', { class: 'gallery', 'aria-label': `${def.label}: ảnh hiện có và ảnh sẽ tải lên` });
   const status = h('p', { class: 'visually-hidden', 'aria-live': 'polite' });
@@ -564,7 +567,8 @@ function imageWidget(def, value, opts) {
       problems.push(`Chỉ được có tối đa ${max} ảnh; đã bỏ ${kept + pending.length - max} ảnh chọn sau cùng.`);
       pending.splice(max - kept).forEach((x) => URL.revokeObjectURL(x.url));
     }
-    setInvalid(input, err, problems.join(' '));
+    refused = problems.join(' ');
+    setInvalid(input, err, refused);
     draw();
     if (!problems.length && files.length) status.textContent = `Đã chọn ${files.length} ảnh; ảnh sẽ được tải lên khi lưu.`;
     changed();
@@ -582,7 +586,8 @@ function imageWidget(def, value, opts) {
     addFiles: (fd) => {
       for (const p of pending) fd.append(multiple ? `${def.name}+` : def.name, p.file, p.file.name);
     },
-    setError: (msg) => setInvalid(input, err, msg),
+    // A file refused here stays said until another is chosen.
+    setError: (msg) => setInvalid(input, err, [msg, refused].filter(Boolean).join(' ')),
   };
 }
 

@@ -11,6 +11,7 @@ import { canCreate, canEdit, canDelete, statuses, lockedUnit } from '../roles.js
 import { widget, errorSummary, setInvalid } from '../forms.js';
 import { BASE, navigate, setTitle, setDirtyCheck, setFlash, takeFlash } from '../main.js';
 import { confirmDialog, modal } from '../dialog.js';
+import { shortActor } from './list.js';
 
 function expandFor(collection) {
   return collections[collection].fields
@@ -65,6 +66,15 @@ export async function renderForm(el, { collection, id }) {
     schedTime.value = timeInputValue(record.publishAt);
   }
   const schedErr = h('p', { id: 'schedule-error', class: 'field-error', hidden: true });
+  // Enter in the date or time schedules, rather than saving a draft.
+  for (const input of [schedDate, schedTime]) {
+    input.addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter') return;
+      e.preventDefault();
+      const btn = form.querySelector('button[data-action="schedule"]');
+      if (btn) form.requestSubmit(btn);
+    });
+  }
   const actions = [];
   const act = (action, text, cls = 'btn btn-secondary') => actions.push(h('button', { type: 'submit', class: cls, dataset: { action } }, text));
   if (st === 'new' || st === 'draft') {
@@ -91,8 +101,8 @@ export async function renderForm(el, { collection, id }) {
     h('section', { class: 'workflow', 'aria-labelledby': 'workflow-title' },
       h('h2', { id: 'workflow-title' }, 'Lưu và xuất bản'),
       h('p', {}, workflowText(collection, record, allowed)),
-      scheduleBox,
-      h('div', { class: 'actions' }, actions)));
+      h('div', { class: 'actions' }, actions),
+      scheduleBox));
 
   const tools = record ? h('div', { class: 'tools' },
     h('button', { type: 'button', class: 'btn btn-secondary', onclick: () => openPreview(collection, record, dirty()) }, 'Xem trước'),
@@ -237,6 +247,11 @@ export async function renderForm(el, { collection, id }) {
         items.push({ text: `${fieldLabel(collection, field)}: ${message}` });
       }
     }
+    const order = (it) => {
+      const i = widgets.findIndex((x) => it.href === '#' + x.w.focusId);
+      return i < 0 ? widgets.length : i;
+    };
+    items.sort((a, b) => order(a) - order(b));
     if (!items.length) {
       items.push({ text: e.status === 401
         ? 'Phiên đăng nhập đã hết hạn. Nội dung bạn nhập vẫn còn trên trang: hãy đăng nhập lại trong thẻ mới, rồi quay lại đây bấm lưu.'
@@ -306,8 +321,8 @@ function statePanel(collection, r) {
     ['Trạng thái', h('span', { class: `badge badge-${statusClass(r)}` }, statusText(r))],
   ];
   if (r.publishAt) rows.push([future ? 'Sẽ xuất bản lúc' : 'Thời điểm xuất bản', formatDateTime(r.publishAt)]);
-  if (r.statusBy) rows.push(['Chuyển trạng thái', `${r.statusBy}${r.statusAt ? ', ' + formatDateTime(r.statusAt) : ''}`]);
-  if (r.updatedBy || r.updated) rows.push(['Sửa lần cuối', [r.updatedBy, formatDateTime(r.updated)].filter(Boolean).join(', ')]);
+  if (r.statusBy) rows.push(['Chuyển trạng thái', `${shortActor(r.statusBy)}${r.statusAt ? ', ' + formatDateTime(r.statusAt) : ''}`]);
+  if (r.updatedBy || r.updated) rows.push(['Sửa lần cuối', [r.updatedBy ? shortActor(r.updatedBy) : '', formatDateTime(r.updated)].filter(Boolean).join(', ')]);
   if (c.site && r.slug) {
     const path = `/${c.site}/${r.slug}/`;
     rows.push(['Trang công khai', live
