@@ -32,16 +32,20 @@ func actorOf(e *core.RequestEvent) (label, id, kind string) {
 	}
 	a := e.Auth
 	kind = a.Collection().Name
-	switch {
-	case a.IsSuperuser():
-		label = "Quản trị hệ thống <" + a.Email() + ">"
-	default:
-		label = a.GetString("name") + " <" + a.Email() + ">"
-		if role := a.GetString("role"); role != "" {
-			label += " (" + vocab.StaffRoles.Label(role) + ")"
-		}
+	return personLabel(a), a.Id, kind
+}
+
+// personLabel names a staff member or superuser for the log and the stamps:
+// "Nguyễn Văn A (a@daison.gov.vn, Biên tập viên …)".
+func personLabel(a *core.Record) string {
+	if a.IsSuperuser() {
+		return "Quản trị hệ thống (" + a.Email() + ")"
 	}
-	return label, a.Id, kind
+	label := a.GetString("name") + " (" + a.Email()
+	if role := a.GetString("role"); role != "" {
+		label += ", " + vocab.StaffRoles.Label(role)
+	}
+	return label + ")"
 }
 
 // stampWorkflow sets updatedBy, and statusBy/statusAt when the state
@@ -120,11 +124,7 @@ func auditLogin(e *core.RecordAuthWithPasswordRequestEvent) error {
 	}
 	label := e.Identity
 	if e.Record != nil {
-		if e.Record.IsSuperuser() {
-			label = "Quản trị hệ thống <" + e.Record.Email() + ">"
-		} else {
-			label = e.Record.GetString("name") + " <" + e.Record.Email() + ">"
-		}
+		label = personLabel(e.Record)
 	}
 	rec := &auditEntry{
 		Actor: label, ActorKind: e.Collection.Name, Action: action,

@@ -37,7 +37,7 @@ func TestAuditAndHistory(t *testing.T) {
 	do(editor, http.MethodPatch, "/api/collections/articles/records/"+id, `{"title":"Bài theo dõi (sửa)"}`, 200)
 	do(editor, http.MethodPatch, "/api/collections/articles/records/"+id, `{"status":"review"}`, 200)
 	got := do(reviewer, http.MethodPatch, "/api/collections/articles/records/"+id, `{"status":"published"}`, 200)
-	if !strings.Contains(got, `"statusBy":"Cán bộ reviewer <reviewer@daison.test>`) {
+	if !strings.Contains(got, `"statusBy":"Cán bộ reviewer (reviewer@daison.test, Cán bộ thẩm định`) {
 		t.Errorf("statusBy not stamped: %s", got)
 	}
 

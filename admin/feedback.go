@@ -311,9 +311,13 @@ func feedbackAPI(e *core.RequestEvent) error {
 	rec, err := SubmitFeedback(e.App, in, e.RealIP())
 	var fe FieldErrors
 	if errors.As(err, &fe) {
-		data := map[string]any{}
+		type item struct {
+			Code    string `json:"code"`
+			Message string `json:"message"`
+		}
+		data := map[string]item{}
 		for k, v := range fe {
-			data[k] = map[string]string{"code": "validation_feedback", "message": v}
+			data[k] = item{"validation_feedback", v}
 		}
 		return e.JSON(http.StatusBadRequest, map[string]any{"status": 400, "message": "Thông tin chưa hợp lệ, vui lòng kiểm tra lại.", "data": data})
 	}

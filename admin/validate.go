@@ -47,6 +47,9 @@ func validatePublic(e *core.RecordEvent) error {
 			errs["achievement"] = err
 		}
 	}
+	checkImages(r, errs)
+	checkURLs(r, errs)
+	checkPublishedRelations(e.App, r, errs)
 	if r.GetString("status") == vocab.StatusPublished && r.GetDateTime("publishAt").IsZero() {
 		r.Set("publishAt", types.NowDateTime())
 	}
@@ -119,6 +122,8 @@ func cleanTexts(r *core.Record, errs validation.Errors) {
 			}
 		} else if markdown.HasShortcode(v) {
 			errs[name] = fieldError("validation_markdown", string(markdown.ProblemShortcode))
+		} else if htmlTag.MatchString(v) {
+			errs[name] = fieldError("validation_html", "Không được dùng thẻ HTML (ví dụ <script>, <b>) trong trường này; hãy viết chữ thường.")
 		}
 	}
 }
