@@ -46,8 +46,10 @@ var viMessages = map[string]string{
 
 // viKnownMessages replace particular English messages of PocketBase.
 var viKnownMessages = map[string]string{
-	"Failed to authenticate.": "Email hoặc mật khẩu không đúng.",
-	"Too Many Requests.":      "Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng đợi ít phút rồi thử lại.",
+	"Failed to read the submitted data.":                           "Không đọc được dữ liệu gửi lên: sai định dạng, hoặc có ký tự không hợp lệ (không phải UTF-8).",
+	"An error occurred while loading the submitted data.":          "Không đọc được dữ liệu gửi lên: sai định dạng, hoặc có ký tự không hợp lệ (không phải UTF-8).",
+	"Failed to authenticate.":                                      "Email hoặc mật khẩu không đúng.",
+	"Too Many Requests.":                                           "Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng đợi ít phút rồi thử lại.",
 	"The request requires valid record authorization token.":       "Bạn cần đăng nhập để thực hiện thao tác này.",
 	"The authorized record is not allowed to perform this action.": "Tài khoản của bạn không được phép thực hiện thao tác này.",
 }
@@ -84,6 +86,10 @@ func translateErrors(e *core.RequestEvent) error {
 		apiErr.Message = msg
 	}
 	translateData(apiErr.Data)
+	if apiErr.Status == http.StatusBadRequest && len(apiErr.Data) == 0 && apiErr.Message == viStatusMessages[http.StatusBadRequest] {
+		// No field to mark: the request itself could not be read.
+		apiErr.Message = "Không đọc được dữ liệu gửi lên: sai định dạng, hoặc có ký tự không hợp lệ (không phải UTF-8)."
+	}
 	// A citizen's form posted without JavaScript gets a page, not JSON.
 	if e.Request.URL.Path == "/gop-y/gui" {
 		return feedbackProblem(e, apiErr.Status, apiErr.Message)

@@ -172,3 +172,27 @@ func Do(h http.Handler, method, url, token, body string) (int, string) {
 	h.ServeHTTP(rec, req)
 	return rec.Code, rec.Body.String()
 }
+
+// StaffToken creates a staff member with role (editor, reviewer or
+// unitReporter, of unit if given) and returns an auth token for them.
+func StaffToken(t testing.TB, app core.App, role, unit string) string {
+	t.Helper()
+	c, err := app.FindCollectionByNameOrId("staff")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := core.NewRecord(c)
+	r.SetEmail(role + unit + "@daison.test")
+	r.SetPassword("mat-khau-nhan-vien-1")
+	r.Set("name", "Cán bộ "+role)
+	r.Set("role", role)
+	r.Set("unit", unit)
+	if err := app.Save(r); err != nil {
+		t.Fatalf("create staff %s: %v", role, err)
+	}
+	token, err := r.NewAuthToken()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return token
+}
