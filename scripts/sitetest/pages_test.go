@@ -100,15 +100,10 @@ func subdirs(t testing.TB, dir string) []string {
 	return out
 }
 
+// hasImage tells a page that shows a photo (a responsive <picture>).
 func hasImage(dir string) bool {
-	entries, _ := os.ReadDir(dir)
-	for _, e := range entries {
-		switch strings.ToLower(filepath.Ext(e.Name())) {
-		case ".jpg", ".jpeg", ".png", ".webp":
-			return true
-		}
-	}
-	return false
+	b, _ := os.ReadFile(filepath.Join(dir, "index.html"))
+	return strings.Contains(string(b), "<picture")
 }
 
 // htmlFiles lists every HTML file of the output, as paths relative to it
