@@ -98,6 +98,8 @@ func TestBackoffice(t *testing.T) {
 		}
 		b.axe(axeSrc, "tổng quan")
 		b.shot("quan-tri-tong-quan")
+		b.clickButton("Dựng lại trang")
+		b.waitText(".build-msg", "Đã yêu cầu dựng lại trang")
 
 		// The editor's menu: no audit log, which is for reviewers.
 		if menu := b.text("#menu"); strings.Contains(menu, "Nhật ký") {
@@ -372,6 +374,52 @@ func TestBackoffice(t *testing.T) {
 		}
 		b.noOverflow("biểu mẫu của đơn vị")
 		b.shot("quan-tri-dau-moi")
+		// A draft of their own, then deleted after a confirmation.
+		b.typeInto("#f-title", "Sáng kiến nháp sẽ xóa")
+		b.selectValue("#f-kind", "sang-kien")
+		b.selectValue("#f-field", "chuyen-doi-so")
+		b.clickButton("Lưu bản nháp")
+		b.waitText(".notice-success", "Đã lưu bản nháp")
+		draftID := b.recordIDFromURL("/quan-tri/mo-hinh-sang-kien/")
+		b.click(`//nav[@class="crumbs"]//a[normalize-space()="Tổng quan"]`)
+		b.waitText("#ban-nhap + div", "Sáng kiến nháp sẽ xóa")
+		b.clickLink("Sáng kiến nháp sẽ xóa")
+		b.clickButton("Xóa")
+		b.waitVisible("dialog[open]")
+		b.click(`//dialog[@open]//button[normalize-space()="Xóa"]`)
+		b.waitText(".notice-success", "Đã xóa")
+		if code := p.api("GET", "/api/collections/initiatives/records/"+draftID, nil, nil); code != 404 {
+			t.Errorf("the deleted draft answers %d", code)
+		}
+	}
+
+	// ---- Too many failed logins lock the address for a while, and the
+	// login page says so.
+	{
+		locked := false
+		for i := 0; i < 20 && !locked; i++ {
+			res, err := http.Post(p.URL+"/api/collections/staff/auth-with-password", "application/json",
+				strings.NewReader(`{"identity": "`+editorEmail+`", "password": "doan-sai-mat-khau"}`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Body.Close()
+			locked = res.StatusCode == 429
+		}
+		if !locked {
+			t.Errorf("20 wrong passwords in a row were never refused with 429")
+		}
+		b := newBrowser(t, p, 375)
+		b.open("/quan-tri/dang-nhap")
+		b.typeInto("#email", editorEmail)
+		b.typeInto("#password", editorPassword)
+		b.click(`//form//button[@type="submit"]`)
+		b.waitText(".error-summary", "quá nhiều")
+		if title := b.text(".error-summary h2"); title != "Tạm khóa đăng nhập" {
+			t.Errorf("the lock's title is %q", title)
+		}
+		b.noOverflow("đăng nhập bị khóa")
+		b.shot("quan-tri-tam-khoa")
 	}
 
 	// ---- The scheduled article goes live by itself after its time.

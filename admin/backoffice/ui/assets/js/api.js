@@ -174,8 +174,8 @@ export async function login(identity, password) {
   return res.record;
 }
 
-export async function refresh() {
-  const res = await request('POST', '/api/collections/staff/auth-refresh', undefined, { noExpire: false });
+export async function refresh({ quiet = false } = {}) {
+  const res = await request('POST', '/api/collections/staff/auth-refresh', undefined, { noExpire: quiet });
   auth.save(res.token, res.record);
   return res.record;
 }

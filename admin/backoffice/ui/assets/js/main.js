@@ -85,6 +85,7 @@ document.addEventListener('click', (e) => {
 });
 
 function renderAccountBar() {
+  document.body.classList.toggle('signed-in', !!auth.record);
   if (!auth.record) {
     fill(account);
     menu.hidden = true;
@@ -235,7 +236,14 @@ async function boot() {
   }
   if (auth.valid) {
     // The account may have changed (role, unit) since the last visit.
-    try { await refresh(); } catch { /* a 401 logs out; a network error keeps the session */ }
+    try {
+      await refresh({ quiet: true });
+    } catch (e) {
+      if (e.status === 401 || e.status === 403 || e.status === 404) {
+        auth.clear();
+        setFlash('Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.', 'info');
+      } // a network error keeps the session
+    }
   }
   keepFresh();
   await render();

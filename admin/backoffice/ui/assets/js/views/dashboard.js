@@ -36,7 +36,7 @@ export async function renderDashboard(el) {
 
   const email = auth.email;
   const queries = [
-    [sections.drafts, mine, `status = 'draft' && updatedBy ~ ${q('<' + email + '>')}`, '-updated', 'updated'],
+    [sections.drafts, mine, `status = 'draft' && (updatedBy ~ ${q('(' + email + ',')} || updatedBy ~ ${q('(' + email + ')')} || updatedBy ~ ${q('<' + email + '>')})`, '-updated', 'updated'],
     [sections.review, colls, `status = 'review'`, '-updated', 'updated'],
     [sections.scheduled, colls, `status = 'published' && publishAt > @now`, 'publishAt', 'publishAt'],
     [sections.recent, colls, `status = 'published' && publishAt <= @now`, '-publishAt', 'publishAt'],

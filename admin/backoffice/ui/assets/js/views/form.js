@@ -105,7 +105,7 @@ export async function renderForm(el, { collection, id }) {
       scheduleBox));
 
   const tools = record ? h('div', { class: 'tools' },
-    h('button', { type: 'button', class: 'btn btn-secondary', onclick: () => openPreview(collection, record, dirty()) }, 'Xem trước'),
+    c.site ? h('button', { type: 'button', class: 'btn btn-secondary', onclick: () => openPreview(collection, record, dirty()) }, 'Xem trước') : null,
     h('a', { class: 'btn btn-secondary', href: `${BASE}${c.path}/${record.id}/lich-su` }, 'Lịch sử thay đổi'),
     canDelete(collection, record) ? h('button', { type: 'button', class: 'btn btn-danger-quiet', onclick: onDelete }, 'Xóa') : null) : null;
 
@@ -389,7 +389,7 @@ function renderReadOnly(el, c, collection, r) {
     h('div', { class: 'notice notice-info' }, 'Bạn chỉ được xem mục này: vai trò của bạn không được sửa nó ở trạng thái hiện tại.'),
     statePanel(collection, r),
     h('div', { class: 'tools' },
-      h('button', { type: 'button', class: 'btn btn-secondary', onclick: () => openPreview(collection, r, false) }, 'Xem trước'),
+      c.site ? h('button', { type: 'button', class: 'btn btn-secondary', onclick: () => openPreview(collection, r, false) }, 'Xem trước') : null,
       h('a', { class: 'btn btn-secondary', href: `${BASE}${c.path}/${r.id}/lich-su` }, 'Lịch sử thay đổi')),
     h('dl', { class: 'readonly' }, rows));
 }

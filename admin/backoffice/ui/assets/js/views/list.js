@@ -118,10 +118,11 @@ function cell(col, r) {
   return String(v);
 }
 
-// shortActor keeps the name of "Nguyễn Văn A <a@x> (Biên tập viên…)".
+// shortActor keeps the name of "Nguyễn Văn A (a@x, Biên tập viên…)" or
+// "Nguyễn Văn A <a@x> (…)".
 export function shortActor(s) {
-  const i = s.indexOf(' <');
-  return i > 0 ? s.slice(0, i) : s;
+  const m = String(s).match(/^(.*?)\s+[<(]/);
+  return m && m[1] ? m[1] : s;
 }
 
 export function pager(res, query) {
