@@ -11,6 +11,7 @@
   var input = document.getElementById('q');
   var status = document.getElementById('tim-kiem-trang-thai');
   var list = document.getElementById('tim-kiem-ket-qua');
+  var browse = document.getElementById('tim-theo-chuyen-muc-khung');
   if (!form || !input || !status || !list || !window.fetch || !''.normalize) return;
 
   var MAX = 50;
@@ -107,6 +108,7 @@
     var query = q.trim();
     while (list.firstChild) list.removeChild(list.firstChild);
     list.hidden = true;
+    if (browse) browse.hidden = false;
     if (!query) {
       say(msg.empty, '', 0, 0);
       return;
@@ -133,6 +135,7 @@
       list.appendChild(li);
     });
     list.hidden = false;
+    if (browse) browse.hidden = true;
   }
 
   var timer = 0;
@@ -148,11 +151,13 @@
       show(q);
       return;
     }
-    if (q.trim()) say(msg.loading, '', 0, 0);
+    var slow = q.trim() ? setTimeout(function () { say(msg.loading, '', 0, 0); }, 400) : 0;
     load().then(function () {
+      clearTimeout(slow);
       last = null;
       run(input.value, false);
     }, function () {
+      clearTimeout(slow);
       say(msg.failed, '', 0, 0);
       last = null;
     });
