@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/gohugoio/hugo/parser/pageparser"
+	"github.com/pocketbase/pocketbase/core"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/daison/portal/admin"
@@ -166,15 +167,17 @@ func TestEncodeNeutralisesShortcodes(t *testing.T) {
 // is reported.
 func TestExportVisibility(t *testing.T) {
 	app := admintest.NewApp(t, nil)
+	// Published first (a record may only be published with published
+	// links), then taken back: the export must drop the links.
 	draftUnit := admintest.Create(t, app, admin.Units, map[string]any{
-		"name": "Đơn vị nháp", "kind": "khac", "status": "draft",
+		"name": "Đơn vị nháp", "kind": "khac", "status": "published", "publishAt": admintest.Date(now.Add(-2 * time.Hour)),
 	})
 	h := admintest.Create(t, app, admin.Honorees, map[string]any{
 		"name": "Nguyễn Văn An", "kind": "ca-nhan", "status": "published", "unit": draftUnit.Id,
 		"publishAt": admintest.Date(now.Add(-time.Hour)),
 	})
 	hidden := admintest.Create(t, app, admin.Honorees, map[string]any{
-		"name": "Trần Thị Bình", "kind": "ca-nhan", "status": "review",
+		"name": "Trần Thị Bình", "kind": "ca-nhan", "status": "published",
 		"publishAt": admintest.Date(now.Add(-time.Hour)),
 	})
 	admintest.Create(t, app, admin.Awards, map[string]any{
@@ -190,6 +193,12 @@ func TestExportVisibility(t *testing.T) {
 		"honoree": h.Id, "form": "giay-khen", "kind": "hang-nam", "year": 2026, "achievement": "Thành tích nháp",
 		"status": "draft",
 	})
+	for r, status := range map[*core.Record]string{draftUnit: "draft", hidden: "review"} {
+		r.Set("status", status)
+		if err := app.Save(r); err != nil {
+			t.Fatal(err)
+		}
+	}
 	soon := now.Add(90 * time.Minute)
 	admintest.Create(t, app, admin.Articles, map[string]any{
 		"title": "Hẹn giờ", "category": "thong-bao", "status": "published", "publishAt": admintest.Date(soon),
@@ -284,13 +293,18 @@ func TestExportStats(t *testing.T) {
 	past := admintest.Date(now.Add(-time.Hour))
 	u := admintest.Create(t, app, admin.Units, map[string]any{"name": "Phòng Kinh tế", "kind": "phong-chuyen-mon", "status": "published", "publishAt": past})
 	h := admintest.Create(t, app, admin.Honorees, map[string]any{"name": "Tổ một cửa", "kind": "tap-the", "unit": u.Id, "status": "published", "publishAt": past})
-	hidden := admintest.Create(t, app, admin.Honorees, map[string]any{"name": "Nháp", "kind": "ca-nhan", "status": "draft"})
+	hidden := admintest.Create(t, app, admin.Honorees, map[string]any{"name": "Nháp", "kind": "ca-nhan", "status": "published", "publishAt": past})
 	for i, a := range []struct {
 		h, form, kind string
 		year          int
 	}{{h.Id, "giay-khen", "hang-nam", 2025}, {h.Id, "giay-khen", "hang-nam", 2026}, {h.Id, "bang-khen-thanh-pho", "dot-xuat", 2026}, {hidden.Id, "giay-khen", "hang-nam", 2026}} {
 		admintest.Create(t, app, admin.Awards, map[string]any{"honoree": a.h, "form": a.form, "kind": a.kind, "year": a.year,
 			"achievement": fmt.Sprintf("Thành tích %d", i), "status": "published", "publishAt": past})
+	}
+	// The honoree goes back to draft: its awards leave the statistics.
+	hidden.Set("status", "draft")
+	if err := app.Save(hidden); err != nil {
+		t.Fatal(err)
 	}
 	root := t.TempDir()
 	if _, err := export.Run(app, root, export.Options{Now: now}); err != nil {
