@@ -1,6 +1,8 @@
 package admin
 
 import (
+	"strings"
+
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
@@ -66,6 +68,10 @@ func Register(app core.App, opts Options) {
 				Func:     translateErrors,
 				Priority: apis.DefaultRateLimitMiddlewarePriority - 5,
 			})
+			e.Router.Bind(&hook.Handler[*core.RequestEvent]{
+				Id:   "portalApiHeaders",
+				Func: apiHeaders,
+			})
 			e.Router.POST("/api/portal/markdown", markdownPreview).Bind(RequireStaff())
 			e.Router.GET("/api/portal/eligibility", eligibilityRoute).Bind(RequireStaff("reviewer"))
 			e.Router.GET("/api/portal/exports/awards", exportAwards).Bind(RequireStaff("reviewer"))
@@ -84,4 +90,16 @@ func Register(app core.App, opts Options) {
 			return e.Next()
 		},
 	})
+}
+
+// apiHeaders adds to the API's answers what PocketBase does not set: no
+// content may run or be framed from them, and no referrer leaks.
+func apiHeaders(e *core.RequestEvent) error {
+	if strings.HasPrefix(e.Request.URL.Path, "/api/") {
+		h := e.Response.Header()
+		h.Set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+		h.Set("X-Content-Type-Options", "nosniff")
+	}
+	return e.Next()
 }

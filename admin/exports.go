@@ -438,5 +438,6 @@ func printDecision(e *core.RequestEvent) error {
 	e.Response.Header().Set("Content-Disposition", `inline; filename="danh-sach-`+slug.Make(no)+`.html"`)
 	e.Response.Header().Set("X-Robots-Tag", "noindex")
 	e.Response.Header().Set("Cache-Control", "no-store")
+	e.Response.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'")
 	return e.HTML(http.StatusOK, buf.String())
 }

@@ -131,6 +131,8 @@ func previewRoute(b *Builder) func(e *core.RequestEvent) error {
 		h := e.Response.Header()
 		h.Set("Content-Type", "text/html; charset=utf-8")
 		h.Set("X-Robots-Tag", "noindex, nofollow")
+		// Its own styles and images are inlined; nothing else may load.
+		h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'")
 		h.Set("Cache-Control", "no-store")
 		h.Set("Server-Timing", fmt.Sprintf("build;dur=%d", time.Since(start).Milliseconds()))
 		return e.Blob(http.StatusOK, "text/html; charset=utf-8", bytes.TrimSpace(page))

@@ -88,6 +88,16 @@ func TestServeAndSwap(t *testing.T) {
 	if cc := get(t, h, "GET", "/").Header().Get("Cache-Control"); cc != "no-cache" {
 		t.Errorf("page Cache-Control = %q", cc)
 	}
+	for _, path := range []string{"/", "/khong-co/"} {
+		hd := get(t, h, "GET", path).Header()
+		csp := hd.Get("Content-Security-Policy")
+		if !strings.Contains(csp, "script-src 'self'") || strings.Contains(csp, "script-src 'self' 'unsafe-inline'") || !strings.Contains(csp, "frame-ancestors 'none'") {
+			t.Errorf("%s CSP = %q", path, csp)
+		}
+		if hd.Get("X-Content-Type-Options") != "nosniff" || hd.Get("Referrer-Policy") == "" {
+			t.Errorf("%s headers = %v", path, hd)
+		}
+	}
 
 	two := build(t, d, map[string]string{"index.html": "trang chủ 2", "404.html": "không tìm thấy 2"})
 	if err := d.Swap(two); err != nil {
