@@ -28,6 +28,7 @@ func main() {
 
 	opts := bindFlags(app)
 	trustProxy(app)
+	backups(app)
 	// Read the portal's own flags now: the hooks below depend on them.
 	_ = app.RootCmd.ParseFlags(os.Args[1:])
 

@@ -1,0 +1,78 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/pocketbase/pocketbase"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/hook"
+	"github.com/spf13/cobra"
+
+	"github.com/daison/portal/admin/backup"
+)
+
+// backups wires the backup rules, the data folder's lock while serving,
+// and the "backup" and "restore" commands.
+func backups(app *pocketbase.PocketBase) {
+	backup.Register(app)
+	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
+		Id:       "portalLock",
+		Priority: -30,
+		Func: func(e *core.ServeEvent) error {
+			unlock, err := backup.Lock(e.App.DataDir())
+			if errors.Is(err, backup.ErrRunning) {
+				return fmt.Errorf("một portal khác đang chạy trên %s", e.App.DataDir())
+			}
+			if err != nil {
+				return err
+			}
+			e.App.OnTerminate().BindFunc(func(te *core.TerminateEvent) error {
+				unlock()
+				return te.Next()
+			})
+			return e.Next()
+		},
+	})
+
+	var name string
+	create := &cobra.Command{
+		Use:          "backup",
+		Short:        "Tạo bản sao lưu (cơ sở dữ liệu và tệp tải lên) trong thư mục backups/ của --dir",
+		SilenceUsage: true,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := ready(app); err != nil {
+				return err
+			}
+			path, err := backup.Create(app, name)
+			if err != nil {
+				return err
+			}
+			fi, _ := os.Stat(path)
+			size := int64(0)
+			if fi != nil {
+				size = fi.Size()
+			}
+			fmt.Printf("Đã tạo bản sao lưu %s (%d KB).\n", path, size/1024)
+			return nil
+		},
+	}
+	create.Flags().StringVar(&name, "name", "", "tên tệp .zip (mặc định portal-<ngày giờ>.zip)")
+
+	restore := &cobra.Command{
+		Use:          "restore FILE.zip",
+		Short:        "Khôi phục dữ liệu từ một bản sao lưu (khi portal đã dừng); dữ liệu hiện tại được chuyển sang thư mục bên cạnh",
+		Args:         cobra.ExactArgs(1),
+		SilenceUsage: true,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			old, err := backup.Restore(app.DataDir(), args[0])
+			if err != nil {
+				return err
+			}
+			fmt.Printf("Đã khôi phục từ %s vào %s.\nDữ liệu trước khi khôi phục được giữ ở %s (xóa khi không cần nữa).\nChạy lại portal serve để dựng lại trang.\n", args[0], app.DataDir(), old)
+			return nil
+		},
+	}
+	app.RootCmd.AddCommand(create, restore)
+}
