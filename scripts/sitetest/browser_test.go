@@ -57,13 +57,14 @@ func TestPageTypesInBrowser(t *testing.T) {
 	types := pageTypes(t)
 	for _, width := range []int{375, 1280} {
 		t.Run(fmt.Sprintf("%dpx", width), func(t *testing.T) {
-			ctx := browsertest.New(t, width, 900)
 			narrow := 320
 			if width > 1000 {
 				narrow = 640
 			}
 			for _, pt := range types {
 				t.Run(pt.Name, func(t *testing.T) {
+					// A fresh browser per page: its time limit is the page's.
+					ctx := browsertest.New(t, width, 900)
 					checkPage(t, ctx, pt, width, narrow, string(axeSrc))
 				})
 			}

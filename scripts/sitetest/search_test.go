@@ -43,7 +43,6 @@ func foldedMain(t testing.TB, path string) string {
 // search also answers ?q= (the form is a plain GET form).
 func TestSearch(t *testing.T) {
 	need(t)
-	ctx := browsertest.New(t, 375, 900)
 	cases := []struct {
 		query, phrase, mustFind string
 	}{
@@ -54,6 +53,7 @@ func TestSearch(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.query, func(t *testing.T) {
+			ctx := browsertest.New(t, 375, 900)
 			if err := chromedp.Do(ctx, chromedp.Navigate(siteURL+"/tim-kiem/"), chromedp.WaitVisible("#q")); err != nil {
 				t.Fatal(err)
 			}
@@ -109,6 +109,7 @@ func TestSearch(t *testing.T) {
 	}
 
 	t.Run("GET ?q=", func(t *testing.T) {
+		ctx := browsertest.New(t, 375, 900)
 		if err := chromedp.Do(ctx, chromedp.Navigate(siteURL+"/tim-kiem/?q="+url.QueryEscape("khai sinh"))); err != nil {
 			t.Fatal(err)
 		}
@@ -123,6 +124,7 @@ func TestSearch(t *testing.T) {
 	})
 
 	t.Run("nothing found", func(t *testing.T) {
+		ctx := browsertest.New(t, 375, 900)
 		if err := chromedp.Do(ctx, chromedp.Navigate(siteURL+"/tim-kiem/?q=xyzzyqq")); err != nil {
 			t.Fatal(err)
 		}
