@@ -101,6 +101,19 @@ func TestBackoffice(t *testing.T) {
 		b.clickButton("Dựng lại trang")
 		b.waitText(".build-msg", "Đã yêu cầu dựng lại trang")
 
+		// Dates: PocketBase stores UTC; staff read and type Vietnam's time.
+		dates := b.evalAwait(`import('/quan-tri/assets/js/util.js').then(u => [
+			u.formatDateTime('2026-11-24 17:00:00.000Z'),
+			u.formatDate('2026-11-24 16:59:59.000Z'),
+			u.toPB(u.parseVNDate('25/11/2026', '00:00').date),
+			u.toPB(u.parseVNDate('1/1/2027', '7h30').date),
+			u.parseVNDate('30/02/2026').error,
+			u.parseVNDate('2026-11-25', '25:00').error,
+		].join(' | '))`)
+		if want := "25/11/2026 00:00 | 24/11/2026 | 2026-11-24 17:00:00.000Z | 2027-01-01 00:30:00.000Z | Ngày 30/02/2026 không có thật. | Giờ “25:00” không có thật."; dates != want {
+			t.Errorf("date conversions:\n got %s\nwant %s", dates, want)
+		}
+
 		// The editor's menu: no audit log, which is for reviewers.
 		if menu := b.text("#menu"); strings.Contains(menu, "Nhật ký") {
 			t.Errorf("an editor's menu lists the audit log: %q", menu)
@@ -360,6 +373,16 @@ func TestBackoffice(t *testing.T) {
 		b := newBrowser(t, p, 375)
 		b.login(reporterEmail, reporterPassword)
 		b.waitLoaded()
+		// On a phone the menu opens from its button.
+		if b.eval(`String(document.querySelector('#menu').offsetParent === null)`) != "true" {
+			t.Errorf("the menu is open on a phone before its button is pressed")
+		}
+		b.clickButton("Danh mục")
+		b.waitVisible(`#menu a[href="/quan-tri/mo-hinh-sang-kien/"]`)
+		if got := b.eval(`document.querySelector('.menu-toggle').getAttribute('aria-expanded')`); got != "true" {
+			t.Errorf("the menu button's aria-expanded is %q once open", got)
+		}
+		b.shot("quan-tri-danh-muc")
 		menu := b.eval(`[...document.querySelectorAll('#menu a')].map(a => a.textContent).join('|')`)
 		if strings.Contains(menu, "Bài viết") || strings.Contains(menu, "Nhật ký") || !strings.Contains(menu, "Mô hình, sáng kiến") {
 			t.Errorf("a unit reporter's menu: %s", menu)
@@ -394,27 +417,37 @@ func TestBackoffice(t *testing.T) {
 	}
 
 	// ---- Too many failed logins lock the address for a while, and the
-	// login page says so.
+	// login page says so. The limiter counts in windows of a minute: if one
+	// ends between the lock and the login, lock it again.
 	{
-		locked := false
-		for i := 0; i < 20 && !locked; i++ {
-			res, err := http.Post(p.URL+"/api/collections/staff/auth-with-password", "application/json",
-				strings.NewReader(`{"identity": "`+editorEmail+`", "password": "doan-sai-mat-khau"}`))
-			if err != nil {
-				t.Fatal(err)
-			}
-			res.Body.Close()
-			locked = res.StatusCode == 429
-		}
-		if !locked {
-			t.Errorf("20 wrong passwords in a row were never refused with 429")
-		}
 		b := newBrowser(t, p, 375)
-		b.open("/quan-tri/dang-nhap")
-		b.typeInto("#email", editorEmail)
-		b.typeInto("#password", editorPassword)
-		b.click(`//form//button[@type="submit"]`)
-		b.waitText(".error-summary", "quá nhiều")
+		shown := false
+		for try := 0; try < 3 && !shown; try++ {
+			locked := false
+			for i := 0; i < 20 && !locked; i++ {
+				res, err := http.Post(p.URL+"/api/collections/staff/auth-with-password", "application/json",
+					strings.NewReader(`{"identity": "`+editorEmail+`", "password": "doan-sai-mat-khau"}`))
+				if err != nil {
+					t.Fatal(err)
+				}
+				res.Body.Close()
+				locked = res.StatusCode == 429
+			}
+			if !locked {
+				t.Fatalf("20 wrong passwords in a row were never refused with 429")
+			}
+			b.open("/quan-tri/dang-nhap")
+			b.eval(`localStorage.clear(); ''`)
+			b.open("/quan-tri/dang-nhap")
+			b.typeInto("#email", editorEmail)
+			b.typeInto("#password", editorPassword)
+			b.click(`//form//button[@type="submit"]`)
+			b.poll("an answer to the login", `!!document.querySelector('.error-summary, .cards')`)
+			shown = strings.Contains(b.text(".error-summary"), "quá nhiều")
+		}
+		if !shown {
+			t.Fatalf("the login page never said the address is locked")
+		}
 		if title := b.text(".error-summary h2"); title != "Tạm khóa đăng nhập" {
 			t.Errorf("the lock's title is %q", title)
 		}
@@ -690,6 +723,16 @@ func (b *browser) value(css string) string {
 func (b *browser) eval(js string) string {
 	b.t.Helper()
 	s, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](js))
+	if err != nil {
+		b.fail("evaluate "+js, err)
+	}
+	return s
+}
+
+// evalAwait evaluates JavaScript that returns a promise of a string.
+func (b *browser) evalAwait(js string) string {
+	b.t.Helper()
+	s, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](js, chromedp.EvalAwaitPromise))
 	if err != nil {
 		b.fail("evaluate "+js, err)
 	}

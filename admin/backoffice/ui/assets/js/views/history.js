@@ -115,7 +115,7 @@ export async function renderHistory(el, { collection, id }) {
     });
     if (!ok) return;
     const body = {};
-    for (const f of restorable) body[f] = d[f] === null || d[f] === undefined ? '' : d[f];
+    for (const f of restorable) body[f] = d[f] === undefined ? null : d[f];
     try {
       await update(collection, record.id, body);
     } catch (e) {
