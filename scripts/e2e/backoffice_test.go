@@ -70,8 +70,9 @@ func TestBackoffice(t *testing.T) {
 	var scheduledAt time.Time
 
 	// ---- The editor, on a desktop screen.
+	editor := newBrowser(t, p, 1280)
 	{
-		b := newBrowser(t, p, 1280)
+		b := editor
 		b.open("/quan-tri/")
 		b.waitVisible("#email")
 		if path := b.eval(`location.pathname`); path != "/quan-tri/dang-nhap" {
@@ -264,6 +265,56 @@ func TestBackoffice(t *testing.T) {
 		if code != 400 || !isVietnameseText(msg) {
 			t.Errorf("uploading a text file as a cover through the API: %d %s", code, msg)
 		}
+
+		// A guide with steps: added, reordered, joined with “or”.
+		b.open("/quan-tri/huong-dan/moi")
+		b.waitVisible("#f-title")
+		b.typeInto("#f-title", "Đăng ký khai sinh trực tuyến")
+		b.typeInto("#f-summary", "Cha mẹ đăng ký khai sinh cho con trên Cổng Dịch vụ công quốc gia.")
+		b.clickButton("Thêm bước")
+		b.typeInto("#f-steps-1-title", "Nộp hồ sơ trên Cổng Dịch vụ công")
+		b.typeInto("#f-steps-1-link", "https://dichvucong.gov.vn/")
+		b.typeInto("#f-steps-1-linkText", "Cổng Dịch vụ công quốc gia")
+		b.clickButton("Thêm bước")
+		b.typeInto("#f-steps-2-title", "Chuẩn bị giấy chứng sinh")
+		b.clickButton("Thêm bước")
+		b.typeInto("#f-steps-3-title", "Nộp tại bộ phận một cửa")
+		b.typeInto("#f-steps-3-cost", "Miễn phí")
+		b.selectValue("#f-steps-3-logic", "or")
+		b.click(`//button[@aria-label="Lên bước 2"]`) // the second step goes first
+		if got := b.value("#f-steps-1-title"); got != "Chuẩn bị giấy chứng sinh" {
+			t.Errorf("after moving step 2 up, step 1 is %q", got)
+		}
+		if got := b.eval(`document.activeElement.getAttribute('aria-label') || ''`); got == "" {
+			t.Errorf("focus is lost after moving a step")
+		}
+		b.axe(axeSrc, "biểu mẫu hướng dẫn")
+		b.shot("quan-tri-huong-dan-cac-buoc")
+		b.clickButton("Xuất bản ngay")
+		b.waitText(".notice-success", "Đã xuất bản")
+		guideID := b.recordIDFromURL("/quan-tri/huong-dan/")
+		var guide struct {
+			Slug  string `json:"slug"`
+			Steps []struct {
+				Title string `json:"title"`
+				Logic string `json:"logic"`
+				Cost  string `json:"cost"`
+			} `json:"steps"`
+		}
+		p.api("GET", "/api/collections/guides/records/"+guideID, nil, &guide)
+		if len(guide.Steps) != 3 || guide.Steps[0].Title != "Chuẩn bị giấy chứng sinh" || guide.Steps[2].Logic != "or" || guide.Steps[2].Cost != "Miễn phí" {
+			t.Errorf("the guide's steps were saved as %+v", guide.Steps)
+		}
+		p.waitFor("the guide on the public site", 60*time.Second, func() bool {
+			code, body := p.get("/huong-dan/" + guide.Slug + "/")
+			return code == 200 && strings.Contains(body, "Chuẩn bị giấy chứng sinh")
+		})
+
+		// The initiative, still waiting for review, is open in the editor's
+		// tab while the reviewer publishes it (below).
+		b.open("/quan-tri/mo-hinh-sang-kien/" + initiativeID)
+		b.waitVisible("#f-title")
+		b.typeInto("#f-authors", "Nguyễn Thị Hoa, Phạm Văn Nam, Lê Thu")
 	}
 
 	// ---- The reviewer, by keyboard alone.
@@ -296,6 +347,22 @@ func TestBackoffice(t *testing.T) {
 		b.waitText(".notice-success", "Đã xuất bản")
 		b.waitText(".state", "Đã xuất bản")
 		b.shot("quan-tri-tham-dinh-xuat-ban")
+	}
+
+	// ---- The editor saves the initiative the reviewer has just
+	// published: the API refuses (an editor may not change a published
+	// initiative), and the page says so without losing the change.
+	{
+		b := editor
+		b.clickButton("Lưu thay đổi")
+		b.waitText(".error-summary", "Không được phép")
+		if msg := b.text(".error-summary li"); !isVietnameseText(msg) {
+			t.Errorf("the refusal says %q", msg)
+		}
+		if got := b.value("#f-authors"); got != "Nguyễn Thị Hoa, Phạm Văn Nam, Lê Thu" {
+			t.Errorf("after the refusal, the authors are %q", got)
+		}
+		b.shot("quan-tri-khong-duoc-phep")
 	}
 
 	// ---- Both pages appear on the public site.

@@ -442,8 +442,12 @@ function stepsWidget(def, value) {
     if (focus && focus.index >= 0) {
       const li = listEl.children[focus.index];
       if (li) {
+        // Focus stays on the button pressed, or on the other one when the
+        // step has reached the top or the bottom.
+        const moves = [...li.querySelectorAll('.step-actions button')].filter((b) => !b.disabled && (b.textContent === 'Lên' || b.textContent === 'Xuống'));
+        const same = focus.k === 'up' ? 'Lên' : 'Xuống';
         const btn = focus.k === 'up' || focus.k === 'down'
-          ? [...li.querySelectorAll('.step-actions button')].find((b) => b.textContent === (focus.k === 'up' ? 'Lên' : 'Xuống') && !b.disabled)
+          ? moves.find((b) => b.textContent === same) || moves[0]
           : null;
         (btn || li.querySelector('[data-k="title"]')).focus();
       }

@@ -262,6 +262,12 @@ export async function renderForm(el, { collection, id }) {
     if (e.status === 401) {
       summary.querySelector('.error-summary').append(h('p', {}, h('a', { href: BASE + 'dang-nhap', target: '_blank', rel: 'noopener' }, 'Mở trang đăng nhập (thẻ mới)')));
     }
+    if (e.status === 403 && record) {
+      summary.querySelector('.error-summary').append(h('p', {},
+        'Có thể người khác vừa chuyển trạng thái bản ghi này. Nội dung bạn nhập vẫn còn trên trang; ',
+        h('a', { href: `${BASE}${c.path}/${record.id}`, target: '_blank', rel: 'noopener' }, 'mở bản mới nhất trong thẻ mới'),
+        ' để xem.'));
+    }
     const box = summary.querySelector('.error-summary');
     box.scrollIntoView({ block: 'start' });
     box.focus();
