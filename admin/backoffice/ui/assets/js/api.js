@@ -125,7 +125,30 @@ async function errorOf(res) {
     413: 'Dữ liệu gửi lên quá lớn.',
     429: 'Bạn đã thử quá nhiều lần. Vui lòng đợi ít phút rồi thử lại.',
   }[res.status] || `Máy chủ báo lỗi (mã ${res.status}). Vui lòng thử lại sau.`;
-  return new ApiError(res.status, (body && body.message) || fallback, body && body.data);
+  return new ApiError(res.status, vietnamese(body && body.message, fallback), translateData(body && body.data));
+}
+
+// The server speaks Vietnamese; should a message still come in English
+// (a code the server does not translate yet), staff get a Vietnamese one.
+const VI_CODES = {
+  validation_invalid_old_password: 'Mật khẩu hiện tại không đúng.',
+  validation_values_mismatch: 'Hai lần nhập mật khẩu mới không khớp nhau.',
+  validation_required: 'Trường này không được để trống.',
+};
+
+function vietnamese(message, fallback) {
+  if (message && /[^\x00-\x7f]/.test(message)) return message;
+  return fallback;
+}
+
+function translateData(data) {
+  if (!data || typeof data !== 'object') return data;
+  for (const v of Object.values(data)) {
+    if (v && typeof v === 'object' && typeof v.message === 'string' && !/[^\x00-\x7f]/.test(v.message)) {
+      v.message = VI_CODES[v.code] || 'Giá trị không hợp lệ.';
+    }
+  }
+  return data;
 }
 
 let expiredHandler = () => {};

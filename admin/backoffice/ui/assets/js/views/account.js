@@ -46,6 +46,12 @@ export async function renderAccountPage(el) {
     msg.replaceChildren();
     Object.values(all).forEach((x) => setInvalid(x.input, x.err, ''));
     const body = { name: name.input.value };
+    if (pw.input.value !== pw2.input.value) {
+      setInvalid(pw2.input, pw2.err, 'Hai lần nhập mật khẩu mới không khớp nhau.');
+      fill(summary, errorSummary([{ href: '#nhap-lai', text: 'Hai lần nhập mật khẩu mới không khớp nhau.' }], 'Chưa lưu được'));
+      summary.firstChild.focus();
+      return;
+    }
     if (pw.input.value || oldPw.input.value) {
       body.oldPassword = oldPw.input.value;
       body.password = pw.input.value;
