@@ -42,6 +42,12 @@ type Config struct {
 	Now func() time.Time
 	// OnBuild, if set, is called after each build, good or failed.
 	OnBuild func(Report)
+	// BuildTimeout stops a Hugo build that runs longer (default
+	// DefaultBuildTimeout).
+	BuildTimeout time.Duration
+	// MaxOutputBytes bounds what one build may write (0: the disk's free
+	// space less a reserve for the database).
+	MaxOutputBytes int64
 }
 
 // Builder builds the site from a PocketBase app's records.
@@ -53,6 +59,7 @@ type Builder struct {
 
 	buildMu sync.Mutex   // held for the whole of a build
 	base    atomic.Value // the public address (string); serve may set it late
+	hugo    *hugoWorker  // the Hugo worker process, started on the first build
 
 	stMu   sync.Mutex
 	status Status
@@ -70,7 +77,8 @@ func New(app core.App, cfg Config) *Builder {
 	if cfg.BaseURL != "" && !strings.HasSuffix(cfg.BaseURL, "/") {
 		cfg.BaseURL += "/"
 	}
-	b := &Builder{app: app, cfg: cfg, dir: live.Dir{Root: cfg.Root}, logger: app.Logger().With("component", "site")}
+	b := &Builder{app: app, cfg: cfg, dir: live.Dir{Root: cfg.Root}, logger: app.Logger().With("component", "site"),
+		hugo: &hugoWorker{timeout: cfg.BuildTimeout}}
 	b.base.Store(cfg.BaseURL)
 	b.status = loadStatus(b.statusPath())
 	b.status.Building = false
@@ -91,6 +99,12 @@ func (b *Builder) baseURL() string {
 	u, _ := b.base.Load().(string)
 	return u
 }
+
+// App is the PocketBase app whose records the builder exports.
+func (b *Builder) App() core.App { return b.app }
+
+// Close stops the builder's Hugo worker process.
+func (b *Builder) Close() { b.hugo.close() }
 
 // Dir is the site folder the builder swaps builds into.
 func (b *Builder) Dir() live.Dir { return b.dir }
@@ -167,11 +181,12 @@ func (b *Builder) generate(buildDir, public string, now time.Time, rep *Report) 
 	rep.NextPublish = res.NextPublish
 
 	t = time.Now()
-	warnings, err := runHugo(hugoRun{
-		Source:      src,
-		Destination: public,
-		BaseURL:     b.baseURL(),
-		CacheDir:    filepath.Join(b.cfg.Root, "cache"),
+	warnings, err := b.hugo.run(hugoRun{
+		Source:         src,
+		Destination:    public,
+		BaseURL:        b.baseURL(),
+		CacheDir:       filepath.Join(b.cfg.Root, "cache"),
+		MaxOutputBytes: b.cfg.MaxOutputBytes,
 	})
 	rep.HugoDuration = Millis(time.Since(t))
 	rep.Warnings = warnings
@@ -273,7 +288,8 @@ func BuildTo(app core.App, cfg Config, out string) (Report, error) {
 	}
 	defer os.RemoveAll(work)
 
-	b := &Builder{app: app, cfg: cfg, logger: app.Logger()}
+	b := &Builder{app: app, cfg: cfg, logger: app.Logger(), hugo: &hugoWorker{timeout: cfg.BuildTimeout}}
+	defer b.hugo.close()
 	b.base.Store(cfg.BaseURL)
 	start := cfg.Now()
 	rep := Report{Reason: "portal build", Started: start}

@@ -2,11 +2,13 @@ package site
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 
 	"github.com/bep/logg"
 	"github.com/gohugoio/hugo/common/loggers"
@@ -15,30 +17,37 @@ import (
 	"github.com/gohugoio/hugo/deps"
 	"github.com/gohugoio/hugo/hugofs"
 	"github.com/gohugoio/hugo/hugolib"
+	"github.com/spf13/afero"
 )
 
-// hugoMu serialises Hugo builds in this process: Hugo keeps some state in
-// package variables (its clock, deprecation logs), and two builds at once
-// would only compete for the same two cores.
-var hugoMu sync.Mutex
-
-// hugoRun is one Hugo build's input and output.
+// hugoRun is one Hugo build's input, as the worker process receives it.
 type hugoRun struct {
-	Source      string // folder with hugo.toml, content/, data/, themes/
-	Destination string // a fresh folder for the output
-	BaseURL     string
+	Source      string `json:"source"`      // folder with hugo.toml, content/, data/, themes/
+	Destination string `json:"destination"` // a fresh folder for the output
+	BaseURL     string `json:"baseURL"`
 	// CacheDir keeps Hugo's file caches (processed images, among others)
 	// between builds, so an unchanged cover is not resized again.
-	CacheDir string
+	CacheDir string `json:"cacheDir"`
+	// MaxOutputBytes bounds what the build may write (0: no bound but the
+	// disk's free space less a reserve).
+	MaxOutputBytes int64 `json:"maxOutputBytes,omitempty"`
 }
 
-// runHugo builds the site in-process with Hugo's own packages, as the hugo
-// command would with --minify, and returns Hugo's warnings. Hugo's errors
-// (a template that fails, bad front matter) come back as the error.
-func runHugo(r hugoRun) (warnings string, err error) {
-	hugoMu.Lock()
-	defer hugoMu.Unlock()
+// diskReserve is left free on the disk by every build, so that the
+// database can always write what staff save.
+const diskReserve = 200 << 20
 
+// runHugo builds the site with Hugo's own packages, in the calling process,
+// as the hugo command would with --minify, and returns Hugo's warnings.
+// Hugo's errors (a template that fails, bad front matter) come back as the
+// error. The portal calls it in its Hugo worker process (worker.go), where
+// a build that hangs can be stopped.
+//
+// Output goes through a file system that never reports a failed write to
+// Hugo: it remembers the first failure (a full disk, the bound reached) and
+// drops what follows. Hugo v0.165 can deadlock when ten pages fail to
+// render; a full disk would fail every page.
+func runHugo(r hugoRun) (warnings string, err error) {
 	var log bytes.Buffer
 	logger := loggers.New(loggers.Options{
 		Level:         logg.LevelWarn,
@@ -71,7 +80,11 @@ func runHugo(r hugoRun) (warnings string, err error) {
 	if err != nil {
 		return log.String(), fmt.Errorf("hugo: load config: %w", err)
 	}
-	fs := hugofs.NewFrom(hugofs.Os, configs.LoadingInfo.BaseConfig)
+	if err := os.MkdirAll(r.Destination, 0o755); err != nil {
+		return "", fmt.Errorf("hugo: %w", err)
+	}
+	out := newGuardedFs(afero.NewOsFs(), budget(r))
+	fs := hugofs.NewFromSourceAndDestination(hugofs.Os, out, flags)
 	sites, err := hugolib.NewHugoSites(deps.DepsCfg{
 		Configs:  configs,
 		Fs:       fs,
@@ -83,8 +96,12 @@ func runHugo(r hugoRun) (warnings string, err error) {
 		return log.String(), fmt.Errorf("hugo: %w", err)
 	}
 	defer sites.Close()
-	if err := sites.Build(hugolib.BuildCfg{}); err != nil {
-		return log.String(), fmt.Errorf("hugo: %w", err)
+	buildErr := sites.Build(hugolib.BuildCfg{})
+	if werr := out.Err(); werr != nil {
+		return log.String(), fmt.Errorf("hugo: ghi trang thất bại: %w", werr)
+	}
+	if buildErr != nil {
+		return log.String(), fmt.Errorf("hugo: %w", buildErr)
 	}
 	// The hugo command copies static/ itself; hugolib does not.
 	if err := copyStatic(r.Source, r.Destination); err != nil {
@@ -92,6 +109,132 @@ func runHugo(r hugoRun) (warnings string, err error) {
 	}
 	return strings.TrimSpace(log.String()), nil
 }
+
+// budget is how many bytes a build may write: its bound, and never more
+// than the free space of the output's disk less the reserve.
+func budget(r hugoRun) int64 {
+	limit := r.MaxOutputBytes
+	var st syscall.Statfs_t
+	if err := syscall.Statfs(r.Destination, &st); err == nil {
+		free := int64(st.Bavail)*int64(st.Bsize) - diskReserve
+		if free < 0 {
+			free = 0
+		}
+		if limit == 0 || free < limit {
+			limit = free
+		}
+	}
+	return limit
+}
+
+// errBudget is the error of a build that would fill the disk.
+var errBudget = errors.New("ổ đĩa sắp đầy: bản dựng dừng lại để chừa chỗ cho cơ sở dữ liệu")
+
+// guardedFs writes through to its base until a write fails or the budget
+// is spent; from then on writes seem to succeed but do nothing, and Err
+// reports the first failure.
+type guardedFs struct {
+	afero.Fs
+	mu     sync.Mutex
+	left   int64
+	failed error
+}
+
+func newGuardedFs(base afero.Fs, limit int64) *guardedFs {
+	return &guardedFs{Fs: base, left: limit}
+}
+
+// Err is the first write failure, if any.
+func (g *guardedFs) Err() error {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.failed
+}
+
+func (g *guardedFs) fail(err error) {
+	g.mu.Lock()
+	if g.failed == nil {
+		g.failed = err
+	}
+	g.mu.Unlock()
+}
+
+// take reserves n bytes of the budget, or records the failure.
+func (g *guardedFs) take(n int) bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.failed != nil {
+		return false
+	}
+	if g.left < int64(n) {
+		g.failed = errBudget
+		return false
+	}
+	g.left -= int64(n)
+	return true
+}
+
+func (g *guardedFs) Create(name string) (afero.File, error) {
+	return g.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_TRUNC, 0o666)
+}
+
+func (g *guardedFs) OpenFile(name string, flag int, perm os.FileMode) (afero.File, error) {
+	f, err := g.Fs.OpenFile(name, flag, perm)
+	if err != nil {
+		// A missing folder is Hugo's to make (it does, and tries again).
+		if flag&(os.O_WRONLY|os.O_RDWR) != 0 && !errors.Is(err, os.ErrNotExist) {
+			g.fail(err)
+			return discard{name: name}, nil
+		}
+		return nil, err
+	}
+	return &guardedFile{File: f, g: g}, nil
+}
+
+func (g *guardedFs) MkdirAll(path string, perm os.FileMode) error {
+	if err := g.Fs.MkdirAll(path, perm); err != nil {
+		g.fail(err)
+	}
+	return nil
+}
+
+type guardedFile struct {
+	afero.File
+	g *guardedFs
+}
+
+func (f *guardedFile) Write(p []byte) (int, error) {
+	if !f.g.take(len(p)) {
+		return len(p), nil
+	}
+	if n, err := f.File.Write(p); err != nil {
+		f.g.fail(err)
+		return len(p), nil
+	} else if n < len(p) {
+		f.g.fail(fmt.Errorf("ghi %s: chỉ ghi được %d/%d byte", f.Name(), n, len(p)))
+	}
+	return len(p), nil
+}
+
+func (f *guardedFile) WriteString(s string) (int, error) { return f.Write([]byte(s)) }
+
+func (f *guardedFile) Close() error {
+	if err := f.File.Close(); err != nil {
+		f.g.fail(err)
+	}
+	return nil
+}
+
+// discard stands for a file that could not be opened for writing.
+type discard struct {
+	afero.File
+	name string
+}
+
+func (d discard) Write(p []byte) (int, error)       { return len(p), nil }
+func (d discard) WriteString(s string) (int, error) { return len(s), nil }
+func (d discard) Close() error                      { return nil }
+func (d discard) Name() string                      { return d.name }
 
 // copyStatic copies the static/ folders of the themes, then the project's
 // (which wins), into the output, as the hugo command does.

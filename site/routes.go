@@ -50,6 +50,7 @@ func Register(app core.App, b *Builder) *Queue {
 			ctx, cancel := context.WithCancel(context.Background())
 			app.OnTerminate().BindFunc(func(te *core.TerminateEvent) error {
 				cancel()
+				b.Close()
 				return te.Next()
 			})
 			go q.Run(ctx, next)

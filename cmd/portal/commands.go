@@ -35,7 +35,7 @@ func buildCommand(app *pocketbase.PocketBase, p *parts) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			rep, err := site.BuildTo(app, site.Config{BaseURL: baseURL, Sources: srcs}, out)
+			rep, err := site.BuildTo(app, site.Config{BaseURL: baseURL, Sources: srcs, BuildTimeout: p.opts.timeout}, out)
 			if err != nil {
 				return fmt.Errorf("dựng trang thất bại: %w", err)
 			}

@@ -15,12 +15,17 @@ import (
 	"github.com/pocketbase/pocketbase"
 	"github.com/pocketbase/pocketbase/plugins/migratecmd"
 
+	"github.com/daison/portal/site"
+
 	// Hugo formats dates in Asia/Ho_Chi_Minh; a server without the system
 	// time zone database must still know it.
 	_ "time/tzdata"
 )
 
 func main() {
+	// The same binary runs Hugo in a worker process (site/worker.go).
+	site.RunWorkerIfAsked()
+
 	// Not PocketBase's "dev" mode under go run: it logs every SQL query.
 	app := pocketbase.NewWithConfig(pocketbase.Config{DefaultDev: false})
 	app.RootCmd.Use = "portal"

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/fatih/color"
 	"github.com/pocketbase/pocketbase"
@@ -25,6 +26,7 @@ type options struct {
 	demo    bool   // load the demo content into an empty database
 	baseURL string // public address of the site
 	siteSrc string // a folder with hugo.toml, content/ and themes/ to use instead of the built-in ones
+	timeout time.Duration
 }
 
 func bindFlags(app *pocketbase.PocketBase) *options {
@@ -35,6 +37,8 @@ func bindFlags(app *pocketbase.PocketBase) *options {
 		"địa chỉ công khai của trang, ví dụ https://caicach.daison.gov.vn/ (mặc định: địa chỉ của --http; biến môi trường PORTAL_BASE_URL)")
 	f.StringVar(&o.siteSrc, "site-src", os.Getenv("PORTAL_SITE_SRC"),
 		"thư mục chứa hugo.toml, content/ và themes/ dùng thay cho bản đóng gói sẵn, khi sửa giao diện (biến môi trường PORTAL_SITE_SRC)")
+	f.DurationVar(&o.timeout, "build-timeout", site.DefaultBuildTimeout,
+		"thời gian tối đa của một lần dựng trang; quá thời gian này tiến trình dựng bị dừng và trang cũ vẫn được phục vụ")
 	return o
 }
 
@@ -76,9 +80,10 @@ func wire(app *pocketbase.PocketBase, o *options) *parts {
 		os.Exit(2)
 	}
 	p.builder = site.New(app, site.Config{
-		Root:    filepath.Join(app.DataDir(), "site"),
-		BaseURL: o.baseURL,
-		Sources: srcs,
+		Root:         filepath.Join(app.DataDir(), "site"),
+		BaseURL:      o.baseURL,
+		Sources:      srcs,
+		BuildTimeout: o.timeout,
 	})
 
 	// Before the site's own serve hook (priority 999): demo content first,
