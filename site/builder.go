@@ -222,12 +222,34 @@ func checkOutput(public string) (int, error) {
 	return pages, nil
 }
 
-// writeSources copies the files of fsys into dst: the site's sources
-// (hugo.toml, content/, themes/), or a static/ folder.
+// siteEntries are the top-level files and folders of a Hugo site that a
+// build copies from its sources; anything else beside them (a checkout's
+// .git, node_modules, scripts) stays out.
+var siteEntries = map[string]bool{
+	"hugo.toml": true, "content": true, "themes": true, "static": true, "data": true,
+	"assets": true, "i18n": true, "layouts": true, "archetypes": true,
+}
+
+// writeSources copies the site's sources from fsys into dst.
 func writeSources(fsys fs.FS, dst string) error {
+	return copyFS(fsys, dst, func(p string) bool {
+		top, _, _ := strings.Cut(p, "/")
+		return siteEntries[top]
+	})
+}
+
+// copyFS copies the files of fsys for which keep holds (all when nil) into
+// dst.
+func copyFS(fsys fs.FS, dst string, keep func(path string) bool) error {
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
+		}
+		if p != "." && keep != nil && !keep(p) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
 		}
 		target := filepath.Join(dst, filepath.FromSlash(p))
 		if d.IsDir() {

@@ -245,7 +245,7 @@ func copyStatic(src, dst string) error {
 		if _, err := os.Stat(dir); err != nil {
 			continue
 		}
-		if err := writeSources(os.DirFS(dir), dst); err != nil {
+		if err := copyFS(os.DirFS(dir), dst, nil); err != nil {
 			return fmt.Errorf("hugo: copy %s: %w", dir, err)
 		}
 	}

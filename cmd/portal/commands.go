@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"time"
 
 	"github.com/pocketbase/pocketbase"
@@ -35,7 +36,10 @@ func buildCommand(app *pocketbase.PocketBase, p *parts) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			rep, err := site.BuildTo(app, site.Config{BaseURL: baseURL, Sources: srcs, BuildTimeout: p.opts.timeout}, out)
+			// Caches (processed images, share cards) are kept with the
+			// data, as serve keeps them, so a second build is quick.
+			rep, err := site.BuildTo(app, site.Config{Root: filepath.Join(app.DataDir(), "site"), BaseURL: baseURL,
+				Sources: srcs, BuildTimeout: p.opts.timeout}, out)
 			if err != nil {
 				return fmt.Errorf("dựng trang thất bại: %w", err)
 			}

@@ -274,7 +274,11 @@ func (x *exporter) page(r *core.Record, title, summary, body string, params any)
 	if desc == "" {
 		desc = title
 	}
+	if c := commonOf(params); c != nil && body != "" {
+		c.Excerpt = markdown.Excerpt(body, 300)
+	}
 	return Page{
+		Build:       &BuildOptions{PublishResources: false},
 		Title:       title,
 		Date:        r.GetDateTime("publishAt").Time().In(Vietnam).Format(time.RFC3339),
 		Lastmod:     r.GetDateTime("updated").Time().In(Vietnam).Format(time.RFC3339),
@@ -283,6 +287,23 @@ func (x *exporter) page(r *core.Record, title, summary, body string, params any)
 		Aliases:     aliases(r),
 		Params:      params,
 	}
+}
+
+// commonOf returns the Common part of a page's params.
+func commonOf(params any) *Common {
+	switch p := params.(type) {
+	case *ArticleParams:
+		return &p.Common
+	case *InitiativeParams:
+		return &p.Common
+	case *HonoreeParams:
+		return &p.Common
+	case *GuideParams:
+		return &p.Common
+	case *UnitParams:
+		return &p.Common
+	}
+	return nil
 }
 
 func common(r *core.Record) Common {
@@ -438,7 +459,7 @@ func (x *exporter) card(j cardJob) error {
 
 func (x *exporter) units() error {
 	for _, r := range x.recs[admin.Units] {
-		p := x.page(r, r.GetString("name"), "", r.GetString("description"), UnitParams{
+		p := x.page(r, r.GetString("name"), "", r.GetString("description"), &UnitParams{
 			Common: common(r),
 			Kind:   choice(vocab.UnitKinds, r.GetString("kind")),
 		})
@@ -469,7 +490,7 @@ func (x *exporter) honorees() error {
 			return err
 		}
 		params.Photo = img
-		p := x.page(r, name, "", r.GetString("story"), params)
+		p := x.page(r, name, "", r.GetString("story"), &params)
 		p.Terms = map[string][]string{}
 		x.addChoice(p.Terms, "vinh-danh-doi-tuong", vocab.HonoreeKinds, params.Kind.Key)
 		x.addUnit(p.Terms, "vinh-danh-don-vi", r.GetString("unit"))
@@ -521,7 +542,7 @@ func (x *exporter) initiatives() error {
 				params.Photos = append(params.Photos, *img)
 			}
 		}
-		p := x.page(r, title, r.GetString("summary"), r.GetString("body"), params)
+		p := x.page(r, title, r.GetString("summary"), r.GetString("body"), &params)
 		p.Terms = map[string][]string{}
 		x.addChoice(p.Terms, "sang-kien-loai", vocab.InitiativeKinds, params.Kind.Key)
 		x.addChoice(p.Terms, "sang-kien-linh-vuc", vocab.InitiativeFields, params.Field.Key)
@@ -553,11 +574,14 @@ func (x *exporter) articles() error {
 			return err
 		}
 		params.Cover = img
-		p := x.page(r, title, r.GetString("summary"), r.GetString("body"), params)
+		p := x.page(r, title, r.GetString("summary"), r.GetString("body"), &params)
 		p.Terms = map[string][]string{}
 		x.addChoice(p.Terms, "tin-tuc-chuyen-muc", vocab.ArticleCategories, params.Category.Key)
 		for _, tag := range tags {
 			if ts := slug.Make(tag); ts != "" {
+				if slug.Reserved(ts) {
+					ts = slug.WithSuffix(ts, 2) // "trang" would be the keyword list's pagination
+				}
 				x.addTerm(p.Terms, "tin-tuc-tu-khoa", ts, TermPage{Title: tag})
 			}
 		}
@@ -588,7 +612,7 @@ func (x *exporter) guides() error {
 			Steps:          numberSteps(steps),
 			Featured:       r.GetBool("featured"),
 		}
-		p := x.page(r, title, r.GetString("summary"), r.GetString("body"), params)
+		p := x.page(r, title, r.GetString("summary"), r.GetString("body"), &params)
 		p.Weight = r.GetInt("weight")
 		if err := x.write(r, p, r.GetString("body")); err != nil {
 			return err

@@ -23,7 +23,10 @@ type Page struct {
 	Description string   `json:"description"`       // plain text for <meta>, never empty
 	Weight      int      `json:"weight,omitempty"`
 	Aliases     []string `json:"aliases,omitempty"`
-	Params      any      `json:"params"`
+	// Build keeps a bundle's files (original photos) unpublished unless the
+	// theme links them (.Permalink publishes a resource).
+	Build  *BuildOptions `json:"build,omitempty"`
+	Params any           `json:"params"`
 	// Terms are the page's taxonomy terms, written as top-level keys
 	// (Hugo's way): taxonomy name → term slugs. See Taxonomies.
 	Terms map[string][]string `json:"-"`
@@ -91,6 +94,11 @@ type TermPage struct {
 	Weight      int    `json:"weight,omitempty"` // order among the terms
 }
 
+// BuildOptions are Hugo's per-page build options.
+type BuildOptions struct {
+	PublishResources bool `json:"publishResources"`
+}
+
 // Choice is a value of a select field: the stable key (also a URL segment)
 // and the Vietnamese label.
 type Choice struct {
@@ -128,6 +136,9 @@ type Common struct {
 	// Card is the record's share card in the bundle (the-chia-se.jpg,
 	// 1200×630), for og:image; the site's default card is /the-chia-se.jpg.
 	Card *Image `json:"card,omitempty"`
+	// Excerpt is the start of the record's main text as plain text (at
+	// most 300 characters), for the search index.
+	Excerpt string `json:"excerpt,omitempty"`
 }
 
 // ArticleParams are the params of a news article (/tin-tuc/<slug>/).

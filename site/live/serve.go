@@ -21,10 +21,10 @@ func (d Dir) Handler() http.Handler {
 	return http.HandlerFunc(d.serve)
 }
 
-// SiteCSP is the public site's Content-Security-Policy: its own scripts
-// only (no inline script), its own styles (inline style attributes allowed,
-// for SVG charts), images of its own or data: URIs, no plugins, no framing.
-const SiteCSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+// SiteCSP is the public site's Content-Security-Policy: its own scripts and
+// styles only (nothing inline: the theme needs none), images of its own or
+// data: URIs, no plugins, no framing.
+const SiteCSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
 	"font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'self'; object-src 'none'; frame-ancestors 'none'"
 
 // SecurityHeaders sets the headers every page of the public site carries.
