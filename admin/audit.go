@@ -19,6 +19,10 @@ const (
 	Revisions = "revisions"
 )
 
+// RestoreHeader, sent with the update that restores a version from the
+// history, carries the version's id: the audit log then says "restore".
+const RestoreHeader = "X-Portal-Restore-Of"
+
 // workflowFields are stamped by the portal on every public record: who last
 // changed it, and who last moved its state and when. They are for staff,
 // and hidden from anonymous readers of the API.
@@ -94,7 +98,12 @@ func auditUpdate(e *core.RecordRequestEvent) error {
 		return nil
 	}
 	saveRevision(e.App, e.RequestEvent, before)
-	writeAudit(e.App, e.RequestEvent, "update", e.Record, map[string]any{"fields": changed})
+	action, changes := "update", map[string]any{"fields": changed}
+	// The back office marks a restore from the history with the version's id.
+	if rev := e.Request.Header.Get(RestoreHeader); rev != "" {
+		action, changes["revision"] = "restore", rev
+	}
+	writeAudit(e.App, e.RequestEvent, action, e.Record, changes)
 	if from, to := before.GetString("status"), e.Record.GetString("status"); from != to {
 		writeAudit(e.App, e.RequestEvent, "status", e.Record, map[string]any{
 			"from": from, "to": to,

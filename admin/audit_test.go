@@ -2,6 +2,7 @@ package admin_test
 
 import (
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -109,5 +110,32 @@ func TestLoginLockout(t *testing.T) {
 	}
 	if code != 429 || !strings.Contains(body, "tạm thời bị khóa") {
 		t.Fatalf("11th failed login: %d %s", code, body)
+	}
+}
+
+// TestRestoreIsLogged: an update marked as a restore from the history is
+// logged as "restore" with the version's id.
+func TestRestoreIsLogged(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	body := w.api(t, editor, http.MethodPost, "/api/collections/articles/records", `{"title":"Bản đầu","category":"thong-bao","status":"draft"}`, 200)
+	id := jsonField(t, body, "id")
+	w.api(t, editor, http.MethodPatch, "/api/collections/articles/records/"+id, `{"title":"Bản sau"}`, 200)
+	rev, err := w.app.FindFirstRecordByFilter(admin.Revisions, "recordRef = {:id}", map[string]any{"id": id})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := httptest.NewRequest(http.MethodPatch, "/api/collections/articles/records/"+id, strings.NewReader(`{"title":"Bản đầu"}`))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", w.tokens[editor])
+	req.Header.Set(admin.RestoreHeader, rev.Id)
+	rec := httptest.NewRecorder()
+	w.h.ServeHTTP(rec, req)
+	if rec.Code != 200 {
+		t.Fatalf("restore: %d %s", rec.Code, rec.Body.String())
+	}
+	entry, err := w.app.FindFirstRecordByFilter(admin.AuditLog, "action = 'restore' && recordRef = {:id}", map[string]any{"id": id})
+	if err != nil || !strings.Contains(entry.GetString("changes"), rev.Id) {
+		t.Fatalf("restore entry: %v %v", entry, err)
 	}
 }

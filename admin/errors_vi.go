@@ -42,6 +42,9 @@ var viMessages = map[string]string{
 	"validation_min_greater_equal_than_required": "Giá trị nhỏ hơn mức cho phép.",
 	"validation_max_less_equal_than_required":    "Giá trị lớn hơn mức cho phép.",
 	"validation_unknown_field":                   "Trường không tồn tại.",
+	"validation_invalid_old_password":            "Mật khẩu hiện tại không đúng.",
+	"validation_values_mismatch":                 "Hai mật khẩu nhập không khớp nhau.",
+	"validation_length_out_of_range":             "Độ dài không hợp lệ.",
 }
 
 // viKnownMessages replace particular English messages of PocketBase.

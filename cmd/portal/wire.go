@@ -162,10 +162,10 @@ func printBanner(app *pocketbase.PocketBase, e *core.ServeEvent) {
 	addr := strings.TrimSuffix(serverURL(app, e), "/")
 	bold := color.New(color.Bold)
 	bold.Println("\nCổng cải cách hành chính xã Đại Sơn")
-	fmt.Printf("├─ Trang công khai:  %s/\n", addr)
-	fmt.Printf("├─ Trang quản trị:   %s/_/\n", addr)
-	fmt.Printf("├─ API:              %s/api/\n", addr)
-	fmt.Printf("└─ Trạng thái dựng:  %s/api/site/status (cần đăng nhập quản trị)\n", addr)
+	fmt.Printf("├─ Trang công khai:       %s/\n", addr)
+	fmt.Printf("├─ Trang quản trị (cán bộ): %s/quan-tri/\n", addr)
+	fmt.Printf("├─ Quản trị hệ thống (IT): %s/_/\n", addr)
+	fmt.Printf("└─ API:                   %s/api/\n", addr)
 	total, err := e.App.CountRecords(core.CollectionNameSuperusers)
 	if err == nil && total == 0 {
 		exe := "portal"
