@@ -9,6 +9,7 @@ import (
 	"github.com/pocketbase/pocketbase"
 	"github.com/spf13/cobra"
 
+	"github.com/daison/portal/admin/demo"
 	"github.com/daison/portal/site"
 )
 
@@ -53,23 +54,41 @@ func buildCommand(app *pocketbase.PocketBase, p *parts) *cobra.Command {
 	return cmd
 }
 
-// seedCommand is "portal seed --demo": the demo content into an existing
-// (or new) database.
+// seedCommand is "portal seed --demo" (the demo content) or "portal seed
+// --synthetic N" (N generated records, for measuring at scale).
 func seedCommand(app *pocketbase.PocketBase, o *options) *cobra.Command {
-	return &cobra.Command{
+	var synthetic int
+	var seed uint64
+	cmd := &cobra.Command{
 		Use:          "seed",
-		Short:        "Nạp dữ liệu mẫu (--demo) vào cơ sở dữ liệu",
+		Short:        "Nạp dữ liệu mẫu (--demo) hoặc dữ liệu sinh tự động (--synthetic N) vào cơ sở dữ liệu",
 		SilenceUsage: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if !o.demo {
-				return errors.New("hãy chọn dữ liệu cần nạp: --demo")
+			if !o.demo && synthetic <= 0 {
+				return errors.New("hãy chọn dữ liệu cần nạp: --demo hoặc --synthetic N")
 			}
 			if err := ready(app); err != nil {
 				return err
 			}
-			return loadDemo(app)
+			if o.demo {
+				if err := loadDemo(app); err != nil {
+					return err
+				}
+			}
+			if synthetic > 0 {
+				start := time.Now()
+				counts, err := demo.Synthetic(app, synthetic, seed)
+				if err != nil {
+					return err
+				}
+				fmt.Printf("Đã sinh %v trong %s.\n", counts, time.Since(start).Round(time.Millisecond))
+			}
+			return nil
 		},
 	}
+	cmd.Flags().IntVar(&synthetic, "synthetic", 0, "số bản ghi sinh tự động (để đo hiệu năng)")
+	cmd.Flags().Uint64Var(&seed, "seed", 1, "hạt giống của bộ sinh (cùng hạt giống cho cùng dữ liệu)")
+	return cmd
 }
 
 // ready bootstraps the app and applies every migration, which only "serve"

@@ -1,0 +1,55 @@
+package demo_test
+
+import (
+	"testing"
+
+	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/daison/portal/admin"
+	"github.com/daison/portal/admin/admintest"
+	"github.com/daison/portal/admin/demo"
+)
+
+// TestSynthetic: about n records, all through the portal's hooks (valid,
+// published, with slugs), the same for the same seed.
+func TestSynthetic(t *testing.T) {
+	t.Parallel()
+	app := admintest.NewApp(t, nil)
+	counts, err := demo.Synthetic(app, 600, 7)
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := 0
+	for _, n := range counts {
+		total += n
+	}
+	if total < 540 || total > 660 {
+		t.Fatalf("%d records for 600: %v", total, counts)
+	}
+	for _, c := range admin.PublicCollections {
+		if counts[c] == 0 {
+			t.Errorf("no %s", c)
+		}
+	}
+	if n, _ := app.CountRecords(admin.Articles); int(n) != counts[admin.Articles] {
+		t.Fatalf("%d articles stored, %d counted", n, counts[admin.Articles])
+	}
+	first := oldest(t, app)
+	again := admintest.NewApp(t, nil)
+	if _, err := demo.Synthetic(again, 600, 7); err != nil {
+		t.Fatal(err)
+	}
+	same := oldest(t, again)
+	if first.GetString("title") != same.GetString("title") || first.GetString("body") != same.GetString("body") {
+		t.Fatalf("the same seed made different records: %q vs %q", first.GetString("title"), same.GetString("title"))
+	}
+}
+
+func oldest(t *testing.T, app core.App) *core.Record {
+	t.Helper()
+	rs, err := app.FindRecordsByFilter(admin.Articles, "", "title,body", 1, 0)
+	if err != nil || len(rs) == 0 {
+		t.Fatal(err)
+	}
+	return rs[0]
+}
