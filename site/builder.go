@@ -130,15 +130,11 @@ func (b *Builder) Build(reason string) (Report, error) {
 	if err == nil {
 		rep.ID = id
 		public := filepath.Join(buildDir, "public")
-		err = b.generate(buildDir, public, start, &rep)
+		err = b.generate(b.srcDir(), public, start, &rep)
 		if err == nil {
 			t := time.Now()
 			err = b.dir.Swap(public)
 			rep.SwapDuration = Millis(time.Since(t))
-		}
-		if err == nil {
-			// Hugo's input is only needed to understand a failed build.
-			_ = os.RemoveAll(filepath.Join(buildDir, "src"))
 		}
 	}
 	rep.Duration = Millis(time.Since(start))
@@ -148,6 +144,8 @@ func (b *Builder) Build(reason string) (Report, error) {
 	if perr := b.dir.Prune(b.cfg.Keep); perr != nil {
 		b.logger.Warn("không dọn được các bản dựng cũ", "error", perr)
 	}
+	sweepCache(filepath.Join(b.cfg.Root, "cache", "gzip"))
+	sweepCache(filepath.Join(b.cfg.Root, "cache", "the-chia-se"))
 	b.finish(rep)
 	if b.cfg.OnBuild != nil {
 		b.cfg.OnBuild(rep)
@@ -163,10 +161,10 @@ func (b *Builder) Build(reason string) (Report, error) {
 
 // generate writes the sources, exports the records and runs Hugo: the whole
 // build but the swap.
-func (b *Builder) generate(buildDir, public string, now time.Time, rep *Report) error {
-	src := filepath.Join(buildDir, "src")
+func (b *Builder) generate(src, public string, now time.Time, rep *Report) error {
 	t := time.Now()
-	if err := writeSources(b.cfg.Sources, src); err != nil {
+	written, removed, err := syncSources(b.cfg.Sources, src)
+	if err != nil {
 		return err
 	}
 	if err := checkSources(src); err != nil {
@@ -179,6 +177,7 @@ func (b *Builder) generate(buildDir, public string, now time.Time, rep *Report) 
 	rep.ExportDuration = Millis(time.Since(t))
 	rep.Records = res.Total()
 	rep.NextPublish = res.NextPublish
+	rep.Changed = len(written) + len(removed) + len(res.Written) + len(res.Removed)
 
 	t = time.Now()
 	warnings, err := b.hugo.run(hugoRun{
@@ -195,7 +194,15 @@ func (b *Builder) generate(buildDir, public string, now time.Time, rep *Report) 
 	}
 	pages, err := checkOutput(public)
 	rep.Pages = pages
-	return err
+	if err != nil {
+		return err
+	}
+	t = time.Now()
+	if _, _, err := precompress(public, filepath.Join(b.cfg.Root, "cache", "gzip")); err != nil {
+		return err
+	}
+	rep.CompressDuration = Millis(time.Since(t))
+	return nil
 }
 
 // checkOutput makes sure a build is whole enough to go live, and counts its
@@ -230,12 +237,50 @@ var siteEntries = map[string]bool{
 	"assets": true, "i18n": true, "layouts": true, "archetypes": true,
 }
 
-// writeSources copies the site's sources from fsys into dst.
-func writeSources(fsys fs.FS, dst string) error {
-	return copyFS(fsys, dst, func(p string) bool {
+// srcDir is Hugo's source folder of the builds: kept from build to build,
+// each changing only the files that differ.
+func (b *Builder) srcDir() string { return filepath.Join(b.cfg.Root, "src") }
+
+// sourcesManifest lists the files syncSources wrote into a source folder.
+const sourcesManifest = ".sources-manifest.json"
+
+// syncSources brings the site's sources from fsys into dst (only the
+// entries of a Hugo site; a checkout's .git or node_modules stay out),
+// writing only what changed and removing what is gone.
+func syncSources(fsys fs.FS, dst string) (written, removed []string, err error) {
+	t := export.NewTree()
+	err = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
 		top, _, _ := strings.Cut(p, "/")
-		return siteEntries[top]
+		if p != "." && !siteEntries[top] {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		b, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		t.Put(p, b)
+		return nil
 	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("đọc mã nguồn trang: %w", err)
+	}
+	if err := os.MkdirAll(dst, 0o755); err != nil {
+		return nil, nil, fmt.Errorf("tạo thư mục mã nguồn: %w", err)
+	}
+	written, removed, err = t.Apply(dst, sourcesManifest)
+	if err != nil {
+		return nil, nil, fmt.Errorf("chép mã nguồn trang: %w", err)
+	}
+	return written, removed, nil
 }
 
 // copyFS copies the files of fsys for which keep holds (all when nil) into
@@ -319,7 +364,7 @@ func BuildTo(app core.App, cfg Config, out string) (Report, error) {
 	if cfg.Root == "" {
 		b.cfg.Root = work
 	}
-	if err := b.generate(work, public, start, &rep); err != nil {
+	if err := b.generate(filepath.Join(work, "src"), public, start, &rep); err != nil {
 		rep.Error = err.Error()
 		rep.Duration = Millis(time.Since(start))
 		return rep, err

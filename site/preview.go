@@ -29,7 +29,7 @@ func (b *Builder) Preview(rec *core.Record) ([]byte, error) {
 	}
 	defer os.RemoveAll(dir)
 	src, out := filepath.Join(dir, "src"), filepath.Join(dir, "public")
-	if err := writeSources(b.cfg.Sources, src); err != nil {
+	if _, _, err := syncSources(b.cfg.Sources, src); err != nil {
 		return nil, err
 	}
 	url, err := export.Preview(b.app, src, export.Options{Now: b.cfg.Now(), BaseURL: b.baseURL()}, rec)

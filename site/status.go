@@ -10,18 +10,20 @@ import (
 
 // Report is what one build did. Durations are in milliseconds in JSON.
 type Report struct {
-	ID             string    `json:"id"`
-	Reason         string    `json:"reason"`
-	Started        time.Time `json:"started"`
-	Duration       Millis    `json:"durationMs"`
-	ExportDuration Millis    `json:"exportMs"`
-	HugoDuration   Millis    `json:"hugoMs"`
-	SwapDuration   Millis    `json:"swapMs"`
-	Records        int       `json:"records"` // record pages exported
-	Pages          int       `json:"pages"`   // HTML pages written
-	NextPublish    time.Time `json:"nextPublish,omitzero"`
-	Warnings       string    `json:"warnings,omitempty"`
-	Error          string    `json:"error,omitempty"`
+	ID               string    `json:"id"`
+	Reason           string    `json:"reason"`
+	Started          time.Time `json:"started"`
+	Duration         Millis    `json:"durationMs"`
+	ExportDuration   Millis    `json:"exportMs"`
+	HugoDuration     Millis    `json:"hugoMs"`
+	CompressDuration Millis    `json:"gzipMs"`
+	SwapDuration     Millis    `json:"swapMs"`
+	Records          int       `json:"records"` // record pages exported
+	Changed          int       `json:"changed"` // source files changed since the last build
+	Pages            int       `json:"pages"`   // HTML pages written
+	NextPublish      time.Time `json:"nextPublish,omitzero"`
+	Warnings         string    `json:"warnings,omitempty"`
+	Error            string    `json:"error,omitempty"`
 }
 
 // Millis is a duration that reads and writes itself in JSON as a number of

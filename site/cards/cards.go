@@ -248,10 +248,16 @@ type Cache struct {
 	Dir string
 }
 
+// Key names what a card shows (and how it is drawn): equal keys, equal
+// cards.
+func (k Cache) Key(c Card) string {
+	sum := sha256.Sum256([]byte(version + "\x00" + c.Kicker + "\x00" + c.Title + "\x00" + c.Footer))
+	return hex.EncodeToString(sum[:12])
+}
+
 // Get returns the path of the card for c, drawing it if it is not cached.
 func (k Cache) Get(c Card) (string, error) {
-	sum := sha256.Sum256([]byte(version + "\x00" + c.Kicker + "\x00" + c.Title + "\x00" + c.Footer))
-	name := filepath.Join(k.Dir, hex.EncodeToString(sum[:12])+".jpg")
+	name := filepath.Join(k.Dir, k.Key(c)+".jpg")
 	if _, err := os.Stat(name); err == nil {
 		return name, nil
 	}

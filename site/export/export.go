@@ -9,10 +9,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"path"
-	"path/filepath"
 	"runtime"
 	"sort"
 	"strconv"
@@ -54,6 +52,9 @@ type Result struct {
 	// NextPublish is the earliest publishAt still to come among published
 	// records (a scheduled record), or the zero time when none waits.
 	NextPublish time.Time
+	// Written and Removed are the files this export changed in root,
+	// relative to it (a build can tell Hugo just these).
+	Written, Removed []string
 }
 
 // Total is the number of record pages written.
@@ -78,9 +79,11 @@ type Options struct {
 }
 
 // Run exports what the public may see at opts.Now into root, a Hugo source
-// folder: pages under root/content/<section>/<slug>/ and data files under
-// root/data/. root/content may already hold the hand-written pages; Run adds
-// to it and fails if a record's page folder exists.
+// folder: pages under root/content/<section>/<slug>/, data files under
+// root/data/, taxonomy pages, the default share card under root/static/.
+// root may hold the hand-written pages and an earlier export: Run changes
+// only the files that differ (see Tree) and removes those no longer
+// exported, keeping its manifest in root/.export-manifest.json.
 func Run(app core.App, root string, opts Options) (Result, error) {
 	return run(app, root, opts, nil)
 }
@@ -108,7 +111,7 @@ func run(app core.App, root string, opts Options, preview *core.Record) (Result,
 	defer fsys.Close()
 
 	x := &exporter{app: app, root: root, now: now.UTC(), files: fsys, res: Result{Pages: map[string]int{}},
-		terms: map[string]map[string]TermPage{}, preview: preview, opts: opts}
+		terms: map[string]map[string]TermPage{}, preview: preview, opts: opts, t: NewTree()}
 	if err := x.load(); err != nil {
 		return Result{}, err
 	}
@@ -118,8 +121,16 @@ func run(app core.App, root string, opts Options, preview *core.Record) (Result,
 			return Result{}, err
 		}
 	}
+	written, removed, err := x.t.Apply(root, ManifestName)
+	if err != nil {
+		return Result{}, fmt.Errorf("write the export: %w", err)
+	}
+	x.res.Written, x.res.Removed = written, removed
 	return x.res, nil
 }
+
+// ManifestName is the export's manifest in the source folder.
+const ManifestName = ".export-manifest.json"
 
 type exporter struct {
 	app   core.App
@@ -144,8 +155,9 @@ type exporter struct {
 	preview *core.Record
 
 	opts     Options
-	cards    []cardJob // share cards to draw once the pages are written
-	shareErr error     // the first failure to make a QR code
+	t        *Tree
+	cards    []cards.Card // share cards to draw before the files are written
+	shareErr error        // the first failure to make a QR code
 }
 
 // publicFilter is the export's form of the API's public read rule.
@@ -358,29 +370,40 @@ func (x *exporter) share(r *core.Record, c *Common, title string) error {
 	if !isLinkable(r.Collection().Name) {
 		return nil
 	}
-	dir := x.dir(r)
+	dir := x.rel(r)
 	if x.opts.BaseURL != "" {
-		c.QRURL = strings.TrimSuffix(x.opts.BaseURL, "/") + pageURL(r.Collection().Name, r.GetString("slug")) + "?nguon=qr"
-		svg, err := qrsvg.SVG(c.QRURL, "Mã QR dẫn tới trang “"+title+"”")
-		if err != nil {
-			return err
-		}
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return fmt.Errorf("create page folder: %w", err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, "qr.svg"), svg, 0o644); err != nil {
-			return fmt.Errorf("write QR code: %w", err)
-		}
-		c.QR = "qr.svg"
+		url := strings.TrimSuffix(x.opts.BaseURL, "/") + pageURL(r.Collection().Name, r.GetString("slug")) + "?nguon=qr"
+		label := "Mã QR dẫn tới trang “" + title + "”"
+		c.QRURL, c.QR = url, "qr.svg"
+		x.t.PutMade(dir+"/qr.svg", "qr:"+url+"\x00"+label, func() ([]byte, error) { return qrsvg.SVG(url, label) })
 	}
 	if x.opts.Cards != nil {
 		c.Card = &Image{Src: "the-chia-se.jpg", Alt: title}
-		x.cards = append(x.cards, cardJob{
-			card: cards.Card{Kicker: sectionLabels[r.Collection().Name], Title: title, Footer: siteName},
-			dst:  filepath.Join(dir, "the-chia-se.jpg"),
-		})
+		x.putCard(dir+"/the-chia-se.jpg", cards.Card{Kicker: sectionLabels[r.Collection().Name], Title: title, Footer: siteName})
 	}
 	return nil
+}
+
+// putCard adds a share card to the tree: drawn (if not cached) by
+// drawCards on all cores, linked from the cache when the tree is written.
+func (x *exporter) putCard(rel string, card cards.Card) {
+	x.cards = append(x.cards, card)
+	cache := x.opts.Cards
+	x.t.PutCopy(rel, "card:"+cache.Key(card), func(dst string) (int64, error) {
+		cached, err := cache.Get(card)
+		if err != nil {
+			return 0, err
+		}
+		if err := os.Link(cached, dst); err == nil {
+			return 0, nil
+		}
+		f, err := os.Open(cached)
+		if err != nil {
+			return 0, err
+		}
+		defer f.Close()
+		return copyReader(dst, f)
+	})
 }
 
 func isLinkable(collection string) bool {
@@ -392,30 +415,22 @@ func isLinkable(collection string) bool {
 	return false
 }
 
-type cardJob struct {
-	card cards.Card
-	dst  string
-}
-
-// drawCards draws (or takes from the cache) every share card asked for, on
-// all cores, and the site's default card (static/the-chia-se.jpg).
+// drawCards draws the share cards not yet cached, on all cores, and adds
+// the site's default card (static/the-chia-se.jpg).
 func (x *exporter) drawCards() error {
 	if x.opts.Cards == nil {
 		return nil
 	}
-	x.cards = append(x.cards, cardJob{
-		card: cards.Card{Kicker: "Phong trào thi đua 2026 – 2030", Title: "Đẩy mạnh cải cách hành chính trên địa bàn xã Đại Sơn", Footer: siteName},
-		dst:  filepath.Join(x.root, "static", "the-chia-se.jpg"),
-	})
-	jobs := make(chan cardJob)
+	x.putCard("static/the-chia-se.jpg", cards.Card{Kicker: "Phong trào thi đua 2026 – 2030", Title: "Đẩy mạnh cải cách hành chính trên địa bàn xã Đại Sơn", Footer: siteName})
+	jobs := make(chan cards.Card)
 	errs := make(chan error, runtime.NumCPU())
 	var wg sync.WaitGroup
 	for i := 0; i < runtime.NumCPU(); i++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for j := range jobs {
-				if err := x.card(j); err != nil {
+			for c := range jobs {
+				if _, err := x.opts.Cards.Get(c); err != nil {
 					select {
 					case errs <- err:
 					default:
@@ -424,8 +439,8 @@ func (x *exporter) drawCards() error {
 			}
 		}()
 	}
-	for _, j := range x.cards {
-		jobs <- j
+	for _, c := range x.cards {
+		jobs <- c
 	}
 	close(jobs)
 	wg.Wait()
@@ -435,26 +450,6 @@ func (x *exporter) drawCards() error {
 	default:
 		return nil
 	}
-}
-
-// card puts one card in place: a hard link to the cached file when the
-// folders share a disk, else a copy.
-func (x *exporter) card(j cardJob) error {
-	cached, err := x.opts.Cards.Get(j.card)
-	if err != nil {
-		return err
-	}
-	if err := os.MkdirAll(filepath.Dir(j.dst), 0o755); err != nil {
-		return fmt.Errorf("share card: %w", err)
-	}
-	if err := os.Link(cached, j.dst); err == nil {
-		return nil
-	}
-	b, err := os.ReadFile(cached)
-	if err != nil {
-		return fmt.Errorf("share card: %w", err)
-	}
-	return os.WriteFile(j.dst, b, 0o644)
 }
 
 func (x *exporter) units() error {
@@ -484,7 +479,7 @@ func (x *exporter) honorees() error {
 		if params.Awards == nil {
 			params.Awards = []Award{}
 		}
-		dir := x.dir(r)
+		dir := x.rel(r)
 		img, err := x.copyImage(r, r.GetString("photo"), dir, "anh", alt(r.GetString("photoAlt"), "Ảnh "+name))
 		if err != nil {
 			return err
@@ -532,7 +527,7 @@ func (x *exporter) initiatives() error {
 			Awards:      x.awardsByInitiative[r.Id],
 			Featured:    r.GetBool("featured"),
 		}
-		dir := x.dir(r)
+		dir := x.rel(r)
 		for i, name := range r.GetStringSlice("photos") {
 			img, err := x.copyImage(r, name, dir, fmt.Sprintf("anh-%d", i+1), fmt.Sprintf("Ảnh %d: %s", i+1, title))
 			if err != nil {
@@ -569,7 +564,7 @@ func (x *exporter) articles() error {
 			Tags:     tags,
 			Featured: r.GetBool("featured"),
 		}
-		img, err := x.copyImage(r, r.GetString("cover"), x.dir(r), "cover", alt(r.GetString("coverAlt"), title))
+		img, err := x.copyImage(r, r.GetString("cover"), x.rel(r), "cover", alt(r.GetString("coverAlt"), title))
 		if err != nil {
 			return err
 		}
@@ -673,7 +668,7 @@ func (x *exporter) indicators() error {
 		})
 		data.Metrics = append(data.Metrics, Metric{Key: o.Key, Label: o.Label, Unit: "%", HigherIsBetter: true, Points: pts})
 	}
-	return writeJSON(filepath.Join(x.root, "data", "indicators.json"), data)
+	return x.putJSON("data/indicators.json", data)
 }
 
 // addTerm puts a page under a taxonomy's term, and remembers the term's page
@@ -722,8 +717,8 @@ func (x *exporter) addUnit(terms map[string][]string, taxonomy, unitID string) {
 // termPages writes the list page of each taxonomy and of each term used.
 func (x *exporter) termPages() error {
 	for _, tax := range Taxonomies {
-		dir := filepath.Join(x.root, "content", tax.Name)
-		if err := writeJSON(filepath.Join(dir, "_index.md"), TermPage{Title: tax.Title, Description: tax.Title + "."}); err != nil {
+		dir := "content/" + tax.Name
+		if err := x.putJSON(dir+"/_index.md", TermPage{Title: tax.Title, Description: tax.Title + "."}); err != nil {
 			return err
 		}
 		for term, page := range x.terms[tax.Name] {
@@ -731,7 +726,7 @@ func (x *exporter) termPages() error {
 				page.Description = tax.Title + ": " + page.Title + "."
 			}
 			page.Slug = term
-			if err := writeJSON(filepath.Join(dir, term, "_index.md"), page); err != nil {
+			if err := x.putJSON(dir+"/"+term+"/_index.md", page); err != nil {
 				return err
 			}
 		}
@@ -777,7 +772,7 @@ func (x *exporter) stats() error {
 	st.InitiativesByField = choiceCounts(vocab.InitiativeFields, ifields, "/mo-hinh-sang-kien/linh-vuc/")
 	st.InitiativesByKind = choiceCounts(vocab.InitiativeKinds, ikinds, "/mo-hinh-sang-kien/loai/")
 	st.InitiativesByYear = yearCounts(iyears, "/mo-hinh-sang-kien/nam/")
-	return writeJSON(filepath.Join(x.root, "data", "stats.json"), st)
+	return x.putJSON("data/stats.json", st)
 }
 
 func yearCounts(m map[int]int, base string) []Count {
@@ -822,19 +817,14 @@ func (x *exporter) unitCounts(m map[string]int, base string) []Count {
 	return out
 }
 
-// writeJSON writes a data file, or a content file holding only front
-// matter, as indented JSON.
-func writeJSON(name string, v any) error {
+// putJSON adds a data file, or a content file holding only front matter,
+// as indented JSON.
+func (x *exporter) putJSON(rel string, v any) error {
 	b, err := json.MarshalIndent(v, "", "  ")
 	if err != nil {
-		return fmt.Errorf("encode %s: %w", filepath.Base(name), err)
+		return fmt.Errorf("encode %s: %w", rel, err)
 	}
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		return fmt.Errorf("create %s: %w", filepath.Dir(name), err)
-	}
-	if err := os.WriteFile(name, append(b, '\n'), 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", filepath.Base(name), err)
-	}
+	x.t.Put(rel, append(b, '\n'))
 	return nil
 }
 
@@ -867,9 +857,9 @@ func (x *exporter) nextPublish() error {
 	return nil
 }
 
-// dir is the page bundle folder of a record.
-func (x *exporter) dir(r *core.Record) string {
-	return filepath.Join(x.root, "content", Sections[r.Collection().Name], r.GetString("slug"))
+// rel is the page bundle folder of a record, relative to the source root.
+func (x *exporter) rel(r *core.Record) string {
+	return "content/" + Sections[r.Collection().Name] + "/" + r.GetString("slug")
 }
 
 // write writes a record's page: index.md with the front matter as JSON and
@@ -878,26 +868,15 @@ func (x *exporter) write(r *core.Record, p Page, body string) error {
 	if x.shareErr != nil {
 		return x.shareErr
 	}
-	dir := x.dir(r)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("create page folder: %w", err)
-	}
 	b, err := Encode(p, body)
 	if err != nil {
 		return fmt.Errorf("%s %s: %w", r.Collection().Name, r.Id, err)
 	}
-	name := filepath.Join(dir, "index.md")
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return fmt.Errorf("write page of %s %s: %w", r.Collection().Name, r.Id, err)
+	name := x.rel(r) + "/index.md"
+	if x.t.Has(name) {
+		return fmt.Errorf("two records of %s have the slug %q", r.Collection().Name, r.GetString("slug"))
 	}
-	if _, err := f.Write(b); err != nil {
-		f.Close()
-		return fmt.Errorf("write page of %s %s: %w", r.Collection().Name, r.Id, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("write page of %s %s: %w", r.Collection().Name, r.Id, err)
-	}
+	x.t.Put(name, b)
 	x.res.Pages[r.Collection().Name]++
 	return nil
 }
@@ -957,25 +936,16 @@ func (x *exporter) copyImage(r *core.Record, stored, dir, base, altText string) 
 	if !ok {
 		return nil, nil
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("create page folder: %w", err)
-	}
-	src, err := x.files.GetReader(r.BaseFilesPath() + "/" + stored)
-	if err != nil {
-		return nil, fmt.Errorf("open image %s of %s %s: %w", stored, r.Collection().Name, r.Id, err)
-	}
-	defer src.Close()
 	name := base + ext
-	dst, err := os.Create(filepath.Join(dir, name))
-	if err != nil {
-		return nil, fmt.Errorf("copy image of %s %s: %w", r.Collection().Name, r.Id, err)
-	}
-	if _, err := io.Copy(dst, src); err != nil {
-		dst.Close()
-		return nil, fmt.Errorf("copy image of %s %s: %w", r.Collection().Name, r.Id, err)
-	}
-	if err := dst.Close(); err != nil {
-		return nil, fmt.Errorf("copy image of %s %s: %w", r.Collection().Name, r.Id, err)
-	}
+	key := r.BaseFilesPath() + "/" + stored
+	// A stored file's name is new at each upload: it is the version.
+	x.t.PutCopy(dir+"/"+name, "img:"+key, func(dst string) (int64, error) {
+		src, err := x.files.GetReader(key)
+		if err != nil {
+			return 0, fmt.Errorf("open image %s of %s %s: %w", stored, r.Collection().Name, r.Id, err)
+		}
+		defer src.Close()
+		return copyReader(dst, src)
+	})
 	return &Image{Src: name, Alt: altText}, nil
 }

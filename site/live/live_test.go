@@ -137,3 +137,22 @@ func TestPruneKeepsLiveAndNewest(t *testing.T) {
 		t.Fatalf("live site gone after prune: %d", rec.Code)
 	}
 }
+
+func TestServeGzip(t *testing.T) {
+	d := Dir{Root: t.TempDir()}
+	page := strings.Repeat("<p>Đại Sơn</p>", 200)
+	pub := build(t, d, map[string]string{"index.html": page, "404.html": "x", "index.html.gz": "GZIPPED"})
+	if err := d.Swap(pub); err != nil {
+		t.Fatal(err)
+	}
+	req := httptest.NewRequest("GET", "/", nil)
+	req.Header.Set("Accept-Encoding", "gzip, deflate, br")
+	rec := httptest.NewRecorder()
+	d.Handler().ServeHTTP(rec, req)
+	if rec.Header().Get("Content-Encoding") != "gzip" || rec.Body.String() != "GZIPPED" || !strings.HasPrefix(rec.Header().Get("Content-Type"), "text/html") {
+		t.Fatalf("gzip: %v %q", rec.Header(), rec.Body.String())
+	}
+	if rec := get(t, d.Handler(), "GET", "/"); rec.Header().Get("Content-Encoding") != "" || rec.Body.String() != page {
+		t.Fatal("gzip sent to a client that did not ask for it")
+	}
+}

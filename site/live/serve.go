@@ -132,7 +132,38 @@ func (d Dir) serveFile(w http.ResponseWriter, r *http.Request, name string, stat
 		}
 		return
 	}
+	// The build wrote a gzipped copy of text files (site/precompress.go).
+	if textTypes(ctype) {
+		h.Add("Vary", "Accept-Encoding")
+		if acceptsGzip(r) {
+			if gz, err := os.Open(name + ".gz"); err == nil {
+				defer gz.Close()
+				if gzi, err := gz.Stat(); err == nil {
+					h.Set("Content-Encoding", "gzip")
+					http.ServeContent(w, r, "", gzi.ModTime(), gz)
+					return
+				}
+			}
+		}
+	}
 	http.ServeContent(w, r, "", fi.ModTime(), f)
+}
+
+func textTypes(ctype string) bool {
+	return strings.HasPrefix(ctype, "text/") || strings.Contains(ctype, "json") ||
+		strings.Contains(ctype, "xml") || strings.Contains(ctype, "javascript") || strings.Contains(ctype, "svg")
+}
+
+// acceptsGzip reads Accept-Encoding as browsers send it ("gzip, deflate,
+// br"); "gzip;q=0" refuses it.
+func acceptsGzip(r *http.Request) bool {
+	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
+		enc, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if strings.EqualFold(strings.TrimSpace(enc), "gzip") {
+			return strings.ReplaceAll(params, " ", "") != "q=0"
+		}
+	}
+	return false
 }
 
 func (d Dir) notFound(w http.ResponseWriter, r *http.Request) {
