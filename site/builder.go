@@ -180,7 +180,7 @@ func (b *Builder) generate(src, public string, now time.Time, rep *Report) error
 	rep.Changed = len(written) + len(removed) + len(res.Written) + len(res.Removed)
 
 	t = time.Now()
-	warnings, err := b.hugo.run(hugoRun{
+	res2, err := b.hugo.runStats(hugoRun{
 		Source:         src,
 		Destination:    public,
 		BaseURL:        b.baseURL(),
@@ -188,7 +188,7 @@ func (b *Builder) generate(src, public string, now time.Time, rep *Report) error
 		MaxOutputBytes: b.cfg.MaxOutputBytes,
 	})
 	rep.HugoDuration = Millis(time.Since(t))
-	rep.Warnings = warnings
+	rep.Warnings, rep.HugoPeakKB = res2.Warnings, res2.PeakKB
 	if err != nil {
 		return fmt.Errorf("Hugo: %w", err)
 	}

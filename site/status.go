@@ -18,9 +18,10 @@ type Report struct {
 	HugoDuration     Millis    `json:"hugoMs"`
 	CompressDuration Millis    `json:"gzipMs"`
 	SwapDuration     Millis    `json:"swapMs"`
-	Records          int       `json:"records"` // record pages exported
-	Changed          int       `json:"changed"` // source files changed since the last build
-	Pages            int       `json:"pages"`   // HTML pages written
+	Records          int       `json:"records"`              // record pages exported
+	Changed          int       `json:"changed"`              // source files changed since the last build
+	Pages            int       `json:"pages"`                // HTML pages written
+	HugoPeakKB       int64     `json:"hugoPeakKB,omitempty"` // Hugo process's peak memory
 	NextPublish      time.Time `json:"nextPublish,omitzero"`
 	Warnings         string    `json:"warnings,omitempty"`
 	Error            string    `json:"error,omitempty"`

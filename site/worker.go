@@ -29,6 +29,23 @@ const DefaultBuildTimeout = 3 * time.Minute
 type workerResult struct {
 	Warnings string `json:"warnings"`
 	Error    string `json:"error,omitempty"`
+	PeakKB   int64  `json:"peakKB"` // the worker's peak resident memory so far
+}
+
+// peakKB reads this process's peak resident memory (VmHWM) on Linux.
+func peakKB() int64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			var kb int64
+			fmt.Sscanf(strings.TrimSpace(rest), "%d", &kb)
+			return kb
+		}
+	}
+	return 0
 }
 
 // RunWorkerIfAsked makes this process a Hugo worker if it was started as
@@ -47,7 +64,7 @@ func RunWorkerIfAsked() {
 			os.Exit(0) // the portal is gone or done with us
 		}
 		warnings, err := runHugo(r)
-		res := workerResult{Warnings: warnings}
+		res := workerResult{Warnings: warnings, PeakKB: peakKB()}
 		if err != nil {
 			res.Error = err.Error()
 		}
@@ -73,16 +90,22 @@ type hugoWorker struct {
 // run builds r in the worker, starting one if there is none, and stops the
 // worker if the build outlives the timeout or the worker dies.
 func (w *hugoWorker) run(r hugoRun) (string, error) {
+	res, err := w.runStats(r)
+	return res.Warnings, err
+}
+
+// runStats is run, with the worker's result.
+func (w *hugoWorker) runStats(r hugoRun) (workerResult, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.cmd == nil {
 		if err := w.start(); err != nil {
-			return "", fmt.Errorf("Hugo: không khởi động được tiến trình dựng trang: %w", err)
+			return workerResult{}, fmt.Errorf("Hugo: không khởi động được tiến trình dựng trang: %w", err)
 		}
 	}
 	if err := json.NewEncoder(w.in).Encode(r); err != nil {
 		w.stop()
-		return "", fmt.Errorf("Hugo: tiến trình dựng trang không nhận yêu cầu: %w", err)
+		return workerResult{}, fmt.Errorf("Hugo: tiến trình dựng trang không nhận yêu cầu: %w", err)
 	}
 	done := make(chan workerResult, 1)
 	failed := make(chan error, 1)
@@ -104,16 +127,16 @@ func (w *hugoWorker) run(r hugoRun) (string, error) {
 	select {
 	case res := <-done:
 		if res.Error != "" {
-			return res.Warnings, errors.New(res.Error)
+			return res, errors.New(res.Error)
 		}
-		return res.Warnings, nil
+		return res, nil
 	case err := <-failed:
 		msg := w.stderr.String()
 		w.stop()
-		return "", fmt.Errorf("Hugo: tiến trình dựng trang dừng bất thường (%v): %s", err, msg)
+		return workerResult{}, fmt.Errorf("Hugo: tiến trình dựng trang dừng bất thường (%v): %s", err, msg)
 	case <-timer.C:
 		w.stop()
-		return "", fmt.Errorf("Hugo: bản dựng không xong sau %s, đã dừng tiến trình dựng trang (hãy xem lại mẫu giao diện vừa sửa)", timeout)
+		return workerResult{}, fmt.Errorf("Hugo: bản dựng không xong sau %s, đã dừng tiến trình dựng trang (hãy xem lại mẫu giao diện vừa sửa)", timeout)
 	}
 }
 
@@ -200,4 +223,20 @@ func (t *tail) String() string {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	return strings.TrimSpace(t.buf.String())
+}
+
+// HugoRun is the result of RunHugo.
+type HugoRun struct {
+	Duration time.Duration
+	PeakKB   int64 // the Hugo process's peak resident memory
+}
+
+// RunHugo builds the Hugo site in src into dst, nothing else: no export, no
+// swap, no gzip. scripts/bench measures the portal's builds against it.
+func RunHugo(src, dst, baseURL, cacheDir string) (HugoRun, error) {
+	w := &hugoWorker{}
+	defer w.close()
+	start := time.Now()
+	res, err := w.runStats(hugoRun{Source: src, Destination: dst, BaseURL: baseURL, CacheDir: cacheDir})
+	return HugoRun{Duration: time.Since(start), PeakKB: res.PeakKB}, err
 }
