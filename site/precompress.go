@@ -100,6 +100,9 @@ func gzipFile(p, cacheDir string) (bool, error) {
 		if err != nil {
 			return false, fmt.Errorf("gzip cache: %w", err)
 		}
+		// Readable by a web server running as another user (nginx's
+		// "nobody"), as Hugo's own files are.
+		_ = tmp.Chmod(0o644)
 		zw, _ := gzip.NewWriterLevel(tmp, gzip.BestCompression)
 		_, werr := zw.Write(data)
 		cerr := zw.Close()

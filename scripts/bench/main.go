@@ -35,6 +35,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/pocketbase/pocketbase/core"
@@ -230,7 +231,11 @@ http { access_log off; include /etc/nginx/mime.types; sendfile on; gzip_static o
 	if err := cmd.Start(); err != nil {
 		return err
 	}
-	defer cmd.Process.Kill()
+	defer func() {
+		// SIGTERM: the master stops its workers too (SIGKILL would orphan them).
+		_ = cmd.Process.Signal(syscall.SIGTERM)
+		_ = cmd.Wait()
+	}()
 	url := fmt.Sprintf("http://127.0.0.1:%d%s", port, page)
 	for i := 0; i < 100; i++ {
 		if res, err := http.Get(url); err == nil {
@@ -238,6 +243,9 @@ http { access_log off; include /etc/nginx/mime.types; sendfile on; gzip_static o
 			break
 		}
 		time.Sleep(50 * time.Millisecond)
+	}
+	if res, err := http.Get(url); err != nil || res.StatusCode != 200 {
+		return fmt.Errorf("nginx does not serve %s: %v %v", url, err, res)
 	}
 	theirs := load(url, d)
 	fmt.Printf(", nginx %.0f req/s: ratio %.2f (floor ≥ 0.8)\n", theirs, ours/theirs)

@@ -272,6 +272,8 @@ func (k Cache) Get(c Card) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("share card cache: %w", err)
 	}
+	_ = tmp.Chmod(0o644) // published: readable by any web server
+
 	if _, err := tmp.Write(b); err != nil {
 		tmp.Close()
 		os.Remove(tmp.Name())
