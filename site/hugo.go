@@ -11,6 +11,7 @@ import (
 	"syscall"
 
 	"github.com/bep/logg"
+	"github.com/fsnotify/fsnotify"
 	"github.com/gohugoio/hugo/common/loggers"
 	"github.com/gohugoio/hugo/config"
 	"github.com/gohugoio/hugo/config/allconfig"
@@ -31,23 +32,74 @@ type hugoRun struct {
 	// MaxOutputBytes bounds what the build may write (0: no bound but the
 	// disk's free space less a reserve).
 	MaxOutputBytes int64 `json:"maxOutputBytes,omitempty"`
+	// Keep keeps the Hugo site in the worker for incremental builds.
+	Keep bool `json:"keep,omitempty"`
+	// Incremental rebuilds the kept site for the Changed source files
+	// (absolute paths) instead of building anew.
+	Incremental bool     `json:"incremental,omitempty"`
+	Changed     []string `json:"changed,omitempty"`
 }
 
 // diskReserve is left free on the disk by every build, so that the
 // database can always write what staff save.
 const diskReserve = 200 << 20
 
+// hugoOutput is what a Hugo build did.
+type hugoOutput struct {
+	Warnings string
+	// Written are the files Hugo wrote, relative to the destination.
+	Written []string
+}
+
+// hugoState is a Hugo site kept between builds in the worker, for
+// incremental builds: the next build re-renders only what the changed
+// files touch.
+type hugoState struct {
+	key   string // what the site was made for: source, destination, base URL
+	sites *hugolib.HugoSites
+	out   *guardedFs
+	log   *bytes.Buffer
+}
+
+// kept is the worker's Hugo site, if the last build asked to keep it.
+var kept *hugoState
+
+func (h *hugoState) close() {
+	if h != nil && h.sites != nil {
+		_ = h.sites.Close()
+	}
+}
+
 // runHugo builds the site with Hugo's own packages, in the calling process,
-// as the hugo command would with --minify, and returns Hugo's warnings.
-// Hugo's errors (a template that fails, bad front matter) come back as the
-// error. The portal calls it in its Hugo worker process (worker.go), where
-// a build that hangs can be stopped.
+// as the hugo command would with --minify. Hugo's errors (a template that
+// fails, bad front matter) come back as the error. The portal calls it in
+// its Hugo worker process (worker.go), where a build that hangs can be
+// stopped.
+//
+// With r.Keep, Hugo runs as its server does (tracking what each page
+// depends on) and the site is kept for the next build; an r.Incremental
+// build of the same source and destination then re-renders only what
+// r.Changed touches. Otherwise, and after any failure, it builds anew.
 //
 // Output goes through a file system that never reports a failed write to
 // Hugo: it remembers the first failure (a full disk, the bound reached) and
 // drops what follows. Hugo v0.165 can deadlock when ten pages fail to
-// render; a full disk would fail every page.
-func runHugo(r hugoRun) (warnings string, err error) {
+// render; a full disk would fail every page. It removes a file before
+// writing it, so that the hard links an incremental build shares with the
+// live build are never written through.
+func runHugo(r hugoRun) (hugoOutput, error) {
+	key := r.Source + "\x00" + r.Destination + "\x00" + r.BaseURL + "\x00" + r.CacheDir
+	if r.Incremental && kept != nil && kept.key == key {
+		out, err := rebuild(kept, r)
+		if err != nil {
+			kept.close()
+			kept = nil
+		}
+		return out, err
+	}
+	kept.close()
+	kept = nil
+
 	var log bytes.Buffer
 	logger := loggers.New(loggers.Options{
 		Level:         logg.LevelWarn,
@@ -56,7 +108,6 @@ func runHugo(r hugoRun) (warnings string, err error) {
 		DistinctLevel: logg.LevelWarn,
 		StoreErrors:   true,
 	})
-
 	flags := config.New()
 	flags.Set("workingDir", r.Source)
 	flags.Set("publishDir", r.Destination)
@@ -66,7 +117,12 @@ func runHugo(r hugoRun) (warnings string, err error) {
 		flags.Set("cacheDir", r.CacheDir)
 		flags.Set("resourceDir", filepath.Join(r.CacheDir, "resources"))
 	}
-
+	if r.Keep {
+		// As "hugo server" runs: Hugo tracks dependencies for rebuilds; but
+		// no live-reload script in the pages.
+		flags.Set("internal", map[string]any{"running": true, "watch": true})
+		flags.Set("disableLiveReload", true)
+	}
 	configs, err := allconfig.LoadConfig(allconfig.ConfigSourceDescriptor{
 		Fs:          hugofs.Os,
 		Logger:      logger,
@@ -78,10 +134,10 @@ func runHugo(r hugoRun) (warnings string, err error) {
 		Environ: []string{"PATH=" + os.Getenv("PATH"), "HUGO_ENVIRONMENT=production"},
 	})
 	if err != nil {
-		return log.String(), fmt.Errorf("hugo: load config: %w", err)
+		return hugoOutput{Warnings: log.String()}, fmt.Errorf("hugo: load config: %w", err)
 	}
 	if err := os.MkdirAll(r.Destination, 0o755); err != nil {
-		return "", fmt.Errorf("hugo: %w", err)
+		return hugoOutput{}, fmt.Errorf("hugo: %w", err)
 	}
 	out := newGuardedFs(afero.NewOsFs(), budget(r))
 	fs := hugofs.NewFromSourceAndDestination(hugofs.Os, out, flags)
@@ -93,21 +149,50 @@ func runHugo(r hugoRun) (warnings string, err error) {
 		StdErr:   &log,
 	})
 	if err != nil {
-		return log.String(), fmt.Errorf("hugo: %w", err)
+		return hugoOutput{Warnings: log.String()}, fmt.Errorf("hugo: %w", err)
 	}
-	defer sites.Close()
-	buildErr := sites.Build(hugolib.BuildCfg{})
-	if werr := out.Err(); werr != nil {
-		return log.String(), fmt.Errorf("hugo: ghi trang thất bại: %w", werr)
+	state := &hugoState{key: key, sites: sites, out: out, log: &log}
+	res, err := finish(state, r, sites.Build(hugolib.BuildCfg{}))
+	if err != nil || !r.Keep {
+		state.close()
+		return res, err
+	}
+	kept = state
+	return res, nil
+}
+
+// rebuild re-renders what the changed source files touch.
+func rebuild(h *hugoState, r hugoRun) (hugoOutput, error) {
+	h.out.reset(budget(r))
+	h.log.Reset()
+	var events []fsnotify.Event
+	for _, p := range r.Changed {
+		// Create as well as Write: a new bundle's files must be added to
+		// its page (Hugo sorts creations first).
+		events = append(events, fsnotify.Event{Name: p, Op: fsnotify.Create | fsnotify.Write})
+	}
+	return finish(h, r, h.sites.Build(hugolib.BuildCfg{}, events...))
+}
+
+// finish turns a Hugo build's outcome into the worker's answer and copies
+// static files, as the hugo command does and hugolib does not.
+func finish(h *hugoState, r hugoRun, buildErr error) (hugoOutput, error) {
+	res := hugoOutput{Warnings: strings.TrimSpace(h.log.String())}
+	if werr := h.out.Err(); werr != nil {
+		return res, fmt.Errorf("hugo: ghi trang thất bại: %w", werr)
 	}
 	if buildErr != nil {
-		return log.String(), fmt.Errorf("hugo: %w", buildErr)
+		return res, fmt.Errorf("hugo: %w", buildErr)
 	}
-	// The hugo command copies static/ itself; hugolib does not.
 	if err := copyStatic(r.Source, r.Destination); err != nil {
-		return log.String(), err
+		return res, err
 	}
-	return strings.TrimSpace(log.String()), nil
+	for _, p := range h.out.written() {
+		if rel, err := filepath.Rel(r.Destination, p); err == nil && !strings.HasPrefix(rel, "..") {
+			res.Written = append(res.Written, filepath.ToSlash(rel))
+		}
+	}
+	return res, nil
 }
 
 // budget is how many bytes a build may write: its bound, and never more
@@ -138,6 +223,21 @@ type guardedFs struct {
 	mu     sync.Mutex
 	left   int64
 	failed error
+	wrote  []string
+}
+
+// reset starts a new build with a new budget.
+func (g *guardedFs) reset(limit int64) {
+	g.mu.Lock()
+	g.left, g.failed, g.wrote = limit, nil, nil
+	g.mu.Unlock()
+}
+
+// written lists the files opened for writing since the last reset.
+func (g *guardedFs) written() []string {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return append([]string(nil), g.wrote...)
 }
 
 func newGuardedFs(base afero.Fs, limit int64) *guardedFs {
@@ -179,14 +279,25 @@ func (g *guardedFs) Create(name string) (afero.File, error) {
 }
 
 func (g *guardedFs) OpenFile(name string, flag int, perm os.FileMode) (afero.File, error) {
+	writing := flag&(os.O_WRONLY|os.O_RDWR) != 0
+	if writing {
+		// A new file, never the old one written in place: it may be a hard
+		// link shared with the live build.
+		_ = g.Fs.Remove(name)
+	}
 	f, err := g.Fs.OpenFile(name, flag, perm)
 	if err != nil {
 		// A missing folder is Hugo's to make (it does, and tries again).
-		if flag&(os.O_WRONLY|os.O_RDWR) != 0 && !errors.Is(err, os.ErrNotExist) {
+		if writing && !errors.Is(err, os.ErrNotExist) {
 			g.fail(err)
 			return discard{name: name}, nil
 		}
 		return nil, err
+	}
+	if writing {
+		g.mu.Lock()
+		g.wrote = append(g.wrote, name)
+		g.mu.Unlock()
 	}
 	return &guardedFile{File: f, g: g}, nil
 }

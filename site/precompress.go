@@ -81,6 +81,27 @@ func precompress(public, cacheDir string) (fresh, cached int, err error) {
 	return fresh, cached, firstErr
 }
 
+// precompressFiles does what precompress does for the files rel (paths
+// relative to public) that a build rewrote; a rewritten file too small to
+// compress loses the .gz it had from the build it was copied from.
+func precompressFiles(public, cacheDir string, rel []string) error {
+	for _, r := range rel {
+		p := filepath.Join(public, filepath.FromSlash(r))
+		fi, err := os.Stat(p)
+		if err != nil || fi.IsDir() {
+			continue
+		}
+		if !compressible[strings.ToLower(filepath.Ext(p))] || fi.Size() < minCompress {
+			_ = os.Remove(p + ".gz")
+			continue
+		}
+		if _, err := gzipFile(p, cacheDir); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // gzipFile makes p.gz from the cache, or compresses p into the cache first.
 func gzipFile(p, cacheDir string) (bool, error) {
 	data, err := os.ReadFile(p)

@@ -36,7 +36,7 @@ func (b *Builder) Preview(rec *core.Record) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("xem trước: %w", err)
 	}
-	if _, err := b.hugo.run(hugoRun{Source: src, Destination: out, BaseURL: b.baseURL(), CacheDir: filepath.Join(b.cfg.Root, "cache")}); err != nil {
+	if _, err := b.preview.run(hugoRun{Source: src, Destination: out, BaseURL: b.baseURL(), CacheDir: filepath.Join(b.cfg.Root, "cache")}); err != nil {
 		return nil, fmt.Errorf("xem trước: %w", err)
 	}
 	page, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(strings.TrimPrefix(url, "/")), "index.html"))

@@ -20,6 +20,7 @@ type Report struct {
 	SwapDuration     Millis    `json:"swapMs"`
 	Records          int       `json:"records"`              // record pages exported
 	Changed          int       `json:"changed"`              // source files changed since the last build
+	Incremental      bool      `json:"incremental"`          // Hugo re-rendered only what changed
 	Pages            int       `json:"pages"`                // HTML pages written
 	HugoPeakKB       int64     `json:"hugoPeakKB,omitempty"` // Hugo process's peak memory
 	NextPublish      time.Time `json:"nextPublish,omitzero"`

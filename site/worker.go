@@ -27,9 +27,10 @@ const workerEnv = "PORTAL_HUGO_WORKER"
 const DefaultBuildTimeout = 3 * time.Minute
 
 type workerResult struct {
-	Warnings string `json:"warnings"`
-	Error    string `json:"error,omitempty"`
-	PeakKB   int64  `json:"peakKB"` // the worker's peak resident memory so far
+	Warnings string   `json:"warnings"`
+	Error    string   `json:"error,omitempty"`
+	PeakKB   int64    `json:"peakKB"`  // the worker's peak resident memory so far
+	Written  []string `json:"written"` // files written, relative to the destination
 }
 
 // peakKB reads this process's peak resident memory (VmHWM) on Linux.
@@ -63,8 +64,8 @@ func RunWorkerIfAsked() {
 		if err := dec.Decode(&r); err != nil {
 			os.Exit(0) // the portal is gone or done with us
 		}
-		warnings, err := runHugo(r)
-		res := workerResult{Warnings: warnings, PeakKB: peakKB()}
+		out, err := runHugo(r)
+		res := workerResult{Warnings: out.Warnings, PeakKB: peakKB(), Written: out.Written}
 		if err != nil {
 			res.Error = err.Error()
 		}

@@ -115,7 +115,7 @@ func run(app core.App, root string, opts Options, preview *core.Record) (Result,
 	if err := x.load(); err != nil {
 		return Result{}, err
 	}
-	steps := []func() error{x.units, x.honorees, x.initiatives, x.articles, x.guides, x.indicators, x.stats, x.termPages, x.drawCards, x.nextPublish}
+	steps := []func() error{x.units, x.honorees, x.initiatives, x.articles, x.guides, x.indicators, x.stats, x.termPages, x.redirectSection, x.drawCards, x.nextPublish}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return Result{}, err
@@ -296,7 +296,6 @@ func (x *exporter) page(r *core.Record, title, summary, body string, params any)
 		Lastmod:     r.GetDateTime("updated").Time().In(Vietnam).Format(time.RFC3339),
 		Summary:     summary,
 		Description: markdown.Truncate(desc, 300),
-		Aliases:     aliases(r),
 		Params:      params,
 	}
 }
@@ -337,8 +336,8 @@ func (x *exporter) common(r *core.Record, title string) Common {
 	return c
 }
 
-// aliases are the other addresses of a record's page, which Hugo writes as
-// redirect pages: its short link and the slugs it had before.
+// aliases are the other addresses of a record's page: its short link and
+// the slugs it had before.
 func aliases(r *core.Record) []string {
 	var out []string
 	if code := r.GetString("shortCode"); code != "" {
@@ -817,6 +816,13 @@ func (x *exporter) unitCounts(m map[string]int, base string) []Count {
 	return out
 }
 
+// redirectSection keeps the redirect pages' folder from being a page.
+func (x *exporter) redirectSection() error {
+	return x.putJSON("content/chuyen-huong/_index.md", RedirectPage{
+		Title: "Chuyển hướng", Build: map[string]string{"list": "never", "render": "never"}, Sitemap: map[string]bool{"disable": true},
+	})
+}
+
 // putJSON adds a data file, or a content file holding only front matter,
 // as indented JSON.
 func (x *exporter) putJSON(rel string, v any) error {
@@ -857,6 +863,28 @@ func (x *exporter) nextPublish() error {
 	return nil
 }
 
+// redirects writes a redirect page for each other address of a record's
+// page (its short link, its old slugs): content pages of the type
+// "chuyen-huong" at those URLs, rendered by the theme's
+// layouts/chuyen-huong/page.html, left out of every list and the sitemap.
+// As content pages (not Hugo aliases) they are re-rendered by incremental
+// builds when their page changes.
+func (x *exporter) redirects(r *core.Record, title string) error {
+	target := strings.TrimSuffix(pageURL(r.Collection().Name, r.GetString("slug")), "/")
+	for _, from := range aliases(r) {
+		name := strings.ReplaceAll(strings.Trim(from, "/"), "/", "--")
+		fm := RedirectPage{
+			Title: title, URL: from, Type: "chuyen-huong",
+			Build: map[string]string{"list": "never"}, Sitemap: map[string]bool{"disable": true},
+			Params: map[string]string{"target": target},
+		}
+		if err := x.putJSON("content/chuyen-huong/"+name+"/index.md", fm); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // rel is the page bundle folder of a record, relative to the source root.
 func (x *exporter) rel(r *core.Record) string {
 	return "content/" + Sections[r.Collection().Name] + "/" + r.GetString("slug")
@@ -878,7 +906,7 @@ func (x *exporter) write(r *core.Record, p Page, body string) error {
 	}
 	x.t.Put(name, b)
 	x.res.Pages[r.Collection().Name]++
-	return nil
+	return x.redirects(r, p.Title)
 }
 
 // Encode returns a content file: the front matter as indented JSON (which

@@ -94,6 +94,18 @@ type TermPage struct {
 	Weight      int    `json:"weight,omitempty"` // order among the terms
 }
 
+// RedirectPage is the front matter of a page that sends the browser on to a
+// record's page from another of its addresses (params.target, the page's
+// path without its final slash, for site.GetPage).
+type RedirectPage struct {
+	Title   string            `json:"title"`
+	URL     string            `json:"url,omitempty"`
+	Type    string            `json:"type,omitempty"`
+	Build   map[string]string `json:"build"`
+	Sitemap map[string]bool   `json:"sitemap"`
+	Params  map[string]string `json:"params,omitempty"`
+}
+
 // BuildOptions are Hugo's per-page build options.
 type BuildOptions struct {
 	PublishResources bool `json:"publishResources"`

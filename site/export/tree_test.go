@@ -102,7 +102,7 @@ func TestExportIncremental(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(gone.Removed) != 2 { // index.md and qr.svg
+	if len(gone.Removed) != 3 { // index.md, qr.svg and its short link
 		t.Fatalf("unpublishing removed %v", gone.Removed)
 	}
 	if _, err := os.Stat(filepath.Join(root, "content", "tin-tuc", r.GetString("slug"))); err == nil {
