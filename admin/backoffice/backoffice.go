@@ -237,10 +237,13 @@ type collectionMeta struct {
 	Fields []fieldMeta `json:"fields"`
 }
 
-// metaCollections are the collections whose fields the back office shows.
-var metaCollections = []string{"units", "honorees", "articles", "initiatives", "awards", "guides", "indicators"}
+// metaCollections are the collections whose fields the back office shows:
+// the public ones, and the staff-only ones of the award process and the
+// citizens' feedback (their limits only: field names and sizes, no data).
+var metaCollections = []string{"units", "honorees", "articles", "initiatives", "awards", "guides", "indicators",
+	"nominations", "unitReports", "feedback", "portalConfig"}
 
-// Meta returns the JSON of /quan-tri/meta.json: the fields of the public
+// Meta returns the JSON of /quan-tri/meta.json: the fields of the
 // collections as the database has them, and the fixed choices with their
 // Vietnamese labels (internal/vocab), so a limit or a label is written once.
 func Meta(app core.App) ([]byte, error) {
@@ -255,6 +258,9 @@ func Meta(app core.App) ([]byte, error) {
 		}
 		cm := collectionMeta{ID: c.Id, Name: c.Name}
 		for _, f := range c.Fields {
+			if f.GetHidden() {
+				continue // never sent by the API, so never shown
+			}
 			fm := fieldMeta{Name: f.GetName(), Type: f.Type()}
 			switch x := f.(type) {
 			case *core.TextField:

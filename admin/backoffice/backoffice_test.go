@@ -235,7 +235,23 @@ func TestMeta(t *testing.T) {
 	if f := field("indicators", "quarter"); f.Min == nil || *f.Min != 1 || f.Max != 4 || !f.OnlyInt {
 		t.Errorf("indicators.quarter: %+v", f)
 	}
-	for _, name := range []string{"status", "articleCategories", "initiativeKinds", "awardForms", "stepLogic", "auditActions", "staffRoles"} {
+	// The award process and the feedback queue (issues 6 and 7).
+	if f := field("nominations", "dossier"); f.MaxSize != 10<<20 || f.MaxSelect != 10 || len(f.MimeTypes) != 5 {
+		t.Errorf("nominations.dossier: %+v", f)
+	}
+	if f := field("unitReports", "onlineRate"); f.Max != 100 || f.Min == nil || *f.Min != 0 {
+		t.Errorf("unitReports.onlineRate: %+v", f)
+	}
+	if f := field("portalConfig", "reportDeadline"); !f.Required || f.Max != 5 {
+		t.Errorf("portalConfig.reportDeadline: %+v", f)
+	}
+	for _, f := range m.Collections["feedback"].Fields {
+		if f.Name == "idempotencyKey" || f.Name == "ipHash" {
+			t.Errorf("meta shows the hidden field feedback.%s", f.Name)
+		}
+	}
+	for _, name := range []string{"status", "articleCategories", "initiativeKinds", "awardForms", "stepLogic", "auditActions", "staffRoles",
+		"nominationStates", "reportStates", "feedbackKinds", "feedbackStates", "channels", "helpful"} {
 		if len(m.Vocab[name]) == 0 {
 			t.Errorf("meta has no vocabulary %s", name)
 		}

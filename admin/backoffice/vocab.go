@@ -24,6 +24,12 @@ func vocabulary() map[string][]option {
 		"stepLogic":         vocab.StepLogic,
 		"staffRoles":        vocab.StaffRoles,
 		"auditActions":      vocab.AuditActions,
+		"nominationStates":  vocab.NominationStates,
+		"reportStates":      vocab.ReportStates,
+		"feedbackKinds":     vocab.FeedbackKinds,
+		"feedbackStates":    vocab.FeedbackStates,
+		"channels":          vocab.Channels,
+		"helpful":           vocab.Helpful,
 	}
 	out := make(map[string][]option, len(lists))
 	for name, l := range lists {

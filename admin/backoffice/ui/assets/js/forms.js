@@ -11,8 +11,8 @@
 // between the label and the control, the control gets aria-invalid and
 // aria-describedby names the hint and the message.
 
-import { h, fill, uid, debounce, formatBytes, toPB, dateInputValue, parseVNDate, parseNumber, q } from './util.js';
-import { request, list, fileURL } from './api.js';
+import { h, fill, uid, debounce, formatBytes, toPB, dateInputValue, parseVNDate, parseNumber, q, displayFileName, asciiFileName } from './util.js';
+import { request, list, fileURL, downloadProtected } from './api.js';
 import { vocab, fieldMeta, titleOf, collections } from './schema.js';
 
 // errorSummary lists the problems of a form at its top, each linking to
@@ -82,7 +82,7 @@ function textWidget(def, value, opts) {
     : h('input', { id, name: def.name, type: def.widget === 'url' ? 'url' : 'text', spellcheck: def.widget === 'url' || def.widget === 'slug' ? 'false' : 'true', autocomplete: 'off' });
   input.value = value ?? '';
   const counter = m.max && def.widget !== 'slug' ? counterFor(input, m.max) : null;
-  const { el, err } = frame({ ...def, required: m.required && def.widget !== 'slug' }, id, input, { extra: counter });
+  const { el, err } = frame({ ...def, required: (def.required || m.required) && def.widget !== 'slug' }, id, input, { extra: counter });
   return {
     el, focusId: id,
     get: () => (def.widget === 'url' ? input.value.trim() : input.value),
@@ -126,10 +126,10 @@ function selectWidget(def, value, opts) {
     ? [1, 2, 3, 4].map((n) => ({ key: String(n), label: `Quý ${n}` }))
     : vocab(def.vocab);
   const sel = h('select', { id, name: def.name },
-    h('option', { value: '' }, m.required || def.widget === 'quarter' ? '— Chọn —' : '— Không chọn —'),
+    h('option', { value: '' }, def.empty || (m.required || def.required || def.widget === 'quarter' ? '— Chọn —' : '— Không chọn —')),
     options.map((o) => h('option', { value: o.key }, o.label)));
   sel.value = value === null || value === undefined || value === 0 ? '' : String(value);
-  const { el, err } = frame({ ...def, required: m.required }, id, sel);
+  const { el, err } = frame({ ...def, required: def.required || m.required }, id, sel);
   return {
     el, focusId: id,
     get: () => (def.widget === 'quarter' ? (sel.value ? Number(sel.value) : null) : sel.value),
@@ -144,7 +144,7 @@ function numberWidget(def, value, opts) {
   const input = h('input', { id, name: def.name, type: 'text', inputmode: m.onlyInt ? 'numeric' : 'decimal', autocomplete: 'off', class: 'input-short' });
   input.value = value === null || value === undefined || (value === 0 && !m.required && def.name !== 'weight') ? '' : String(value).replace('.', ',');
   if (value === 0 && def.name === 'weight') input.value = '0';
-  const { el, err } = frame({ ...def, required: m.required }, id, input);
+  const { el, err } = frame({ ...def, required: def.required || m.required }, id, input);
   return {
     el, focusId: id,
     get: () => {
@@ -175,7 +175,7 @@ function dateWidget(def, value, opts) {
   const m = fieldMeta(opts.collection, def.name);
   const input = h('input', { id, name: def.name, type: 'text', inputmode: 'numeric', autocomplete: 'off', class: 'input-date', placeholder: 'dd/mm/yyyy' });
   input.value = dateInputValue(value);
-  const { el, err } = frame({ ...def, required: m.required, hint: def.hint || 'Ngày/tháng/năm, ví dụ 25/11/2026.' }, id, input);
+  const { el, err } = frame({ ...def, required: def.required || m.required, hint: def.hint || 'Ngày/tháng/năm, ví dụ 25/11/2026.' }, id, input);
   return {
     el, focusId: id,
     get: () => {
@@ -206,7 +206,7 @@ function unitWidget(def, value, opts) {
   const m = fieldMeta(opts.collection, def.name);
   const locked = opts.lockedUnit;
   const sel = h('select', { id, name: def.name, disabled: !!locked }, h('option', { value: '' }, '— Không chọn —'));
-  const { el, err } = frame({ ...def, required: m.required, hint: locked ? 'Đơn vị của bạn (cán bộ đầu mối chỉ đề xuất cho đơn vị mình).' : def.hint }, id, sel);
+  const { el, err } = frame({ ...def, required: def.required || m.required, hint: locked ? (def.lockedHint || 'Đơn vị của bạn (cán bộ đầu mối chỉ đề xuất cho đơn vị mình).') : def.hint }, id, sel);
   let current = locked || value || '';
   loadUnits().then((units) => {
     for (const u of units) sel.append(h('option', { value: u.id }, u.name + (u.status === 'published' ? '' : ' (chưa xuất bản)')));
@@ -241,7 +241,7 @@ function pickerWidget(def, value, opts) {
   const results = h('ul', { class: 'picker-results', id: `${id}-results`, 'aria-label': 'Kết quả tìm kiếm' });
   const searchLabel = h('label', { for: id, class: 'sub-label' }, multiple ? 'Tìm để thêm' : 'Tìm để chọn');
   const box = h('div', { class: 'picker' }, chosen, searchLabel, search, status, results);
-  const { el, err } = frame({ ...def, required: m.required }, id, box, { group: true });
+  const { el, err } = frame({ ...def, required: def.required || m.required }, id, box, { group: true });
   search.setAttribute('aria-describedby', `${id}-status ${id}-error`);
 
   function drawChosen() {
@@ -324,22 +324,24 @@ function pickerWidget(def, value, opts) {
 
 function tagsWidget(def, value) {
   const id = `f-${def.name}`;
+  const noun = def.noun || 'từ khóa'; // what one tag is called: từ khóa, nhãn
+  const Noun = noun[0].toUpperCase() + noun.slice(1);
   let tags = Array.isArray(value) ? [...value] : [];
   const input = h('input', { id, type: 'text', autocomplete: 'off', class: 'input-medium' });
   const add = h('button', { type: 'button', class: 'btn btn-secondary btn-small' }, 'Thêm');
-  const chips = h('ul', { class: 'chips', 'aria-label': 'Từ khóa đã thêm' });
+  const chips = h('ul', { class: 'chips', 'aria-label': `${Noun} đã thêm` });
   const status = h('p', { class: 'visually-hidden', 'aria-live': 'polite' });
   const row = h('div', { class: 'inline' }, input, add);
-  const box = h('div', {}, chips, h('label', { for: id, class: 'sub-label' }, 'Từ khóa mới'), row, status);
+  const box = h('div', {}, chips, h('label', { for: id, class: 'sub-label' }, `${Noun} mới`), row, status);
   const { el, err } = frame(def, id, box, { group: true });
   input.setAttribute('aria-describedby', [def.hint ? `${id}-hint` : '', `${id}-error`].filter(Boolean).join(' '));
   const changed = () => el.dispatchEvent(new Event('input', { bubbles: true }));
   function draw() {
-    fill(chips, tags.length === 0 ? h('li', { class: 'muted' }, 'Chưa có từ khóa.') : tags.map((t, i) => h('li', { class: 'chip' },
+    fill(chips, tags.length === 0 ? h('li', { class: 'muted' }, `Chưa có ${noun}.`) : tags.map((t, i) => h('li', { class: 'chip' },
       h('span', {}, t),
       h('button', {
-        type: 'button', class: 'chip-remove', 'aria-label': `Xóa từ khóa ${t}`,
-        onclick: () => { tags.splice(i, 1); draw(); status.textContent = `Đã xóa từ khóa ${t}.`; input.focus(); changed(); },
+        type: 'button', class: 'chip-remove', 'aria-label': `Xóa ${noun} ${t}`,
+        onclick: () => { tags.splice(i, 1); draw(); status.textContent = `Đã xóa ${noun} ${t}.`; input.focus(); changed(); },
       }, '×'))));
   }
   function addTyped() {
@@ -514,7 +516,7 @@ function imageWidget(def, value, opts) {
   const status = h('p', { class: 'visually-hidden', 'aria-live': 'polite' });
   const pick = h('label', { for: id, class: 'sub-label' }, multiple ? 'Chọn ảnh để thêm' : (existing.length ? 'Chọn ảnh khác để thay' : 'Chọn ảnh'));
   const box = h('div', {}, gallery, pick, input, status);
-  const { el, err } = frame({ ...def, required: m.required }, id, box, { group: true });
+  const { el, err } = frame({ ...def, required: def.required || m.required }, id, box, { group: true });
   input.setAttribute('aria-describedby', [def.hint ? `${id}-hint` : '', `${id}-error`].filter(Boolean).join(' '));
   const changed = () => el.dispatchEvent(new Event('input', { bubbles: true }));
 
@@ -595,10 +597,137 @@ function imageWidget(def, value, opts) {
   };
 }
 
+// ----- documents: a dossier's files (PDF, DOCX, pictures), checked before
+// upload; existing ones are protected and downloaded with a file token.
+
+const DOC_SIGNATURES = {
+  'application/pdf': (b) => b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46 && b[4] === 0x2d,
+  // A DOCX is a ZIP archive; the server reads inside it.
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': (b, name) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04 && /\.docx$/i.test(name),
+  ...SIGNATURES,
+};
+
+// checkDocument tells why a file may not join a dossier, or '' when it may.
+// The server checks the same by the file's content.
+export async function checkDocument(file, maxSize, types) {
+  const allowed = types && types.length ? types : Object.keys(DOC_SIGNATURES);
+  const bytes = new Uint8Array(await file.slice(0, 12).arrayBuffer());
+  const kind = Object.keys(DOC_SIGNATURES).find((t) => DOC_SIGNATURES[t](bytes, file.name));
+  if (!kind || !allowed.includes(kind)) {
+    return `Tệp “${file.name}” không phải PDF, DOCX hay ảnh JPEG, PNG, WebP. Hãy chọn tệp đúng loại (tệp .doc cũ hãy lưu lại thành .docx hoặc PDF).`;
+  }
+  if (maxSize && file.size > maxSize) {
+    return `Tệp “${file.name}” nặng ${formatBytes(file.size)}, vượt quá ${formatBytes(maxSize)}. Hãy chọn tệp nhỏ hơn, ví dụ quét tài liệu với độ phân giải thấp hơn.`;
+  }
+  return '';
+}
+
+function documentsWidget(def, value, opts) {
+  const id = `f-${def.name}`;
+  const m = fieldMeta(opts.collection, def.name);
+  const max = m.maxSelect || 10;
+  const record = opts.record;
+  const existing = (Array.isArray(value) ? value : value ? [value] : []).slice();
+  let removed = [];
+  const pending = []; // File
+  let refused = '';
+  const input = h('input', { id, type: 'file', multiple: true, accept: '.pdf,.docx,.jpg,.jpeg,.png,.webp,' + (m.mimeTypes || []).join(',') });
+  const files = h('ul', { class: 'doc-list', 'aria-label': `${def.label}: tệp hiện có và tệp sẽ tải lên` });
+  const status = h('p', { class: 'visually-hidden', 'aria-live': 'polite' });
+  const box = h('div', {}, files, h('label', { for: id, class: 'sub-label' }, 'Chọn tệp để thêm'), input, status);
+  const { el, err } = frame({ ...def, required: def.required || m.required }, id, box, { group: true });
+  input.setAttribute('aria-describedby', [def.hint ? `${id}-hint` : '', `${id}-error`].filter(Boolean).join(' '));
+  const changed = () => el.dispatchEvent(new Event('input', { bubbles: true }));
+
+  function draw() {
+    const items = [];
+    for (const name of existing) {
+      const gone = removed.includes(name);
+      const shown = displayFileName(name);
+      const dl = h('button', {
+        type: 'button', class: 'btn btn-small btn-secondary', 'aria-label': `Tải về ${shown}`,
+        onclick: async () => {
+          dl.disabled = true;
+          status.textContent = `Đang tải ${shown}…`;
+          try {
+            await downloadProtected(record, name, shown);
+            status.textContent = `Đã tải ${shown}.`;
+          } catch (e) {
+            setInvalid(input, err, `Không tải được “${shown}”: ${e.message}`);
+          }
+          dl.disabled = false;
+        },
+      }, 'Tải về');
+      items.push(h('li', { class: gone ? 'doc doc-removed' : 'doc' },
+        h('span', { class: 'doc-name' }, shown),
+        h('span', { class: 'doc-note' }, gone ? 'Sẽ xóa khi lưu' : 'Đã tải lên'),
+        h('span', { class: 'doc-actions' }, gone ? null : dl, h('button', {
+          type: 'button', class: 'btn btn-small btn-secondary', 'aria-label': `${gone ? 'Giữ lại' : 'Xóa'} ${shown}`,
+          onclick: () => {
+            const at = existing.indexOf(name);
+            removed = gone ? removed.filter((x) => x !== name) : [...removed, name];
+            draw();
+            status.textContent = gone ? `Đã giữ lại ${shown}.` : `${shown} sẽ bị xóa khi lưu.`;
+            // Focus stays on the same file's toggle.
+            const li = files.children[at];
+            const again = li && li.querySelector('.doc-actions button:last-child');
+            (again || input).focus();
+            changed();
+          },
+        }, gone ? 'Giữ lại' : 'Xóa'))));
+    }
+    pending.forEach((f, i) => {
+      items.push(h('li', { class: 'doc doc-new' },
+        h('span', { class: 'doc-name' }, f.name),
+        h('span', { class: 'doc-note' }, `Tệp mới, ${formatBytes(f.size)}: sẽ tải lên khi lưu`),
+        h('span', { class: 'doc-actions' }, h('button', {
+          type: 'button', class: 'btn btn-small btn-secondary', 'aria-label': `Bỏ tệp này: ${f.name}`,
+          onclick: () => {
+            pending.splice(i, 1);
+            draw();
+            status.textContent = `Đã bỏ ${f.name}.`;
+            input.focus();
+            changed();
+          },
+        }, 'Bỏ tệp này'))));
+    });
+    fill(files, items.length ? items : h('li', { class: 'muted' }, 'Chưa có tệp nào.'));
+  }
+  input.addEventListener('change', async () => {
+    const chosen = [...input.files];
+    input.value = '';
+    const problems = [];
+    for (const f of chosen) {
+      const p = await checkDocument(f, m.maxSize, m.mimeTypes);
+      if (p) problems.push(p); else pending.push(f);
+    }
+    const kept = existing.filter((x) => !removed.includes(x)).length;
+    if (kept + pending.length > max) {
+      const over = kept + pending.length - max;
+      problems.push(`Mỗi hồ sơ có tối đa ${max} tệp; đã bỏ ${over} tệp chọn sau cùng.`);
+      pending.splice(pending.length - over);
+    }
+    refused = problems.join(' ');
+    setInvalid(input, err, refused);
+    draw();
+    if (!problems.length && chosen.length) status.textContent = `Đã chọn ${chosen.length} tệp; tệp sẽ được tải lên khi lưu.`;
+    changed();
+  });
+  draw();
+  return {
+    el, focusId: id,
+    get: () => (removed.length ? { remove: removed } : undefined),
+    key: () => JSON.stringify(removed) + pending.map((f) => f.name + f.size).join(','),
+    filesPending: () => pending.length > 0,
+    addFiles: (fd) => { for (const f of pending) fd.append(`${def.name}+`, f, asciiFileName(f.name)); },
+    setError: (msg) => setInvalid(input, err, [msg, refused].filter(Boolean).join(' ')),
+  };
+}
+
 // ----- Markdown with a live preview rendered by the server (goldmark with
 // the site's settings)
 
-function sanitize(html) {
+export function sanitize(html) {
   // The server renders without raw HTML; this is a second fence.
   const doc = new DOMParser().parseFromString(`<div>${html}</div>`, 'text/html');
   doc.querySelectorAll('script,style,iframe,object,embed,form,input,button,link,meta,base,frame,frameset,svg,math').forEach((n) => n.remove());
@@ -627,7 +756,7 @@ function markdownWidget(def, value, opts) {
   const pane = h('section', { class: 'preview-pane', 'aria-label': `Xem trước: ${def.label}` },
     h('p', { class: 'preview-title' }, 'Xem trước'), state, preview);
   const wrap = h('div', { class: 'markdown-editor' }, h('div', { class: 'markdown-write' }, input, counter, problems), pane);
-  const { el, err } = frame({ ...def, required: m.required }, id, wrap);
+  const { el, err } = frame({ ...def, required: def.required || m.required }, id, wrap);
   input.setAttribute('aria-describedby', [def.hint ? `${id}-hint` : '', `${id}-error`].filter(Boolean).join(' '));
 
   let ctrl = null;
@@ -681,7 +810,7 @@ const WIDGETS = {
   text: textWidget, textarea: textWidget, url: textWidget, slug: slugWidget,
   select: selectWidget, quarter: selectWidget, number: numberWidget, bool: boolWidget,
   date: dateWidget, unit: unitWidget, picker: pickerWidget, tags: tagsWidget,
-  steps: stepsWidget, image: imageWidget, markdown: markdownWidget,
+  steps: stepsWidget, image: imageWidget, markdown: markdownWidget, documents: documentsWidget,
 };
 
 export function widget(def, value, opts) {

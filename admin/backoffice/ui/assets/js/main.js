@@ -3,8 +3,8 @@
 
 import { auth, keepFresh, logout, onExpired, refresh } from './api.js';
 import { h, fill, announce } from './util.js';
-import { collections, order, byPath, loadMeta } from './schema.js';
-import { canSee, roleLabel } from './roles.js';
+import { collections, byPath, loadMeta } from './schema.js';
+import { canSee, roleLabel, can } from './roles.js';
 import { confirmDialog } from './dialog.js';
 import { renderLogin } from './views/login.js';
 import { renderDashboard } from './views/dashboard.js';
@@ -13,6 +13,13 @@ import { renderForm } from './views/form.js';
 import { renderHistory } from './views/history.js';
 import { renderAudit } from './views/audit.js';
 import { renderAccountPage } from './views/account.js';
+import { renderNominationList, renderNomination } from './views/nominations.js';
+import { renderReports, renderReport } from './views/reports.js';
+import { renderEligibility } from './views/eligibility.js';
+import { renderExports } from './views/exports.js';
+import { renderSettings } from './views/settings.js';
+import { renderFeedbackList, renderFeedback, renderFeedbackStats } from './views/feedback.js';
+import { PATHS } from './process.js';
 
 export const BASE = '/quan-tri/';
 const main = document.getElementById('noi-dung');
@@ -123,17 +130,38 @@ function renderAccountBar() {
   renderMenu();
 }
 
+// The menu, in groups: the public site's content, the award process, the
+// citizens' voice, and the administration. Each person sees what their
+// role may open.
 function renderMenu() {
   const current = location.pathname;
-  const items = [h('li', {}, link(BASE, 'Tổng quan', current === BASE))];
-  for (const name of order) {
-    if (!canSee(name)) continue;
-    const href = BASE + collections[name].path + '/';
-    items.push(h('li', {}, link(href, collections[name].title, current.startsWith(href))));
-  }
-  if (canSee('auditLog')) {
-    items.push(h('li', {}, link(BASE + 'nhat-ky/', 'Nhật ký hoạt động', current.startsWith(BASE + 'nhat-ky'))));
-  }
+  const item = (href, text) => h('li', {}, link(href, text, href === BASE ? current === BASE : current.startsWith(href)));
+  const coll = (name) => (canSee(name) ? item(BASE + collections[name].path + '/', collections[name].title) : null);
+  const page = (ok, path, text) => (ok ? item(BASE + path + '/', text) : null);
+  const groups = [
+    ['Nội dung trang công khai', ['articles', 'guides', 'initiatives', 'units', 'indicators'].map(coll)],
+    ['Thi đua, khen thưởng', [
+      coll('honorees'), coll('awards'),
+      page(can.nominations(), PATHS.nominations, 'Hồ sơ đề nghị khen thưởng'),
+      page(can.reports(), PATHS.reports, 'Báo cáo năm'),
+      page(can.eligibility(), PATHS.eligibility, 'Đủ tiêu chuẩn tổng kết'),
+      page(can.exports(), PATHS.exports, 'Xuất dữ liệu'),
+    ]],
+    ['Người dân', [page(can.feedback(), PATHS.feedback, 'Ý kiến người dân')]],
+    ['Quản trị', [
+      canSee('auditLog') ? item(BASE + 'nhat-ky/', 'Nhật ký hoạt động') : null,
+      page(can.settings(), PATHS.settings, 'Cài đặt'),
+    ]],
+  ];
+  const items = [item(BASE, 'Tổng quan')];
+  groups.forEach(([title, entries], i) => {
+    const shown = entries.filter(Boolean);
+    if (!shown.length) return;
+    const id = `menu-nhom-${i + 1}`;
+    items.push(h('li', { class: 'menu-group' },
+      h('span', { class: 'menu-group-title', id }, title),
+      h('ul', { 'aria-labelledby': id }, shown)));
+  });
   items.push(h('li', { class: 'menu-site' }, h('a', { href: '/', target: '_blank', rel: 'noopener' }, 'Xem trang công khai', h('span', { class: 'visually-hidden' }, ' (mở thẻ mới)'))));
   fill(menu, h('ul', {}, items));
   menu.hidden = false;
@@ -200,6 +228,29 @@ function route(seg) {
   if (seg[0] === 'dang-nhap') return renderLogin;
   if (seg[0] === 'tai-khoan') return renderAccountPage;
   if (seg[0] === 'nhat-ky') return renderAudit;
+  const idOf = (x) => (x === 'moi' ? '' : x);
+  switch (seg[0]) {
+    case PATHS.nominations:
+      if (seg.length === 1) return renderNominationList;
+      if (seg.length === 2) return (el, ctx) => renderNomination(el, { ...ctx, id: idOf(seg[1]) });
+      return notFound;
+    case PATHS.reports:
+      if (seg.length === 1) return renderReports;
+      if (seg.length === 2) return (el, ctx) => renderReport(el, { ...ctx, id: idOf(seg[1]) });
+      return notFound;
+    case PATHS.feedback:
+      if (seg.length === 1) return renderFeedbackList;
+      if (seg.length === 2 && seg[1] === 'thong-ke') return renderFeedbackStats;
+      if (seg.length === 2) return (el, ctx) => renderFeedback(el, { ...ctx, id: seg[1] });
+      return notFound;
+    case PATHS.eligibility:
+      return seg.length === 1 ? renderEligibility : notFound;
+    case PATHS.exports:
+      return seg.length === 1 ? renderExports : notFound;
+    case PATHS.settings:
+      return seg.length === 1 ? renderSettings : notFound;
+    default:
+  }
   const coll = byPath(seg[0]);
   if (!coll) return notFound;
   if (seg.length === 1) return (el, ctx) => renderList(el, { ...ctx, collection: coll });

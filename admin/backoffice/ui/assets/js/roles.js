@@ -78,3 +78,26 @@ export function lockedUnit(collection) {
 export function editable() {
   return ['articles', 'guides', 'initiatives', 'honorees', 'awards', 'units', 'indicators'].filter(canCreate);
 }
+
+// The award process and the citizens' feedback (issues 6 and 7), as the
+// rules of nominations, unitReports, portalConfig and feedback and the
+// portal's routes (admin/admin.go) allow them.
+export const can = {
+  // nominations and yearly reports: reviewers for every unit, a unit's
+  // reporter for their own
+  nominations: () => isReviewer() || (isReporter() && !!auth.unit),
+  reports: () => isReviewer() || (isReporter() && !!auth.unit),
+  // summary-award eligibility, exports, the deadline: reviewers
+  eligibility: () => isReviewer(),
+  exports: () => isReviewer(),
+  settings: () => isReviewer(),
+  // the feedback queue: editors and reviewers; contacts: reviewers only
+  feedback: () => isEditor() || isReviewer(),
+  contacts: () => isReviewer(),
+  // deciding on a nomination: reviewers
+  decide: () => isReviewer(),
+  // filing a nomination or a report for a unit
+  file: () => isReviewer() || (isReporter() && !!auth.unit),
+};
+
+export { isEditor, isReviewer, isReporter };

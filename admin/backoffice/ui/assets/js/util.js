@@ -188,3 +188,49 @@ export function formatBytes(n) {
   if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
   return `${Math.max(1, Math.round(n / 1024))} KB`;
 }
+
+// vnYear is the year it is now in Vietnam.
+export function vnYear(now = new Date()) {
+  return vnParts(now).y;
+}
+
+// deadlineOf is the last moment of the yearly deadline "dd/mm" of year:
+// the end of that day in Vietnam (admin.Deadline on the server).
+export function deadlineOf(dm, year) {
+  const m = String(dm || '').match(/^(\d{1,2})\/(\d{1,2})$/);
+  let d = 20, mo = 11;
+  if (m && +m[2] >= 1 && +m[2] <= 12 && +m[1] >= 1) { d = +m[1]; mo = +m[2]; }
+  return new Date(Date.UTC(year, mo - 1, d, 23, 59, 59) - VN_OFFSET_MS);
+}
+
+// daysUntil counts the days from now to a moment, rounded up.
+export function daysUntil(when, now = new Date()) {
+  return Math.ceil((when.getTime() - now.getTime()) / 86400000);
+}
+
+// monthRange is the first moment of month m of year y in Vietnam and the
+// first moment of the next month, as PocketBase dates, for a filter.
+export function monthRange(y, m) {
+  const from = new Date(Date.UTC(y, m - 1, 1) - VN_OFFSET_MS);
+  const to = new Date(Date.UTC(m === 12 ? y + 1 : y, m === 12 ? 0 : m, 1) - VN_OFFSET_MS);
+  return [toPB(from), toPB(to)];
+}
+
+// displayFileName shows an uploaded file's name without the random part
+// PocketBase adds to keep names unique ("ho-so_k2j4h5g6f7.pdf" → "ho-so.pdf").
+export function displayFileName(name) {
+  return String(name || '').replace(/_[a-z0-9]{10}(\.[a-z0-9]+)$/i, '$1');
+}
+
+// percent shows a number as a percentage the Vietnamese way: 97,5%.
+export function percent(n) {
+  if (n === null || n === undefined || n === '') return '—';
+  return `${formatNumber(Math.round(Number(n) * 10) / 10)}%`;
+}
+
+// asciiFileName writes a file's name without Vietnamese marks ("Biên bản
+// bình xét.pdf" → "Bien ban binh xet.pdf"): PocketBase keeps only ASCII
+// letters and digits of an uploaded file's name, so this keeps it readable.
+export function asciiFileName(name) {
+  return String(name || '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+}

@@ -3,9 +3,11 @@
 // the public site's last build with a button to rebuild it.
 
 import { list, request, auth } from '../api.js';
-import { h, fill, formatDateTime, formatNumber, q } from '../util.js';
-import { collections, titleOf, statusText, statusClass } from '../schema.js';
-import { canSee, canRebuild, editable } from '../roles.js';
+import { h, fill, formatDateTime, formatNumber, q, vnYear } from '../util.js';
+import { collections, titleOf, statusText, statusClass, label } from '../schema.js';
+import { canSee, canRebuild, editable, can, isReviewer, isReporter } from '../roles.js';
+import { PATHS, loadConfig, deadline, openYear, nomineeName, nominationBadge, reportBadge } from '../process.js';
+import { feedbackGist } from './feedback.js';
 import { BASE, setTitle, takeFlash } from '../main.js';
 import { shortActor } from './list.js';
 
@@ -26,13 +28,36 @@ export async function renderDashboard(el) {
   };
   const build = h('section', { class: 'card card-build', 'aria-labelledby': 'dung-trang' }, h('h2', { id: 'dung-trang' }, 'Trang web công khai'), h('p', { class: 'muted' }, 'Đang tải…'));
 
+  // The award process and the citizens' voice, by role (issues 6 and 7).
+  const process = [];
+  const loaders = [];
+  if (isReviewer()) {
+    const noms = box('ho-so-cho', 'Hồ sơ đề nghị chờ xử lý', 'Không có hồ sơ nào chờ xử lý.');
+    const reps = box('bao-cao-nam-nay', `Báo cáo năm ${vnYear()}`, '');
+    process.push(noms.el, reps.el);
+    loaders.push(loadWaitingNominations(noms), loadReportsSummary(reps));
+  }
+  if (isReporter() && auth.unit) {
+    const noms = box('ho-so-don-vi', 'Hồ sơ đề nghị của đơn vị', 'Đơn vị chưa có hồ sơ đề nghị nào.');
+    const reps = box('bao-cao-don-vi', 'Báo cáo năm của đơn vị', '');
+    process.push(noms.el, reps.el);
+    loaders.push(loadUnitNominations(noms), loadUnitReport(reps));
+  }
+  if (can.feedback()) {
+    const fb = box('y-kien-moi', 'Ý kiến người dân mới', 'Không có ý kiến mới nào.');
+    process.push(fb.el);
+    loaders.push(loadNewFeedback(fb));
+  }
+  const quick = mine.slice(0, 4).map((n) => h('li', {}, h('a', { class: 'btn btn-secondary', href: `${BASE}${collections[n].path}/moi` }, collections[n].newLabel)));
+  if (isReporter() && auth.unit) quick.unshift(h('li', {}, h('a', { class: 'btn btn-secondary', href: `${BASE}${PATHS.nominations}/moi` }, 'Lập hồ sơ đề nghị')));
+
   fill(el,
     h('h1', {}, 'Tổng quan'),
     h('p', { class: 'lead' }, `Xin chào ${r.name || r.email}.`),
     flash ? h('div', { class: `notice notice-${flash.kind}`, role: 'status' }, flash.text) : null,
-    mine.length ? h('div', { class: 'quick' }, h('h2', { class: 'visually-hidden' }, 'Thêm mới'),
-      h('ul', { class: 'quick-list' }, mine.slice(0, 4).map((n) => h('li', {}, h('a', { class: 'btn btn-secondary', href: `${BASE}${collections[n].path}/moi` }, collections[n].newLabel))))) : null,
-    h('div', { class: 'cards' }, sections.drafts.el, sections.review.el, sections.scheduled.el, sections.recent.el, build));
+    quick.length ? h('div', { class: 'quick' }, h('h2', { class: 'visually-hidden' }, 'Thêm mới'),
+      h('ul', { class: 'quick-list' }, quick)) : null,
+    h('div', { class: 'cards' }, process, sections.drafts.el, sections.review.el, sections.scheduled.el, sections.recent.el, build));
 
   const email = auth.email;
   const queries = [
@@ -44,7 +69,105 @@ export async function renderDashboard(el) {
   await Promise.all([
     ...queries.map(([sec, cs, filter, sort, dateField]) => loadSection(sec, cs, filter, sort, dateField)),
     loadBuild(build),
+    ...loaders,
   ]);
+}
+
+// ---- the award process and the citizens' voice
+
+// (functions: BASE is not set yet while the modules load)
+const NOM = () => `${BASE}${PATHS.nominations}/`;
+const REP = () => `${BASE}${PATHS.reports}/`;
+const FB = () => `${BASE}${PATHS.feedback}/`;
+
+function failed(sec, e) {
+  fill(sec.body, h('p', { class: 'muted' }, `Không tải được: ${e.message}`));
+}
+
+function nominationItems(items) {
+  return h('ul', { class: 'mini-list' }, items.map((n) => h('li', {},
+    h('a', { href: NOM() + n.id }, nomineeName(n)),
+    h('span', { class: 'mini-meta' },
+      n.expand && n.expand.unit ? h('span', { class: 'kind' }, n.expand.unit.name) : null,
+      n.expand && n.expand.unit ? ' · ' : '',
+      nominationBadge(n.state), ' · ', `năm ${n.year}`, ' · ', formatDateTime(n.submittedAt || n.updated)))));
+}
+
+async function loadWaitingNominations(sec) {
+  try {
+    const [waiting, council] = await Promise.all([
+      list('nominations', { filter: `state = 'submitted'`, sort: 'submittedAt', perPage: 5, expand: 'nominee,unit' }),
+      list('nominations', { filter: `state = 'forwarded'`, perPage: 1, fields: 'id' }),
+    ]);
+    fill(sec.body,
+      h('p', { class: 'big-count' }, h('strong', {}, formatNumber(waiting.totalItems)), ' hồ sơ đã nộp chờ xem xét',
+        council.totalItems ? `, ${formatNumber(council.totalItems)} hồ sơ đang trình Hội đồng` : '', '.'),
+      waiting.items.length ? nominationItems(waiting.items) : null,
+      h('p', { class: 'card-more' }, h('a', { href: `${NOM()}?trang-thai=submitted` }, waiting.totalItems ? 'Xem các hồ sơ chờ xử lý' : 'Xem tất cả hồ sơ đề nghị')));
+  } catch (e) { failed(sec, e); }
+}
+
+async function loadReportsSummary(sec) {
+  const y = vnYear();
+  try {
+    const st = await request('GET', `/api/portal/reports?year=${y}`);
+    const t = st.totals || {};
+    fill(sec.body,
+      h('p', { class: 'big-count' }, h('strong', {}, formatNumber(t.missing || 0)), ` trong ${formatNumber(t.units || 0)} đơn vị chưa nộp báo cáo năm ${y}.`),
+      h('p', { class: st.closed && t.missing ? 'text-warning' : '' }, st.closed
+        ? `Đã quá hạn nộp (hết ngày ${st.deadline}).`
+        : `Hạn nộp: hết ngày ${st.deadline}.`),
+      h('p', { class: 'card-more' }, h('a', { href: `${REP()}?nam=${y}${t.missing ? '&loc=chua-nop' : ''}` }, t.missing ? 'Xem các đơn vị chưa nộp' : 'Xem các báo cáo')));
+  } catch (e) { failed(sec, e); }
+}
+
+async function loadUnitNominations(sec) {
+  try {
+    const [recent, returned] = await Promise.all([
+      list('nominations', { sort: '-updated', perPage: 5, expand: 'nominee' }),
+      list('nominations', { filter: `state = 'returned'`, perPage: 1, fields: 'id' }),
+    ]);
+    if (!recent.totalItems) {
+      fill(sec.body, h('p', { class: 'muted' }, sec.empty), h('p', { class: 'card-more' }, h('a', { href: `${NOM()}moi` }, 'Lập hồ sơ đề nghị')));
+      return;
+    }
+    fill(sec.body,
+      returned.totalItems ? h('p', { class: 'text-warning' }, h('strong', {}, `${formatNumber(returned.totalItems)} hồ sơ được trả lại để bổ sung.`)) : null,
+      nominationItems(recent.items),
+      h('p', { class: 'card-more' }, h('a', { href: NOM() }, `Xem tất cả ${formatNumber(recent.totalItems)} hồ sơ`)));
+  } catch (e) { failed(sec, e); }
+}
+
+async function loadUnitReport(sec) {
+  try {
+    const config = await loadConfig();
+    const y = openYear(config);
+    const d = deadline(config, y);
+    const res = await list('unitReports', { filter: `unit = ${q(auth.unit)} && year = ${y}`, perPage: 1 });
+    const r = res.items[0];
+    const title = sec.el.querySelector('h2');
+    title.textContent = `Báo cáo năm ${y} của đơn vị`;
+    fill(sec.body,
+      h('p', {}, reportBadge(r ? r.state : ''), r && r.submittedAt ? ` Nộp lúc ${formatDateTime(r.submittedAt)}.` : ''),
+      h('p', {}, `Hạn nộp: hết ngày ${d.text}`, !d.closed && d.days <= 60 ? ` (còn ${formatNumber(d.days)} ngày).` : '.'),
+      h('p', { class: 'card-more' }, h('a', { href: r ? REP() + r.id : `${REP()}moi?nam=${y}` }, r ? (r.state === 'submitted' ? 'Xem báo cáo' : 'Viết tiếp báo cáo') : `Lập báo cáo năm ${y}`)));
+  } catch (e) { failed(sec, e); }
+}
+
+async function loadNewFeedback(sec) {
+  try {
+    const res = await list('feedback', { filter: `state = 'moi'`, sort: '-created', perPage: 5 });
+    if (!res.totalItems) {
+      fill(sec.body, h('p', { class: 'muted' }, sec.empty), h('p', { class: 'card-more' }, h('a', { href: FB() }, 'Xem hàng đợi ý kiến')));
+      return;
+    }
+    fill(sec.body,
+      h('p', { class: 'big-count' }, h('strong', {}, formatNumber(res.totalItems)), ' ý kiến mới chưa xử lý.'),
+      h('ul', { class: 'mini-list' }, res.items.map((x) => h('li', {},
+        h('a', { href: FB() + x.id }, `${x.refCode}: ${feedbackGist(x)}`),
+        h('span', { class: 'mini-meta' }, h('span', { class: 'kind' }, label('feedbackKinds', x.kind)), ' · ', formatDateTime(x.created))))),
+      h('p', { class: 'card-more' }, h('a', { href: `${FB()}?trang-thai=moi` }, 'Xem các ý kiến mới')));
+  } catch (e) { failed(sec, e); }
 }
 
 function box(id, title, empty) {

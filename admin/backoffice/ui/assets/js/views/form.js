@@ -4,8 +4,8 @@
 // deletion. A failed save keeps everything as typed and says what is wrong
 // beside each field and in a summary at the top.
 
-import { view, create, update, remove, request, fileURL } from '../api.js';
-import { h, fill, formatDateTime, parsePB, toPB, parseVNDate, dateInputValue, timeInputValue } from '../util.js';
+import { view, create, update, remove, request, fileURL, list } from '../api.js';
+import { h, fill, formatDateTime, parsePB, toPB, parseVNDate, dateInputValue, timeInputValue, q } from '../util.js';
 import { collections, titleOf, label, statusText, statusClass, fieldLabel } from '../schema.js';
 import { canCreate, canEdit, canDelete, statuses, lockedUnit } from '../roles.js';
 import { widget, errorSummary, setInvalid } from '../forms.js';
@@ -109,11 +109,14 @@ export async function renderForm(el, { collection, id }) {
     h('a', { class: 'btn btn-secondary', href: `${BASE}${c.path}/${record.id}/lich-su` }, 'Lịch sử thay đổi'),
     canDelete(collection, record) ? h('button', { type: 'button', class: 'btn btn-danger-quiet', onclick: onDelete }, 'Xóa') : null) : null;
 
+  const related = record ? await relatedNotice(collection, record) : null;
+
   fill(el,
     crumbs(c, record ? name : c.newLabel),
     h('h1', {}, heading, record ? h('span', { class: 'h1-sub' }, name) : null),
     flash ? h('div', { class: `notice notice-${flash.kind}`, role: 'status' }, flash.text) : null,
     record ? statePanel(collection, record) : null,
+    related,
     tools,
     summary,
     h('p', { class: 'hint' }, 'Các trường có ghi “(bắt buộc)” phải điền.'),
@@ -292,6 +295,41 @@ export async function renderForm(el, { collection, id }) {
   }
 
   return () => { for (const x of widgets) if (x.w.destroy) x.w.destroy(); };
+}
+
+// relatedNotice tells a reviewer what else publishing this record needs:
+// an award shows on the honour roll only with its honoree published (the
+// server refuses to publish an award whose honoree is not), and an award
+// made by the council's decision links back to its nomination.
+async function relatedNotice(collection, r) {
+  try {
+    if (collection === 'awards') {
+      const items = [];
+      const ho = r.expand && r.expand.honoree;
+      if (ho && ho.status !== 'published') {
+        items.push(h('p', {}, `“${ho.name}” chưa được xuất bản (${statusText(ho).toLowerCase()}). Hãy `,
+          h('a', { href: `${BASE}guong-dien-hinh/${ho.id}` }, 'mở hồ sơ vinh danh của người, tập thể này'),
+          ' và xuất bản trước, rồi xuất bản khen thưởng để khen thưởng hiện trên trang vinh danh.'));
+      }
+      const noms = await list('nominations', { filter: `awards ~ ${q(r.id)}`, perPage: 1, fields: 'id,year' }).catch(() => ({ items: [] }));
+      if (noms.items[0]) {
+        items.push(h('p', {}, 'Khen thưởng này được tạo từ quyết định của Hội đồng về ',
+          h('a', { href: `${BASE}ho-so-khen-thuong/${noms.items[0].id}` }, 'hồ sơ đề nghị khen thưởng'), '.'));
+      }
+      if (!items.length) return null;
+      return h('div', { class: `notice ${ho && ho.status !== 'published' ? 'notice-warning' : 'notice-info'} related-notice` }, items);
+    }
+    if (collection === 'honorees') {
+      const res = await list('awards', { filter: `honoree = ${q(r.id)} && status != 'published' && status != 'archived'`, perPage: 10, fields: 'id,year,form,decisionNo,status' });
+      if (!res.items.length) return null;
+      return h('div', { class: 'notice notice-info related-notice' },
+        h('p', { class: 'notice-title' }, `${r.name} có ${res.totalItems} khen thưởng chưa xuất bản:`),
+        h('ul', {}, res.items.map((a) => h('li', {}, h('a', { href: `${BASE}khen-thuong/${a.id}` },
+          [label('awardForms', a.form), a.year, a.decisionNo].filter(Boolean).join(' – ')), ` (${label('status', a.status).toLowerCase()})`))),
+        r.status !== 'published' ? h('p', {}, 'Xuất bản hồ sơ này trước, rồi mở và xuất bản các khen thưởng.') : null);
+    }
+  } catch { /* a notice only */ }
+  return null;
 }
 
 function defaultValue(collection, def) {

@@ -1,0 +1,74 @@
+// Shared pieces of the award process (issue 6): the yearly deadline from
+// the portal's settings, the nominee's name, state badges, the addresses
+// of the process's pages.
+
+import { list } from './api.js';
+import { h, formatDate, deadlineOf, daysUntil, vnYear } from './util.js';
+import { label } from './schema.js';
+
+// The process's pages in the back office.
+export const PATHS = {
+  nominations: 'ho-so-khen-thuong',
+  reports: 'bao-cao-nam',
+  eligibility: 'tieu-chuan-tong-ket',
+  exports: 'xuat-du-lieu',
+  settings: 'cai-dat',
+  feedback: 'y-kien',
+};
+
+// loadConfig reads the portal's settings (one record; staff may read it).
+// When it cannot be read, the plan's 20/11 is assumed.
+export async function loadConfig() {
+  try {
+    const res = await list('portalConfig', { perPage: 1 });
+    return res.items[0] || { reportDeadline: '20/11' };
+  } catch {
+    return { reportDeadline: '20/11', unreadable: true };
+  }
+}
+
+// deadline describes the yearly deadline of year: its moment, whether it
+// has passed and how many days are left.
+export function deadline(config, year, now = new Date()) {
+  const when = deadlineOf(config.reportDeadline, year);
+  return { when, text: formatDate(when), closed: now > when, days: daysUntil(when, now) };
+}
+
+// openYear is the first year whose yearly deadline has not passed: this
+// year until its deadline, then next year.
+export function openYear(config, now = new Date()) {
+  const y = vnYear(now);
+  return deadline(config, y, now).closed ? y + 1 : y;
+}
+
+// nomineeName is the name of the person or collective nominated.
+export function nomineeName(r) {
+  const n = r.expand && r.expand.nominee;
+  return (n && n.name) || r.nomineeName || 'Chưa ghi tên';
+}
+
+export function nomineeKind(r) {
+  const n = r.expand && r.expand.nominee;
+  return label('honoreeKinds', (n && n.kind) || r.nomineeKind);
+}
+
+export function nominationBadge(state) {
+  return h('span', { class: `badge badge-nom-${state || 'draft'}` }, label('nominationStates', state || 'draft'));
+}
+
+export function reportBadge(state) {
+  return h('span', { class: `badge badge-report-${state || 'missing'}` }, state ? label('reportStates', state) : 'Chưa lập');
+}
+
+export function feedbackBadge(state) {
+  return h('span', { class: `badge badge-fb-${state || 'moi'}` }, label('feedbackStates', state || 'moi'));
+}
+
+// crumbs is the breadcrumb of a page of the process.
+export function crumbs(BASE, ...items) {
+  return h('nav', { class: 'crumbs', 'aria-label': 'Vị trí' }, h('ol', {},
+    h('li', {}, h('a', { href: BASE }, 'Tổng quan')),
+    items.map((it, i) => (i === items.length - 1
+      ? h('li', { 'aria-current': 'page' }, it.text)
+      : h('li', {}, h('a', { href: it.href }, it.text))))));
+}

@@ -1,0 +1,150 @@
+// Exports for reviewers (issue 6): the year's awards and nominations, per
+// unit or for all, as Excel or CSV; and the printable A4 list of the
+// honourees of one decision. The files come from the API with the session's
+// token and are saved under the name the server gives.
+
+import { list, download, openHTML } from '../api.js';
+import { h, fill, formatDate, formatNumber, vnYear, uid, debounce } from '../util.js';
+import { can } from '../roles.js';
+import { loadUnits, errorSummary, setInvalid } from '../forms.js';
+import { setTitle } from '../main.js';
+
+export async function renderExports(el) {
+  const title = 'Xuất dữ liệu';
+  setTitle(title);
+  if (!can.exports()) {
+    fill(el, h('h1', {}, title), h('p', {}, 'Chỉ cán bộ thẩm định Phòng Văn hóa – Xã hội xuất được dữ liệu khen thưởng.'));
+    return;
+  }
+  const units = await loadUnits().catch(() => []);
+  const year = vnYear();
+
+  // ---- awards and nominations of a year
+  const yearInput = h('input', { id: 'xd-nam', type: 'text', inputmode: 'numeric', class: 'input-short', value: String(year), autocomplete: 'off', 'aria-describedby': 'xd-nam-error' });
+  const yearErr = h('p', { id: 'xd-nam-error', class: 'field-error', hidden: true });
+  const unitSel = h('select', { id: 'xd-don-vi' }, h('option', { value: '' }, 'Tất cả đơn vị'), units.map((u) => h('option', { value: u.id }, u.name)));
+  const status = h('p', { class: 'hint download-status', role: 'status' });
+  const readYear = () => {
+    setInvalid(yearInput, yearErr, '');
+    const t = yearInput.value.trim();
+    const n = Number(t);
+    if (!/^\d{4}$/.test(t) || n < 2000 || n > 2100) {
+      setInvalid(yearInput, yearErr, 'Hãy nhập năm gồm bốn chữ số, từ 2000 đến 2100, ví dụ ' + year + '.');
+      yearInput.focus();
+      return 0;
+    }
+    return n;
+  };
+  const exportBtn = (what, format, text) => h('button', {
+    type: 'button', class: 'btn btn-secondary',
+    onclick: async (e) => {
+      const y = readYear();
+      if (!y) return;
+      const b = e.currentTarget;
+      b.disabled = true;
+      status.textContent = 'Đang tạo tệp…';
+      const qs = new URLSearchParams({ year: String(y), format });
+      if (unitSel.value) qs.set('unit', unitSel.value);
+      try {
+        const name = await download(`/api/portal/exports/${what}?${qs}`, `${what}-${y}.${format}`);
+        status.textContent = `Đã tải ${name}.`;
+      } catch (err) {
+        status.textContent = `Không tải được: ${err.message}`;
+      }
+      b.disabled = false;
+    },
+  }, text);
+
+  // ---- the list of one decision, to print
+  const decSel = h('select', { id: 'xd-quyet-dinh' }, h('option', { value: '' }, 'Đang tải…'));
+  const decInput = h('input', { id: 'xd-so-qd', type: 'text', autocomplete: 'off', class: 'input-medium', 'aria-describedby': 'xd-so-qd-hint xd-so-qd-error' });
+  const decErr = h('p', { id: 'xd-so-qd-error', class: 'field-error', hidden: true });
+  const decSummary = h('div', { class: 'summary-slot' });
+  const printStatus = h('div', { role: 'status', class: 'print-status' });
+  const decYear = h('input', { id: 'xd-qd-nam', type: 'text', inputmode: 'numeric', class: 'input-short', value: String(year), autocomplete: 'off' });
+
+  let loadedYear = '';
+  async function loadDecisions() {
+    const t = decYear.value.trim();
+    if (!/^\d{4}$/.test(t) || t === loadedYear) return;
+    loadedYear = t;
+    fill(decSel, h('option', { value: '' }, 'Đang tải…'));
+    try {
+      const res = await list('awards', { perPage: 500, filter: `year = ${Number(t)} && decisionNo != ''`, fields: 'decisionNo,decisionDate', sort: '-decisionDate' });
+      if (t !== loadedYear) return; // another year was asked meanwhile
+      const by = new Map();
+      for (const a of res.items) {
+        const x = by.get(a.decisionNo) || { no: a.decisionNo, date: a.decisionDate, n: 0 };
+        x.n += 1;
+        by.set(a.decisionNo, x);
+      }
+      const opts = [...by.values()];
+      fill(decSel, h('option', { value: '' }, opts.length ? '— Chọn quyết định —' : `Năm ${t} chưa có quyết định nào`),
+        opts.map((x) => h('option', { value: x.no }, `${x.no}${x.date ? ' ngày ' + formatDate(x.date) : ''} (${formatNumber(x.n)} khen thưởng)`)));
+    } catch (e) {
+      loadedYear = '';
+      fill(decSel, h('option', { value: '' }, 'Không tải được danh sách quyết định'));
+    }
+  }
+  decYear.addEventListener('change', loadDecisions);
+  decYear.addEventListener('input', debounce(loadDecisions, 400));
+  decSel.addEventListener('change', () => { if (decSel.value) decInput.value = decSel.value; });
+
+  async function print(e) {
+    e.preventDefault();
+    decSummary.replaceChildren();
+    printStatus.replaceChildren();
+    setInvalid(decInput, decErr, '');
+    const no = decInput.value.trim() || decSel.value;
+    if (!no) {
+      const msg = 'Hãy chọn một quyết định hoặc nhập số quyết định, ví dụ 125/QĐ-UBND.';
+      setInvalid(decInput, decErr, msg);
+      fill(decSummary, errorSummary([{ href: '#xd-so-qd', text: msg }], 'Chưa mở được danh sách'));
+      decSummary.firstChild.focus();
+      return;
+    }
+    printStatus.textContent = 'Đang mở danh sách…';
+    try {
+      const res = await openHTML(`/api/portal/decisions/print?no=${encodeURIComponent(no)}`);
+      fill(printStatus, res.opened
+        ? h('p', { class: 'notice notice-success' }, `Đã mở danh sách theo Quyết định ${no} trong thẻ mới. Bấm Ctrl + P (hoặc chọn In trong trình duyệt) để in trên khổ A4.`)
+        : h('p', { class: 'notice notice-warning' }, 'Trình duyệt đã chặn thẻ mới. ',
+          h('a', { href: res.url, target: '_blank', rel: 'noopener' }, `Mở danh sách theo Quyết định ${no}`), ' để in.'));
+    } catch (err) {
+      printStatus.replaceChildren();
+      setInvalid(decInput, decErr, err.message);
+      fill(decSummary, errorSummary([{ href: '#xd-so-qd', text: err.message }], 'Chưa mở được danh sách'));
+      decSummary.firstChild.focus();
+    }
+  }
+
+  const sid = uid('xd');
+  fill(el,
+    h('h1', {}, title),
+    h('section', { class: 'panel', 'aria-labelledby': `${sid}-nam` },
+      h('h2', { id: `${sid}-nam` }, 'Khen thưởng và hồ sơ đề nghị theo năm'),
+      h('p', {}, 'Tệp Excel (XLSX) có tiêu đề, dòng tên cột cố định và bộ lọc; tệp CSV mở được bằng Excel hoặc LibreOffice với đủ dấu tiếng Việt.'),
+      h('div', { class: 'inline' },
+        h('div', { class: 'field field-compact' }, h('label', { for: 'xd-nam' }, 'Năm'), yearErr, yearInput),
+        h('div', { class: 'field field-compact' }, h('label', { for: 'xd-don-vi' }, 'Đơn vị'), unitSel)),
+      h('h3', {}, 'Danh sách khen thưởng'),
+      h('div', { class: 'actions' }, exportBtn('awards', 'xlsx', 'Tải danh sách khen thưởng (Excel)'), exportBtn('awards', 'csv', 'Tải danh sách khen thưởng (CSV)')),
+      h('h3', {}, 'Hồ sơ đề nghị khen thưởng'),
+      h('div', { class: 'actions' }, exportBtn('nominations', 'xlsx', 'Tải hồ sơ đề nghị (Excel)'), exportBtn('nominations', 'csv', 'Tải hồ sơ đề nghị (CSV)')),
+      status),
+    h('section', { class: 'panel', 'aria-labelledby': `${sid}-qd` },
+      h('h2', { id: `${sid}-qd` }, 'In danh sách khen thưởng theo quyết định'),
+      h('p', {}, 'Danh sách tập thể, cá nhân được khen thưởng kèm theo một quyết định, trình bày trên khổ A4 để in hoặc lưu thành PDF.'),
+      decSummary,
+      h('form', { novalidate: true, onsubmit: print },
+        h('div', { class: 'inline' },
+          h('div', { class: 'field field-compact' }, h('label', { for: 'xd-qd-nam' }, 'Năm'), decYear),
+          h('div', { class: 'field field-compact' }, h('label', { for: 'xd-quyet-dinh' }, 'Quyết định trong năm'), decSel)),
+        h('div', { class: 'field' },
+          h('label', { for: 'xd-so-qd' }, 'Hoặc nhập số quyết định'),
+          h('p', { class: 'hint', id: 'xd-so-qd-hint' }, 'Ví dụ: 125/QĐ-UBND. Chọn ở danh sách trên thì số được điền vào đây.'),
+          decErr, decInput),
+        h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn' }, 'Mở danh sách để in'))),
+      printStatus));
+  loadDecisions();
+}

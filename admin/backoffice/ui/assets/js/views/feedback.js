@@ -1,0 +1,350 @@
+// The queue of what citizens send (ý kiến người dân), issue 7: comments on
+// public services, initiative proposals, "was this page useful?" and
+// satisfaction ratings. Editors and reviewers read, tag, answer and close
+// them; an initiative proposal becomes a draft initiative in one step.
+// Contact details come from the API to reviewers only (admin/feedback_staff.go);
+// the page says so to others rather than hide it.
+
+import { list, view, update, request, download } from '../api.js';
+import { h, fill, formatDateTime, formatNumber, monthRange, vnYear, q } from '../util.js';
+import { label, vocab } from '../schema.js';
+import { can } from '../roles.js';
+import { widget, errorSummary } from '../forms.js';
+import { BASE, navigate, setTitle, setDirtyCheck, setFlash, takeFlash } from '../main.js';
+import { pager, shortActor } from './list.js';
+import { PATHS, feedbackBadge, crumbs } from '../process.js';
+
+const PATH = PATHS.feedback;
+const TITLE = 'Ý kiến người dân';
+const PER_PAGE = 25;
+const listURL = () => BASE + PATH + '/';
+
+function noAccess(el) {
+  setTitle(TITLE);
+  fill(el, h('h1', {}, TITLE), h('p', {}, 'Chỉ biên tập viên và cán bộ thẩm định xem được ý kiến của người dân.'),
+    h('p', {}, h('a', { href: BASE }, 'Về trang tổng quan')));
+}
+
+// What a submission is about, in a line.
+export function feedbackGist(r) {
+  if (r.kind === 'huu-ich') return `Trang ${r.page || '?'}: ${r.helpful === 'co' ? 'hữu ích' : r.helpful === 'khong' ? 'chưa hữu ích' : '—'}${r.message ? ' – ' + cut(r.message, 80) : ''}`;
+  if (r.kind === 'hai-long') return `${r.rating ? r.rating + '/5' : '—'}${r.service ? ' – ' + r.service : ''}${r.message ? ' – ' + cut(r.message, 80) : ''}`;
+  return r.topic ? `${r.topic}${r.message ? ' – ' + cut(r.message, 80) : ''}` : cut(r.message || '', 120);
+}
+
+function cut(s, n) {
+  const a = [...String(s).replace(/\s+/g, ' ').trim()];
+  return a.length > n ? a.slice(0, n - 1).join('') + '…' : a.join('');
+}
+
+const RATING = { 1: 'Rất không hài lòng', 2: 'Không hài lòng', 3: 'Bình thường', 4: 'Hài lòng', 5: 'Rất hài lòng' };
+
+function downloadButton(path, text, status, fallback) {
+  return h('button', {
+    type: 'button', class: 'btn btn-secondary',
+    onclick: async (e) => {
+      const b = e.currentTarget;
+      b.disabled = true;
+      status.textContent = 'Đang tạo tệp…';
+      try {
+        const name = await download(typeof path === 'function' ? path() : path, fallback);
+        status.textContent = `Đã tải ${name}.`;
+      } catch (err) {
+        status.textContent = `Không tải được: ${err.message}`;
+      }
+      b.disabled = false;
+    },
+  }, text);
+}
+
+// ---------------------------------------------------------------- the queue
+
+export async function renderFeedbackList(el, { query }) {
+  if (!can.feedback()) return noAccess(el);
+  const flash = takeFlash();
+  const page = Math.max(1, parseInt(query.get('trang') || '1', 10) || 1);
+  const kind = query.get('loai') || '';
+  const state = query.get('trang-thai') || '';
+  const month = query.get('thang') || '';
+  const filters = [];
+  if (kind) filters.push(`kind = ${q(kind)}`);
+  if (state) filters.push(`state = ${q(state)}`);
+  const mm = month.match(/^(\d{1,2})\/(\d{4})$/);
+  if (mm) {
+    const [from, to] = monthRange(+mm[2], +mm[1]);
+    filters.push(`created >= ${q(from)} && created < ${q(to)}`);
+  }
+  setTitle(TITLE + (page > 1 ? ` – trang ${page}` : ''));
+  const [result, stats] = await Promise.all([
+    list('feedback', { page, perPage: PER_PAGE, sort: '-created,-id', filter: filters.join(' && ') }).then((res) => ({ res }), (error) => ({ error })),
+    request('GET', '/api/portal/feedback/stats').catch(() => null),
+  ]);
+  const { res, error } = result;
+  const months = stats ? stats.months.map((m) => m.month) : [];
+  if (month && !months.includes(month)) months.unshift(month);
+
+  const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Lọc ý kiến', onsubmit: onFilter },
+    h('div', { class: 'field field-compact' }, h('label', { for: 'yk-loai' }, 'Loại'),
+      h('select', { id: 'yk-loai', name: 'loai' }, h('option', { value: '' }, 'Tất cả'), vocab('feedbackKinds').map((o) => h('option', { value: o.key }, o.label)))),
+    h('div', { class: 'field field-compact' }, h('label', { for: 'yk-trang-thai' }, 'Trạng thái'),
+      h('select', { id: 'yk-trang-thai', name: 'trang-thai' }, h('option', { value: '' }, 'Tất cả'), vocab('feedbackStates').map((o) => h('option', { value: o.key }, o.label)))),
+    h('div', { class: 'field field-compact' }, h('label', { for: 'yk-thang' }, 'Tháng'),
+      h('select', { id: 'yk-thang', name: 'thang' }, h('option', { value: '' }, 'Tất cả'), months.map((m) => h('option', { value: m }, `Tháng ${m}`)))),
+    h('div', { class: 'filter-actions' }, h('button', { type: 'submit', class: 'btn btn-secondary' }, 'Lọc'),
+      (kind || state || month) ? h('a', { href: listURL(), class: 'link-button' }, 'Xóa bộ lọc') : null));
+  form.querySelector('#yk-loai').value = kind;
+  form.querySelector('#yk-trang-thai').value = state;
+  form.querySelector('#yk-thang').value = month;
+
+  let body;
+  if (error) {
+    body = h('div', { class: 'notice notice-error', role: 'alert' }, error.status === 403 ? 'Bạn không có quyền xem danh sách này.' : error.message);
+  } else if (res.items.length === 0) {
+    body = h('p', { class: 'empty' }, filters.length ? 'Không có ý kiến nào khớp với bộ lọc.' : 'Chưa có ý kiến nào của người dân.');
+  } else {
+    body = h('table', { class: 'records feedback-table' },
+      h('caption', { class: 'visually-hidden' }, `${TITLE}, mới nhất trước: ${formatNumber(res.totalItems)} ý kiến`),
+      h('thead', {}, h('tr', {},
+        h('th', { scope: 'col' }, 'Mã'), h('th', { scope: 'col' }, 'Ngày gửi'), h('th', { scope: 'col' }, 'Loại'),
+        h('th', { scope: 'col' }, 'Nội dung'), h('th', { scope: 'col' }, 'Trạng thái'))),
+      h('tbody', {}, res.items.map((r) => h('tr', { class: r.state === 'moi' ? 'row-new' : '' },
+        h('td', { 'data-label': 'Mã' }, h('a', { href: listURL() + r.id, 'aria-label': `Ý kiến ${r.refCode}` }, r.refCode)),
+        h('td', { 'data-label': 'Ngày gửi' }, formatDateTime(r.created)),
+        h('td', { 'data-label': 'Loại' }, label('feedbackKinds', r.kind)),
+        h('td', { 'data-label': 'Nội dung' }, feedbackGist(r), Array.isArray(r.tags) && r.tags.length ? h('span', { class: 'by' }, 'Nhãn: ' + r.tags.join(', ')) : null),
+        h('td', { 'data-label': 'Trạng thái' }, feedbackBadge(r.state))))));
+  }
+
+  const status = h('p', { class: 'hint download-status', role: 'status' });
+  const exKind = h('select', { id: 'yk-xuat-loai' }, h('option', { value: '' }, 'Mọi loại'), vocab('feedbackKinds').map((o) => h('option', { value: o.key }, o.label)));
+  const exYear = h('input', { id: 'yk-xuat-nam', type: 'text', inputmode: 'numeric', class: 'input-short', value: String(vnYear()), autocomplete: 'off' });
+  const exportPath = (format) => () => {
+    const qs = new URLSearchParams({ format });
+    if (exKind.value) qs.set('kind', exKind.value);
+    if (/^\d{4}$/.test(exYear.value.trim())) qs.set('year', exYear.value.trim());
+    return `/api/portal/exports/feedback?${qs}`;
+  };
+
+  fill(el,
+    h('div', { class: 'page-head' }, h('h1', {}, TITLE), h('a', { class: 'btn btn-secondary', href: listURL() + 'thong-ke' }, 'Thống kê')),
+    flash ? h('div', { class: `notice notice-${flash.kind}`, role: 'status' }, flash.text) : null,
+    h('p', { class: 'lead' }, 'Góp ý, đề xuất sáng kiến và đánh giá người dân gửi từ trang công khai, mới nhất trước.'),
+    !can.contacts() ? h('p', { class: 'notice notice-info' }, 'Thông tin liên hệ của người dân (họ tên, điện thoại, thư điện tử) chỉ cán bộ thẩm định Phòng Văn hóa – Xã hội xem được; danh sách và tệp xuất của bạn không có các thông tin này.') : null,
+    form,
+    res ? h('p', { class: 'result-count', role: 'status' }, `${formatNumber(res.totalItems)} ý kiến` + (res.totalPages > 1 ? `, trang ${page}/${res.totalPages}` : '')) : null,
+    body,
+    res ? pager(res, query) : null,
+    h('section', { class: 'panel', 'aria-labelledby': 'yk-xuat' },
+      h('h2', { id: 'yk-xuat' }, 'Xuất danh sách ý kiến'),
+      h('div', { class: 'inline' },
+        h('div', { class: 'field field-compact' }, h('label', { for: 'yk-xuat-loai' }, 'Loại'), exKind),
+        h('div', { class: 'field field-compact' }, h('label', { for: 'yk-xuat-nam' }, 'Năm'), exYear)),
+      h('div', { class: 'actions' },
+        downloadButton(exportPath('csv'), 'Tải tệp CSV', status, 'y-kien-nguoi-dan.csv'),
+        downloadButton(exportPath('xlsx'), 'Tải tệp Excel', status, 'y-kien-nguoi-dan.xlsx')),
+      status));
+
+  function onFilter(e) {
+    e.preventDefault();
+    const params = new URLSearchParams();
+    for (const [k, v] of new FormData(form)) if (String(v).trim()) params.set(k, String(v).trim());
+    const s = params.toString();
+    navigate(listURL() + (s ? '?' + s : ''));
+  }
+}
+
+// ---------------------------------------------------------------- one submission
+
+export async function renderFeedback(el, { id }) {
+  if (!can.feedback()) return noAccess(el);
+  let r;
+  try {
+    r = await view('feedback', id);
+  } catch (e) {
+    if (e.status !== 404 && e.status !== 403) throw e;
+    setTitle('Không tìm thấy ý kiến');
+    fill(el, crumbs(BASE, { href: listURL(), text: TITLE }, { text: 'Không tìm thấy' }), h('h1', {}, 'Không tìm thấy ý kiến'),
+      h('p', {}, h('a', { href: listURL() }, 'Về danh sách ý kiến')));
+    return;
+  }
+  setTitle(`Ý kiến ${r.refCode}`);
+  const flash = takeFlash();
+  const summary = h('div', { class: 'summary-slot' });
+
+  const rows = [
+    ['Mã tiếp nhận', r.refCode],
+    ['Loại', label('feedbackKinds', r.kind)],
+    ['Ngày gửi', formatDateTime(r.created)],
+    ['Trạng thái', feedbackBadge(r.state)],
+  ];
+  if (r.page) rows.push(['Trang', h('a', { href: r.page, target: '_blank', rel: 'noopener' }, r.page, h('span', { class: 'visually-hidden' }, ' (mở thẻ mới)'))]);
+  if (r.topic) rows.push([r.kind === 'sang-kien' ? 'Tên sáng kiến' : 'Chủ đề', r.topic]);
+  if (r.kind === 'huu-ich') rows.push(['Trang có hữu ích không', label('helpful', r.helpful) || '—']);
+  if (r.kind === 'hai-long') {
+    rows.push(['Mức hài lòng', r.rating ? `${r.rating}/5 – ${RATING[r.rating] || ''}` : '—']);
+    if (r.service) rows.push(['Dịch vụ, thủ tục', r.service]);
+    if (r.channel) rows.push(['Hình thức', label('channels', r.channel)]);
+  }
+  rows.push(['Nội dung', r.message ? h('div', { class: 'pre citizen-text' }, r.message) : '—']);
+
+  // Contacts: reviewers get them from the API; others never do.
+  let contacts;
+  if (can.contacts()) {
+    const c = [];
+    if (r.name) c.push(h('li', {}, 'Họ tên: ', r.name));
+    if (r.phone) c.push(h('li', {}, 'Điện thoại: ', h('a', { href: `tel:${r.phone.replace(/[^0-9+]/g, '')}` }, r.phone)));
+    if (r.email) c.push(h('li', {}, 'Thư điện tử: ', h('a', { href: `mailto:${r.email}` }, r.email)));
+    contacts = c.length
+      ? h('div', {}, h('ul', { class: 'plain-list contacts' }, c), h('p', { class: 'hint' }, r.consent ? 'Người dân đồng ý để cán bộ liên hệ.' : 'Người dân chưa đồng ý để được liên hệ.'))
+      : h('p', { class: 'muted' }, 'Người dân không để lại thông tin liên hệ.');
+  } else {
+    contacts = h('p', { class: 'notice notice-info contacts-hidden' }, 'Thông tin liên hệ (nếu người dân để lại) chỉ cán bộ thẩm định Phòng Văn hóa – Xã hội xem được. Cần liên hệ lại người dân, hãy chuyển mã ',
+      h('strong', {}, r.refCode), ' cho Phòng Văn hóa – Xã hội.');
+  }
+  rows.push(['Liên hệ', contacts]);
+
+  // Turning a proposal into a draft initiative.
+  let toInitiative = null;
+  if (r.kind === 'sang-kien') {
+    const out = h('div', { class: 'initiative-slot', role: 'status' });
+    if (r.initiative) {
+      fill(out, h('p', {}, 'Đề xuất đã được chuyển thành sáng kiến: ', h('a', { href: `${BASE}mo-hinh-sang-kien/${r.initiative}` }, 'mở bản nháp sáng kiến'), '.'));
+    }
+    const btn = r.initiative ? null : h('button', {
+      type: 'button', class: 'btn btn-secondary',
+      onclick: async () => {
+        btn.disabled = true;
+        try {
+          const res = await request('POST', `/api/portal/feedback/${encodeURIComponent(r.id)}/initiative`);
+          btn.remove();
+          fill(out, h('div', { class: 'notice notice-success' },
+            h('p', {}, res.message || 'Đã tạo bản nháp sáng kiến từ đề xuất.', ' ',
+              h('a', { href: `${BASE}mo-hinh-sang-kien/${res.initiative}` }, 'Mở bản nháp sáng kiến'), ' để hoàn thiện rồi xuất bản.')));
+          out.querySelector('a').focus();
+        } catch (e) {
+          btn.disabled = false;
+          fill(out, h('p', { class: 'notice notice-error' }, e.message));
+        }
+      },
+    }, 'Chuyển thành sáng kiến');
+    toInitiative = h('section', { class: 'panel', 'aria-labelledby': 'yk-sk' },
+      h('h2', { id: 'yk-sk' }, 'Chuyển thành sáng kiến'),
+      h('p', {}, 'Tạo một bản nháp trong “Mô hình, sáng kiến” từ đề xuất này (tên, tóm tắt và nội dung người dân gửi), để hoàn thiện rồi xuất bản.'),
+      btn, out);
+  }
+
+  // Handling: tags, state, answer.
+  const opts = { collection: 'feedback', record: r };
+  const w = {
+    tags: widget({ name: 'tags', label: 'Nhãn', widget: 'tags', noun: 'nhãn', hint: 'Để phân loại và tìm lại, ví dụ: hộ tịch, VNeID, thái độ phục vụ. Gõ nhãn rồi bấm Enter hoặc nút “Thêm”.' }, r.tags, opts),
+    state: widget({ name: 'state', label: 'Trạng thái xử lý', widget: 'select', vocab: 'feedbackStates' }, r.state, opts),
+    answer: widget({ name: 'answer', label: 'Trả lời người dân', widget: 'textarea', rows: 5, hint: 'Nội dung đã trả lời, hoặc cách đã trả lời (gọi điện, gửi thư…). Hệ thống ghi lại người trả lời và thời điểm.' }, r.answer, opts),
+  };
+  const answered = r.answeredAt
+    ? h('p', { class: 'hint answered' }, `Trả lời lần cuối: ${shortActor(r.answeredBy || '')}, ${formatDateTime(r.answeredAt)}.`)
+    : null;
+  const form = h('form', { class: 'record-form', novalidate: true, onsubmit: save },
+    w.tags.el, w.state.el, w.answer.el, answered,
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn' }, 'Lưu')));
+  const keyOf = () => Object.values(w).map((x) => x.key()).join('\u0001');
+  let initial = keyOf();
+
+  fill(el,
+    crumbs(BASE, { href: listURL(), text: TITLE }, { text: r.refCode }),
+    h('h1', {}, `Ý kiến ${r.refCode}`, h('span', { class: 'h1-sub' }, label('feedbackKinds', r.kind))),
+    flash ? h('div', { class: `notice notice-${flash.kind}`, role: 'status' }, flash.text) : null,
+    h('dl', { class: 'readonly feedback-detail' }, rows.map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v)))),
+    toInitiative,
+    h('section', { class: 'panel', 'aria-labelledby': 'yk-xu-ly' },
+      h('h2', { id: 'yk-xu-ly' }, 'Xử lý'),
+      summary,
+      form));
+  if (el.isConnected) setDirtyCheck(() => keyOf() !== initial);
+
+  async function save(e) {
+    e.preventDefault();
+    summary.replaceChildren();
+    for (const x of Object.values(w)) x.setError('');
+    const body = { tags: w.tags.get(), state: w.state.get(), answer: w.answer.get() };
+    const problems = [];
+    if (!body.state) { w.state.setError('Hãy chọn trạng thái.'); problems.push({ href: '#' + w.state.focusId, text: 'Trạng thái xử lý: Hãy chọn trạng thái.' }); }
+    if (body.tags.length > 10) { w.tags.setError('Tối đa 10 nhãn.'); problems.push({ href: '#' + w.tags.focusId, text: 'Nhãn: Tối đa 10 nhãn.' }); }
+    if (body.tags.some((t) => [...t].length > 50)) { w.tags.setError('Mỗi nhãn tối đa 50 ký tự.'); problems.push({ href: '#' + w.tags.focusId, text: 'Nhãn: Mỗi nhãn tối đa 50 ký tự.' }); }
+    if (problems.length) return show(problems);
+    try {
+      await update('feedback', r.id, body);
+    } catch (ex) {
+      const items = [];
+      const names = { tags: 'Nhãn', state: 'Trạng thái xử lý', answer: 'Trả lời người dân' };
+      for (const [f, info] of Object.entries(ex.data || {})) {
+        const m = info && info.message ? info.message : String(info);
+        if (w[f]) { w[f].setError(m); items.push({ href: '#' + w[f].focusId, text: `${names[f]}: ${m}` }); } else items.push({ text: m });
+      }
+      if (!items.length) items.push({ text: ex.message });
+      return show(items, ex.status === 403 ? 'Không được phép' : 'Chưa lưu được');
+    }
+    initial = keyOf();
+    setDirtyCheck(null);
+    setFlash(body.answer && body.answer !== r.answer ? 'Đã lưu câu trả lời.' : 'Đã lưu.');
+    navigate(listURL() + r.id, { replace: true, force: true });
+  }
+  function show(items, title = 'Chưa lưu được: có lỗi cần sửa') {
+    fill(summary, errorSummary(items, title));
+    summary.firstChild.focus();
+  }
+}
+
+// ---------------------------------------------------------------- counts
+
+export async function renderFeedbackStats(el) {
+  if (!can.feedback()) return noAccess(el);
+  const title = 'Thống kê ý kiến người dân';
+  setTitle(title);
+  let st = null;
+  let error = null;
+  try {
+    st = await request('GET', '/api/portal/feedback/stats');
+  } catch (e) {
+    error = e;
+  }
+  if (error) {
+    fill(el, crumbs(BASE, { href: listURL(), text: TITLE }, { text: 'Thống kê' }), h('h1', {}, title),
+      h('div', { class: 'notice notice-error', role: 'alert' }, error.message));
+    return;
+  }
+  const kinds = vocab('feedbackKinds');
+  const total = (k) => st.months.reduce((s, m) => s + (m.byKind[k] || 0), 0);
+  const sat = st.satisfaction || { average: 0, count: 0 };
+  fill(el,
+    crumbs(BASE, { href: listURL(), text: TITLE }, { text: 'Thống kê' }),
+    h('h1', {}, title),
+    h('dl', { class: 'stat-grid' },
+      h('div', { class: 'stat' }, h('dt', {}, 'Tổng số ý kiến'), h('dd', {}, formatNumber(st.months.reduce((s, m) => s + m.total, 0)))),
+      h('div', { class: 'stat' }, h('dt', {}, 'Mức hài lòng bình quân'),
+        h('dd', {}, sat.count ? `${formatNumber(sat.average)}/5` : '—', h('span', { class: 'stat-note' }, ` (${formatNumber(sat.count)} lượt đánh giá)`)))),
+    h('section', { 'aria-labelledby': 'tk-thang' },
+      h('h2', { id: 'tk-thang' }, 'Số ý kiến theo tháng'),
+      st.months.length === 0 ? h('p', { class: 'empty' }, 'Chưa có ý kiến nào.')
+        : h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-labelledby': 'tk-thang' }, h('table', { class: 'data-table' },
+          h('caption', { class: 'visually-hidden' }, 'Số ý kiến theo tháng và loại, tháng gần nhất trước'),
+          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Tháng'), kinds.map((k) => h('th', { scope: 'col', class: 'num' }, k.label)), h('th', { scope: 'col', class: 'num' }, 'Tổng'))),
+          h('tbody', {}, st.months.map((m) => h('tr', {},
+            h('th', { scope: 'row' }, h('a', { href: `${listURL()}?thang=${encodeURIComponent(m.month)}` }, m.month)),
+            kinds.map((k) => h('td', { class: 'num' }, formatNumber(m.byKind[k.key] || 0))),
+            h('td', { class: 'num' }, h('strong', {}, formatNumber(m.total)))))),
+          h('tfoot', {}, h('tr', {}, h('th', { scope: 'row' }, 'Cộng'), kinds.map((k) => h('td', { class: 'num' }, formatNumber(total(k.key)))),
+            h('td', { class: 'num' }, h('strong', {}, formatNumber(st.months.reduce((s, m) => s + m.total, 0))))))))),
+    h('section', { 'aria-labelledby': 'tk-trang' },
+      h('h2', { id: 'tk-trang' }, 'Trang có hữu ích không'),
+      (st.pages || []).length === 0 ? h('p', { class: 'empty' }, 'Chưa có đánh giá trang nào.')
+        : h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-labelledby': 'tk-trang' }, h('table', { class: 'data-table' },
+          h('caption', { class: 'visually-hidden' }, 'Số người thấy trang hữu ích và chưa hữu ích, theo trang'),
+          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Trang'), h('th', { scope: 'col', class: 'num' }, 'Hữu ích'),
+            h('th', { scope: 'col', class: 'num' }, 'Chưa hữu ích'), h('th', { scope: 'col', class: 'num' }, 'Tỷ lệ hữu ích'), h('th', { scope: 'col', class: 'num' }, 'Có góp ý'))),
+          h('tbody', {}, st.pages.map((p) => h('tr', {},
+            h('th', { scope: 'row' }, h('a', { href: p.page, target: '_blank', rel: 'noopener' }, p.page, h('span', { class: 'visually-hidden' }, ' (mở thẻ mới)'))),
+            h('td', { class: 'num' }, formatNumber(p.yes)),
+            h('td', { class: 'num' }, formatNumber(p.no)),
+            h('td', { class: 'num' }, p.yes + p.no ? `${formatNumber(Math.round((p.yes * 1000) / (p.yes + p.no)) / 10)}%` : '—'),
+            h('td', { class: 'num' }, formatNumber(p.comments)))))))));
+}
