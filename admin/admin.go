@@ -43,6 +43,7 @@ func Register(app core.App, opts Options) {
 	app.OnRecordCreateRequest(UnitReports).BindFunc(checkReport)
 	app.OnRecordUpdateRequest(UnitReports).BindFunc(checkReport)
 	app.OnRecordValidate(Nominations, UnitReports).BindFunc(cleanStaffTexts)
+	app.OnRecordValidate(PortalConfig).BindFunc(checkDeadlineSetting)
 
 	// Citizens' feedback (issue 7).
 	app.OnRecordEnrich(Feedback).BindFunc(hideContacts)

@@ -173,7 +173,7 @@ func monthKey(mmyyyy string) string {
 	return mmyyyy[3:] + mmyyyy[:2]
 }
 
-// exportFeedback answers GET /api/portal/exports/feedback?from=&to=&format=:
+// exportFeedback answers GET /api/portal/exports/feedback?kind=&year=&format=:
 // submissions as CSV or XLSX; contacts included for reviewers only.
 func exportFeedback(e *core.RequestEvent) error {
 	filter, params := "1=1", dbx.Params{}

@@ -243,3 +243,18 @@ func checkReport(e *core.RecordRequestEvent) error {
 	r.Set("updatedBy", label)
 	return e.Next()
 }
+
+// checkDeadlineSetting refuses a reporting deadline that is not a day of
+// every year (31/02, 30/02, 31/04…; 29/02 too, which most years lack).
+func checkDeadlineSetting(e *core.RecordEvent) error {
+	var d, m int
+	if _, err := fmt.Sscanf(e.Record.GetString("reportDeadline"), "%d/%d", &d, &m); err == nil {
+		// 2025 is not a leap year: a date that exists in it exists always,
+		// but for 29/02.
+		if t := time.Date(2025, time.Month(m), d, 0, 0, 0, 0, time.UTC); t.Day() != d || int(t.Month()) != m {
+			return validation.Errors{"reportDeadline": fieldError("validation_deadline_date",
+				fmt.Sprintf("Ngày %02d/%02d không có trong mọi năm; hãy chọn ngày khác (ví dụ 20/11).", d, m))}
+		}
+	}
+	return e.Next()
+}

@@ -132,6 +132,9 @@ func TestNominationDeadline(t *testing.T) {
 	}
 	w.api(t, editor, http.MethodPatch, "/api/collections/portalConfig/records/"+cfg.Id, `{"reportDeadline":"31/12"}`, 403)
 	w.api(t, reviewer, http.MethodPatch, "/api/collections/portalConfig/records/"+cfg.Id, `{"reportDeadline":"31/02x"}`, 400)
+	if got := w.api(t, reviewer, http.MethodPatch, "/api/collections/portalConfig/records/"+cfg.Id, `{"reportDeadline":"31/02"}`, 400); !strings.Contains(got, "không có trong mọi năm") {
+		t.Fatalf("31/02: %s", got)
+	}
 	w.api(t, reviewer, http.MethodPatch, "/api/collections/portalConfig/records/"+cfg.Id, `{"reportDeadline":"31/12"}`, 200)
 	if dl := admin.Deadline(w.app, 2027); dl.Format("02/01/2006 15:04") != "31/12/2027 23:59" {
 		t.Fatalf("deadline = %v", dl)
