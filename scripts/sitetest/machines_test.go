@@ -116,7 +116,8 @@ func TestFeeds(t *testing.T) {
 }
 
 // TestSitemapAndRobots reads /sitemap.xml: it lists every HTML page of the
-// output (the 404 page, redirects and second pages of lists aside) with its
+// output (the 404 page, redirects, noindex posters and second pages of
+// lists aside) with its
 // absolute address, and only pages that exist. robots.txt points to it.
 // Every page names its absolute canonical address.
 func TestSitemapAndRobots(t *testing.T) {
@@ -165,7 +166,7 @@ func TestSitemapAndRobots(t *testing.T) {
 		if m == nil || strings.Trim(string(m[1]), `"`) != want {
 			t.Errorf("/%s: canonical link %q, want %s", rel, m, want)
 		}
-		if isPagination(rel) {
+		if isPagination(rel) || isNoindex(string(b)) {
 			continue
 		}
 		pages++

@@ -27,6 +27,12 @@ import (
 	"time"
 )
 
+// The IT administrator the tests log in as.
+const (
+	adminEmail    = "it@sitetest.daison.test"
+	adminPassword = "sitetest-password-2026"
+)
+
 var (
 	// siteURL is the running portal, e.g. http://127.0.0.1:41234 (no
 	// trailing slash); empty when the portal could not be started.
@@ -94,7 +100,17 @@ func startPortal(tmp string) (stop func(), err error) {
 	addr := l.Addr().String()
 	l.Close()
 	dataDir := filepath.Join(tmp, "pb_data")
-	cmd := exec.Command(bin, "serve", "--http", addr, "--dir", dataDir, "--demo", "--site-src", src)
+	// An IT administrator, for the tests that change a record (a rename)
+	// or read what citizens sent.
+	upsert := exec.Command(bin, "superuser", "upsert", adminEmail, adminPassword, "--dir", dataDir)
+	if out, err := upsert.CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("portal superuser upsert: %v\n%s", err, out)
+	}
+	// X-Forwarded-For is trusted, as behind the commune's proxy: each
+	// browser test of the citizens' forms sends its own address, so that
+	// the per-address rate limit (five posts a minute) counts it alone.
+	cmd := exec.Command(bin, "serve", "--http", addr, "--dir", dataDir, "--demo", "--site-src", src,
+		"--trusted-proxy-headers", "X-Forwarded-For")
 	cmd.Stdout, cmd.Stderr = &portalLog, &portalLog
 	if err := cmd.Start(); err != nil {
 		return nil, err

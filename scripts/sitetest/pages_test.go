@@ -20,7 +20,7 @@ type pageType struct {
 // reserved are the folders of a section that are not a record's page.
 var reserved = map[string]bool{
 	"trang": true, "chuyen-muc": true, "tu-khoa": true, "loai": true, "linh-vuc": true, "don-vi": true,
-	"nam": true, "doi-tuong": true, "hinh-thuc": true,
+	"nam": true, "doi-tuong": true, "hinh-thuc": true, "thong-ke": true,
 }
 
 // pageTypes lists every page type of the demo site with an example page,
@@ -71,6 +71,10 @@ func pageTypes(t testing.TB) []pageType {
 		{Name: "vinh-danh-ca-nhan", Path: pick("vinh-danh"), Section: "vinh-danh"},
 		{Name: "huong-dan", Path: "/huong-dan/", Section: "huong-dan"},
 		{Name: "huong-dan-chi-tiet", Path: pick("huong-dan"), Section: "huong-dan"},
+		{Name: "ap-phich-qr", Path: pick("tin-tuc") + "qr/"},
+		{Name: "vinh-danh-thong-ke", Path: "/vinh-danh/thong-ke/", Section: "vinh-danh"},
+		{Name: "gop-y", Path: "/gop-y/", Section: "gop-y"},
+		{Name: "gop-y-danh-gia", Path: "/gop-y/danh-gia/?dich-vu=Ch%E1%BB%A9ng%20th%E1%BB%B1c%20b%E1%BA%A3n%20sao", Section: "gop-y"},
 		{Name: "ke-hoach", Path: "/ke-hoach/", Section: "ke-hoach"},
 		{Name: "chi-so", Path: "/chi-so/", Section: "chi-so"},
 		{Name: "don-vi", Path: "/don-vi/", Section: "don-vi"},
@@ -136,6 +140,12 @@ func isRedirect(html string) bool {
 	return strings.Contains(html, `http-equiv=refresh`) || strings.Contains(html, `http-equiv="refresh"`)
 }
 
+// isNoindex tells a page that asks search engines not to list it (the QR
+// posters): it names itself as canonical but is not in the sitemap.
+func isNoindex(html string) bool {
+	return strings.Contains(html, `<meta name=robots content="noindex">`) || strings.Contains(html, `<meta name="robots" content="noindex">`)
+}
+
 // isPagination tells a second (third…) page of a list: /tin-tuc/trang/2/.
 func isPagination(rel string) bool {
 	parts := strings.Split(rel, "/")
@@ -156,6 +166,8 @@ func pageKind(rel string) string {
 		return "trang chủ"
 	case rel == "404.html":
 		return "404"
+	case len(segs) >= 2 && segs[len(segs)-1] == "qr":
+		return segs[0] + "/…/qr (áp phích)"
 	case len(segs) == 1:
 		return segs[0] + " (danh sách)"
 	case len(segs) >= 2 && segs[len(segs)-2] == "trang":
