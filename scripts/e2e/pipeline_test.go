@@ -17,9 +17,10 @@ type record struct {
 type siteStatus struct {
 	Building bool `json:"building"`
 	Last     *struct {
-		ID    string `json:"id"`
-		Pages int    `json:"pages"`
-		Error string `json:"error"`
+		ID      string    `json:"id"`
+		Started time.Time `json:"started"`
+		Pages   int       `json:"pages"`
+		Error   string    `json:"error"`
 	} `json:"last"`
 	LastSuccess *struct {
 		ID string `json:"id"`

@@ -55,6 +55,7 @@ type portal struct {
 	Dir     string // its --dir
 	SiteSrc string // its --site-src, a copy of the repository's site sources
 	cmd     *exec.Cmd
+	args    []string
 	log     *bytes.Buffer
 	token   string
 }
@@ -127,17 +128,26 @@ func start(t testing.TB, demo bool, extra ...string) *portal {
 
 	port := freePort(t)
 	p.URL = fmt.Sprintf("http://127.0.0.1:%d", port)
-	args := []string{"serve", "--http", fmt.Sprintf("127.0.0.1:%d", port), "--dir", p.Dir, "--site-src", p.SiteSrc}
+	p.args = []string{"serve", "--http", fmt.Sprintf("127.0.0.1:%d", port), "--dir", p.Dir, "--site-src", p.SiteSrc}
 	if demo {
-		args = append(args, "--demo")
+		p.args = append(p.args, "--demo")
 	}
-	args = append(args, extra...)
-	p.cmd = exec.Command(binary, args...)
+	p.args = append(p.args, extra...)
+	t.Cleanup(p.stop)
+	p.launch()
+	p.token = p.login()
+	return p
+}
+
+// launch starts the portal process (again) and waits until the site
+// answers.
+func (p *portal) launch() {
+	p.t.Helper()
+	p.cmd = exec.Command(binary, p.args...)
 	p.cmd.Stdout, p.cmd.Stderr = p.log, p.log
 	if err := p.cmd.Start(); err != nil {
-		t.Fatal(err)
+		p.t.Fatal(err)
 	}
-	t.Cleanup(p.stop)
 	p.waitFor("the site to answer", 60*time.Second, func() bool {
 		res, err := http.Get(p.URL + "/")
 		if err != nil {
@@ -146,12 +156,17 @@ func start(t testing.TB, demo bool, extra ...string) *portal {
 		res.Body.Close()
 		return res.StatusCode == 200
 	})
-	p.token = p.login()
-	return p
+}
+
+// kill stops the portal with SIGKILL, as a power cut or the OOM killer
+// would, and waits for it to be gone.
+func (p *portal) kill() {
+	_ = p.cmd.Process.Kill()
+	_, _ = p.cmd.Process.Wait()
 }
 
 func (p *portal) stop() {
-	if p.cmd.Process != nil {
+	if p.cmd != nil && p.cmd.Process != nil {
 		_ = p.cmd.Process.Signal(syscall.SIGTERM)
 		done := make(chan struct{})
 		go func() { p.cmd.Wait(); close(done) }()
