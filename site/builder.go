@@ -151,7 +151,9 @@ func (b *Builder) Build(reason string) (Report, error) {
 		err = b.generate(b.srcDir(), public, start, &rep, prev)
 		if err == nil {
 			t := time.Now()
-			err = b.dir.Swap(public)
+			if err = live.Sync(public); err == nil {
+				err = b.dir.Swap(public)
+			}
 			rep.SwapDuration = Millis(time.Since(t))
 		}
 	}
