@@ -7,7 +7,6 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
-	"strconv"
 
 	"github.com/pocketbase/pocketbase/core"
 
@@ -17,15 +16,10 @@ import (
 //go:embed templates/feedback.html templates/thanks.html templates/form.html templates/problem.html
 var feedbackTemplates embed.FS
 
-var feedbackFuncs = template.FuncMap{
-	"inc":  func(i int) int { return i + 1 },
-	"itoa": strconv.Itoa,
-}
-
 var (
-	thanksPage  = template.Must(template.New("").Funcs(feedbackFuncs).ParseFS(feedbackTemplates, "templates/feedback.html", "templates/thanks.html"))
-	formPage    = template.Must(template.New("").Funcs(feedbackFuncs).ParseFS(feedbackTemplates, "templates/feedback.html", "templates/form.html"))
-	problemPage = template.Must(template.New("").Funcs(feedbackFuncs).ParseFS(feedbackTemplates, "templates/feedback.html", "templates/problem.html"))
+	thanksPage  = template.Must(template.New("").ParseFS(feedbackTemplates, "templates/feedback.html", "templates/thanks.html"))
+	formPage    = template.Must(template.New("").ParseFS(feedbackTemplates, "templates/feedback.html", "templates/form.html"))
+	problemPage = template.Must(template.New("").ParseFS(feedbackTemplates, "templates/feedback.html", "templates/problem.html"))
 )
 
 // feedbackProblem answers a refused form post without JavaScript (too many
@@ -50,13 +44,33 @@ var formTitles = map[string]string{
 	"hai-long":  "Đánh giá mức độ hài lòng",
 }
 
+// formSends names the send button as the site's own forms do.
+var formSends = map[string]string{
+	"gop-y":     "Gửi góp ý",
+	"sang-kien": "Gửi đề xuất",
+	"huu-ich":   "Gửi ý kiến",
+	"hai-long":  "Gửi đánh giá",
+}
+
+// rating is one choice of the satisfaction scale.
+type rating struct {
+	Value, Label string
+}
+
+// formRatings lists the scale best first, as the site's form does.
+var formRatings = []rating{
+	{"5", "Rất hài lòng"}, {"4", "Hài lòng"}, {"3", "Bình thường"},
+	{"2", "Không hài lòng"}, {"1", "Rất không hài lòng"},
+}
+
 type formView struct {
 	Title    string
+	Send     string
 	In       FeedbackInput
 	Errors   FieldErrors
 	Order    []string
 	Consent  bool
-	Ratings  []string
+	Ratings  []rating
 	Channels vocab.List
 }
 
@@ -85,12 +99,15 @@ func feedbackForm(e *core.RequestEvent) error {
 		if title == "" {
 			title = "Gửi ý kiến"
 		}
+		send := formSends[in.Kind]
+		if send == "" {
+			send = "Gửi"
+		}
 		// clean() has already normalised in's fields; show them as kept.
 		_ = in.clean()
 		return renderFeedback(e, http.StatusBadRequest, formPage, "form", formView{
-			Title: title, In: in, Errors: fe, Order: formOrder, Consent: in.consented(),
-			Ratings:  []string{"Rất không hài lòng", "Không hài lòng", "Bình thường", "Hài lòng", "Rất hài lòng"},
-			Channels: vocab.Channels,
+			Title: title, Send: send, In: in, Errors: fe, Order: formOrder, Consent: in.consented(),
+			Ratings: formRatings, Channels: vocab.Channels,
 		})
 	}
 	if err != nil {

@@ -145,6 +145,16 @@ func TestFeedbackEndpoints(t *testing.T) {
 		!strings.Contains(rec.Body.String(), ">ngắn</textarea>") || !strings.Contains(rec.Body.String(), `lang="vi"`) {
 		t.Fatalf("form refusal: %d %s", rec.Code, rec.Body.String())
 	}
+	if !strings.Contains(rec.Body.String(), `<button type="submit">Gửi góp ý</button>`) {
+		t.Fatalf("form refusal: the send button is not the site's: %s", rec.Body.String())
+	}
+	// A rating with a mistake keeps the chosen score, best first as on the site.
+	rating := postForm(w.h, url.Values{"kind": {"hai-long"}, "rating": {"4"}, "channel": {"khong-co"}})
+	body = rating.Body.String()
+	if rating.Code != 400 || !strings.Contains(body, `value="4" checked`) || strings.Index(body, "5 – Rất hài lòng") > strings.Index(body, "1 – Rất không hài lòng") ||
+		!strings.Contains(body, "Gửi đánh giá") {
+		t.Fatalf("rating refusal: %d %s", rating.Code, body)
+	}
 	form.Set("message", "Quầy một cửa nên có thêm bảng hướng dẫn.")
 	rec = postForm(w.h, form)
 	loc := rec.Header().Get("Location")

@@ -140,6 +140,20 @@ func isRedirect(html string) bool {
 	return strings.Contains(html, `http-equiv=refresh`) || strings.Contains(html, `http-equiv="refresh"`)
 }
 
+// isPoster tells a record's QR poster (output format qr) by its body class.
+func isPoster(html string) bool {
+	return strings.Contains(html, `<body class=poster-body`)
+}
+
+// canonicalFor is the absolute address a page at path names as canonical
+// and og:url: its own, or for a QR poster the record page it advertises.
+func canonicalFor(path, html string) string {
+	if isPoster(html) {
+		path = strings.TrimSuffix(path, "qr/")
+	}
+	return siteURL + path
+}
+
 // isNoindex tells a page that asks search engines not to list it (the QR
 // posters): it names itself as canonical but is not in the sitemap.
 func isNoindex(html string) bool {
