@@ -64,16 +64,60 @@ func Register(app core.App, b *Builder) *Queue {
 			}).Bind(admin.RequireStaff("editor", "reviewer"))
 			e.Router.GET("/api/portal/preview/{collection}/{id}", previewRoute(b)).Bind(admin.RequireStaff())
 
-			if !e.Router.HasRoute(http.MethodGet, "/{path...}") {
-				e.Router.GET("/{path...}", func(re *core.RequestEvent) error {
-					b.Dir().Handler().ServeHTTP(re.Response, re.Request)
-					return nil
-				})
+			if e.Router.HasRoute(http.MethodGet, sitePattern) {
+				return e.Next()
 			}
-			return e.Next()
+			siteHandler := b.Dir().Handler()
+			e.Router.GET(sitePattern, func(re *core.RequestEvent) error {
+				siteHandler.ServeHTTP(re.Response, re.Request)
+				return nil
+			})
+			if err := e.Next(); err != nil {
+				return err
+			}
+			// PocketBase has built its router: page views skip its
+			// middlewares (the activity log writes a row per request).
+			if mux, ok := serverMux(e); ok {
+				e.Server.Handler = &sitePath{mux: mux, site: siteHandler}
+			}
+			return nil
 		},
 		// After other handlers, so their routes are known.
 		Priority: 999,
 	})
 	return q
+}
+
+// sitePattern is the route of the public site: every GET no other route
+// takes.
+const sitePattern = "/{path...}"
+
+// sitePath sends the requests PocketBase's router would give the public
+// site's catch-all route straight to the site's handler, without the API's
+// middlewares: no activity log row, rate limit or body limit for a page
+// view. Everything else (the API, the dashboard, the back office, the
+// citizens' forms) goes through the router as before.
+type sitePath struct {
+	mux  *http.ServeMux
+	site http.Handler
+}
+
+func (p *sitePath) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method == http.MethodGet || r.Method == http.MethodHead {
+		if _, pattern := p.mux.Handler(r); pattern == http.MethodGet+" "+sitePattern {
+			p.site.ServeHTTP(w, r)
+			return
+		}
+	}
+	p.mux.ServeHTTP(w, r)
+}
+
+// serverMux returns the router PocketBase built for e's server, if any
+// (tests trigger the serve hooks without a server).
+func serverMux(e *core.ServeEvent) (*http.ServeMux, bool) {
+	if e.Server == nil {
+		return nil, false
+	}
+	mux, ok := e.Server.Handler.(*http.ServeMux)
+	return mux, ok
 }

@@ -156,3 +156,48 @@ func TestServeGzip(t *testing.T) {
 		t.Fatal("gzip sent to a client that did not ask for it")
 	}
 }
+
+// TestServeFromMemoryAndDisk: the same handler answers small files from
+// memory and large ones from disk alike, with conditional requests and
+// ranges, and a 404 from memory after the first.
+func TestServeFromMemoryAndDisk(t *testing.T) {
+	d := Dir{Root: t.TempDir()}
+	large := strings.Repeat("Cải cách hành chính. ", maxCachedFile/10)
+	pub := build(t, d, map[string]string{"index.html": "trang chủ", "lon.txt": large, "404.html": "không có"})
+	if err := d.Swap(pub); err != nil {
+		t.Fatal(err)
+	}
+	h := d.Handler()
+	for i := 0; i < 2; i++ { // the first read fills the cache, the second uses it
+		for _, c := range []struct{ url, body string }{{"/", "trang chủ"}, {"/lon.txt", large}} {
+			rec := get(t, h, "GET", c.url)
+			if rec.Code != 200 || rec.Body.String() != c.body {
+				t.Fatalf("round %d %s: %d, %d bytes", i, c.url, rec.Code, rec.Body.Len())
+			}
+			req := httptest.NewRequest("GET", c.url, nil)
+			req.Header.Set("If-Modified-Since", rec.Header().Get("Last-Modified"))
+			cond := httptest.NewRecorder()
+			h.ServeHTTP(cond, req)
+			if cond.Code != http.StatusNotModified {
+				t.Errorf("round %d %s: If-Modified-Since answered %d", i, c.url, cond.Code)
+			}
+			req = httptest.NewRequest("GET", c.url, nil)
+			req.Header.Set("Range", "bytes=0-4")
+			part := httptest.NewRecorder()
+			h.ServeHTTP(part, req)
+			if part.Code != http.StatusPartialContent || part.Body.String() != c.body[:5] {
+				t.Errorf("round %d %s: range answered %d %q", i, c.url, part.Code, part.Body.String())
+			}
+		}
+		if rec := get(t, h, "GET", "/khong-co/"); rec.Code != 404 || rec.Body.String() != "không có" || rec.Header().Get("Cache-Control") != "no-store" {
+			t.Errorf("round %d: 404 answered %d %q", i, rec.Code, rec.Body.String())
+		}
+		if rec := get(t, h, "HEAD", "/khong-co/"); rec.Code != 404 || rec.Body.Len() != 0 {
+			t.Errorf("round %d: HEAD of a missing page answered %d with %d bytes", i, rec.Code, rec.Body.Len())
+		}
+	}
+	c := h.(*server).cache
+	if c.files["/"] == nil || c.files["/lon.txt"] != nil || c.files[notFoundKey] == nil {
+		t.Errorf("cache holds %v", c.files)
+	}
+}

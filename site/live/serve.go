@@ -1,7 +1,9 @@
 package live
 
 import (
+	"bytes"
 	"errors"
+	"io"
 	"io/fs"
 	"mime"
 	"net/http"
@@ -10,16 +12,29 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"time"
 )
 
 // Handler serves the live build: "/a/b/" as a/b/index.html, "/a/b" (a
 // folder) redirected to "/a/b/", what does not exist as 404.html with status
 // 404, and before any build has gone live a short Vietnamese notice with
-// status 503. The live link is followed on every request, so a swap takes
-// effect at once.
+// status 503. The live link is read on every request, so a swap takes
+// effect at once; each request is answered from the one build the link
+// named when it arrived.
+//
+// Small files of the live build (pages, styles, scripts, their gzip copies)
+// are kept in memory once read, until the live link moves to another
+// build: a build's files never change after it has gone live.
 func (d Dir) Handler() http.Handler {
-	return http.HandlerFunc(d.serve)
+	return &server{dir: d, cache: newFileCache(cacheBudget)}
 }
+
+// cacheBudget bounds the memory the handler keeps files in; files larger
+// than maxCachedFile are always read from disk.
+const (
+	cacheBudget   = 64 << 20
+	maxCachedFile = 512 << 10
+)
 
 // SiteCSP is the public site's Content-Security-Policy: its own scripts and
 // styles only (nothing inline: the theme needs none), images of its own or
@@ -27,14 +42,22 @@ func (d Dir) Handler() http.Handler {
 const SiteCSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
 	"font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'self'; object-src 'none'; frame-ancestors 'none'"
 
+// securityHeaders are set on every answer of the public site (canonical
+// keys, shared read-only values).
+var securityHeaders = http.Header{
+	"Content-Security-Policy":    {SiteCSP},
+	"X-Content-Type-Options":     {"nosniff"},
+	"Referrer-Policy":            {"strict-origin-when-cross-origin"},
+	"X-Frame-Options":            {"DENY"},
+	"Permissions-Policy":         {"camera=(), microphone=(), geolocation=(), payment=()"},
+	"Cross-Origin-Opener-Policy": {"same-origin"},
+}
+
 // SecurityHeaders sets the headers every page of the public site carries.
 func SecurityHeaders(h http.Header) {
-	h.Set("Content-Security-Policy", SiteCSP)
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
-	h.Set("X-Frame-Options", "DENY")
-	h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()")
-	h.Set("Cross-Origin-Opener-Policy", "same-origin")
+	for k, v := range securityHeaders {
+		h[k] = v
+	}
 }
 
 // fingerprinted matches asset names carrying a content hash
@@ -42,7 +65,13 @@ func SecurityHeaders(h http.Header) {
 // and may be cached for a year.
 var fingerprinted = regexp.MustCompile(`\.[0-9a-f]{32,}\.[a-z0-9]+$`)
 
-func (d Dir) serve(w http.ResponseWriter, r *http.Request) {
+// server is the handler of one Dir with its memory cache.
+type server struct {
+	dir   Dir
+	cache *fileCache
+}
+
+func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "Phương thức không được hỗ trợ.", http.StatusMethodNotAllowed)
@@ -54,8 +83,17 @@ func (d Dir) serve(w http.ResponseWriter, r *http.Request) {
 	if !strings.HasPrefix(upath, "/") {
 		upath = "/" + upath
 	}
+	root, err := s.dir.Current()
+	if err != nil || root == "" {
+		s.notBuilt(w)
+		return
+	}
+	if f := s.cache.get(root, upath); f != nil {
+		s.write(w, r, f)
+		return
+	}
 	if strings.ContainsRune(upath, 0) {
-		d.notFound(w, r)
+		s.notFound(w, r, root)
 		return
 	}
 	clean := path.Clean(upath)
@@ -68,15 +106,14 @@ func (d Dir) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
-	root := d.LivePath()
 	name := filepath.Join(root, filepath.FromSlash(strings.TrimPrefix(clean, "/")))
 	fi, err := os.Stat(name)
 	switch {
 	case errors.Is(err, fs.ErrNotExist) && clean == "/":
-		d.notBuilt(w)
+		s.notBuilt(w)
 		return
 	case err != nil:
-		d.notFound(w, r)
+		s.notFound(w, r, root)
 		return
 	case fi.IsDir():
 		if !strings.HasSuffix(clean, "/") {
@@ -89,64 +126,123 @@ func (d Dir) serve(w http.ResponseWriter, r *http.Request) {
 		}
 		name = filepath.Join(name, "index.html")
 	}
-	d.serveFile(w, r, name, http.StatusOK)
+	f, err := s.load(root, upath, name, http.StatusOK)
+	if err != nil {
+		s.notFound(w, r, root)
+		return
+	}
+	s.write(w, r, f)
 }
 
-func (d Dir) serveFile(w http.ResponseWriter, r *http.Request, name string, status int) {
-	f, err := os.Open(name)
+// file is one answer of the site: a file's headers and, when it is small,
+// its content and that of its gzip copy.
+type file struct {
+	status       int
+	ctype        string
+	cacheControl string
+	modTime      time.Time
+	size         int64
+	text         bool // served with Vary: Accept-Encoding
+	path         string
+	body         []byte // nil for a large file, read from path each time
+	gz           []byte // the build's gzip copy, if any
+	gzModTime    time.Time
+}
+
+// load reads name (the answer to upath with status) into a file, cached
+// when it is small.
+func (s *server) load(root, upath, name string, status int) (*file, error) {
+	fi, err := os.Stat(name)
 	if err != nil {
-		if status == http.StatusOK {
-			d.notFound(w, r)
-			return
-		}
-		http.Error(w, "Không tìm thấy trang.", http.StatusNotFound)
-		return
+		return nil, err
 	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil || fi.IsDir() {
-		d.notFound(w, r)
-		return
+	if fi.IsDir() {
+		return nil, fs.ErrNotExist
 	}
-	h := w.Header()
-	ctype := mime.TypeByExtension(filepath.Ext(name))
-	if ctype == "" {
-		ctype = "application/octet-stream"
+	f := &file{status: status, path: name, modTime: fi.ModTime(), size: fi.Size()}
+	f.ctype = mime.TypeByExtension(filepath.Ext(name))
+	if f.ctype == "" {
+		f.ctype = "application/octet-stream"
 	}
-	h.Set("Content-Type", ctype)
+	f.text = textTypes(f.ctype)
 	switch {
+	case status != http.StatusOK:
+		f.cacheControl = "no-store"
 	case fingerprinted.MatchString(name):
-		h.Set("Cache-Control", "public, max-age=31536000, immutable")
-	case strings.HasPrefix(ctype, "text/html"), strings.Contains(ctype, "xml"), strings.Contains(ctype, "json"):
+		f.cacheControl = "public, max-age=31536000, immutable"
+	case strings.HasPrefix(f.ctype, "text/html"), strings.Contains(f.ctype, "xml"), strings.Contains(f.ctype, "json"):
 		// Pages change when staff publish: browsers ask again each time
 		// (cheaply, with If-Modified-Since).
-		h.Set("Cache-Control", "no-cache")
+		f.cacheControl = "no-cache"
 	default:
-		h.Set("Cache-Control", "public, max-age=86400")
+		f.cacheControl = "public, max-age=86400"
 	}
-	if status != http.StatusOK {
-		h.Set("Cache-Control", "no-store")
-		w.WriteHeader(status)
-		if r.Method != http.MethodHead {
-			_, _ = f.WriteTo(w)
-		}
-		return
+	if f.size > maxCachedFile {
+		return f, nil
 	}
+	if f.body, err = os.ReadFile(name); err != nil {
+		return nil, err
+	}
+	f.size = int64(len(f.body))
 	// The build wrote a gzipped copy of text files (site/precompress.go).
-	if textTypes(ctype) {
-		h.Add("Vary", "Accept-Encoding")
-		if acceptsGzip(r) {
-			if gz, err := os.Open(name + ".gz"); err == nil {
-				defer gz.Close()
-				if gzi, err := gz.Stat(); err == nil {
-					h.Set("Content-Encoding", "gzip")
-					http.ServeContent(w, r, "", gzi.ModTime(), gz)
-					return
-				}
+	if f.text && status == http.StatusOK {
+		if gi, err := os.Stat(name + ".gz"); err == nil && gi.Size() <= maxCachedFile {
+			if gz, err := os.ReadFile(name + ".gz"); err == nil {
+				f.gz, f.gzModTime = gz, gi.ModTime()
 			}
 		}
 	}
-	http.ServeContent(w, r, "", fi.ModTime(), f)
+	s.cache.put(root, upath, f)
+	return f, nil
+}
+
+// write answers r with f.
+func (s *server) write(w http.ResponseWriter, r *http.Request, f *file) {
+	h := w.Header()
+	h["Content-Type"] = []string{f.ctype}
+	h["Cache-Control"] = []string{f.cacheControl}
+	if f.status != http.StatusOK {
+		w.WriteHeader(f.status)
+		if r.Method != http.MethodHead {
+			if f.body != nil {
+				_, _ = w.Write(f.body)
+			} else if fh, err := os.Open(f.path); err == nil {
+				_, _ = io.Copy(w, fh)
+				fh.Close()
+			}
+		}
+		return
+	}
+	if f.text {
+		h["Vary"] = []string{"Accept-Encoding"}
+	}
+	if f.body != nil {
+		if f.gz != nil && acceptsGzip(r) {
+			h["Content-Encoding"] = []string{"gzip"}
+			http.ServeContent(w, r, "", f.gzModTime, bytes.NewReader(f.gz))
+			return
+		}
+		http.ServeContent(w, r, "", f.modTime, bytes.NewReader(f.body))
+		return
+	}
+	name := f.path
+	if f.text && acceptsGzip(r) {
+		if gz, err := os.Open(name + ".gz"); err == nil {
+			defer gz.Close()
+			if gi, err := gz.Stat(); err == nil {
+				h["Content-Encoding"] = []string{"gzip"}
+				http.ServeContent(w, r, "", gi.ModTime(), gz)
+				return
+			}
+		}
+	}
+	fh, err := os.Open(name)
+	if err != nil {
+		http.Error(w, "Không tìm thấy trang.", http.StatusNotFound)
+		return
+	}
+	defer fh.Close()
+	http.ServeContent(w, r, "", f.modTime, fh)
 }
 
 func textTypes(ctype string) bool {
@@ -166,11 +262,24 @@ func acceptsGzip(r *http.Request) bool {
 	return false
 }
 
-func (d Dir) notFound(w http.ResponseWriter, r *http.Request) {
-	d.serveFile(w, r, filepath.Join(d.LivePath(), "404.html"), http.StatusNotFound)
+// notFound answers with the build's 404.html and status 404.
+func (s *server) notFound(w http.ResponseWriter, r *http.Request, root string) {
+	f := s.cache.get(root, notFoundKey)
+	if f == nil {
+		var err error
+		if f, err = s.load(root, notFoundKey, filepath.Join(root, "404.html"), http.StatusNotFound); err != nil {
+			w.Header().Set("Cache-Control", "no-store")
+			http.Error(w, "Không tìm thấy trang.", http.StatusNotFound)
+			return
+		}
+	}
+	s.write(w, r, f)
 }
 
-func (d Dir) notBuilt(w http.ResponseWriter) {
+// notFoundKey is the cache key of the 404 page: no request path has a NUL.
+const notFoundKey = "\x00404"
+
+func (s *server) notBuilt(w http.ResponseWriter) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("Retry-After", "10")

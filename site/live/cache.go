@@ -1,0 +1,44 @@
+package live
+
+import "sync"
+
+// fileCache keeps the answers of one build in memory, keyed by request
+// path. It forgets everything when asked about another build (the live
+// link moved) and stops adding once its budget of bytes is spent: a live
+// build's files never change, so nothing else needs invalidating.
+type fileCache struct {
+	mu     sync.RWMutex
+	root   string
+	files  map[string]*file
+	used   int64
+	budget int64
+}
+
+func newFileCache(budget int64) *fileCache {
+	return &fileCache{budget: budget, files: map[string]*file{}}
+}
+
+// get returns the cached answer to upath in the build at root, or nil.
+func (c *fileCache) get(root, upath string) *file {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	if c.root != root {
+		return nil
+	}
+	return c.files[upath]
+}
+
+// put keeps f as the answer to upath in the build at root, if it fits.
+func (c *fileCache) put(root, upath string, f *file) {
+	cost := int64(len(f.body)+len(f.gz)) + int64(len(upath)) + 256
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.root != root {
+		c.root, c.files, c.used = root, map[string]*file{}, 0
+	}
+	if _, ok := c.files[upath]; ok || c.used+cost > c.budget {
+		return
+	}
+	c.files[upath] = f
+	c.used += cost
+}
