@@ -224,6 +224,9 @@ func (b *Builder) generate(src, public string, now time.Time, rep *Report, prev 
 		for _, p := range res.Written {
 			run.Changed = append(run.Changed, filepath.Join(src, filepath.FromSlash(p)))
 		}
+		for _, p := range res.Added {
+			run.Added = append(run.Added, filepath.Join(src, filepath.FromSlash(p)))
+		}
 	}
 	if run.Incremental {
 		if err := linkTree(prev, public); err != nil {
@@ -246,7 +249,7 @@ func (b *Builder) generate(src, public string, now time.Time, rep *Report, prev 
 		out, err = b.hugo.runStats(run)
 	}
 	rep.HugoDuration = Millis(time.Since(t))
-	rep.Warnings, rep.HugoPeakKB, rep.Incremental = out.Warnings, out.PeakKB, run.Incremental
+	rep.Warnings, rep.HugoPeakKB, rep.Incremental, rep.Rendered = out.Warnings, out.PeakKB, run.Incremental, len(out.Written)
 	if err != nil {
 		return fmt.Errorf("Hugo: %w", err)
 	}

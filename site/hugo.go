@@ -35,9 +35,11 @@ type hugoRun struct {
 	// Keep keeps the Hugo site in the worker for incremental builds.
 	Keep bool `json:"keep,omitempty"`
 	// Incremental rebuilds the kept site for the Changed source files
-	// (absolute paths) instead of building anew.
+	// (absolute paths) instead of building anew; Added are those of them
+	// that are new files.
 	Incremental bool     `json:"incremental,omitempty"`
 	Changed     []string `json:"changed,omitempty"`
+	Added       []string `json:"added,omitempty"`
 }
 
 // diskReserve is left free on the disk by every build, so that the
@@ -165,11 +167,21 @@ func runHugo(r hugoRun) (hugoOutput, error) {
 func rebuild(h *hugoState, r hugoRun) (hugoOutput, error) {
 	h.out.reset(budget(r))
 	h.log.Reset()
+	added := make(map[string]bool, len(r.Added))
+	for _, p := range r.Added {
+		added[p] = true
+	}
 	var events []fsnotify.Event
 	for _, p := range r.Changed {
-		// Create as well as Write: a new bundle's files must be added to
-		// its page (Hugo sorts creations first).
-		events = append(events, fsnotify.Event{Name: p, Op: fsnotify.Create | fsnotify.Write})
+		// A new file is a creation (a new bundle's files must be added to
+		// its page); a changed one only a write: Hugo takes any creation
+		// for a change of the site's structure and re-renders every page
+		// that ranges over pages or uses a processed resource.
+		op := fsnotify.Write
+		if added[p] {
+			op = fsnotify.Create | fsnotify.Write
+		}
+		events = append(events, fsnotify.Event{Name: p, Op: op})
 	}
 	return finish(h, r, h.sites.Build(hugolib.BuildCfg{}, events...))
 }

@@ -21,7 +21,8 @@ type Report struct {
 	Records          int       `json:"records"`              // record pages exported
 	Changed          int       `json:"changed"`              // source files changed since the last build
 	Incremental      bool      `json:"incremental"`          // Hugo re-rendered only what changed
-	Pages            int       `json:"pages"`                // HTML pages written
+	Pages            int       `json:"pages"`                // HTML pages in the build
+	Rendered         int       `json:"rendered"`             // files Hugo wrote (all of them in a full build)
 	HugoPeakKB       int64     `json:"hugoPeakKB,omitempty"` // Hugo process's peak memory
 	NextPublish      time.Time `json:"nextPublish,omitzero"`
 	Warnings         string    `json:"warnings,omitempty"`

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -53,8 +54,9 @@ type Result struct {
 	// records (a scheduled record), or the zero time when none waits.
 	NextPublish time.Time
 	// Written and Removed are the files this export changed in root,
-	// relative to it (a build can tell Hugo just these).
-	Written, Removed []string
+	// relative to it (a build can tell Hugo just these); Added are those of
+	// Written that are new.
+	Written, Removed, Added []string
 }
 
 // Total is the number of record pages written.
@@ -125,7 +127,7 @@ func run(app core.App, root string, opts Options, preview *core.Record) (Result,
 	if err != nil {
 		return Result{}, fmt.Errorf("write the export: %w", err)
 	}
-	x.res.Written, x.res.Removed = written, removed
+	x.res.Written, x.res.Removed, x.res.Added = written, removed, x.t.Added()
 	return x.res, nil
 }
 
@@ -552,6 +554,17 @@ func (x *exporter) initiatives() error {
 }
 
 func (x *exporter) articles() error {
+	infos := make([]articleInfo, 0, len(x.recs[admin.Articles]))
+	for _, r := range x.recs[admin.Articles] {
+		var tags []string
+		_ = r.UnmarshalJSONField("tags", &tags)
+		date := r.GetDateTime("publishAt").Time().In(Vietnam)
+		infos = append(infos, articleInfo{
+			id: r.Id, category: r.GetString("category"), tags: tagSlugs(tags), date: date,
+			ref: Related{Title: r.GetString("title"), URL: pageURL(admin.Articles, r.GetString("slug")), Date: date.Format(time.RFC3339)},
+		})
+	}
+	related := relatedArticles(infos)
 	for _, r := range x.recs[admin.Articles] {
 		title := r.GetString("title")
 		var tags []string
@@ -562,6 +575,7 @@ func (x *exporter) articles() error {
 			Unit:     x.ref(admin.Units, r.GetString("unit")),
 			Tags:     tags,
 			Featured: r.GetBool("featured"),
+			Related:  related[r.Id],
 		}
 		img, err := x.copyImage(r, r.GetString("cover"), x.rel(r), "cover", alt(r.GetString("coverAlt"), title))
 		if err != nil {
@@ -572,10 +586,7 @@ func (x *exporter) articles() error {
 		p.Terms = map[string][]string{}
 		x.addChoice(p.Terms, "tin-tuc-chuyen-muc", vocab.ArticleCategories, params.Category.Key)
 		for _, tag := range tags {
-			if ts := slug.Make(tag); ts != "" {
-				if slug.Reserved(ts) {
-					ts = slug.WithSuffix(ts, 2) // "trang" would be the keyword list's pagination
-				}
+			if ts := tagSlug(tag); ts != "" {
 				x.addTerm(p.Terms, "tin-tuc-tu-khoa", ts, TermPage{Title: tag})
 			}
 		}
@@ -584,6 +595,27 @@ func (x *exporter) articles() error {
 		}
 	}
 	return nil
+}
+
+// tagSlug is a keyword's term: its slug, never a reserved segment ("trang"
+// would be the keyword list's pagination).
+func tagSlug(tag string) string {
+	ts := slug.Make(tag)
+	if ts != "" && slug.Reserved(ts) {
+		ts = slug.WithSuffix(ts, 2)
+	}
+	return ts
+}
+
+// tagSlugs are the terms of an article's keywords.
+func tagSlugs(tags []string) []string {
+	var out []string
+	for _, t := range tags {
+		if ts := tagSlug(t); ts != "" && !slices.Contains(out, ts) {
+			out = append(out, ts)
+		}
+	}
+	return out
 }
 
 func (x *exporter) guides() error {
@@ -714,6 +746,10 @@ func (x *exporter) addUnit(terms map[string][]string, taxonomy, unitID string) {
 }
 
 // termPages writes the list page of each taxonomy and of each term used.
+// maxSiblings is the most terms a taxonomy may have for its term pages to
+// list the others.
+const maxSiblings = 24
+
 func (x *exporter) termPages() error {
 	for _, tax := range Taxonomies {
 		dir := "content/" + tax.Name
@@ -725,6 +761,8 @@ func (x *exporter) termPages() error {
 				page.Description = tax.Title + ": " + page.Title + "."
 			}
 			page.Slug = term
+			page.TaxonomyTitle, page.TaxonomyURL = tax.Title, tax.URL
+			page.Siblings = len(x.terms[tax.Name]) > 1 && len(x.terms[tax.Name]) <= maxSiblings
 			if err := x.putJSON(dir+"/"+term+"/_index.md", page); err != nil {
 				return err
 			}

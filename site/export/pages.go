@@ -92,6 +92,14 @@ type TermPage struct {
 	Slug        string `json:"slug,omitempty"` // the term, so the URL keeps it (not the urlized title)
 	Description string `json:"description"`
 	Weight      int    `json:"weight,omitempty"` // order among the terms
+	// The taxonomy a term belongs to, for the term page's breadcrumbs and
+	// title without asking Hugo for its parent page (which would make the
+	// term depend on every page of the taxonomy).
+	TaxonomyTitle string `json:"taxonomyTitle,omitempty"`
+	TaxonomyURL   string `json:"taxonomyUrl,omitempty"`
+	// Siblings: the taxonomy has few terms (2 to 24), and the term page
+	// lists the others.
+	Siblings bool `json:"siblings,omitempty"`
 }
 
 // RedirectPage is the front matter of a page that sends the browser on to a
@@ -161,6 +169,9 @@ type ArticleParams struct {
 	Tags     []string `json:"tags,omitempty"`
 	Cover    *Image   `json:"cover,omitempty"`
 	Featured bool     `json:"featured,omitempty"`
+	// Related are the articles to read next (keywords shared, then the
+	// newest of the category).
+	Related []Related `json:"related,omitempty"`
 }
 
 // Award is one commendation, as shown on its honoree's and its initiative's

@@ -24,6 +24,7 @@ import (
 type Tree struct {
 	mu    sync.Mutex
 	files map[string]*treeFile
+	added []string // of the last Apply
 }
 
 type treeFile struct {
@@ -130,6 +131,9 @@ func (t *Tree) Apply(root, manifest string) (written, removed []string, err erro
 			}
 		}
 		written = append(written, p)
+		if _, existed := old[p]; !existed {
+			t.added = append(t.added, p)
+		}
 	}
 	for p := range old {
 		if _, keep := next[p]; keep {
@@ -155,6 +159,14 @@ func (t *Tree) Apply(root, manifest string) (written, removed []string, err erro
 		return nil, nil, fmt.Errorf("write manifest: %w", err)
 	}
 	return written, removed, nil
+}
+
+// Added returns the paths of the last Apply's written files that the
+// manifest did not list before: new files rather than changed ones.
+func (t *Tree) Added() []string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.added
 }
 
 // removeEmptyParents removes dir and its parents up to root while empty.
