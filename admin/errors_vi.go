@@ -3,9 +3,13 @@ package admin
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
+	"regexp"
+	"slices"
 	"strings"
 
+	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/router"
 )
@@ -154,13 +158,36 @@ func translateData(data map[string]any) {
 		if !ok {
 			continue
 		}
-		if params, ok := item["params"].(map[string]any); ok {
-			for k, p := range params {
-				tmpl = strings.ReplaceAll(tmpl, "{"+k+"}", fmt.Sprint(p))
-			}
-		}
-		item["message"] = tmpl
+		params, _ := item["params"].(map[string]any)
+		msg, _ := item["message"].(string)
+		item["message"] = fillParams(tmpl, params, msg)
 	}
+}
+
+// placeholder is a {name} in a Vietnamese message; number a figure in
+// PocketBase's English one.
+var (
+	placeholder = regexp.MustCompile(`\{[a-zA-Z]+\}`)
+	number      = regexp.MustCompile(`[0-9]+`)
+)
+
+// fillParams puts an error's params into a Vietnamese message template.
+// Some PocketBase errors carry no params and give the figure only in their
+// English message ("Must be at least 10 character(s)"): a placeholder left
+// over takes the English message's figures in order, or is dropped.
+func fillParams(tmpl string, params map[string]any, english string) string {
+	for k, p := range params {
+		tmpl = strings.ReplaceAll(tmpl, "{"+k+"}", fmt.Sprint(p))
+	}
+	figures := number.FindAllString(english, -1)
+	return placeholder.ReplaceAllStringFunc(tmpl, func(string) string {
+		if len(figures) == 0 {
+			return "…"
+		}
+		f := figures[0]
+		figures = figures[1:]
+		return f
+	})
 }
 
 // isVietnamese tells our own messages from PocketBase's English ones: ours
@@ -172,4 +199,30 @@ func isVietnamese(s string) bool {
 		}
 	}
 	return false
+}
+
+// Explain renders an error from saving a record for a person at a terminal:
+// each field's problem on its own line, in Vietnamese where PocketBase's
+// code is known ("email: Giá trị này đã được dùng cho một bản ghi khác.").
+// Other errors come back as they are.
+func Explain(err error) string {
+	var verrs validation.Errors
+	if !errors.As(err, &verrs) {
+		return err.Error()
+	}
+	var b strings.Builder
+	for _, field := range slices.Sorted(maps.Keys(verrs)) {
+		msg := verrs[field].Error()
+		var ve validation.Error
+		if errors.As(verrs[field], &ve) && !isVietnamese(msg) {
+			if tmpl, ok := viMessages[ve.Code()]; ok {
+				msg = fillParams(tmpl, ve.Params(), msg)
+			}
+		}
+		if b.Len() > 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(&b, "%s: %s", field, msg)
+	}
+	return b.String()
 }

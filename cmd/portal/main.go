@@ -42,7 +42,7 @@ func main() {
 	migratecmd.MustRegister(app, app.RootCmd, migratecmd.Config{Automigrate: false})
 
 	p := wire(app, opts)
-	app.RootCmd.AddCommand(buildCommand(app, p), seedCommand(app, opts))
+	app.RootCmd.AddCommand(buildCommand(app, p), seedCommand(app, opts), staffCommand(app))
 
 	if err := app.Start(); err != nil {
 		log.Fatal(err)
