@@ -1,6 +1,7 @@
 package admin
 
 import (
+	"io"
 	"strings"
 
 	"github.com/pocketbase/pocketbase/apis"
@@ -17,6 +18,11 @@ type Options struct {
 	// has been committed, with the collection's name. The site uses it to
 	// queue a rebuild. It must not block.
 	Changed func(collection string)
+
+	// MailLog receives the mail the portal cannot send because no SMTP
+	// server is set (superusers' sign-in codes, password resets); nil is
+	// os.Stderr.
+	MailLog io.Writer
 }
 
 // Register binds the portal's record hooks and API middleware to app. Call it
@@ -31,6 +37,8 @@ func Register(app core.App, opts Options) {
 	app.OnRecordUpdateRequest(PublicCollections...).BindFunc(auditUpdate)
 	app.OnRecordDeleteRequest(PublicCollections...).BindFunc(auditDelete)
 	app.OnRecordAuthWithPasswordRequest(Staff, core.CollectionNameSuperusers).BindFunc(auditLogin)
+	app.OnRecordAuthWithOTPRequest(Staff, core.CollectionNameSuperusers).BindFunc(auditOTPLogin)
+	app.OnMailerSend().BindFunc(printMailWithoutSMTP(opts.MailLog))
 	app.OnRecordUpdate(AuditLog).BindFunc(appendOnly)
 	app.OnRecordDelete(AuditLog).BindFunc(appendOnly)
 	app.OnRecordEnrich(PublicCollections...).BindFunc(hideWorkflow)

@@ -2,10 +2,12 @@ package admin
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"reflect"
 	"sort"
 
+	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 
@@ -126,24 +128,45 @@ func auditDelete(e *core.RecordRequestEvent) error {
 // auditLogin records staff and superuser logins, successful or not.
 func auditLogin(e *core.RecordAuthWithPasswordRequestEvent) error {
 	err := e.Next()
-	entry := map[string]any{"identity": e.Identity}
+	logLogin(e.RequestEvent, e.Collection, e.Record, e.Identity, err)
+	return err
+}
+
+// auditOTPLogin logs the second step of a superuser's sign-in: the one-time
+// code mailed after the password.
+func auditOTPLogin(e *core.RecordAuthWithOTPRequestEvent) error {
+	err := e.Next()
+	identity := ""
+	if e.Record != nil {
+		identity = e.Record.Email()
+	}
+	logLogin(e.RequestEvent, e.Collection, e.Record, identity, err)
+	return err
+}
+
+// logLogin writes a login attempt to the audit log: "login" when it
+// succeeded, "login_mfa" when the password was right and a one-time code
+// must follow (apis.ErrMFA), "login_failed" otherwise.
+func logLogin(e *core.RequestEvent, c *core.Collection, rec *core.Record, identity string, err error) {
 	action := "login"
-	if err != nil {
+	switch {
+	case errors.Is(err, apis.ErrMFA):
+		action = "login_mfa"
+	case err != nil:
 		action = "login_failed"
 	}
-	label := e.Identity
-	if e.Record != nil {
-		label = personLabel(e.Record)
+	label := identity
+	if rec != nil {
+		label = personLabel(rec)
 	}
-	rec := &auditEntry{
-		Actor: label, ActorKind: e.Collection.Name, Action: action,
-		Collection: e.Collection.Name, Changes: entry, IP: e.RealIP(),
+	entry := &auditEntry{
+		Actor: label, ActorKind: c.Name, Action: action,
+		Collection: c.Name, Changes: map[string]any{"identity": identity}, IP: e.RealIP(),
 	}
-	if e.Record != nil {
-		rec.ActorID, rec.RecordID = e.Record.Id, e.Record.Id
+	if rec != nil {
+		entry.ActorID, entry.RecordID = rec.Id, rec.Id
 	}
-	rec.save(e.App)
-	return err
+	entry.save(e.App)
 }
 
 type auditEntry struct {

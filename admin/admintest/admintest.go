@@ -73,8 +73,14 @@ func newTestApp(t testing.TB) *tests.TestApp {
 // receives admin's change notifications. The app is cleaned up with the test.
 func NewApp(t testing.TB, changed func(collection string)) *tests.TestApp {
 	t.Helper()
+	return NewAppWith(t, admin.Options{Changed: changed})
+}
+
+// NewAppWith is NewApp with all of admin's options.
+func NewAppWith(t testing.TB, opts admin.Options) *tests.TestApp {
+	t.Helper()
 	app := newTestApp(t)
-	admin.Register(app, admin.Options{Changed: changed})
+	admin.Register(app, opts)
 	t.Cleanup(app.Cleanup)
 	return app
 }

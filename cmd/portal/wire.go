@@ -170,14 +170,23 @@ func printBanner(app *pocketbase.PocketBase, e *core.ServeEvent) {
 	fmt.Printf("├─ Trang quản trị (cán bộ): %s/quan-tri/\n", addr)
 	fmt.Printf("├─ Quản trị hệ thống (IT): %s/_/\n", addr)
 	fmt.Printf("└─ API:                   %s/api/\n", addr)
-	total, err := e.App.CountRecords(core.CollectionNameSuperusers)
-	if err == nil && total == 0 {
-		exe := "portal"
-		if len(os.Args) > 0 {
-			exe = os.Args[0]
-		}
-		color.Magenta("\nChưa có tài khoản quản trị. Tạo tài khoản đầu tiên bằng lệnh:")
+	exe := "portal"
+	if len(os.Args) > 0 && !strings.Contains(os.Args[0], "go-build") {
+		exe = os.Args[0]
+	} else {
+		exe = "go run ./cmd/portal"
+	}
+	if n, err := e.App.CountRecords(core.CollectionNameSuperusers); err == nil && n == 0 {
+		color.Magenta("\nChưa có tài khoản quản trị hệ thống (IT). Tạo tài khoản đầu tiên bằng lệnh:")
 		color.Cyan("  %s superuser upsert EMAIL MẬT_KHẨU\n", exe)
-		fmt.Println("(với go run: go run ./cmd/portal superuser upsert EMAIL MẬT_KHẨU), rồi đăng nhập ở /_/.")
+		fmt.Println("rồi đăng nhập ở /_/: sau mật khẩu, nhập mã một lần gửi tới EMAIL.")
+	}
+	if n, err := e.App.CountRecords(admin.Staff); err == nil && n == 0 {
+		color.Magenta("\nChưa có tài khoản cán bộ. Tạo tài khoản (vai trò editor, reviewer hoặc unitReporter) bằng lệnh:")
+		color.Cyan("  %s staff upsert EMAIL MẬT_KHẨU --name \"Họ và tên\" --role editor\n", exe)
+		fmt.Println("rồi đăng nhập ở /quan-tri/.")
+	}
+	if !e.App.Settings().SMTP.Enabled {
+		color.Yellow("\nChưa cấu hình máy chủ thư (SMTP, ở /_/ → Settings → Mail server): thư của cổng, như mã đăng nhập một lần, được in ra đây.")
 	}
 }

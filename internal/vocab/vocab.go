@@ -165,6 +165,7 @@ var AuditActions = List{
 	{"restore", "Khôi phục phiên bản"},
 	{"login", "Đăng nhập"},
 	{"login_failed", "Đăng nhập không thành công"},
+	{"login_mfa", "Đúng mật khẩu, chờ mã xác thực"},
 }
 
 // NominationStates are the steps of a nomination dossier (the plan's

@@ -18,6 +18,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/daison/portal/internal/mfalogin"
 )
 
 // binary is the portal built once for all tests of this package.
@@ -56,7 +58,7 @@ type portal struct {
 	SiteSrc string // its --site-src, a copy of the repository's site sources
 	cmd     *exec.Cmd
 	args    []string
-	log     *bytes.Buffer
+	log     *mfalogin.Console
 	token   string
 }
 
@@ -113,7 +115,7 @@ func copyTree(t testing.TB, src, dst string) {
 func start(t testing.TB, demo bool, extra ...string) *portal {
 	t.Helper()
 	root := t.TempDir()
-	p := &portal{t: t, Dir: filepath.Join(root, "pb_data"), SiteSrc: filepath.Join(root, "src"), log: &bytes.Buffer{}}
+	p := &portal{t: t, Dir: filepath.Join(root, "pb_data"), SiteSrc: filepath.Join(root, "src"), log: &mfalogin.Console{}}
 	for _, f := range []string{"hugo.toml", "content", "themes"} {
 		src := filepath.Join(repoRoot(), f)
 		if fi, err := os.Stat(src); err == nil && !fi.IsDir() {
@@ -223,14 +225,11 @@ func (p *portal) api(method, path string, body any, out any) int {
 }
 
 func (p *portal) login() string {
-	var auth struct {
-		Token string `json:"token"`
+	token, err := mfalogin.Login(p.URL, adminEmail, adminPassword, p.log.String)
+	if err != nil {
+		p.t.Fatalf("superuser login: %v", err)
 	}
-	if code := p.api("POST", "/api/collections/_superusers/auth-with-password",
-		map[string]string{"identity": adminEmail, "password": adminPassword}, &auth); code != 200 {
-		p.t.Fatalf("superuser login: %d", code)
-	}
-	return auth.Token
+	return token
 }
 
 // get fetches a page of the public site anonymously.

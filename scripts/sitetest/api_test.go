@@ -20,6 +20,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/daison/portal/internal/browsertest"
+	"github.com/daison/portal/internal/mfalogin"
 )
 
 var (
@@ -32,17 +33,7 @@ var (
 func adminToken(t testing.TB) string {
 	t.Helper()
 	tokenOnce.Do(func() {
-		var auth struct {
-			Token string `json:"token"`
-		}
-		code, body := apiCall(t, "", http.MethodPost, "/api/collections/_superusers/auth-with-password", "",
-			map[string]string{"identity": adminEmail, "password": adminPassword})
-		if code != 200 {
-			tokenErr = fmt.Errorf("superuser login: %d %s", code, body)
-			return
-		}
-		tokenErr = json.Unmarshal(body, &auth)
-		token = auth.Token
+		token, tokenErr = mfalogin.Login(siteURL, adminEmail, adminPassword, portalLog.String)
 	})
 	if tokenErr != nil {
 		t.Fatal(tokenErr)

@@ -11,7 +11,6 @@
 package sitetest
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
 	"io"
@@ -25,6 +24,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/daison/portal/internal/mfalogin"
 )
 
 // The IT administrator the tests log in as.
@@ -42,7 +43,7 @@ var (
 	// startErr says why the portal is not running.
 	startErr error
 	// portalLog is the portal's output, shown when a test fails.
-	portalLog bytes.Buffer
+	portalLog mfalogin.Console
 )
 
 // repoRoot is the repository's root folder.

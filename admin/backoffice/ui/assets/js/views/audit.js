@@ -113,6 +113,7 @@ function details(e) {
       return `Tạo với: ${Object.keys(ch).filter((k) => k !== 'slug' && k !== 'shortCode').map((f) => fieldLabel(e.collectionRef, f)).join(', ')}`;
     case 'login':
     case 'login_failed':
+    case 'login_mfa':
       return ch.identity ? `Tài khoản: ${ch.identity}` : '—';
     default:
       return Object.keys(ch).length ? JSON.stringify(ch) : '—';
