@@ -59,6 +59,10 @@ func (d Dir) Current() (string, error) {
 	return target, nil
 }
 
+// swaps counts the swaps made by this process, so that handlers know when
+// to read the live link again.
+var swaps atomic.Uint64
+
 // Swap points the live link at public, a complete build output inside
 // Root, atomically: a new link is made beside the old one and renamed over
 // it, which POSIX guarantees to be all or nothing.
@@ -76,6 +80,7 @@ func (d Dir) Swap(public string) error {
 		_ = os.Remove(tmp)
 		return fmt.Errorf("swap: rename link: %w", err)
 	}
+	swaps.Add(1)
 	// Make the new link durable before old builds may be removed.
 	if f, err := os.Open(d.Root); err == nil {
 		_ = f.Sync()

@@ -5,6 +5,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -149,7 +150,7 @@ func TestServeGzip(t *testing.T) {
 	req.Header.Set("Accept-Encoding", "gzip, deflate, br")
 	rec := httptest.NewRecorder()
 	d.Handler().ServeHTTP(rec, req)
-	if rec.Header().Get("Content-Encoding") != "gzip" || rec.Body.String() != "GZIPPED" || !strings.HasPrefix(rec.Header().Get("Content-Type"), "text/html") {
+	if rec.Header().Get("Content-Encoding") != "gzip" || rec.Body.String() != "GZIPPED" || rec.Header().Get("Content-Length") != "7" || !strings.HasPrefix(rec.Header().Get("Content-Type"), "text/html") {
 		t.Fatalf("gzip: %v %q", rec.Header(), rec.Body.String())
 	}
 	if rec := get(t, d.Handler(), "GET", "/"); rec.Header().Get("Content-Encoding") != "" || rec.Body.String() != page {
@@ -173,6 +174,12 @@ func TestServeFromMemoryAndDisk(t *testing.T) {
 			rec := get(t, h, "GET", c.url)
 			if rec.Code != 200 || rec.Body.String() != c.body {
 				t.Fatalf("round %d %s: %d, %d bytes", i, c.url, rec.Code, rec.Body.Len())
+			}
+			if got, want := rec.Header().Get("Content-Length"), strconv.Itoa(len(c.body)); got != want || rec.Header().Get("Last-Modified") == "" {
+				t.Errorf("round %d %s: Content-Length %q (want %s), Last-Modified %q", i, c.url, got, want, rec.Header().Get("Last-Modified"))
+			}
+			if head := get(t, h, "HEAD", c.url); head.Code != 200 || head.Body.Len() != 0 || head.Header().Get("Content-Length") != strconv.Itoa(len(c.body)) {
+				t.Errorf("round %d HEAD %s: %d, %d bytes, Content-Length %q", i, c.url, head.Code, head.Body.Len(), head.Header().Get("Content-Length"))
 			}
 			req := httptest.NewRequest("GET", c.url, nil)
 			req.Header.Set("If-Modified-Since", rec.Header().Get("Last-Modified"))
