@@ -6,10 +6,12 @@ package markdown
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"html"
 	"net/url"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -186,9 +188,40 @@ func Plain(src string) string {
 // Excerpt returns at most max runes of the plain text of src, cut at a word
 // boundary and ended with "…" when cut: a description that never stops in
 // the middle of a word.
+//
+// Results are remembered (by a hash of src): a build exports every record
+// each time, and parsing ten thousand bodies again costs a second.
 func Excerpt(src string, max int) string {
-	return Truncate(Plain(src), max)
+	key := excerptKey{sha256.Sum256([]byte(src)), max}
+	excerpts.Lock()
+	e, ok := excerpts.m[key]
+	excerpts.Unlock()
+	if ok {
+		return e
+	}
+	e = Truncate(Plain(src), max)
+	excerpts.Lock()
+	if len(excerpts.m) >= maxExcerpts {
+		clear(excerpts.m)
+	}
+	excerpts.m[key] = e
+	excerpts.Unlock()
+	return e
 }
+
+type excerptKey struct {
+	sum [sha256.Size]byte
+	max int
+}
+
+// maxExcerpts bounds the remembered excerpts (a few hundred bytes each):
+// two per record of a large commune's site.
+const maxExcerpts = 100_000
+
+var excerpts = struct {
+	sync.Mutex
+	m map[excerptKey]string
+}{m: map[excerptKey]string{}}
 
 // Truncate cuts s to at most max runes at a word boundary, adding "…" when it
 // had to cut.

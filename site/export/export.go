@@ -599,13 +599,23 @@ func (x *exporter) articles() error {
 
 // tagSlug is a keyword's term: its slug, never a reserved segment ("trang"
 // would be the keyword list's pagination).
+// Keywords repeat across thousands of articles, so their slugs are
+// remembered.
 func tagSlug(tag string) string {
+	if ts, ok := tagSlugMemo.Load(tag); ok {
+		return ts.(string)
+	}
 	ts := slug.Make(tag)
 	if ts != "" && slug.Reserved(ts) {
 		ts = slug.WithSuffix(ts, 2)
 	}
+	tagSlugMemo.Store(tag, ts)
 	return ts
 }
+
+// tagSlugMemo maps keywords to their slugs (a keyword's slug never
+// changes; the commune's keywords are a few thousand at most).
+var tagSlugMemo sync.Map
 
 // tagSlugs are the terms of an article's keywords.
 func tagSlugs(tags []string) []string {

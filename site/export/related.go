@@ -17,6 +17,7 @@ type Related struct {
 const (
 	maxRelated         = 4
 	categoryCandidates = 6
+	tagWindow          = 16
 )
 
 // articleInfo is what choosing related articles needs of one article.
@@ -28,12 +29,18 @@ type articleInfo struct {
 }
 
 // relatedArticles chooses, for each article, up to maxRelated others: those
-// sharing the most keywords (the newest first among equals), then the
-// newest of its category. The export does this rather than Hugo's .Related
-// because a page that asks Hugo for related pages depends on every page of
-// the section, and an incremental build would then re-render every article
-// after any change; written into each article's front matter, a list
-// changes only when what it shows does.
+// sharing the most keywords (the nearest in date first among equals), then
+// the newest of its category. The export does this rather than Hugo's
+// .Related because a page that asks Hugo for related pages depends on every
+// page of the section, and an incremental build would then re-render every
+// article after any change; written into each article's front matter, a
+// list changes only when what it shows does.
+//
+// Candidates are the tagWindow articles on each side of the article in each
+// of its keywords' lists (ordered by date), so the work grows with the
+// number of articles, not its square, when a keyword is on thousands of
+// them; and a new article changes only the lists of articles near it in
+// time.
 func relatedArticles(arts []articleInfo) map[string][]Related {
 	byTag := map[string][]int{}
 	byCategory := map[string][]int{}
@@ -52,12 +59,31 @@ func relatedArticles(arts []articleInfo) map[string][]Related {
 	for _, list := range byCategory {
 		sort.Slice(list, func(a, b int) bool { return newer(list[a], list[b]) })
 	}
+	// pos[t][i] is article i's place in byTag[t], newest first.
+	pos := make(map[string]map[int]int, len(byTag))
+	for t, list := range byTag {
+		sort.Slice(list, func(a, b int) bool { return newer(list[a], list[b]) })
+		m := make(map[int]int, len(list))
+		for k, j := range list {
+			m[j] = k
+		}
+		pos[t] = m
+	}
+	distance := func(i, j int) time.Duration {
+		d := arts[i].date.Sub(arts[j].date)
+		if d < 0 {
+			return -d
+		}
+		return d
+	}
 
 	out := make(map[string][]Related, len(arts))
+	shared := map[int]int{}
 	for i, a := range arts {
-		shared := map[int]int{}
+		clear(shared)
 		for _, t := range a.tags {
-			for _, j := range byTag[t] {
+			list, k := byTag[t], pos[t][i]
+			for _, j := range list[max(0, k-tagWindow):min(len(list), k+tagWindow+1)] {
 				if j != i {
 					shared[j]++
 				}
@@ -68,10 +94,14 @@ func relatedArticles(arts []articleInfo) map[string][]Related {
 			cands = append(cands, j)
 		}
 		sort.Slice(cands, func(x, y int) bool {
-			if shared[cands[x]] != shared[cands[y]] {
-				return shared[cands[x]] > shared[cands[y]]
+			cx, cy := cands[x], cands[y]
+			if shared[cx] != shared[cy] {
+				return shared[cx] > shared[cy]
 			}
-			return newer(cands[x], cands[y])
+			if dx, dy := distance(i, cx), distance(i, cy); dx != dy {
+				return dx < dy
+			}
+			return newer(cx, cy)
 		})
 		chosen := map[int]bool{}
 		var list []Related
