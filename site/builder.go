@@ -51,13 +51,22 @@ type Config struct {
 	// Incremental keeps Hugo's site in its worker between builds, so a
 	// build after a few records changed re-renders only the pages they
 	// touch (into a copy of the live build made of hard links). It costs
-	// the worker's memory between builds (about 1 GB for 10,000 records).
+	// the worker's memory between builds (about 300 MB for 1,000 records),
+	// and is used only up to maxIncrementalPages.
 	Incremental bool
 }
 
 // fullEvery forces a full build after so many incremental ones, in case
 // an incremental build missed a page.
 const fullEvery = 100
+
+// maxIncrementalPages is the largest site (pages of the last build) built
+// incrementally. Hugo's rebuilds check every page's dependencies against
+// every change, and its kept site grows with each rebuild: measured at
+// 26,000 pages (10,000 records), the worker held 5.8 GB and a rebuild took
+// minutes, against 25 s for a full build in 1.6 GB; at 2,400 pages a
+// rebuild takes 1–2.5 s and 300 MB. Above this size every build is full.
+const maxIncrementalPages = 8000
 
 // Builder builds the site from a PocketBase app's records.
 type Builder struct {
@@ -71,6 +80,7 @@ type Builder struct {
 	hugo      *hugoWorker  // the Hugo worker process, started on the first build
 	preview   *hugoWorker  // another for previews, not to disturb hugo's kept site
 	sinceFull int          // incremental builds since the last full one
+	lastPages int          // pages of the last build that went live
 
 	stMu   sync.Mutex
 	status Status
@@ -93,6 +103,9 @@ func New(app core.App, cfg Config) *Builder {
 	b.base.Store(cfg.BaseURL)
 	b.status = loadStatus(b.statusPath())
 	b.status.Building = false
+	if ls := b.status.LastSuccess; ls != nil {
+		b.lastPages = ls.Pages
+	}
 	return b
 }
 
@@ -213,7 +226,7 @@ func (b *Builder) generate(src, public string, now time.Time, rep *Report, prev 
 		CacheDir:       filepath.Join(b.cfg.Root, "cache"),
 		MaxOutputBytes: b.cfg.MaxOutputBytes,
 	}
-	if b.cfg.Incremental && prev != "" {
+	if b.cfg.Incremental && prev != "" && b.lastPages <= maxIncrementalPages {
 		// Hugo's kept site writes to one path: a link to this build's
 		// folder.
 		run.Keep, run.Destination = true, filepath.Join(b.cfg.Root, "out")
@@ -263,6 +276,7 @@ func (b *Builder) generate(src, public string, now time.Time, rep *Report, prev 
 	if err != nil {
 		return err
 	}
+	b.lastPages = pages
 	t = time.Now()
 	gzCache := filepath.Join(b.cfg.Root, "cache", "gzip")
 	if run.Incremental {
