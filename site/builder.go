@@ -75,12 +75,14 @@ type Builder struct {
 	dir    live.Dir
 	logger *slog.Logger
 
-	buildMu   sync.Mutex   // held for the whole of a build
-	base      atomic.Value // the public address (string); serve may set it late
-	hugo      *hugoWorker  // the Hugo worker process, started on the first build
-	preview   *hugoWorker  // another for previews, not to disturb hugo's kept site
-	sinceFull int          // incremental builds since the last full one
-	lastPages int          // pages of the last build that went live
+	buildMu   sync.Mutex     // held for the whole of a build
+	base      atomic.Value   // the public address (string); serve may set it late
+	hugo      *hugoWorker    // the Hugo worker process, started on the first build
+	preview   *hugoWorker    // another for previews, not to disturb hugo's kept site
+	sinceFull int            // incremental builds since the last full one
+	lastPages int            // pages of the last build that went live
+	trash     sync.WaitGroup // the background deleter of pruned builds
+	trashBusy atomic.Bool
 
 	stMu   sync.Mutex
 	status Status
@@ -131,6 +133,23 @@ func (b *Builder) App() core.App { return b.app }
 func (b *Builder) Close() {
 	b.hugo.close()
 	b.preview.close()
+	b.trash.Wait()
+}
+
+// emptyTrash deletes pruned builds in the background, one deleter at a
+// time; what a running deleter has not seen waits for the next build.
+func (b *Builder) emptyTrash() {
+	if !b.trashBusy.CompareAndSwap(false, true) {
+		return
+	}
+	b.trash.Add(1)
+	go func() {
+		defer b.trash.Done()
+		defer b.trashBusy.Store(false)
+		if err := b.dir.EmptyTrash(); err != nil {
+			b.logger.Warn("không xóa được các bản dựng cũ", "error", err)
+		}
+	}()
 }
 
 // Dir is the site folder the builder swaps builds into.
@@ -177,6 +196,7 @@ func (b *Builder) Build(reason string) (Report, error) {
 	if perr := b.dir.Prune(b.cfg.Keep); perr != nil {
 		b.logger.Warn("không dọn được các bản dựng cũ", "error", perr)
 	}
+	b.emptyTrash()
 	sweepCache(filepath.Join(b.cfg.Root, "cache", "gzip"))
 	sweepCache(filepath.Join(b.cfg.Root, "cache", "the-chia-se"))
 	b.finish(rep)

@@ -248,19 +248,25 @@ func serve(app core.App, b *site.Builder, queue *atomic.Pointer[site.Queue]) (*h
 	case err := <-failed:
 		return nil, "", fmt.Errorf("serve: %w", err)
 	}
-	// The start-up build ("khởi động") runs in the background: wait for it.
-	before := time.Now()
+	if err := waitStartBuild(b, time.Now()); err != nil {
+		return nil, "", err
+	}
+	return srv, "http://" + addr, nil
+}
+
+// waitStartBuild waits for the build a queue makes when it starts
+// ("khởi động"), so that the first save's latency is not two builds.
+func waitStartBuild(b *site.Builder, before time.Time) error {
 	for {
 		st := b.Status()
 		if !st.Building && st.LastSuccess != nil && st.LastSuccess.Started.After(before.Add(-time.Minute)) {
-			break
+			return nil
 		}
 		if time.Since(before) > 10*time.Minute {
-			return nil, "", fmt.Errorf("the start-up build did not finish")
+			return fmt.Errorf("the start-up build did not finish")
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	return srv, "http://" + addr, nil
 }
 
 // editorToken creates an editor's account for the bench and returns its
@@ -334,8 +340,8 @@ func latency(app core.App, name string, saves int, save func(a *core.Record, tit
 	}
 	sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
 	q50, q95 := ds[len(ds)/2], ds[min(len(ds)-1, int(float64(len(ds))*0.95))]
-	fmt.Printf("%s over %d saves: p50 %s  p95 %s  max %s (floor p95 ≤ 5 s)\n",
-		name, len(ds), q50.Round(time.Millisecond), q95.Round(time.Millisecond), ds[len(ds)-1].Round(time.Millisecond))
+	fmt.Printf("%s over %d saves: min %s  p50 %s  p95 %s  max %s (floor p95 ≤ 5 s)\n",
+		name, len(ds), ds[0].Round(time.Millisecond), q50.Round(time.Millisecond), q95.Round(time.Millisecond), ds[len(ds)-1].Round(time.Millisecond))
 	return nil
 }
 

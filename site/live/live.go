@@ -89,9 +89,47 @@ func (d Dir) Swap(public string) error {
 	return nil
 }
 
-// Prune removes build folders other than the live one and the keep-1 newest
-// before it. Builds still being made are left alone when their id is in
-// busy. It returns the first error met but goes on.
+// trashPath holds pruned builds until EmptyTrash deletes them.
+func (d Dir) trashPath() string { return filepath.Join(d.Root, "trash") }
+
+// discard moves the build id out of builds/ into the trash, at once (one
+// rename): deleting the tens of thousands of files of a large build takes
+// seconds, which the next build need not wait for.
+func (d Dir) discard(id string) error {
+	if err := os.MkdirAll(d.trashPath(), 0o755); err != nil {
+		return err
+	}
+	if err := os.Rename(filepath.Join(d.buildsPath(), id), filepath.Join(d.trashPath(), id)); err != nil {
+		// Not on the same file system, or the trash is unusable: delete
+		// in place.
+		return os.RemoveAll(filepath.Join(d.buildsPath(), id))
+	}
+	return nil
+}
+
+// EmptyTrash deletes the pruned builds. It is slow for large builds and may
+// run beside a build: nothing else uses the trash.
+func (d Dir) EmptyTrash() error {
+	entries, err := os.ReadDir(d.trashPath())
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("empty trash: %w", err)
+	}
+	var first error
+	for _, e := range entries {
+		if err := os.RemoveAll(filepath.Join(d.trashPath(), e.Name())); err != nil && first == nil {
+			first = fmt.Errorf("empty trash: %w", err)
+		}
+	}
+	return first
+}
+
+// Prune moves to the trash the build folders other than the live one and the keep-1 newest
+// before it (EmptyTrash deletes them). Builds still being made are left
+// alone when their id is in busy. It returns the first error met but goes
+// on.
 func (d Dir) Prune(keep int, busy ...string) error {
 	entries, err := os.ReadDir(d.buildsPath())
 	if errors.Is(err, os.ErrNotExist) {
@@ -128,7 +166,7 @@ func (d Dir) Prune(keep int, busy ...string) error {
 			kept++
 			continue
 		}
-		if err := os.RemoveAll(filepath.Join(d.buildsPath(), id)); err != nil && first == nil {
+		if err := d.discard(id); err != nil && first == nil {
 			first = fmt.Errorf("prune %s: %w", id, err)
 		}
 	}

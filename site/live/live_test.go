@@ -137,6 +137,16 @@ func TestPruneKeepsLiveAndNewest(t *testing.T) {
 	if rec := get(t, d.Handler(), "GET", "/"); rec.Code != 200 {
 		t.Fatalf("live site gone after prune: %d", rec.Code)
 	}
+	// Pruned builds wait in the trash until it is emptied.
+	if trash, _ := os.ReadDir(d.trashPath()); len(trash) != 2 {
+		t.Errorf("%d builds in the trash, want 2", len(trash))
+	}
+	if err := d.EmptyTrash(); err != nil {
+		t.Fatal(err)
+	}
+	if trash, _ := os.ReadDir(d.trashPath()); len(trash) != 0 {
+		t.Errorf("%d builds left in the trash after emptying", len(trash))
+	}
 }
 
 func TestServeGzip(t *testing.T) {
