@@ -54,6 +54,11 @@ type Config struct {
 	// the worker's memory between builds (about 300 MB for 1,000 records),
 	// and is used only up to maxIncrementalPages.
 	Incremental bool
+	// RenderAheadPages: on a site of at least this many pages (the last
+	// build's), a build first puts the saved records' own pages live,
+	// rendered in a small site, then builds in full (site/quick.go). 0 is
+	// maxIncrementalPages; a negative number never.
+	RenderAheadPages int
 }
 
 // fullEvery forces a full build after so many incremental ones, in case
@@ -81,8 +86,16 @@ type Builder struct {
 	preview   *hugoWorker    // another for previews, not to disturb hugo's kept site
 	sinceFull int            // incremental builds since the last full one
 	lastPages int            // pages of the last build that went live
+	pages     atomic.Int64   // the same, for the ahead lane
 	trash     sync.WaitGroup // the background deleter of pruned builds
 	trashBusy atomic.Bool
+	aheadDone func(overlay string) // tests: called once an overlay is live
+
+	// The ahead lane (site/quick.go).
+	ahead     *hugoWorker
+	aheadMu   sync.Mutex // one run at a time
+	ovMu      sync.Mutex // guards the overlay and overlayAt
+	overlayAt time.Time  // when the newest export shown in the overlay began
 
 	stMu   sync.Mutex
 	status Status
@@ -101,12 +114,14 @@ func New(app core.App, cfg Config) *Builder {
 		cfg.BaseURL += "/"
 	}
 	b := &Builder{app: app, cfg: cfg, dir: live.Dir{Root: cfg.Root}, logger: app.Logger().With("component", "site"),
-		hugo: &hugoWorker{timeout: cfg.BuildTimeout}, preview: &hugoWorker{timeout: cfg.BuildTimeout}}
+		hugo: &hugoWorker{timeout: cfg.BuildTimeout}, preview: &hugoWorker{timeout: cfg.BuildTimeout},
+		ahead: &hugoWorker{timeout: cfg.BuildTimeout}}
 	b.base.Store(cfg.BaseURL)
 	b.status = loadStatus(b.statusPath())
 	b.status.Building = false
 	if ls := b.status.LastSuccess; ls != nil {
 		b.lastPages = ls.Pages
+		b.pages.Store(int64(ls.Pages))
 	}
 	return b
 }
@@ -133,7 +148,17 @@ func (b *Builder) App() core.App { return b.app }
 func (b *Builder) Close() {
 	b.hugo.close()
 	b.preview.close()
+	b.ahead.close()
 	b.trash.Wait()
+}
+
+// renderAheadFrom is the site size from which builds render saved pages
+// ahead (Config.RenderAheadPages).
+func (b *Builder) renderAheadFrom() int {
+	if b.cfg.RenderAheadPages == 0 {
+		return maxIncrementalPages
+	}
+	return b.cfg.RenderAheadPages
 }
 
 // emptyTrash deletes pruned builds in the background, one deleter at a
@@ -185,6 +210,9 @@ func (b *Builder) Build(reason string) (Report, error) {
 			t := time.Now()
 			if err = live.Sync(public); err == nil {
 				err = b.dir.Swap(public)
+			}
+			if err == nil {
+				b.clearOverlayBefore(start)
 			}
 			rep.SwapDuration = Millis(time.Since(t))
 		}
@@ -297,6 +325,7 @@ func (b *Builder) generate(src, public string, now time.Time, rep *Report, prev 
 		return err
 	}
 	b.lastPages = pages
+	b.pages.Store(int64(pages))
 	t = time.Now()
 	gzCache := filepath.Join(b.cfg.Root, "cache", "gzip")
 	if run.Incremental {
@@ -491,6 +520,7 @@ func BuildTo(app core.App, cfg Config, out string) (Report, error) {
 	}
 	defer os.RemoveAll(work)
 
+	cfg.RenderAheadPages = -1 // no live site here to put pages ahead on
 	b := &Builder{app: app, cfg: cfg, logger: app.Logger(), hugo: &hugoWorker{timeout: cfg.BuildTimeout}}
 	defer b.hugo.close()
 	b.base.Store(cfg.BaseURL)

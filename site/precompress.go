@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"time"
 )
 
 // compressible are the text files worth serving gzipped.
@@ -167,6 +168,9 @@ func firstOf(errs ...error) error {
 	return nil
 }
 
+// sweepAge is how old an unlinked cache file must be to be swept.
+const sweepAge = 10 * time.Minute
+
 // sweepCache removes the cached files nothing links to any more (a page
 // changed, an old build pruned): the caches of gzipped pages and share cards
 // keep only what a kept build or the source folder uses.
@@ -175,7 +179,9 @@ func sweepCache(dir string) (removed int) {
 		if err != nil || d.IsDir() {
 			return nil
 		}
-		if fi, err := d.Info(); err == nil && links(fi) == 1 {
+		// A file made in the last minutes may be about to be linked (the
+		// ahead lane runs beside builds): left for a later sweep.
+		if fi, err := d.Info(); err == nil && links(fi) == 1 && time.Since(fi.ModTime()) > sweepAge {
 			if os.Remove(p) == nil {
 				removed++
 			}

@@ -11,16 +11,21 @@ import (
 // after it, and a scheduled publication brings a build at its time. A failed
 // build is retried with growing pauses, so the site heals by itself once the
 // cause (a full disk, say) is gone.
+//
+// Beside the builds, each burst also goes to the builder's ahead lane
+// (Builder.RenderAhead), which on a large site puts the saved records' own
+// pages live within seconds, even while a build runs.
 type Queue struct {
 	b        *Builder
 	Debounce time.Duration // quiet time that ends a burst (default 300 ms)
 	MaxWait  time.Duration // longest a change waits during a burst (default 3 s)
 	kick     chan string
+	ahead    chan struct{}
 }
 
 // NewQueue returns a queue of builds by b. Start it with Run.
 func NewQueue(b *Builder) *Queue {
-	return &Queue{b: b, Debounce: 300 * time.Millisecond, MaxWait: 3 * time.Second, kick: make(chan string, 1)}
+	return &Queue{b: b, Debounce: 300 * time.Millisecond, MaxWait: 3 * time.Second, kick: make(chan string, 1), ahead: make(chan struct{}, 1)}
 }
 
 // Trigger asks for a build; it never blocks. Requests made while one is
@@ -28,6 +33,10 @@ func NewQueue(b *Builder) *Queue {
 func (q *Queue) Trigger(reason string) {
 	select {
 	case q.kick <- reason:
+	default:
+	}
+	select {
+	case q.ahead <- struct{}{}:
 	default:
 	}
 }
@@ -41,6 +50,7 @@ const (
 // Run builds on demand until ctx ends. next is the first scheduled
 // publication known at start (zero if none).
 func (q *Queue) Run(ctx context.Context, next time.Time) {
+	go q.runAhead(ctx)
 	var retry time.Duration
 	for {
 		var wake <-chan time.Time
@@ -86,6 +96,40 @@ func (q *Queue) Run(ctx context.Context, next time.Time) {
 		}
 		retry = 0
 		next = rep.NextPublish
+	}
+}
+
+// runAhead runs the builder's ahead lane on each burst of changes, until
+// ctx ends. Its first run fills the lane's export folder.
+func (q *Queue) runAhead(ctx context.Context) {
+	select {
+	case q.ahead <- struct{}{}:
+	default:
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-q.ahead:
+		}
+		quiet := time.NewTimer(q.Debounce)
+	settle:
+		for {
+			select {
+			case <-ctx.Done():
+				quiet.Stop()
+				return
+			case <-q.ahead:
+				quiet.Reset(q.Debounce)
+			case <-quiet.C:
+				break settle
+			}
+		}
+		if n, d, err := q.b.RenderAhead(); err != nil {
+			q.b.logger.Warn("không dựng trước được các trang vừa lưu; chúng lên trang với bản dựng sau", "error", err.Error())
+		} else if n > 0 {
+			q.b.logger.Info("đã đưa trước các trang vừa lưu lên", "pages", n, "duration", d.Round(time.Millisecond).String())
+		}
 	}
 }
 

@@ -16,7 +16,8 @@
 //   - publish-to-live latency with full builds only: a record saved, the
 //     queue's build, until the live file shows the change (-full-saves);
 //   - then the portal as "portal serve" runs it (PocketBase's server, the
-//     site's routes, incremental builds): publish-to-live latency from an
+//     site's routes, incremental builds on small sites, pages rendered
+//     ahead of full builds on large ones): publish-to-live latency from an
 //     editor's PATCH through the API until the page served over HTTP shows
 //     the change, p50 and p95 over -saves saves (floor p95 ≤ 5 s);
 //   - serving one page: requests per second of that server against nginx
@@ -66,7 +67,7 @@ func main() {
 	sizes := flag.String("n", "1000,10000", "record counts to measure, comma-separated")
 	dir := flag.String("dir", filepath.Join(os.TempDir(), "portal-bench"), "where to keep the seeded databases")
 	var o options
-	flag.IntVar(&o.saves, "saves", 20, "saves through the API for the publish-to-live latency with incremental builds (as portal serve runs)")
+	flag.IntVar(&o.saves, "saves", 20, "saves through the API for the publish-to-live latency as portal serve builds")
 	flag.IntVar(&o.fullSaves, "full-saves", 5, "saves for the publish-to-live latency with full builds only")
 	flag.DurationVar(&o.serveFor, "serve", 5*time.Second, "duration of each serving load run")
 	flag.Parse()
@@ -186,7 +187,7 @@ func bench(n int, dataDir string, o options) error {
 		return nil
 	}
 	// The portal as "portal serve" runs it: PocketBase's server with the
-	// site's routes, incremental builds, saves through the API.
+	// site's routes, its builds, saves through the API.
 	b = site.New(app, site.Config{Root: root, BaseURL: "http://127.0.0.1:8090/", Sources: portal.SiteFiles, Incremental: true})
 	defer b.Close()
 	srv, addr, err := serve(app, b, &queue)
@@ -199,7 +200,7 @@ func bench(n int, dataDir string, o options) error {
 		if err != nil {
 			return err
 		}
-		err = latency(app, "publish-to-live, API save to page served (incremental)", o.saves, func(a *core.Record, title string) error {
+		err = latency(app, "publish-to-live, API save to page served (as portal serve builds)", o.saves, func(a *core.Record, title string) error {
 			return patchTitle(addr, token, a.Id, title)
 		}, func(slug, title string) bool {
 			res, err := http.Get(addr + "/tin-tuc/" + slug + "/")
@@ -214,9 +215,9 @@ func bench(n int, dataDir string, o options) error {
 			return err
 		}
 		if last := b.Status().LastSuccess; last != nil {
-			fmt.Printf("  last build: incremental %v, export %s, hugo %s, gzip %s, hugo peak %d MB\n", last.Incremental,
-				last.ExportDuration.D().Round(time.Millisecond), last.HugoDuration.D().Round(time.Millisecond),
-				last.CompressDuration.D().Round(time.Millisecond), last.HugoPeakKB/1024)
+			fmt.Printf("  last build: incremental %v, %d page(s) rendered ahead in %s, export %s, hugo %s, gzip %s, hugo peak %d MB\n", last.Incremental,
+				last.AheadPages, last.AheadDuration.D().Round(time.Millisecond), last.ExportDuration.D().Round(time.Millisecond),
+				last.HugoDuration.D().Round(time.Millisecond), last.CompressDuration.D().Round(time.Millisecond), last.HugoPeakKB/1024)
 		}
 	}
 	if o.serveFor > 0 {

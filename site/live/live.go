@@ -20,6 +20,9 @@ import (
 //
 //	builds/<id>/       one folder per build (src/ for Hugo's input, public/ its output)
 //	live -> builds/<id>/public
+//	overlays/<id>/     pages rendered ahead of the next build (site/quick.go)
+//	overlay -> overlays/<id>, served in place of the live build's files
+//	trash/             pruned builds and overlays, deleted in the background
 type Dir struct {
 	Root string
 }
@@ -87,6 +90,91 @@ func (d Dir) Swap(public string) error {
 		f.Close()
 	}
 	return nil
+}
+
+// OverlayPath is the path of the "overlay" link: files below it are served
+// in place of the live build's, until the next swap clears it.
+func (d Dir) OverlayPath() string { return filepath.Join(d.Root, "overlay") }
+
+func (d Dir) overlaysPath() string { return filepath.Join(d.Root, "overlays") }
+
+// NewOverlay makes the folder of a new overlay and returns its path.
+func (d Dir) NewOverlay(now time.Time) (string, error) {
+	id := strings.Replace(now.UTC().Format("20060102T150405.000000"), ".", "", 1) + "-" + strconv.FormatInt(seq.Add(1), 10)
+	path := filepath.Join(d.overlaysPath(), id)
+	if err := os.MkdirAll(path, 0o755); err != nil {
+		return "", fmt.Errorf("create overlay folder: %w", err)
+	}
+	return path, nil
+}
+
+// CurrentOverlay returns the folder the overlay link points to, or "".
+func (d Dir) CurrentOverlay() (string, error) {
+	target, err := os.Readlink(d.OverlayPath())
+	if errors.Is(err, os.ErrNotExist) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("read overlay link: %w", err)
+	}
+	if !filepath.IsAbs(target) {
+		target = filepath.Join(d.Root, target)
+	}
+	return target, nil
+}
+
+// SwapOverlay points the overlay link at path (made by NewOverlay) in one
+// rename, and sends the overlays it replaces to the trash.
+func (d Dir) SwapOverlay(path string) error {
+	rel, err := filepath.Rel(d.Root, path)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return fmt.Errorf("swap overlay: %s is not inside %s", path, d.Root)
+	}
+	tmp := filepath.Join(d.Root, ".overlay-"+strconv.FormatInt(seq.Add(1), 10))
+	_ = os.Remove(tmp)
+	if err := os.Symlink(rel, tmp); err != nil {
+		return fmt.Errorf("swap overlay: make link: %w", err)
+	}
+	if err := os.Rename(tmp, d.OverlayPath()); err != nil {
+		_ = os.Remove(tmp)
+		return fmt.Errorf("swap overlay: rename link: %w", err)
+	}
+	swaps.Add(1)
+	return d.discardOverlays(filepath.Base(path))
+}
+
+// ClearOverlay removes the overlay link (a build that includes its pages
+// has gone live) and sends every overlay to the trash.
+func (d Dir) ClearOverlay() error {
+	if err := os.Remove(d.OverlayPath()); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("clear overlay: %w", err)
+	}
+	swaps.Add(1)
+	return d.discardOverlays("")
+}
+
+// discardOverlays moves the overlays other than keep to the trash.
+func (d Dir) discardOverlays(keep string) error {
+	entries, err := os.ReadDir(d.overlaysPath())
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("overlays: %w", err)
+	}
+	if err := os.MkdirAll(d.trashPath(), 0o755); err != nil {
+		return err
+	}
+	var first error
+	for _, e := range entries {
+		if e.Name() == keep {
+			continue
+		}
+		if err := os.Rename(filepath.Join(d.overlaysPath(), e.Name()), filepath.Join(d.trashPath(), "overlay-"+e.Name())); err != nil && first == nil {
+			first = fmt.Errorf("discard overlay: %w", err)
+		}
+	}
+	return first
 }
 
 // trashPath holds pruned builds until EmptyTrash deletes them.

@@ -218,3 +218,61 @@ func TestServeFromMemoryAndDisk(t *testing.T) {
 		t.Errorf("cache holds %v", c.files)
 	}
 }
+
+// TestOverlay: pages rendered ahead of a build are served in place of the
+// live build's, the rest of the site as it was, until cleared.
+func TestOverlay(t *testing.T) {
+	d := Dir{Root: t.TempDir()}
+	pub := build(t, d, map[string]string{"index.html": "trang chủ", "tin-tuc/a/index.html": "bài A cũ", "404.html": "không có"})
+	if err := d.Swap(pub); err != nil {
+		t.Fatal(err)
+	}
+	h := d.Handler()
+	if rec := get(t, h, "GET", "/tin-tuc/a/"); rec.Body.String() != "bài A cũ" {
+		t.Fatalf("before the overlay: %q", rec.Body.String())
+	}
+	ov, err := d.NewOverlay(time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, body := range map[string]string{"tin-tuc/a/index.html": "bài A mới", "tin-tuc/b/index.html": "bài B"} {
+		f := filepath.Join(ov, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(f), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(f, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := d.SwapOverlay(ov); err != nil {
+		t.Fatal(err)
+	}
+	for url, want := range map[string]string{"/tin-tuc/a/": "bài A mới", "/tin-tuc/b/": "bài B", "/": "trang chủ", "/tin-tuc/": "không có"} {
+		if rec := get(t, h, "GET", url); rec.Body.String() != want {
+			t.Errorf("with the overlay, %s: %d %q, want %q", url, rec.Code, rec.Body.String(), want)
+		}
+	}
+	if rec := get(t, h, "GET", "/tin-tuc/b"); rec.Code != http.StatusMovedPermanently {
+		t.Errorf("/tin-tuc/b without slash: %d, want a redirect", rec.Code)
+	}
+
+	next := build(t, d, map[string]string{"index.html": "trang chủ", "tin-tuc/a/index.html": "bài A mới", "tin-tuc/b/index.html": "bài B (bản dựng)", "404.html": "không có"})
+	if err := d.Swap(next); err != nil {
+		t.Fatal(err)
+	}
+	if rec := get(t, h, "GET", "/tin-tuc/b/"); rec.Body.String() != "bài B" {
+		t.Errorf("after the swap, before the overlay is cleared, /tin-tuc/b/: %q", rec.Body.String())
+	}
+	if err := d.ClearOverlay(); err != nil {
+		t.Fatal(err)
+	}
+	if rec := get(t, h, "GET", "/tin-tuc/b/"); rec.Body.String() != "bài B (bản dựng)" {
+		t.Errorf("after clearing the overlay, /tin-tuc/b/: %q", rec.Body.String())
+	}
+	if cur, _ := d.CurrentOverlay(); cur != "" {
+		t.Errorf("overlay still set after clearing: %s", cur)
+	}
+	if left, _ := os.ReadDir(d.overlaysPath()); len(left) != 0 {
+		t.Errorf("%d overlays left outside the trash", len(left))
+	}
+}

@@ -74,11 +74,11 @@ type server struct {
 	cur   atomic.Pointer[liveRoot]
 }
 
-// liveRoot is the live link's target as last read.
+// liveRoot is the live link's target, and the overlay's, as last read.
 type liveRoot struct {
-	root string
-	gen  uint64    // swaps made by this process when it was read
-	at   time.Time // when it was read
+	root, overlay string
+	gen           uint64    // swaps made by this process when it was read
+	at            time.Time // when it was read
 }
 
 // linkRecheck is how long the handler trusts the live link's target it
@@ -89,18 +89,27 @@ const linkRecheck = time.Second
 // current returns the live build's folder, reading the link only after a
 // swap or once a second: a readlink per request costs a tenth of the
 // throughput.
-func (s *server) current() (string, error) {
+func (s *server) current() (*liveRoot, error) {
 	gen, now := swaps.Load(), time.Now()
 	if c := s.cur.Load(); c != nil && c.gen == gen && now.Sub(c.at) < linkRecheck {
-		return c.root, nil
+		return c, nil
 	}
 	root, err := s.dir.Current()
 	if err != nil {
-		return "", err
+		return nil, err
 	}
-	s.cur.Store(&liveRoot{root: root, gen: gen, at: now})
-	return root, nil
+	overlay, err := s.dir.CurrentOverlay()
+	if err != nil {
+		return nil, err
+	}
+	c := &liveRoot{root: root, overlay: overlay, gen: gen, at: now}
+	s.cur.Store(c)
+	return c, nil
 }
+
+// key names the files served now in the memory cache: the live build and
+// the overlay.
+func (c *liveRoot) key() string { return c.root + "\x00" + c.overlay }
 
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -114,17 +123,18 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !strings.HasPrefix(upath, "/") {
 		upath = "/" + upath
 	}
-	root, err := s.current()
-	if err != nil || root == "" {
+	cur, err := s.current()
+	if err != nil || cur.root == "" {
 		s.notBuilt(w)
 		return
 	}
-	if f := s.cache.get(root, upath); f != nil {
+	root, key := cur.root, cur.key()
+	if f := s.cache.get(key, upath); f != nil {
 		s.write(w, r, f)
 		return
 	}
 	if strings.ContainsRune(upath, 0) {
-		s.notFound(w, r, root)
+		s.notFound(w, r, root, key)
 		return
 	}
 	clean := path.Clean(upath)
@@ -137,14 +147,37 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
-	name := filepath.Join(root, filepath.FromSlash(strings.TrimPrefix(clean, "/")))
+	rel := filepath.FromSlash(strings.TrimPrefix(clean, "/"))
+	if cur.overlay != "" {
+		// A page rendered ahead of the next build: a file, or a folder's
+		// index.html, in the overlay.
+		name := filepath.Join(cur.overlay, rel)
+		if fi, err := os.Stat(name); err == nil && fi.IsDir() {
+			if !strings.HasSuffix(clean, "/") {
+				if _, err := os.Stat(filepath.Join(name, "index.html")); err == nil {
+					target := clean + "/"
+					if r.URL.RawQuery != "" {
+						target += "?" + r.URL.RawQuery
+					}
+					http.Redirect(w, r, target, http.StatusMovedPermanently)
+					return
+				}
+			}
+			name = filepath.Join(name, "index.html")
+		}
+		if f, err := s.load(key, upath, name, http.StatusOK); err == nil {
+			s.write(w, r, f)
+			return
+		}
+	}
+	name := filepath.Join(root, rel)
 	fi, err := os.Stat(name)
 	switch {
 	case errors.Is(err, fs.ErrNotExist) && clean == "/":
 		s.notBuilt(w)
 		return
 	case err != nil:
-		s.notFound(w, r, root)
+		s.notFound(w, r, root, key)
 		return
 	case fi.IsDir():
 		if !strings.HasSuffix(clean, "/") {
@@ -157,9 +190,9 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		name = filepath.Join(name, "index.html")
 	}
-	f, err := s.load(root, upath, name, http.StatusOK)
+	f, err := s.load(key, upath, name, http.StatusOK)
 	if err != nil {
-		s.notFound(w, r, root)
+		s.notFound(w, r, root, key)
 		return
 	}
 	s.write(w, r, f)
@@ -185,8 +218,8 @@ type file struct {
 }
 
 // load reads name (the answer to upath with status) into a file, cached
-// when it is small.
-func (s *server) load(root, upath, name string, status int) (*file, error) {
+// under key (the live build and overlay) when it is small.
+func (s *server) load(key, upath, name string, status int) (*file, error) {
 	fi, err := os.Stat(name)
 	if err != nil {
 		return nil, err
@@ -233,7 +266,7 @@ func (s *server) load(root, upath, name string, status int) (*file, error) {
 		f.gzLastModified = []string{f.gzModTime.UTC().Format(http.TimeFormat)}
 		f.gzContentLength = []string{strconv.Itoa(len(f.gz))}
 	}
-	s.cache.put(root, upath, f)
+	s.cache.put(key, upath, f)
 	return f, nil
 }
 
@@ -327,11 +360,11 @@ func acceptsGzip(r *http.Request) bool {
 }
 
 // notFound answers with the build's 404.html and status 404.
-func (s *server) notFound(w http.ResponseWriter, r *http.Request, root string) {
-	f := s.cache.get(root, notFoundKey)
+func (s *server) notFound(w http.ResponseWriter, r *http.Request, root, key string) {
+	f := s.cache.get(key, notFoundKey)
 	if f == nil {
 		var err error
-		if f, err = s.load(root, notFoundKey, filepath.Join(root, "404.html"), http.StatusNotFound); err != nil {
+		if f, err = s.load(key, notFoundKey, filepath.Join(root, "404.html"), http.StatusNotFound); err != nil {
 			w.Header().Set("Cache-Control", "no-store")
 			http.Error(w, "Không tìm thấy trang.", http.StatusNotFound)
 			return
