@@ -1,6 +1,7 @@
 package site
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -129,16 +130,34 @@ func (b *Builder) RenderAhead() (int, time.Duration, error) {
 }
 
 // primeAhead starts the lane's export folder as a copy (hard links: the
-// export never writes through one) of the builds' source folder, between
-// builds: the lane's next export then finds what changed since the live
-// build's.
+// export never writes through one) of the builds' source folder. It does
+// not wait for a build that may be running (on a large site, half a
+// minute): a file the build changes meanwhile is copied either way, and
+// either way its page is live once that build is; the lane's next export
+// finds every change made after the copy.
 func (b *Builder) primeAhead(src string) error {
-	b.buildMu.Lock()
-	defer b.buildMu.Unlock()
 	if err := os.RemoveAll(src); err != nil {
 		return fmt.Errorf("render ahead: %w", err)
 	}
-	if err := linkTree(b.srcDir(), src); err != nil {
+	from := b.srcDir()
+	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil // removed by the build meanwhile
+		}
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		target := filepath.Join(src, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		if err := os.Link(p, target); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		return nil
+	})
+	if err != nil {
 		_ = os.RemoveAll(src)
 		return fmt.Errorf("render ahead: copy the build's sources: %w", err)
 	}

@@ -241,6 +241,7 @@ func serve(app core.App, b *site.Builder, queue *atomic.Pointer[site.Queue]) (*h
 	})
 	queue.Store(site.Register(app, b))
 	addr := fmt.Sprintf("127.0.0.1:%d", freePort())
+	before := time.Now()
 	failed := make(chan error, 1)
 	go func() { failed <- apis.Serve(app, apis.ServeConfig{HttpAddr: addr}) }()
 	var srv *http.Server
@@ -249,18 +250,19 @@ func serve(app core.App, b *site.Builder, queue *atomic.Pointer[site.Queue]) (*h
 	case err := <-failed:
 		return nil, "", fmt.Errorf("serve: %w", err)
 	}
-	if err := waitStartBuild(b, time.Now()); err != nil {
+	if err := waitStartBuild(b, before); err != nil {
 		return nil, "", err
 	}
 	return srv, "http://" + addr, nil
 }
 
-// waitStartBuild waits for the build a queue makes when it starts
-// ("khởi động"), so that the first save's latency is not two builds.
+// waitStartBuild waits for the build the portal makes when it starts
+// ("khởi động", after before), so that the first save does not wait for
+// it.
 func waitStartBuild(b *site.Builder, before time.Time) error {
 	for {
 		st := b.Status()
-		if !st.Building && st.LastSuccess != nil && st.LastSuccess.Started.After(before.Add(-time.Minute)) {
+		if !st.Building && st.LastSuccess != nil && st.LastSuccess.Started.After(before) {
 			return nil
 		}
 		if time.Since(before) > 10*time.Minute {
