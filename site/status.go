@@ -18,8 +18,6 @@ type Report struct {
 	HugoDuration     Millis    `json:"hugoMs"`
 	CompressDuration Millis    `json:"gzipMs"`
 	SwapDuration     Millis    `json:"swapMs"`
-	AheadDuration    Millis    `json:"aheadMs,omitempty"`    // rendering the saved records' pages ahead (site/quick.go)
-	AheadPages       int       `json:"aheadPages,omitempty"` // pages that went live ahead of the build
 	Records          int       `json:"records"`              // record pages exported
 	Changed          int       `json:"changed"`              // source files changed since the last build
 	Incremental      bool      `json:"incremental"`          // Hugo re-rendered only what changed

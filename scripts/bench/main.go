@@ -230,9 +230,9 @@ func bench(n int, dataDir string, o options) error {
 			return err
 		}
 		if last := b.Status().LastSuccess; last != nil {
-			fmt.Printf("  last build: incremental %v, %d page(s) rendered ahead in %s, export %s, hugo %s, gzip %s, hugo peak %d MB\n", last.Incremental,
-				last.AheadPages, last.AheadDuration.D().Round(time.Millisecond), last.ExportDuration.D().Round(time.Millisecond),
-				last.HugoDuration.D().Round(time.Millisecond), last.CompressDuration.D().Round(time.Millisecond), last.HugoPeakKB/1024)
+			fmt.Printf("  last build: incremental %v, export %s, hugo %s, gzip %s, hugo peak %d MB\n", last.Incremental,
+				last.ExportDuration.D().Round(time.Millisecond), last.HugoDuration.D().Round(time.Millisecond),
+				last.CompressDuration.D().Round(time.Millisecond), last.HugoPeakKB/1024)
 		}
 	}
 	if o.serveFor > 0 {
