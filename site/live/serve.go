@@ -155,11 +155,7 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if fi, err := os.Stat(name); err == nil && fi.IsDir() {
 			if !strings.HasSuffix(clean, "/") {
 				if _, err := os.Stat(filepath.Join(name, "index.html")); err == nil {
-					target := clean + "/"
-					if r.URL.RawQuery != "" {
-						target += "?" + r.URL.RawQuery
-					}
-					http.Redirect(w, r, target, http.StatusMovedPermanently)
+					toFolder(w, r, clean)
 					return
 				}
 			}
@@ -181,11 +177,7 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	case fi.IsDir():
 		if !strings.HasSuffix(clean, "/") {
-			target := clean + "/"
-			if r.URL.RawQuery != "" {
-				target += "?" + r.URL.RawQuery
-			}
-			http.Redirect(w, r, target, http.StatusMovedPermanently)
+			toFolder(w, r, clean)
 			return
 		}
 		name = filepath.Join(name, "index.html")
@@ -196,6 +188,15 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.write(w, r, f)
+}
+
+// toFolder redirects "/a/b" (a folder) to "/a/b/", keeping the query.
+func toFolder(w http.ResponseWriter, r *http.Request, clean string) {
+	target := clean + "/"
+	if r.URL.RawQuery != "" {
+		target += "?" + r.URL.RawQuery
+	}
+	http.Redirect(w, r, target, http.StatusMovedPermanently)
 }
 
 // file is one answer of the site: a file's headers and, when it is small,
