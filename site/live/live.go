@@ -66,24 +66,33 @@ func (d Dir) Current() (string, error) {
 // to read the live link again.
 var swaps atomic.Uint64
 
-// Swap points the live link at public, a complete build output inside
-// Root, atomically: a new link is made beside the old one and renamed over
-// it, which POSIX guarantees to be all or nothing.
-func (d Dir) Swap(public string) error {
-	rel, err := filepath.Rel(d.Root, public)
+// relink points the symbolic link at link to target, a folder inside Root,
+// in one rename, and tells the handlers.
+func (d Dir) relink(link, target string) error {
+	rel, err := filepath.Rel(d.Root, target)
 	if err != nil || strings.HasPrefix(rel, "..") {
-		return fmt.Errorf("swap: %s is not inside %s", public, d.Root)
+		return fmt.Errorf("%s is not inside %s", target, d.Root)
 	}
 	tmp := filepath.Join(d.Root, ".live-"+strconv.FormatInt(seq.Add(1), 10))
 	_ = os.Remove(tmp)
 	if err := os.Symlink(rel, tmp); err != nil {
-		return fmt.Errorf("swap: make link: %w", err)
+		return fmt.Errorf("make link: %w", err)
 	}
-	if err := os.Rename(tmp, d.LivePath()); err != nil {
+	if err := os.Rename(tmp, link); err != nil {
 		_ = os.Remove(tmp)
-		return fmt.Errorf("swap: rename link: %w", err)
+		return fmt.Errorf("rename link: %w", err)
 	}
 	swaps.Add(1)
+	return nil
+}
+
+// Swap points the live link at public, a complete build output inside
+// Root, atomically: a new link is made beside the old one and renamed over
+// it, which POSIX guarantees to be all or nothing.
+func (d Dir) Swap(public string) error {
+	if err := d.relink(d.LivePath(), public); err != nil {
+		return fmt.Errorf("swap: %w", err)
+	}
 	// Make the new link durable before old builds may be removed.
 	if f, err := os.Open(d.Root); err == nil {
 		_ = f.Sync()
@@ -126,20 +135,9 @@ func (d Dir) CurrentOverlay() (string, error) {
 // SwapOverlay points the overlay link at path (made by NewOverlay) in one
 // rename, and sends the overlays it replaces to the trash.
 func (d Dir) SwapOverlay(path string) error {
-	rel, err := filepath.Rel(d.Root, path)
-	if err != nil || strings.HasPrefix(rel, "..") {
-		return fmt.Errorf("swap overlay: %s is not inside %s", path, d.Root)
+	if err := d.relink(d.OverlayPath(), path); err != nil {
+		return fmt.Errorf("swap overlay: %w", err)
 	}
-	tmp := filepath.Join(d.Root, ".overlay-"+strconv.FormatInt(seq.Add(1), 10))
-	_ = os.Remove(tmp)
-	if err := os.Symlink(rel, tmp); err != nil {
-		return fmt.Errorf("swap overlay: make link: %w", err)
-	}
-	if err := os.Rename(tmp, d.OverlayPath()); err != nil {
-		_ = os.Remove(tmp)
-		return fmt.Errorf("swap overlay: rename link: %w", err)
-	}
-	swaps.Add(1)
 	return d.discardOverlays(filepath.Base(path))
 }
 
