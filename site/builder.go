@@ -85,8 +85,7 @@ type Builder struct {
 	hugo      *hugoWorker    // the Hugo worker process, started on the first build
 	preview   *hugoWorker    // another for previews, not to disturb hugo's kept site
 	sinceFull int            // incremental builds since the last full one
-	lastPages int            // pages of the last build that went live
-	pages     atomic.Int64   // the same, for the ahead lane
+	lastPages atomic.Int64   // pages of the last build that went live
 	trash     sync.WaitGroup // the background deleter of pruned builds
 	trashBusy atomic.Bool
 	aheadDone func(overlay string) // tests: called once an overlay is live
@@ -120,8 +119,7 @@ func New(app core.App, cfg Config) *Builder {
 	b.status = loadStatus(b.statusPath())
 	b.status.Building = false
 	if ls := b.status.LastSuccess; ls != nil {
-		b.lastPages = ls.Pages
-		b.pages.Store(int64(ls.Pages))
+		b.lastPages.Store(int64(ls.Pages))
 	}
 	return b
 }
@@ -278,7 +276,7 @@ func (b *Builder) generate(src, public string, now time.Time, rep *Report, prev 
 		CacheDir:       filepath.Join(b.cfg.Root, "cache"),
 		MaxOutputBytes: b.cfg.MaxOutputBytes,
 	}
-	if b.cfg.Incremental && prev != "" && b.lastPages <= maxIncrementalPages {
+	if b.cfg.Incremental && prev != "" && b.lastPages.Load() <= maxIncrementalPages {
 		// Hugo's kept site writes to one path: a link to this build's
 		// folder.
 		run.Keep, run.Destination = true, filepath.Join(b.cfg.Root, "out")
@@ -294,7 +292,7 @@ func (b *Builder) generate(src, public string, now time.Time, rep *Report, prev 
 		}
 	}
 	if run.Incremental {
-		if err := linkTree(prev, public); err != nil {
+		if err := linkTree(prev, public, false); err != nil {
 			b.logger.Warn("không chép được bản dựng trước, dựng lại toàn bộ", "error", err.Error())
 			run.Incremental = false
 			_ = os.RemoveAll(public)
@@ -334,8 +332,7 @@ func (b *Builder) generate(src, public string, now time.Time, rep *Report, prev 
 	if err != nil {
 		return err
 	}
-	b.lastPages = pages
-	b.pages.Store(int64(pages))
+	b.lastPages.Store(int64(pages))
 	t = time.Now()
 	gzCache := filepath.Join(b.cfg.Root, "cache", "gzip")
 	if run.Incremental {
@@ -364,9 +361,14 @@ func pointLink(link, target string) error {
 }
 
 // linkTree makes dst a copy of src made of hard links: instant, and safe
-// because Hugo's writes replace files rather than write into them.
-func linkTree(src, dst string) error {
+// because Hugo's writes and the export replace files rather than write into
+// them. With changing, src may be changing meanwhile (a build's sources):
+// what vanishes during the walk is left out.
+func linkTree(src, dst string, changing bool) error {
 	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if changing && errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
 		if err != nil {
 			return err
 		}
@@ -375,7 +377,10 @@ func linkTree(src, dst string) error {
 		if d.IsDir() {
 			return os.MkdirAll(target, 0o755)
 		}
-		return os.Link(p, target)
+		if err := os.Link(p, target); err != nil && !(changing && errors.Is(err, fs.ErrNotExist)) {
+			return err
+		}
+		return nil
 	})
 }
 

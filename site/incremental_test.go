@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pocketbase/pocketbase/tests"
+
 	portal "github.com/daison/portal"
 	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/admintest"
@@ -23,13 +25,7 @@ import (
 // and the live site is then, file for file, what a full build of the same
 // records gives.
 func TestIncrementalMatchesFull(t *testing.T) {
-	app := admintest.NewApp(t, nil)
-	if _, err := demo.Load(app); err != nil {
-		t.Fatal(err)
-	}
-	root := t.TempDir()
-	b := site.New(app, site.Config{Root: root, BaseURL: "http://dai-son.test/", Sources: portal.SiteFiles, Incremental: true})
-	t.Cleanup(b.Close)
+	app, b := demoBuilder(t, site.Config{Incremental: true})
 	if rep, err := b.Build("đầu"); err != nil || rep.Incremental {
 		t.Fatalf("first build: %+v %v", rep, err)
 	}
@@ -82,7 +78,7 @@ func TestIncrementalMatchesFull(t *testing.T) {
 	}
 
 	full := filepath.Join(t.TempDir(), "full")
-	if _, err := site.RunHugo(filepath.Join(root, "src"), full, "http://dai-son.test/", filepath.Join(root, "cache")); err != nil {
+	if _, err := site.RunHugo(filepath.Join(b.Dir().Root, "src"), full, "http://dai-son.test/", filepath.Join(b.Dir().Root, "cache")); err != nil {
 		t.Fatal(err)
 	}
 	live, _ := b.Dir().Current()
@@ -103,6 +99,20 @@ func TestIncrementalMatchesFull(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(b.Dir().LivePath(), "tin-tuc", arts[1].GetString("slug"))); err == nil {
 		t.Fatal("an unpublished article's page is still live")
 	}
+}
+
+// demoBuilder returns a test app holding the demo content, and a builder of
+// its site with the portal's real theme and cfg's other settings.
+func demoBuilder(t *testing.T, cfg site.Config) (*tests.TestApp, *site.Builder) {
+	t.Helper()
+	app := admintest.NewApp(t, nil)
+	if _, err := demo.Load(app); err != nil {
+		t.Fatal(err)
+	}
+	cfg.Root, cfg.BaseURL, cfg.Sources = t.TempDir(), "http://dai-son.test/", portal.SiteFiles
+	b := site.New(app, cfg)
+	t.Cleanup(b.Close)
+	return app, b
 }
 
 // compareTrees fails on any file (but gzipped copies) that differs between

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -68,7 +67,7 @@ func aheadBundles(written []string) []string {
 // live as an overlay. It returns the pages that went live.
 func (b *Builder) RenderAhead() (int, time.Duration, error) {
 	from := b.renderAheadFrom()
-	if from < 0 || b.pages.Load() < int64(from) || !b.Live() {
+	if from < 0 || b.lastPages.Load() < int64(from) || !b.Live() {
 		return 0, 0, nil
 	}
 	b.aheadMu.Lock()
@@ -139,25 +138,7 @@ func (b *Builder) primeAhead(src string) error {
 	if err := os.RemoveAll(src); err != nil {
 		return fmt.Errorf("render ahead: %w", err)
 	}
-	from := b.srcDir()
-	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil // removed by the build meanwhile
-		}
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(from, p)
-		target := filepath.Join(src, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		if err := os.Link(p, target); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return err
-		}
-		return nil
-	})
-	if err != nil {
+	if err := linkTree(b.srcDir(), src, true); err != nil {
 		_ = os.RemoveAll(src)
 		return fmt.Errorf("render ahead: copy the build's sources: %w", err)
 	}
@@ -175,7 +156,7 @@ func (b *Builder) putAhead(made time.Time, public string, bundles, gone []string
 		return 0, err
 	}
 	if cur, _ := b.dir.CurrentOverlay(); cur != "" && !b.overlayAt.IsZero() {
-		if err := linkTree(cur, overlay); err != nil {
+		if err := linkTree(cur, overlay, false); err != nil {
 			return 0, fmt.Errorf("render ahead: %w", err)
 		}
 	}
@@ -224,6 +205,21 @@ func (b *Builder) putAhead(made time.Time, public string, bundles, gone []string
 		b.aheadDone(overlay)
 	}
 	return pages, nil
+}
+
+// dropOldOverlay clears an overlay an earlier run of the portal left: how
+// its pages stand against the live build is not known (its build may never
+// have come), and the start-up build follows. Call it when serving starts.
+func (b *Builder) dropOldOverlay() {
+	b.ovMu.Lock()
+	defer b.ovMu.Unlock()
+	if cur, err := b.dir.CurrentOverlay(); err != nil || cur == "" {
+		return
+	}
+	if err := b.dir.ClearOverlay(); err != nil {
+		b.logger.Warn("không gỡ được các trang dựng trước của lần chạy trước", "error", err.Error())
+	}
+	b.overlayAt = time.Time{}
 }
 
 // clearOverlayBefore clears the overlay after a build whose export began

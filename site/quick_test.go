@@ -8,10 +8,7 @@ import (
 	"testing"
 	"time"
 
-	portal "github.com/daison/portal"
 	"github.com/daison/portal/admin"
-	"github.com/daison/portal/admin/admintest"
-	"github.com/daison/portal/admin/demo"
 	"github.com/daison/portal/site"
 )
 
@@ -21,13 +18,7 @@ import (
 // clears the overlay; an unpublished record leaves the overlay at once. The
 // lane's first run (articles) starts from the last build's sources.
 func TestRenderAheadMatchesFull(t *testing.T) {
-	app := admintest.NewApp(t, nil)
-	if _, err := demo.Load(app); err != nil {
-		t.Fatal(err)
-	}
-	root := t.TempDir()
-	b := site.New(app, site.Config{Root: root, BaseURL: "http://dai-son.test/", Sources: portal.SiteFiles, RenderAheadPages: 1})
-	t.Cleanup(b.Close)
+	app, b := demoBuilder(t, site.Config{RenderAheadPages: 1})
 	if _, err := b.Build("đầu"); err != nil {
 		t.Fatal(err)
 	}
@@ -124,6 +115,14 @@ func TestRenderAheadMatchesFull(t *testing.T) {
 	cur, _ := b.Dir().CurrentOverlay()
 	if _, err := os.Stat(filepath.Join(cur, "tin-tuc", a.GetString("slug"))); cur == "" || err == nil {
 		t.Errorf("the unpublished article is still in the overlay %q", cur)
+	}
+
+	// A restart does not serve the overlay an earlier run left.
+	again := site.New(app, site.Config{Root: b.Dir().Root, BaseURL: "http://dai-son.test/", RenderAheadPages: 1})
+	t.Cleanup(again.Close)
+	again.DropOldOverlay()
+	if cur, _ := b.Dir().CurrentOverlay(); cur != "" {
+		t.Errorf("an earlier run's overlay is still served after a restart: %s", cur)
 	}
 }
 

@@ -27,6 +27,7 @@ func Register(app core.App, b *Builder) *Queue {
 	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
 		Id: "portalSite",
 		Func: func(e *core.ServeEvent) error {
+			b.dropOldOverlay()
 			var next time.Time
 			if last := b.Status().LastSuccess; last != nil {
 				next = last.NextPublish

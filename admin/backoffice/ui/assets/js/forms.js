@@ -17,6 +17,28 @@ import { vocab, fieldMeta, titleOf, collections } from './schema.js';
 
 // errorSummary lists the problems of a form at its top, each linking to
 // its field; it takes focus so screen readers read it at once.
+// downloadButton is a "Tải về" button for a protected file of record; it
+// tells its progress in status, and its failure to fail (status if none).
+export function downloadButton(record, name, status, fail) {
+  const shown = displayFileName(name);
+  const btn = h('button', {
+    type: 'button', class: 'btn btn-small btn-secondary', 'aria-label': `Tải về ${shown}`,
+    onclick: async () => {
+      btn.disabled = true;
+      status.textContent = `Đang tải ${shown}…`;
+      try {
+        await downloadProtected(record, name, shown);
+        status.textContent = `Đã tải ${shown}.`;
+      } catch (e) {
+        const msg = `Không tải được “${shown}”: ${e.message}`;
+        if (fail) fail(msg); else status.textContent = msg;
+      }
+      btn.disabled = false;
+    },
+  }, 'Tải về');
+  return btn;
+}
+
 export function errorSummary(items, title = 'Có lỗi cần sửa') {
   const id = uid('error-summary');
   return h('div', { class: 'error-summary', role: 'alert', tabindex: '-1', 'aria-labelledby': id },
@@ -644,20 +666,7 @@ function documentsWidget(def, value, opts) {
     for (const name of existing) {
       const gone = removed.includes(name);
       const shown = displayFileName(name);
-      const dl = h('button', {
-        type: 'button', class: 'btn btn-small btn-secondary', 'aria-label': `Tải về ${shown}`,
-        onclick: async () => {
-          dl.disabled = true;
-          status.textContent = `Đang tải ${shown}…`;
-          try {
-            await downloadProtected(record, name, shown);
-            status.textContent = `Đã tải ${shown}.`;
-          } catch (e) {
-            setInvalid(input, err, `Không tải được “${shown}”: ${e.message}`);
-          }
-          dl.disabled = false;
-        },
-      }, 'Tải về');
+      const dl = downloadButton(record, name, status, (msg) => setInvalid(input, err, msg));
       items.push(h('li', { class: gone ? 'doc doc-removed' : 'doc' },
         h('span', { class: 'doc-name' }, shown),
         h('span', { class: 'doc-note' }, gone ? 'Sẽ xóa khi lưu' : 'Đã tải lên'),

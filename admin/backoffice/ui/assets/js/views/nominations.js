@@ -7,11 +7,11 @@
 // history, shown as a timeline. The server decides who may do what
 // (admin/nominations.go); this page offers what the role allows.
 
-import { list, view, create, update, remove, auth, downloadProtected, download } from '../api.js';
+import { list, view, create, update, remove, auth, download } from '../api.js';
 import { h, fill, formatDate, formatDateTime, formatNumber, q, vnYear, displayFileName, uid } from '../util.js';
 import { label, vocab } from '../schema.js';
 import { can, isReviewer, isReporter } from '../roles.js';
-import { widget, errorSummary, setInvalid, loadUnits } from '../forms.js';
+import { widget, errorSummary, setInvalid, loadUnits, downloadButton } from '../forms.js';
 import { BASE, navigate, setTitle, setDirtyCheck, setFlash, takeFlash } from '../main.js';
 import { confirmDialog } from '../dialog.js';
 import { pager, shortActor } from './list.js';
@@ -266,22 +266,8 @@ function dossierList(r) {
   const status = h('p', { class: 'hint', role: 'status' });
   return h('div', {},
     h('ul', { class: 'doc-list' }, names.map((name) => {
-      const shown = displayFileName(name);
-      const btn = h('button', {
-        type: 'button', class: 'btn btn-small btn-secondary', 'aria-label': `Tải về ${shown}`,
-        onclick: async () => {
-          btn.disabled = true;
-          status.textContent = `Đang tải ${shown}…`;
-          try {
-            await downloadProtected(r, name, shown);
-            status.textContent = `Đã tải ${shown}.`;
-          } catch (e) {
-            status.textContent = `Không tải được ${shown}: ${e.message}`;
-          }
-          btn.disabled = false;
-        },
-      }, 'Tải về');
-      return h('li', { class: 'doc' }, h('span', { class: 'doc-name' }, shown), h('span', { class: 'doc-actions' }, btn));
+      return h('li', { class: 'doc' }, h('span', { class: 'doc-name' }, displayFileName(name)),
+        h('span', { class: 'doc-actions' }, downloadButton(r, name, status)));
     })),
     status);
 }
