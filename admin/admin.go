@@ -23,6 +23,10 @@ type Options struct {
 	// server is set (superusers' sign-in codes, password resets); nil is
 	// os.Stderr.
 	MailLog io.Writer
+
+	// SiteURL returns the public site's address, whose pages may post the
+	// citizens' forms from another host; nil allows only the portal's own.
+	SiteURL func() string
 }
 
 // Register binds the portal's record hooks and API middleware to app. Call it
@@ -90,8 +94,9 @@ func Register(app core.App, opts Options) {
 
 			// Citizens' forms (issue 7): JSON for the site's script, plain
 			// form posts without it; small bodies only.
-			e.Router.POST("/api/portal/feedback", feedbackAPI).Bind(apis.BodyLimit(64 << 10))
-			e.Router.POST("/gop-y/gui", feedbackForm).Bind(apis.BodyLimit(64 << 10))
+			sameSite := sameSiteForms(opts.SiteURL)
+			e.Router.POST("/api/portal/feedback", feedbackAPI).Bind(apis.BodyLimit(64<<10), sameSite)
+			e.Router.POST("/gop-y/gui", feedbackForm).Bind(apis.BodyLimit(64<<10), sameSite)
 			e.Router.GET("/gop-y/da-nhan/", feedbackThanks)
 			e.Router.POST("/api/portal/feedback/{id}/initiative", feedbackToInitiative).Bind(RequireStaff("editor", "reviewer"))
 			e.Router.GET("/api/portal/feedback/stats", feedbackStats).Bind(RequireStaff("editor", "reviewer"))

@@ -73,6 +73,9 @@ func wire(app *pocketbase.PocketBase, o *options) *parts {
 				queue.Trigger("dữ liệu " + collection + " thay đổi")
 			}
 		},
+		// Without --base-url the site is the portal's own host, which
+		// the forms' origin check allows anyway.
+		SiteURL: func() string { return o.baseURL },
 	})
 
 	backoffice.Register(app)
