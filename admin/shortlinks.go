@@ -168,9 +168,12 @@ func shortCodeTaken(app core.App, r *core.Record, code string) bool {
 		if r != nil && r.Collection().Name == name {
 			self = r.Id
 		}
-		other, err := app.FindFirstRecordByFilter(name, "shortCode = {:code} && id != {:self}",
-			dbx.Params{"code": code, "self": self})
-		if err == nil && other != nil {
+		// "shortCode != ''" lets SQLite use the partial unique index.
+		var n int
+		err := app.DB().Select("count(*)").From(name).
+			Where(dbx.NewExp("shortCode = {:code} AND shortCode != '' AND id != {:self}", dbx.Params{"code": code, "self": self})).
+			Row(&n)
+		if err == nil && n > 0 {
 			return true
 		}
 	}
