@@ -35,6 +35,9 @@ func Register(app core.App, opts Options) {
 	app.OnRecordValidate(PublicCollections...).BindFunc(validatePublic)
 	app.OnRecordCreateRequest(PublicCollections...).BindFunc(checkRequestDates)
 	app.OnRecordUpdateRequest(PublicCollections...).BindFunc(checkRequestDates)
+	// Short codes and old slugs are the server's (issue 11, fault 3).
+	app.OnRecordCreateRequest(Linkable...).BindFunc(refuseSentLinks)
+	app.OnRecordUpdateRequest(Linkable...).BindFunc(refuseSentLinks)
 
 	// Workflow stamps, audit log and history of what staff do through the API.
 	app.OnRecordCreateRequest(PublicCollections...).BindFunc(auditCreate)

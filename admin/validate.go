@@ -29,9 +29,7 @@ func validatePublic(e *core.RecordEvent) error {
 		errs["slug"] = err
 	}
 	if isLinkable(r.Collection().Name) {
-		if err := keepLinks(e.App, r); err != nil {
-			errs["shortCode"] = err
-		}
+		keepLinks(e.App, r, errs)
 	}
 	switch r.Collection().Name {
 	case Articles:

@@ -57,6 +57,11 @@ type Result struct {
 	// relative to it (a build can tell Hugo just these); Added are those of
 	// Written that are new.
 	Written, Removed, Added []string
+	// Skipped names, in Vietnamese for staff, each short link or old
+	// address left without its redirect because it would take over
+	// another page's address, a reserved path or another record's code
+	// (see planLinks).
+	Skipped []string
 }
 
 // Total is the number of record pages written.
@@ -160,6 +165,10 @@ type exporter struct {
 	t        *Tree
 	cards    []cards.Card // share cards to draw before the files are written
 	shareErr error        // the first failure to make a QR code
+
+	// links are the other addresses (short link, old slugs) kept for each
+	// record page, by collection/id (see planLinks)
+	links map[string][]string
 }
 
 // publicFilter is the export's form of the API's public read rule.
@@ -235,7 +244,7 @@ func (x *exporter) load() error {
 			}
 		}
 	}
-	return nil
+	return x.planLinks()
 }
 
 // ref links to a published record's page, or is nil when the record is not
@@ -332,25 +341,14 @@ func common(r *core.Record) Common {
 // report.
 func (x *exporter) common(r *core.Record, title string) Common {
 	c := common(r)
+	if isLinkable(r.Collection().Name) {
+		// Only a short link that leads here (planLinks).
+		c.ShortURL = x.shortURL(r)
+	}
 	if err := x.share(r, &c, title); err != nil && x.shareErr == nil {
 		x.shareErr = err
 	}
 	return c
-}
-
-// aliases are the other addresses of a record's page: its short link and
-// the slugs it had before.
-func aliases(r *core.Record) []string {
-	var out []string
-	if code := r.GetString("shortCode"); code != "" {
-		out = append(out, "/l/"+code+"/")
-	}
-	for _, old := range admin.OldSlugs(r) {
-		if slug.Valid(old) {
-			out = append(out, pageURL(r.Collection().Name, old))
-		}
-	}
-	return out
 }
 
 // sectionLabels name the sections on share cards.
@@ -864,13 +862,6 @@ func (x *exporter) unitCounts(m map[string]int, base string) []Count {
 	return out
 }
 
-// redirectSection keeps the redirect pages' folder from being a page.
-func (x *exporter) redirectSection() error {
-	return x.putJSON("content/chuyen-huong/_index.md", RedirectPage{
-		Title: "Chuyển hướng", Build: map[string]string{"list": "never", "render": "never"}, Sitemap: map[string]bool{"disable": true},
-	})
-}
-
 // putJSON adds a data file, or a content file holding only front matter,
 // as indented JSON.
 func (x *exporter) putJSON(rel string, v any) error {
@@ -906,28 +897,6 @@ func (x *exporter) nextPublish() error {
 		}
 		if x.res.NextPublish.IsZero() || t.Before(x.res.NextPublish) {
 			x.res.NextPublish = t
-		}
-	}
-	return nil
-}
-
-// redirects writes a redirect page for each other address of a record's
-// page (its short link, its old slugs): content pages of the type
-// "chuyen-huong" at those URLs, rendered by the theme's
-// layouts/chuyen-huong/page.html, left out of every list and the sitemap.
-// As content pages (not Hugo aliases) they are re-rendered by incremental
-// builds when their page changes.
-func (x *exporter) redirects(r *core.Record, title string) error {
-	target := strings.TrimSuffix(pageURL(r.Collection().Name, r.GetString("slug")), "/")
-	for _, from := range aliases(r) {
-		name := strings.ReplaceAll(strings.Trim(from, "/"), "/", "--")
-		fm := RedirectPage{
-			Title: title, URL: from, Type: "chuyen-huong",
-			Build: map[string]string{"list": "never"}, Sitemap: map[string]bool{"disable": true},
-			Params: map[string]string{"target": target},
-		}
-		if err := x.putJSON("content/chuyen-huong/"+name+"/index.md", fm); err != nil {
-			return err
 		}
 	}
 	return nil
