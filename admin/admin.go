@@ -32,6 +32,10 @@ type Options struct {
 // Register binds the portal's record hooks and API middleware to app. Call it
 // once, before app.Start or app.Bootstrap.
 func Register(app core.App, opts Options) {
+	// Uploads of every collection (issue 11): images checked whole, photos
+	// shrunk; thumbnails only of images within the caps.
+	app.OnRecordValidate().BindFunc(checkUploads)
+	app.OnFileDownloadRequest().BindFunc(refuseThumb)
 	app.OnRecordValidate(PublicCollections...).BindFunc(validatePublic)
 	app.OnRecordCreateRequest(PublicCollections...).BindFunc(checkRequestDates)
 	app.OnRecordUpdateRequest(PublicCollections...).BindFunc(checkRequestDates)
@@ -83,6 +87,10 @@ func Register(app core.App, opts Options) {
 				Id:       "portalTranslateErrors",
 				Func:     translateErrors,
 				Priority: apis.DefaultRateLimitMiddlewarePriority - 5,
+			})
+			e.Router.Bind(&hook.Handler[*core.RequestEvent]{
+				Id:   "portalBoundThumbs",
+				Func: boundThumbs,
 			})
 			e.Router.Bind(&hook.Handler[*core.RequestEvent]{
 				Id:   "portalApiHeaders",

@@ -1,68 +1,201 @@
 package admin
 
 import (
+	"context"
+	"errors"
 	"fmt"
-	"image"
-	_ "image/jpeg" // decoders for DecodeConfig
-	_ "image/png"
+	"io"
 	"net/url"
+	"path"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 
 	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/pocketbase/core"
-	_ "golang.org/x/image/webp"
+	"github.com/pocketbase/pocketbase/tools/filesystem"
+	"golang.org/x/sync/semaphore"
 
+	"github.com/daison/portal/internal/imagecheck"
 	"github.com/daison/portal/internal/vocab"
 )
 
-// Image limits: a photo from a phone is 12–50 million pixels; beyond that a
-// file is more likely a "pixel bomb" (a small file that expands to
-// gigabytes when decoded) than a picture for the site.
-const (
-	maxImagePixels = 50_000_000
-	maxImageSide   = 12_000
+// photoMaxSide is the longest side a photo is stored with: twice the widest
+// the site shows (1,200 pixels), so it stays sharp on dense screens, while
+// the build never resizes a phone's 4000 × 3000 original again and again.
+const photoMaxSide = 2400
+
+// decodeBudget bounds the memory of the images decoded at once, on upload
+// and for thumbnails: two at the pixel cap (4 bytes a pixel), or many small
+// ones. A third large upload waits for one of them to finish.
+var (
+	decodeBudget = 2 * 4 * int64(imagecheck.Default.MaxPixels)
+	decoding     = semaphore.NewWeighted(decodeBudget)
 )
 
-// checkImages decodes the header of every newly uploaded image: a file
-// that is not the image it claims to be, or whose size would exhaust the
-// build's memory when resized, is refused before it is stored.
-func checkImages(r *core.Record, errs validation.Errors) {
-	for _, f := range r.Collection().Fields {
+// decodeWeight is the share of decodeBudget an image of info takes.
+func decodeWeight(info imagecheck.Info) int64 {
+	return min(4*int64(info.Width)*int64(info.Height), decodeBudget)
+}
+
+// checkUploads checks the new files of every collection's file fields that
+// may hold an image (dossiers of PDF, Word and photos as well as photo
+// fields), whoever saves them: the type is sniffed from the bytes, an image
+// must keep the pixel caps (read from its header before anything is
+// decoded) and decode whole. A photo field's image is then stored upright,
+// without its metadata (the GPS position a phone writes) and at most
+// photoMaxSide pixels long.
+func checkUploads(e *core.RecordEvent) error {
+	errs := validation.Errors{}
+	ctx := e.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	for _, f := range e.Record.Collection().Fields {
 		ff, ok := f.(*core.FileField)
-		if !ok || !imageOnly(ff) {
+		if !ok || !mayHoldImage(ff) {
 			continue
 		}
-		for _, file := range r.GetUnsavedFiles(ff.Name) {
-			rd, err := file.Reader.Open()
+		for _, file := range e.Record.GetUnsavedFiles(ff.Name) {
+			repl, err := checkUpload(ctx, ff, file)
 			if err != nil {
-				errs[ff.Name] = fieldError("validation_image", "Không đọc được tệp “"+file.OriginalName+"”.")
-				continue
+				errs[ff.Name] = err
+				break
 			}
-			cfg, format, err := image.DecodeConfig(rd)
-			rd.Close()
-			switch {
-			case err != nil:
-				errs[ff.Name] = fieldError("validation_image", "Tệp “"+file.OriginalName+"” không phải ảnh JPEG, PNG hay WebP hợp lệ.")
-			case cfg.Width*cfg.Height > maxImagePixels || cfg.Width > maxImageSide || cfg.Height > maxImageSide:
-				errs[ff.Name] = fieldError("validation_image", fmt.Sprintf(
-					"Ảnh “%s” quá lớn (%d × %d điểm ảnh, %s); tối đa %d triệu điểm ảnh và mỗi chiều %d điểm ảnh. Hãy thu nhỏ ảnh rồi tải lên lại.",
-					file.OriginalName, cfg.Width, cfg.Height, format, maxImagePixels/1_000_000, maxImageSide))
+			if repl != nil {
+				replaceFile(e.Record, ff.Name, file, repl)
 			}
 		}
+	}
+	return validateRest(e, errs)
+}
+
+// checkUpload checks one new file of ff and returns the file to store
+// instead of it, if any.
+func checkUpload(ctx context.Context, ff *core.FileField, file *filesystem.File) (*filesystem.File, error) {
+	data, err := readUpload(file, ff)
+	if err != nil {
+		return nil, fieldError("validation_file_unreadable", "Không đọc được tệp “"+file.OriginalName+"”; hãy tải lên lại.")
+	}
+	if data == nil {
+		return nil, nil // over the field's size: PocketBase refuses it
+	}
+	info, err := imagecheck.Inspect(data, imagecheck.Default)
+	if err != nil {
+		return nil, imageProblem(file.OriginalName, info, err)
+	}
+	if !info.IsImage() {
+		return nil, nil
+	}
+	weight := decodeWeight(info)
+	if err := decoding.Acquire(ctx, weight); err != nil {
+		return nil, fieldError("validation_image_busy", "Máy chủ đang bận xử lý ảnh khác; hãy thử lại sau ít phút.")
+	}
+	defer decoding.Release(weight)
+	img, err := imagecheck.Decode(data, info)
+	if err != nil {
+		return nil, imageProblem(file.OriginalName, info, err)
+	}
+	if !imageOnly(ff) || !info.NeedsRewrite(photoMaxSide) {
+		return nil, nil
+	}
+	up := imagecheck.Upright(img, info.Orientation, photoMaxSide)
+	format := imagecheck.Target(info, up, ff.MimeTypes)
+	if format == "" {
+		return nil, nil
+	}
+	out, err := imagecheck.Encode(up, format)
+	if err != nil {
+		return nil, fieldError("validation_image", "Không thu nhỏ được ảnh “"+file.OriginalName+"”; hãy thu nhỏ ảnh trên máy rồi tải lên lại.")
+	}
+	ext := map[string]string{"jpeg": ".jpg", "png": ".png"}[format]
+	repl, err := filesystem.NewFileFromBytes(out, strings.TrimSuffix(file.OriginalName, path.Ext(file.OriginalName))+ext)
+	if err != nil {
+		return nil, fmt.Errorf("store the resized %q: %w", file.OriginalName, err)
+	}
+	return repl, nil
+}
+
+// readUpload reads a new file whole, or returns nil when it is larger than
+// the field allows.
+func readUpload(file *filesystem.File, ff *core.FileField) ([]byte, error) {
+	limit := ff.MaxSize
+	if limit <= 0 {
+		limit = core.DefaultFileFieldMaxSize
+	}
+	if file.Size > limit {
+		return nil, nil
+	}
+	rd, err := file.Reader.Open()
+	if err != nil {
+		return nil, fmt.Errorf("open upload %q: %w", file.OriginalName, err)
+	}
+	defer rd.Close()
+	data, err := io.ReadAll(io.LimitReader(rd, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("read upload %q: %w", file.OriginalName, err)
+	}
+	if int64(len(data)) > limit {
+		return nil, nil
+	}
+	return data, nil
+}
+
+// imageProblem says in Vietnamese why the image name was refused.
+func imageProblem(name string, info imagecheck.Info, err error) error {
+	if errors.Is(err, imagecheck.ErrTooLarge) {
+		lim := imagecheck.Default
+		return fieldError("validation_image_size", fmt.Sprintf(
+			"Ảnh “%s” quá lớn: %s × %s điểm ảnh; tối đa %s triệu điểm ảnh và mỗi chiều %s điểm ảnh. Hãy thu nhỏ ảnh rồi tải lên lại.",
+			name, groupDigits(info.Width), groupDigits(info.Height), groupDigits(lim.MaxPixels/1_000_000), groupDigits(lim.MaxSide)))
+	}
+	return fieldError("validation_image_corrupt",
+		"Ảnh “"+name+"” bị hỏng, không đọc được (dữ liệu ảnh bị cắt ngắn hoặc sai). Hãy mở ảnh trên máy, lưu lại thành JPEG hoặc PNG rồi tải lên lại.")
+}
+
+// groupDigits writes n with dots between thousands, as Vietnamese does:
+// 20.000.
+func groupDigits(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "." + s[i:]
+	}
+	return s
+}
+
+// replaceFile puts repl where old is among the field's values.
+func replaceFile(r *core.Record, field string, old, repl *filesystem.File) {
+	switch v := r.GetRaw(field).(type) {
+	case *filesystem.File:
+		if v == old {
+			r.Set(field, repl)
+		}
+	case []any:
+		files := slices.Clone(v)
+		for i, f := range files {
+			if f == any(old) {
+				files[i] = repl
+			}
+		}
+		r.Set(field, files)
 	}
 }
 
+// mayHoldImage reports whether a file field accepts images: it names an
+// image type, or accepts any type.
+func mayHoldImage(f *core.FileField) bool {
+	return len(f.MimeTypes) == 0 || slices.ContainsFunc(f.MimeTypes, func(m string) bool {
+		return strings.HasPrefix(m, "image/")
+	})
+}
+
+// imageOnly reports whether a file field holds photos only: those are
+// shrunk and turned upright on upload; dossiers keep the file sent.
 func imageOnly(f *core.FileField) bool {
-	if len(f.MimeTypes) == 0 {
-		return false
-	}
-	for _, m := range f.MimeTypes {
-		if !strings.HasPrefix(m, "image/") {
-			return false
-		}
-	}
-	return true
+	return len(f.MimeTypes) > 0 && !slices.ContainsFunc(f.MimeTypes, func(m string) bool {
+		return !strings.HasPrefix(m, "image/")
+	})
 }
 
 // checkURLs keeps URL fields to http and https: PocketBase accepts any

@@ -45,7 +45,6 @@ func validatePublic(e *core.RecordEvent) error {
 			errs["achievement"] = err
 		}
 	}
-	checkImages(r, errs)
 	checkURLs(r, errs)
 	checkPublishedRelations(e.App, r, errs)
 	if r.GetString("status") == vocab.StatusPublished && r.GetDateTime("publishAt").IsZero() {
