@@ -8,7 +8,6 @@ package site
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"log/slog"
 	"os"
@@ -20,7 +19,6 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
-	"github.com/daison/portal/site/cards"
 	"github.com/daison/portal/site/export"
 	"github.com/daison/portal/site/live"
 )
@@ -96,6 +94,10 @@ type Builder struct {
 	ovMu      sync.Mutex // guards the overlay and overlayAt
 	overlayAt time.Time  // when the newest export shown in the overlay began
 
+	// images keeps what exports found of the stored images (decoded
+	// whole once per version of a file).
+	images *export.ImageChecks
+
 	stMu   sync.Mutex
 	status Status
 }
@@ -114,7 +116,7 @@ func New(app core.App, cfg Config) *Builder {
 	}
 	b := &Builder{app: app, cfg: cfg, dir: live.Dir{Root: cfg.Root}, logger: app.Logger().With("component", "site"),
 		hugo: &hugoWorker{timeout: cfg.BuildTimeout}, preview: &hugoWorker{timeout: cfg.BuildTimeout},
-		ahead: &hugoWorker{timeout: cfg.BuildTimeout}}
+		ahead: &hugoWorker{timeout: cfg.BuildTimeout}, images: export.NewImageChecks(imageChecksPath(cfg.Root))}
 	b.base.Store(cfg.BaseURL)
 	b.status = loadStatus(b.statusPath())
 	b.status.Building = false
@@ -149,6 +151,10 @@ func (b *Builder) Close() {
 	b.ahead.close()
 	b.trash.Wait()
 }
+
+// imageChecksPath is the file that keeps what builds found of the stored
+// images.
+func imageChecksPath(root string) string { return filepath.Join(root, "image-checks.json") }
 
 // renderAheadFrom is the site size from which builds render saved pages
 // ahead (Config.RenderAheadPages).
@@ -200,6 +206,7 @@ func (b *Builder) Build(reason string) (Report, error) {
 	b.setBuilding(true)
 
 	id, buildDir, err := b.dir.NewBuild(start)
+	err = failStep("Không tạo được thư mục cho bản dựng mới.", err)
 	if err == nil {
 		rep.ID = id
 		public := filepath.Join(buildDir, "public")
@@ -213,6 +220,7 @@ func (b *Builder) Build(reason string) (Report, error) {
 			if err = live.Sync(public); err == nil {
 				err = b.dir.Swap(public)
 			}
+			err = failStep("Không đưa được bản dựng mới lên trang.", err)
 			if err == nil {
 				b.clearOverlayBefore(start)
 			}
@@ -221,7 +229,7 @@ func (b *Builder) Build(reason string) (Report, error) {
 	}
 	rep.Duration = Millis(time.Since(start))
 	if err != nil {
-		rep.Error = err.Error()
+		rep.Error = staffError(err)
 	}
 	if perr := b.dir.Prune(b.cfg.Keep); perr != nil {
 		b.logger.Warn("không dọn được các bản dựng cũ", "error", perr)
@@ -240,275 +248,6 @@ func (b *Builder) Build(reason string) (Report, error) {
 	b.logger.Info("đã dựng và đưa trang mới lên", "build", rep.ID, "reason", reason, "pages", rep.Pages,
 		"records", rep.Records, "changed", rep.Changed, "duration", rep.Duration.D().Round(time.Millisecond).String())
 	return rep, nil
-}
-
-// generate writes the sources, exports the records and runs Hugo: the whole
-// build but the swap.
-//
-// With prev (the live build's folder) and Config.Incremental, a build whose
-// changes are only new or changed records copies prev into public as hard
-// links and has Hugo re-render what the changes touch; any removal, any
-// change of the theme or configuration, a failure, or fullEvery builds in a
-// row make it a full build.
-func (b *Builder) generate(src, public string, now time.Time, rep *Report, prev string) error {
-	t := time.Now()
-	written, removed, err := syncSources(b.cfg.Sources, src)
-	if err != nil {
-		return err
-	}
-	if err := checkSources(src); err != nil {
-		return err
-	}
-	res, err := export.Run(b.app, src, export.Options{Now: now, BaseURL: b.baseURL(), Cards: &cards.Cache{Dir: filepath.Join(b.cfg.Root, "cache", "the-chia-se")}})
-	if err != nil {
-		return fmt.Errorf("xuất dữ liệu: %w", err)
-	}
-	rep.ExportDuration = Millis(time.Since(t))
-	rep.Records = res.Total()
-	rep.NextPublish = res.NextPublish
-	rep.Changed = len(written) + len(removed) + len(res.Written) + len(res.Removed)
-
-	t = time.Now()
-	run := hugoRun{
-		Source:         src,
-		Destination:    public,
-		BaseURL:        b.baseURL(),
-		CacheDir:       filepath.Join(b.cfg.Root, "cache"),
-		MaxOutputBytes: b.cfg.MaxOutputBytes,
-	}
-	if b.cfg.Incremental && prev != "" && b.lastPages.Load() <= maxIncrementalPages {
-		// Hugo's kept site writes to one path: a link to this build's
-		// folder.
-		run.Keep, run.Destination = true, filepath.Join(b.cfg.Root, "out")
-		if err := pointLink(run.Destination, public); err != nil {
-			return err
-		}
-		run.Incremental = len(written)+len(removed)+len(res.Removed) == 0 && b.sinceFull < fullEvery
-		for _, p := range res.Written {
-			run.Changed = append(run.Changed, filepath.Join(src, filepath.FromSlash(p)))
-		}
-		for _, p := range res.Added {
-			run.Added = append(run.Added, filepath.Join(src, filepath.FromSlash(p)))
-		}
-	}
-	if run.Incremental {
-		if err := linkTree(prev, public, false); err != nil {
-			b.logger.Warn("không chép được bản dựng trước, dựng lại toàn bộ", "error", err.Error())
-			run.Incremental = false
-			_ = os.RemoveAll(public)
-		}
-	}
-	if err := os.MkdirAll(public, 0o755); err != nil {
-		return fmt.Errorf("tạo thư mục bản dựng: %w", err)
-	}
-	if !run.Keep {
-		// A fresh worker for a full build: one that has built before runs
-		// a full build 10–20% slower (measured with scripts/bench), and a
-		// full build keeps nothing in it anyway.
-		b.hugo.close()
-	}
-	out, err := b.hugo.runStats(run)
-	if err != nil && run.Incremental {
-		b.logger.Warn("dựng từng phần thất bại, dựng lại toàn bộ", "error", err.Error())
-		_ = os.RemoveAll(public)
-		if err := os.MkdirAll(public, 0o755); err != nil {
-			return fmt.Errorf("tạo thư mục bản dựng: %w", err)
-		}
-		run.Incremental = false
-		out, err = b.hugo.runStats(run)
-	}
-	rep.HugoDuration = Millis(time.Since(t))
-	rep.Warnings, rep.HugoPeakKB, rep.Incremental, rep.Rendered = out.Warnings, out.PeakKB, run.Incremental, len(out.Written)
-	if err != nil {
-		return fmt.Errorf("Hugo: %w", err)
-	}
-	if run.Incremental {
-		b.sinceFull++
-	} else {
-		b.sinceFull = 0
-	}
-	pages, err := checkOutput(public)
-	rep.Pages = pages
-	if err != nil {
-		return err
-	}
-	b.lastPages.Store(int64(pages))
-	t = time.Now()
-	gzCache := filepath.Join(b.cfg.Root, "cache", "gzip")
-	if run.Incremental {
-		err = precompressFiles(public, gzCache, out.Written)
-	} else {
-		_, _, err = precompress(public, gzCache)
-	}
-	if err != nil {
-		return err
-	}
-	rep.CompressDuration = Millis(time.Since(t))
-	return nil
-}
-
-// pointLink points the symbolic link at link to target, in one rename.
-func pointLink(link, target string) error {
-	tmp := link + ".tmp"
-	_ = os.Remove(tmp)
-	if err := os.Symlink(target, tmp); err != nil {
-		return fmt.Errorf("liên kết thư mục dựng: %w", err)
-	}
-	if err := os.Rename(tmp, link); err != nil {
-		return fmt.Errorf("liên kết thư mục dựng: %w", err)
-	}
-	return nil
-}
-
-// linkTree makes dst a copy of src made of hard links: instant, and safe
-// because Hugo's writes and the export replace files rather than write into
-// them. With changing, src may be changing meanwhile (a build's sources):
-// what vanishes during the walk is left out.
-func linkTree(src, dst string, changing bool) error {
-	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if changing && errors.Is(err, fs.ErrNotExist) {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		if err := os.Link(p, target); err != nil && !(changing && errors.Is(err, fs.ErrNotExist)) {
-			return err
-		}
-		return nil
-	})
-}
-
-// checkOutput makes sure a build is whole enough to go live, and counts its
-// HTML pages.
-func checkOutput(public string) (int, error) {
-	for _, must := range []string{"index.html", "404.html", "sitemap.xml"} {
-		if _, err := os.Stat(filepath.Join(public, must)); err != nil {
-			return 0, fmt.Errorf("bản dựng thiếu %s: %w", must, err)
-		}
-	}
-	pages := 0
-	err := filepath.WalkDir(public, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if !d.IsDir() && strings.HasSuffix(p, ".html") {
-			pages++
-		}
-		return nil
-	})
-	if err != nil {
-		return 0, fmt.Errorf("đếm trang: %w", err)
-	}
-	return pages, nil
-}
-
-// siteEntries are the top-level files and folders of a Hugo site that a
-// build copies from its sources; anything else beside them (a checkout's
-// .git, node_modules, scripts) stays out.
-var siteEntries = map[string]bool{
-	"hugo.toml": true, "content": true, "themes": true, "static": true, "data": true,
-	"assets": true, "i18n": true, "layouts": true, "archetypes": true,
-}
-
-// srcDir is Hugo's source folder of the builds: kept from build to build,
-// each changing only the files that differ.
-func (b *Builder) srcDir() string { return filepath.Join(b.cfg.Root, "src") }
-
-// sourcesManifest lists the files syncSources wrote into a source folder.
-const sourcesManifest = ".sources-manifest.json"
-
-// syncSources brings the site's sources from fsys into dst (only the
-// entries of a Hugo site; a checkout's .git or node_modules stay out),
-// writing only what changed and removing what is gone.
-func syncSources(fsys fs.FS, dst string) (written, removed []string, err error) {
-	t := export.NewTree()
-	err = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		top, _, _ := strings.Cut(p, "/")
-		if p != "." && !siteEntries[top] {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() {
-			return nil
-		}
-		b, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return err
-		}
-		t.Put(p, b)
-		return nil
-	})
-	if err != nil {
-		return nil, nil, fmt.Errorf("đọc mã nguồn trang: %w", err)
-	}
-	if err := os.MkdirAll(dst, 0o755); err != nil {
-		return nil, nil, fmt.Errorf("tạo thư mục mã nguồn: %w", err)
-	}
-	written, removed, err = t.Apply(dst, sourcesManifest)
-	if err != nil {
-		return nil, nil, fmt.Errorf("chép mã nguồn trang: %w", err)
-	}
-	return written, removed, nil
-}
-
-// copyFS copies the files of fsys for which keep holds (all when nil) into
-// dst.
-func copyFS(fsys fs.FS, dst string, keep func(path string) bool) error {
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if p != "." && keep != nil && !keep(p) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		target := filepath.Join(dst, filepath.FromSlash(p))
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		in, err := fsys.Open(p)
-		if err != nil {
-			return err
-		}
-		defer in.Close()
-		_ = os.Remove(target) // never write through a hard link
-		out, err := os.Create(target)
-		if err != nil {
-			return err
-		}
-		if _, err := io.Copy(out, in); err != nil {
-			out.Close()
-			return err
-		}
-		return out.Close()
-	})
-	if err != nil {
-		return fmt.Errorf("chép tệp vào %s: %w", dst, err)
-	}
-	return nil
-}
-
-// checkSources makes sure a source folder holds a whole site.
-func checkSources(dst string) error {
-	for _, must := range []string{"hugo.toml", "themes", "content"} {
-		if _, err := os.Stat(filepath.Join(dst, must)); err != nil {
-			return fmt.Errorf("mã nguồn trang thiếu %s: %w", must, err)
-		}
-	}
-	return nil
 }
 
 // BuildTo builds the whole site from app's records into out once, for a
@@ -545,8 +284,9 @@ func BuildTo(app core.App, cfg Config, out string) (Report, error) {
 	if cfg.Root == "" {
 		b.cfg.Root = work
 	}
+	b.images = export.NewImageChecks(imageChecksPath(b.cfg.Root))
 	if err := b.generate(filepath.Join(work, "src"), public, start, &rep, ""); err != nil {
-		rep.Error = err.Error()
+		rep.Error = staffError(err)
 		rep.Duration = Millis(time.Since(start))
 		return rep, err
 	}

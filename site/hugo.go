@@ -191,7 +191,7 @@ func rebuild(h *hugoState, r hugoRun) (hugoOutput, error) {
 func finish(h *hugoState, r hugoRun, buildErr error) (hugoOutput, error) {
 	res := hugoOutput{Warnings: strings.TrimSpace(h.log.String())}
 	if werr := h.out.Err(); werr != nil {
-		return res, fmt.Errorf("hugo: ghi trang thất bại: %w", werr)
+		return res, fmt.Errorf("hugo: %s: %w", writeFailed, werr)
 	}
 	if buildErr != nil {
 		return res, fmt.Errorf("hugo: %w", buildErr)
@@ -223,6 +223,10 @@ func budget(r hugoRun) int64 {
 	}
 	return limit
 }
+
+// writeFailed starts the error of a build whose output could not be
+// written.
+const writeFailed = "ghi trang thất bại"
 
 // errBudget is the error of a build that would fill the disk.
 var errBudget = errors.New("ổ đĩa sắp đầy: bản dựng dừng lại để chừa chỗ cho cơ sở dữ liệu")

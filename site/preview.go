@@ -32,7 +32,7 @@ func (b *Builder) Preview(rec *core.Record) ([]byte, error) {
 	if _, _, err := syncSources(b.cfg.Sources, src); err != nil {
 		return nil, err
 	}
-	url, err := export.Preview(b.app, src, export.Options{Now: b.cfg.Now(), BaseURL: b.baseURL()}, rec)
+	url, err := export.Preview(b.app, src, export.Options{Now: b.cfg.Now(), BaseURL: b.baseURL(), Images: b.images}, rec)
 	if err != nil {
 		return nil, fmt.Errorf("xem trước: %w", err)
 	}
@@ -126,7 +126,8 @@ func previewRoute(b *Builder) func(e *core.RequestEvent) error {
 		start := time.Now()
 		page, err := b.Preview(rec)
 		if err != nil {
-			return e.InternalServerError("Không tạo được trang xem trước: "+err.Error(), err)
+			b.logger.Error("không tạo được trang xem trước", "collection", coll, "id", rec.Id, "error", err.Error())
+			return e.InternalServerError("Không tạo được trang xem trước. "+staffError(err), nil)
 		}
 		h := e.Response.Header()
 		h.Set("Content-Type", "text/html; charset=utf-8")

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/daison/portal/site/cards"
 	"github.com/daison/portal/site/export"
 	"github.com/daison/portal/site/live"
 )
@@ -84,10 +83,11 @@ func (b *Builder) RenderAhead() (int, time.Duration, error) {
 	if err != nil {
 		return 0, 0, fmt.Errorf("render ahead: %w", err)
 	}
-	res, err := export.Run(b.app, src, export.Options{Now: start, BaseURL: b.baseURL(), Cards: &cards.Cache{Dir: filepath.Join(b.cfg.Root, "cache", "the-chia-se")}})
+	res, err := export.Run(b.app, src, b.exportOptions(start))
 	if err != nil {
 		return 0, 0, fmt.Errorf("render ahead: export: %w", err)
 	}
+	b.saveImageChecks()
 	if len(written)+len(removed) > 0 {
 		// A first run, or the theme changed: only the build can tell.
 		return 0, 0, nil
@@ -121,6 +121,10 @@ func (b *Builder) RenderAhead() (int, time.Duration, error) {
 			CacheDir:       filepath.Join(b.cfg.Root, "cache"),
 			MaxOutputBytes: b.cfg.MaxOutputBytes,
 		}); err != nil {
+			// An image Hugo failed on is left out of the next exports.
+			if broken := brokenImages(res, err); len(broken) > 0 && b.images.MarkBroken(broken...) > 0 {
+				b.saveImageChecks()
+			}
 			return 0, 0, fmt.Errorf("render ahead: Hugo: %w", err)
 		}
 	}

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"time"
+
+	"github.com/daison/portal/site/export"
 )
 
 // Report is what one build did. Durations are in milliseconds in JSON.
@@ -25,8 +27,13 @@ type Report struct {
 	Rendered         int       `json:"rendered"`             // files Hugo wrote (all of them in a full build)
 	HugoPeakKB       int64     `json:"hugoPeakKB,omitempty"` // Hugo process's peak memory
 	NextPublish      time.Time `json:"nextPublish,omitzero"`
-	Warnings         string    `json:"warnings,omitempty"`
-	Error            string    `json:"error,omitempty"`
+	Warnings         string    `json:"warnings,omitempty"` // Hugo's, without the server's folders
+	// Error says why the build failed, in Vietnamese for staff (the
+	// details go to the log).
+	Error string `json:"error,omitempty"`
+	// Problems are what the build left out of the site (a record's image
+	// that does not decode…), each naming its record; the rest went live.
+	Problems []export.Problem `json:"problems,omitempty"`
 }
 
 // Millis is a duration that reads and writes itself in JSON as a number of

@@ -3,7 +3,6 @@ package site
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -101,12 +100,12 @@ func (w *hugoWorker) runStats(r hugoRun) (workerResult, error) {
 	defer w.mu.Unlock()
 	if w.cmd == nil {
 		if err := w.start(); err != nil {
-			return workerResult{}, fmt.Errorf("Hugo: không khởi động được tiến trình dựng trang: %w", err)
+			return workerResult{}, failStep("Không khởi động được chương trình dựng trang (Hugo).", fmt.Errorf("Hugo: không khởi động được tiến trình dựng trang: %w", err))
 		}
 	}
 	if err := json.NewEncoder(w.in).Encode(r); err != nil {
 		w.stop()
-		return workerResult{}, fmt.Errorf("Hugo: tiến trình dựng trang không nhận yêu cầu: %w", err)
+		return workerResult{}, failStep("Chương trình dựng trang (Hugo) không nhận yêu cầu dựng.", fmt.Errorf("Hugo: tiến trình dựng trang không nhận yêu cầu: %w", err))
 	}
 	done := make(chan workerResult, 1)
 	failed := make(chan error, 1)
@@ -128,16 +127,17 @@ func (w *hugoWorker) runStats(r hugoRun) (workerResult, error) {
 	select {
 	case res := <-done:
 		if res.Error != "" {
-			return res, errors.New(res.Error)
+			return res, hugoFailure(res.Error, res.Warnings)
 		}
 		return res, nil
 	case err := <-failed:
 		msg := w.stderr.String()
 		w.stop()
-		return workerResult{}, fmt.Errorf("Hugo: tiến trình dựng trang dừng bất thường (%v): %s", err, msg)
+		return workerResult{}, failStep("Chương trình dựng trang (Hugo) dừng bất thường, có thể do thiếu bộ nhớ.", fmt.Errorf("Hugo: tiến trình dựng trang dừng bất thường (%v): %s", err, msg))
 	case <-timer.C:
 		w.stop()
-		return workerResult{}, fmt.Errorf("Hugo: bản dựng không xong sau %s, đã dừng tiến trình dựng trang (hãy xem lại mẫu giao diện vừa sửa)", timeout)
+		return workerResult{}, failStep(fmt.Sprintf("Bản dựng không xong sau %s nên đã bị dừng; hãy xem lại mẫu giao diện vừa sửa.", viDuration(timeout)),
+			fmt.Errorf("Hugo: bản dựng không xong sau %s, đã dừng tiến trình dựng trang (hãy xem lại mẫu giao diện vừa sửa)", timeout))
 	}
 }
 

@@ -255,10 +255,13 @@ func (k Cache) Key(c Card) string {
 	return hex.EncodeToString(sum[:12])
 }
 
-// Get returns the path of the card for c, drawing it if it is not cached.
+// Get returns the path of the card for c, drawing it if it is not cached,
+// or if the cached file is not a whole card (a damaged disk, a file
+// written over): Hugo reads each card's size from its header, and one
+// unreadable card would fail the whole build.
 func (k Cache) Get(c Card) (string, error) {
 	name := filepath.Join(k.Dir, k.Key(c)+".jpg")
-	if _, err := os.Stat(name); err == nil {
+	if cached(name) {
 		return name, nil
 	}
 	b, err := Render(c)
@@ -289,3 +292,27 @@ func (k Cache) Get(c Card) (string, error) {
 	}
 	return name, nil
 }
+
+// cached reports whether name is a card: a JPEG of the cards' size, with
+// its end marker. Only its header and end are read, so that checking every
+// card of a build stays cheap.
+func cached(name string) bool {
+	f, err := os.Open(name)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil || st.Size() < minBytes {
+		return false
+	}
+	end := make([]byte, 2)
+	if _, err := f.ReadAt(end, st.Size()-2); err != nil || end[0] != 0xff || end[1] != 0xd9 {
+		return false
+	}
+	cfg, err := jpeg.DecodeConfig(f)
+	return err == nil && cfg.Width == Width && cfg.Height == Height
+}
+
+// minBytes is less than the smallest card drawn (no title: about 20 KB).
+const minBytes = 8 << 10

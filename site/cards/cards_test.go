@@ -61,6 +61,36 @@ func TestCache(t *testing.T) {
 	}
 }
 
+// TestHostile02DamagedCard: a cached card that is not a whole card (written
+// over, cut short) is drawn again rather than handed to Hugo, which reads
+// every card's header and would fail the whole build on one.
+func TestHostile02DamagedCard(t *testing.T) {
+	k := Cache{Dir: t.TempDir()}
+	c := Card{Kicker: "Tin tức", Title: "Đại Sơn", Footer: "x"}
+	p, err := k.Get(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole, _ := os.ReadFile(p)
+	for name, bad := range map[string][]byte{
+		"garbage": []byte("không phải ảnh"),
+		"cut":     whole[:len(whole)/2],
+		"no end":  append(append([]byte(nil), whole[:len(whole)-2]...), 0, 0),
+	} {
+		if err := os.WriteFile(p, bad, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got, err := k.Get(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := os.ReadFile(got)
+		if _, err := jpeg.Decode(bytes.NewReader(b)); err != nil || !bytes.Equal(b, whole) {
+			t.Errorf("%s: the damaged card was kept (%v)", name, err)
+		}
+	}
+}
+
 func BenchmarkRender(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		if _, err := Render(Card{Kicker: "Tin tức", Title: "Xã Đại Sơn ra mắt Tổ công nghệ số cộng đồng tại 12 thôn", Footer: "caicach.daison.gov.vn"}); err != nil {

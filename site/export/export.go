@@ -9,9 +9,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
-	"path"
-	"runtime"
 	"slices"
 	"sort"
 	"strconv"
@@ -57,11 +54,16 @@ type Result struct {
 	// relative to it (a build can tell Hugo just these); Added are those of
 	// Written that are new.
 	Written, Removed, Added []string
-	// Skipped names, in Vietnamese for staff, each short link or old
-	// address left without its redirect because it would take over
-	// another page's address, a reserved path or another record's code
-	// (see planLinks).
-	Skipped []string
+	// Problems are what was left out of the pages written (an image that
+	// does not decode, a share card that could not be drawn, a redirect
+	// that would take over another page's address: see planLinks), for
+	// staff.
+	Problems []Problem
+	// Images maps the site path of each record image written (a page
+	// bundle's resource as Hugo names it, "/tin-tuc/<slug>/cover.jpg") to
+	// its storage key, so that a build Hugo failed on can tell which
+	// stored file to leave out (ImageChecks.MarkBroken).
+	Images map[string]string
 }
 
 // Total is the number of record pages written.
@@ -83,6 +85,9 @@ type Options struct {
 	// Cards, if set, makes each record page's share card (and the site's
 	// default one) through this cache.
 	Cards *cards.Cache
+	// Images, if set, keeps what earlier exports found of the stored
+	// images, so that only new or changed files are decoded.
+	Images *ImageChecks
 }
 
 // Run exports what the public may see at opts.Now into root, a Hugo source
@@ -117,11 +122,15 @@ func run(app core.App, root string, opts Options, preview *core.Record) (Result,
 	}
 	defer fsys.Close()
 
-	x := &exporter{app: app, root: root, now: now.UTC(), files: fsys, res: Result{Pages: map[string]int{}},
-		terms: map[string]map[string]TermPage{}, preview: preview, opts: opts, t: NewTree()}
+	x := &exporter{app: app, root: root, now: now.UTC(), files: fsys, res: Result{Pages: map[string]int{}, Images: map[string]string{}},
+		terms: map[string]map[string]TermPage{}, preview: preview, opts: opts, t: NewTree(), checks: opts.Images}
+	if x.checks == nil {
+		x.checks = NewImageChecks("")
+	}
 	if err := x.load(); err != nil {
 		return Result{}, err
 	}
+	x.checkImages()
 	steps := []func() error{x.units, x.honorees, x.initiatives, x.articles, x.guides, x.indicators, x.stats, x.termPages, x.redirectSection, x.drawCards, x.nextPublish}
 	for _, step := range steps {
 		if err := step(); err != nil {
@@ -133,6 +142,7 @@ func run(app core.App, root string, opts Options, preview *core.Record) (Result,
 		return Result{}, fmt.Errorf("write the export: %w", err)
 	}
 	x.res.Written, x.res.Removed, x.res.Added = written, removed, x.t.Added()
+	sortProblems(x.res.Problems)
 	return x.res, nil
 }
 
@@ -163,12 +173,16 @@ type exporter struct {
 
 	opts     Options
 	t        *Tree
-	cards    []cards.Card // share cards to draw before the files are written
-	shareErr error        // the first failure to make a QR code
+	cards    []pendingCard // share cards to draw before the files are written
+	shareErr error         // the first failure to make a QR code
 
 	// links are the other addresses (short link, old slugs) kept for each
 	// record page, by collection/id (see planLinks)
 	links map[string][]string
+
+	checks *ImageChecks
+	images map[string]storedImage // the records' images, by storage key
+	probMu sync.Mutex             // guards res.Problems
 }
 
 // publicFilter is the export's form of the API's public read rule.
@@ -383,26 +397,9 @@ func (x *exporter) share(r *core.Record, c *Common, title string) error {
 	return nil
 }
 
-// putCard adds a share card to the tree: drawn (if not cached) by
-// drawCards on all cores, linked from the cache when the tree is written.
+// putCard asks for a share card at rel, drawn by drawCards.
 func (x *exporter) putCard(rel string, card cards.Card) {
-	x.cards = append(x.cards, card)
-	cache := x.opts.Cards
-	x.t.PutCopy(rel, "card:"+cache.Key(card), func(dst string) (int64, error) {
-		cached, err := cache.Get(card)
-		if err != nil {
-			return 0, err
-		}
-		if err := os.Link(cached, dst); err == nil {
-			return 0, nil
-		}
-		f, err := os.Open(cached)
-		if err != nil {
-			return 0, err
-		}
-		defer f.Close()
-		return copyReader(dst, f)
-	})
+	x.cards = append(x.cards, pendingCard{rel: rel, card: card})
 }
 
 func isLinkable(collection string) bool {
@@ -412,43 +409,6 @@ func isLinkable(collection string) bool {
 		}
 	}
 	return false
-}
-
-// drawCards draws the share cards not yet cached, on all cores, and adds
-// the site's default card (static/the-chia-se.jpg).
-func (x *exporter) drawCards() error {
-	if x.opts.Cards == nil {
-		return nil
-	}
-	x.putCard("static/the-chia-se.jpg", cards.Card{Kicker: "Phong trào thi đua 2026 – 2030", Title: "Đẩy mạnh cải cách hành chính trên địa bàn xã Đại Sơn", Footer: siteName})
-	jobs := make(chan cards.Card)
-	errs := make(chan error, runtime.NumCPU())
-	var wg sync.WaitGroup
-	for i := 0; i < runtime.NumCPU(); i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for c := range jobs {
-				if _, err := x.opts.Cards.Get(c); err != nil {
-					select {
-					case errs <- err:
-					default:
-					}
-				}
-			}
-		}()
-	}
-	for _, c := range x.cards {
-		jobs <- c
-	}
-	close(jobs)
-	wg.Wait()
-	select {
-	case err := <-errs:
-		return err
-	default:
-		return nil
-	}
 }
 
 func (x *exporter) units() error {
@@ -479,11 +439,7 @@ func (x *exporter) honorees() error {
 			params.Awards = []Award{}
 		}
 		dir := x.rel(r)
-		img, err := x.copyImage(r, r.GetString("photo"), dir, "anh", alt(r.GetString("photoAlt"), "Ảnh "+name))
-		if err != nil {
-			return err
-		}
-		params.Photo = img
+		params.Photo = x.copyImage(r, "photo", r.GetString("photo"), dir, "anh", alt(r.GetString("photoAlt"), "Ảnh "+name))
 		p := x.page(r, name, "", r.GetString("story"), &params)
 		p.Terms = map[string][]string{}
 		x.addChoice(p.Terms, "vinh-danh-doi-tuong", vocab.HonoreeKinds, params.Kind.Key)
@@ -528,11 +484,7 @@ func (x *exporter) initiatives() error {
 		}
 		dir := x.rel(r)
 		for i, name := range r.GetStringSlice("photos") {
-			img, err := x.copyImage(r, name, dir, fmt.Sprintf("anh-%d", i+1), fmt.Sprintf("Ảnh %d: %s", i+1, title))
-			if err != nil {
-				return err
-			}
-			if img != nil {
+			if img := x.copyImage(r, "photos", name, dir, fmt.Sprintf("anh-%d", i+1), fmt.Sprintf("Ảnh %d: %s", i+1, title)); img != nil {
 				params.Photos = append(params.Photos, *img)
 			}
 		}
@@ -575,11 +527,7 @@ func (x *exporter) articles() error {
 			Featured: r.GetBool("featured"),
 			Related:  related[r.Id],
 		}
-		img, err := x.copyImage(r, r.GetString("cover"), x.rel(r), "cover", alt(r.GetString("coverAlt"), title))
-		if err != nil {
-			return err
-		}
-		params.Cover = img
+		params.Cover = x.copyImage(r, "cover", r.GetString("cover"), x.rel(r), "cover", alt(r.GetString("coverAlt"), title))
 		p := x.page(r, title, r.GetString("summary"), r.GetString("body"), &params)
 		p.Terms = map[string][]string{}
 		x.addChoice(p.Terms, "tin-tuc-chuyen-muc", vocab.ArticleCategories, params.Category.Key)
@@ -965,32 +913,4 @@ func alt(given, fallback string) string {
 		return given
 	}
 	return fallback
-}
-
-// imageExts are the image types the site serves, by extension of the stored
-// file (PocketBase has checked the content's type on upload).
-var imageExts = map[string]string{".jpg": ".jpg", ".jpeg": ".jpg", ".png": ".png", ".webp": ".webp"}
-
-// copyImage copies a record's stored image into the page bundle as
-// base+ext and returns it, or nil when there is no image.
-func (x *exporter) copyImage(r *core.Record, stored, dir, base, altText string) (*Image, error) {
-	if stored == "" {
-		return nil, nil
-	}
-	ext, ok := imageExts[strings.ToLower(path.Ext(stored))]
-	if !ok {
-		return nil, nil
-	}
-	name := base + ext
-	key := r.BaseFilesPath() + "/" + stored
-	// A stored file's name is new at each upload: it is the version.
-	x.t.PutCopy(dir+"/"+name, "img:"+key, func(dst string) (int64, error) {
-		src, err := x.files.GetReader(key)
-		if err != nil {
-			return 0, fmt.Errorf("open image %s of %s %s: %w", stored, r.Collection().Name, r.Id, err)
-		}
-		defer src.Close()
-		return copyReader(dst, src)
-	})
-	return &Image{Src: name, Alt: altText}, nil
 }

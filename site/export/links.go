@@ -32,7 +32,7 @@ import (
 //     a code can only be copied after it exists, so the first holder is the
 //     one whose code was printed. A later holder's page shows no short link.
 //
-// Every redirect left out is named in Result.Skipped, in Vietnamese, for
+// Every redirect left out is named in Result.Problems, in Vietnamese, for
 // staff.
 
 // linkHolder is a linkable record as stored, whatever its status.
@@ -80,7 +80,7 @@ func (x *exporter) linkHolders() ([]linkHolder, error) {
 }
 
 // planLinks decides the redirects of the exported records (see above) into
-// x.links, and reports those left out in x.res.Skipped.
+// x.links, and reports those left out in x.res.Problems.
 func (x *exporter) planLinks() error {
 	holders, err := x.linkHolders()
 	if err != nil {
@@ -168,7 +168,9 @@ func (x *exporter) planLinks() error {
 		sort.Strings(paths)
 	}
 	sort.Strings(skipped)
-	x.res.Skipped = skipped
+	for _, msg := range skipped {
+		x.addProblem(Problem{Message: msg})
+	}
 	return nil
 }
 

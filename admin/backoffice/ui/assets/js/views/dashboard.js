@@ -255,8 +255,20 @@ async function loadBuild(section) {
   }, 'Dựng lại trang') : null;
   fill(section, title,
     h('dl', { class: 'state state-compact' }, rows.map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v)))),
-    last && last.error ? h('div', { class: 'notice notice-error' }, h('p', { class: 'notice-title' }, 'Lỗi của lần dựng gần nhất:'), h('pre', { class: 'build-error' }, last.error)) : null,
-    last && last.warnings ? h('details', {}, h('summary', {}, 'Cảnh báo'), h('pre', { class: 'build-error' }, last.warnings)) : null,
+    last && last.error ? h('div', { class: 'notice notice-error' }, h('p', { class: 'notice-title' }, 'Lỗi của lần dựng gần nhất:'), h('p', {}, last.error)) : null,
+    last && last.problems && last.problems.length ? buildProblems(last.problems) : null,
+    last && last.warnings ? h('details', {}, h('summary', {}, 'Cảnh báo kỹ thuật (dành cho bộ phận kỹ thuật)'), h('pre', { class: 'build-error' }, last.warnings)) : null,
     btn, msg,
     h('p', {}, h('a', { href: '/', target: '_blank', rel: 'noopener' }, 'Mở trang công khai', h('span', { class: 'visually-hidden' }, ' (thẻ mới)'))));
+}
+
+// buildProblems lists what the last build left out of the site (a
+// record's image that is damaged…), each with a link to fix its record.
+function buildProblems(problems) {
+  return h('div', { class: 'notice notice-warning' },
+    h('p', { class: 'notice-title' }, `Các trang vẫn được đưa lên, nhưng còn ${formatNumber(problems.length)} chỗ cần sửa:`),
+    h('ul', {}, problems.map((p) => {
+      const c = p.id && collections[p.collection];
+      return h('li', {}, p.message, c ? ' ' : null, c ? h('a', { href: `${BASE}${c.path}/${p.id}` }, `Sửa ${c.one} “${p.title || p.id}”`) : null);
+    })));
 }

@@ -1,0 +1,376 @@
+package export
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"image"
+	_ "image/jpeg" // decoders: what Hugo decodes JPEG and PNG with
+	_ "image/png"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/pocketbase/pocketbase/core"
+	_ "golang.org/x/image/webp"
+
+	"github.com/daison/portal/admin"
+)
+
+// A record's image goes to Hugo only once it has been decoded whole here:
+// a file whose header is valid but whose data is not (a PNG with a broken
+// zlib stream) passes a header check, and Hugo's image processing would
+// fail on it, and with it the whole build. An image that does not decode,
+// is too large or is missing is left out of its page (the page still goes
+// live) and named to staff as a Problem.
+
+// Limits of an image the build decodes: what uploads allow (a phone's
+// photo is 12–50 million pixels); beyond that a file is more likely a
+// "pixel bomb" than a picture. The size is read from the header before
+// anything is decoded.
+const (
+	MaxImagePixels = 50_000_000
+	MaxImageSide   = 12_000
+	// maxImageBytes bounds what is read of one stored image.
+	maxImageBytes = 64 << 20
+)
+
+// imageExts are the image types the site serves, by extension of the stored
+// file (PocketBase has checked the content's type on upload).
+var imageExts = map[string]string{".jpg": ".jpg", ".jpeg": ".jpg", ".png": ".png", ".webp": ".webp"}
+
+// imageFields are the image fields of the exported collections.
+var imageFields = map[string][]string{
+	admin.Articles:    {"cover"},
+	admin.Honorees:    {"photo"},
+	admin.Initiatives: {"photos"},
+}
+
+// Why an image is left out.
+const (
+	badCorrupt = "hong"      // does not decode
+	badTooBig  = "qua-lon"   // more pixels than MaxImagePixels, or a side longer than MaxImageSide
+	badMissing = "khong-co"  // not in the storage (never cached: it may come back)
+	badHugo    = "hugo-loi"  // decodes here, but Hugo failed on it
+	badRead    = "khong-doc" // could not be read (never cached)
+)
+
+// ImageChecks remembers which stored images decode, by storage key, size
+// and modification time, so that a build decodes only new or changed
+// files. Builds and the ahead lane share one; it is safe for concurrent
+// use. The zero value is not usable: see NewImageChecks.
+type ImageChecks struct {
+	path string // the file that keeps the verdicts ("" none)
+
+	mu    sync.Mutex
+	seen  map[string]imageVerdict
+	used  map[string]time.Time // when each key was last looked up
+	dirty bool
+
+	decoding pixelBudget // bounds the memory of concurrent decodes
+}
+
+// imageVerdict is what a check found of one version of a stored file.
+type imageVerdict struct {
+	Size   int64  `json:"size"`
+	Mod    int64  `json:"mod"` // modification time, Unix nanoseconds
+	Bad    string `json:"bad,omitempty"`
+	Width  int    `json:"w,omitempty"`
+	Height int    `json:"h,omitempty"`
+}
+
+// NewImageChecks returns the checks kept in the file at path (none read
+// or written if path is ""); a missing or damaged file starts empty.
+func NewImageChecks(path string) *ImageChecks {
+	c := &ImageChecks{path: path, seen: map[string]imageVerdict{}, used: map[string]time.Time{}}
+	c.decoding.left = MaxImagePixels
+	c.decoding.cond = sync.NewCond(&c.decoding.mu)
+	if path != "" {
+		if b, err := os.ReadFile(path); err == nil {
+			_ = json.Unmarshal(b, &c.seen)
+			if c.seen == nil {
+				c.seen = map[string]imageVerdict{}
+			}
+		}
+	}
+	now := time.Now()
+	for k := range c.seen {
+		c.used[k] = now
+	}
+	return c
+}
+
+// forgetAfter is how long a verdict no export looked up is kept: its
+// record was unpublished, or its file replaced.
+const forgetAfter = 7 * 24 * time.Hour
+
+// Save writes the verdicts to the file, but those no export looked up for
+// a week.
+func (c *ImageChecks) Save() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for k, at := range c.used {
+		if time.Since(at) > forgetAfter {
+			delete(c.seen, k)
+			delete(c.used, k)
+			c.dirty = true
+		}
+	}
+	if c.path == "" || !c.dirty {
+		return nil
+	}
+	b, err := json.Marshal(c.seen)
+	if err != nil {
+		return fmt.Errorf("encode image checks: %w", err)
+	}
+	if err := os.MkdirAll(filepath.Dir(c.path), 0o755); err != nil {
+		return fmt.Errorf("save image checks: %w", err)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(c.path), ".image-checks-*")
+	if err != nil {
+		return fmt.Errorf("save image checks: %w", err)
+	}
+	if _, err := tmp.Write(b); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return fmt.Errorf("save image checks: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("save image checks: %w", err)
+	}
+	if err := os.Rename(tmp.Name(), c.path); err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("save image checks: %w", err)
+	}
+	c.dirty = false
+	return nil
+}
+
+// MarkBroken records that Hugo failed on the stored files named by keys
+// (in their current versions), so that the next exports leave them out.
+// It returns how many were not marked so before.
+func (c *ImageChecks) MarkBroken(keys ...string) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	n := 0
+	for _, k := range keys {
+		if v, ok := c.seen[k]; ok && v.Bad == "" {
+			v.Bad = badHugo
+			c.seen[k] = v
+			c.dirty = true
+			n++
+		}
+	}
+	return n
+}
+
+func (c *ImageChecks) lookup(key string, size, mod int64) (imageVerdict, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.used[key] = time.Now()
+	v, ok := c.seen[key]
+	return v, ok && v.Size == size && v.Mod == mod
+}
+
+func (c *ImageChecks) store(key string, v imageVerdict) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.seen[key], c.used[key], c.dirty = v, time.Now(), true
+}
+
+// pixelBudget lets decodes run concurrently while the pixels being decoded
+// stay within MaxImagePixels: one huge photo at a time, many small ones.
+type pixelBudget struct {
+	mu   sync.Mutex
+	cond *sync.Cond
+	left int
+}
+
+func (p *pixelBudget) take(n int) {
+	n = min(n, MaxImagePixels)
+	p.mu.Lock()
+	for p.left < n {
+		p.cond.Wait()
+	}
+	p.left -= n
+	p.mu.Unlock()
+}
+
+func (p *pixelBudget) give(n int) {
+	n = min(n, MaxImagePixels)
+	p.mu.Lock()
+	p.left += n
+	p.mu.Unlock()
+	p.cond.Broadcast()
+}
+
+// storedImage is the check of one stored image of an exported record.
+type storedImage struct {
+	version string // the stored file's name, size and time: the copy's version
+	bad     string // why it is left out, or ""
+	width   int
+	height  int
+}
+
+// checkImages checks every image of the records to export (on all cores,
+// decoding only files not checked before) into x.images, before any page
+// is written.
+func (x *exporter) checkImages() {
+	var keys []string
+	for c, fields := range imageFields {
+		for _, r := range x.recs[c] {
+			for _, f := range fields {
+				for _, name := range r.GetStringSlice(f) {
+					if _, ok := imageExts[strings.ToLower(path.Ext(name))]; ok {
+						keys = append(keys, r.BaseFilesPath()+"/"+name)
+					}
+				}
+			}
+		}
+	}
+	x.images = make(map[string]storedImage, len(keys))
+	var mu sync.Mutex
+	jobs := make(chan string)
+	var wg sync.WaitGroup
+	for i := 0; i < runtime.NumCPU(); i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for key := range jobs {
+				s := x.checkImage(key)
+				mu.Lock()
+				x.images[key] = s
+				mu.Unlock()
+			}
+		}()
+	}
+	for _, k := range keys {
+		jobs <- k
+	}
+	close(jobs)
+	wg.Wait()
+}
+
+// checkImage checks one stored image, or takes the verdict of an earlier
+// check of the same version.
+func (x *exporter) checkImage(key string) storedImage {
+	attrs, err := x.files.Attributes(key)
+	if err != nil {
+		return storedImage{bad: badMissing}
+	}
+	size, mod := attrs.Size, attrs.ModTime.UnixNano()
+	s := storedImage{version: fmt.Sprintf("%s@%d.%d", key, size, mod)}
+	if v, ok := x.checks.lookup(key, size, mod); ok {
+		s.bad, s.width, s.height = v.Bad, v.Width, v.Height
+		return s
+	}
+	v, err := x.decodeImage(key, size)
+	if err != nil {
+		s.bad = badRead // a storage failure, not the file's: not remembered
+		return s
+	}
+	v.Size, v.Mod = size, mod
+	x.checks.store(key, v)
+	s.bad, s.width, s.height = v.Bad, v.Width, v.Height
+	return s
+}
+
+// decodeImage decodes a stored image whole, as Hugo would: first its
+// header, to refuse a bomb before decoding it. An error is a failure to
+// read the storage.
+func (x *exporter) decodeImage(key string, size int64) (imageVerdict, error) {
+	if size > maxImageBytes {
+		return imageVerdict{Bad: badTooBig}, nil
+	}
+	rd, err := x.files.GetReader(key)
+	if err != nil {
+		return imageVerdict{}, fmt.Errorf("open image %s: %w", key, err)
+	}
+	data, err := io.ReadAll(io.LimitReader(rd, maxImageBytes+1))
+	rd.Close()
+	if err != nil {
+		return imageVerdict{}, fmt.Errorf("read image %s: %w", key, err)
+	}
+	return checkImageData(data, &x.checks.decoding), nil
+}
+
+// checkImageData decodes an image's bytes whole, within the limits.
+func checkImageData(data []byte, budget *pixelBudget) imageVerdict {
+	if len(data) > maxImageBytes {
+		return imageVerdict{Bad: badTooBig}
+	}
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil || cfg.Width <= 0 || cfg.Height <= 0 {
+		return imageVerdict{Bad: badCorrupt}
+	}
+	v := imageVerdict{Width: cfg.Width, Height: cfg.Height}
+	if cfg.Width > MaxImageSide || cfg.Height > MaxImageSide || cfg.Width*cfg.Height > MaxImagePixels {
+		v.Bad = badTooBig
+		return v
+	}
+	px := cfg.Width * cfg.Height
+	budget.take(px)
+	defer budget.give(px)
+	img, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		v.Bad = badCorrupt
+	} else if b := img.Bounds(); b.Dx() != cfg.Width || b.Dy() != cfg.Height {
+		v.Bad = badCorrupt
+	}
+	return v
+}
+
+// copyImage copies a record's stored image (of the field) into the page
+// bundle as base+ext and returns it; or nil when there is no image, or
+// when it cannot go live, which is then a Problem.
+func (x *exporter) copyImage(r *core.Record, field, stored, dir, base, altText string) *Image {
+	if stored == "" {
+		return nil
+	}
+	ext, ok := imageExts[strings.ToLower(path.Ext(stored))]
+	if !ok {
+		return nil
+	}
+	key := r.BaseFilesPath() + "/" + stored
+	s, checked := x.images[key]
+	if !checked {
+		s = x.checkImage(key) // not of a listed field: checked now
+	}
+	if s.bad != "" {
+		x.imageProblem(r, field, stored, s)
+		return nil
+	}
+	name := base + ext
+	rel := dir + "/" + name
+	x.res.Images[strings.TrimPrefix(rel, "content")] = key
+	x.t.PutCopy(rel, "img:"+s.version, func(dst string) (int64, error) {
+		src, err := x.files.GetReader(key)
+		if err != nil {
+			return 0, fmt.Errorf("open image %s of %s %s: %w", stored, r.Collection().Name, r.Id, err)
+		}
+		defer src.Close()
+		return copyReader(dst, src)
+	})
+	return &Image{Src: name, Alt: altText}
+}
+
+// ImagesIn returns the storage keys of the record images written whose
+// site paths msg names (Hugo names the image it failed on:
+// "filter /tin-tuc/<slug>/cover.png: zlib: invalid header").
+func (r Result) ImagesIn(msg string) []string {
+	var keys []string
+	for p, key := range r.Images {
+		if strings.Contains(msg, p) {
+			keys = append(keys, key)
+		}
+	}
+	sort.Strings(keys)
+	return keys
+}
