@@ -1,12 +1,9 @@
 package export
 
 import (
-	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
-	"image"
-	_ "image/jpeg" // decoders: what Hugo decodes JPEG and PNG with
-	_ "image/png"
 	"io"
 	"os"
 	"path"
@@ -18,9 +15,9 @@ import (
 	"time"
 
 	"github.com/pocketbase/pocketbase/core"
-	_ "golang.org/x/image/webp"
 
 	"github.com/daison/portal/admin"
+	"github.com/daison/portal/internal/imagecheck"
 )
 
 // A record's image goes to Hugo only once it has been decoded whole here:
@@ -30,16 +27,13 @@ import (
 // is too large or is missing is left out of its page (the page still goes
 // live) and named to staff as a Problem.
 
-// Limits of an image the build decodes: what uploads allow (a phone's
-// photo is 12–50 million pixels); beyond that a file is more likely a
-// "pixel bomb" than a picture. The size is read from the header before
-// anything is decoded.
-const (
-	MaxImagePixels = 50_000_000
-	MaxImageSide   = 12_000
-	// maxImageBytes bounds what is read of one stored image.
-	maxImageBytes = 64 << 20
-)
+// imageLimits are those uploads keep (imagecheck.Default): an image
+// stored before they were checked, or by other means, is held to them too.
+// The size is read from the header before anything is decoded.
+var imageLimits = imagecheck.Default
+
+// maxImageBytes bounds what is read of one stored image.
+const maxImageBytes = 64 << 20
 
 // imageExts are the image types the site serves, by extension of the stored
 // file (PocketBase has checked the content's type on upload).
@@ -55,7 +49,7 @@ var imageFields = map[string][]string{
 // Why an image is left out.
 const (
 	badCorrupt = "hong"      // does not decode
-	badTooBig  = "qua-lon"   // more pixels than MaxImagePixels, or a side longer than MaxImageSide
+	badTooBig  = "qua-lon"   // more pixels, or a longer side, than imageLimits
 	badMissing = "khong-co"  // not in the storage (never cached: it may come back)
 	badHugo    = "hugo-loi"  // decodes here, but Hugo failed on it
 	badRead    = "khong-doc" // could not be read (never cached)
@@ -89,7 +83,7 @@ type imageVerdict struct {
 // or written if path is ""); a missing or damaged file starts empty.
 func NewImageChecks(path string) *ImageChecks {
 	c := &ImageChecks{path: path, seen: map[string]imageVerdict{}, used: map[string]time.Time{}}
-	c.decoding.left = MaxImagePixels
+	c.decoding.left = imageLimits.MaxPixels
 	c.decoding.cond = sync.NewCond(&c.decoding.mu)
 	if path != "" {
 		if b, err := os.ReadFile(path); err == nil {
@@ -186,7 +180,7 @@ func (c *ImageChecks) store(key string, v imageVerdict) {
 }
 
 // pixelBudget lets decodes run concurrently while the pixels being decoded
-// stay within MaxImagePixels: one huge photo at a time, many small ones.
+// stay within imageLimits.MaxPixels: one huge photo at a time, many small ones.
 type pixelBudget struct {
 	mu   sync.Mutex
 	cond *sync.Cond
@@ -194,7 +188,7 @@ type pixelBudget struct {
 }
 
 func (p *pixelBudget) take(n int) {
-	n = min(n, MaxImagePixels)
+	n = min(n, imageLimits.MaxPixels)
 	p.mu.Lock()
 	for p.left < n {
 		p.cond.Wait()
@@ -204,7 +198,7 @@ func (p *pixelBudget) take(n int) {
 }
 
 func (p *pixelBudget) give(n int) {
-	n = min(n, MaxImagePixels)
+	n = min(n, imageLimits.MaxPixels)
 	p.mu.Lock()
 	p.left += n
 	p.mu.Unlock()
@@ -306,22 +300,20 @@ func checkImageData(data []byte, budget *pixelBudget) imageVerdict {
 	if len(data) > maxImageBytes {
 		return imageVerdict{Bad: badTooBig}
 	}
-	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
-	if err != nil || cfg.Width <= 0 || cfg.Height <= 0 {
-		return imageVerdict{Bad: badCorrupt}
-	}
-	v := imageVerdict{Width: cfg.Width, Height: cfg.Height}
-	if cfg.Width > MaxImageSide || cfg.Height > MaxImageSide || cfg.Width*cfg.Height > MaxImagePixels {
+	info, err := imagecheck.Inspect(data, imageLimits)
+	v := imageVerdict{Width: info.Width, Height: info.Height}
+	switch {
+	case errors.Is(err, imagecheck.ErrTooLarge):
 		v.Bad = badTooBig
 		return v
+	case err != nil || !info.IsImage():
+		v.Bad = badCorrupt
+		return v
 	}
-	px := cfg.Width * cfg.Height
+	px := info.Width * info.Height
 	budget.take(px)
 	defer budget.give(px)
-	img, _, err := image.Decode(bytes.NewReader(data))
-	if err != nil {
-		v.Bad = badCorrupt
-	} else if b := img.Bounds(); b.Dx() != cfg.Width || b.Dy() != cfg.Height {
+	if _, err := imagecheck.Decode(data, info); err != nil {
 		v.Bad = badCorrupt
 	}
 	return v

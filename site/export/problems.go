@@ -55,7 +55,7 @@ func (x *exporter) imageProblem(r *core.Record, field, stored string, s storedIm
 			size = fmt.Sprintf(" (%s × %s điểm ảnh)", groupDigits(s.width), groupDigits(s.height))
 		}
 		msg = fmt.Sprintf("%s quá lớn%s nên không được đưa lên trang; ảnh được tối đa %d triệu điểm ảnh và mỗi chiều %s điểm ảnh. Hãy thu nhỏ ảnh rồi tải lên lại.",
-			what, size, MaxImagePixels/1_000_000, groupDigits(MaxImageSide))
+			what, size, imageLimits.MaxPixels/1_000_000, groupDigits(imageLimits.MaxSide))
 	case badMissing:
 		msg = fmt.Sprintf("Không tìm thấy tệp của %s trong kho lưu trữ nên ảnh không được đưa lên trang; hãy tải ảnh lên lại.", lowerFirst(what))
 	case badRead:
