@@ -38,6 +38,8 @@ func Register(app core.App, opts Options) {
 	app.OnRecordDeleteRequest(PublicCollections...).BindFunc(auditDelete)
 	app.OnRecordAuthWithPasswordRequest(Staff, core.CollectionNameSuperusers).BindFunc(auditLogin)
 	app.OnRecordAuthWithOTPRequest(Staff, core.CollectionNameSuperusers).BindFunc(auditOTPLogin)
+	app.OnRecordAuthWithOTPRequest(Staff).BindFunc(passwordFirst)
+	app.OnRecordValidate(Staff, core.CollectionNameSuperusers).BindFunc(checkPassword)
 	app.OnMailerSend().BindFunc(printMailWithoutSMTP(opts.MailLog))
 	app.OnRecordUpdate(AuditLog).BindFunc(appendOnly)
 	app.OnRecordDelete(AuditLog).BindFunc(appendOnly)
@@ -81,6 +83,7 @@ func Register(app core.App, opts Options) {
 				Id:   "portalApiHeaders",
 				Func: apiHeaders,
 			})
+			e.Router.POST("/api/portal/logout", logoutRoute).Bind(RequireStaff())
 			e.Router.POST("/api/portal/markdown", markdownPreview).Bind(RequireStaff())
 			e.Router.GET("/api/portal/eligibility", eligibilityRoute).Bind(RequireStaff("reviewer"))
 			e.Router.GET("/api/portal/exports/awards", exportAwards).Bind(RequireStaff("reviewer"))
