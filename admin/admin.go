@@ -2,7 +2,6 @@ package admin
 
 import (
 	"io"
-	"strings"
 
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
@@ -69,6 +68,7 @@ func Register(app core.App, opts Options) {
 		app.OnRecordAfterDeleteSuccess(PublicCollections...).BindFunc(changed)
 	}
 
+	bindHeaders(app)
 	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
 		Id: "portalTranslateErrors",
 		Func: func(e *core.ServeEvent) error {
@@ -78,10 +78,6 @@ func Register(app core.App, opts Options) {
 				Id:       "portalTranslateErrors",
 				Func:     translateErrors,
 				Priority: apis.DefaultRateLimitMiddlewarePriority - 5,
-			})
-			e.Router.Bind(&hook.Handler[*core.RequestEvent]{
-				Id:   "portalApiHeaders",
-				Func: apiHeaders,
 			})
 			e.Router.POST("/api/portal/logout", logoutRoute).Bind(RequireStaff())
 			e.Router.POST("/api/portal/markdown", markdownPreview).Bind(RequireStaff())
@@ -102,16 +98,4 @@ func Register(app core.App, opts Options) {
 			return e.Next()
 		},
 	})
-}
-
-// apiHeaders adds to the API's answers what PocketBase does not set: no
-// content may run or be framed from them, and no referrer leaks.
-func apiHeaders(e *core.RequestEvent) error {
-	if strings.HasPrefix(e.Request.URL.Path, "/api/") {
-		h := e.Response.Header()
-		h.Set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
-		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
-		h.Set("X-Content-Type-Options", "nosniff")
-	}
-	return e.Next()
 }
