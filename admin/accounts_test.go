@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/pocketbase/pocketbase/core"
 
@@ -97,12 +96,9 @@ func signIn(t *testing.T, h http.Handler, console *mfalogin.Console, email, pass
 	if code != http.StatusOK || otp.OtpID == "" {
 		t.Fatalf("request-otp for %s: %d %s", email, code, body)
 	}
-	var pass2 string
-	for deadline := time.Now().Add(10 * time.Second); pass2 == ""; time.Sleep(20 * time.Millisecond) {
-		pass2, _ = mfalogin.LastCode(console.String()[before:])
-		if time.Now().After(deadline) {
-			t.Fatalf("no code mailed to %s:\n%s", email, console.String())
-		}
+	pass2, err := mfalogin.WaitCode(console.String, before, email)
+	if err != nil {
+		t.Fatalf("%v:\n%s", err, console.String())
 	}
 	code, body = admintest.Do(h, http.MethodPost, "/api/collections/staff/auth-with-otp", "",
 		`{"otpId":"`+otp.OtpID+`","password":"`+pass2+`","mfaId":"`+first.MfaID+`"}`)
@@ -159,9 +155,9 @@ func TestHostile14ReviewersNeedTwoSteps(t *testing.T) {
 		OtpID string `json:"otpId"`
 	}
 	_ = json.Unmarshal([]byte(body), &otp)
-	var sent string
-	for deadline := time.Now().Add(10 * time.Second); sent == "" && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		sent, _ = mfalogin.LastCode(console.String()[before:])
+	sent, err := mfalogin.WaitCode(console.String, before, "unitReporter@daison.test")
+	if err != nil {
+		t.Fatal(err)
 	}
 	code, body = admintest.Do(h, http.MethodPost, "/api/collections/staff/auth-with-otp", "",
 		`{"otpId":"`+otp.OtpID+`","password":"`+sent+`"}`)
