@@ -3,8 +3,10 @@ package admin_test
 import (
 	"encoding/json"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pocketbase/pocketbase/core"
 
@@ -206,5 +208,35 @@ func TestHostile14LogoutEndsTheSession(t *testing.T) {
 	}
 	if code, _ := admintest.Do(h, http.MethodPost, "/api/portal/logout", "", ""); code != http.StatusUnauthorized {
 		t.Errorf("anonymous logout: %d, want 401", code)
+	}
+}
+
+// TestSignInAlertInVietnamese: the mail PocketBase sends when a staff
+// member signs in from a new device speaks Vietnamese.
+func TestSignInAlertInVietnamese(t *testing.T) {
+	t.Parallel()
+	var console mfalogin.Console
+	app := admintest.NewAppWith(t, admin.Options{MailLog: &console})
+	h := admintest.Handler(t, app)
+	admintest.StaffToken(t, app, "editor", "")
+	for _, agent := range []string{"Firefox", "Chrome"} {
+		req := httptest.NewRequest(http.MethodPost, "/api/collections/staff/auth-with-password",
+			strings.NewReader(`{"identity":"editor@daison.test","password":"mat-khau-nhan-vien-1"}`))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("User-Agent", agent)
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK {
+			t.Fatalf("sign-in from %s: %d %s", agent, rec.Code, rec.Body.String())
+		}
+	}
+	for deadline := time.Now().Add(10 * time.Second); !strings.Contains(console.String(), "Gửi tới: editor@daison.test"); time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("no alert mailed:\n%s", console.String())
+		}
+	}
+	out := console.String()
+	if !strings.Contains(out, "vừa được đăng nhập từ một thiết bị hoặc địa chỉ mới") || strings.Contains(out, "new location") {
+		t.Errorf("the alert:\n%s", out)
 	}
 }

@@ -47,11 +47,21 @@ func init() {
 		staff.MFA.Enabled = true
 		staff.MFA.Duration = 1800
 		staff.MFA.Rule = `role = "reviewer" || mfa = true`
+		staff.AuthAlert.EmailTemplate = newLocationMail()
 		if err := app.Save(staff); err != nil {
 			return fmt.Errorf("two-step sign-in for staff: %w", err)
 		}
+		su, err := app.FindCollectionByNameOrId(core.CollectionNameSuperusers)
+		if err != nil {
+			return fmt.Errorf("superusers collection: %w", err)
+		}
+		su.AuthAlert.EmailTemplate = newLocationMail()
+		if err := app.Save(su); err != nil {
+			return fmt.Errorf("sign-in alert for superusers: %w", err)
+		}
 		return nil
 	}, func(app core.App) error {
+		// The Vietnamese sign-in alert stays: PocketBase's default is English.
 		s := app.Settings()
 		s.RateLimits.Rules = slices.DeleteFunc(s.RateLimits.Rules, func(x core.RateLimitRule) bool {
 			return slices.ContainsFunc(authRateLimits, func(r core.RateLimitRule) bool {
@@ -94,6 +104,21 @@ func signInCodeMail() core.EmailTemplate {
 		Body: `<p>Xin chào,</p>
 <p>Mã đăng nhập một lần của bạn là: <strong>` + core.EmailPlaceholderOTP + `</strong></p>
 <p>Mã có hiệu lực trong 5 phút. Nếu bạn không đăng nhập, hãy bỏ qua thư này và đổi mật khẩu.</p>
+<p>` + core.EmailPlaceholderAppName + `</p>`,
+	}
+}
+
+// newLocationMail is the mail PocketBase sends when an account signs in
+// from a device or address it has not seen (its "auth alert"), in
+// Vietnamese.
+func newLocationMail() core.EmailTemplate {
+	return core.EmailTemplate{
+		Subject: "Tài khoản của bạn vừa đăng nhập từ nơi mới – " + core.EmailPlaceholderAppName,
+		Body: `<p>Xin chào,</p>
+<p>Tài khoản của bạn trên ` + core.EmailPlaceholderAppName + ` vừa được đăng nhập từ một thiết bị hoặc địa chỉ mới:</p>
+<p><em>` + core.EmailPlaceholderAlertInfo + `</em></p>
+<p><strong>Nếu không phải bạn, hãy đổi mật khẩu ngay (mọi phiên đăng nhập khác sẽ kết thúc) và báo bộ phận công nghệ thông tin của xã.</strong></p>
+<p>Nếu đúng là bạn, hãy bỏ qua thư này.</p>
 <p>` + core.EmailPlaceholderAppName + `</p>`,
 	}
 }
