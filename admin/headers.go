@@ -59,7 +59,13 @@ func securityHeaders(app core.App, next http.Handler) http.Handler {
 		if strings.HasPrefix(r.URL.Path, "/api/") {
 			w.Header().Set("Content-Security-Policy", apiCSP)
 		}
-		next.ServeHTTP(&headerWriter{ResponseWriter: w, finish: func(h http.Header) { finishHeaders(app, r, h) }}, r)
+		hw := &headerWriter{ResponseWriter: w, finish: func(h http.Header) { finishHeaders(app, r, h) }}
+		next.ServeHTTP(hw, r)
+		if !hw.done {
+			// Nothing written: net/http would send an empty 200 without
+			// the headers.
+			hw.WriteHeader(http.StatusOK)
+		}
 	})
 }
 
