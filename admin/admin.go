@@ -2,7 +2,6 @@ package admin
 
 import (
 	"io"
-	"strings"
 
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
@@ -49,6 +48,8 @@ func Register(app core.App, opts Options) {
 	app.OnRecordDeleteRequest(PublicCollections...).BindFunc(auditDelete)
 	app.OnRecordAuthWithPasswordRequest(Staff, core.CollectionNameSuperusers).BindFunc(auditLogin)
 	app.OnRecordAuthWithOTPRequest(Staff, core.CollectionNameSuperusers).BindFunc(auditOTPLogin)
+	app.OnRecordAuthWithOTPRequest(Staff).BindFunc(passwordFirst)
+	app.OnRecordValidate(Staff, core.CollectionNameSuperusers).BindFunc(checkPassword)
 	app.OnMailerSend().BindFunc(printMailWithoutSMTP(opts.MailLog))
 	app.OnRecordUpdate(AuditLog).BindFunc(appendOnly)
 	app.OnRecordDelete(AuditLog).BindFunc(appendOnly)
@@ -78,6 +79,7 @@ func Register(app core.App, opts Options) {
 		app.OnRecordAfterDeleteSuccess(PublicCollections...).BindFunc(changed)
 	}
 
+	bindHeaders(app)
 	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
 		Id: "portalTranslateErrors",
 		Func: func(e *core.ServeEvent) error {
@@ -92,10 +94,7 @@ func Register(app core.App, opts Options) {
 				Id:   "portalBoundThumbs",
 				Func: boundThumbs,
 			})
-			e.Router.Bind(&hook.Handler[*core.RequestEvent]{
-				Id:   "portalApiHeaders",
-				Func: apiHeaders,
-			})
+			e.Router.POST("/api/portal/logout", logoutRoute).Bind(RequireStaff())
 			e.Router.POST("/api/portal/markdown", markdownPreview).Bind(RequireStaff())
 			e.Router.GET("/api/portal/eligibility", eligibilityRoute).Bind(RequireStaff("reviewer"))
 			e.Router.GET("/api/portal/exports/awards", exportAwards).Bind(RequireStaff("reviewer"))
@@ -115,16 +114,4 @@ func Register(app core.App, opts Options) {
 			return e.Next()
 		},
 	})
-}
-
-// apiHeaders adds to the API's answers what PocketBase does not set: no
-// content may run or be framed from them, and no referrer leaks.
-func apiHeaders(e *core.RequestEvent) error {
-	if strings.HasPrefix(e.Request.URL.Path, "/api/") {
-		h := e.Response.Header()
-		h.Set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
-		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
-		h.Set("X-Content-Type-Options", "nosniff")
-	}
-	return e.Next()
 }

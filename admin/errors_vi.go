@@ -51,14 +51,38 @@ var viMessages = map[string]string{
 	"validation_length_out_of_range":             "Độ dài không hợp lệ.",
 }
 
-// viKnownMessages replace particular English messages of PocketBase.
+// viKnownMessages replace particular English messages of PocketBase (as
+// it sends them: a sentence ending in a period).
 var viKnownMessages = map[string]string{
-	"Failed to read the submitted data.":                           "Không đọc được dữ liệu gửi lên: sai định dạng, hoặc có ký tự không hợp lệ (không phải UTF-8).",
-	"An error occurred while loading the submitted data.":          "Không đọc được dữ liệu gửi lên: sai định dạng, hoặc có ký tự không hợp lệ (không phải UTF-8).",
-	"Failed to authenticate.":                                      "Email hoặc mật khẩu không đúng.",
-	"Too Many Requests.":                                           "Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng đợi ít phút rồi thử lại.",
-	"The request requires valid record authorization token.":       "Bạn cần đăng nhập để thực hiện thao tác này.",
-	"The authorized record is not allowed to perform this action.": "Tài khoản của bạn không được phép thực hiện thao tác này.",
+	"Failed to read the submitted data.":                                                               "Không đọc được dữ liệu gửi lên: sai định dạng, hoặc có ký tự không hợp lệ (không phải UTF-8).",
+	"An error occurred while loading the submitted data.":                                              "Không đọc được dữ liệu gửi lên: sai định dạng, hoặc có ký tự không hợp lệ (không phải UTF-8).",
+	"Failed to load the submitted data due to invalid formatting.":                                     "Không đọc được dữ liệu gửi lên: sai định dạng, hoặc có ký tự không hợp lệ (không phải UTF-8).",
+	"Failed to authenticate.":                                                                          "Email hoặc mật khẩu không đúng.",
+	"Too Many Requests.":                                                                               "Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng đợi ít phút rồi thử lại.",
+	"The request requires valid record authorization token.":                                           "Bạn cần đăng nhập để thực hiện thao tác này.",
+	"The authorized record is not allowed to perform this action.":                                     "Tài khoản của bạn không được phép thực hiện thao tác này.",
+	"Invalid or expired OTP.":                                                                          "Mã xác thực không đúng hoặc đã hết hạn.",
+	"Too many attempts, please try again later with a new OTP.":                                        "Bạn đã nhập sai mã quá nhiều lần. Hãy yêu cầu mã mới rồi thử lại.",
+	"Invalid or expired MFA session.":                                                                  "Phiên đăng nhập hai bước đã hết hạn. Vui lòng đăng nhập lại từ đầu.",
+	"Invalid MFA session.":                                                                             "Phiên đăng nhập hai bước không hợp lệ. Vui lòng đăng nhập lại từ đầu.",
+	"Failed to read MFA Id.":                                                                           "Phiên đăng nhập hai bước không hợp lệ. Vui lòng đăng nhập lại từ đầu.",
+	"A different authentication method is required.":                                                   "Bước thứ hai phải dùng cách xác thực khác với bước đầu.",
+	"The collection is not configured to allow OTP authentication.":                                    "Loại tài khoản này không đăng nhập bằng mã một lần.",
+	"The collection is not configured to allow password authentication.":                               "Loại tài khoản này không đăng nhập bằng mật khẩu.",
+	"Invalid or expired password reset token.":                                                         "Liên kết đặt lại mật khẩu không đúng hoặc đã hết hạn.",
+	"Invalid or expired verification token.":                                                           "Liên kết xác minh email không đúng hoặc đã hết hạn.",
+	"Invalid or expired token.":                                                                        "Liên kết không đúng hoặc đã hết hạn.",
+	"Failed to delete record. Make sure that the record is not part of a required relation reference.": "Không xóa được: bản ghi khác đang bắt buộc liên kết tới bản ghi này. Hãy bỏ liên kết đó trước.",
+	"Only superusers can perform this action.":                                                         "Chỉ bộ phận công nghệ thông tin (quản trị hệ thống) được thực hiện thao tác này.",
+}
+
+// viTooMany are the messages of a 429 for an endpoint, by the end of its
+// path: the lock of sign-in and of the mailed codes.
+var viTooMany = map[string]string{
+	"/auth-with-password":     "Đăng nhập tạm thời bị khóa vì có quá nhiều lần thử từ địa chỉ này. Vui lòng đợi 1 phút rồi thử lại.",
+	"/auth-with-otp":          "Bạn đã nhập mã quá nhiều lần. Vui lòng đợi ít phút rồi yêu cầu mã mới.",
+	"/request-otp":            "Địa chỉ này đã yêu cầu gửi mã đăng nhập quá nhiều lần. Vui lòng đợi ít phút rồi thử lại.",
+	"/request-password-reset": "Địa chỉ này đã yêu cầu đặt lại mật khẩu quá nhiều lần. Vui lòng đợi ít phút rồi thử lại.",
 }
 
 // viStatusMessages replace PocketBase's English top-level error messages.
@@ -85,23 +109,34 @@ func translateErrors(e *core.RequestEvent) error {
 		return err
 	}
 	apiErr = explainRuleFailure(e, apiErr)
-	if apiErr.Status == http.StatusTooManyRequests && strings.HasSuffix(e.Request.URL.Path, "/auth-with-password") {
-		apiErr.Message = "Đăng nhập tạm thời bị khóa vì có quá nhiều lần thử từ địa chỉ này. Vui lòng đợi 1 phút rồi thử lại."
+	if msg := tooMany(e, apiErr); msg != "" {
+		apiErr.Message = msg
+	} else if msg := explainCause(e, apiErr); msg != "" {
+		apiErr.Message = msg
 	} else if msg, ok := viKnownMessages[apiErr.Message]; ok {
 		apiErr.Message = msg
 	} else if msg, ok := viStatusMessages[apiErr.Status]; ok && !isVietnamese(apiErr.Message) {
 		apiErr.Message = msg
 	}
 	translateData(apiErr.Data)
-	if apiErr.Status == http.StatusBadRequest && len(apiErr.Data) == 0 && apiErr.Message == viStatusMessages[http.StatusBadRequest] {
-		// No field to mark: the request itself could not be read.
-		apiErr.Message = "Không đọc được dữ liệu gửi lên: sai định dạng, hoặc có ký tự không hợp lệ (không phải UTF-8)."
-	}
 	// A citizen's form posted without JavaScript gets a page, not JSON.
 	if e.Request.URL.Path == "/gop-y/gui" {
 		return feedbackProblem(e, apiErr.Status, apiErr.Message)
 	}
 	return apiErr
+}
+
+// tooMany is the message of a 429 from an endpoint that has its own.
+func tooMany(e *core.RequestEvent, apiErr *router.ApiError) string {
+	if apiErr.Status != http.StatusTooManyRequests {
+		return ""
+	}
+	for suffix, msg := range viTooMany {
+		if strings.HasSuffix(e.Request.URL.Path, suffix) {
+			return msg
+		}
+	}
+	return ""
 }
 
 // explainRuleFailure turns PocketBase's answers to a write its API rules

@@ -149,17 +149,18 @@ func Handler(t testing.TB, app core.App) http.Handler {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var mux http.Handler
-	ev := &core.ServeEvent{App: app, Router: r}
+	// A server that never listens: serve hooks that wrap its handler (the
+	// security headers) wrap it here too.
+	ev := &core.ServeEvent{App: app, Router: r, Server: &http.Server{}}
 	err = app.OnServe().Trigger(ev, func(e *core.ServeEvent) error {
 		m, err := e.Router.BuildMux()
-		mux = m
+		e.Server.Handler = m
 		return err
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return mux
+	return ev.Server.Handler
 }
 
 // Do sends one request to h as the holder of token (none if empty) and

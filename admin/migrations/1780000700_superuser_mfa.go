@@ -40,13 +40,7 @@ func init() {
 		su.OTP.Enabled = true
 		su.OTP.Duration = 300
 		su.OTP.Length = 8
-		su.OTP.EmailTemplate = core.EmailTemplate{
-			Subject: "Mã đăng nhập " + core.EmailPlaceholderAppName,
-			Body: `<p>Xin chào,</p>
-<p>Mã đăng nhập một lần của bạn là: <strong>` + core.EmailPlaceholderOTP + `</strong></p>
-<p>Mã có hiệu lực trong 5 phút. Nếu bạn không đăng nhập, hãy bỏ qua thư này và đổi mật khẩu quản trị.</p>
-<p>` + core.EmailPlaceholderAppName + `</p>`,
-		}
+		su.OTP.EmailTemplate = signInCodeMail()
 		su.MFA.Enabled = true
 		su.MFA.Duration = 1800
 		su.MFA.Rule = ""

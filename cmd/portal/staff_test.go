@@ -38,6 +38,10 @@ func TestUpsertStaff(t *testing.T) {
 		{"reporter without a unit", "a@daison.gov.vn", "mật khẩu đủ dài", "A", "unitReporter", "", "cần --unit"},
 		{"unknown unit", "a@daison.gov.vn", "mật khẩu đủ dài", "A", "unitReporter", "khong-co", "không có đơn vị"},
 		{"short password", "a@daison.gov.vn", "ngắn", "A", "editor", "", "password: Phải có ít nhất 10 ký tự."},
+		{"common password", "a@daison.gov.vn", "matkhau123", "A", "editor", "", "password: Mật khẩu này nằm trong danh sách mật khẩu phổ biến"},
+		{"one character", "a@daison.gov.vn", "1111111111", "A", "editor", "", "password: Mật khẩu chỉ lặp lại"},
+		{"digits in a row", "a@daison.gov.vn", "1234567890", "A", "editor", "", "password: Mật khẩu là một dãy ký tự liên tiếp"},
+		{"own name", "a@daison.gov.vn", "Tran Van Binh 2026", "Trần Văn Bình", "editor", "", "password: Mật khẩu không được dựa trên email hay họ tên"},
 		{"bad email", "không phải email", "mật khẩu đủ dài", "A", "editor", "", "email: "},
 	} {
 		_, _, err := upsertStaff(app, c.email, c.password, c.who, c.role, c.unit)

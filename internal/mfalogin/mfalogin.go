@@ -1,8 +1,9 @@
-// Package mfalogin signs a superuser in to a running portal the way a person
-// does since superusers have two-step sign-in (issue 8): password, then the
-// one-time code from the mail the portal prints on its console while no SMTP
-// server is set. The site and end-to-end tests use it against the real
-// binary; it is test tooling, never part of the portal.
+// Package mfalogin signs a superuser or a staff member in to a running
+// portal the way a person does since they have two-step sign-in (issue 8
+// for superusers, issue 11 for reviewers and staff who turn it on):
+// password, then the one-time code from the mail the portal prints on its
+// console while no SMTP server is set. The site and end-to-end tests use it
+// against the real binary; it is test tooling, never part of the portal.
 package mfalogin
 
 import (
@@ -17,8 +18,8 @@ import (
 	"time"
 )
 
-// codeInMail matches the code in the superusers' sign-in mail (the template
-// is set by admin/migrations/1780000700_superuser_mfa.go).
+// codeInMail matches the code in the sign-in mail (the template is set by
+// admin/migrations/1780001000_staff_sign_in.go, for superusers and staff).
 var codeInMail = regexp.MustCompile(`Mã đăng nhập một lần của bạn là: (\d+)`)
 
 // LastCode returns the last sign-in code printed in console, if any.
@@ -30,57 +31,95 @@ func LastCode(console string) (string, bool) {
 	return all[len(all)-1][1], true
 }
 
-// Login signs email in at the portal at base (e.g. http://127.0.0.1:8090)
-// and returns the auth token. console returns the portal's output so far;
-// Login waits up to 15 seconds for the mailed code to appear in it.
+// mailStart begins each mail the portal prints (admin/mail.go).
+const mailStart = "── Thư chưa gửi được"
+
+// LastCodeFor returns the last sign-in code printed in console for the
+// account with this email, if any: other people's codes are skipped.
+func LastCodeFor(console, email string) (string, bool) {
+	mails := strings.Split(console, mailStart)
+	for i := len(mails) - 1; i > 0; i-- {
+		if strings.Contains(mails[i], "Gửi tới: "+email+"\n") {
+			if c, ok := LastCode(mails[i]); ok {
+				return c, true
+			}
+		}
+	}
+	return "", false
+}
+
+// WaitCode waits up to 15 seconds for a sign-in code for email to appear
+// in what console returns past its first skip bytes.
+func WaitCode(console func() string, skip int, email string) (string, error) {
+	for deadline := time.Now().Add(15 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+		out := console()
+		if skip <= len(out) {
+			if c, ok := LastCodeFor(out[skip:], email); ok {
+				return c, nil
+			}
+		}
+		if time.Now().After(deadline) {
+			return "", fmt.Errorf("no sign-in code for %s printed on the portal's console", email)
+		}
+	}
+}
+
+// Login signs a superuser in at the portal at base (e.g.
+// http://127.0.0.1:8090) and returns the auth token; a superuser's
+// password alone must not be enough. console returns the portal's output
+// so far; Login waits up to 15 seconds for the mailed code to appear in it.
 func Login(base, email, password string, console func() string) (string, error) {
-	before := console()
+	token, twoSteps, err := LoginAs(base, "_superusers", email, password, console)
+	if err == nil && !twoSteps {
+		return "", fmt.Errorf("superuser signed in with the password alone: MFA is off")
+	}
+	return token, err
+}
+
+// LoginAs signs email in to an auth collection ("staff", "_superusers")
+// with its password, then with the mailed code if the portal asks for
+// one, and returns the token and whether a code was needed.
+func LoginAs(base, collection, email, password string, console func() string) (token string, twoSteps bool, err error) {
+	api := base + "/api/collections/" + collection
+	skip := len(console())
 	var first struct {
 		MfaID string `json:"mfaId"`
 		Token string `json:"token"`
 	}
-	code, err := post(base+"/api/collections/_superusers/auth-with-password",
-		map[string]string{"identity": email, "password": password}, &first)
+	code, err := post(api+"/auth-with-password", map[string]string{"identity": email, "password": password}, &first)
 	if err != nil {
-		return "", err
+		return "", false, err
 	}
 	if code == http.StatusOK && first.Token != "" {
-		return "", fmt.Errorf("superuser signed in with the password alone: MFA is off")
+		return first.Token, false, nil
 	}
 	if code != http.StatusUnauthorized || first.MfaID == "" {
-		return "", fmt.Errorf("password step: status %d, no mfaId", code)
+		return "", false, fmt.Errorf("password step: status %d, no mfaId", code)
 	}
 	var otp struct {
 		OtpID string `json:"otpId"`
 	}
-	if code, err = post(base+"/api/collections/_superusers/request-otp", map[string]string{"email": email}, &otp); err != nil {
-		return "", err
+	if code, err = post(api+"/request-otp", map[string]string{"email": email}, &otp); err != nil {
+		return "", true, err
 	}
 	if code != http.StatusOK || otp.OtpID == "" {
-		return "", fmt.Errorf("request-otp: status %d", code)
+		return "", true, fmt.Errorf("request-otp: status %d", code)
 	}
-	var pass string
-	for deadline := time.Now().Add(15 * time.Second); ; time.Sleep(100 * time.Millisecond) {
-		if c, ok := LastCode(strings.TrimPrefix(console(), before)); ok {
-			pass = c
-			break
-		}
-		if time.Now().After(deadline) {
-			return "", fmt.Errorf("no sign-in code printed on the portal's console")
-		}
+	pass, err := WaitCode(console, skip, email)
+	if err != nil {
+		return "", true, err
 	}
 	var auth struct {
 		Token string `json:"token"`
 	}
-	code, err = post(base+"/api/collections/_superusers/auth-with-otp",
-		map[string]string{"otpId": otp.OtpID, "password": pass, "mfaId": first.MfaID}, &auth)
+	code, err = post(api+"/auth-with-otp", map[string]string{"otpId": otp.OtpID, "password": pass, "mfaId": first.MfaID}, &auth)
 	if err != nil {
-		return "", err
+		return "", true, err
 	}
 	if code != http.StatusOK || auth.Token == "" {
-		return "", fmt.Errorf("auth-with-otp: status %d", code)
+		return "", true, fmt.Errorf("auth-with-otp: status %d", code)
 	}
-	return auth.Token, nil
+	return auth.Token, true, nil
 }
 
 // post sends body as JSON and decodes a JSON answer into out.

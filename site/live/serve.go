@@ -49,7 +49,7 @@ const SiteCSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-sr
 var securityHeaders = http.Header{
 	"Content-Security-Policy":    {SiteCSP},
 	"X-Content-Type-Options":     {"nosniff"},
-	"Referrer-Policy":            {"strict-origin-when-cross-origin"},
+	"Referrer-Policy":            {"same-origin"},
 	"X-Frame-Options":            {"DENY"},
 	"Permissions-Policy":         {"camera=(), microphone=(), geolocation=(), payment=()"},
 	"Cross-Origin-Opener-Policy": {"same-origin"},

@@ -1,15 +1,17 @@
 // The back office talks to PocketBase's REST API only; every permission is
 // the API rules' decision. The token is kept in localStorage (shared by the
-// tabs of this browser), refreshed before it expires, and removed on logout.
+// tabs of this browser), refreshed before it expires, and ended on the
+// server and removed here on logout.
 
 const KEY = 'daison.quantri.auth';
 const listeners = new Set();
 
 export class ApiError extends Error {
-  constructor(status, message, data) {
+  constructor(status, message, data, body) {
     super(message);
     this.status = status;
     this.data = data || {};
+    this.body = body || {};
   }
 }
 
@@ -125,7 +127,7 @@ async function errorOf(res) {
     413: 'Dữ liệu gửi lên quá lớn.',
     429: 'Bạn đã thử quá nhiều lần. Vui lòng đợi ít phút rồi thử lại.',
   }[res.status] || `Máy chủ báo lỗi (mã ${res.status}). Vui lòng thử lại sau.`;
-  return new ApiError(res.status, vietnamese(body && body.message, fallback), translateData(body && body.data));
+  return new ApiError(res.status, vietnamese(body && body.message, fallback), translateData(body && body.data), body);
 }
 
 // The server speaks Vietnamese; should a message still come in English
@@ -191,8 +193,35 @@ export function fileURL(record, name, thumb) {
   return thumb ? `${u}?thumb=${thumb}` : u;
 }
 
+// login signs in with a password. It returns { record } when that is
+// enough, or { mfa } when the account has two-step sign-in: the server has
+// accepted the password and mailed a code, which loginWithCode takes.
 export async function login(identity, password) {
-  const res = await request('POST', '/api/collections/staff/auth-with-password', { identity, password }, { noExpire: true });
+  let res;
+  try {
+    res = await request('POST', '/api/collections/staff/auth-with-password', { identity, password }, { noExpire: true });
+  } catch (err) {
+    if (err.status === 401 && err.body && err.body.mfaId) {
+      const otpId = await requestCode(identity);
+      return { mfa: { mfaId: err.body.mfaId, otpId, email: identity } };
+    }
+    throw err;
+  }
+  auth.save(res.token, res.record);
+  return { record: res.record };
+}
+
+// requestCode asks the server to mail a new sign-in code; it returns the
+// code's id.
+export async function requestCode(email) {
+  const res = await request('POST', '/api/collections/staff/request-otp', { email }, { noExpire: true });
+  return res.otpId;
+}
+
+// loginWithCode finishes a two-step sign-in with the mailed code.
+export async function loginWithCode(mfa, code) {
+  const res = await request('POST', '/api/collections/staff/auth-with-otp',
+    { otpId: mfa.otpId, password: code, mfaId: mfa.mfaId }, { noExpire: true });
   auth.save(res.token, res.record);
   return res.record;
 }
@@ -203,7 +232,14 @@ export async function refresh({ quiet = false } = {}) {
   return res.record;
 }
 
-export function logout() {
+// logout ends the session on the server (every token of the account stops
+// working), then forgets it here; offline, it is forgotten here only.
+export async function logout() {
+  if (auth.token) {
+    try {
+      await request('POST', '/api/portal/logout', undefined, { noExpire: true });
+    } catch { /* offline, or the session had already ended */ }
+  }
   auth.clear();
 }
 

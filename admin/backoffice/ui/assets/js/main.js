@@ -113,7 +113,8 @@ function renderAccountBar() {
       h('span', { class: 'who-role' }, roleLabel[r.role] || r.role)),
     h('button', {
       type: 'button', class: 'btn btn-quiet btn-logout',
-      onclick: async () => {
+      onclick: async (e) => {
+        const button = e.currentTarget;
         if (dirtyCheck && dirtyCheck()) {
           const ok = await confirmDialog({
             title: 'Đăng xuất khi chưa lưu?', text: 'Bạn có thay đổi chưa lưu. Nếu đăng xuất, các thay đổi đó sẽ mất.',
@@ -122,7 +123,8 @@ function renderAccountBar() {
           if (!ok) return;
         }
         dirtyCheck = null;
-        logout();
+        button.disabled = true;
+        await logout();
         setFlash('Bạn đã đăng xuất.', 'info');
         navigate(BASE + 'dang-nhap', { force: true });
       },

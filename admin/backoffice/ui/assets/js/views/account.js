@@ -1,10 +1,11 @@
-// The person's own account: name, role and unit (set by IT), a new name and
-// a new password.
+// The person's own account: name, role and unit (set by IT), a new name, a
+// new password, and two-step sign-in (a code mailed at each sign-in),
+// which reviewers always have and others may turn on.
 
-import { auth, update, login, view } from '../api.js';
+import { auth, update, login, logout, view } from '../api.js';
 import { h, fill } from '../util.js';
 import { roleLabel } from '../roles.js';
-import { setTitle } from '../main.js';
+import { BASE, navigate, setFlash, setTitle } from '../main.js';
 import { errorSummary, setInvalid } from '../forms.js';
 
 export async function renderAccountPage(el) {
@@ -25,7 +26,10 @@ export async function renderAccountPage(el) {
   const oldPw = mk('mat-khau-cu', 'Mật khẩu hiện tại', 'password', 'current-password', '', 'Chỉ cần khi đổi mật khẩu.');
   const pw = mk('mat-khau-moi', 'Mật khẩu mới', 'password', 'new-password', '', 'Ít nhất 10 ký tự. Để trống nếu không đổi.');
   const pw2 = mk('nhap-lai', 'Nhập lại mật khẩu mới', 'password', 'new-password');
-  const all = { name, oldPassword: oldPw, password: pw, passwordConfirm: pw2 };
+  const required = r.role === 'reviewer';
+  const mfa = h('input', { type: 'checkbox', id: 'hai-buoc', name: 'mfa', checked: required || !!r.mfa, disabled: required, 'aria-describedby': 'hai-buoc-hint' });
+  const mfaErr = h('p', { id: 'hai-buoc-error', class: 'field-error', hidden: true });
+  const all = { name, oldPassword: oldPw, password: pw, passwordConfirm: pw2, mfa: { input: mfa, err: mfaErr } };
 
   fill(el,
     h('h1', {}, 'Tài khoản của tôi'),
@@ -38,6 +42,11 @@ export async function renderAccountPage(el) {
     h('form', { novalidate: true, class: 'narrow', onsubmit: save },
       name.el,
       h('fieldset', { class: 'field' }, h('legend', {}, 'Đổi mật khẩu'), oldPw.el, pw.el, pw2.el),
+      h('fieldset', { class: 'field' }, h('legend', {}, 'Đăng nhập hai bước'),
+        h('p', { class: 'hint', id: 'hai-buoc-hint' }, required
+          ? 'Bắt buộc với cán bộ thẩm định, vì tài khoản này xem được thông tin liên hệ của người dân: sau mật khẩu, nhập mã gửi tới email của bạn.'
+          : 'Sau mật khẩu, nhập thêm mã gửi tới email của bạn. Kẻ gian biết mật khẩu cũng không đăng nhập được nếu không đọc được thư của bạn.'),
+        h('div', { class: 'field field-check' }, mfa, h('label', { for: 'hai-buoc' }, 'Dùng đăng nhập hai bước'), mfaErr)),
       h('button', { type: 'submit', class: 'btn' }, 'Lưu')));
 
   async function save(e) {
@@ -46,6 +55,7 @@ export async function renderAccountPage(el) {
     msg.replaceChildren();
     Object.values(all).forEach((x) => setInvalid(x.input, x.err, ''));
     const body = { name: name.input.value };
+    if (!required) body.mfa = mfa.checked;
     if (pw.input.value !== pw2.input.value) {
       setInvalid(pw2.input, pw2.err, 'Hai lần nhập mật khẩu mới không khớp nhau.');
       fill(summary, errorSummary([{ href: '#nhap-lai', text: 'Hai lần nhập mật khẩu mới không khớp nhau.' }], 'Chưa lưu được'));
@@ -60,7 +70,16 @@ export async function renderAccountPage(el) {
     try {
       const rec = await update('staff', r.id, body);
       if (body.password) {
-        await login(r.email, body.password);
+        // A new password ends every session (the server gives the account
+        // a new key): sign in again, here when no code is needed, else on
+        // the login page.
+        const twoSteps = required || rec.mfa;
+        if (twoSteps || (await login(r.email, body.password)).mfa) {
+          await logout();
+          setFlash('Đã đổi mật khẩu. Hãy đăng nhập lại bằng mật khẩu mới.', 'success');
+          navigate(BASE + 'dang-nhap', { force: true });
+          return;
+        }
       } else {
         auth.save(auth.token, rec);
       }

@@ -1,0 +1,72 @@
+package admin_test
+
+import (
+	"encoding/json"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/daison/portal/admin/admintest"
+)
+
+// TestHostile11AuthEndpointsAreLimited: every auth endpoint of every auth
+// collection (staff and superusers) has its own per-address limit, and the
+// request past it is refused with 429 in Vietnamese. One-time codes above
+// all: the sixth request for a code within five minutes is refused.
+func TestHostile11AuthEndpointsAreLimited(t *testing.T) {
+	t.Parallel()
+	app := admintest.NewApp(t, nil)
+	h := admintest.Handler(t, app)
+	admintest.StaffToken(t, app, "editor", "")
+
+	endpoints := []struct {
+		method, path, tag, body string
+		max                     int // the most a sane limit allows
+	}{
+		{http.MethodPost, "request-otp", "requestOTP", `{"email":"editor@daison.test"}`, 5},
+		{http.MethodPost, "auth-with-otp", "authWithOTP", `{"otpId":"khongco","password":"12345678"}`, 10},
+		{http.MethodPost, "auth-with-password", "authWithPassword", `{"identity":"editor@daison.test","password":"sai-mat-khau"}`, 10},
+		{http.MethodPost, "request-password-reset", "requestPasswordReset", `{"email":"editor@daison.test"}`, 5},
+		{http.MethodPost, "confirm-password-reset", "confirmPasswordReset", `{"token":"x","password":"mot-mat-khau-moi","passwordConfirm":"mot-mat-khau-moi"}`, 10},
+		{http.MethodPost, "request-verification", "requestVerification", `{"email":"editor@daison.test"}`, 5},
+		{http.MethodPost, "confirm-verification", "confirmVerification", `{"token":"x"}`, 10},
+		{http.MethodPost, "request-email-change", "requestEmailChange", `{"newEmail":"moi@daison.test"}`, 5},
+		{http.MethodPost, "confirm-email-change", "confirmEmailChange", `{"token":"x","password":"y"}`, 10},
+		{http.MethodPost, "auth-refresh", "authRefresh", "", 60},
+		{http.MethodGet, "auth-methods", "listAuthMethods", "", 60},
+	}
+	for _, coll := range []string{"staff", core.CollectionNameSuperusers} {
+		for _, ep := range endpoints {
+			labels := []string{"*:" + ep.tag}
+			if strings.HasPrefix(ep.tag, "authWith") {
+				labels = append(labels, "*:auth")
+			}
+			rule, ok := app.Settings().RateLimits.FindRateLimitRule(labels, "", core.RateLimitRuleAudienceGuest)
+			if !ok || rule.MaxRequests > ep.max || rule.Duration < 60 {
+				t.Errorf("%s %s: rule %+v, want at most %d requests a minute or more", coll, ep.path, rule, ep.max)
+				continue
+			}
+			url := "/api/collections/" + coll + "/" + ep.path
+			for i := 1; i <= rule.MaxRequests; i++ {
+				if code, body := admintest.Do(h, ep.method, url, "", ep.body); code == http.StatusTooManyRequests {
+					t.Fatalf("%s: request %d of %d refused: %s", url, i, rule.MaxRequests, body)
+				}
+			}
+			code, body := admintest.Do(h, ep.method, url, "", ep.body)
+			var answer struct {
+				Message string `json:"message"`
+			}
+			_ = json.Unmarshal([]byte(body), &answer)
+			if code != http.StatusTooManyRequests || !strings.Contains(answer.Message, "quá nhiều") {
+				t.Errorf("%s: request %d: %d %s, want 429 in Vietnamese", url, rule.MaxRequests+1, code, body)
+			}
+		}
+	}
+	// The limit on codes says what is limited.
+	_, body := admintest.Do(h, http.MethodPost, "/api/collections/staff/request-otp", "", `{"email":"editor@daison.test"}`)
+	if !strings.Contains(body, "yêu cầu gửi mã đăng nhập quá nhiều lần") {
+		t.Errorf("request-otp past the limit: %s", body)
+	}
+}
