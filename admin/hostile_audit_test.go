@@ -1,8 +1,13 @@
 package admin_test
 
 import (
+	"bytes"
 	"fmt"
+	"image"
+	"image/png"
+	"mime/multipart"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -234,5 +239,57 @@ func TestHostile08AuditLogAppendOnly(t *testing.T) {
 		if code, _ := admintest.Do(w.h, http.MethodPost, "/api/collections/auditLog/records", w.tokens[role], `{"action":"login","actor":"x"}`); code != 403 {
 			t.Errorf("%s forges an entry: %d", role, code)
 		}
+	}
+}
+
+// TestAuditedWriteKeepsItsUpload: a write through the API runs in
+// one transaction with its audit entry; uploaded files are stored when it
+// commits, and neither file nor entry is left by a write that fails.
+func TestAuditedWriteKeepsItsUpload(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	var img bytes.Buffer
+	_ = png.Encode(&img, image.NewRGBA(image.Rect(0, 0, 32, 32)))
+	post := func(category string) (int, string) {
+		var buf bytes.Buffer
+		mw := multipart.NewWriter(&buf)
+		_ = mw.WriteField("title", "Tin có ảnh")
+		_ = mw.WriteField("category", category)
+		_ = mw.WriteField("status", "draft")
+		fw, _ := mw.CreateFormFile("cover", "anh.png")
+		_, _ = fw.Write(img.Bytes())
+		_ = mw.Close()
+		req := httptest.NewRequest(http.MethodPost, "/api/collections/articles/records", &buf)
+		req.Header.Set("Content-Type", mw.FormDataContentType())
+		req.Header.Set("Authorization", w.tokens[editor])
+		rec := httptest.NewRecorder()
+		w.h.ServeHTTP(rec, req)
+		return rec.Code, rec.Body.String()
+	}
+	fsys, err := w.app.NewFilesystem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fsys.Close()
+	before, _ := w.app.CountRecords(admin.AuditLog)
+	if code, body := post("khong-co-muc-nay"); code != 400 {
+		t.Fatalf("invalid create: %d %s", code, body)
+	}
+	if after, _ := w.app.CountRecords(admin.AuditLog); after != before {
+		t.Errorf("a failed create left %d audit entries", after-before)
+	}
+	code, body := post("thong-bao")
+	if code != 200 {
+		t.Fatalf("create with a cover: %d %s", code, body)
+	}
+	r, err := w.app.FindRecordById(admin.Articles, jsonField(t, body, "id"))
+	if err != nil || r.GetString("cover") == "" {
+		t.Fatalf("stored article: %v %v", r, err)
+	}
+	if ok, err := fsys.Exists(r.BaseFilesPath() + "/" + r.GetString("cover")); !ok || err != nil {
+		t.Errorf("the cover is not in storage: %v", err)
+	}
+	if es := entriesOf(t, w, admin.Articles, r.Id, "create"); len(es) != 1 {
+		t.Errorf("%d create entries", len(es))
 	}
 }

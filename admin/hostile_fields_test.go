@@ -89,6 +89,9 @@ func TestHostile04HiddenFieldProbes(t *testing.T) {
 	if _, body := admintest.Do(w.h, http.MethodGet, filter("feedback", "phone ~ '09'"), w.tokens[editor], ""); !strings.Contains(body, "Không thể lọc hay sắp xếp theo trường") {
 		t.Errorf("refusal of a filter on a protected field: %s", body)
 	}
+	if _, body := admintest.Do(w.h, http.MethodGet, list("articles", "sort=statusAt"), "", ""); !strings.Contains(body, "Không sắp xếp được theo “statusAt”") {
+		t.Errorf("refusal of a sort on a protected field: %s", body)
+	}
 	// IT may still search everything.
 	if code, body := admintest.Do(w.h, http.MethodGet, filter("feedback", "phone ~ '0912'"), w.tokens[superuser], ""); code != 200 || !strings.Contains(body, `"totalItems":1`) {
 		t.Errorf("superuser filter on phone: %d %s", code, body)
