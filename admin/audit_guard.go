@@ -169,9 +169,16 @@ func auditImpersonation(e *core.RecordAuthRequestEvent) error {
 
 // guardSuperuserAPI is a router middleware for the superusers' API routes
 // that have no hook of their own: raw SQL and a backup's restore are
-// refused; emptying the audit log is refused, and emptying another
-// collection is credited to who asked (each deleted record is logged).
+// refused; making, adding and deleting a backup are logged; emptying the
+// audit log is refused, and emptying another collection is credited to who
+// asked (each deleted record is logged).
+//
+// Only superusers reach these routes; others are left to PocketBase's
+// refusal, so that nobody else can fill the log with refusals.
 func guardSuperuserAPI(e *core.RequestEvent) error {
+	if !e.HasSuperuserAuth() {
+		return e.Next()
+	}
 	p, m := e.Request.URL.Path, e.Request.Method
 	switch {
 	case p == "/api/sql" && m == http.MethodPost:
@@ -182,19 +189,34 @@ func guardSuperuserAPI(e *core.RequestEvent) error {
 		return refuse(e, "sql", msgSQL, map[string]any{"query": truncateRunes(body.Query, 1000)})
 	case strings.HasPrefix(p, "/api/backups/") && strings.HasSuffix(p, "/restore") && m == http.MethodPost:
 		return refuse(e, "backups", msgRestore, nil)
+	case (p == "/api/backups" || p == "/api/backups/upload") && m == http.MethodPost,
+		strings.HasPrefix(p, "/api/backups/") && m == http.MethodDelete:
+		// Backups hold every record: making, adding and removing one is
+		// logged.
+		if err := e.Next(); err != nil {
+			return err
+		}
+		action, name := "create", "Bản sao lưu"
+		if m == http.MethodDelete {
+			action, name = "delete", strings.TrimPrefix(p, "/api/backups/")
+		}
+		who := requestActor(e)
+		(&auditEntry{
+			Actor: who.Label, ActorID: who.ID, ActorKind: who.Kind, IP: who.IP,
+			Collection: "backups", Title: name, Action: action,
+		}).logEntry(e.App)
+		return nil
 	case strings.HasPrefix(p, "/api/collections/") && strings.HasSuffix(p, "/truncate") && m == http.MethodDelete:
 		name := strings.TrimSuffix(strings.TrimPrefix(p, "/api/collections/"), "/truncate")
 		if isAuditLog(e.App, name) {
 			return refuse(e, AuditLog, msgLogCollection, map[string]any{"collection": "truncate"})
 		}
-		if e.HasSuperuserAuth() {
-			app := e.App
-			defer func() { e.App = app }()
-			return asActor(app, requestActor(e), func(tx core.App) error {
-				e.App = tx
-				return e.Next()
-			})
-		}
+		app := e.App
+		defer func() { e.App = app }()
+		return asActor(app, requestActor(e), func(tx core.App) error {
+			e.App = tx
+			return e.Next()
+		})
 	}
 	return e.Next()
 }

@@ -111,6 +111,13 @@ func TestHostile08EveryChangeIsAudited(t *testing.T) {
 		!strings.Contains(es[0].GetString("changes"), "meta") || !strings.Contains(es[0].GetString("actor"), "it@daison.test") {
 		t.Errorf("settings change: %v", es)
 	}
+	// A backup made and deleted by IT.
+	w.api(t, superuser, http.MethodPost, "/api/backups", `{"name":"thu-nghiem.zip"}`, 204)
+	w.api(t, superuser, http.MethodDelete, "/api/backups/thu-nghiem.zip", "", 204)
+	if es, _ := w.app.FindRecordsByFilter(admin.AuditLog, "collectionRef = 'backups'", "created", 0, 0); len(es) != 2 ||
+		es[0].GetString("action") != "create" || es[1].GetString("recordTitle") != "thu-nghiem.zip" {
+		t.Errorf("backups: %v", es)
+	}
 	// A collection's rules changed by IT.
 	w.api(t, superuser, http.MethodPatch, "/api/collections/portalConfig", `{"listRule":"@request.auth.id != ''"}`, 200)
 	if es, _ := w.app.FindRecordsByFilter(admin.AuditLog, "collectionRef = '_collections' && recordTitle = 'portalConfig'", "", 0, 0); len(es) != 1 ||
@@ -233,6 +240,24 @@ func TestHostile08AuditLogAppendOnly(t *testing.T) {
 	}
 	if got, err := w.app.FindRecordById(admin.AuditLog, first.Id); err != nil || got.GetString("actor") != first.GetString("actor") {
 		t.Errorf("the first entry changed: %v", err)
+	}
+	// Others are refused by PocketBase, and cannot fill the log with
+	// refusals.
+	before := entries()
+	for _, role := range []string{anonymous, editor, reviewer} {
+		if code, _ := admintest.Do(w.h, http.MethodPost, "/api/sql", w.tokens[role], `{"query":"DELETE FROM auditLog"}`); code < 400 {
+			t.Errorf("%s runs SQL: %d", role, code)
+		}
+	}
+	if after := entries(); after != before {
+		t.Errorf("refusals of others logged: %d", after-before)
+	}
+	// Emptying another collection is allowed to IT, and each record it
+	// deletes is logged as IT's.
+	fb := admintest.Create(t, w.app, admin.Feedback, map[string]any{"kind": "gop-y", "refCode": "GY-RONG01", "message": "Sẽ bị làm rỗng.", "state": "moi"})
+	w.api(t, superuser, http.MethodDelete, "/api/collections/feedback/truncate", "", 204)
+	if es := entriesOf(t, w, admin.Feedback, fb.Id, "delete"); len(es) != 1 || !strings.Contains(es[0].GetString("actor"), "it@daison.test") {
+		t.Errorf("truncate of feedback: %v", es)
 	}
 	// Staff cannot write it either.
 	for _, role := range []string{editor, reviewer, reporterA} {
