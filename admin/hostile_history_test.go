@@ -3,6 +3,7 @@ package admin_test
 import (
 	"encoding/json"
 	"net/http"
+	"net/url"
 	"sort"
 	"strings"
 	"testing"
@@ -126,6 +127,15 @@ func TestHostile09HistoryFollowsRecords(t *testing.T) {
 				t.Errorf("%s views a version of %s: %d, want %d", role, name, code, wantCode)
 			}
 		}
+	}
+	// Nor can a reporter guess a draft's words through the history's link
+	// to their unit.
+	probe := func(text string) string {
+		_, body := admintest.Do(w.h, http.MethodGet, "/api/collections/units/records?filter="+url.QueryEscape("revisions_via_unit.data ?~ '"+text+"'"), w.tokens[reporterA], "")
+		return body
+	}
+	if hit, miss := probe("Bài nháp bí mật"), probe("Không có chữ này"); hit != miss {
+		t.Errorf("a reporter guesses a draft article's title through the history:\n%s\n%s", hit, miss)
 	}
 	// Nobody writes the history through the API.
 	for _, role := range []string{editor, reviewer, reporterA} {
