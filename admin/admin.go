@@ -39,6 +39,8 @@ func Register(app core.App, opts Options) {
 	app.OnRecordCreateRequest().Bind(inSession)
 	app.OnRecordUpdateRequest().Bind(inSession)
 	app.OnRecordDeleteRequest().Bind(inSession)
+	app.OnRecordCreateRequest().Bind(keepStamps)
+	app.OnRecordUpdateRequest().Bind(keepStamps)
 	app.OnRecordCreateRequest(PublicCollections...).BindFunc(stampCreate)
 	app.OnRecordUpdateRequest(PublicCollections...).BindFunc(stampUpdate)
 	app.OnRecordCreate().Bind(auditCreated)

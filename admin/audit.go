@@ -6,6 +6,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/hook"
 	"github.com/pocketbase/pocketbase/tools/types"
 )
 
@@ -20,10 +21,49 @@ const (
 // history, carries the version's id: the audit log then says "restore".
 const RestoreHeader = "X-Portal-Restore-Of"
 
+// stampFields are the stamps the server keeps on records: who changed a
+// record, moved its state, answered a citizen or submitted a report, and
+// when. A request never sets them: keepStamps puts back what is stored (or
+// nothing, on create) before the hooks that stamp run.
+var stampFields = map[string][]string{
+	Feedback:    {"answeredBy", "answeredAt"},
+	UnitReports: {"submittedAt", "updatedBy"},
+}
+
+func init() {
+	for _, c := range PublicCollections {
+		stampFields[c] = []string{"updatedBy", "statusBy", "statusAt"}
+	}
+}
+
+// keepStamps runs on the API's creates and updates of every collection,
+// after the session starts and before the portal's other request hooks.
+var keepStamps = &hook.Handler[*core.RecordRequestEvent]{
+	Id:       "portalKeepStamps",
+	Priority: -90,
+	Func: func(e *core.RecordRequestEvent) error {
+		fields := stampFields[e.Collection.Name]
+		if len(fields) == 0 {
+			return e.Next()
+		}
+		var before *core.Record
+		if !e.Record.IsNew() {
+			before, _ = e.App.FindRecordById(e.Collection, e.Record.Id)
+		}
+		for _, f := range fields {
+			if before != nil {
+				e.Record.Set(f, before.Get(f))
+			} else {
+				e.Record.Set(f, nil)
+			}
+		}
+		return e.Next()
+	},
+}
+
 // stampCreate and stampUpdate run on the API's creates and updates of the
 // public collections: they stamp who last changed a record, and who last
-// moved its state and when. The stamps are the server's: whatever a request
-// sends for them is replaced. The audit log entry and the history are
+// moved its state and when. The audit log entry and the history are
 // written when the record is saved (audit_records.go).
 func stampCreate(e *core.RecordRequestEvent) error {
 	stampWorkflow(e.RequestEvent, e.Record, nil)
@@ -40,18 +80,14 @@ func stampUpdate(e *core.RecordRequestEvent) error {
 }
 
 // stampWorkflow sets updatedBy, and statusBy/statusAt when the state
-// changes (or on create), from the request's actor; otherwise it keeps the
-// stored statusBy/statusAt.
+// changes (or on create), from the request's actor.
 func stampWorkflow(e *core.RequestEvent, r *core.Record, before *core.Record) {
 	label, _, _ := actorOf(e)
 	r.Set("updatedBy", label)
 	if before == nil || before.GetString("status") != r.GetString("status") {
 		r.Set("statusBy", label)
 		r.Set("statusAt", types.NowDateTime())
-		return
 	}
-	r.Set("statusBy", before.Get("statusBy"))
-	r.Set("statusAt", before.Get("statusAt"))
 }
 
 // auditLogin records staff and superuser logins, successful or not.

@@ -16,14 +16,14 @@ import (
 )
 
 // answerFeedback stamps who answered a submission and when, and keeps the
-// citizen's own words and contacts out of staff edits. The answer's stamps
-// are the server's: whatever a request sends for them is replaced.
+// citizen's own words and contacts out of staff edits (the stamps a request
+// may send are already replaced by keepStamps).
 func answerFeedback(e *core.RecordRequestEvent) error {
 	before, err := e.App.FindRecordById(Feedback, e.Record.Id)
 	if err != nil {
 		return e.Next()
 	}
-	for _, f := range []string{"kind", "refCode", "page", "topic", "message", "helpful", "rating", "service", "channel", "name", "phone", "email", "consent", "idempotencyKey", "ipHash", "answeredBy", "answeredAt"} {
+	for _, f := range []string{"kind", "refCode", "page", "topic", "message", "helpful", "rating", "service", "channel", "name", "phone", "email", "consent", "idempotencyKey", "ipHash"} {
 		e.Record.Set(f, before.Get(f))
 	}
 	if e.Record.GetString("answer") != before.GetString("answer") {

@@ -189,6 +189,17 @@ func TestHostile08StampsAreTheServers(t *testing.T) {
 	if r2, _ := w.app.FindRecordById(admin.Feedback, fb.Id); r2.GetString("answeredBy") != r.GetString("answeredBy") {
 		t.Errorf("answer stamp changed without an answer: %q", r2.GetString("answeredBy"))
 	}
+
+	// A unit's yearly report: when it was submitted, and by whom it was
+	// last changed.
+	nextYear := time.Now().Year() + 1
+	body = w.api(t, reporterA, http.MethodPost, "/api/collections/unitReports/records",
+		fmt.Sprintf(`{"unit":%q,"year":%d,"state":"draft","summary":"Báo cáo.","submittedAt":"2001-01-01 00:00:00.000Z","updatedBy":"Giả mạo"}`, unitA, nextYear), 200)
+	rep := jsonField(t, body, "id")
+	w.api(t, reporterA, http.MethodPatch, "/api/collections/unitReports/records/"+rep, `{"summary":"Báo cáo sửa.","submittedAt":"2001-01-01 00:00:00.000Z"}`, 200)
+	if r, _ := w.app.FindRecordById(admin.UnitReports, rep); !r.GetDateTime("submittedAt").IsZero() || !strings.Contains(r.GetString("updatedBy"), "reportera@daison.test") {
+		t.Errorf("report stamps: submittedAt %v, updatedBy %q", r.GetDateTime("submittedAt"), r.GetString("updatedBy"))
+	}
 }
 
 // TestHostile08AuditLogAppendOnly: nobody, IT included, changes or removes
