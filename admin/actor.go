@@ -39,7 +39,7 @@ func requestActor(e *core.RequestEvent) *actor {
 	a := &actor{Label: "Khách (không đăng nhập)", Kind: "guest", IP: e.RealIP()}
 	if e.Auth != nil {
 		a.Label, a.ID, a.Kind = personLabel(e.Auth), e.Auth.Id, e.Auth.Collection().Name
-		if !e.Auth.IsSuperuser() && staticToken(e.Request) {
+		if staticToken(e.Request) {
 			a.Label += impersonated
 		}
 	}

@@ -25,16 +25,16 @@ const RestoreHeader = "X-Portal-Restore-Of"
 // record, moved its state, answered a citizen or submitted a report, and
 // when. A request never sets them: keepStamps puts back what is stored (or
 // nothing, on create) before the hooks that stamp run.
-var stampFields = map[string][]string{
-	Feedback:    {"answeredBy", "answeredAt"},
-	UnitReports: {"submittedAt", "updatedBy"},
-}
-
-func init() {
-	for _, c := range PublicCollections {
-		stampFields[c] = []string{"updatedBy", "statusBy", "statusAt"}
+var stampFields = func() map[string][]string {
+	m := map[string][]string{
+		Feedback:    {"answeredBy", "answeredAt"},
+		UnitReports: {"submittedAt", "updatedBy"},
 	}
-}
+	for _, c := range PublicCollections {
+		m[c] = []string{"updatedBy", "statusBy", "statusAt"}
+	}
+	return m
+}()
 
 // keepStamps runs on the API's creates and updates of every collection,
 // after the session starts and before the portal's other request hooks.
