@@ -1,17 +1,13 @@
 package admin
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
-	"reflect"
-	"sort"
 
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/hook"
 	"github.com/pocketbase/pocketbase/tools/types"
-
-	"github.com/daison/portal/internal/vocab"
 )
 
 // Staff-side collections (issue 5).
@@ -25,33 +21,62 @@ const (
 // history, carries the version's id: the audit log then says "restore".
 const RestoreHeader = "X-Portal-Restore-Of"
 
-// workflowFields are stamped by the portal on every public record: who last
-// changed it, and who last moved its state and when. They are for staff,
-// and hidden from anonymous readers of the API.
-var workflowFields = []string{"updatedBy", "statusBy", "statusAt"}
-
-// actorOf names who makes a request: a staff member, an IT superuser, or
-// "hệ thống" for the portal itself.
-func actorOf(e *core.RequestEvent) (label, id, kind string) {
-	if e == nil || e.Auth == nil {
-		return "Hệ thống", "", "system"
+// stampFields are the stamps the server keeps on records: who changed a
+// record, moved its state, answered a citizen or submitted a report, and
+// when. A request never sets them: keepStamps puts back what is stored (or
+// nothing, on create) before the hooks that stamp run.
+var stampFields = func() map[string][]string {
+	m := map[string][]string{
+		Feedback:    {"answeredBy", "answeredAt"},
+		UnitReports: {"submittedAt", "updatedBy"},
 	}
-	a := e.Auth
-	kind = a.Collection().Name
-	return personLabel(a), a.Id, kind
+	for _, c := range PublicCollections {
+		m[c] = []string{"updatedBy", "statusBy", "statusAt"}
+	}
+	return m
+}()
+
+// keepStamps runs on the API's creates and updates of every collection,
+// after the session starts and before the portal's other request hooks.
+var keepStamps = &hook.Handler[*core.RecordRequestEvent]{
+	Id:       "portalKeepStamps",
+	Priority: -90,
+	Func: func(e *core.RecordRequestEvent) error {
+		fields := stampFields[e.Collection.Name]
+		if len(fields) == 0 {
+			return e.Next()
+		}
+		var before *core.Record
+		if !e.Record.IsNew() {
+			before, _ = e.App.FindRecordById(e.Collection, e.Record.Id)
+		}
+		for _, f := range fields {
+			if before != nil {
+				e.Record.Set(f, before.Get(f))
+			} else {
+				e.Record.Set(f, nil)
+			}
+		}
+		return e.Next()
+	},
 }
 
-// personLabel names a staff member or superuser for the log and the stamps:
-// "Nguyễn Văn A (a@daison.gov.vn, Biên tập viên …)".
-func personLabel(a *core.Record) string {
-	if a.IsSuperuser() {
-		return "Quản trị hệ thống (" + a.Email() + ")"
+// stampCreate and stampUpdate run on the API's creates and updates of the
+// public collections: they stamp who last changed a record, and who last
+// moved its state and when. The audit log entry and the history are
+// written when the record is saved (audit_records.go).
+func stampCreate(e *core.RecordRequestEvent) error {
+	stampWorkflow(e.RequestEvent, e.Record, nil)
+	return e.Next()
+}
+
+func stampUpdate(e *core.RecordRequestEvent) error {
+	before, err := e.App.FindRecordById(e.Collection, e.Record.Id)
+	if err != nil {
+		return e.Next() // nothing stored to compare with; PocketBase answers
 	}
-	label := a.GetString("name") + " (" + a.Email()
-	if role := a.GetString("role"); role != "" {
-		label += ", " + vocab.StaffRoles.Label(role)
-	}
-	return label + ")"
+	stampWorkflow(e.RequestEvent, e.Record, before)
+	return e.Next()
 }
 
 // stampWorkflow sets updatedBy, and statusBy/statusAt when the state
@@ -63,66 +88,6 @@ func stampWorkflow(e *core.RequestEvent, r *core.Record, before *core.Record) {
 		r.Set("statusBy", label)
 		r.Set("statusAt", types.NowDateTime())
 	}
-}
-
-// auditCreate, auditUpdate and auditDelete wrap the API's record requests
-// of the public collections: they stamp the workflow fields, and after the
-// change is committed write the audit log entry and, for an update or a
-// delete, the previous version into the history.
-func auditCreate(e *core.RecordRequestEvent) error {
-	stampWorkflow(e.RequestEvent, e.Record, nil)
-	if err := e.Next(); err != nil {
-		return err
-	}
-	fields := map[string]any{}
-	for _, f := range e.Record.Collection().Fields {
-		if !f.GetHidden() && !isSystemField(f.GetName()) {
-			if v := e.Record.Get(f.GetName()); !isEmpty(v) {
-				fields[f.GetName()] = v
-			}
-		}
-	}
-	writeAudit(e.App, e.RequestEvent, "create", e.Record, fields)
-	return nil
-}
-
-func auditUpdate(e *core.RecordRequestEvent) error {
-	before, err := e.App.FindRecordById(e.Collection, e.Record.Id)
-	if err != nil {
-		return e.Next() // nothing stored to compare with; PocketBase answers
-	}
-	stampWorkflow(e.RequestEvent, e.Record, before)
-	if err := e.Next(); err != nil {
-		return err
-	}
-	changed := changedFields(before, e.Record)
-	if len(changed) == 0 {
-		return nil
-	}
-	saveRevision(e.App, e.RequestEvent, before)
-	action, changes := "update", map[string]any{"fields": changed}
-	// The back office marks a restore from the history with the version's id.
-	if rev := e.Request.Header.Get(RestoreHeader); rev != "" {
-		action, changes["revision"] = "restore", rev
-	}
-	writeAudit(e.App, e.RequestEvent, action, e.Record, changes)
-	if from, to := before.GetString("status"), e.Record.GetString("status"); from != to {
-		writeAudit(e.App, e.RequestEvent, "status", e.Record, map[string]any{
-			"from": from, "to": to,
-			"text": vocab.Status.Label(from) + " → " + vocab.Status.Label(to),
-		})
-	}
-	return nil
-}
-
-func auditDelete(e *core.RecordRequestEvent) error {
-	before := e.Record.Fresh()
-	if err := e.Next(); err != nil {
-		return err
-	}
-	saveRevision(e.App, e.RequestEvent, before)
-	writeAudit(e.App, e.RequestEvent, "delete", before, nil)
-	return nil
 }
 
 // auditLogin records staff and superuser logins, successful or not.
@@ -166,9 +131,10 @@ func logLogin(e *core.RequestEvent, c *core.Collection, rec *core.Record, identi
 	if rec != nil {
 		entry.ActorID, entry.RecordID = rec.Id, rec.Id
 	}
-	entry.save(e.App)
+	entry.logEntry(e.App)
 }
 
+// auditEntry is one line of the audit log.
 type auditEntry struct {
 	Actor, ActorID, ActorKind string
 	Collection, RecordID      string
@@ -176,14 +142,15 @@ type auditEntry struct {
 	Changes                   any
 }
 
-func (a *auditEntry) save(app core.App) {
+// save appends the entry to the log. Before the log's collection exists
+// (the first migrations) there is nothing to write to.
+func (a *auditEntry) save(app core.App) error {
 	c, err := app.FindCachedCollectionByNameOrId(AuditLog)
 	if err != nil {
-		app.Logger().Error("audit log collection missing", "error", err)
-		return
+		return nil
 	}
 	r := core.NewRecord(c)
-	r.Set("actor", a.Actor)
+	r.Set("actor", truncateRunes(a.Actor, 300))
 	r.Set("actorId", a.ActorID)
 	r.Set("actorKind", a.ActorKind)
 	r.Set("collectionRef", a.Collection)
@@ -195,133 +162,25 @@ func (a *auditEntry) save(app core.App) {
 		r.Set("changes", a.Changes)
 	}
 	if err := app.Save(r); err != nil {
-		app.Logger().Error("không ghi được nhật ký", "action", a.Action, "record", a.RecordID, "error", err)
+		return fmt.Errorf("ghi nhật ký %s %s/%s: %w", a.Action, a.Collection, a.RecordID, err)
+	}
+	return nil
+}
+
+// logEntry appends an entry and, when it cannot, says so in the server's
+// log: for what is logged beside a change (logins, refusals), not as part
+// of it.
+func (a *auditEntry) logEntry(app core.App) {
+	if err := a.save(app); err != nil {
+		app.Logger().Error("không ghi được nhật ký", "error", err)
 	}
 }
 
-func writeAudit(app core.App, e *core.RequestEvent, action string, r *core.Record, changes any) {
-	label, id, kind := actorOf(e)
-	ip := ""
-	if e != nil {
-		ip = e.RealIP()
-	}
-	(&auditEntry{
-		Actor: label, ActorID: id, ActorKind: kind,
+// writeEntry logs an action of who on record r.
+func writeEntry(app core.App, who *actor, action string, r *core.Record, changes any) error {
+	return (&auditEntry{
+		Actor: who.Label, ActorID: who.ID, ActorKind: who.Kind, IP: who.IP,
 		Collection: r.Collection().Name, RecordID: r.Id, Title: recordTitle(r),
-		Action: action, IP: ip, Changes: changes,
+		Action: action, Changes: changes,
 	}).save(app)
-}
-
-// saveRevision keeps a version of a record in the history.
-func saveRevision(app core.App, e *core.RequestEvent, version *core.Record) {
-	c, err := app.FindCachedCollectionByNameOrId(Revisions)
-	if err != nil {
-		app.Logger().Error("revisions collection missing", "error", err)
-		return
-	}
-	data := map[string]any{}
-	for _, f := range version.Collection().Fields {
-		if f.Type() == core.FieldTypePassword {
-			continue
-		}
-		data[f.GetName()] = version.Get(f.GetName())
-	}
-	label, _, _ := actorOf(e)
-	r := core.NewRecord(c)
-	r.Set("collectionRef", version.Collection().Name)
-	r.Set("recordRef", version.Id)
-	r.Set("data", data)
-	r.Set("actor", label)
-	if u := version.GetString("unit"); u != "" && version.Collection().Fields.GetByName("unit") != nil {
-		r.Set("unit", u)
-	}
-	if err := app.Save(r); err != nil {
-		app.Logger().Error("không lưu được phiên bản trước", "record", version.Id, "error", err)
-	}
-}
-
-// changedFields lists the fields whose value differs, in name order,
-// leaving out what the portal stamps itself.
-func changedFields(before, after *core.Record) []string {
-	var out []string
-	for _, f := range after.Collection().Fields {
-		name := f.GetName()
-		if isSystemField(name) {
-			continue
-		}
-		if !sameValue(before.Get(name), after.Get(name)) {
-			out = append(out, name)
-		}
-	}
-	sort.Strings(out)
-	return out
-}
-
-func isSystemField(name string) bool {
-	switch name {
-	case "id", "created", "updated", "updatedBy", "statusBy", "statusAt":
-		return true
-	}
-	return false
-}
-
-func sameValue(a, b any) bool {
-	if reflect.DeepEqual(a, b) {
-		return true
-	}
-	ja, errA := json.Marshal(a)
-	jb, errB := json.Marshal(b)
-	return errA == nil && errB == nil && string(ja) == string(jb)
-}
-
-func isEmpty(v any) bool {
-	switch x := v.(type) {
-	case nil:
-		return true
-	case string:
-		return x == ""
-	case bool:
-		return !x
-	case []string:
-		return len(x) == 0
-	case types.DateTime:
-		return x.IsZero()
-	case types.JSONRaw:
-		return len(x) == 0 || string(x) == "null"
-	}
-	return false
-}
-
-// recordTitle is a record's title or name, for people reading the log.
-func recordTitle(r *core.Record) string {
-	for _, f := range []string{"title", "name", "slug"} {
-		if s := r.GetString(f); s != "" {
-			return s
-		}
-	}
-	return r.Id
-}
-
-func truncateRunes(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n])
-}
-
-// appendOnly refuses any change to an audit log entry once written, even by
-// a superuser or Go code.
-func appendOnly(e *core.RecordEvent) error {
-	return fmt.Errorf("nhật ký hoạt động chỉ được ghi thêm, không được sửa hay xóa")
-}
-
-// hideWorkflow hides the staff-side fields of public records from readers
-// who are not staff or IT.
-func hideWorkflow(e *core.RecordEnrichEvent) error {
-	if auth := e.RequestInfo.Auth; auth == nil || (!auth.IsSuperuser() && auth.Collection().Name != Staff) {
-		e.Record.Hide(workflowFields...)
-		e.Record.Hide("oldSlugs")
-	}
-	return e.Next()
 }

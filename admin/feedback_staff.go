@@ -15,22 +15,9 @@ import (
 	"github.com/daison/portal/internal/vocab"
 )
 
-// contactFields are a citizen's contact details: reviewers see them, no one
-// else (issue 7).
-var contactFields = []string{"name", "phone", "email"}
-
-// hideContacts hides a submission's contact details from staff who are not
-// reviewers (and from anyone else who could ever read it).
-func hideContacts(e *core.RecordEnrichEvent) error {
-	a := e.RequestInfo.Auth
-	if a == nil || !(a.IsSuperuser() || (a.Collection().Name == Staff && a.GetString("role") == "reviewer")) {
-		e.Record.Hide(contactFields...)
-	}
-	return e.Next()
-}
-
 // answerFeedback stamps who answered a submission and when, and keeps the
-// citizen's own words and contacts out of staff edits.
+// citizen's own words and contacts out of staff edits (the stamps a request
+// may send are already replaced by keepStamps).
 func answerFeedback(e *core.RecordRequestEvent) error {
 	before, err := e.App.FindRecordById(Feedback, e.Record.Id)
 	if err != nil {
@@ -79,9 +66,9 @@ func feedbackToInitiative(e *core.RequestEvent) error {
 	ini.Set("summary", markdown.Truncate(fb.GetString("message"), 480))
 	ini.Set("body", "Đề xuất của người dân (mã tiếp nhận "+fb.GetString("refCode")+"):\n\n"+quoteMarkdown(fb.GetString("message")))
 	ini.Set("status", vocab.StatusDraft)
-	label, _, _ := actorOf(e)
-	ini.Set("updatedBy", label)
-	err = e.App.RunInTransaction(func(tx core.App) error {
+	who := requestActor(e)
+	ini.Set("updatedBy", who.Label)
+	err = asActor(e.App, who, func(tx core.App) error {
 		if err := tx.Save(ini); err != nil {
 			return err
 		}
@@ -94,7 +81,6 @@ func feedbackToInitiative(e *core.RequestEvent) error {
 	if err != nil {
 		return e.BadRequestError("Không tạo được sáng kiến từ đề xuất này.", err)
 	}
-	writeAudit(e.App, e, "create", ini, map[string]any{"from": "feedback", "refCode": fb.GetString("refCode")})
 	return e.JSON(http.StatusCreated, map[string]string{"initiative": ini.Id, "message": "Đã tạo bản nháp sáng kiến từ đề xuất."})
 }
 

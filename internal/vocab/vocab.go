@@ -166,6 +166,8 @@ var AuditActions = List{
 	{"login", "Đăng nhập"},
 	{"login_failed", "Đăng nhập không thành công"},
 	{"login_mfa", "Đúng mật khẩu, chờ mã xác thực"},
+	{"impersonate", "Quản trị hệ thống đăng nhập thay cán bộ"},
+	{"refused", "Thao tác bị từ chối"},
 }
 
 // NominationStates are the steps of a nomination dossier (the plan's

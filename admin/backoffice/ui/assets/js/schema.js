@@ -197,7 +197,12 @@ export function titleOf(collection, r) {
 // Collection names in the audit log and history.
 export function collectionLabel(name) {
   if (collections[name]) return collections[name].title;
-  return { staff: 'Tài khoản cán bộ', _superusers: 'Quản trị hệ thống', auditLog: 'Nhật ký', revisions: 'Lịch sử' }[name] || name;
+  return {
+    staff: 'Tài khoản cán bộ', _superusers: 'Quản trị hệ thống', auditLog: 'Nhật ký', revisions: 'Lịch sử',
+    nominations: 'Hồ sơ đề nghị khen thưởng', unitReports: 'Báo cáo năm của đơn vị', feedback: 'Ý kiến người dân',
+    portalConfig: 'Thiết lập cổng', settings: 'Cấu hình hệ thống', _collections: 'Cấu trúc dữ liệu',
+    sql: 'Câu lệnh SQL', backups: 'Sao lưu',
+  }[name] || name;
 }
 
 // Labels of the fields every public record has, for the history's diff.

@@ -10,7 +10,8 @@ import { BASE, navigate, setTitle } from '../main.js';
 import { pager } from './list.js';
 
 const PER_PAGE = 50;
-const COLLS = ['articles', 'guides', 'initiatives', 'honorees', 'awards', 'units', 'indicators', 'staff', '_superusers'];
+const COLLS = ['articles', 'guides', 'initiatives', 'honorees', 'awards', 'units', 'indicators',
+  'nominations', 'unitReports', 'feedback', 'portalConfig', 'staff', '_superusers', 'settings', '_collections', 'revisions', 'auditLog'];
 
 export async function renderAudit(el, { query }) {
   setTitle('Nhật ký hoạt động');
@@ -102,15 +103,52 @@ function row(e) {
     h('td', { 'data-label': 'Địa chỉ IP' }, e.ip || '—'));
 }
 
+// Names of the fields of the staff-side collections, and the lists their
+// choices come from.
+const LABELS = {
+  role: 'Vai trò', unit: 'Đơn vị', password: 'Mật khẩu', email: 'Email', name: 'Tên', verified: 'Đã xác minh',
+  state: 'Trạng thái xử lý', year: 'Năm', answer: 'Trả lời', reportDeadline: 'Hạn nộp báo cáo',
+  listRule: 'Quyền xem danh sách', viewRule: 'Quyền xem', createRule: 'Quyền tạo', updateRule: 'Quyền sửa', deleteRule: 'Quyền xóa', fields: 'Các trường',
+};
+const CHOICES = { role: 'staffRoles', status: 'status' };
+const STATES = { nominations: 'nominationStates', unitReports: 'reportStates', feedback: 'feedbackStates' };
+
+function nameOf(e, f) {
+  const l = fieldLabel(e.collectionRef, f);
+  return l === f && LABELS[f] ? LABELS[f] : l;
+}
+
+// values describes the choices an entry records: "Vai trò: Biên tập viên → Cán bộ thẩm định".
+function values(e, v) {
+  if (!v || typeof v !== 'object') return '';
+  const parts = Object.entries(v).map(([f, x]) => `${nameOf(e, f)}: ${x && typeof x === 'object' && 'to' in x ? `${show(e, f, x.from)} → ${show(e, f, x.to)}` : show(e, f, x)}`);
+  return parts.length ? ` (${parts.join('; ')})` : '';
+}
+
+function show(e, f, x) {
+  if (x === '' || x === null || x === undefined || (Array.isArray(x) && !x.length)) return '—';
+  if (Array.isArray(x)) return x.join(', ');
+  const list = f === 'state' ? STATES[e.collectionRef] : CHOICES[f];
+  return list ? label(list, String(x)) : String(x);
+}
+
 function details(e) {
   const ch = e.changes || {};
   switch (e.action) {
     case 'update':
-      return Array.isArray(ch.fields) && ch.fields.length ? `Sửa: ${ch.fields.map((f) => fieldLabel(e.collectionRef, f)).join(', ')}` : '—';
+      if (Array.isArray(ch.import)) return `Nhập cấu trúc: ${ch.import.join(', ')}`;
+      return Array.isArray(ch.fields) && ch.fields.length ? `Sửa: ${ch.fields.map((f) => nameOf(e, f)).join(', ')}${values(e, ch.values)}` : '—';
     case 'status':
       return ch.text || `${label('status', ch.from)} → ${label('status', ch.to)}`;
-    case 'create':
-      return `Tạo với: ${Object.keys(ch).filter((k) => k !== 'slug' && k !== 'shortCode').map((f) => fieldLabel(e.collectionRef, f)).join(', ')}`;
+    case 'create': {
+      // Since issue 11 the fields' names, earlier their values.
+      const fields = Array.isArray(ch.fields) ? ch.fields : Object.keys(ch);
+      return `Tạo với: ${fields.filter((k) => k !== 'slug' && k !== 'shortCode').map((f) => nameOf(e, f)).join(', ')}${values(e, ch.values)}`;
+    }
+    case 'delete':
+      return values(e, ch.values).replace(/^ \((.*)\)$/, '$1') || '—';
+    case 'refused':
+      return `Yêu cầu ${ch.request || ''}${ch.query ? `: ${ch.query}` : ''}`;
     case 'login':
     case 'login_failed':
     case 'login_mfa':

@@ -1,0 +1,148 @@
+package admin_test
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/daison/portal/admin"
+	"github.com/daison/portal/admin/admintest"
+)
+
+// TestHostile09HistoryFollowsRecords: the history of a record (its earlier
+// versions in the revisions collection) is readable by exactly those who may
+// read the record: editors and reviewers for the public collections,
+// reviewers for the award process, and a unit's reporter only for their own
+// unit's initiatives, nominations and reports — not for the draft articles
+// or honourees that name their unit, not for another unit's records, and
+// not for a record that has moved to another unit since.
+func TestHostile09HistoryFollowsRecords(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	nextYear := time.Now().Year() + 1
+	records := map[string]*core.Record{
+		"article of A":    admintest.Create(t, w.app, admin.Articles, map[string]any{"title": "Bài nháp bí mật", "category": "thong-bao", "status": "draft", "unit": unitA}),
+		"honoree of A":    admintest.Create(t, w.app, admin.Honorees, map[string]any{"name": "Người chưa công bố", "kind": "ca-nhan", "status": "draft", "unit": unitA}),
+		"initiative of A": admintest.Create(t, w.app, admin.Initiatives, draftFields(admin.Initiatives, 1)),
+		"initiative of B": admintest.Create(t, w.app, admin.Initiatives, map[string]any{"title": "Sáng kiến của B", "kind": "sang-kien", "field": "cong-vu", "unit": unitB, "status": "draft"}),
+		"moved from A":    admintest.Create(t, w.app, admin.Initiatives, map[string]any{"title": "Sáng kiến sẽ chuyển", "kind": "sang-kien", "field": "cong-vu", "unit": unitA, "status": "draft"}),
+		"nomination of A": admintest.Create(t, w.app, admin.Nominations, map[string]any{"unit": unitA, "year": nextYear, "nomineeName": "Lê Văn Học", "nomineeKind": "ca-nhan", "requestedForm": "giay-khen", "kind": "hang-nam", "achievements": "Thành tích của đơn vị A.", "state": "draft"}),
+		"report of B":     admintest.Create(t, w.app, admin.UnitReports, map[string]any{"unit": unitB, "year": nextYear, "state": "draft", "summary": "Báo cáo của đơn vị B."}),
+	}
+	// Each record is saved once more through the API, which keeps its
+	// earlier version in the history.
+	for name, r := range records {
+		who, body := reviewer, `{"title":"Bản sửa"}`
+		switch r.Collection().Name {
+		case admin.Honorees:
+			body = `{"name":"Tên sửa"}`
+		case admin.Nominations:
+			body = `{"achievements":"Thành tích đã sửa."}`
+		case admin.UnitReports:
+			body = `{"summary":"Báo cáo đã sửa."}`
+		}
+		if name == "moved from A" {
+			body = `{"unit":"` + unitB + `"}`
+		}
+		w.api(t, who, http.MethodPatch, "/api/collections/"+r.Collection().Name+"/records/"+r.Id, body, 200)
+	}
+	// The award process keeps no versions of its own today; its history
+	// rule is checked on versions written as the portal would.
+	revisions, err := w.app.FindCollectionByNameOrId(admin.Revisions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"nomination of A", "report of B"} {
+		if _, err := w.app.FindFirstRecordByFilter(admin.Revisions, "recordRef = {:id}", map[string]any{"id": records[name].Id}); err == nil {
+			continue
+		}
+		rev := core.NewRecord(revisions)
+		rev.Set("collectionRef", records[name].Collection().Name)
+		rev.Set("recordRef", records[name].Id)
+		rev.Set("data", map[string]any{"summary": "phiên bản cũ"})
+		rev.Set("unit", records[name].GetString("unit"))
+		if err := w.app.Save(rev); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Every record has a version in the history.
+	byRecord := map[string]string{}
+	for name, r := range records {
+		byRecord[r.Id] = name
+		if _, err := w.app.FindFirstRecordByFilter(admin.Revisions, "recordRef = {:id}", map[string]any{"id": r.Id}); err != nil {
+			t.Fatalf("no version of %s: %v", name, err)
+		}
+	}
+
+	public := []string{"article of A", "honoree of A", "initiative of A", "initiative of B", "moved from A"}
+	want := map[string][]string{
+		anonymous: nil,
+		editor:    public,
+		reviewer:  append(public[:len(public):len(public)], "nomination of A", "report of B"),
+		reporterA: {"initiative of A", "nomination of A"},
+		reporterB: {"initiative of B", "moved from A", "report of B"},
+		superuser: append(public[:len(public):len(public)], "nomination of A", "report of B"),
+	}
+	for _, role := range roles {
+		code, body := admintest.Do(w.h, http.MethodGet, "/api/collections/revisions/records?perPage=200", w.tokens[role], "")
+		if code != 200 {
+			t.Fatalf("%s lists the history: %d %s", role, code, body)
+		}
+		var res struct {
+			Items []struct {
+				RecordRef string `json:"recordRef"`
+			} `json:"items"`
+		}
+		if err := json.Unmarshal([]byte(body), &res); err != nil {
+			t.Fatal(err)
+		}
+		seen := map[string]bool{}
+		for _, it := range res.Items {
+			seen[byRecord[it.RecordRef]] = true
+		}
+		var got []string
+		for name := range seen {
+			got = append(got, name)
+		}
+		sort.Strings(got)
+		exp := append([]string(nil), want[role]...)
+		sort.Strings(exp)
+		if strings.Join(got, ", ") != strings.Join(exp, ", ") {
+			t.Errorf("%s reads the history of [%s], want [%s]", role, strings.Join(got, ", "), strings.Join(exp, ", "))
+		}
+		// Reading one version by its id obeys the same rule.
+		for name, r := range records {
+			rev, err := w.app.FindFirstRecordByFilter(admin.Revisions, "recordRef = {:id}", map[string]any{"id": r.Id})
+			if err != nil {
+				t.Fatal(err)
+			}
+			code, _ := admintest.Do(w.h, http.MethodGet, "/api/collections/revisions/records/"+rev.Id, w.tokens[role], "")
+			if wantCode := map[bool]int{true: 200, false: 404}[contains(want[role], name)]; code != wantCode {
+				t.Errorf("%s views a version of %s: %d, want %d", role, name, code, wantCode)
+			}
+		}
+	}
+	// Nor can a reporter guess a draft's words through the history's link
+	// to their unit.
+	probe := func(text string) string {
+		_, body := admintest.Do(w.h, http.MethodGet, "/api/collections/units/records?filter="+url.QueryEscape("revisions_via_unit.data ?~ '"+text+"'"), w.tokens[reporterA], "")
+		return body
+	}
+	if hit, miss := probe("Bài nháp bí mật"), probe("Không có chữ này"); hit != miss {
+		t.Errorf("a reporter guesses a draft article's title through the history:\n%s\n%s", hit, miss)
+	}
+	// Nobody writes the history through the API.
+	for _, role := range []string{editor, reviewer, reporterA} {
+		code, _ := admintest.Do(w.h, http.MethodPost, "/api/collections/revisions/records", w.tokens[role],
+			`{"collectionRef":"initiatives","recordRef":"`+records["initiative of A"].Id+`","unit":"`+unitA+`"}`)
+		if code != 403 {
+			t.Errorf("%s writes a version: %d", role, code)
+		}
+	}
+}
