@@ -56,6 +56,7 @@ func Register(app core.App, opts Options) {
 	// Citizens' feedback (issue 7).
 	app.OnRecordEnrich(Feedback).BindFunc(hideContacts)
 	app.OnRecordUpdateRequest(Feedback).BindFunc(answerFeedback)
+	app.OnRecordValidate(Feedback).BindFunc(cleanFeedback)
 
 	if opts.Changed != nil {
 		changed := func(e *core.RecordEvent) error {
