@@ -91,6 +91,7 @@ func Register(app core.App, opts Options) {
 	// Citizens' feedback (issue 7).
 	app.OnRecordEnrich(Feedback).BindFunc(showContacts)
 	app.OnRecordUpdateRequest(Feedback).BindFunc(answerFeedback)
+	app.OnRecordValidate(Feedback).BindFunc(cleanFeedback)
 
 	if opts.Changed != nil {
 		changed := func(e *core.RecordEvent) error {

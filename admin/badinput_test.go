@@ -51,8 +51,8 @@ func TestBadInput(t *testing.T) {
 	jsonCases := []struct{ name, collection, body string }{
 		{"script in Markdown", "articles", article(map[string]any{"body": "Xin chào <script>alert(1)</script>"})},
 		{"onerror in Markdown", "articles", article(map[string]any{"body": `<img src=x onerror="alert(1)">`})},
-		{"script in a title", "articles", article(map[string]any{"title": "Tin <script>alert(1)</script>"})},
-		{"event handler tag in a title", "articles", article(map[string]any{"title": `<a onmouseover="x()">Tin</a>`})},
+		// Tags in a title are text, shown escaped (issue 11, fault 16):
+		// TestHostile16OneRulePerKindOfText keeps them as typed.
 		{"javascript link", "articles", article(map[string]any{"body": "[bấm](javascript:alert(1))"})},
 		{"mixed-case javascript link", "articles", article(map[string]any{"body": "[bấm](JaVaScRiPt:alert(1))"})},
 		{"entity-encoded javascript link", "articles", article(map[string]any{"body": "[bấm](&#x6A;avascript&#58;alert(1))"})},

@@ -48,8 +48,9 @@ const (
 	kindMarkdown                   // Markdown, checked for raw HTML and unsafe links
 )
 
-// textFields gives, for each public collection, the kind of each of its text
-// fields; fields not listed are single-line.
+// textFields gives, for each collection, the kind of each of its text
+// fields; fields not listed are single-line. The rule of each kind is
+// cleanText's.
 var textFields = map[string]map[string]textKind{
 	Units:       {"description": kindMarkdown},
 	Honorees:    {"story": kindMarkdown},
@@ -60,6 +61,7 @@ var textFields = map[string]map[string]textKind{
 	Indicators:  {"note": kindMultiLine},
 	Nominations: {"achievements": kindMultiLine, "comment": kindMultiLine},
 	UnitReports: {"summary": kindMarkdown},
+	Feedback:    {"message": kindMultiLine, "answer": kindMultiLine},
 }
 
 func kindOf(collection, field string) textKind {

@@ -2,7 +2,6 @@ package admin
 
 import (
 	"bytes"
-	"encoding/csv"
 	"fmt"
 	"html/template"
 	"net/http"
@@ -12,129 +11,10 @@ import (
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
-	"github.com/xuri/excelize/v2"
 
 	"github.com/daison/portal/internal/slug"
 	"github.com/daison/portal/internal/vocab"
 )
-
-// table is what the exports write, as CSV or XLSX.
-type table struct {
-	Title   string
-	Headers []string
-	Rows    [][]string
-}
-
-// csvBytes writes t as CSV in UTF-8 with a byte order mark, which Excel
-// needs to read Vietnamese letters right.
-func (t table) csvBytes() ([]byte, error) {
-	var buf bytes.Buffer
-	buf.WriteString("\uFEFF")
-	w := csv.NewWriter(&buf)
-	if err := w.Write(t.Headers); err != nil {
-		return nil, err
-	}
-	if err := w.WriteAll(t.Rows); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
-
-// xlsxBytes writes t as an Excel workbook: a title row, bold headers that
-// stay in view, filters and readable column widths.
-func (t table) xlsxBytes() ([]byte, error) {
-	f := excelize.NewFile()
-	defer f.Close()
-	sheet := "Danh sách"
-	if err := f.SetSheetName("Sheet1", sheet); err != nil {
-		return nil, err
-	}
-	_ = f.SetCellValue(sheet, "A1", t.Title)
-	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
-	head, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2E6D9"}},
-		Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}})
-	wrap, _ := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
-	_ = f.SetCellStyle(sheet, "A1", "A1", bold)
-	for i, h := range t.Headers {
-		cell, _ := excelize.CoordinatesToCellName(i+1, 3)
-		_ = f.SetCellValue(sheet, cell, h)
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		width := 14.0
-		if len(t.Rows) > 0 {
-			width = columnWidth(h, t.Rows, i)
-		}
-		_ = f.SetColWidth(sheet, col, col, width)
-	}
-	last, _ := excelize.CoordinatesToCellName(len(t.Headers), 3)
-	_ = f.SetCellStyle(sheet, "A3", last, head)
-	for r, row := range t.Rows {
-		for c, v := range row {
-			cell, _ := excelize.CoordinatesToCellName(c+1, r+4)
-			if n, err := strconv.Atoi(v); err == nil && len(v) < 10 && !strings.HasPrefix(v, "0") {
-				_ = f.SetCellValue(sheet, cell, n)
-			} else {
-				_ = f.SetCellValue(sheet, cell, v)
-			}
-		}
-	}
-	if len(t.Rows) > 0 {
-		end, _ := excelize.CoordinatesToCellName(len(t.Headers), len(t.Rows)+3)
-		_ = f.SetCellStyle(sheet, "A4", end, wrap)
-		_ = f.AutoFilter(sheet, "A3:"+end, nil)
-	}
-	_ = f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 3, TopLeftCell: "A4", ActivePane: "bottomLeft"})
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
-		return nil, fmt.Errorf("write xlsx: %w", err)
-	}
-	return buf.Bytes(), nil
-}
-
-func columnWidth(header string, rows [][]string, i int) float64 {
-	w := len([]rune(header))
-	for _, r := range rows {
-		if i < len(r) {
-			if l := len([]rune(r[i])); l > w {
-				w = l
-			}
-		}
-	}
-	switch {
-	case w < 8:
-		return 10
-	case w > 60:
-		return 60
-	}
-	return float64(w) + 2
-}
-
-// send answers t in the format asked (?format=csv, default xlsx), as a file
-// named after name.
-func send(e *core.RequestEvent, t table, name string) error {
-	format := e.Request.URL.Query().Get("format")
-	var (
-		b     []byte
-		err   error
-		ctype string
-	)
-	switch format {
-	case "csv":
-		b, err = t.csvBytes()
-		ctype = "text/csv; charset=utf-8"
-	case "", "xlsx":
-		format = "xlsx"
-		b, err = t.xlsxBytes()
-		ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-	default:
-		return e.BadRequestError("Định dạng không hỗ trợ: chỉ có xlsx hoặc csv.", nil)
-	}
-	if err != nil {
-		return e.InternalServerError("", err)
-	}
-	e.Response.Header().Set("Content-Disposition", `attachment; filename="`+name+"."+format+`"`)
-	e.Response.Header().Set("Cache-Control", "no-store")
-	return e.Blob(http.StatusOK, ctype, b)
-}
 
 // queryYear reads ?year=, required, 2000–2100.
 func queryYear(e *core.RequestEvent) (int, error) {
@@ -146,13 +26,22 @@ func queryYear(e *core.RequestEvent) (int, error) {
 }
 
 // unitScope returns the unit a request is limited to: a unit's reporter sees
-// only their own; reviewers may ask for one (?unit=) or all.
-func unitScope(e *core.RequestEvent) string {
+// only their own; reviewers may ask for one (?unit=) or all (""). A
+// reporter with no unit (never given one, or whose unit was deleted) sees
+// nothing: the error is a 403 that says why.
+func unitScope(e *core.RequestEvent) (string, error) {
 	if role(e) == "unitReporter" {
-		return e.Auth.GetString("unit")
+		u := e.Auth.GetString("unit")
+		if u == "" {
+			return "", e.ForbiddenError(noUnitMessage, nil)
+		}
+		return u, nil
 	}
-	return e.Request.URL.Query().Get("unit")
+	return e.Request.URL.Query().Get("unit"), nil
 }
+
+// noUnitMessage tells a unit's reporter without a unit why they see nothing.
+const noUnitMessage = "Tài khoản của bạn chưa được gắn với đơn vị nào, nên chưa xem được hồ sơ của đơn vị. Hãy liên hệ bộ phận quản trị (IT) để được gắn đúng đơn vị."
 
 func dateVN(r *core.Record, field string) string {
 	d := r.GetDateTime(field)
@@ -183,8 +72,11 @@ func exportAwards(e *core.RequestEvent) error {
 	if err != nil {
 		return e.InternalServerError("", err)
 	}
+	scope, err := unitScope(e)
+	if err != nil {
+		return err
+	}
 	units := unitNames(e.App)
-	scope := unitScope(e)
 	t := table{
 		Title:   fmt.Sprintf("Danh sách khen thưởng phong trào thi đua cải cách hành chính năm %d", year),
 		Headers: []string{"STT", "Tập thể, cá nhân", "Loại", "Chức vụ", "Đơn vị", "Hình thức", "Loại khen thưởng", "Năm", "Số quyết định", "Ngày quyết định", "Người ký", "Thành tích", "Sáng kiến, mô hình", "Trạng thái"},
@@ -221,7 +113,11 @@ func exportNominations(e *core.RequestEvent) error {
 	}
 	filter := `year = {:y}`
 	params := dbx.Params{"y": year}
-	if scope := unitScope(e); scope != "" {
+	scope, err := unitScope(e)
+	if err != nil {
+		return err
+	}
+	if scope != "" {
 		filter += ` && unit = {:u}`
 		params["u"] = scope
 	}

@@ -16,9 +16,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
-	"github.com/daison/portal/internal/markdown"
 	"github.com/daison/portal/internal/shortcode"
-	"github.com/daison/portal/internal/vntext"
 	"github.com/daison/portal/internal/vocab"
 )
 
@@ -64,25 +62,25 @@ func (f FieldErrors) Error() string {
 	return strings.Join(parts, "; ")
 }
 
-// clean stores every field as NFC, trimmed, and checks it: its kind's
-// required fields, sizes, hidden and control characters, line breaks in
-// one-line fields (a CRLF in a contact field is refused), a valid phone or
-// email, consent when a contact is given, and a page that is a path on the
-// site.
+// clean stores every field as the rules of text say (cleanText: the
+// message is multi-line plain text, every other field single-line) and
+// checks it: its kind's required fields, sizes, a valid phone or email,
+// consent when a contact is given, and a page that is a path on the site
+// (sitePath). A return path that is not one is dropped.
 func (in *FeedbackInput) clean() FieldErrors {
 	errs := FieldErrors{}
 	single := map[string]*string{"kind": &in.Kind, "page": &in.Page, "topic": &in.Topic, "helpful": &in.Helpful,
 		"rating": &in.Rating, "service": &in.Service, "channel": &in.Channel, "name": &in.Name, "phone": &in.Phone,
 		"email": &in.Email, "consent": &in.Consent, "idempotencyKey": &in.Key, "return": &in.Return}
 	for name, v := range single {
-		*v = strings.TrimSpace(vntext.NFC(*v))
-		if p := vntext.Check(*v, false); p != "" {
-			errs[name] = string(p)
+		var p *textProblem
+		if *v, p = cleanText(kindSingleLine, *v); p != nil && name != "return" {
+			errs[name] = p.Message
 		}
 	}
-	in.Message = strings.TrimSpace(vntext.NFC(in.Message))
-	if p := vntext.Check(in.Message, true); p != "" {
-		errs["message"] = string(p)
+	var p *textProblem
+	if in.Message, p = cleanText(kindMultiLine, in.Message); p != nil {
+		errs["message"] = p.Message
 	}
 	if !vocab.FeedbackKinds.Has(in.Kind) || in.Kind == "" {
 		errs["kind"] = "Loại ý kiến không hợp lệ."
@@ -97,11 +95,8 @@ func (in *FeedbackInput) clean() FieldErrors {
 	length("topic", in.Topic, maxShort)
 	length("service", in.Service, maxShort)
 	length("name", in.Name, maxName)
-	if markdown.HasShortcode(in.Message) || markdown.HasShortcode(in.Topic) {
-		errs["message"] = "Nội dung có ký tự không được phép ({{< hoặc {{%)."
-	}
 	if in.Page != "" && !sitePath(in.Page) {
-		errs["page"] = "Địa chỉ trang không hợp lệ."
+		errs["page"] = "Địa chỉ trang không hợp lệ: phải là đường dẫn của một trang trên cổng này, bắt đầu bằng “/”."
 	}
 	if in.Return != "" && !sitePath(in.Return) {
 		in.Return = ""
@@ -166,12 +161,6 @@ func (in *FeedbackInput) consented() bool {
 		return true
 	}
 	return false
-}
-
-// sitePath reports whether p is a path on the site ("/…", not "//host").
-func sitePath(p string) bool {
-	return len(p) <= 300 && strings.HasPrefix(p, "/") && !strings.HasPrefix(p, "//") &&
-		!strings.ContainsAny(p, "\\\x00\r\n") && !strings.Contains(p, "://")
 }
 
 // refPrefixes start the reference codes citizens receive.

@@ -15,6 +15,7 @@ func FuzzFeedbackClean(f *testing.F) {
 	f.Add("gop-y", "/huong-dan/x/", "", "Nội dung góp ý đủ dài", "", "", "", "0912345678", "", "on")
 	f.Add("huu-ich", "//evil", "", "", "co", "", "An\r\n", "", "a@b.c", "")
 	f.Add("hai-long", "/", "", "", "", "5", "", "0912\r\nBcc:", "", "on")
+	f.Add("huu-ich", "/\t/evil.example/", "", "", "co", "", "", "", "", "")
 	f.Add("sang-kien", "/x/", "Tên\u200b", "Mo\u0302 ta\u0309 sáng kiến", "", "", "", "", "x@y.vn", "")
 	f.Fuzz(func(t *testing.T, kind, page, topic, message, helpful, rating, name, phone, email, consent string) {
 		in := FeedbackInput{Kind: kind, Page: page, Topic: topic, Message: message, Helpful: helpful,
@@ -33,6 +34,18 @@ func FuzzFeedbackClean(f *testing.F) {
 		}
 		if in.Page != "" && !strings.HasPrefix(in.Page, "/") {
 			t.Fatalf("accepted page %q", in.Page)
+		}
+		// What a browser makes of the page as a link: it drops tabs, line
+		// breaks and other controls, and reads "\" as "/". It must still be
+		// a path on this site (issue 11, fault 12).
+		browser := strings.ReplaceAll(strings.Map(func(r rune) rune {
+			if r < 0x20 || r == 0x7f {
+				return -1
+			}
+			return r
+		}, in.Page), `\`, "/")
+		if in.Page != "" && (strings.HasPrefix(browser, "//") || strings.ContainsAny(in.Page, " \t\u00a0")) {
+			t.Fatalf("accepted page %q, which a browser reads as %q", in.Page, browser)
 		}
 		if (in.Phone != "" || in.Email != "") && !in.consented() {
 			t.Fatalf("accepted a contact without consent")

@@ -55,9 +55,13 @@ func feedbackToInitiative(e *core.RequestEvent) error {
 	if err != nil {
 		return e.InternalServerError("", err)
 	}
+	// The citizen's words pass the rules of text as they are (a topic is
+	// single-line plain text, a message multi-line), and quoteMarkdown makes
+	// the message Markdown that shows as written: the conversion succeeds
+	// for whatever the citizens' forms accepted.
 	title := fb.GetString("topic")
 	if title == "" {
-		title = markdown.Truncate(fb.GetString("message"), 120)
+		title = markdown.Truncate(strings.Join(strings.Fields(fb.GetString("message")), " "), 120)
 	}
 	ini := core.NewRecord(c)
 	ini.Set("title", title)
@@ -82,17 +86,6 @@ func feedbackToInitiative(e *core.RequestEvent) error {
 		return e.BadRequestError("Không tạo được sáng kiến từ đề xuất này.", err)
 	}
 	return e.JSON(http.StatusCreated, map[string]string{"initiative": ini.Id, "message": "Đã tạo bản nháp sáng kiến từ đề xuất."})
-}
-
-// quoteMarkdown makes a citizen's text a Markdown quote, with the characters
-// Markdown would read as syntax escaped, so what they wrote shows as written.
-func quoteMarkdown(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`, "#", `\#`)
-	lines := strings.Split(r.Replace(s), "\n")
-	for i, l := range lines {
-		lines[i] = "> " + l
-	}
-	return strings.Join(lines, "\n")
 }
 
 // feedbackStats answers GET /api/portal/feedback/stats: submissions per

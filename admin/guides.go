@@ -10,7 +10,6 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 
-	"github.com/daison/portal/internal/markdown"
 	"github.com/daison/portal/internal/vntext"
 	"github.com/daison/portal/internal/vocab"
 )
@@ -48,9 +47,9 @@ func ParseSteps(raw []byte) ([]Step, error) {
 	return steps, nil
 }
 
-// cleanSteps stores a guide's steps as NFC and checks each: a title, safe
-// Markdown, an http(s) link, and a logic word that joins it to a previous
-// step.
+// cleanSteps stores a guide's steps as the rules of text say and checks
+// each: a title, single-line words, safe Markdown, a web address as link
+// (webURL), and a logic word that joins it to a previous step.
 func cleanSteps(r *core.Record) error {
 	steps, err := ParseSteps(jsonValue(r, "steps"))
 	if err != nil {
@@ -62,10 +61,20 @@ func cleanSteps(r *core.Record) error {
 	for i := range steps {
 		st := &steps[i]
 		n := i + 1
-		for _, f := range []*string{&st.Title, &st.LinkText, &st.Cost, &st.Link, &st.Logic} {
-			*f = vntext.Clean(*f)
+		// The rules of text: the step's words are single-line plain text,
+		// its text Markdown, its link a web address.
+		var problem *textProblem
+		for _, f := range []*string{&st.Title, &st.LinkText, &st.Cost, &st.Logic} {
+			var p *textProblem
+			if *f, p = cleanText(kindSingleLine, *f); p != nil && problem == nil {
+				problem = p
+			}
 		}
-		st.Text = strings.TrimSpace(vntext.NFC(st.Text))
+		var p *textProblem
+		if st.Text, p = cleanText(kindMarkdown, st.Text); p != nil && problem == nil {
+			problem = p
+		}
+		st.Link = vntext.Clean(st.Link)
 		if st.Title == "" {
 			return stepError(n, "chưa có tiêu đề.")
 		}
@@ -75,19 +84,11 @@ func cleanSteps(r *core.Record) error {
 		if utf8.RuneCountInString(st.Text) > maxStepText {
 			return stepError(n, fmt.Sprintf("nội dung không được dài quá %d ký tự.", maxStepText))
 		}
-		for _, f := range []string{st.Title, st.LinkText, st.Cost, st.Link} {
-			if p := vntext.Check(f, false); p != "" {
-				return stepError(n, string(p))
-			}
+		if problem != nil {
+			return stepError(n, problem.Message)
 		}
-		if p := vntext.Check(st.Text, true); p != "" {
-			return stepError(n, string(p))
-		}
-		if ps := markdown.Check(st.Text); len(ps) > 0 {
-			return stepError(n, string(ps[0]))
-		}
-		if st.Link != "" && !(strings.HasPrefix(st.Link, "https://") || strings.HasPrefix(st.Link, "http://")) {
-			return stepError(n, "liên kết phải bắt đầu bằng https:// hoặc http://.")
+		if st.Link != "" && !webURL(st.Link) {
+			return stepError(n, "liên kết phải là địa chỉ web bắt đầu bằng https:// hoặc http://, không có dấu cách hay ký tự điều khiển.")
 		}
 		if !vocab.StepLogic.Has(st.Logic) {
 			return stepError(n, "cách nối với bước trước chỉ có thể là “và” (and) hoặc “hoặc” (or).")
@@ -114,8 +115,9 @@ const (
 	maxTagLen = 50
 )
 
-// cleanTags stores an article's tags as a list of distinct NFC strings and
-// checks their number and length.
+// cleanTags stores a record's tags (an article's, a citizen submission's)
+// as a list of distinct single-line plain texts (cleanText) and checks their
+// number and length.
 func cleanTags(r *core.Record) error {
 	var tags []string
 	if s := strings.TrimSpace(string(jsonValue(r, "tags"))); s != "" && s != "null" {
@@ -126,18 +128,15 @@ func cleanTags(r *core.Record) error {
 	seen := map[string]bool{}
 	clean := make([]string, 0, len(tags))
 	for _, t := range tags {
-		t = vntext.Clean(t)
+		t, p := cleanText(kindSingleLine, t)
 		if t == "" || seen[vntext.Fold(t)] {
 			continue
 		}
-		if p := vntext.Check(t, false); p != "" {
-			return fieldError("validation_tags_format", "Từ khóa “"+t+"”: "+string(p))
+		if p != nil {
+			return fieldError("validation_tags_format", "Từ khóa “"+t+"”: "+p.Message)
 		}
 		if utf8.RuneCountInString(t) > maxTagLen {
 			return fieldError("validation_tags_format", fmt.Sprintf("Mỗi từ khóa dài tối đa %d ký tự.", maxTagLen))
-		}
-		if markdown.HasShortcode(t) {
-			return fieldError("validation_tags_format", string(markdown.ProblemShortcode))
 		}
 		seen[vntext.Fold(t)] = true
 		clean = append(clean, t)

@@ -68,11 +68,13 @@ var transitions = map[string]map[string][]string{
 	},
 }
 
-// checkNomination runs on the API's creates and updates of nominations: the
-// state change must be one the actor's role may make, a yearly nomination
-// must be filed by the deadline (after it only reviewers add), a returned
-// dossier needs a comment, a decision needs its number, date and signer,
-// and the nominee must be named. It keeps the history and the stamps.
+// checkNomination runs on the API's creates and updates of nominations:
+// each field changed must be one the actor may change at this step
+// (nominationFields), the state change must be one the actor's role may
+// make, a yearly nomination must be filed by the deadline (after it only
+// reviewers add), a returned dossier needs a comment, a decision needs its
+// number, date and signer, and the nominee must be named. It keeps the
+// history and the stamps.
 func checkNomination(e *core.RecordRequestEvent) error {
 	r := e.Record
 	var before *core.Record
@@ -86,6 +88,7 @@ func checkNomination(e *core.RecordRequestEvent) error {
 	to := r.GetString("state")
 	who := role(e.RequestEvent)
 	errs := validation.Errors{}
+	checkFieldOwners(r, before, nominationFields, who, from, to, errs)
 
 	if who != "superuser" {
 		allowed := transitions[who][from]
@@ -214,16 +217,23 @@ func approveNomination(e *core.RecordEvent) error {
 
 // checkReport runs on the API's creates and updates of yearly reports: a
 // unit's reporter submits by the deadline (reviewers may add later); the
-// submission time and author are stamped.
+// submission time and author are stamped, and only by the server
+// (reportFields).
 func checkReport(e *core.RecordRequestEvent) error {
 	r := e.Record
 	from := ""
+	var before *core.Record
 	if !r.IsNew() {
-		if before, err := e.App.FindRecordById(UnitReports, r.Id); err == nil {
+		before, _ = e.App.FindRecordById(UnitReports, r.Id)
+		if before != nil {
 			from = before.GetString("state")
 		}
 	}
 	to := r.GetString("state")
+	errs := validation.Errors{}
+	if checkFieldOwners(r, before, reportFields, role(e.RequestEvent), from, to, errs); len(errs) > 0 {
+		return e.BadRequestError("", errs)
+	}
 	if role(e.RequestEvent) == "unitReporter" && to == "submitted" && from != "submitted" {
 		if dl := Deadline(e.App, r.GetInt("year")); time.Now().After(dl) {
 			return e.BadRequestError("", validation.Errors{"year": fieldError("validation_deadline", fmt.Sprintf(

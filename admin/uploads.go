@@ -5,9 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/url"
 	"path"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -198,8 +196,8 @@ func imageOnly(f *core.FileField) bool {
 	})
 }
 
-// checkURLs keeps URL fields to http and https: PocketBase accepts any
-// scheme, javascript: included.
+// checkURLs keeps URL fields to web addresses (webURL): PocketBase accepts
+// any scheme, javascript: included, and characters a browser drops.
 func checkURLs(r *core.Record, errs validation.Errors) {
 	for _, f := range r.Collection().Fields {
 		if f.Type() != core.FieldTypeURL {
@@ -209,15 +207,11 @@ func checkURLs(r *core.Record, errs validation.Errors) {
 		if v == "" {
 			continue
 		}
-		u, err := url.Parse(v)
-		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-			errs[f.GetName()] = fieldError("validation_url_scheme", "Liên kết phải là địa chỉ web bắt đầu bằng https:// hoặc http://.")
+		if !webURL(v) {
+			errs[f.GetName()] = fieldError("validation_url_scheme", "Liên kết phải là địa chỉ web bắt đầu bằng https:// hoặc http://, không có dấu cách hay ký tự điều khiển.")
 		}
 	}
 }
-
-// htmlTag finds what a browser would read as the start of a tag.
-var htmlTag = regexp.MustCompile(`<[a-zA-Z/!?]`)
 
 // checkPublishedRelations: a record being published may link only to
 // published records (a published article of a draft unit would show a

@@ -2,16 +2,13 @@ package admin
 
 import (
 	"errors"
-	"strings"
 
 	"github.com/pocketbase/dbx"
 	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 
-	"github.com/daison/portal/internal/markdown"
 	"github.com/daison/portal/internal/slug"
-	"github.com/daison/portal/internal/vntext"
 	"github.com/daison/portal/internal/vocab"
 )
 
@@ -87,9 +84,8 @@ func fieldError(code, message string) validation.Error {
 	return validation.NewError(code, message)
 }
 
-// cleanTexts stores every text field as NFC, trimmed, and checks it for
-// hidden characters, line breaks where one line is expected, and unsafe
-// Markdown.
+// cleanTexts stores every text field of r as its kind's rule says (see
+// cleanText) and reports, beside each field, what the rule refuses.
 func cleanTexts(r *core.Record, errs validation.Errors) {
 	coll := r.Collection().Name
 	for _, f := range r.Collection().Fields {
@@ -97,30 +93,10 @@ func cleanTexts(r *core.Record, errs validation.Errors) {
 			continue
 		}
 		name := f.GetName()
-		kind := kindOf(coll, name)
-		v := vntext.NFC(r.GetString(name))
-		if kind == kindSingleLine {
-			v = strings.TrimSpace(v)
-		} else {
-			v = strings.TrimRight(strings.TrimLeft(v, "\r\n"), " \t\r\n")
-		}
+		v, p := cleanText(kindOf(coll, name), r.GetString(name))
 		r.Set(name, v)
-		if p := vntext.Check(v, kind != kindSingleLine); p != "" {
-			errs[name] = fieldError("validation_text_characters", string(p))
-			continue
-		}
-		if kind == kindMarkdown {
-			if ps := markdown.Check(v); len(ps) > 0 {
-				msgs := make([]string, len(ps))
-				for i, p := range ps {
-					msgs[i] = string(p)
-				}
-				errs[name] = fieldError("validation_markdown", strings.Join(msgs, " "))
-			}
-		} else if markdown.HasShortcode(v) {
-			errs[name] = fieldError("validation_markdown", string(markdown.ProblemShortcode))
-		} else if htmlTag.MatchString(v) {
-			errs[name] = fieldError("validation_html", "Không được dùng thẻ HTML (ví dụ <script>, <b>) trong trường này; hãy viết chữ thường.")
+		if p != nil {
+			errs[name] = fieldError(p.Code, p.Message)
 		}
 	}
 }

@@ -17,11 +17,16 @@ import (
 // In update rules a field that was not sent is NULL in @request.body, and
 // comparisons with NULL are false: every condition on @request.body.x is
 // written "(@request.body.x:isset = false || …)".
+//
+// A unit's reporter works for one unit: an account with no unit (never given
+// one, or whose unit was deleted) is no reporter at all, so that "unit =
+// @request.auth.unit" never matches by both being empty (issue 11, fault 7;
+// 1780000900_reporter_unit.go brings older databases' rules up to this).
 const (
 	staffAuth          = `@request.auth.collectionName = "staff"`
 	isEditor           = `(` + staffAuth + ` && @request.auth.role = "editor")`
 	isReviewer         = `(` + staffAuth + ` && @request.auth.role = "reviewer")`
-	isReporter         = `(` + staffAuth + ` && @request.auth.role = "unitReporter")`
+	isReporter         = `(` + staffAuth + ` && @request.auth.role = "unitReporter" && @request.auth.unit != "")`
 	isEditorOrReviewer = `(` + staffAuth + ` && (@request.auth.role = "editor" || @request.auth.role = "reviewer"))`
 
 	// a status sent in the body, if any, that an editor may set on an

@@ -234,3 +234,25 @@ export function percent(n) {
 export function asciiFileName(name) {
   return String(name || '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
 }
+
+// sitePath tells whether s is a path on the public site and nothing else,
+// by the server's rule (admin/sitepath.go): one leading "/" (not "//host"),
+// no backslash, no "://", at most 300 bytes, and none of the characters a
+// browser drops from an address or that hide what it is (controls, tabs,
+// line breaks, spaces of any kind, invisible and bidirectional marks): a
+// browser reads "/\t/evil.example" as "//evil.example". A stored path that
+// fails it is shown as text, never as a link.
+const UNSAFE_IN_URL = /[\u0000-\u0020\u007f-\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u2066-\u2069\u3000\ufeff\\]/;
+export function sitePath(s) {
+  if (typeof s !== 'string') return false;
+  return new TextEncoder().encode(s).length <= 300 && s.startsWith('/') && !s.startsWith('//') &&
+    !s.includes('://') && !UNSAFE_IN_URL.test(s);
+}
+
+// pageLink shows a path on the site as a link opening in a new tab, or, if
+// it is not one (sitePath), as quoted text (its hidden characters written
+// out) that says so.
+export function pageLink(path) {
+  if (!sitePath(path)) return h('span', { class: 'unsafe-path' }, JSON.stringify(String(path ?? '')), ' (địa chỉ không hợp lệ, không mở được)');
+  return h('a', { href: path, target: '_blank', rel: 'noopener' }, path, h('span', { class: 'visually-hidden' }, ' (mở thẻ mới)'));
+}

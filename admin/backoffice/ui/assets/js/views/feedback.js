@@ -6,7 +6,7 @@
 // the page says so to others rather than hide it.
 
 import { list, view, update, request, download } from '../api.js';
-import { h, fill, formatDateTime, formatNumber, monthRange, vnYear, q } from '../util.js';
+import { h, fill, formatDateTime, formatNumber, monthRange, vnYear, q, pageLink } from '../util.js';
 import { label, vocab } from '../schema.js';
 import { can } from '../roles.js';
 import { widget, errorSummary } from '../forms.js';
@@ -177,7 +177,7 @@ export async function renderFeedback(el, { id }) {
     ['Ngày gửi', formatDateTime(r.created)],
     ['Trạng thái', feedbackBadge(r.state)],
   ];
-  if (r.page) rows.push(['Trang', h('a', { href: r.page, target: '_blank', rel: 'noopener' }, r.page, h('span', { class: 'visually-hidden' }, ' (mở thẻ mới)'))]);
+  if (r.page) rows.push(['Trang', pageLink(r.page)]);
   if (r.topic) rows.push([r.kind === 'sang-kien' ? 'Tên sáng kiến' : 'Chủ đề', r.topic]);
   if (r.kind === 'huu-ich') rows.push(['Trang có hữu ích không', label('helpful', r.helpful) || '—']);
   if (r.kind === 'hai-long') {
@@ -342,7 +342,7 @@ export async function renderFeedbackStats(el) {
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Trang'), h('th', { scope: 'col', class: 'num' }, 'Hữu ích'),
             h('th', { scope: 'col', class: 'num' }, 'Chưa hữu ích'), h('th', { scope: 'col', class: 'num' }, 'Tỷ lệ hữu ích'), h('th', { scope: 'col', class: 'num' }, 'Có góp ý'))),
           h('tbody', {}, st.pages.map((p) => h('tr', {},
-            h('th', { scope: 'row' }, h('a', { href: p.page, target: '_blank', rel: 'noopener' }, p.page, h('span', { class: 'visually-hidden' }, ' (mở thẻ mới)'))),
+            h('th', { scope: 'row' }, pageLink(p.page)),
             h('td', { class: 'num' }, formatNumber(p.yes)),
             h('td', { class: 'num' }, formatNumber(p.no)),
             h('td', { class: 'num' }, p.yes + p.no ? `${formatNumber(Math.round((p.yes * 1000) / (p.yes + p.no)) / 10)}%` : '—'),

@@ -27,7 +27,9 @@ const listURL = () => BASE + PATH + '/';
 function noAccess(el) {
   setTitle(TITLE);
   fill(el, h('h1', {}, TITLE),
-    h('p', {}, 'Chỉ cán bộ thẩm định Phòng Văn hóa – Xã hội và cán bộ đầu mối của các đơn vị làm việc với hồ sơ đề nghị khen thưởng.'),
+    h('p', {}, isReporter() && !auth.unit
+      ? 'Tài khoản của bạn chưa được gắn với đơn vị nào, nên chưa xem được hồ sơ của đơn vị. Hãy liên hệ bộ phận quản trị (IT) để được gắn đúng đơn vị.'
+      : 'Chỉ cán bộ thẩm định Phòng Văn hóa – Xã hội và cán bộ đầu mối của các đơn vị làm việc với hồ sơ đề nghị khen thưởng.'),
     h('p', {}, h('a', { href: BASE }, 'Về trang tổng quan')));
 }
 

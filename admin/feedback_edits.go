@@ -1,0 +1,43 @@
+package admin
+
+import (
+	validation "github.com/pocketbase/ozzo-validation/v4"
+	"github.com/pocketbase/pocketbase/core"
+)
+
+// cleanFeedback keeps the rules of text and of site paths on every save of
+// a citizen's submission, whoever makes it (the citizens' forms, staff
+// answering and tagging, IT through the API): each text field that changed
+// is stored and checked as its kind says (cleanText: the message and the
+// answer are multi-line, the rest single-line), changed tags as tags
+// (cleanTags), and a changed page must be a path on the site (sitePath).
+// Fields that did not change are left as stored, so that a submission kept
+// from before a rule still takes an answer.
+func cleanFeedback(e *core.RecordEvent) error {
+	r := e.Record
+	orig := r.Original()
+	changed := func(field string) bool {
+		return r.IsNew() || !unchanged(r.Get(field), orig.Get(field))
+	}
+	errs := validation.Errors{}
+	for _, f := range r.Collection().Fields {
+		name := f.GetName()
+		if f.Type() != core.FieldTypeText || !changed(name) {
+			continue
+		}
+		v, p := cleanText(kindOf(Feedback, name), r.GetString(name))
+		r.Set(name, v)
+		if p != nil {
+			errs[name] = fieldError(p.Code, p.Message)
+		}
+	}
+	if page := r.GetString("page"); page != "" && changed("page") && !sitePath(page) {
+		errs["page"] = fieldError("validation_site_path", "Địa chỉ trang không hợp lệ: phải là đường dẫn của một trang trên cổng này, bắt đầu bằng “/”.")
+	}
+	if changed("tags") {
+		if err := cleanTags(r); err != nil {
+			errs["tags"] = err
+		}
+	}
+	return validateRest(e, errs)
+}
