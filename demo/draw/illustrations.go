@@ -1,4 +1,4 @@
-package demo
+package draw
 
 // The demo's illustrations: flat, text-free drawings in a calm palette
 // (article covers, initiative photos, honoree portraits), each drawn by one
@@ -9,13 +9,6 @@ import (
 	"image/color"
 	"math"
 	"sort"
-)
-
-// Image sizes, in pixels.
-const (
-	coverW, coverH       = 1600, 900
-	photoW, photoH       = 1200, 800
-	portraitW, portraitH = 800, 800
 )
 
 // scene draws one illustration with pen p, palette pal and generator r.
@@ -47,8 +40,9 @@ var motifs = map[string]motif{
 	"documents":   {drawDocuments, "Hình minh họa: tập hồ sơ với danh sách đã đánh dấu và chiếc kính lúp"},
 }
 
-// motifNames lists the motifs, for error messages.
-func motifNames() []string {
+// Motifs lists the names of the motifs articles and initiatives may ask
+// for, sorted.
+func Motifs() []string {
 	names := make([]string, 0, len(motifs))
 	for n := range motifs {
 		names = append(names, n)

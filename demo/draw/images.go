@@ -1,4 +1,4 @@
-package demo
+package draw
 
 // This file holds a tiny vector painter for the demo's illustrations: flat
 // shapes (rectangles with rounded corners, circles, ellipses, convex

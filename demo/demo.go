@@ -19,7 +19,7 @@
 // # Images
 //
 // The demo's images are illustrations drawn in Go when the content is loaded
-// (illustrations.go, on the painter of images.go): flat, text-free drawings
+// (by package draw): flat, text-free drawings
 // in a calm palette, the same on every run, saved through PocketBase as
 // JPEG files so that its checks (type, size) apply. The TOML files say which
 // records have one:
@@ -56,6 +56,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/types"
 
 	"github.com/daison/portal/admin"
+	"github.com/daison/portal/demo/draw"
 	"github.com/daison/portal/internal/vocab"
 )
 
@@ -379,7 +380,7 @@ func (l *loader) honoree(h honoreeData) error {
 			return err
 		}
 		fields["photo"] = file
-		fields["photoAlt"] = pic.alt
+		fields["photoAlt"] = pic.Alt
 	}
 	r, err := l.create(admin.Honorees, label, h.common, fields)
 	if err != nil {
@@ -489,7 +490,7 @@ func (l *loader) article(a articleData) error {
 			return err
 		}
 		fields["cover"] = file
-		fields["coverAlt"] = pic.alt
+		fields["coverAlt"] = pic.Alt
 	}
 	_, err = l.create(admin.Articles, label, a.common, fields)
 	return err
@@ -517,10 +518,10 @@ func (l *loader) indicator(in indicatorData) error {
 }
 
 // file returns the drawing pic as a file to upload, named name.
-func (l *loader) file(pic picture, name, label string) (*filesystem.File, error) {
+func (l *loader) file(pic draw.Picture, name, label string) (*filesystem.File, error) {
 	data, err := l.images.get(pic)
 	if err != nil {
-		return nil, fmt.Errorf("demo: %s: draw %s: %w", label, pic.motif, err)
+		return nil, fmt.Errorf("demo: %s: draw %s: %w", label, pic.Motif, err)
 	}
 	f, err := filesystem.NewFileFromBytes(data, name)
 	if err != nil {
