@@ -52,6 +52,7 @@ func isVietnameseText(s string) bool {
 	return vietnameseLetters.MatchString(strings.ToLower(s))
 }
 
+// jsString is s as a JavaScript string literal.
 func jsString(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
