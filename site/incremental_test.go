@@ -16,7 +16,7 @@ import (
 	portal "github.com/daison/portal"
 	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/admintest"
-	"github.com/daison/portal/admin/demo"
+	"github.com/daison/portal/demo"
 	"github.com/daison/portal/site"
 )
 

@@ -9,7 +9,7 @@ import (
 	"github.com/pocketbase/pocketbase"
 	"github.com/spf13/cobra"
 
-	"github.com/daison/portal/admin/demo"
+	"github.com/daison/portal/demo"
 	"github.com/daison/portal/site"
 )
 

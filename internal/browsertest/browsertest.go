@@ -34,6 +34,12 @@ func Path(t testing.TB) string {
 	return ""
 }
 
+// TabLimit is how long a tab of New lives at most: a last resort against a
+// hung browser (the tests' own steps wait 20 to 30 seconds each), long
+// enough for a story whose tab stays open over many steps on a busy machine
+// (the back office's editor tab in scripts/e2e).
+const TabLimit = 10 * time.Minute
+
 // New returns a context of a fresh headless Chromium tab with a window of
 // width×height CSS pixels; the browser ends with the test.
 func New(t testing.TB, width, height int) context.Context {
@@ -57,7 +63,7 @@ func New(t testing.TB, width, height int) context.Context {
 	}
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelTab := chromedp.NewContext(actx)
-	ctx, cancelTime := context.WithTimeout(ctx, 2*time.Minute)
+	ctx, cancelTime := context.WithTimeout(ctx, TabLimit)
 	t.Cleanup(func() {
 		cancelTime()
 		cancelTab()

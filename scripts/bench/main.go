@@ -26,33 +26,24 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"sync/atomic"
-	"syscall"
 	"time"
 
-	"github.com/pocketbase/dbx"
-	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
-	"github.com/pocketbase/pocketbase/tools/types"
 
 	portal "github.com/daison/portal"
 	"github.com/daison/portal/admin"
-	"github.com/daison/portal/admin/demo"
+	"github.com/daison/portal/demo"
 	"github.com/daison/portal/site"
 )
 
@@ -239,223 +230,4 @@ func bench(n int, dataDir string, o options) error {
 		return serving(b, addr, o.serveFor)
 	}
 	return nil
-}
-
-// serve starts PocketBase's own server on a free port with the site's
-// routes bound, as "portal serve" does, and waits until its start-up
-// build is live. It returns the server and its address.
-func serve(app core.App, b *site.Builder, queue *atomic.Pointer[site.Queue]) (*http.Server, string, error) {
-	started := make(chan *http.Server, 1)
-	app.OnServe().BindFunc(func(e *core.ServeEvent) error {
-		e.InstallerFunc = nil // no browser window for a first superuser
-		if err := e.Next(); err != nil {
-			return err
-		}
-		started <- e.Server
-		return nil
-	})
-	queue.Store(site.Register(app, b))
-	addr := fmt.Sprintf("127.0.0.1:%d", freePort())
-	before := time.Now()
-	failed := make(chan error, 1)
-	go func() { failed <- apis.Serve(app, apis.ServeConfig{HttpAddr: addr}) }()
-	var srv *http.Server
-	select {
-	case srv = <-started:
-	case err := <-failed:
-		return nil, "", fmt.Errorf("serve: %w", err)
-	}
-	if err := waitStartBuild(b, before); err != nil {
-		return nil, "", err
-	}
-	return srv, "http://" + addr, nil
-}
-
-// waitStartBuild waits for the build the portal makes when it starts
-// ("khởi động", after before), so that the first save does not wait for
-// it.
-func waitStartBuild(b *site.Builder, before time.Time) error {
-	for {
-		st := b.Status()
-		if !st.Building && st.LastSuccess != nil && st.LastSuccess.Started.After(before) {
-			return nil
-		}
-		if time.Since(before) > 10*time.Minute {
-			return fmt.Errorf("the start-up build did not finish")
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-}
-
-// editorToken creates an editor's account for the bench and returns its
-// token.
-func editorToken(app core.App) (string, error) {
-	col, err := app.FindCollectionByNameOrId("staff")
-	if err != nil {
-		return "", err
-	}
-	r, err := app.FindAuthRecordByEmail(col, "bench@daison.test")
-	if err != nil {
-		r = core.NewRecord(col)
-		r.SetEmail("bench@daison.test")
-		r.SetPassword("mat-khau-do-hieu-nang")
-		r.Set("name", "Đo hiệu năng")
-		r.Set("role", "editor")
-		if err := app.Save(r); err != nil {
-			return "", err
-		}
-	}
-	return r.NewAuthToken()
-}
-
-// patchTitle changes an article's title through the API, as the back
-// office does.
-func patchTitle(addr, token, id, title string) error {
-	body, _ := json.Marshal(map[string]string{"title": title})
-	req, _ := http.NewRequest(http.MethodPatch, addr+"/api/collections/articles/records/"+id, bytes.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Authorization", token)
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return err
-	}
-	defer res.Body.Close()
-	if res.StatusCode != 200 {
-		msg, _ := io.ReadAll(res.Body)
-		return fmt.Errorf("PATCH %s: %d %s", id, res.StatusCode, msg)
-	}
-	return nil
-}
-
-// latency changes the titles of published articles one after another with
-// save and waits, each time, until shows finds the title's new words
-// (marker) on the live page; it prints p50 and p95.
-func latency(app core.App, name string, saves int, save func(a *core.Record, title string) error, shows func(slug, marker string) bool) error {
-	arts, err := app.FindRecordsByFilter(admin.Articles, "status = 'published' && publishAt <= {:now}", "-publishAt", saves, 0,
-		dbx.Params{"now": time.Now().UTC().Format(types.DefaultDateLayout)})
-	if err != nil {
-		return err
-	}
-	if len(arts) == 0 {
-		return fmt.Errorf("%s: no published article to change", name)
-	}
-	var ds []time.Duration
-	for i, a := range arts {
-		marker := fmt.Sprintf("cập nhật %d.%d", time.Now().UnixNano()%100000, i)
-		title := a.GetString("title")
-		if i := strings.Index(title, " – cập nhật "); i >= 0 {
-			title = title[:i] // an earlier run's marker: titles must not grow run after run
-		}
-		title += " – " + marker
-		a.Set("title", title)
-		start := time.Now()
-		if err := save(a, title); err != nil {
-			return err
-		}
-		for !shows(a.GetString("slug"), marker) {
-			if time.Since(start) > 5*time.Minute {
-				return fmt.Errorf("%s: save %d never went live", name, i)
-			}
-			time.Sleep(20 * time.Millisecond)
-		}
-		ds = append(ds, time.Since(start))
-	}
-	sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
-	q50, q95 := ds[len(ds)/2], ds[min(len(ds)-1, int(float64(len(ds))*0.95))]
-	fmt.Printf("%s over %d saves: min %s  p50 %s  p95 %s  max %s (floor p95 ≤ 5 s)\n",
-		name, len(ds), ds[0].Round(time.Millisecond), q50.Round(time.Millisecond), q95.Round(time.Millisecond), ds[len(ds)-1].Round(time.Millisecond))
-	return nil
-}
-
-// serving loads one article page from the running portal (PocketBase's
-// server, the route the public site takes), then from nginx serving the
-// same build folder, with the same client.
-func serving(b *site.Builder, addr string, d time.Duration) error {
-	cur, err := b.Dir().Current()
-	if err != nil {
-		return err
-	}
-	var page string
-	entries, _ := os.ReadDir(filepath.Join(cur, "tin-tuc"))
-	for _, e := range entries {
-		if e.IsDir() && e.Name() != "trang" && e.Name() != "chuyen-muc" && e.Name() != "tu-khoa" {
-			page = "/tin-tuc/" + e.Name() + "/"
-			break
-		}
-	}
-	ours := load(addr+page, d)
-	fmt.Printf("serving %s: portal %.0f req/s", page, ours)
-
-	nginx, err := exec.LookPath("nginx")
-	if err != nil {
-		fmt.Println("  (nginx not installed: apt-get install nginx, for the comparison)")
-		return nil
-	}
-	port := freePort()
-	conf := filepath.Join(os.TempDir(), "portal-bench-nginx.conf")
-	os.WriteFile(conf, []byte(fmt.Sprintf(`daemon off; worker_processes auto; pid %s/portal-bench-nginx.pid; error_log stderr error;
-events { worker_connections 1024; }
-http { access_log off; include /etc/nginx/mime.types; sendfile on; gzip_static on;
-  server { listen 127.0.0.1:%d; root %s; location / { try_files $uri $uri/index.html =404; } } }
-`, os.TempDir(), port, cur)), 0o644)
-	cmd := exec.Command(nginx, "-c", conf)
-	cmd.Stderr = os.Stderr
-	if err := cmd.Start(); err != nil {
-		return err
-	}
-	defer func() {
-		// SIGTERM: the master stops its workers too (SIGKILL would orphan them).
-		_ = cmd.Process.Signal(syscall.SIGTERM)
-		_ = cmd.Wait()
-	}()
-	url := fmt.Sprintf("http://127.0.0.1:%d%s", port, page)
-	for i := 0; i < 100; i++ {
-		if res, err := http.Get(url); err == nil {
-			res.Body.Close()
-			break
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	if res, err := http.Get(url); err != nil || res.StatusCode != 200 {
-		return fmt.Errorf("nginx does not serve %s: %v %v", url, err, res)
-	}
-	theirs := load(url, d)
-	fmt.Printf(", nginx %.0f req/s: ratio %.2f (floor ≥ 0.8)\n", theirs, ours/theirs)
-	return nil
-}
-
-func freePort() int {
-	l, _ := net.Listen("tcp", "127.0.0.1:0")
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
-}
-
-// load requests url with 32 connections for d, asking for gzip as a
-// browser does, and returns the requests per second.
-func load(url string, d time.Duration) float64 {
-	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64, DisableCompression: true}}
-	var n atomic.Int64
-	deadline := time.Now().Add(d)
-	var wg sync.WaitGroup
-	for i := 0; i < 32; i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for time.Now().Before(deadline) {
-				req, _ := http.NewRequest("GET", url, nil)
-				req.Header.Set("Accept-Encoding", "gzip, deflate, br")
-				res, err := client.Do(req)
-				if err != nil {
-					continue
-				}
-				io.Copy(io.Discard, res.Body)
-				res.Body.Close()
-				if res.StatusCode == 200 {
-					n.Add(1)
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	return float64(n.Load()) / d.Seconds()
 }

@@ -66,13 +66,12 @@ func TestKillDuringBuilds(t *testing.T) {
 		p.api("PATCH", "/api/collections/articles/records/"+list.Items[0].ID, map[string]any{"summary": fmt.Sprintf("Tóm tắt lần %d.", round)}, nil)
 		p.api("POST", "/api/site/rebuild", nil, nil)
 		time.Sleep(time.Duration(50+r.IntN(600)) * time.Millisecond)
-		p.kill()
+		p.Kill()
 		n := liveIsWhole(t, p.Dir)
 		t.Logf("round %d: killed; the live build is whole (%d pages in its sitemap)", round, n)
 
 		restarted := time.Now().UTC()
-		p.launch()
-		p.token = p.login()
+		p.relaunch()
 		var st siteStatus
 		p.waitFor("a clean rebuild after the restart", 2*time.Minute, func() bool {
 			st = siteStatus{}
@@ -125,9 +124,8 @@ func TestAcknowledgedWritesSurviveKill(t *testing.T) {
 			ids = append(ids, rec.ID)
 		}
 	}
-	p.kill()
-	p.launch()
-	p.token = p.login()
+	p.Kill()
+	p.relaunch()
 	for _, id := range ids {
 		if code := p.api("GET", "/api/collections/articles/records/"+id, nil, nil); code != 200 {
 			t.Fatalf("acknowledged record %s lost after kill -9: %d", id, code)

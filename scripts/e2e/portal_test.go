@@ -1,6 +1,6 @@
 // Package e2e runs the real portal binary, as staff and citizens use it:
-// started on a free port with a fresh data folder, driven over HTTP and in
-// headless Chromium.
+// started on a free port with a fresh data folder (internal/portaltest),
+// driven over HTTP and in headless Chromium.
 package e2e
 
 import (
@@ -8,192 +8,72 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"net"
+	"mime/multipart"
 	"net/http"
 	"os"
-	"os/exec"
-	"path/filepath"
-	"runtime"
-	"strings"
-	"syscall"
 	"testing"
 	"time"
 
-	"github.com/daison/portal/internal/mfalogin"
+	"github.com/daison/portal/internal/portaltest"
 )
 
-// binary is the portal built once for all tests of this package.
-var binary string
-
-// repoRoot is the repository's root folder.
-func repoRoot() string {
-	_, file, _, _ := runtime.Caller(0)
-	return filepath.Join(filepath.Dir(file), "..", "..")
-}
-
 func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "portal-e2e-")
-	if err != nil {
+	// Built before the tests, as their time limit does not count it
+	// (shared with the other packages that run the portal: see Build).
+	if _, err := portaltest.Build(); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	binary = filepath.Join(dir, "portal")
-	build := exec.Command("go", "build", "-o", binary, "./cmd/portal")
-	build.Dir = repoRoot()
-	build.Stdout, build.Stderr = os.Stdout, os.Stderr
-	if err := build.Run(); err != nil {
-		fmt.Fprintln(os.Stderr, "build portal:", err)
-		os.Exit(1)
-	}
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
+	os.Exit(m.Run())
 }
 
-// portal is a running portal process.
+// portal is a running portal as the test (or story step) t sees it, with
+// the superuser's token for the API.
 type portal struct {
-	t       testing.TB
-	URL     string // http://127.0.0.1:<port>
-	Dir     string // its --dir
-	SiteSrc string // its --site-src, a copy of the repository's site sources
-	cmd     *exec.Cmd
-	args    []string
-	log     *mfalogin.Console
-	token   string
+	*portaltest.Portal
+	t     testing.TB
+	token string
 }
 
-const (
-	adminEmail    = "it@daison.test"
-	adminPassword = "mat-khau-thu-nghiem-1"
-)
-
-func freePort(t testing.TB) int {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
-}
-
-// run runs a portal subcommand to its end.
-func run(t testing.TB, args ...string) string {
-	t.Helper()
-	out, err := exec.Command(binary, args...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("portal %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-	return string(out)
-}
-
-// copyTree copies the files under src into dst.
-func copyTree(t testing.TB, src, dst string) {
-	t.Helper()
-	err := filepath.Walk(src, func(p string, fi os.FileInfo, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
-		if fi.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
-// start starts `portal serve` with a superuser, the demo content if demo
-// is set, and site sources copied from the repository (so a test may break
-// the theme), and waits until the site answers.
+// start starts `portal serve` with the demo content if demo is set (and
+// more flags), waits until the site answers, and signs the superuser in.
 func start(t testing.TB, demo bool, extra ...string) *portal {
 	t.Helper()
-	root := t.TempDir()
-	p := &portal{t: t, Dir: filepath.Join(root, "pb_data"), SiteSrc: filepath.Join(root, "src"), log: &mfalogin.Console{}}
-	for _, f := range []string{"hugo.toml", "content", "themes"} {
-		src := filepath.Join(repoRoot(), f)
-		if fi, err := os.Stat(src); err == nil && !fi.IsDir() {
-			b, _ := os.ReadFile(src)
-			os.MkdirAll(p.SiteSrc, 0o755)
-			os.WriteFile(filepath.Join(p.SiteSrc, f), b, 0o644)
-			continue
-		}
-		copyTree(t, src, filepath.Join(p.SiteSrc, f))
-	}
-	run(t, "superuser", "upsert", adminEmail, adminPassword, "--dir", p.Dir)
-
-	port := freePort(t)
-	p.URL = fmt.Sprintf("http://127.0.0.1:%d", port)
-	p.args = []string{"serve", "--http", fmt.Sprintf("127.0.0.1:%d", port), "--dir", p.Dir, "--site-src", p.SiteSrc}
-	if demo {
-		p.args = append(p.args, "--demo")
-	}
-	p.args = append(p.args, extra...)
-	t.Cleanup(p.stop)
-	p.launch()
-	p.token = p.login()
+	p := &portal{Portal: portaltest.Start(t, portaltest.Options{Demo: demo, Args: extra}), t: t}
+	p.login()
 	return p
 }
 
-// launch starts the portal process (again) and waits until the site
-// answers.
-func (p *portal) launch() {
+// with returns the portal for the test (or story step) t.
+func (p *portal) with(t testing.TB) *portal {
+	c := *p
+	c.t = t
+	return &c
+}
+
+// login signs the superuser in and keeps the token for api.
+func (p *portal) login() {
 	p.t.Helper()
-	p.cmd = exec.Command(binary, p.args...)
-	p.cmd.Stdout, p.cmd.Stderr = p.log, p.log
-	if err := p.cmd.Start(); err != nil {
-		p.t.Fatal(err)
+	token, err := p.SignIn()
+	if err != nil {
+		p.t.Fatalf("superuser sign-in: %v", err)
 	}
-	p.waitFor("the site to answer", 60*time.Second, func() bool {
-		res, err := http.Get(p.URL + "/")
-		if err != nil {
-			return false
-		}
-		res.Body.Close()
-		return res.StatusCode == 200
-	})
+	p.token = token
 }
 
-// kill stops the portal with SIGKILL, as a power cut or the OOM killer
-// would, and waits for it to be gone.
-func (p *portal) kill() {
-	_ = p.cmd.Process.Kill()
-	_, _ = p.cmd.Process.Wait()
-}
-
-func (p *portal) stop() {
-	if p.cmd != nil && p.cmd.Process != nil {
-		_ = p.cmd.Process.Signal(syscall.SIGTERM)
-		done := make(chan struct{})
-		go func() { p.cmd.Wait(); close(done) }()
-		select {
-		case <-done:
-		case <-time.After(10 * time.Second):
-			_ = p.cmd.Process.Kill()
-		}
+// relaunch starts the portal again (after kill) and signs in again.
+func (p *portal) relaunch() {
+	p.t.Helper()
+	if err := p.Launch(); err != nil {
+		p.t.Fatalf("%v\nportal output:\n%s", err, p.Output())
 	}
-	if p.t.Failed() {
-		p.t.Logf("portal output:\n%s", p.log.String())
-	}
+	p.login()
 }
 
 // waitFor polls ok until it holds or limit passes.
 func (p *portal) waitFor(what string, limit time.Duration, ok func() bool) time.Duration {
 	p.t.Helper()
-	start := time.Now()
-	for !ok() {
-		if time.Since(start) > limit {
-			p.t.Fatalf("waited %s for %s\nportal output:\n%s", limit, what, p.log.String())
-		}
-		time.Sleep(25 * time.Millisecond)
-	}
-	return time.Since(start)
+	return p.WaitFor(p.t, what, limit, ok)
 }
 
 // api calls the portal's API as the superuser and decodes the answer into
@@ -224,22 +104,79 @@ func (p *portal) api(method, path string, body any, out any) int {
 	return res.StatusCode
 }
 
-func (p *portal) login() string {
-	token, err := mfalogin.Login(p.URL, adminEmail, adminPassword, p.log.String)
-	if err != nil {
-		p.t.Fatalf("superuser login: %v", err)
-	}
-	return token
-}
-
 // get fetches a page of the public site anonymously.
 func (p *portal) get(path string) (int, string) {
+	p.t.Helper()
+	return p.Get(p.t, path)
+}
+
+// head fetches a path anonymously and returns the response (body closed).
+func (p *portal) head(path string) *http.Response {
 	p.t.Helper()
 	res, err := http.Get(p.URL + path)
 	if err != nil {
 		p.t.Fatal(err)
 	}
+	io.Copy(io.Discard, res.Body)
+	res.Body.Close()
+	return res
+}
+
+// createRecord creates a record as the superuser and returns it.
+func (p *portal) createRecord(collection string, fields map[string]any) record {
+	p.t.Helper()
+	var r record
+	if code := p.api("POST", "/api/collections/"+collection+"/records", fields, &r); code != 200 {
+		p.t.Fatalf("create %s: %d", collection, code)
+	}
+	return r
+}
+
+// createStaff makes a staff account as IT does (portal staff upsert); unit
+// is the slug of a unit reporter's unit.
+func (p *portal) createStaff(email, password, name, role, unit string) {
+	p.t.Helper()
+	err := p.UpsertStaff(portaltest.Staff{Email: email, Password: password, Name: name, Role: role, Unit: unit})
+	if err != nil {
+		p.t.Fatal(err)
+	}
+}
+
+// uploadAs signs in as a staff member and sends a file to a record's file
+// field; it returns the status and the message of the field's error.
+func (p *portal) uploadAs(email, password, collection, id, field, name string, data []byte) (int, string) {
+	p.t.Helper()
+	token, err := p.StaffToken(email, password)
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	code, body := multipartPatch(p.URL+"/api/collections/"+collection+"/records/"+id, token, field, name, data)
+	var answer struct {
+		Message string                       `json:"message"`
+		Data    map[string]map[string]string `json:"data"`
+	}
+	_ = json.Unmarshal(body, &answer)
+	if f, ok := answer.Data[field]; ok {
+		return code, f["message"]
+	}
+	return code, answer.Message
+}
+
+// multipartPatch sends one file to a record's field as a staff member.
+func multipartPatch(url, token, field, name string, data []byte) (int, []byte) {
+	var buf bytes.Buffer
+	w := multipart.NewWriter(&buf)
+	fw, _ := w.CreateFormFile(field, name)
+	fw.Write(data)
+	w.Close()
+	req, _ := http.NewRequest("PATCH", url, &buf)
+	req.Header.Set("Content-Type", w.FormDataContentType())
+	req.Header.Set("Authorization", token)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return 0, []byte(err.Error())
+	}
 	defer res.Body.Close()
 	b, _ := io.ReadAll(res.Body)
-	return res.StatusCode, string(b)
+	return res.StatusCode, b
 }

@@ -20,7 +20,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/daison/portal/internal/browsertest"
-	"github.com/daison/portal/internal/mfalogin"
 )
 
 var (
@@ -33,7 +32,7 @@ var (
 func adminToken(t testing.TB) string {
 	t.Helper()
 	tokenOnce.Do(func() {
-		token, tokenErr = mfalogin.Login(siteURL, adminEmail, adminPassword, portalLog.String)
+		token, tokenErr = portal.SignIn()
 	})
 	if tokenErr != nil {
 		t.Fatal(tokenErr)

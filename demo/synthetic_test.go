@@ -7,7 +7,7 @@ import (
 
 	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/admintest"
-	"github.com/daison/portal/admin/demo"
+	"github.com/daison/portal/demo"
 )
 
 // TestSynthetic: about n records, all through the portal's hooks (valid,

@@ -18,6 +18,7 @@ import (
 
 	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/admintest"
+	"github.com/daison/portal/demo/draw"
 )
 
 // maxImageBytes is the largest an illustration may be: small enough for a
@@ -58,7 +59,7 @@ func checkImages(t *testing.T, app core.App, published map[string][]*core.Record
 			continue
 		}
 		covers++
-		checkJPEG(t, "cover of article "+name, read(r, file), coverW, coverH)
+		checkJPEG(t, "cover of article "+name, read(r, file), draw.CoverW, draw.CoverH)
 		if !strings.HasPrefix(alt, "Hình minh họa: ") || !vietnamese(alt) || len([]rune(alt)) > 160 {
 			t.Errorf("article %q: coverAlt %q is not a short Vietnamese description", name, alt)
 		}
@@ -80,7 +81,7 @@ func checkImages(t *testing.T, app core.App, published map[string][]*core.Record
 			t.Errorf("initiative %q has %d photos, want 1 to 3", name, len(photos))
 		}
 		for i, f := range photos {
-			checkJPEG(t, fmt.Sprintf("photo %d of initiative %s", i+1, name), read(r, f), photoW, photoH)
+			checkJPEG(t, fmt.Sprintf("photo %d of initiative %s", i+1, name), read(r, f), draw.PhotoW, draw.PhotoH)
 		}
 	}
 	if n := len(initiatives); withPhotos*5 < n*2 || withPhotos*5 > n*3 {
@@ -99,7 +100,7 @@ func checkImages(t *testing.T, app core.App, published map[string][]*core.Record
 			continue
 		}
 		kinds[r.GetString("kind")]++
-		checkJPEG(t, "portrait of "+name, read(r, file), portraitW, portraitH)
+		checkJPEG(t, "portrait of "+name, read(r, file), draw.PortraitW, draw.PortraitH)
 		want := "Ảnh minh họa chân dung " + name
 		if r.GetString("kind") == "tap-the" {
 			want = "Ảnh minh họa tập thể " + name
@@ -153,42 +154,44 @@ func vietnamese(s string) bool {
 // and different for another seed.
 //
 // With DEMO_IMAGES set to a folder, it also writes the drawings there, to
-// look at: DEMO_IMAGES=/tmp/motifs go test ./admin/demo -run TestMotifs.
+// look at: DEMO_IMAGES=/tmp/motifs go test ./demo -run TestMotifs.
 func TestMotifs(t *testing.T) {
-	for _, name := range motifNames() {
+	for _, name := range draw.Motifs() {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			m := motifs[name]
-			if !strings.HasPrefix(m.alt, "Hình minh họa: ") || !vietnamese(m.alt) {
-				t.Errorf("alt %q is not a Vietnamese description", m.alt)
+			if alt := draw.Cover(name, "", "").Alt; !strings.HasPrefix(alt, "Hình minh họa: ") || !vietnamese(alt) {
+				t.Errorf("alt %q is not a Vietnamese description", alt)
 			}
-			a, err := render(m.draw, coverW, coverH, 210, "a")
+			cover := draw.Picture{Motif: name, W: draw.CoverW, H: draw.CoverH, Hue: 210, Seed: "a"}
+			a, err := cover.JPEG()
 			if err != nil {
 				t.Fatal(err)
 			}
-			checkJPEG(t, name, a, coverW, coverH)
-			if again, _ := render(m.draw, coverW, coverH, 210, "a"); !bytes.Equal(a, again) {
+			checkJPEG(t, name, a, draw.CoverW, draw.CoverH)
+			if again, _ := cover.JPEG(); !bytes.Equal(a, again) {
 				t.Error("two drawings with the same seed differ")
 			}
-			b, _ := render(m.draw, photoW, photoH, 150, "b")
-			checkJPEG(t, name, b, photoW, photoH)
+			b, _ := draw.Picture{Motif: name, W: draw.PhotoW, H: draw.PhotoH, Hue: 150, Seed: "b"}.JPEG()
+			checkJPEG(t, name, b, draw.PhotoW, draw.PhotoH)
 			if dir := os.Getenv("DEMO_IMAGES"); dir != "" {
 				os.WriteFile(filepath.Join(dir, name+".jpg"), a, 0o644)
 				os.WriteFile(filepath.Join(dir, name+"-photo.jpg"), b, 0o644)
 			}
 		})
 	}
-	for _, motif := range []string{motifPortrait, motifGroup} {
+	for _, collective := range []bool{false, true} {
+		p := draw.Portrait("", collective)
+		motif := p.Motif
 		t.Run(motif, func(t *testing.T) {
 			t.Parallel()
-			p := picture{motif: motif, w: portraitW, h: portraitH, hue: 205, seed: "Nguyễn Văn A"}
-			a, err := p.draw()
+			p.Hue, p.Seed = 205, "Nguyễn Văn A"
+			a, err := p.JPEG()
 			if err != nil {
 				t.Fatal(err)
 			}
-			checkJPEG(t, motif, a, portraitW, portraitH)
-			p.seed = "Trần Thị B"
-			if b, _ := p.draw(); bytes.Equal(a, b) {
+			checkJPEG(t, motif, a, draw.PortraitW, draw.PortraitH)
+			p.Seed = "Trần Thị B"
+			if b, _ := p.JPEG(); bytes.Equal(a, b) {
 				t.Error("portraits of two names are the same")
 			}
 			if dir := os.Getenv("DEMO_IMAGES"); dir != "" {
@@ -249,13 +252,16 @@ date = 2026-07-01
 }
 
 func BenchmarkCover(b *testing.B) {
+	p := draw.Picture{Motif: "building", W: draw.CoverW, H: draw.CoverH, Hue: 36, Seed: "x"}
 	for range b.N {
-		render(drawBuilding, coverW, coverH, 36, "x")
+		p.JPEG()
 	}
 }
 
 func BenchmarkPortrait(b *testing.B) {
+	p := draw.Portrait("", false)
+	p.Hue, p.Seed = 36, "x"
 	for range b.N {
-		render(drawPortrait, portraitW, portraitH, 36, "x")
+		p.JPEG()
 	}
 }
