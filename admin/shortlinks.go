@@ -22,17 +22,15 @@ func isLinkable(name string) bool {
 	return slices.Contains(Linkable, name)
 }
 
-// Messages of refuseSentLinks, beside the field sent.
-const (
-	msgShortCodeSent = "Mã liên kết ngắn do hệ thống tạo, không được gửi lên."
-	msgOldSlugsSent  = "Địa chỉ cũ của trang do hệ thống ghi lại khi trang đổi địa chỉ, không được gửi lên."
-)
+// msgShortCodeSent is refuseSentLinks' message, beside the field.
+const msgShortCodeSent = "Mã liên kết ngắn do hệ thống tạo, không được gửi lên."
 
 // refuseSentLinks refuses a create or update through the API that sends a
-// short code or old slugs, whatever the value and the staff role: the
-// server gives the code and records the old slugs (keepLinks), so that no
-// one can point another page's printed QR short link, or another page's
-// address, at a page of theirs. Superusers may send them, because
+// short code, whatever the value and the staff role: the server gives the
+// code (keepLinks), so that no one can point another page's printed QR
+// short link at a page of theirs. Old slugs need no refusal: they are a
+// hidden field (migration 1780000800), which PocketBase drops from what a
+// non-superuser sends, and keepLinks records them. Superusers may send both, because
 // PocketBase's own dashboard sends every field of a record back on save;
 // keepLinks still keeps the code fixed and checks any old slug added.
 func refuseSentLinks(e *core.RecordRequestEvent) error {
@@ -48,9 +46,6 @@ func refuseSentLinks(e *core.RecordRequestEvent) error {
 	// ("shortCode:autogenerate" is "shortCode"), from JSON or a form.
 	if _, sent := info.Body["shortCode"]; sent {
 		errs["shortCode"] = fieldError("validation_server_field", msgShortCodeSent)
-	}
-	if _, sent := info.Body["oldSlugs"]; sent {
-		errs["oldSlugs"] = fieldError("validation_server_field", msgOldSlugsSent)
 	}
 	if len(errs) > 0 {
 		return e.BadRequestError("", errs)
