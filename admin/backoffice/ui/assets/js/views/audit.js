@@ -6,7 +6,7 @@ import { list } from '../api.js';
 import { h, fill, formatDateTime, formatNumber, parseVNDate, toPB, q } from '../util.js';
 import { collections, collectionLabel, fieldLabel, label, vocab } from '../schema.js';
 import { canSee } from '../roles.js';
-import { BASE, navigate, setTitle } from '../main.js';
+import { BASE, navigate, setTitle } from '../nav.js';
 import { pager } from './list.js';
 
 const PER_PAGE = 50;

@@ -8,7 +8,7 @@ import { collections, titleOf, statusText, statusClass, label } from '../schema.
 import { canSee, canRebuild, editable, can, isReviewer, isReporter } from '../roles.js';
 import { PATHS, loadConfig, deadline, openYear, nomineeName, nominationBadge, reportBadge } from '../process.js';
 import { feedbackGist } from './feedback.js';
-import { BASE, setTitle, takeFlash } from '../main.js';
+import { BASE, setTitle, takeFlash } from '../nav.js';
 import { shortActor } from './list.js';
 
 const WORKFLOW = ['articles', 'guides', 'initiatives', 'honorees', 'awards', 'units', 'indicators'];

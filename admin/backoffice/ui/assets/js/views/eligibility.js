@@ -7,7 +7,7 @@
 import { request, download } from '../api.js';
 import { h, fill, formatNumber } from '../util.js';
 import { can } from '../roles.js';
-import { BASE, navigate, setTitle } from '../main.js';
+import { BASE, navigate, setTitle } from '../nav.js';
 import { PATHS } from '../process.js';
 
 const PATH = PATHS.eligibility;

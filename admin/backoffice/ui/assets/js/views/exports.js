@@ -7,7 +7,7 @@ import { list, download, openHTML } from '../api.js';
 import { h, fill, formatDate, formatNumber, vnYear, uid, debounce } from '../util.js';
 import { can } from '../roles.js';
 import { loadUnits, errorSummary, setInvalid } from '../forms.js';
-import { setTitle } from '../main.js';
+import { setTitle } from '../nav.js';
 
 export async function renderExports(el) {
   const title = 'Xuất dữ liệu';

@@ -10,7 +10,7 @@ import { h, fill, formatDateTime, formatNumber, monthRange, vnYear, q, pageLink 
 import { label, vocab } from '../schema.js';
 import { can } from '../roles.js';
 import { widget, errorSummary } from '../forms.js';
-import { BASE, navigate, setTitle, setDirtyCheck, setFlash, takeFlash } from '../main.js';
+import { BASE, navigate, setTitle, setDirtyCheck, setFlash, takeFlash } from '../nav.js';
 import { pager, shortActor } from './list.js';
 import { PATHS, feedbackBadge, crumbs } from '../process.js';
 

@@ -9,7 +9,7 @@ import { h, fill, formatDateTime, parsePB, toPB, parseVNDate, dateInputValue, ti
 import { collections, titleOf, label, statusText, statusClass, fieldLabel } from '../schema.js';
 import { canCreate, canEdit, canDelete, statuses, lockedUnit } from '../roles.js';
 import { widget, errorSummary, setInvalid } from '../forms.js';
-import { BASE, navigate, setTitle, setDirtyCheck, setFlash, takeFlash } from '../main.js';
+import { BASE, navigate, setTitle, setDirtyCheck, setFlash, takeFlash } from '../nav.js';
 import { confirmDialog, modal } from '../dialog.js';
 import { shortActor } from './list.js';
 

@@ -6,7 +6,7 @@ import { view, list, update } from '../api.js';
 import { h, fill, formatDateTime, q } from '../util.js';
 import { collections, titleOf, label, fieldLabel } from '../schema.js';
 import { canEdit } from '../roles.js';
-import { BASE, navigate, setTitle, setFlash } from '../main.js';
+import { BASE, navigate, setTitle, setFlash } from '../nav.js';
 import { confirmDialog } from '../dialog.js';
 import { shortActor } from './list.js';
 

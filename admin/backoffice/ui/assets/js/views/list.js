@@ -6,7 +6,7 @@ import { list } from '../api.js';
 import { h, fill, formatDateTime, formatNumber, q } from '../util.js';
 import { collections, titleOf, label, vocab, statusText, statusClass } from '../schema.js';
 import { canCreate } from '../roles.js';
-import { BASE, navigate, setTitle, takeFlash } from '../main.js';
+import { BASE, navigate, setTitle, takeFlash } from '../nav.js';
 
 const PER_PAGE = 20;
 

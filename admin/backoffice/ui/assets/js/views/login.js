@@ -5,7 +5,7 @@
 
 import { login, loginWithCode, requestCode, auth } from '../api.js';
 import { h, fill } from '../util.js';
-import { BASE, navigate, setTitle, takeFlash } from '../main.js';
+import { BASE, navigate, setTitle, takeFlash } from '../nav.js';
 import { errorSummary, setInvalid } from '../forms.js';
 
 export function renderLogin(el, { query }) {

@@ -12,7 +12,7 @@ import { h, fill, formatDate, formatDateTime, formatNumber, q, vnYear, displayFi
 import { label, vocab } from '../schema.js';
 import { can, isReviewer, isReporter } from '../roles.js';
 import { widget, errorSummary, setInvalid, loadUnits, downloadButton } from '../forms.js';
-import { BASE, navigate, setTitle, setDirtyCheck, setFlash, takeFlash } from '../main.js';
+import { BASE, navigate, setTitle, setDirtyCheck, setFlash, takeFlash } from '../nav.js';
 import { confirmDialog } from '../dialog.js';
 import { pager, shortActor } from './list.js';
 import { PATHS, loadConfig, deadline, openYear, nomineeName, nomineeKind, nominationBadge, crumbs } from '../process.js';

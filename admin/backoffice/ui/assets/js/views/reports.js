@@ -9,7 +9,7 @@ import { h, fill, formatDateTime, formatNumber, percent, vnYear, q } from '../ut
 import { label } from '../schema.js';
 import { can, isReviewer, isReporter } from '../roles.js';
 import { widget, errorSummary, setInvalid, loadUnits, sanitize } from '../forms.js';
-import { BASE, navigate, setTitle, setDirtyCheck, setFlash, takeFlash } from '../main.js';
+import { BASE, navigate, setTitle, setDirtyCheck, setFlash, takeFlash } from '../nav.js';
 import { PATHS, loadConfig, deadline, openYear, reportBadge, crumbs } from '../process.js';
 
 const PATH = PATHS.reports;

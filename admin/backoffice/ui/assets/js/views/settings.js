@@ -5,7 +5,7 @@ import { update } from '../api.js';
 import { h, fill, formatDateTime, vnYear } from '../util.js';
 import { can } from '../roles.js';
 import { errorSummary, setInvalid } from '../forms.js';
-import { setTitle, setDirtyCheck } from '../main.js';
+import { setTitle, setDirtyCheck } from '../nav.js';
 import { loadConfig, deadline } from '../process.js';
 
 const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
