@@ -6,7 +6,7 @@ import { auth, update, login, logout, view } from '../api.js';
 import { h, fill } from '../util.js';
 import { roleLabel } from '../roles.js';
 import { BASE, navigate, setFlash, setTitle } from '../nav.js';
-import { errorSummary, setInvalid } from '../forms.js';
+import { errorSummary, setInvalid } from '../forms/field.js';
 
 export async function renderAccountPage(el) {
   setTitle('Tài khoản của tôi');

@@ -6,7 +6,8 @@
 import { list, download, openHTML } from '../api.js';
 import { h, fill, formatDate, formatNumber, vnYear, uid, debounce } from '../util.js';
 import { can } from '../roles.js';
-import { loadUnits, errorSummary, setInvalid } from '../forms.js';
+import { errorSummary, setInvalid } from '../forms/field.js';
+import { loadUnits } from '../forms/units.js';
 import { setTitle } from '../nav.js';
 
 export async function renderExports(el) {

@@ -8,7 +8,8 @@ import { view, create, update, remove, request, fileURL, list } from '../api.js'
 import { h, fill, formatDateTime, parsePB, toPB, parseVNDate, dateInputValue, timeInputValue, q } from '../util.js';
 import { collections, titleOf, label, statusText, statusClass, fieldLabel } from '../schema.js';
 import { canCreate, canEdit, canDelete, statuses, lockedUnit } from '../roles.js';
-import { widget, errorSummary, setInvalid } from '../forms.js';
+import { widget } from '../forms/widget.js';
+import { errorSummary, setInvalid } from '../forms/field.js';
 import { BASE, navigate, setTitle, setDirtyCheck, setFlash, takeFlash } from '../nav.js';
 import { confirmDialog, modal } from '../dialog.js';
 import { shortActor } from './list.js';

@@ -6,7 +6,7 @@
 import { login, loginWithCode, requestCode, auth } from '../api.js';
 import { h, fill } from '../util.js';
 import { BASE, navigate, setTitle, takeFlash } from '../nav.js';
-import { errorSummary, setInvalid } from '../forms.js';
+import { errorSummary, setInvalid } from '../forms/field.js';
 
 export function renderLogin(el, { query }) {
   setTitle('Đăng nhập');

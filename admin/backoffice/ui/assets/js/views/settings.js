@@ -4,7 +4,7 @@
 import { update } from '../api.js';
 import { h, fill, formatDateTime, vnYear } from '../util.js';
 import { can } from '../roles.js';
-import { errorSummary, setInvalid } from '../forms.js';
+import { errorSummary, setInvalid } from '../forms/field.js';
 import { setTitle, setDirtyCheck } from '../nav.js';
 import { loadConfig, deadline } from '../process.js';
 
