@@ -10,7 +10,6 @@ import { label } from '../schema.js';
 import { can, isReviewer, isReporter } from '../roles.js';
 import { widget } from '../forms/widget.js';
 import { errorSummary, setInvalid } from '../forms/field.js';
-import { loadUnits } from '../forms/units.js';
 import { sanitize } from '../forms/sanitize.js';
 import { BASE, navigate, setTitle, setDirtyCheck, setFlash, takeFlash } from '../nav.js';
 import { PATHS, loadConfig, deadline, openYear, reportBadge, crumbs } from '../process.js';
