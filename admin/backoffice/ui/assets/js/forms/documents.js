@@ -3,7 +3,7 @@
 // upload; existing ones are protected and downloaded with a file token.
 
 import { h, fill, formatBytes, displayFileName, asciiFileName } from '../util.js';
-import { downloadProtected } from '../api.js';
+import { downloadProtected } from '../files.js';
 import { fieldMeta } from '../schema.js';
 import { frame, setInvalid } from './field.js';
 import { checkDocument } from './sniff.js';

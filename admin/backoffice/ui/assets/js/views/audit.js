@@ -7,7 +7,7 @@ import { h, fill, formatDateTime, formatNumber, parseVNDate, toPB, q } from '../
 import { collections, collectionLabel, fieldLabel, label, vocab } from '../schema.js';
 import { canSee } from '../roles.js';
 import { BASE, navigate, setTitle } from '../nav.js';
-import { pager } from './list.js';
+import { pager } from '../components/pager.js';
 
 const PER_PAGE = 50;
 const COLLS = ['articles', 'guides', 'initiatives', 'honorees', 'awards', 'units', 'indicators',

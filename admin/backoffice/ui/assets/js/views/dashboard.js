@@ -9,7 +9,7 @@ import { canSee, canRebuild, editable, can, isReviewer, isReporter } from '../ro
 import { PATHS, loadConfig, deadline, openYear, nomineeName, nominationBadge, reportBadge } from '../process.js';
 import { feedbackGist } from './feedback.js';
 import { BASE, setTitle, takeFlash } from '../nav.js';
-import { shortActor } from './list.js';
+import { shortActor } from '../components/actor.js';
 
 const WORKFLOW = ['articles', 'guides', 'initiatives', 'honorees', 'awards', 'units', 'indicators'];
 

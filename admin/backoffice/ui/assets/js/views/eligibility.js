@@ -4,7 +4,8 @@
 // its reason and the records behind it, and export the list for the
 // council.
 
-import { request, download } from '../api.js';
+import { request } from '../api.js';
+import { download } from '../files.js';
 import { h, fill, formatNumber } from '../util.js';
 import { can } from '../roles.js';
 import { BASE, navigate, setTitle } from '../nav.js';

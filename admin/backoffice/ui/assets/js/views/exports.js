@@ -3,7 +3,8 @@
 // honourees of one decision. The files come from the API with the session's
 // token and are saved under the name the server gives.
 
-import { list, download, openHTML } from '../api.js';
+import { list } from '../api.js';
+import { download, openHTML } from '../files.js';
 import { h, fill, formatDate, formatNumber, vnYear, uid, debounce } from '../util.js';
 import { can } from '../roles.js';
 import { errorSummary, setInvalid } from '../forms/field.js';

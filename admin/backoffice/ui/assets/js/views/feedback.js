@@ -5,14 +5,16 @@
 // Contact details come from the API to reviewers only (admin/feedback_staff.go);
 // the page says so to others rather than hide it.
 
-import { list, view, update, request, download } from '../api.js';
+import { list, view, update, request } from '../api.js';
+import { download } from '../files.js';
 import { h, fill, formatDateTime, formatNumber, monthRange, vnYear, q, pageLink } from '../util.js';
 import { label, vocab } from '../schema.js';
 import { can } from '../roles.js';
 import { widget } from '../forms/widget.js';
 import { errorSummary } from '../forms/field.js';
 import { BASE, navigate, setTitle, setDirtyCheck, setFlash, takeFlash } from '../nav.js';
-import { pager, shortActor } from './list.js';
+import { pager } from '../components/pager.js';
+import { shortActor } from '../components/actor.js';
 import { PATHS, feedbackBadge, crumbs } from '../process.js';
 
 const PATH = PATHS.feedback;

@@ -12,7 +12,7 @@ import { widget } from '../forms/widget.js';
 import { errorSummary, setInvalid } from '../forms/field.js';
 import { BASE, navigate, setTitle, setDirtyCheck, setFlash, takeFlash } from '../nav.js';
 import { confirmDialog, modal } from '../dialog.js';
-import { shortActor } from './list.js';
+import { shortActor } from '../components/actor.js';
 
 function expandFor(collection) {
   return collections[collection].fields

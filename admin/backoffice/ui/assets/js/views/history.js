@@ -8,7 +8,7 @@ import { collections, titleOf, label, fieldLabel } from '../schema.js';
 import { canEdit } from '../roles.js';
 import { BASE, navigate, setTitle, setFlash } from '../nav.js';
 import { confirmDialog } from '../dialog.js';
-import { shortActor } from './list.js';
+import { shortActor } from '../components/actor.js';
 
 export async function renderHistory(el, { collection, id }) {
   const c = collections[collection];

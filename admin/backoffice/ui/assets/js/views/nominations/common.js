@@ -19,7 +19,7 @@ import { label } from '../../schema.js';
 import { isReporter } from '../../roles.js';
 import { BASE, navigate, setTitle, setFlash } from '../../nav.js';
 import { confirmDialog } from '../../dialog.js';
-import { shortActor } from '../list.js';
+import { shortActor } from '../../components/actor.js';
 import { showSummary } from '../../editor.js';
 import { PATHS, nominationBadge } from '../../process.js';
 

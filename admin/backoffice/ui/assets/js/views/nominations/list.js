@@ -2,13 +2,14 @@
 // The list of nominations: filters, the yearly deadline, and the export
 // of a year's dossiers.
 
-import { list, download } from '../../api.js';
+import { list } from '../../api.js';
+import { download } from '../../files.js';
 import { h, fill, formatDateTime, formatNumber, q, vnYear } from '../../util.js';
 import { label, vocab } from '../../schema.js';
 import { can, isReviewer } from '../../roles.js';
 import { loadUnits } from '../../forms/units.js';
 import { navigate, setTitle, takeFlash, flashNotice } from '../../nav.js';
-import { pager } from '../list.js';
+import { pager } from '../../components/pager.js';
 import { loadConfig, deadline, nomineeName, nomineeKind, nominationBadge } from '../../process.js';
 import { TITLE, listURL, noAccess } from './common.js';
 
