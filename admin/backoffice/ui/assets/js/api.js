@@ -1,3 +1,4 @@
+// @ts-check
 // The back office talks to PocketBase's REST API only; every permission is
 // the API rules' decision. The token is kept in localStorage (shared by the
 // tabs of this browser), refreshed before it expires, and ended on the

@@ -1,3 +1,4 @@
+// @ts-check
 // Modal dialogs on the native <dialog> element: it keeps focus inside,
 // closes with Escape and gives focus back to where it was.
 

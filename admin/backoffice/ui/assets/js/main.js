@@ -17,11 +17,13 @@ import { renderAudit } from './views/audit.js';
 import { renderAccountPage } from './views/account.js';
 import { renderNominationList } from './views/nominations/list.js';
 import { renderNomination } from './views/nominations/dossier.js';
-import { renderReports, renderReport } from './views/reports.js';
+import { renderReports } from './views/reports.js';
+import { renderReport } from './views/report.js';
 import { renderEligibility } from './views/eligibility.js';
 import { renderExports } from './views/exports.js';
 import { renderSettings } from './views/settings.js';
-import { renderFeedbackList, renderFeedback, renderFeedbackStats } from './views/feedback.js';
+import { renderFeedbackList, renderFeedback } from './views/feedback.js';
+import { renderFeedbackStats } from './views/feedback-stats.js';
 import { PATHS } from './process.js';
 
 const main = document.getElementById('noi-dung');

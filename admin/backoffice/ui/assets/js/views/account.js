@@ -1,3 +1,4 @@
+// @ts-check
 // The person's own account: name, role and unit (set by IT), a new name, a
 // new password, and two-step sign-in (a code mailed at each sign-in),
 // which reviewers always have and others may turn on.

@@ -1,3 +1,4 @@
+// @ts-check
 // The audit log, for reviewers: who did what to which record and when,
 // newest first, with filters by action, collection, person or record and
 // dates. It is append-only on the server; here it is only read.

@@ -1,3 +1,4 @@
+// @ts-check
 // The dashboard staff open every morning: their drafts, what waits for
 // review, what is scheduled, what was published lately, and the state of
 // the public site's last build with a button to rebuild it.

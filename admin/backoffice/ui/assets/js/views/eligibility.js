@@ -1,3 +1,4 @@
+// @ts-check
 // Who meets the standards of the 2026–2030 summary award (khen thưởng tổng
 // kết giai đoạn), issue 6: the server computes it from the records
 // (admin/eligibility.go); reviewers read each standard, met or not, with

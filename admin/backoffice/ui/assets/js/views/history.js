@@ -1,3 +1,4 @@
+// @ts-check
 // A record's history: every earlier version (kept by the server at each
 // save), compared field by field with the current one, and restored by
 // saving its fields again (the API rules apply as to any save).

@@ -1,3 +1,4 @@
+// @ts-check
 // A collection's list: search by title or name, filters (state, category,
 // kind…), pages of 20. The filters live in the address, so Back and a
 // shared link show the same list.

@@ -1,3 +1,4 @@
+// @ts-check
 // The login page: email and password of a staff account, then, for an
 // account with two-step sign-in (required for reviewers), the code the
 // server mails. The API limits attempts; its refusals (429) are shown as

@@ -1,3 +1,4 @@
+// @ts-check
 // The portal's settings reviewers may change (issue 6): the yearly deadline
 // of nominations and reports, dd/mm (20/11 by default, as the plan says).
 
