@@ -154,7 +154,12 @@ function translateData(data) {
   return data;
 }
 
+/** @type {(err: ApiError) => void} */
 let expiredHandler = () => {};
+/**
+ * onExpired names what to do when the server says the session has ended.
+ * @param {(err: ApiError) => void} f
+ */
 export function onExpired(f) { expiredHandler = f; }
 
 export const get = (path, opts) => request('GET', path, undefined, opts);

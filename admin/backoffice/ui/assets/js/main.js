@@ -47,7 +47,7 @@ window.addEventListener('beforeunload', (e) => {
 // Links inside the back office change the page without reloading it.
 document.addEventListener('click', (e) => {
   if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-  const a = e.target.closest('a[href]');
+  const a = /** @type {HTMLAnchorElement | null} */ (/** @type {Element} */ (e.target).closest('a[href]'));
   if (!a || a.target || a.hasAttribute('download')) return;
   const url = new URL(a.href, location.href);
   if (url.origin !== location.origin || !url.pathname.startsWith(BASE)) return;
@@ -105,6 +105,11 @@ async function render() {
   firstRender = false;
 }
 
+/**
+ * route names the view that draws the page at the address's segments.
+ * @param {string[]} seg
+ * @returns {(el: HTMLElement, ctx: any) => any}
+ */
 function route(seg) {
   if (seg.length === 0) return renderDashboard;
   if (seg[0] === 'dang-nhap') return renderLogin;

@@ -64,6 +64,7 @@ function renderMenu() {
   const item = (href, text) => h('li', {}, link(href, text, href === BASE ? current === BASE : current.startsWith(href)));
   const coll = (name) => (canSee(name) ? item(BASE + collections[name].path + '/', collections[name].title) : null);
   const page = (ok, path, text) => (ok ? item(BASE + path + '/', text) : null);
+  /** @type {[string, (HTMLElement | null)[]][]} */
   const groups = [
     ['Nội dung trang công khai', ['articles', 'guides', 'initiatives', 'units', 'indicators'].map(coll)],
     ['Thi đua, khen thưởng', [

@@ -83,7 +83,7 @@ export async function renderFeedbackList(el, { query }) {
     list('feedback', { page, perPage: PER_PAGE, sort: '-created,-id', filter: filters.join(' && ') }).then((res) => ({ res }), (error) => ({ error })),
     request('GET', '/api/portal/feedback/stats').catch(() => null),
   ]);
-  const { res, error } = result;
+  const { res, error } = /** @type {{ res?: any, error?: any }} */ (result);
   const months = stats ? stats.months.map((m) => m.month) : [];
   if (month && !months.includes(month)) months.unshift(month);
 

@@ -195,7 +195,7 @@ export async function renderForm(el, { collection, id }) {
     }
     if (problems.length) return showProblems(problems);
 
-    let body = values;
+    let body = /** @type {Record<string, any> | FormData} */ (values);
     if (widgets.some((x) => x.w.filesPending && x.w.filesPending())) {
       body = new FormData();
       body.append('@jsonPayload', JSON.stringify(values));

@@ -49,7 +49,7 @@ export async function renderHistory(el, { collection, id }) {
       h('td', {}, h('button', {
         type: 'button', class: 'btn btn-small btn-secondary',
         'aria-label': `So sánh phiên bản ${formatDateTime(d.updated)} với hiện tại`,
-        onclick: () => showDiff(rev, i),
+        onclick: () => showDiff(rev),
       }, 'So sánh')));
   });
 

@@ -97,6 +97,12 @@ async function renderReportView(el, r, config) {
   }
 }
 
+/**
+ * @param {HTMLElement} el
+ * @param {any} record
+ * @param {any} config
+ * @param {{ year?: number, unit?: string }} ctx  the year and unit of a new report
+ */
 function renderReportEditor(el, record, config, { year, unit }) {
   const st = record ? record.state : 'new';
   const y = record ? record.year : year;

@@ -52,7 +52,7 @@ export function reportDeadlineNotice(config, year) {
 
 export async function renderReports(el, ctx) {
   if (!can.reports()) return noAccess(el);
-  return isReviewer() ? renderYearSummary(el, ctx) : renderUnitReports(el, ctx);
+  return isReviewer() ? renderYearSummary(el, ctx) : renderUnitReports(el);
 }
 
 // A unit's reports, for its reporter.

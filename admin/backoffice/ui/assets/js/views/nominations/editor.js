@@ -155,7 +155,7 @@ export function renderEditor(el, record, config) {
     }
     if (problems.length) return showSummary(summary, sortByForm(problems));
 
-    let body = values;
+    let body = /** @type {Record<string, any> | FormData} */ (values);
     if (w.dossier.filesPending()) {
       body = new FormData();
       body.append('@jsonPayload', JSON.stringify(values));

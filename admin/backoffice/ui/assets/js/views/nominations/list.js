@@ -40,7 +40,7 @@ export async function renderNominationList(el, { query }) {
     list('nominations', { page, perPage: PER_PAGE, sort: '-updated', filter: filters.join(' && '), expand: 'nominee,unit' })
       .then((res) => ({ res }), (error) => ({ error })),
   ]);
-  const { res, error } = result;
+  const { res, error } = /** @type {{ res?: any, error?: any }} */ (result);
 
   const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Lọc hồ sơ đề nghị', onsubmit: onFilter },
     h('div', { class: 'field field-compact' }, h('label', { for: 'loc-nam' }, 'Năm'),
