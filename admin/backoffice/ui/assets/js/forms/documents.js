@@ -5,7 +5,7 @@
 import { h, fill, formatBytes, displayFileName, asciiFileName } from '../util.js';
 import { downloadProtected } from '../files.js';
 import { fieldMeta } from '../schema.js';
-import { frame, setInvalid } from './field.js';
+import { groupField, setInvalid } from './field.js';
 import { checkDocument } from './sniff.js';
 
 // downloadButton is a "Tải về" button for a protected file of record; it
@@ -43,9 +43,7 @@ export function documentsWidget(def, value, opts) {
   const files = h('ul', { class: 'doc-list', 'aria-label': `${def.label}: tệp hiện có và tệp sẽ tải lên` });
   const status = h('p', { class: 'visually-hidden', 'aria-live': 'polite' });
   const box = h('div', {}, files, h('label', { for: id, class: 'sub-label' }, 'Chọn tệp để thêm'), input, status);
-  const { el, err } = frame({ ...def, required: def.required || m.required }, id, box, { group: true });
-  input.setAttribute('aria-describedby', [def.hint ? `${id}-hint` : '', `${id}-error`].filter(Boolean).join(' '));
-  const changed = () => el.dispatchEvent(new Event('input', { bubbles: true }));
+  const { el, err, changed } = groupField({ ...def, required: def.required || m.required }, id, box, input);
 
   function draw() {
     const items = [];

@@ -86,3 +86,19 @@ export function counterFor(input, max) {
   upd();
   return out;
 }
+
+/**
+ * groupField frames a group of controls (a fieldset) whose file or text
+ * input is described by the hint and the message; changed tells the form
+ * that the value changed (for its unsaved-changes check).
+ * @param {any} def
+ * @param {string} id
+ * @param {HTMLElement} box
+ * @param {HTMLElement} input
+ */
+export function groupField(def, id, box, input) {
+  const { el, err } = frame(def, id, box, { group: true });
+  input.setAttribute('aria-describedby', [def.hint ? `${id}-hint` : '', `${id}-error`].filter(Boolean).join(' '));
+  const changed = () => el.dispatchEvent(new Event('input', { bubbles: true }));
+  return { el, err, changed };
+}

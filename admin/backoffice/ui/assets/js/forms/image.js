@@ -4,7 +4,7 @@
 import { h, fill, formatBytes } from '../util.js';
 import { fileURL } from '../api.js';
 import { fieldMeta } from '../schema.js';
-import { frame, setInvalid } from './field.js';
+import { groupField, setInvalid } from './field.js';
 import { checkImage } from './sniff.js';
 
 export function imageWidget(def, value, opts) {
@@ -22,9 +22,7 @@ export function imageWidget(def, value, opts) {
   const status = h('p', { class: 'visually-hidden', 'aria-live': 'polite' });
   const pick = h('label', { for: id, class: 'sub-label' }, multiple ? 'Chọn ảnh để thêm' : (existing.length ? 'Chọn ảnh khác để thay' : 'Chọn ảnh'));
   const box = h('div', {}, gallery, pick, input, status);
-  const { el, err } = frame({ ...def, required: def.required || m.required }, id, box, { group: true });
-  input.setAttribute('aria-describedby', [def.hint ? `${id}-hint` : '', `${id}-error`].filter(Boolean).join(' '));
-  const changed = () => el.dispatchEvent(new Event('input', { bubbles: true }));
+  const { el, err, changed } = groupField({ ...def, required: def.required || m.required }, id, box, input);
 
   function draw() {
     const items = [];

@@ -2,7 +2,7 @@
 // Tags: words typed one by one (or several with commas), each removable.
 
 import { h, fill } from '../util.js';
-import { frame, setInvalid } from './field.js';
+import { groupField, setInvalid } from './field.js';
 
 export function tagsWidget(def, value) {
   const id = `f-${def.name}`;
@@ -15,9 +15,7 @@ export function tagsWidget(def, value) {
   const status = h('p', { class: 'visually-hidden', 'aria-live': 'polite' });
   const row = h('div', { class: 'inline' }, input, add);
   const box = h('div', {}, chips, h('label', { for: id, class: 'sub-label' }, `${Noun} mới`), row, status);
-  const { el, err } = frame(def, id, box, { group: true });
-  input.setAttribute('aria-describedby', [def.hint ? `${id}-hint` : '', `${id}-error`].filter(Boolean).join(' '));
-  const changed = () => el.dispatchEvent(new Event('input', { bubbles: true }));
+  const { el, err, changed } = groupField(def, id, box, input);
   function draw() {
     fill(chips, tags.length === 0 ? h('li', { class: 'muted' }, `Chưa có ${noun}.`) : tags.map((t, i) => h('li', { class: 'chip' },
       h('span', {}, t),
