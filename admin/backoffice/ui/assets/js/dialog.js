@@ -1,12 +1,17 @@
+// @ts-check
 // Modal dialogs on the native <dialog> element: it keeps focus inside,
 // closes with Escape and gives focus back to where it was.
 
 import { h } from './util.js';
 
-// confirmDialog asks a yes/no question and resolves to true on yes.
+/**
+ * confirmDialog asks a yes/no question and resolves to true on yes.
+ * @param {{ title: string, text?: string, body?: Node, confirm?: string, cancel?: string, danger?: boolean }} q
+ * @returns {Promise<boolean>}
+ */
 export function confirmDialog({ title, text, body, confirm = 'Đồng ý', cancel = 'Hủy', danger = false }) {
   return new Promise((resolve) => {
-    const back = document.activeElement;
+    const back = /** @type {HTMLElement | null} */ (document.activeElement);
     const titleId = 'dlg-title-' + Math.random().toString(36).slice(2);
     const dlg = h('dialog', { class: 'dialog', 'aria-labelledby': titleId },
       h('h2', { id: titleId }, title),
@@ -32,8 +37,11 @@ export function confirmDialog({ title, text, body, confirm = 'Đồng ý', cance
 
 // modal shows content in a large dialog with a close button; it returns the
 // dialog, which removes itself when closed.
+/**
+ * @param {{ title: string, content: any, wide?: boolean, onClose?: () => void }} m
+ */
 export function modal({ title, content, wide = true, onClose }) {
-  const back = document.activeElement;
+  const back = /** @type {HTMLElement | null} */ (document.activeElement);
   const titleId = 'dlg-title-' + Math.random().toString(36).slice(2);
   const close = h('button', { type: 'button', class: 'btn btn-secondary dialog-close' }, 'Đóng');
   const dlg = h('dialog', { class: wide ? 'dialog dialog-wide' : 'dialog', 'aria-labelledby': titleId },

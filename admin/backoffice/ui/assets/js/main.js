@@ -1,11 +1,13 @@
-// The back office: boot, the client-side routes under /quan-tri/, the menu
-// and the account bar, and the guard against leaving unsaved changes.
+// @ts-check
+// The back office's entry point: boot, the client-side routes under
+// /quan-tri/, and the guard against leaving unsaved changes (menu.js draws
+// the menu and the account bar). Nothing imports this module; views use nav.js.
 
-import { auth, keepFresh, logout, onExpired, refresh } from './api.js';
+import { auth, keepFresh, onExpired, refresh } from './api.js';
 import { h, fill, announce } from './util.js';
-import { collections, byPath, loadMeta } from './schema.js';
-import { canSee, roleLabel, can } from './roles.js';
-import { confirmDialog } from './dialog.js';
+import { byPath, loadMeta } from './schema.js';
+import { renderAccountBar } from './menu.js';
+import { BASE, isDirty, navigate, setDirtyCheck, setFlash, setRenderer, setTitle } from './nav.js';
 import { renderLogin } from './views/login.js';
 import { renderDashboard } from './views/dashboard.js';
 import { renderList } from './views/list.js';
@@ -13,67 +15,30 @@ import { renderForm } from './views/form.js';
 import { renderHistory } from './views/history.js';
 import { renderAudit } from './views/audit.js';
 import { renderAccountPage } from './views/account.js';
-import { renderNominationList, renderNomination } from './views/nominations.js';
-import { renderReports, renderReport } from './views/reports.js';
+import { renderNominationList } from './views/nominations/list.js';
+import { renderNomination } from './views/nominations/dossier.js';
+import { renderReports } from './views/reports.js';
+import { renderReport } from './views/report.js';
 import { renderEligibility } from './views/eligibility.js';
 import { renderExports } from './views/exports.js';
 import { renderSettings } from './views/settings.js';
-import { renderFeedbackList, renderFeedback, renderFeedbackStats } from './views/feedback.js';
+import { renderFeedbackList, renderFeedback } from './views/feedback.js';
+import { renderFeedbackStats } from './views/feedback-stats.js';
 import { PATHS } from './process.js';
 
-export const BASE = '/quan-tri/';
 const main = document.getElementById('noi-dung');
-const menu = document.getElementById('menu');
-const account = document.getElementById('account');
 
 let cleanup = null;
-let dirtyCheck = null;
 let firstRender = true;
 let generation = 0;
-let flash = null;
-
-// setDirtyCheck registers the current page's test for unsaved changes.
-export function setDirtyCheck(f) { dirtyCheck = f; }
-
-// setFlash keeps a message to show on the next page (after a redirect).
-export function setFlash(text, kind = 'success') { flash = { text, kind }; }
-
-export function takeFlash() {
-  const f = flash;
-  flash = null;
-  return f;
-}
-
-export function setTitle(text) {
-  document.title = `${text} – Quản trị Cổng cải cách hành chính xã Đại Sơn`;
-}
-
-// navigate goes to a back office address, asking first if the page has
-// unsaved changes.
-export async function navigate(url, { replace = false, force = false } = {}) {
-  if (!force && dirtyCheck && dirtyCheck()) {
-    const ok = await confirmDialog({
-      title: 'Rời trang khi chưa lưu?',
-      text: 'Bạn có thay đổi chưa lưu trên trang này. Nếu rời trang, các thay đổi đó sẽ mất.',
-      confirm: 'Rời trang, bỏ thay đổi',
-      cancel: 'Ở lại trang',
-      danger: true,
-    });
-    if (!ok) return;
-  }
-  dirtyCheck = null;
-  if (replace) history.replaceState(null, '', url);
-  else history.pushState(null, '', url);
-  await render();
-}
 
 window.addEventListener('popstate', () => {
-  dirtyCheck = null;
+  setDirtyCheck(null);
   render();
 });
 
 window.addEventListener('beforeunload', (e) => {
-  if (dirtyCheck && dirtyCheck()) {
+  if (isDirty()) {
     e.preventDefault();
     e.returnValue = '';
   }
@@ -82,7 +47,7 @@ window.addEventListener('beforeunload', (e) => {
 // Links inside the back office change the page without reloading it.
 document.addEventListener('click', (e) => {
   if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-  const a = e.target.closest('a[href]');
+  const a = /** @type {HTMLAnchorElement | null} */ (/** @type {Element} */ (e.target).closest('a[href]'));
   if (!a || a.target || a.hasAttribute('download')) return;
   const url = new URL(a.href, location.href);
   if (url.origin !== location.origin || !url.pathname.startsWith(BASE)) return;
@@ -91,98 +56,13 @@ document.addEventListener('click', (e) => {
   navigate(url.pathname + url.search);
 });
 
-function renderAccountBar() {
-  document.body.classList.toggle('signed-in', !!auth.record);
-  if (!auth.record) {
-    fill(account);
-    menu.hidden = true;
-    return;
-  }
-  const r = auth.record;
-  fill(account,
-    h('button', {
-      type: 'button', class: 'menu-toggle', 'aria-controls': 'menu', 'aria-expanded': 'false',
-      onclick: (e) => {
-        const open = e.currentTarget.getAttribute('aria-expanded') !== 'true';
-        e.currentTarget.setAttribute('aria-expanded', String(open));
-        menu.classList.toggle('open', open);
-      },
-    }, 'Danh mục'),
-    h('p', { class: 'who' },
-      h('a', { href: BASE + 'tai-khoan', class: 'who-name' }, r.name || r.email),
-      h('span', { class: 'who-role' }, roleLabel[r.role] || r.role)),
-    h('button', {
-      type: 'button', class: 'btn btn-quiet btn-logout',
-      onclick: async (e) => {
-        const button = e.currentTarget;
-        if (dirtyCheck && dirtyCheck()) {
-          const ok = await confirmDialog({
-            title: 'Đăng xuất khi chưa lưu?', text: 'Bạn có thay đổi chưa lưu. Nếu đăng xuất, các thay đổi đó sẽ mất.',
-            confirm: 'Đăng xuất', cancel: 'Ở lại trang', danger: true,
-          });
-          if (!ok) return;
-        }
-        dirtyCheck = null;
-        button.disabled = true;
-        await logout();
-        setFlash('Bạn đã đăng xuất.', 'info');
-        navigate(BASE + 'dang-nhap', { force: true });
-      },
-    }, 'Đăng xuất'));
-  renderMenu();
-}
-
-// The menu, in groups: the public site's content, the award process, the
-// citizens' voice, and the administration. Each person sees what their
-// role may open.
-function renderMenu() {
-  const current = location.pathname;
-  const item = (href, text) => h('li', {}, link(href, text, href === BASE ? current === BASE : current.startsWith(href)));
-  const coll = (name) => (canSee(name) ? item(BASE + collections[name].path + '/', collections[name].title) : null);
-  const page = (ok, path, text) => (ok ? item(BASE + path + '/', text) : null);
-  const groups = [
-    ['Nội dung trang công khai', ['articles', 'guides', 'initiatives', 'units', 'indicators'].map(coll)],
-    ['Thi đua, khen thưởng', [
-      coll('honorees'), coll('awards'),
-      page(can.nominations(), PATHS.nominations, 'Hồ sơ đề nghị khen thưởng'),
-      page(can.reports(), PATHS.reports, 'Báo cáo năm'),
-      page(can.eligibility(), PATHS.eligibility, 'Đủ tiêu chuẩn tổng kết'),
-      page(can.exports(), PATHS.exports, 'Xuất dữ liệu'),
-    ]],
-    ['Người dân', [page(can.feedback(), PATHS.feedback, 'Ý kiến người dân')]],
-    ['Quản trị', [
-      canSee('auditLog') ? item(BASE + 'nhat-ky/', 'Nhật ký hoạt động') : null,
-      page(can.settings(), PATHS.settings, 'Cài đặt'),
-    ]],
-  ];
-  const items = [item(BASE, 'Tổng quan')];
-  groups.forEach(([title, entries], i) => {
-    const shown = entries.filter(Boolean);
-    if (!shown.length) return;
-    const id = `menu-nhom-${i + 1}`;
-    items.push(h('li', { class: 'menu-group' },
-      h('span', { class: 'menu-group-title', id }, title),
-      h('ul', { 'aria-labelledby': id }, shown)));
-  });
-  items.push(h('li', { class: 'menu-site' }, h('a', { href: '/', target: '_blank', rel: 'noopener' }, 'Xem trang công khai', h('span', { class: 'visually-hidden' }, ' (mở thẻ mới)'))));
-  fill(menu, h('ul', {}, items));
-  menu.hidden = false;
-  menu.classList.remove('open');
-  const toggle = account.querySelector('.menu-toggle');
-  if (toggle) toggle.setAttribute('aria-expanded', 'false');
-}
-
-function link(href, text, current) {
-  return h('a', { href, 'aria-current': current ? 'page' : null }, text);
-}
-
 // render draws the page of the current address.
-export async function render() {
+async function render() {
   if (cleanup) {
     try { cleanup(); } catch { /* ignore */ }
     cleanup = null;
   }
-  dirtyCheck = null;
+  setDirtyCheck(null);
   const gen = ++generation;
   const rel = location.pathname.startsWith(BASE) ? location.pathname.slice(BASE.length) : '';
   const seg = rel.split('/').filter(Boolean).map(decodeURIComponent);
@@ -225,6 +105,11 @@ export async function render() {
   firstRender = false;
 }
 
+/**
+ * route names the view that draws the page at the address's segments.
+ * @param {string[]} seg
+ * @returns {(el: HTMLElement, ctx: any) => any}
+ */
 function route(seg) {
   if (seg.length === 0) return renderDashboard;
   if (seg[0] === 'dang-nhap') return renderLogin;
@@ -269,15 +154,16 @@ function notFound(el) {
 }
 
 async function boot() {
+  setRenderer(render);
   auth.load();
   onExpired(() => {
     setFlash('Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.', 'info');
     // A form with unsaved changes stays; its save shows how to log in again.
-    if (!(dirtyCheck && dirtyCheck())) setTimeout(render, 0);
+    if (!isDirty()) setTimeout(render, 0);
     else renderAccountBar();
   });
   auth.onChange(() => {
-    if (!auth.record && !(dirtyCheck && dirtyCheck())) render();
+    if (!auth.record && !isDirty()) render();
     else renderAccountBar();
   });
   try {

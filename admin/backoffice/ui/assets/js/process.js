@@ -1,3 +1,4 @@
+// @ts-check
 // Shared pieces of the award process (issue 6): the yearly deadline from
 // the portal's settings, the nominee's name, state badges, the addresses
 // of the process's pages.

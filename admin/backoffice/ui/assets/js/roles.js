@@ -1,3 +1,4 @@
+// @ts-check
 // What each role may do, as the collections' API rules say
 // (admin/migrations/1780000200_staff_roles.go). The back office only uses
 // this to show the actions a person may take; the API decides, and a 403

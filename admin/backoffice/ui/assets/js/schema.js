@@ -1,3 +1,4 @@
+// @ts-check
 // What the back office shows of each collection: its Vietnamese names, its
 // address here and on the public site, the form's fields with their labels
 // and hints, the list's filters. Limits and choices come from meta.json,

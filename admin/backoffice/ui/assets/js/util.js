@@ -1,3 +1,4 @@
+// @ts-check
 // Small helpers: building DOM safely (text is always text, never markup),
 // dates in Vietnam's time, numbers and debouncing.
 

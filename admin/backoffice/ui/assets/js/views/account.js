@@ -1,3 +1,4 @@
+// @ts-check
 // The person's own account: name, role and unit (set by IT), a new name, a
 // new password, and two-step sign-in (a code mailed at each sign-in),
 // which reviewers always have and others may turn on.
@@ -5,8 +6,8 @@
 import { auth, update, login, logout, view } from '../api.js';
 import { h, fill } from '../util.js';
 import { roleLabel } from '../roles.js';
-import { BASE, navigate, setFlash, setTitle } from '../main.js';
-import { errorSummary, setInvalid } from '../forms.js';
+import { BASE, navigate, setFlash, setTitle } from '../nav.js';
+import { errorSummary, setInvalid } from '../forms/field.js';
 
 export async function renderAccountPage(el) {
   setTitle('Tài khoản của tôi');

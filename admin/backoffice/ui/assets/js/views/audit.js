@@ -1,3 +1,4 @@
+// @ts-check
 // The audit log, for reviewers: who did what to which record and when,
 // newest first, with filters by action, collection, person or record and
 // dates. It is append-only on the server; here it is only read.
@@ -6,8 +7,8 @@ import { list } from '../api.js';
 import { h, fill, formatDateTime, formatNumber, parseVNDate, toPB, q } from '../util.js';
 import { collections, collectionLabel, fieldLabel, label, vocab } from '../schema.js';
 import { canSee } from '../roles.js';
-import { BASE, navigate, setTitle } from '../main.js';
-import { pager } from './list.js';
+import { BASE, navigate, setTitle } from '../nav.js';
+import { pager } from '../components/pager.js';
 
 const PER_PAGE = 50;
 const COLLS = ['articles', 'guides', 'initiatives', 'honorees', 'awards', 'units', 'indicators',

@@ -1,3 +1,4 @@
+// @ts-check
 // The dashboard staff open every morning: their drafts, what waits for
 // review, what is scheduled, what was published lately, and the state of
 // the public site's last build with a button to rebuild it.
@@ -8,8 +9,8 @@ import { collections, titleOf, statusText, statusClass, label } from '../schema.
 import { canSee, canRebuild, editable, can, isReviewer, isReporter } from '../roles.js';
 import { PATHS, loadConfig, deadline, openYear, nomineeName, nominationBadge, reportBadge } from '../process.js';
 import { feedbackGist } from './feedback.js';
-import { BASE, setTitle, takeFlash } from '../main.js';
-import { shortActor } from './list.js';
+import { BASE, setTitle, takeFlash } from '../nav.js';
+import { shortActor } from '../components/actor.js';
 
 const WORKFLOW = ['articles', 'guides', 'initiatives', 'honorees', 'awards', 'units', 'indicators'];
 

@@ -1,13 +1,15 @@
+// @ts-check
 // Who meets the standards of the 2026–2030 summary award (khen thưởng tổng
 // kết giai đoạn), issue 6: the server computes it from the records
 // (admin/eligibility.go); reviewers read each standard, met or not, with
 // its reason and the records behind it, and export the list for the
 // council.
 
-import { request, download } from '../api.js';
+import { request } from '../api.js';
+import { download } from '../files.js';
 import { h, fill, formatNumber } from '../util.js';
 import { can } from '../roles.js';
-import { BASE, navigate, setTitle } from '../main.js';
+import { BASE, navigate, setTitle } from '../nav.js';
 import { PATHS } from '../process.js';
 
 const PATH = PATHS.eligibility;

@@ -1,13 +1,16 @@
+// @ts-check
 // Exports for reviewers (issue 6): the year's awards and nominations, per
 // unit or for all, as Excel or CSV; and the printable A4 list of the
 // honourees of one decision. The files come from the API with the session's
 // token and are saved under the name the server gives.
 
-import { list, download, openHTML } from '../api.js';
+import { list } from '../api.js';
+import { download, openHTML } from '../files.js';
 import { h, fill, formatDate, formatNumber, vnYear, uid, debounce } from '../util.js';
 import { can } from '../roles.js';
-import { loadUnits, errorSummary, setInvalid } from '../forms.js';
-import { setTitle } from '../main.js';
+import { errorSummary, setInvalid } from '../forms/field.js';
+import { loadUnits } from '../forms/units.js';
+import { setTitle } from '../nav.js';
 
 export async function renderExports(el) {
   const title = 'Xuất dữ liệu';

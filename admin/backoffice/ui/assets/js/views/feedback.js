@@ -1,3 +1,4 @@
+// @ts-check
 // The queue of what citizens send (ý kiến người dân), issue 7: comments on
 // public services, initiative proposals, "was this page useful?" and
 // satisfaction ratings. Editors and reviewers read, tag, answer and close
@@ -5,21 +6,24 @@
 // Contact details come from the API to reviewers only (admin/feedback_staff.go);
 // the page says so to others rather than hide it.
 
-import { list, view, update, request, download } from '../api.js';
+import { list, view, update, request } from '../api.js';
+import { download } from '../files.js';
 import { h, fill, formatDateTime, formatNumber, monthRange, vnYear, q, pageLink } from '../util.js';
 import { label, vocab } from '../schema.js';
 import { can } from '../roles.js';
-import { widget, errorSummary } from '../forms.js';
-import { BASE, navigate, setTitle, setDirtyCheck, setFlash, takeFlash } from '../main.js';
-import { pager, shortActor } from './list.js';
+import { widget } from '../forms/widget.js';
+import { BASE, navigate, setTitle, setDirtyCheck, setFlash, takeFlash, flashNotice } from '../nav.js';
+import { flag, keysOf, serverProblems, showSummary } from '../editor.js';
+import { pager } from '../components/pager.js';
+import { shortActor } from '../components/actor.js';
 import { PATHS, feedbackBadge, crumbs } from '../process.js';
 
-const PATH = PATHS.feedback;
-const TITLE = 'Ý kiến người dân';
+export const PATH = PATHS.feedback;
+export const TITLE = 'Ý kiến người dân';
 const PER_PAGE = 25;
-const listURL = () => BASE + PATH + '/';
+export const listURL = () => BASE + PATH + '/';
 
-function noAccess(el) {
+export function noAccess(el) {
   setTitle(TITLE);
   fill(el, h('h1', {}, TITLE), h('p', {}, 'Chỉ biên tập viên và cán bộ thẩm định xem được ý kiến của người dân.'),
     h('p', {}, h('a', { href: BASE }, 'Về trang tổng quan')));
@@ -79,7 +83,7 @@ export async function renderFeedbackList(el, { query }) {
     list('feedback', { page, perPage: PER_PAGE, sort: '-created,-id', filter: filters.join(' && ') }).then((res) => ({ res }), (error) => ({ error })),
     request('GET', '/api/portal/feedback/stats').catch(() => null),
   ]);
-  const { res, error } = result;
+  const { res, error } = /** @type {{ res?: any, error?: any }} */ (result);
   const months = stats ? stats.months.map((m) => m.month) : [];
   if (month && !months.includes(month)) months.unshift(month);
 
@@ -127,7 +131,7 @@ export async function renderFeedbackList(el, { query }) {
 
   fill(el,
     h('div', { class: 'page-head' }, h('h1', {}, TITLE), h('a', { class: 'btn btn-secondary', href: listURL() + 'thong-ke' }, 'Thống kê')),
-    flash ? h('div', { class: `notice notice-${flash.kind}`, role: 'status' }, flash.text) : null,
+    flashNotice(flash),
     h('p', { class: 'lead' }, 'Góp ý, đề xuất sáng kiến và đánh giá người dân gửi từ trang công khai, mới nhất trước.'),
     !can.contacts() ? h('p', { class: 'notice notice-info' }, 'Thông tin liên hệ của người dân (họ tên, điện thoại, thư điện tử) chỉ cán bộ thẩm định Phòng Văn hóa – Xã hội xem được; danh sách và tệp xuất của bạn không có các thông tin này.') : null,
     form,
@@ -246,13 +250,13 @@ export async function renderFeedback(el, { id }) {
   const form = h('form', { class: 'record-form', novalidate: true, onsubmit: save },
     w.tags.el, w.state.el, w.answer.el, answered,
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn' }, 'Lưu')));
-  const keyOf = () => Object.values(w).map((x) => x.key()).join('\u0001');
+  const keyOf = () => keysOf(Object.values(w));
   let initial = keyOf();
 
   fill(el,
     crumbs(BASE, { href: listURL(), text: TITLE }, { text: r.refCode }),
     h('h1', {}, `Ý kiến ${r.refCode}`, h('span', { class: 'h1-sub' }, label('feedbackKinds', r.kind))),
-    flash ? h('div', { class: `notice notice-${flash.kind}`, role: 'status' }, flash.text) : null,
+    flashNotice(flash),
     h('dl', { class: 'readonly feedback-detail' }, rows.map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v)))),
     toInitiative,
     h('section', { class: 'panel', 'aria-labelledby': 'yk-xu-ly' },
@@ -267,19 +271,15 @@ export async function renderFeedback(el, { id }) {
     for (const x of Object.values(w)) x.setError('');
     const body = { tags: w.tags.get(), state: w.state.get(), answer: w.answer.get() };
     const problems = [];
-    if (!body.state) { w.state.setError('Hãy chọn trạng thái.'); problems.push({ href: '#' + w.state.focusId, text: 'Trạng thái xử lý: Hãy chọn trạng thái.' }); }
-    if (body.tags.length > 10) { w.tags.setError('Tối đa 10 nhãn.'); problems.push({ href: '#' + w.tags.focusId, text: 'Nhãn: Tối đa 10 nhãn.' }); }
-    if (body.tags.some((t) => [...t].length > 50)) { w.tags.setError('Mỗi nhãn tối đa 50 ký tự.'); problems.push({ href: '#' + w.tags.focusId, text: 'Nhãn: Mỗi nhãn tối đa 50 ký tự.' }); }
+    if (!body.state) problems.push(flag(w.state, 'Hãy chọn trạng thái.', 'Trạng thái xử lý: Hãy chọn trạng thái.'));
+    if (body.tags.length > 10) problems.push(flag(w.tags, 'Tối đa 10 nhãn.', 'Nhãn: Tối đa 10 nhãn.'));
+    if (body.tags.some((t) => [...t].length > 50)) problems.push(flag(w.tags, 'Mỗi nhãn tối đa 50 ký tự.', 'Nhãn: Mỗi nhãn tối đa 50 ký tự.'));
     if (problems.length) return show(problems);
     try {
       await update('feedback', r.id, body);
     } catch (ex) {
-      const items = [];
       const names = { tags: 'Nhãn', state: 'Trạng thái xử lý', answer: 'Trả lời người dân' };
-      for (const [f, info] of Object.entries(ex.data || {})) {
-        const m = info && info.message ? info.message : String(info);
-        if (w[f]) { w[f].setError(m); items.push({ href: '#' + w[f].focusId, text: `${names[f]}: ${m}` }); } else items.push({ text: m });
-      }
+      const items = serverProblems(ex, (f, m) => (w[f] ? flag(w[f], m, `${names[f]}: ${m}`) : null));
       if (!items.length) items.push({ text: ex.message });
       return show(items, ex.status === 403 ? 'Không được phép' : 'Chưa lưu được');
     }
@@ -289,62 +289,6 @@ export async function renderFeedback(el, { id }) {
     navigate(listURL() + r.id, { replace: true, force: true });
   }
   function show(items, title = 'Chưa lưu được: có lỗi cần sửa') {
-    fill(summary, errorSummary(items, title));
-    summary.firstChild.focus();
+    showSummary(summary, items, title, { scroll: false });
   }
-}
-
-// ---------------------------------------------------------------- counts
-
-export async function renderFeedbackStats(el) {
-  if (!can.feedback()) return noAccess(el);
-  const title = 'Thống kê ý kiến người dân';
-  setTitle(title);
-  let st = null;
-  let error = null;
-  try {
-    st = await request('GET', '/api/portal/feedback/stats');
-  } catch (e) {
-    error = e;
-  }
-  if (error) {
-    fill(el, crumbs(BASE, { href: listURL(), text: TITLE }, { text: 'Thống kê' }), h('h1', {}, title),
-      h('div', { class: 'notice notice-error', role: 'alert' }, error.message));
-    return;
-  }
-  const kinds = vocab('feedbackKinds');
-  const total = (k) => st.months.reduce((s, m) => s + (m.byKind[k] || 0), 0);
-  const sat = st.satisfaction || { average: 0, count: 0 };
-  fill(el,
-    crumbs(BASE, { href: listURL(), text: TITLE }, { text: 'Thống kê' }),
-    h('h1', {}, title),
-    h('dl', { class: 'stat-grid' },
-      h('div', { class: 'stat' }, h('dt', {}, 'Tổng số ý kiến'), h('dd', {}, formatNumber(st.months.reduce((s, m) => s + m.total, 0)))),
-      h('div', { class: 'stat' }, h('dt', {}, 'Mức hài lòng bình quân'),
-        h('dd', {}, sat.count ? `${formatNumber(sat.average)}/5` : '—', h('span', { class: 'stat-note' }, ` (${formatNumber(sat.count)} lượt đánh giá)`)))),
-    h('section', { 'aria-labelledby': 'tk-thang' },
-      h('h2', { id: 'tk-thang' }, 'Số ý kiến theo tháng'),
-      st.months.length === 0 ? h('p', { class: 'empty' }, 'Chưa có ý kiến nào.')
-        : h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-labelledby': 'tk-thang' }, h('table', { class: 'data-table' },
-          h('caption', { class: 'visually-hidden' }, 'Số ý kiến theo tháng và loại, tháng gần nhất trước'),
-          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Tháng'), kinds.map((k) => h('th', { scope: 'col', class: 'num' }, k.label)), h('th', { scope: 'col', class: 'num' }, 'Tổng'))),
-          h('tbody', {}, st.months.map((m) => h('tr', {},
-            h('th', { scope: 'row' }, h('a', { href: `${listURL()}?thang=${encodeURIComponent(m.month)}` }, m.month)),
-            kinds.map((k) => h('td', { class: 'num' }, formatNumber(m.byKind[k.key] || 0))),
-            h('td', { class: 'num' }, h('strong', {}, formatNumber(m.total)))))),
-          h('tfoot', {}, h('tr', {}, h('th', { scope: 'row' }, 'Cộng'), kinds.map((k) => h('td', { class: 'num' }, formatNumber(total(k.key)))),
-            h('td', { class: 'num' }, h('strong', {}, formatNumber(st.months.reduce((s, m) => s + m.total, 0))))))))),
-    h('section', { 'aria-labelledby': 'tk-trang' },
-      h('h2', { id: 'tk-trang' }, 'Trang có hữu ích không'),
-      (st.pages || []).length === 0 ? h('p', { class: 'empty' }, 'Chưa có đánh giá trang nào.')
-        : h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-labelledby': 'tk-trang' }, h('table', { class: 'data-table' },
-          h('caption', { class: 'visually-hidden' }, 'Số người thấy trang hữu ích và chưa hữu ích, theo trang'),
-          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Trang'), h('th', { scope: 'col', class: 'num' }, 'Hữu ích'),
-            h('th', { scope: 'col', class: 'num' }, 'Chưa hữu ích'), h('th', { scope: 'col', class: 'num' }, 'Tỷ lệ hữu ích'), h('th', { scope: 'col', class: 'num' }, 'Có góp ý'))),
-          h('tbody', {}, st.pages.map((p) => h('tr', {},
-            h('th', { scope: 'row' }, pageLink(p.page)),
-            h('td', { class: 'num' }, formatNumber(p.yes)),
-            h('td', { class: 'num' }, formatNumber(p.no)),
-            h('td', { class: 'num' }, p.yes + p.no ? `${formatNumber(Math.round((p.yes * 1000) / (p.yes + p.no)) / 10)}%` : '—'),
-            h('td', { class: 'num' }, formatNumber(p.comments)))))))));
 }

@@ -1,17 +1,20 @@
+// @ts-check
 // A record's form: its fields, its state and the workflow actions the
 // person's role allows (save a draft, send for review, publish now,
 // schedule, archive), the preview in the real theme, the history and
 // deletion. A failed save keeps everything as typed and says what is wrong
 // beside each field and in a summary at the top.
 
-import { view, create, update, remove, request, fileURL, list } from '../api.js';
-import { h, fill, formatDateTime, parsePB, toPB, parseVNDate, dateInputValue, timeInputValue, q } from '../util.js';
-import { collections, titleOf, label, statusText, statusClass, fieldLabel } from '../schema.js';
+import { view, create, update, remove } from '../api.js';
+import { h, fill, formatDateTime, parsePB, toPB, parseVNDate, dateInputValue, timeInputValue } from '../util.js';
+import { collections, titleOf, fieldLabel } from '../schema.js';
 import { canCreate, canEdit, canDelete, statuses, lockedUnit } from '../roles.js';
-import { widget, errorSummary, setInvalid } from '../forms.js';
-import { BASE, navigate, setTitle, setDirtyCheck, setFlash, takeFlash } from '../main.js';
-import { confirmDialog, modal } from '../dialog.js';
-import { shortActor } from './list.js';
+import { widget } from '../forms/widget.js';
+import { setInvalid } from '../forms/field.js';
+import { BASE, navigate, setTitle, setDirtyCheck, setFlash, takeFlash, flashNotice } from '../nav.js';
+import { confirmDialog } from '../dialog.js';
+import { relatedNotice, defaultValue, workflowText, crumbs, statePanel, renderReadOnly, openPreview } from './record.js';
+import { actionButton, onAction, lock, flag, keysOf, readValue, serverProblems, showSummary, showSaveError } from '../editor.js';
 
 function expandFor(collection) {
   return collections[collection].fields
@@ -76,7 +79,7 @@ export async function renderForm(el, { collection, id }) {
     });
   }
   const actions = [];
-  const act = (action, text, cls = 'btn btn-secondary') => actions.push(h('button', { type: 'submit', class: cls, dataset: { action } }, text));
+  const act = (action, text, cls = 'btn btn-secondary') => actions.push(actionButton(action, text, cls));
   if (st === 'new' || st === 'draft') {
     act('draft', 'Lưu bản nháp', 'btn');
     if (allowed.includes('review')) act('review', 'Gửi duyệt');
@@ -96,7 +99,7 @@ export async function renderForm(el, { collection, id }) {
       h('div', { class: 'field field-compact' }, h('label', { for: 'schedule-time' }, 'Giờ'), schedTime),
       h('button', { type: 'submit', class: 'btn btn-secondary', dataset: { action: 'schedule' } }, future ? 'Đổi giờ xuất bản' : 'Hẹn giờ xuất bản'))) : null;
 
-  const form = h('form', { class: 'record-form', novalidate: true, onsubmit: (e) => { e.preventDefault(); save(e.submitter ? e.submitter.dataset.action : 'default'); } },
+  const form = h('form', { class: 'record-form', novalidate: true, onsubmit: onAction(save) },
     widgets.map((x) => x.w.el),
     h('section', { class: 'workflow', 'aria-labelledby': 'workflow-title' },
       h('h2', { id: 'workflow-title' }, 'Lưu và xuất bản'),
@@ -114,7 +117,7 @@ export async function renderForm(el, { collection, id }) {
   fill(el,
     crumbs(c, record ? name : c.newLabel),
     h('h1', {}, heading, record ? h('span', { class: 'h1-sub' }, name) : null),
-    flash ? h('div', { class: `notice notice-${flash.kind}`, role: 'status' }, flash.text) : null,
+    flashNotice(flash),
     record ? statePanel(collection, record) : null,
     related,
     tools,
@@ -122,7 +125,7 @@ export async function renderForm(el, { collection, id }) {
     h('p', { class: 'hint' }, 'Các trường có ghi “(bắt buộc)” phải điền.'),
     form);
 
-  const keyOf = () => widgets.map((x) => x.w.key()).join('\u0001') + '\u0001' + schedDate.value + schedTime.value;
+  const keyOf = () => keysOf(widgets.map((x) => x.w)) + '\u0001' + schedDate.value + schedTime.value;
   let initial = keyOf();
   const dirty = () => keyOf() !== initial;
   if (el.isConnected) setDirtyCheck(dirty);
@@ -135,19 +138,7 @@ export async function renderForm(el, { collection, id }) {
     const problems = [];
     const values = {};
     for (const { def, w } of widgets) {
-      const v = w.get();
-      if (v && typeof v === 'object' && !Array.isArray(v) && v.error) {
-        w.setError(v.error);
-        problems.push({ href: '#' + w.focusId, text: `${def.label}: ${v.error}` });
-        continue;
-      }
-      if (v === undefined) continue;
-      if (v && typeof v === 'object' && !Array.isArray(v)) {
-        if (v.remove) values[def.name + '-'] = v.remove;
-        if (v.clear) values[def.name] = '';
-        continue;
-      }
-      values[def.name] = v;
+      readValue(w, def.name, def.label, values, problems);
     }
     // The state to save.
     const nowPB = toPB(new Date());
@@ -204,21 +195,18 @@ export async function renderForm(el, { collection, id }) {
     }
     if (problems.length) return showProblems(problems);
 
-    let body = values;
+    let body = /** @type {Record<string, any> | FormData} */ (values);
     if (widgets.some((x) => x.w.filesPending && x.w.filesPending())) {
       body = new FormData();
       body.append('@jsonPayload', JSON.stringify(values));
       for (const x of widgets) if (x.w.addFiles) x.w.addFiles(body);
     }
-    const buttons = [...form.querySelectorAll('button[type=submit]')];
-    buttons.forEach((b) => { b.disabled = true; });
-    form.setAttribute('aria-busy', 'true');
+    const unlock = lock(form);
     let saved;
     try {
       saved = record ? await update(collection, record.id, body) : await create(collection, body);
     } catch (e) {
-      buttons.forEach((b) => { b.disabled = false; });
-      form.removeAttribute('aria-busy');
+      unlock();
       return showServerError(e);
     }
     initial = keyOf();
@@ -228,52 +216,28 @@ export async function renderForm(el, { collection, id }) {
   }
 
   function showProblems(items, title) {
-    fill(summary, errorSummary(items, title || 'Chưa lưu được: có lỗi cần sửa'));
-    const box = summary.querySelector('.error-summary');
-    box.scrollIntoView({ block: 'start' });
-    box.focus();
+    showSummary(summary, items, title || 'Chưa lưu được: có lỗi cần sửa');
   }
 
   function showServerError(e) {
-    const items = [];
-    const data = e.data || {};
-    for (const [field, info] of Object.entries(data)) {
-      const message = info && info.message ? info.message : String(info);
+    const items = serverProblems(e, (field, message) => {
       const x = widgets.find((y) => y.def.name === field || y.def.name + '+' === field || y.def.name + '-' === field);
-      if (x) {
-        x.w.setError(message);
-        items.push({ href: '#' + x.w.focusId, text: `${x.def.label}: ${message}` });
-      } else if ((field === 'publishAt' || field === 'status') && scheduleBox) {
+      if (x) return flag(x.w, message, `${x.def.label}: ${message}`);
+      if ((field === 'publishAt' || field === 'status') && scheduleBox) {
         setInvalid(schedDate, schedErr, message);
-        items.push({ href: '#schedule-date', text: `${fieldLabel(collection, field)}: ${message}` });
-      } else {
-        items.push({ text: `${fieldLabel(collection, field)}: ${message}` });
+        return { href: '#schedule-date', text: `${fieldLabel(collection, field)}: ${message}` };
       }
-    }
+      return { text: `${fieldLabel(collection, field)}: ${message}` };
+    });
     const order = (it) => {
       const i = widgets.findIndex((x) => it.href === '#' + x.w.focusId);
       return i < 0 ? widgets.length : i;
     };
     items.sort((a, b) => order(a) - order(b));
-    if (!items.length) {
-      items.push({ text: e.status === 401
-        ? 'Phiên đăng nhập đã hết hạn. Nội dung bạn nhập vẫn còn trên trang: hãy đăng nhập lại trong thẻ mới, rồi quay lại đây bấm lưu.'
-        : e.message });
-    }
-    const title = e.status === 403 ? 'Không được phép' : e.status === 401 ? 'Cần đăng nhập lại' : 'Chưa lưu được: có lỗi cần sửa';
-    fill(summary, errorSummary(items, title));
-    if (e.status === 401) {
-      summary.querySelector('.error-summary').append(h('p', {}, h('a', { href: BASE + 'dang-nhap', target: '_blank', rel: 'noopener' }, 'Mở trang đăng nhập (thẻ mới)')));
-    }
-    if (e.status === 403 && record) {
-      summary.querySelector('.error-summary').append(h('p', {},
-        'Có thể người khác vừa chuyển trạng thái bản ghi này. Nội dung bạn nhập vẫn còn trên trang; ',
-        h('a', { href: `${BASE}${c.path}/${record.id}`, target: '_blank', rel: 'noopener' }, 'mở bản mới nhất trong thẻ mới'),
-        ' để xem.'));
-    }
-    const box = summary.querySelector('.error-summary');
-    box.scrollIntoView({ block: 'start' });
-    box.focus();
+    showSaveError(summary, e, items, record ? {
+      href: `${BASE}${c.path}/${record.id}`,
+      text: 'Có thể người khác vừa chuyển trạng thái bản ghi này. Nội dung bạn nhập vẫn còn trên trang; ',
+    } : undefined);
   }
 
   async function onDelete() {
@@ -286,8 +250,7 @@ export async function renderForm(el, { collection, id }) {
     try {
       await remove(collection, record.id);
     } catch (e) {
-      fill(summary, errorSummary([{ text: e.message }], e.status === 403 ? 'Không được phép xóa' : 'Chưa xóa được'));
-      summary.querySelector('.error-summary').focus();
+      showSummary(summary, [{ text: e.message }], e.status === 403 ? 'Không được phép xóa' : 'Chưa xóa được', { scroll: false });
       return;
     }
     setFlash(`Đã xóa “${name}”.`);
@@ -295,145 +258,4 @@ export async function renderForm(el, { collection, id }) {
   }
 
   return () => { for (const x of widgets) if (x.w.destroy) x.w.destroy(); };
-}
-
-// relatedNotice tells a reviewer what else publishing this record needs:
-// an award shows on the honour roll only with its honoree published (the
-// server refuses to publish an award whose honoree is not), and an award
-// made by the council's decision links back to its nomination.
-async function relatedNotice(collection, r) {
-  try {
-    if (collection === 'awards') {
-      const items = [];
-      const ho = r.expand && r.expand.honoree;
-      if (ho && ho.status !== 'published') {
-        items.push(h('p', {}, `“${ho.name}” chưa được xuất bản (${statusText(ho).toLowerCase()}). Hãy `,
-          h('a', { href: `${BASE}guong-dien-hinh/${ho.id}` }, 'mở hồ sơ vinh danh của người, tập thể này'),
-          ' và xuất bản trước, rồi xuất bản khen thưởng để khen thưởng hiện trên trang vinh danh.'));
-      }
-      const noms = await list('nominations', { filter: `awards ~ ${q(r.id)}`, perPage: 1, fields: 'id,year' }).catch(() => ({ items: [] }));
-      if (noms.items[0]) {
-        items.push(h('p', {}, 'Khen thưởng này được tạo từ quyết định của Hội đồng về ',
-          h('a', { href: `${BASE}ho-so-khen-thuong/${noms.items[0].id}` }, 'hồ sơ đề nghị khen thưởng'), '.'));
-      }
-      if (!items.length) return null;
-      return h('div', { class: `notice ${ho && ho.status !== 'published' ? 'notice-warning' : 'notice-info'} related-notice` }, items);
-    }
-    if (collection === 'honorees') {
-      const res = await list('awards', { filter: `honoree = ${q(r.id)} && status != 'published' && status != 'archived'`, perPage: 10, fields: 'id,year,form,decisionNo,status' });
-      if (!res.items.length) return null;
-      return h('div', { class: 'notice notice-info related-notice' },
-        h('p', { class: 'notice-title' }, `${r.name} có ${res.totalItems} khen thưởng chưa xuất bản:`),
-        h('ul', {}, res.items.map((a) => h('li', {}, h('a', { href: `${BASE}khen-thuong/${a.id}` },
-          [label('awardForms', a.form), a.year, a.decisionNo].filter(Boolean).join(' – ')), ` (${label('status', a.status).toLowerCase()})`))),
-        r.status !== 'published' ? h('p', {}, 'Xuất bản hồ sơ này trước, rồi mở và xuất bản các khen thưởng.') : null);
-    }
-  } catch { /* a notice only */ }
-  return null;
-}
-
-function defaultValue(collection, def) {
-  if (def.name === 'year' || def.name === 'yearApplied') return new Date().getFullYear();
-  if (collection === 'indicators' && def.name === 'quarter') return Math.floor(new Date().getMonth() / 3) + 1;
-  return null;
-}
-
-function workflowText(collection, record, allowed) {
-  if (!allowed.includes('published')) {
-    return collection === 'initiatives'
-      ? 'Bạn lưu bản nháp hoặc gửi duyệt; cán bộ thẩm định Phòng Văn hóa – Xã hội sẽ xem và xuất bản.'
-      : 'Bạn lưu bản nháp hoặc gửi duyệt.';
-  }
-  if (!record) return 'Lưu bản nháp để viết tiếp sau, gửi duyệt để người khác xem lại, hoặc xuất bản ngay hay hẹn giờ.';
-  return `Trạng thái hiện tại: ${statusText(record)}.`;
-}
-
-function crumbs(c, current) {
-  return h('nav', { class: 'crumbs', 'aria-label': 'Vị trí' }, h('ol', {},
-    h('li', {}, h('a', { href: BASE }, 'Tổng quan')),
-    h('li', {}, h('a', { href: BASE + c.path + '/' }, c.title)),
-    h('li', { 'aria-current': 'page' }, current)));
-}
-
-// statePanel says where a record stands: state, publication time, who
-// moved it, who saved it last, and its public address when live.
-function statePanel(collection, r) {
-  const c = collections[collection];
-  const future = r.status === 'published' && parsePB(r.publishAt) > new Date();
-  const live = r.status === 'published' && !future;
-  const rows = [
-    ['Trạng thái', h('span', { class: `badge badge-${statusClass(r)}` }, statusText(r))],
-  ];
-  if (r.publishAt) rows.push([future ? 'Sẽ xuất bản lúc' : 'Thời điểm xuất bản', formatDateTime(r.publishAt)]);
-  if (r.statusBy) rows.push(['Chuyển trạng thái', `${shortActor(r.statusBy)}${r.statusAt ? ', ' + formatDateTime(r.statusAt) : ''}`]);
-  if (r.updatedBy || r.updated) rows.push(['Sửa lần cuối', [r.updatedBy ? shortActor(r.updatedBy) : '', formatDateTime(r.updated)].filter(Boolean).join(', ')]);
-  if (c.site && r.slug) {
-    const path = `/${c.site}/${r.slug}/`;
-    rows.push(['Trang công khai', live
-      ? h('a', { href: path, target: '_blank', rel: 'noopener' }, path, h('span', { class: 'visually-hidden' }, ' (mở thẻ mới)'))
-      : h('span', {}, path, h('span', { class: 'muted' }, ' (chưa có trên trang công khai)'))]);
-  }
-  if (r.shortCode) rows.push(['Liên kết ngắn', `/l/${r.shortCode}/`]);
-  return h('dl', { class: 'state' }, rows.map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v))));
-}
-
-// openPreview shows the record as it would be published, rendered by the
-// server in the real theme, in a sandboxed frame (no script runs in it).
-export async function openPreview(collection, record, dirty) {
-  const frame = h('iframe', { class: 'preview-frame', sandbox: '', title: `Xem trước: ${titleOf(collection, record)}`, referrerpolicy: 'no-referrer' });
-  const note = h('p', { class: 'hint', role: 'status' }, 'Đang tạo bản xem trước…');
-  const content = h('div', { class: 'preview-body' },
-    dirty ? h('div', { class: 'notice notice-warning' }, 'Bản xem trước cho thấy nội dung đã lưu. Bạn có thay đổi chưa lưu: hãy lưu rồi xem lại.') : null,
-    note, frame);
-  modal({ title: `Xem trước: ${titleOf(collection, record)}`, content });
-  try {
-    const res = await request('GET', `/api/portal/preview/${collection}/${encodeURIComponent(record.id)}`, undefined, { raw: true });
-    frame.srcdoc = await res.text();
-    note.textContent = 'Trang hiển thị như khi được xuất bản. Các liên kết trong bản xem trước không mở được.';
-  } catch (e) {
-    note.textContent = e.status === 404 ? 'Chưa xem trước được: máy chủ chưa có chức năng xem trước cho mục này.' : `Chưa xem trước được: ${e.message}`;
-    note.classList.add('field-error');
-    frame.remove();
-  }
-}
-
-// renderReadOnly shows a record this person may read but not change.
-function renderReadOnly(el, c, collection, r) {
-  const name = titleOf(collection, r);
-  setTitle(name);
-  const flash = takeFlash();
-  const rows = c.fields.map((def) => {
-    let v = r[def.name];
-    let out;
-    if (def.widget === 'image') {
-      const names = Array.isArray(v) ? v : v ? [v] : [];
-      out = names.length ? h('ul', { class: 'gallery' }, names.map((n) => h('li', { class: 'thumb' }, h('img', { src: fileURL(r, n, '320x0'), alt: `Ảnh: ${n}` })))) : '—';
-    } else if (def.widget === 'select') {
-      out = v ? label(def.vocab, v) : '—';
-    } else if (def.widget === 'bool') {
-      out = v ? 'Có' : 'Không';
-    } else if (def.widget === 'date') {
-      out = formatDateTime(v).slice(0, 10) || '—';
-    } else if (def.widget === 'unit' || def.widget === 'picker') {
-      const ex = r.expand && r.expand[def.name];
-      out = ex ? [].concat(ex).map((x) => titleOf(def.target || 'units', x)).join(', ') : (v && v.length ? String(v) : '—');
-    } else if (def.widget === 'tags') {
-      out = Array.isArray(v) && v.length ? v.join(', ') : '—';
-    } else if (def.widget === 'steps') {
-      out = Array.isArray(v) && v.length ? h('ol', {}, v.map((s) => h('li', {}, s.title))) : '—';
-    } else {
-      out = v === null || v === undefined || v === '' ? '—' : h('div', { class: 'pre' }, String(v));
-    }
-    return h('div', {}, h('dt', {}, def.label), h('dd', {}, out));
-  });
-  fill(el,
-    crumbs(c, name),
-    h('h1', {}, name),
-    flash ? h('div', { class: `notice notice-${flash.kind}`, role: 'status' }, flash.text) : null,
-    h('div', { class: 'notice notice-info' }, 'Bạn chỉ được xem mục này: vai trò của bạn không được sửa nó ở trạng thái hiện tại.'),
-    statePanel(collection, r),
-    h('div', { class: 'tools' },
-      c.site ? h('button', { type: 'button', class: 'btn btn-secondary', onclick: () => openPreview(collection, r, false) }, 'Xem trước') : null,
-      h('a', { class: 'btn btn-secondary', href: `${BASE}${c.path}/${r.id}/lich-su` }, 'Lịch sử thay đổi')),
-    h('dl', { class: 'readonly' }, rows));
 }

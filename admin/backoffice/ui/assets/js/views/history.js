@@ -1,3 +1,4 @@
+// @ts-check
 // A record's history: every earlier version (kept by the server at each
 // save), compared field by field with the current one, and restored by
 // saving its fields again (the API rules apply as to any save).
@@ -6,9 +7,9 @@ import { view, list, update } from '../api.js';
 import { h, fill, formatDateTime, q } from '../util.js';
 import { collections, titleOf, label, fieldLabel } from '../schema.js';
 import { canEdit } from '../roles.js';
-import { BASE, navigate, setTitle, setFlash } from '../main.js';
+import { BASE, navigate, setTitle, setFlash } from '../nav.js';
 import { confirmDialog } from '../dialog.js';
-import { shortActor } from './list.js';
+import { shortActor } from '../components/actor.js';
 
 export async function renderHistory(el, { collection, id }) {
   const c = collections[collection];
@@ -48,7 +49,7 @@ export async function renderHistory(el, { collection, id }) {
       h('td', {}, h('button', {
         type: 'button', class: 'btn btn-small btn-secondary',
         'aria-label': `So sánh phiên bản ${formatDateTime(d.updated)} với hiện tại`,
-        onclick: () => showDiff(rev, i),
+        onclick: () => showDiff(rev),
       }, 'So sánh')));
   });
 

@@ -1,3 +1,4 @@
+// @ts-check
 // A collection's list: search by title or name, filters (state, category,
 // kind…), pages of 20. The filters live in the address, so Back and a
 // shared link show the same list.
@@ -6,7 +7,9 @@ import { list } from '../api.js';
 import { h, fill, formatDateTime, formatNumber, q } from '../util.js';
 import { collections, titleOf, label, vocab, statusText, statusClass } from '../schema.js';
 import { canCreate } from '../roles.js';
-import { BASE, navigate, setTitle, takeFlash } from '../main.js';
+import { BASE, navigate, setTitle, takeFlash } from '../nav.js';
+import { shortActor } from '../components/actor.js';
+import { pager } from '../components/pager.js';
 
 const PER_PAGE = 20;
 
@@ -116,25 +119,4 @@ function cell(col, r) {
   if (col.vocab) return label(col.vocab, v);
   if (col.percent) return `${formatNumber(v)}%`;
   return String(v);
-}
-
-// shortActor keeps the name of "Nguyễn Văn A (a@x, Biên tập viên…)" or
-// "Nguyễn Văn A <a@x> (…)".
-export function shortActor(s) {
-  const m = String(s).match(/^(.*?)\s+[<(]/);
-  return m && m[1] ? m[1] : s;
-}
-
-export function pager(res, query) {
-  if (res.totalPages <= 1) return null;
-  const link = (p, text, rel) => {
-    const params = new URLSearchParams(query);
-    if (p === 1) params.delete('trang'); else params.set('trang', String(p));
-    const s = params.toString();
-    return h('a', { href: location.pathname + (s ? '?' + s : ''), rel }, text);
-  };
-  return h('nav', { class: 'pager', 'aria-label': 'Phân trang' }, h('ul', {},
-    res.page > 1 ? h('li', {}, link(res.page - 1, '← Trang trước', 'prev')) : null,
-    h('li', { class: 'pager-current' }, `Trang ${res.page}/${res.totalPages}`),
-    res.page < res.totalPages ? h('li', {}, link(res.page + 1, 'Trang sau →', 'next')) : null));
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // The login page: email and password of a staff account, then, for an
 // account with two-step sign-in (required for reviewers), the code the
 // server mails. The API limits attempts; its refusals (429) are shown as
@@ -5,8 +6,8 @@
 
 import { login, loginWithCode, requestCode, auth } from '../api.js';
 import { h, fill } from '../util.js';
-import { BASE, navigate, setTitle, takeFlash } from '../main.js';
-import { errorSummary, setInvalid } from '../forms.js';
+import { BASE, navigate, setTitle, takeFlash } from '../nav.js';
+import { errorSummary, setInvalid } from '../forms/field.js';
 
 export function renderLogin(el, { query }) {
   setTitle('Đăng nhập');

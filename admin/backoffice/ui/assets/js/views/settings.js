@@ -1,11 +1,12 @@
+// @ts-check
 // The portal's settings reviewers may change (issue 6): the yearly deadline
 // of nominations and reports, dd/mm (20/11 by default, as the plan says).
 
 import { update } from '../api.js';
 import { h, fill, formatDateTime, vnYear } from '../util.js';
 import { can } from '../roles.js';
-import { errorSummary, setInvalid } from '../forms.js';
-import { setTitle, setDirtyCheck } from '../main.js';
+import { errorSummary, setInvalid } from '../forms/field.js';
+import { setTitle, setDirtyCheck } from '../nav.js';
 import { loadConfig, deadline } from '../process.js';
 
 const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

@@ -1,0 +1,161 @@
+// @ts-check
+// What every editor of the back office does when it saves: submit buttons
+// that name their action, the form locked while it sends, the values its
+// widgets give, and the summary of problems at the top — those found before
+// sending and those the server sends back, each also beside its field.
+
+import { h, fill } from './util.js';
+import { errorSummary } from './forms/field.js';
+import { BASE } from './nav.js';
+
+/** @typedef {{ href?: string, text: string }} Problem */
+/**
+ * @typedef {object} Widget
+ * @property {HTMLElement} el
+ * @property {string} focusId
+ * @property {() => any} get
+ * @property {() => string} key
+ * @property {(message: string) => void} setError
+ */
+
+/**
+ * actionButton is a submit button naming the action it saves with.
+ * @param {string} action
+ * @param {string} text
+ * @param {string} cls
+ */
+export function actionButton(action, text, cls) {
+  return h('button', { type: 'submit', class: cls, dataset: { action } }, text);
+}
+
+/**
+ * onAction is a form's submit handler: it calls save with the action of the
+ * button pressed, or 'default' when Enter submitted the form.
+ * @param {(action: string) => any} save
+ * @returns {(e: SubmitEvent) => void}
+ */
+export function onAction(save) {
+  return (e) => {
+    e.preventDefault();
+    const b = /** @type {HTMLElement | null} */ (e.submitter);
+    save(b ? b.dataset.action : 'default');
+  };
+}
+
+/**
+ * lock disables a form's submit buttons while it is sent; the function it
+ * returns unlocks them.
+ * @param {HTMLElement} form
+ */
+export function lock(form) {
+  const buttons = /** @type {HTMLButtonElement[]} */ ([...form.querySelectorAll('button[type=submit]')]);
+  buttons.forEach((b) => { b.disabled = true; });
+  form.setAttribute('aria-busy', 'true');
+  return () => {
+    buttons.forEach((b) => { b.disabled = false; });
+    form.removeAttribute('aria-busy');
+  };
+}
+
+/**
+ * flag shows message beside the widget and returns the summary's item,
+ * which says text and links to the widget.
+ * @param {Widget} w
+ * @param {string} message
+ * @param {string} text
+ * @returns {Problem}
+ */
+export function flag(w, message, text) {
+  w.setError(message);
+  return { href: '#' + w.focusId, text };
+}
+
+/**
+ * keysOf is one string that changes when any of the widgets changes.
+ * @param {Widget[]} widgets
+ */
+export function keysOf(widgets) {
+  return widgets.map((x) => x.key()).join('\u0001');
+}
+
+/**
+ * readValue puts what the widget holds into values under name: a value as
+ * it is, files to remove as `name-`, an image cleared as ''; nothing when
+ * the widget has nothing to send; a problem (labelled) when what was typed
+ * cannot be read.
+ * @param {Widget} w
+ * @param {string} name
+ * @param {string} label
+ * @param {Record<string, any>} values
+ * @param {Problem[]} problems
+ */
+export function readValue(w, name, label, values, problems) {
+  const v = w.get();
+  if (v && typeof v === 'object' && !Array.isArray(v) && v.error) {
+    problems.push(flag(w, v.error, `${label}: ${v.error}`));
+    return;
+  }
+  if (v === undefined) return;
+  if (v && typeof v === 'object' && !Array.isArray(v)) {
+    if (v.remove) values[name + '-'] = v.remove;
+    if (v.clear) values[name] = '';
+    return;
+  }
+  values[name] = v;
+}
+
+/**
+ * serverProblems lists the messages the server sent back about fields:
+ * place shows each beside its field and returns its item, or returns null
+ * when no field of the form shows it (the bare message is listed then).
+ * @param {{ data?: Record<string, any> }} e
+ * @param {(field: string, message: string) => Problem | null} place
+ * @returns {Problem[]}
+ */
+export function serverProblems(e, place) {
+  const items = [];
+  for (const [field, info] of Object.entries(e.data || {})) {
+    const message = info && info.message ? info.message : String(info);
+    items.push(place(field, message) || { text: message });
+  }
+  return items;
+}
+
+/**
+ * showSummary fills slot with the summary of the problems, brings it into
+ * view (unless scroll is false) and gives it focus.
+ * @param {HTMLElement} slot
+ * @param {Problem[]} items
+ * @param {string} [title]
+ * @param {{ scroll?: boolean }} [opts]
+ */
+export function showSummary(slot, items, title = 'Chưa lưu được: có lỗi cần sửa', { scroll = true } = {}) {
+  fill(slot, errorSummary(items, title));
+  const box = /** @type {HTMLElement} */ (slot.querySelector('.error-summary'));
+  if (scroll) box.scrollIntoView({ block: 'start' });
+  box.focus();
+  return box;
+}
+
+/**
+ * showSaveError says why a save failed: the server's problems (items), or
+ * its message; after 401 how to sign in again without losing what was
+ * typed, after 403 (when latest is given) where the latest version is.
+ * @param {HTMLElement} slot
+ * @param {{ status?: number, message: string }} e
+ * @param {Problem[]} items
+ * @param {{ href: string, text: string }} [latest]
+ */
+export function showSaveError(slot, e, items, latest) {
+  if (!items.length) {
+    items.push({ text: e.status === 401
+      ? 'Phiên đăng nhập đã hết hạn. Nội dung bạn nhập vẫn còn trên trang: hãy đăng nhập lại trong thẻ mới, rồi quay lại đây bấm lưu.'
+      : e.message });
+  }
+  const box = showSummary(slot, items, e.status === 403 ? 'Không được phép' : e.status === 401 ? 'Cần đăng nhập lại' : 'Chưa lưu được: có lỗi cần sửa');
+  if (e.status === 401) box.append(h('p', {}, h('a', { href: BASE + 'dang-nhap', target: '_blank', rel: 'noopener' }, 'Mở trang đăng nhập (thẻ mới)')));
+  if (e.status === 403 && latest) {
+    box.append(h('p', {}, latest.text,
+      h('a', { href: latest.href, target: '_blank', rel: 'noopener' }, 'mở bản mới nhất trong thẻ mới'), ' để xem.'));
+  }
+}

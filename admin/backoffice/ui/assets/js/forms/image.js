@@ -1,0 +1,102 @@
+// @ts-check
+// Images: checks before upload, preview, removal.
+
+import { h, fill, formatBytes } from '../util.js';
+import { fileURL } from '../api.js';
+import { fieldMeta } from '../schema.js';
+import { groupField, setInvalid } from './field.js';
+import { checkImage } from './sniff.js';
+
+export function imageWidget(def, value, opts) {
+  const id = `f-${def.name}`;
+  const m = fieldMeta(opts.collection, def.name);
+  const max = m.maxSelect || 1;
+  const multiple = max > 1;
+  const record = opts.record;
+  let existing = (Array.isArray(value) ? value : value ? [value] : []).slice();
+  let removed = [];
+  let pending = []; // {file, url}
+  let refused = ''; // why the last files chosen were not taken
+  const input = h('input', { id, type: 'file', accept: (m.mimeTypes || ['image/jpeg', 'image/png', 'image/webp']).join(','), multiple: multiple });
+  const gallery = h('ul', { class: 'gallery', 'aria-label': `${def.label}: ảnh hiện có và ảnh sẽ tải lên` });
+  const status = h('p', { class: 'visually-hidden', 'aria-live': 'polite' });
+  const pick = h('label', { for: id, class: 'sub-label' }, multiple ? 'Chọn ảnh để thêm' : (existing.length ? 'Chọn ảnh khác để thay' : 'Chọn ảnh'));
+  const box = h('div', {}, gallery, pick, input, status);
+  const { el, err, changed } = groupField({ ...def, required: def.required || m.required }, id, box, input);
+
+  function draw() {
+    const items = [];
+    for (const name of existing) {
+      const gone = removed.includes(name);
+      items.push(h('li', { class: gone ? 'thumb thumb-removed' : 'thumb' },
+        h('img', { src: fileURL(record, name, '320x0'), alt: gone ? '' : `Ảnh hiện có: ${name}`, loading: 'lazy' }),
+        h('p', { class: 'thumb-note' }, gone ? 'Sẽ xóa khi lưu' : 'Ảnh hiện có'),
+        h('button', {
+          type: 'button', class: 'btn btn-small btn-secondary',
+          onclick: () => {
+            removed = gone ? removed.filter((x) => x !== name) : [...removed, name];
+            draw();
+            status.textContent = gone ? 'Đã giữ lại ảnh.' : 'Ảnh sẽ bị xóa khi lưu.';
+            changed();
+          },
+        }, gone ? 'Giữ lại ảnh này' : 'Xóa ảnh này')));
+    }
+    pending.forEach((p, i) => {
+      items.push(h('li', { class: 'thumb thumb-new' },
+        h('img', { src: p.url, alt: `Ảnh mới: ${p.file.name}` }),
+        h('p', { class: 'thumb-note' }, `Ảnh mới, ${formatBytes(p.file.size)}: sẽ tải lên khi lưu`),
+        h('button', {
+          type: 'button', class: 'btn btn-small btn-secondary',
+          onclick: () => {
+            URL.revokeObjectURL(p.url);
+            pending.splice(i, 1);
+            draw();
+            status.textContent = 'Đã bỏ ảnh mới.';
+            input.focus();
+            changed();
+          },
+        }, 'Bỏ ảnh này')));
+    });
+    fill(gallery, items.length ? items : h('li', { class: 'muted' }, 'Chưa có ảnh.'));
+  }
+  input.addEventListener('change', async () => {
+    const files = [...input.files];
+    input.value = '';
+    const problems = [];
+    for (const f of files) {
+      const p = await checkImage(f, m.maxSize, m.mimeTypes);
+      if (p) { problems.push(p); continue; }
+      if (!multiple) {
+        pending.forEach((x) => URL.revokeObjectURL(x.url));
+        pending = [];
+      }
+      pending.push({ file: f, url: URL.createObjectURL(f) });
+    }
+    const kept = existing.filter((x) => !removed.includes(x)).length;
+    if (multiple && kept + pending.length > max) {
+      problems.push(`Chỉ được có tối đa ${max} ảnh; đã bỏ ${kept + pending.length - max} ảnh chọn sau cùng.`);
+      pending.splice(max - kept).forEach((x) => URL.revokeObjectURL(x.url));
+    }
+    refused = problems.join(' ');
+    setInvalid(input, err, refused);
+    draw();
+    if (!problems.length && files.length) status.textContent = `Đã chọn ${files.length} ảnh; ảnh sẽ được tải lên khi lưu.`;
+    changed();
+  });
+  draw();
+  return {
+    el, focusId: id,
+    get: () => {
+      if (multiple) return removed.length ? { remove: removed } : undefined;
+      if (pending.length) return undefined; // sent as a file
+      return removed.length && removed.length === existing.length ? { clear: true } : undefined;
+    },
+    key: () => JSON.stringify(removed) + pending.map((p) => p.file.name + p.file.size).join(','),
+    filesPending: () => pending.length > 0,
+    addFiles: (fd) => {
+      for (const p of pending) fd.append(multiple ? `${def.name}+` : def.name, p.file, p.file.name);
+    },
+    // A file refused here stays said until another is chosen.
+    setError: (msg) => setInvalid(input, err, [msg, refused].filter(Boolean).join(' ')),
+  };
+}

@@ -1,0 +1,72 @@
+// @ts-check
+// Markdown with a live preview rendered by the server (goldmark with the
+// site's settings).
+
+import { h, fill, debounce } from '../util.js';
+import { request } from '../api.js';
+import { fieldMeta } from '../schema.js';
+import { frame, setInvalid, counterFor } from './field.js';
+import { sanitize } from './sanitize.js';
+
+export function markdownWidget(def, value, opts) {
+  const id = `f-${def.name}`;
+  const m = fieldMeta(opts.collection, def.name);
+  const input = h('textarea', { id, name: def.name, rows: def.rows || 14, class: 'markdown-input', spellcheck: 'true' });
+  input.value = value ?? '';
+  const counter = m.max ? counterFor(input, m.max) : null;
+  const previewId = `${id}-preview`;
+  const preview = h('div', { class: 'prose markdown-preview', id: previewId });
+  const problems = h('div', { class: 'markdown-problems', 'aria-live': 'polite' });
+  const state = h('p', { class: 'hint preview-state', 'aria-live': 'off' });
+  const pane = h('section', { class: 'preview-pane', 'aria-label': `Xem trước: ${def.label}` },
+    h('p', { class: 'preview-title' }, 'Xem trước'), state, preview);
+  const wrap = h('div', { class: 'markdown-editor' }, h('div', { class: 'markdown-write' }, input, counter, problems), pane);
+  const { el, err } = frame({ ...def, required: def.required || m.required }, id, wrap);
+  input.setAttribute('aria-describedby', [def.hint ? `${id}-hint` : '', `${id}-error`].filter(Boolean).join(' '));
+
+  let ctrl = null;
+  let last = null;
+  const renderPreview = async () => {
+    const text = input.value;
+    if (text === last) return;
+    last = text;
+    if (ctrl) ctrl.abort();
+    if (!text.trim()) {
+      fill(preview, h('p', { class: 'muted' }, 'Nội dung trống.'));
+      problems.replaceChildren();
+      state.textContent = '';
+      return;
+    }
+    if (m.max && [...text].length > m.max) {
+      fill(preview, h('p', { class: 'muted' }, `Nội dung dài hơn ${m.max.toLocaleString('vi-VN')} ký tự nên không xem trước được. Hãy rút ngắn nội dung.`));
+      state.textContent = '';
+      return;
+    }
+    ctrl = new AbortController();
+    state.textContent = 'Đang cập nhật…';
+    try {
+      const res = await request('POST', '/api/portal/markdown', { markdown: text }, { signal: ctrl.signal });
+      fill(preview, sanitize(res.html || ''));
+      state.textContent = '';
+      const ps = res.problems || [];
+      fill(problems, ps.length ? h('div', { class: 'notice notice-warning' },
+        h('p', { class: 'notice-title' }, 'Cần sửa trước khi lưu:'),
+        h('ul', {}, ps.map((p) => h('li', {}, p)))) : null);
+    } catch (e) {
+      if (e.name === 'AbortError') return;
+      last = null;
+      state.textContent = e.status === 404 ? 'Chưa xem trước được: máy chủ chưa có chức năng này.' : `Chưa xem trước được: ${e.message}`;
+    }
+  };
+  const debounced = debounce(renderPreview, 600);
+  input.addEventListener('input', debounced);
+  // The first preview once the field is on the page.
+  setTimeout(renderPreview, 0);
+  return {
+    el, focusId: id,
+    get: () => input.value,
+    key: () => input.value,
+    setError: (msg) => setInvalid(input, err, msg),
+    destroy: () => { debounced.cancel(); if (ctrl) ctrl.abort(); },
+  };
+}

@@ -1,0 +1,36 @@
+// @ts-check
+// Units: a select of every unit, read once and kept.
+
+import { h } from '../util.js';
+import { list } from '../api.js';
+import { fieldMeta } from '../schema.js';
+import { frame, setInvalid } from './field.js';
+
+let unitsCache = null;
+export async function loadUnits() {
+  if (!unitsCache) {
+    unitsCache = list('units', { perPage: 500, sort: 'name', fields: 'id,name,status' })
+      .then((r) => r.items)
+      .catch((e) => { unitsCache = null; throw e; });
+  }
+  return unitsCache;
+}
+export function forgetUnits() { unitsCache = null; }
+
+export function unitWidget(def, value, opts) {
+  const id = `f-${def.name}`;
+  const m = fieldMeta(opts.collection, def.name);
+  const locked = opts.lockedUnit;
+  const sel = h('select', { id, name: def.name, disabled: !!locked }, h('option', { value: '' }, '— Không chọn —'));
+  const { el, err } = frame({ ...def, required: def.required || m.required, hint: locked ? (def.lockedHint || 'Đơn vị của bạn (cán bộ đầu mối chỉ đề xuất cho đơn vị mình).') : def.hint }, id, sel);
+  let current = locked || value || '';
+  loadUnits().then((units) => {
+    for (const u of units) sel.append(h('option', { value: u.id }, u.name + (u.status === 'published' ? '' : ' (chưa xuất bản)')));
+    if (current && !units.some((u) => u.id === current)) sel.append(h('option', { value: current }, `Đơn vị ${current}`));
+    sel.value = current;
+  }).catch(() => {
+    setInvalid(sel, err, 'Không tải được danh sách đơn vị. Hãy tải lại trang.');
+  });
+  sel.addEventListener('change', () => { current = sel.value; });
+  return { el, focusId: id, get: () => (locked || current), key: () => current, setError: (msg) => setInvalid(sel, err, msg) };
+}

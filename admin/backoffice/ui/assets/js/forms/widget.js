@@ -1,0 +1,23 @@
+// @ts-check
+// widget makes the field a definition names (def.widget); forms/field.js
+// says what every widget offers.
+
+import { textWidget, slugWidget, selectWidget, numberWidget, boolWidget, dateWidget } from './plain.js';
+import { unitWidget } from './units.js';
+import { pickerWidget } from './picker.js';
+import { tagsWidget } from './tags.js';
+import { stepsWidget } from './steps.js';
+import { imageWidget } from './image.js';
+import { documentsWidget } from './documents.js';
+import { markdownWidget } from './markdown.js';
+
+const WIDGETS = {
+  text: textWidget, textarea: textWidget, url: textWidget, slug: slugWidget,
+  select: selectWidget, quarter: selectWidget, number: numberWidget, bool: boolWidget,
+  date: dateWidget, unit: unitWidget, picker: pickerWidget, tags: tagsWidget,
+  steps: stepsWidget, image: imageWidget, markdown: markdownWidget, documents: documentsWidget,
+};
+
+export function widget(def, value, opts) {
+  return WIDGETS[def.widget](def, value, opts);
+}

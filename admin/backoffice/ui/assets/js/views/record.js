@@ -1,0 +1,152 @@
+// @ts-check
+// The parts of a record's page around its form: its state, what else
+// publishing it needs, its preview in the real theme, the read-only view
+// for those who may not edit it, and the defaults of a new record.
+
+import { request, fileURL, list } from '../api.js';
+import { h, fill, formatDateTime, parsePB, q } from '../util.js';
+import { collections, titleOf, label, statusText, statusClass } from '../schema.js';
+import { BASE, setTitle, takeFlash } from '../nav.js';
+import { modal } from '../dialog.js';
+import { shortActor } from '../components/actor.js';
+
+// relatedNotice tells a reviewer what else publishing this record needs:
+// an award shows on the honour roll only with its honoree published (the
+// server refuses to publish an award whose honoree is not), and an award
+// made by the council's decision links back to its nomination.
+export async function relatedNotice(collection, r) {
+  try {
+    if (collection === 'awards') {
+      const items = [];
+      const ho = r.expand && r.expand.honoree;
+      if (ho && ho.status !== 'published') {
+        items.push(h('p', {}, `“${ho.name}” chưa được xuất bản (${statusText(ho).toLowerCase()}). Hãy `,
+          h('a', { href: `${BASE}guong-dien-hinh/${ho.id}` }, 'mở hồ sơ vinh danh của người, tập thể này'),
+          ' và xuất bản trước, rồi xuất bản khen thưởng để khen thưởng hiện trên trang vinh danh.'));
+      }
+      const noms = await list('nominations', { filter: `awards ~ ${q(r.id)}`, perPage: 1, fields: 'id,year' }).catch(() => ({ items: [] }));
+      if (noms.items[0]) {
+        items.push(h('p', {}, 'Khen thưởng này được tạo từ quyết định của Hội đồng về ',
+          h('a', { href: `${BASE}ho-so-khen-thuong/${noms.items[0].id}` }, 'hồ sơ đề nghị khen thưởng'), '.'));
+      }
+      if (!items.length) return null;
+      return h('div', { class: `notice ${ho && ho.status !== 'published' ? 'notice-warning' : 'notice-info'} related-notice` }, items);
+    }
+    if (collection === 'honorees') {
+      const res = await list('awards', { filter: `honoree = ${q(r.id)} && status != 'published' && status != 'archived'`, perPage: 10, fields: 'id,year,form,decisionNo,status' });
+      if (!res.items.length) return null;
+      return h('div', { class: 'notice notice-info related-notice' },
+        h('p', { class: 'notice-title' }, `${r.name} có ${res.totalItems} khen thưởng chưa xuất bản:`),
+        h('ul', {}, res.items.map((a) => h('li', {}, h('a', { href: `${BASE}khen-thuong/${a.id}` },
+          [label('awardForms', a.form), a.year, a.decisionNo].filter(Boolean).join(' – ')), ` (${label('status', a.status).toLowerCase()})`))),
+        r.status !== 'published' ? h('p', {}, 'Xuất bản hồ sơ này trước, rồi mở và xuất bản các khen thưởng.') : null);
+    }
+  } catch { /* a notice only */ }
+  return null;
+}
+
+export function defaultValue(collection, def) {
+  if (def.name === 'year' || def.name === 'yearApplied') return new Date().getFullYear();
+  if (collection === 'indicators' && def.name === 'quarter') return Math.floor(new Date().getMonth() / 3) + 1;
+  return null;
+}
+
+export function workflowText(collection, record, allowed) {
+  if (!allowed.includes('published')) {
+    return collection === 'initiatives'
+      ? 'Bạn lưu bản nháp hoặc gửi duyệt; cán bộ thẩm định Phòng Văn hóa – Xã hội sẽ xem và xuất bản.'
+      : 'Bạn lưu bản nháp hoặc gửi duyệt.';
+  }
+  if (!record) return 'Lưu bản nháp để viết tiếp sau, gửi duyệt để người khác xem lại, hoặc xuất bản ngay hay hẹn giờ.';
+  return `Trạng thái hiện tại: ${statusText(record)}.`;
+}
+
+export function crumbs(c, current) {
+  return h('nav', { class: 'crumbs', 'aria-label': 'Vị trí' }, h('ol', {},
+    h('li', {}, h('a', { href: BASE }, 'Tổng quan')),
+    h('li', {}, h('a', { href: BASE + c.path + '/' }, c.title)),
+    h('li', { 'aria-current': 'page' }, current)));
+}
+
+// statePanel says where a record stands: state, publication time, who
+// moved it, who saved it last, and its public address when live.
+export function statePanel(collection, r) {
+  const c = collections[collection];
+  const future = r.status === 'published' && parsePB(r.publishAt) > new Date();
+  const live = r.status === 'published' && !future;
+  const rows = [
+    ['Trạng thái', h('span', { class: `badge badge-${statusClass(r)}` }, statusText(r))],
+  ];
+  if (r.publishAt) rows.push([future ? 'Sẽ xuất bản lúc' : 'Thời điểm xuất bản', formatDateTime(r.publishAt)]);
+  if (r.statusBy) rows.push(['Chuyển trạng thái', `${shortActor(r.statusBy)}${r.statusAt ? ', ' + formatDateTime(r.statusAt) : ''}`]);
+  if (r.updatedBy || r.updated) rows.push(['Sửa lần cuối', [r.updatedBy ? shortActor(r.updatedBy) : '', formatDateTime(r.updated)].filter(Boolean).join(', ')]);
+  if (c.site && r.slug) {
+    const path = `/${c.site}/${r.slug}/`;
+    rows.push(['Trang công khai', live
+      ? h('a', { href: path, target: '_blank', rel: 'noopener' }, path, h('span', { class: 'visually-hidden' }, ' (mở thẻ mới)'))
+      : h('span', {}, path, h('span', { class: 'muted' }, ' (chưa có trên trang công khai)'))]);
+  }
+  if (r.shortCode) rows.push(['Liên kết ngắn', `/l/${r.shortCode}/`]);
+  return h('dl', { class: 'state' }, rows.map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v))));
+}
+
+// openPreview shows the record as it would be published, rendered by the
+// server in the real theme, in a sandboxed frame (no script runs in it).
+export async function openPreview(collection, record, dirty) {
+  const frame = h('iframe', { class: 'preview-frame', sandbox: '', title: `Xem trước: ${titleOf(collection, record)}`, referrerpolicy: 'no-referrer' });
+  const note = h('p', { class: 'hint', role: 'status' }, 'Đang tạo bản xem trước…');
+  const content = h('div', { class: 'preview-body' },
+    dirty ? h('div', { class: 'notice notice-warning' }, 'Bản xem trước cho thấy nội dung đã lưu. Bạn có thay đổi chưa lưu: hãy lưu rồi xem lại.') : null,
+    note, frame);
+  modal({ title: `Xem trước: ${titleOf(collection, record)}`, content });
+  try {
+    const res = await request('GET', `/api/portal/preview/${collection}/${encodeURIComponent(record.id)}`, undefined, { raw: true });
+    frame.srcdoc = await res.text();
+    note.textContent = 'Trang hiển thị như khi được xuất bản. Các liên kết trong bản xem trước không mở được.';
+  } catch (e) {
+    note.textContent = e.status === 404 ? 'Chưa xem trước được: máy chủ chưa có chức năng xem trước cho mục này.' : `Chưa xem trước được: ${e.message}`;
+    note.classList.add('field-error');
+    frame.remove();
+  }
+}
+
+// renderReadOnly shows a record this person may read but not change.
+export function renderReadOnly(el, c, collection, r) {
+  const name = titleOf(collection, r);
+  setTitle(name);
+  const flash = takeFlash();
+  const rows = c.fields.map((def) => {
+    let v = r[def.name];
+    let out;
+    if (def.widget === 'image') {
+      const names = Array.isArray(v) ? v : v ? [v] : [];
+      out = names.length ? h('ul', { class: 'gallery' }, names.map((n) => h('li', { class: 'thumb' }, h('img', { src: fileURL(r, n, '320x0'), alt: `Ảnh: ${n}` })))) : '—';
+    } else if (def.widget === 'select') {
+      out = v ? label(def.vocab, v) : '—';
+    } else if (def.widget === 'bool') {
+      out = v ? 'Có' : 'Không';
+    } else if (def.widget === 'date') {
+      out = formatDateTime(v).slice(0, 10) || '—';
+    } else if (def.widget === 'unit' || def.widget === 'picker') {
+      const ex = r.expand && r.expand[def.name];
+      out = ex ? [].concat(ex).map((x) => titleOf(def.target || 'units', x)).join(', ') : (v && v.length ? String(v) : '—');
+    } else if (def.widget === 'tags') {
+      out = Array.isArray(v) && v.length ? v.join(', ') : '—';
+    } else if (def.widget === 'steps') {
+      out = Array.isArray(v) && v.length ? h('ol', {}, v.map((s) => h('li', {}, s.title))) : '—';
+    } else {
+      out = v === null || v === undefined || v === '' ? '—' : h('div', { class: 'pre' }, String(v));
+    }
+    return h('div', {}, h('dt', {}, def.label), h('dd', {}, out));
+  });
+  fill(el,
+    crumbs(c, name),
+    h('h1', {}, name),
+    flash ? h('div', { class: `notice notice-${flash.kind}`, role: 'status' }, flash.text) : null,
+    h('div', { class: 'notice notice-info' }, 'Bạn chỉ được xem mục này: vai trò của bạn không được sửa nó ở trạng thái hiện tại.'),
+    statePanel(collection, r),
+    h('div', { class: 'tools' },
+      c.site ? h('button', { type: 'button', class: 'btn btn-secondary', onclick: () => openPreview(collection, r, false) }, 'Xem trước') : null,
+      h('a', { class: 'btn btn-secondary', href: `${BASE}${c.path}/${r.id}/lich-su` }, 'Lịch sử thay đổi')),
+    h('dl', { class: 'readonly' }, rows));
+}
