@@ -17,6 +17,7 @@ import (
 
 	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/admintest"
+	"github.com/daison/portal/internal/schema"
 )
 
 // TestBadInput sends the bad inputs of issue 8 through the API as a
@@ -31,10 +32,10 @@ func TestBadInput(t *testing.T) {
 	app.Settings().RateLimits.Enabled = false
 	h := admintest.Handler(t, app)
 	past := admintest.Date(time.Now().Add(-time.Hour))
-	admintest.Create(t, app, admin.Units, map[string]any{"id": "unitpublished01", "name": "Đơn vị A", "kind": "khac", "status": "published", "publishAt": past})
-	admintest.Create(t, app, admin.Units, map[string]any{"id": "unitdraft000001", "name": "Đơn vị nháp", "kind": "khac", "status": "draft"})
-	admintest.Create(t, app, admin.Articles, map[string]any{"title": "Bài có sẵn", "slug": "bai-co-san", "category": "thong-bao", "status": "draft"})
-	admintest.Create(t, app, admin.Honorees, map[string]any{"id": "honoree00000001", "name": "Người A", "kind": "ca-nhan", "status": "published", "publishAt": past})
+	admintest.Create(t, app, schema.Units, map[string]any{"id": "unitpublished01", "name": "Đơn vị A", "kind": "khac", "status": "published", "publishAt": past})
+	admintest.Create(t, app, schema.Units, map[string]any{"id": "unitdraft000001", "name": "Đơn vị nháp", "kind": "khac", "status": "draft"})
+	admintest.Create(t, app, schema.Articles, map[string]any{"title": "Bài có sẵn", "slug": "bai-co-san", "category": "thong-bao", "status": "draft"})
+	admintest.Create(t, app, schema.Honorees, map[string]any{"id": "honoree00000001", "name": "Người A", "kind": "ca-nhan", "status": "published", "publishAt": past})
 	token := admintest.StaffToken(t, app, "reviewer", "")
 	changes.Store(0)
 
@@ -145,7 +146,7 @@ func TestBadInput(t *testing.T) {
 	if n := changes.Load(); n != 0 {
 		t.Errorf("%d refused inputs still asked for a rebuild", n)
 	}
-	if n, _ := app.CountRecords(admin.Articles); n != 1 {
+	if n, _ := app.CountRecords(schema.Articles); n != 1 {
 		t.Errorf("%d articles stored, want only the seeded one", n)
 	}
 

@@ -6,6 +6,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	m "github.com/pocketbase/pocketbase/migrations"
 
+	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/vocab"
 )
 
@@ -48,7 +49,7 @@ func init() {
 			return fmt.Errorf("turn on MFA for superusers: %w", err)
 		}
 
-		audit, err := app.FindCollectionByNameOrId("auditLog")
+		audit, err := app.FindCollectionByNameOrId(schema.AuditLog)
 		if err != nil {
 			return fmt.Errorf("audit log collection: %w", err)
 		}

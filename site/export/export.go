@@ -21,9 +21,9 @@ import (
 	"github.com/pocketbase/pocketbase/tools/filesystem"
 	"github.com/pocketbase/pocketbase/tools/types"
 
-	"github.com/daison/portal/admin"
 	"github.com/daison/portal/internal/markdown"
 	"github.com/daison/portal/internal/qrsvg"
+	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/slug"
 	"github.com/daison/portal/internal/vocab"
 	"github.com/daison/portal/site/cards"
@@ -32,11 +32,11 @@ import (
 // Sections maps each exported collection to its content section, which is
 // also the first segment of its pages' URLs.
 var Sections = map[string]string{
-	admin.Articles:    "tin-tuc",
-	admin.Initiatives: "mo-hinh-sang-kien",
-	admin.Honorees:    "vinh-danh",
-	admin.Guides:      "huong-dan",
-	admin.Units:       "don-vi",
+	schema.Articles:    "tin-tuc",
+	schema.Initiatives: "mo-hinh-sang-kien",
+	schema.Honorees:    "vinh-danh",
+	schema.Guides:      "huong-dan",
+	schema.Units:       "don-vi",
 }
 
 // Vietnam keeps one offset all year; dates are written with it so that the
@@ -185,14 +185,11 @@ type exporter struct {
 	probMu sync.Mutex             // guards res.Problems
 }
 
-// publicFilter is the export's form of the API's public read rule.
-const publicFilter = `status = "published" && publishAt != "" && publishAt <= {:now}`
-
 func (x *exporter) load() error {
 	x.recs = map[string][]*core.Record{}
 	x.byID = map[string]map[string]*core.Record{}
-	for _, c := range admin.PublicCollections {
-		rs, err := x.app.FindRecordsByFilter(c, publicFilter, "-publishAt,-created", 0, 0, dbx.Params{"now": x.now.Format(types.DefaultDateLayout)})
+	for _, c := range schema.PublicCollections {
+		rs, err := x.app.FindRecordsByFilter(c, schema.PublicFilter, "-publishAt,-created", 0, 0, dbx.Params{"now": x.now.Format(types.DefaultDateLayout)})
 		if err != nil {
 			return fmt.Errorf("read published %s: %w", c, err)
 		}
@@ -215,7 +212,7 @@ func (x *exporter) load() error {
 	// only if that is visible too.
 	x.awardsByHonoree = map[string][]Award{}
 	x.awardsByInitiative = map[string][]Award{}
-	awards := append([]*core.Record(nil), x.recs[admin.Awards]...)
+	awards := append([]*core.Record(nil), x.recs[schema.Awards]...)
 	sort.SliceStable(awards, func(i, j int) bool {
 		a, b := awards[i], awards[j]
 		if a.GetInt("year") != b.GetInt("year") {
@@ -225,7 +222,7 @@ func (x *exporter) load() error {
 	})
 	for _, r := range awards {
 		hid := r.GetString("honoree")
-		if x.byID[admin.Honorees][hid] == nil {
+		if x.byID[schema.Honorees][hid] == nil {
 			continue
 		}
 		a := Award{
@@ -235,9 +232,9 @@ func (x *exporter) load() error {
 			DecisionNo:  r.GetString("decisionNo"),
 			Signer:      r.GetString("signer"),
 			Achievement: r.GetString("achievement"),
-			Honoree:     x.ref(admin.Honorees, hid),
-			HonoreeKind: optChoice(vocab.HonoreeKinds, x.byID[admin.Honorees][hid].GetString("kind")),
-			Initiative:  x.ref(admin.Initiatives, r.GetString("initiative")),
+			Honoree:     x.ref(schema.Honorees, hid),
+			HonoreeKind: optChoice(vocab.HonoreeKinds, x.byID[schema.Honorees][hid].GetString("kind")),
+			Initiative:  x.ref(schema.Initiatives, r.GetString("initiative")),
 		}
 		if d := r.GetDateTime("decisionDate"); !d.IsZero() {
 			a.DecisionDate = d.Time().In(Vietnam).Format("02/01/2006")
@@ -250,10 +247,10 @@ func (x *exporter) load() error {
 	}
 
 	x.initiativesBy = map[string][]Ref{}
-	for _, r := range x.recs[admin.Initiatives] {
-		ref := x.ref(admin.Initiatives, r.Id)
+	for _, r := range x.recs[schema.Initiatives] {
+		ref := x.ref(schema.Initiatives, r.Id)
 		for _, hid := range r.GetStringSlice("honorees") {
-			if x.byID[admin.Honorees][hid] != nil {
+			if x.byID[schema.Honorees][hid] != nil {
 				x.initiativesBy[hid] = append(x.initiativesBy[hid], *ref)
 			}
 		}
@@ -355,7 +352,7 @@ func common(r *core.Record) Common {
 // report.
 func (x *exporter) common(r *core.Record, title string) Common {
 	c := common(r)
-	if isLinkable(r.Collection().Name) {
+	if schema.IsLinkable(r.Collection().Name) {
 		// Only a short link that leads here (planLinks).
 		c.ShortURL = x.shortURL(r)
 	}
@@ -367,10 +364,10 @@ func (x *exporter) common(r *core.Record, title string) Common {
 
 // sectionLabels name the sections on share cards.
 var sectionLabels = map[string]string{
-	admin.Articles:    "Tin tức",
-	admin.Initiatives: "Mô hình, sáng kiến",
-	admin.Honorees:    "Vinh danh",
-	admin.Guides:      "Hướng dẫn dịch vụ công",
+	schema.Articles:    "Tin tức",
+	schema.Initiatives: "Mô hình, sáng kiến",
+	schema.Honorees:    "Vinh danh",
+	schema.Guides:      "Hướng dẫn dịch vụ công",
 }
 
 // siteName is what share cards show at the bottom.
@@ -380,7 +377,7 @@ const siteName = "Cải cách hành chính xã Đại Sơn"
 // its full URL tagged "?nguon=qr" (qr.svg in the bundle) and its share card
 // (the-chia-se.jpg, drawn later by drawCards).
 func (x *exporter) share(r *core.Record, c *Common, title string) error {
-	if !isLinkable(r.Collection().Name) {
+	if !schema.IsLinkable(r.Collection().Name) {
 		return nil
 	}
 	dir := x.rel(r)
@@ -402,17 +399,8 @@ func (x *exporter) putCard(rel string, card cards.Card) {
 	x.cards = append(x.cards, pendingCard{rel: rel, card: card})
 }
 
-func isLinkable(collection string) bool {
-	for _, c := range admin.Linkable {
-		if c == collection {
-			return true
-		}
-	}
-	return false
-}
-
 func (x *exporter) units() error {
-	for _, r := range x.recs[admin.Units] {
+	for _, r := range x.recs[schema.Units] {
 		p := x.page(r, r.GetString("name"), "", r.GetString("description"), &UnitParams{
 			Common: common(r),
 			Kind:   choice(vocab.UnitKinds, r.GetString("kind")),
@@ -425,13 +413,13 @@ func (x *exporter) units() error {
 }
 
 func (x *exporter) honorees() error {
-	for _, r := range x.recs[admin.Honorees] {
+	for _, r := range x.recs[schema.Honorees] {
 		name := r.GetString("name")
 		params := HonoreeParams{
 			Common:      x.common(r, name),
 			Kind:        choice(vocab.HonoreeKinds, r.GetString("kind")),
 			Position:    r.GetString("position"),
-			Unit:        x.ref(admin.Units, r.GetString("unit")),
+			Unit:        x.ref(schema.Units, r.GetString("unit")),
 			Awards:      x.awardsByHonoree[r.Id],
 			Initiatives: x.initiativesBy[r.Id],
 		}
@@ -467,15 +455,15 @@ func (x *exporter) honorees() error {
 }
 
 func (x *exporter) initiatives() error {
-	for _, r := range x.recs[admin.Initiatives] {
+	for _, r := range x.recs[schema.Initiatives] {
 		title := r.GetString("title")
 		params := InitiativeParams{
 			Common:      x.common(r, title),
 			Kind:        choice(vocab.InitiativeKinds, r.GetString("kind")),
 			Field:       choice(vocab.InitiativeFields, r.GetString("field")),
-			Unit:        x.ref(admin.Units, r.GetString("unit")),
+			Unit:        x.ref(schema.Units, r.GetString("unit")),
 			Authors:     r.GetString("authors"),
-			Honorees:    x.refs(admin.Honorees, r.GetStringSlice("honorees")),
+			Honorees:    x.refs(schema.Honorees, r.GetStringSlice("honorees")),
 			YearApplied: r.GetInt("yearApplied"),
 			Results:     neutralize(r.GetString("results")),
 			Recognition: optChoice(vocab.RecognitionLevels, r.GetString("recognition")),
@@ -504,25 +492,25 @@ func (x *exporter) initiatives() error {
 }
 
 func (x *exporter) articles() error {
-	infos := make([]articleInfo, 0, len(x.recs[admin.Articles]))
-	for _, r := range x.recs[admin.Articles] {
+	infos := make([]articleInfo, 0, len(x.recs[schema.Articles]))
+	for _, r := range x.recs[schema.Articles] {
 		var tags []string
 		_ = r.UnmarshalJSONField("tags", &tags)
 		date := r.GetDateTime("publishAt").Time().In(Vietnam)
 		infos = append(infos, articleInfo{
 			id: r.Id, category: r.GetString("category"), tags: tagSlugs(tags), date: date,
-			ref: Related{Title: r.GetString("title"), URL: pageURL(admin.Articles, r.GetString("slug")), Date: date.Format(time.RFC3339)},
+			ref: Related{Title: r.GetString("title"), URL: pageURL(schema.Articles, r.GetString("slug")), Date: date.Format(time.RFC3339)},
 		})
 	}
 	related := relatedArticles(infos)
-	for _, r := range x.recs[admin.Articles] {
+	for _, r := range x.recs[schema.Articles] {
 		title := r.GetString("title")
 		var tags []string
 		_ = r.UnmarshalJSONField("tags", &tags)
 		params := ArticleParams{
 			Common:   x.common(r, title),
 			Category: choice(vocab.ArticleCategories, r.GetString("category")),
-			Unit:     x.ref(admin.Units, r.GetString("unit")),
+			Unit:     x.ref(schema.Units, r.GetString("unit")),
 			Tags:     tags,
 			Featured: r.GetBool("featured"),
 			Related:  related[r.Id],
@@ -575,10 +563,10 @@ func tagSlugs(tags []string) []string {
 }
 
 func (x *exporter) guides() error {
-	for _, r := range x.recs[admin.Guides] {
+	for _, r := range x.recs[schema.Guides] {
 		title := r.GetString("title")
 		raw, _ := json.Marshal(r.Get("steps"))
-		steps, err := admin.ParseSteps(raw)
+		steps, err := schema.ParseSteps(raw)
 		if err != nil {
 			return fmt.Errorf("guide %s (%s): %w", r.Id, title, err)
 		}
@@ -605,7 +593,7 @@ func (x *exporter) guides() error {
 
 // numberSteps numbers a guide's steps the GOV.UK way: a step joined to the
 // one before by "and" or "or" keeps that step's number.
-func numberSteps(steps []admin.Step) []GuideStep {
+func numberSteps(steps []schema.Step) []GuideStep {
 	out := make([]GuideStep, 0, len(steps))
 	n := 0
 	for _, s := range steps {
@@ -627,7 +615,7 @@ func numberSteps(steps []admin.Step) []GuideStep {
 
 func (x *exporter) indicators() error {
 	byMetric := map[string][]Point{}
-	for _, r := range x.recs[admin.Indicators] {
+	for _, r := range x.recs[schema.Indicators] {
 		m := r.GetString("metric")
 		pt := Point{
 			Year:    r.GetInt("year"),
@@ -694,7 +682,7 @@ func (x *exporter) addChoice(terms map[string][]string, taxonomy string, l vocab
 
 // addUnit puts a page under its unit's term, if the unit is published.
 func (x *exporter) addUnit(terms map[string][]string, taxonomy, unitID string) {
-	u := x.byID[admin.Units][unitID]
+	u := x.byID[schema.Units][unitID]
 	if u == nil {
 		return
 	}
@@ -730,7 +718,7 @@ func (x *exporter) termPages() error {
 // stats writes data/stats.json: awards by year, unit, form and kind, and
 // initiatives by field, kind and year, counting only what the site shows.
 func (x *exporter) stats() error {
-	st := Stats{TotalHonorees: len(x.recs[admin.Honorees]), TotalInitiatives: len(x.recs[admin.Initiatives])}
+	st := Stats{TotalHonorees: len(x.recs[schema.Honorees]), TotalInitiatives: len(x.recs[schema.Initiatives])}
 	years, units, forms, kinds, hkinds := map[int]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
 	for _, awards := range x.awardsByHonoree {
 		for _, a := range awards {
@@ -743,8 +731,8 @@ func (x *exporter) stats() error {
 			}
 		}
 	}
-	for _, h := range x.recs[admin.Honorees] {
-		if u := x.byID[admin.Units][h.GetString("unit")]; u != nil {
+	for _, h := range x.recs[schema.Honorees] {
+		if u := x.byID[schema.Units][h.GetString("unit")]; u != nil {
 			units[u.Id] += len(x.awardsByHonoree[h.Id])
 		}
 	}
@@ -755,7 +743,7 @@ func (x *exporter) stats() error {
 	st.AwardsByUnit = x.unitCounts(units, "/vinh-danh/don-vi/")
 
 	ifields, ikinds, iyears := map[string]int{}, map[string]int{}, map[int]int{}
-	for _, r := range x.recs[admin.Initiatives] {
+	for _, r := range x.recs[schema.Initiatives] {
 		ifields[r.GetString("field")]++
 		ikinds[r.GetString("kind")]++
 		if y := r.GetInt("yearApplied"); y > 0 {
@@ -798,7 +786,7 @@ func (x *exporter) unitCounts(m map[string]int, base string) []Count {
 		if n == 0 {
 			continue
 		}
-		u := x.byID[admin.Units][id]
+		u := x.byID[schema.Units][id]
 		out = append(out, Count{Key: u.GetString("slug"), Label: u.GetString("name"), Count: n, URL: base + u.GetString("slug") + "/"})
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -824,7 +812,7 @@ func (x *exporter) putJSON(rel string, v any) error {
 // nextPublish finds the earliest scheduled publication, so that the site can
 // rebuild by itself when it comes.
 func (x *exporter) nextPublish() error {
-	for _, c := range admin.PublicCollections {
+	for _, c := range schema.PublicCollections {
 		var row struct {
 			At string `db:"at"`
 		}
