@@ -33,20 +33,20 @@ type Options struct {
 // Register binds the portal's record hooks and API middleware to app. Call it
 // once, before app.Start or app.Bootstrap.
 func Register(app core.App, opts Options) {
-	// Uploads of every collection (issue 11): images checked whole, photos
+	// Uploads of every collection: images checked whole, photos
 	// shrunk; thumbnails only of images within the caps.
 	app.OnRecordValidate().BindFunc(checkUploads)
 	app.OnFileDownloadRequest().BindFunc(refuseThumb)
 	app.OnRecordValidate(schema.PublicCollections...).BindFunc(validatePublic)
 	app.OnRecordCreateRequest(schema.PublicCollections...).BindFunc(checkRequestDates)
 	app.OnRecordUpdateRequest(schema.PublicCollections...).BindFunc(checkRequestDates)
-	// Short codes and old slugs are the server's (issue 11, fault 3).
+	// Short codes and old slugs are the server's (security fault 3).
 	app.OnRecordCreateRequest(schema.Linkable...).BindFunc(refuseSentLinks)
 	app.OnRecordUpdateRequest(schema.Linkable...).BindFunc(refuseSentLinks)
 
-	// Workflow stamps of what staff do through the API (issue 5), and the
+	// Workflow stamps of what staff do through the API, and the
 	// audit log of every change to any collection, with the history of
-	// the public ones (issue 11): each API write runs in one transaction
+	// the public ones: each API write runs in one transaction
 	// credited to its actor, and each record saved is logged.
 	app.OnRecordCreateRequest().Bind(inSession)
 	app.OnRecordUpdateRequest().Bind(inSession)
@@ -80,7 +80,7 @@ func Register(app core.App, opts Options) {
 	// Fields some callers may not see (visibility.go).
 	app.OnRecordEnrich(schema.PublicCollections...).BindFunc(showWorkflow)
 
-	// The award process (issue 6).
+	// The award process.
 	app.OnRecordCreateRequest(schema.Nominations).BindFunc(checkNomination)
 	app.OnRecordUpdateRequest(schema.Nominations).BindFunc(checkNomination)
 	app.OnRecordCreate(schema.Nominations).BindFunc(approveNomination)
@@ -90,7 +90,7 @@ func Register(app core.App, opts Options) {
 	app.OnRecordValidate(schema.Nominations, schema.UnitReports).BindFunc(cleanStaffTexts)
 	app.OnRecordValidate(schema.PortalConfig).BindFunc(checkDeadlineSetting)
 
-	// Citizens' feedback (issue 7).
+	// Citizens' feedback.
 	app.OnRecordEnrich(schema.Feedback).BindFunc(showContacts)
 	app.OnRecordUpdateRequest(schema.Feedback).BindFunc(answerFeedback)
 	app.OnRecordValidate(schema.Feedback).BindFunc(cleanFeedback)
@@ -130,7 +130,7 @@ func Register(app core.App, opts Options) {
 			e.Router.GET("/api/portal/reports", reportsSummary).Bind(RequireStaff(schema.RoleReviewer))
 			e.Router.GET("/api/portal/decisions/print", printDecision).Bind(RequireStaff(schema.RoleReviewer, schema.RoleEditor))
 
-			// Citizens' forms (issue 7): JSON for the site's script, plain
+			// Citizens' forms: JSON for the site's script, plain
 			// form posts without it; small bodies only.
 			sameSite := sameSiteForms(opts.SiteURL)
 			e.Router.POST("/api/portal/feedback", feedbackAPI).Bind(apis.BodyLimit(64<<10), sameSite)

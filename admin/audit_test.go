@@ -79,7 +79,7 @@ func TestAuditAndHistory(t *testing.T) {
 		t.Errorf("editor reads the log: %s", got)
 	}
 	entry := mustRecords(t, w, "auditLog", "created")[0]
-	// (403 with the reason since issue 11; a 400 before.)
+	// (403 with the reason; it was a 400 once.)
 	do(superuser, http.MethodPatch, "/api/collections/auditLog/records/"+entry.Id, `{"actor":"ai đó"}`, 403)
 	do(superuser, http.MethodDelete, "/api/collections/auditLog/records/"+entry.Id, "", 403)
 	if err := w.app.Delete(entry); err == nil {

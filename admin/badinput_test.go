@@ -20,7 +20,7 @@ import (
 	"github.com/daison/portal/internal/schema"
 )
 
-// TestBadInput sends the bad inputs of issue 8 through the API as a
+// TestBadInput sends bad inputs through the API as a
 // reviewer (who may write everything): each gets a 4xx with a Vietnamese
 // message, never a 500, and no change reaches the site (no rebuild is
 // asked for).
@@ -52,7 +52,7 @@ func TestBadInput(t *testing.T) {
 	jsonCases := []struct{ name, collection, body string }{
 		{"script in Markdown", "articles", article(map[string]any{"body": "Xin chào <script>alert(1)</script>"})},
 		{"onerror in Markdown", "articles", article(map[string]any{"body": `<img src=x onerror="alert(1)">`})},
-		// Tags in a title are text, shown escaped (issue 11, fault 16):
+		// Tags in a title are text, shown escaped (security fault 16):
 		// TestHostile16OneRulePerKindOfText keeps them as typed.
 		{"javascript link", "articles", article(map[string]any{"body": "[bấm](javascript:alert(1))"})},
 		{"mixed-case javascript link", "articles", article(map[string]any{"body": "[bấm](JaVaScRiPt:alert(1))"})},

@@ -18,7 +18,7 @@ import (
 	"github.com/daison/portal/internal/schema"
 )
 
-// Issue 11, fault 3: short codes and old slugs are the server's. No role
+// Security fault 3: short codes and old slugs are the server's. No role
 // may send them through the API (the printed QR short link of an honouree
 // could be pointed at an editor's article, or another page's address taken
 // over); a rename still records the old slug and the code never changes.

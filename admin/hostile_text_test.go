@@ -129,7 +129,7 @@ func TestHostile16OneRulePerKindOfText(t *testing.T) {
 		}
 	}
 
-	// Staff plain fields take the same text, stored as typed (what issue 8
+	// Staff plain fields take the same text, stored as typed (what an earlier rule
 	// refused as "a tag in a title" is text now: every page escapes it);
 	// Markdown fields refuse raw HTML.
 	for _, title := range []string{"Tin <script>alert(1)</script>", `<a onmouseover="x()">Tin</a>`} {

@@ -20,7 +20,7 @@ import (
 // cannot search or sort on them either; the back office does not need to.
 
 // contactFields are a citizen's contact details: reviewers see them (and
-// IT), no one else (issue 7).
+// IT), no one else.
 var contactFields = []string{"name", "phone", "email"}
 
 // workflowFields are stamped by the portal on every public record (who last

@@ -36,7 +36,7 @@ const (
 )
 
 // nominationFields is who writes which field of a nomination, at which
-// step (issue 11, fault 6). "From" is the stored state, "to" the state
+// step (security fault 6). "From" is the stored state, "to" the state
 // asked for:
 //
 //	field                              who                      when

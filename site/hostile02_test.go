@@ -27,7 +27,7 @@ import (
 	"github.com/daison/portal/site/export"
 )
 
-// Security issue 11, fault 2: one corrupt image stopped every build. The
+// Security fault 2: one corrupt image stopped every build. The
 // files here are written into the storage directly, past the upload
 // checks (as a file stored before those checks, a restore or an import
 // would be): the build leaves the image out, the record's page and every

@@ -10,7 +10,7 @@ import (
 	"github.com/daison/portal/internal/shortcode"
 )
 
-// Short links and old slugs (issue 4): articles, initiatives, honorees and
+// Short links and old slugs: articles, initiatives, honorees and
 // guides get a permanent short code (/l/<code>/) and keep the slugs they had,
 // so printed QR codes and shared links survive a rename.
 func init() {

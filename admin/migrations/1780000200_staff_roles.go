@@ -11,7 +11,7 @@ import (
 	"github.com/daison/portal/internal/vocab"
 )
 
-// Staff, roles, audit log and history (issue 5). Access control lives in
+// Staff, roles, audit log and history. Access control lives in
 // these API rules alone: the back office, the REST API and any other client
 // obey the same rules. Superusers (IT) pass every rule, as in PocketBase.
 //
@@ -21,7 +21,7 @@ import (
 //
 // A unit's reporter works for one unit: an account with no unit (never given
 // one, or whose unit was deleted) is no reporter at all, so that "unit =
-// @request.auth.unit" never matches by both being empty (issue 11, fault 7;
+// @request.auth.unit" never matches by both being empty (security fault 7;
 // 1780000900_reporter_unit.go brings older databases' rules up to this).
 const (
 	staffAuth          = `@request.auth.collectionName = "` + schema.Staff + `"`

@@ -11,7 +11,7 @@ import (
 	"github.com/daison/portal/internal/vocab"
 )
 
-// Nominations, yearly reports and the award rules (issue 6). Staff only:
+// Nominations, yearly reports and the award rules. Staff only:
 // a unit's reporter works on their own unit's dossiers and report; reviewers
 // (Phòng Văn hóa – Xã hội) see and decide all. The state machine and the
 // deadline are enforced by hooks (admin/nominations.go), these rules say who

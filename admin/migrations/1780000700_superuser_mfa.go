@@ -10,7 +10,7 @@ import (
 	"github.com/daison/portal/internal/vocab"
 )
 
-// Two-step sign-in for superusers (issue 8). A superuser holds every key
+// Two-step sign-in for superusers. A superuser holds every key
 // to the portal, so after the password PocketBase asks for a one-time code
 // mailed to the account's address (MFA = password + OTP). Until IT sets an
 // SMTP server (/_/ → Settings → Mail server) the portal prints mail on its

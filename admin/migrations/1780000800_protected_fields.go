@@ -12,8 +12,8 @@ import (
 	"github.com/daison/portal/internal/vocab"
 )
 
-// Protected fields, history by record and a complete audit log (issue 11,
-// faults 4, 8 and 9).
+// Protected fields, history by record and a complete audit log
+// (security faults 4, 8 and 9).
 //
 // Fields some callers may not see are Hidden in the schema: PocketBase then
 // refuses every filter and sort on them, directly or through a relation,

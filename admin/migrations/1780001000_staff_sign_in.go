@@ -10,7 +10,7 @@ import (
 	"github.com/daison/portal/internal/schema"
 )
 
-// Staff sign-in (issue 11, faults 11 and 14).
+// Staff sign-in (security faults 11 and 14).
 //
 // Every auth endpoint of every auth collection gets a per-address limit
 // (PocketBase's labels "*:requestOTP"…; sign-in with a password or a code

@@ -216,6 +216,10 @@ func (x *exporter) shortURL(r *core.Record) string {
 	return ""
 }
 
+// RedirectSection is the content section (and page type) of the redirect
+// pages: content/chuyen-huong/<from>/index.md.
+const RedirectSection = "chuyen-huong"
+
 // redirects writes a redirect page for each other address planLinks kept
 // for a record's page (its short link, its old slugs): content pages of
 // the type "chuyen-huong" at those URLs, rendered by the theme's
@@ -227,11 +231,11 @@ func (x *exporter) redirects(r *core.Record, title string) error {
 	for _, from := range x.links[linkKey(r)] {
 		name := strings.ReplaceAll(strings.Trim(from, "/"), "/", "--")
 		fm := RedirectPage{
-			Title: title, URL: from, Type: "chuyen-huong",
+			Title: title, URL: from, Type: RedirectSection,
 			Build: map[string]string{"list": "never"}, Sitemap: map[string]bool{"disable": true},
 			Params: map[string]string{"target": target},
 		}
-		if err := x.putJSON("content/chuyen-huong/"+name+"/index.md", fm); err != nil {
+		if err := x.putJSON("content/"+RedirectSection+"/"+name+"/index.md", fm); err != nil {
 			return err
 		}
 	}
@@ -240,7 +244,7 @@ func (x *exporter) redirects(r *core.Record, title string) error {
 
 // redirectSection keeps the redirect pages' folder from being a page.
 func (x *exporter) redirectSection() error {
-	return x.putJSON("content/chuyen-huong/_index.md", RedirectPage{
+	return x.putJSON("content/"+RedirectSection+"/_index.md", RedirectPage{
 		Title: "Chuyển hướng", Build: map[string]string{"list": "never", "render": "never"}, Sitemap: map[string]bool{"disable": true},
 	})
 }
