@@ -13,6 +13,7 @@ import (
 	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/admintest"
 	"github.com/daison/portal/internal/mfalogin"
+	"github.com/daison/portal/internal/schema"
 )
 
 // TestHostile14EasyPasswordsRefused: IT cannot give a staff member or a
@@ -25,7 +26,7 @@ func TestHostile14EasyPasswordsRefused(t *testing.T) {
 	h := admintest.Handler(t, app)
 	su := admintest.SuperuserToken(t, app)
 	editorToken := admintest.StaffToken(t, app, "editor", "")
-	editorRec, err := app.FindAuthRecordByEmail(admin.Staff, "editor@daison.test")
+	editorRec, err := app.FindAuthRecordByEmail(schema.Staff, "editor@daison.test")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,7 +135,7 @@ func TestHostile14ReviewersNeedTwoSteps(t *testing.T) {
 	if mfa {
 		t.Errorf("an editor without two-step sign-in was asked for a code")
 	}
-	rec, err := app.FindAuthRecordByEmail(admin.Staff, "editor@daison.test")
+	rec, err := app.FindAuthRecordByEmail(schema.Staff, "editor@daison.test")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -176,7 +177,7 @@ func TestHostile14LogoutEndsTheSession(t *testing.T) {
 	app := admintest.NewApp(t, nil)
 	h := admintest.Handler(t, app)
 	editorToken := admintest.StaffToken(t, app, "editor", "")
-	rec, err := app.FindAuthRecordByEmail(admin.Staff, "editor@daison.test")
+	rec, err := app.FindAuthRecordByEmail(schema.Staff, "editor@daison.test")
 	if err != nil {
 		t.Fatal(err)
 	}

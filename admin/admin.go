@@ -1,6 +1,8 @@
 package admin
 
 import (
+	"github.com/daison/portal/internal/schema"
+
 	"io"
 
 	"github.com/pocketbase/pocketbase/apis"
@@ -31,44 +33,44 @@ type Options struct {
 // Register binds the portal's record hooks and API middleware to app. Call it
 // once, before app.Start or app.Bootstrap.
 func Register(app core.App, opts Options) {
-	// Uploads of every collection (issue 11): images checked whole, photos
+	// Uploads of every collection: images checked whole, photos
 	// shrunk; thumbnails only of images within the caps.
 	app.OnRecordValidate().BindFunc(checkUploads)
 	app.OnFileDownloadRequest().BindFunc(refuseThumb)
-	app.OnRecordValidate(PublicCollections...).BindFunc(validatePublic)
-	app.OnRecordCreateRequest(PublicCollections...).BindFunc(checkRequestDates)
-	app.OnRecordUpdateRequest(PublicCollections...).BindFunc(checkRequestDates)
-	// Short codes and old slugs are the server's (issue 11, fault 3).
-	app.OnRecordCreateRequest(Linkable...).BindFunc(refuseSentLinks)
-	app.OnRecordUpdateRequest(Linkable...).BindFunc(refuseSentLinks)
+	app.OnRecordValidate(schema.PublicCollections...).BindFunc(validatePublic)
+	app.OnRecordCreateRequest(schema.PublicCollections...).BindFunc(checkRequestDates)
+	app.OnRecordUpdateRequest(schema.PublicCollections...).BindFunc(checkRequestDates)
+	// Short codes and old slugs are the server's (security fault 3).
+	app.OnRecordCreateRequest(schema.Linkable...).BindFunc(refuseSentLinks)
+	app.OnRecordUpdateRequest(schema.Linkable...).BindFunc(refuseSentLinks)
 
-	// Workflow stamps of what staff do through the API (issue 5), and the
+	// Workflow stamps of what staff do through the API, and the
 	// audit log of every change to any collection, with the history of
-	// the public ones (issue 11): each API write runs in one transaction
+	// the public ones: each API write runs in one transaction
 	// credited to its actor, and each record saved is logged.
 	app.OnRecordCreateRequest().Bind(inSession)
 	app.OnRecordUpdateRequest().Bind(inSession)
 	app.OnRecordDeleteRequest().Bind(inSession)
 	app.OnRecordCreateRequest().Bind(keepStamps)
 	app.OnRecordUpdateRequest().Bind(keepStamps)
-	app.OnRecordCreateRequest(PublicCollections...).BindFunc(stampCreate)
-	app.OnRecordUpdateRequest(PublicCollections...).BindFunc(stampUpdate)
+	app.OnRecordCreateRequest(schema.PublicCollections...).BindFunc(stampCreate)
+	app.OnRecordUpdateRequest(schema.PublicCollections...).BindFunc(stampUpdate)
 	app.OnRecordCreate().Bind(auditCreated)
 	app.OnRecordUpdate().Bind(auditUpdated)
 	app.OnRecordDelete().Bind(auditDeleted)
-	app.OnRecordAuthWithPasswordRequest(Staff, core.CollectionNameSuperusers).BindFunc(auditLogin)
-	app.OnRecordAuthWithOTPRequest(Staff, core.CollectionNameSuperusers).BindFunc(auditOTPLogin)
-	app.OnRecordAuthWithOTPRequest(Staff).BindFunc(passwordFirst)
-	app.OnRecordValidate(Staff, core.CollectionNameSuperusers).BindFunc(checkPassword)
+	app.OnRecordAuthWithPasswordRequest(schema.Staff, core.CollectionNameSuperusers).BindFunc(auditLogin)
+	app.OnRecordAuthWithOTPRequest(schema.Staff, core.CollectionNameSuperusers).BindFunc(auditOTPLogin)
+	app.OnRecordAuthWithOTPRequest(schema.Staff).BindFunc(passwordFirst)
+	app.OnRecordValidate(schema.Staff, core.CollectionNameSuperusers).BindFunc(checkPassword)
 	app.OnRecordAuthRequest().BindFunc(auditImpersonation)
 	app.OnMailerSend().BindFunc(printMailWithoutSMTP(opts.MailLog))
 
 	// The audit log is append-only, for IT too (audit_guard.go).
-	app.OnRecordCreateRequest(AuditLog).Bind(refuseLogWrite)
-	app.OnRecordUpdateRequest(AuditLog).Bind(refuseLogWrite)
-	app.OnRecordDeleteRequest(AuditLog).Bind(refuseLogWrite)
-	app.OnRecordUpdate(AuditLog).BindFunc(appendOnly)
-	app.OnRecordDelete(AuditLog).BindFunc(appendOnly)
+	app.OnRecordCreateRequest(schema.AuditLog).Bind(refuseLogWrite)
+	app.OnRecordUpdateRequest(schema.AuditLog).Bind(refuseLogWrite)
+	app.OnRecordDeleteRequest(schema.AuditLog).Bind(refuseLogWrite)
+	app.OnRecordUpdate(schema.AuditLog).BindFunc(appendOnly)
+	app.OnRecordDelete(schema.AuditLog).BindFunc(appendOnly)
 	app.OnCollectionCreateRequest().BindFunc(guardCollectionChange("create"))
 	app.OnCollectionUpdateRequest().BindFunc(guardCollectionChange("update"))
 	app.OnCollectionDeleteRequest().BindFunc(guardCollectionChange("delete"))
@@ -76,31 +78,31 @@ func Register(app core.App, opts Options) {
 	app.OnSettingsUpdateRequest().BindFunc(auditSettings)
 
 	// Fields some callers may not see (visibility.go).
-	app.OnRecordEnrich(PublicCollections...).BindFunc(showWorkflow)
+	app.OnRecordEnrich(schema.PublicCollections...).BindFunc(showWorkflow)
 
-	// The award process (issue 6).
-	app.OnRecordCreateRequest(Nominations).BindFunc(checkNomination)
-	app.OnRecordUpdateRequest(Nominations).BindFunc(checkNomination)
-	app.OnRecordCreate(Nominations).BindFunc(approveNomination)
-	app.OnRecordUpdate(Nominations).BindFunc(approveNomination)
-	app.OnRecordCreateRequest(UnitReports).BindFunc(checkReport)
-	app.OnRecordUpdateRequest(UnitReports).BindFunc(checkReport)
-	app.OnRecordValidate(Nominations, UnitReports).BindFunc(cleanStaffTexts)
-	app.OnRecordValidate(PortalConfig).BindFunc(checkDeadlineSetting)
+	// The award process.
+	app.OnRecordCreateRequest(schema.Nominations).BindFunc(checkNomination)
+	app.OnRecordUpdateRequest(schema.Nominations).BindFunc(checkNomination)
+	app.OnRecordCreate(schema.Nominations).BindFunc(approveNomination)
+	app.OnRecordUpdate(schema.Nominations).BindFunc(approveNomination)
+	app.OnRecordCreateRequest(schema.UnitReports).BindFunc(checkReport)
+	app.OnRecordUpdateRequest(schema.UnitReports).BindFunc(checkReport)
+	app.OnRecordValidate(schema.Nominations, schema.UnitReports).BindFunc(cleanStaffTexts)
+	app.OnRecordValidate(schema.PortalConfig).BindFunc(checkDeadlineSetting)
 
-	// Citizens' feedback (issue 7).
-	app.OnRecordEnrich(Feedback).BindFunc(showContacts)
-	app.OnRecordUpdateRequest(Feedback).BindFunc(answerFeedback)
-	app.OnRecordValidate(Feedback).BindFunc(cleanFeedback)
+	// Citizens' feedback.
+	app.OnRecordEnrich(schema.Feedback).BindFunc(showContacts)
+	app.OnRecordUpdateRequest(schema.Feedback).BindFunc(answerFeedback)
+	app.OnRecordValidate(schema.Feedback).BindFunc(cleanFeedback)
 
 	if opts.Changed != nil {
 		changed := func(e *core.RecordEvent) error {
 			opts.Changed(e.Record.Collection().Name)
 			return e.Next()
 		}
-		app.OnRecordAfterCreateSuccess(PublicCollections...).BindFunc(changed)
-		app.OnRecordAfterUpdateSuccess(PublicCollections...).BindFunc(changed)
-		app.OnRecordAfterDeleteSuccess(PublicCollections...).BindFunc(changed)
+		app.OnRecordAfterCreateSuccess(schema.PublicCollections...).BindFunc(changed)
+		app.OnRecordAfterUpdateSuccess(schema.PublicCollections...).BindFunc(changed)
+		app.OnRecordAfterDeleteSuccess(schema.PublicCollections...).BindFunc(changed)
 	}
 
 	bindHeaders(app)
@@ -122,21 +124,21 @@ func Register(app core.App, opts Options) {
 			e.Router.BindFunc(guardSuperuserAPI)
 			e.Router.BindFunc(explainProtectedFilter)
 			e.Router.POST("/api/portal/markdown", markdownPreview).Bind(RequireStaff())
-			e.Router.GET("/api/portal/eligibility", eligibilityRoute).Bind(RequireStaff("reviewer"))
-			e.Router.GET("/api/portal/exports/awards", exportAwards).Bind(RequireStaff("reviewer"))
-			e.Router.GET("/api/portal/exports/nominations", exportNominations).Bind(RequireStaff("reviewer", "unitReporter"))
-			e.Router.GET("/api/portal/reports", reportsSummary).Bind(RequireStaff("reviewer"))
-			e.Router.GET("/api/portal/decisions/print", printDecision).Bind(RequireStaff("reviewer", "editor"))
+			e.Router.GET("/api/portal/eligibility", eligibilityRoute).Bind(RequireStaff(schema.RoleReviewer))
+			e.Router.GET("/api/portal/exports/awards", exportAwards).Bind(RequireStaff(schema.RoleReviewer))
+			e.Router.GET("/api/portal/exports/nominations", exportNominations).Bind(RequireStaff(schema.RoleReviewer, schema.RoleUnitReporter))
+			e.Router.GET("/api/portal/reports", reportsSummary).Bind(RequireStaff(schema.RoleReviewer))
+			e.Router.GET("/api/portal/decisions/print", printDecision).Bind(RequireStaff(schema.RoleReviewer, schema.RoleEditor))
 
-			// Citizens' forms (issue 7): JSON for the site's script, plain
+			// Citizens' forms: JSON for the site's script, plain
 			// form posts without it; small bodies only.
 			sameSite := sameSiteForms(opts.SiteURL)
 			e.Router.POST("/api/portal/feedback", feedbackAPI).Bind(apis.BodyLimit(64<<10), sameSite)
 			e.Router.POST("/gop-y/gui", feedbackForm).Bind(apis.BodyLimit(64<<10), sameSite)
 			e.Router.GET("/gop-y/da-nhan/", feedbackThanks)
-			e.Router.POST("/api/portal/feedback/{id}/initiative", feedbackToInitiative).Bind(RequireStaff("editor", "reviewer"))
-			e.Router.GET("/api/portal/feedback/stats", feedbackStats).Bind(RequireStaff("editor", "reviewer"))
-			e.Router.GET("/api/portal/exports/feedback", exportFeedback).Bind(RequireStaff("editor", "reviewer"))
+			e.Router.POST("/api/portal/feedback/{id}/initiative", feedbackToInitiative).Bind(RequireStaff(schema.RoleEditor, schema.RoleReviewer))
+			e.Router.GET("/api/portal/feedback/stats", feedbackStats).Bind(RequireStaff(schema.RoleEditor, schema.RoleReviewer))
+			e.Router.GET("/api/portal/exports/feedback", exportFeedback).Bind(RequireStaff(schema.RoleEditor, schema.RoleReviewer))
 			return e.Next()
 		},
 	})

@@ -1,6 +1,8 @@
 package admin
 
 import (
+	"github.com/daison/portal/internal/schema"
+
 	"errors"
 	"fmt"
 
@@ -8,13 +10,6 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
 	"github.com/pocketbase/pocketbase/tools/types"
-)
-
-// Staff-side collections (issue 5).
-const (
-	Staff     = "staff"
-	AuditLog  = "auditLog"
-	Revisions = "revisions"
 )
 
 // RestoreHeader, sent with the update that restores a version from the
@@ -27,10 +22,10 @@ const RestoreHeader = "X-Portal-Restore-Of"
 // nothing, on create) before the hooks that stamp run.
 var stampFields = func() map[string][]string {
 	m := map[string][]string{
-		Feedback:    {"answeredBy", "answeredAt"},
-		UnitReports: {"submittedAt", "updatedBy"},
+		schema.Feedback:    {"answeredBy", "answeredAt"},
+		schema.UnitReports: {"submittedAt", "updatedBy"},
 	}
-	for _, c := range PublicCollections {
+	for _, c := range schema.PublicCollections {
 		m[c] = []string{"updatedBy", "statusBy", "statusAt"}
 	}
 	return m
@@ -145,7 +140,7 @@ type auditEntry struct {
 // save appends the entry to the log. Before the log's collection exists
 // (the first migrations) there is nothing to write to.
 func (a *auditEntry) save(app core.App) error {
-	c, err := app.FindCachedCollectionByNameOrId(AuditLog)
+	c, err := app.FindCachedCollectionByNameOrId(schema.AuditLog)
 	if err != nil {
 		return nil
 	}

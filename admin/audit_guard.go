@@ -1,6 +1,8 @@
 package admin
 
 import (
+	"github.com/daison/portal/internal/schema"
+
 	"encoding/json"
 	"errors"
 	"net/http"
@@ -57,14 +59,14 @@ var refuseLogWrite = &hook.Handler[*core.RecordRequestEvent]{
 	Id:       "portalAuditAppendOnly",
 	Priority: -200,
 	Func: func(e *core.RecordRequestEvent) error {
-		return refuse(e.RequestEvent, AuditLog, msgLogEntries, map[string]any{"record": e.Record.Id})
+		return refuse(e.RequestEvent, schema.AuditLog, msgLogEntries, map[string]any{"record": e.Record.Id})
 	},
 }
 
 // isAuditLog reports whether a collection name or id names the audit log.
 func isAuditLog(app core.App, nameOrID string) bool {
 	c, err := app.FindCachedCollectionByNameOrId(nameOrID)
-	return err == nil && c.Name == AuditLog
+	return err == nil && c.Name == schema.AuditLog
 }
 
 // guardCollectionChange refuses changes to the audit log's collection and
@@ -72,7 +74,7 @@ func isAuditLog(app core.App, nameOrID string) bool {
 func guardCollectionChange(action string) func(e *core.CollectionRequestEvent) error {
 	return func(e *core.CollectionRequestEvent) error {
 		if action != "create" && isAuditLog(e.App, e.Collection.Id) {
-			return refuse(e.RequestEvent, AuditLog, msgLogCollection, map[string]any{"collection": action})
+			return refuse(e.RequestEvent, schema.AuditLog, msgLogCollection, map[string]any{"collection": action})
 		}
 		var changes any
 		if action == "update" {
@@ -101,7 +103,7 @@ func guardImport(e *core.CollectionsImportRequestEvent) error {
 	for _, c := range e.CollectionsData {
 		name, _ := c["name"].(string)
 		id, _ := c["id"].(string)
-		if name == AuditLog || (id != "" && isAuditLog(e.App, id)) {
+		if name == schema.AuditLog || (id != "" && isAuditLog(e.App, id)) {
 			present = true
 		}
 		names = append(names, name)
@@ -109,7 +111,7 @@ func guardImport(e *core.CollectionsImportRequestEvent) error {
 	// An import naming the log may change it; one with deleteMissing and
 	// without the log drops it.
 	if present || e.DeleteMissing {
-		return refuse(e.RequestEvent, AuditLog, msgLogCollection, map[string]any{"collection": "import"})
+		return refuse(e.RequestEvent, schema.AuditLog, msgLogCollection, map[string]any{"collection": "import"})
 	}
 	if err := e.Next(); err != nil {
 		return err
@@ -209,7 +211,7 @@ func guardSuperuserAPI(e *core.RequestEvent) error {
 	case strings.HasPrefix(p, "/api/collections/") && strings.HasSuffix(p, "/truncate") && m == http.MethodDelete:
 		name := strings.TrimSuffix(strings.TrimPrefix(p, "/api/collections/"), "/truncate")
 		if isAuditLog(e.App, name) {
-			return refuse(e, AuditLog, msgLogCollection, map[string]any{"collection": "truncate"})
+			return refuse(e, schema.AuditLog, msgLogCollection, map[string]any{"collection": "truncate"})
 		}
 		app := e.App
 		defer func() { e.App = app }()

@@ -9,6 +9,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/hook"
 	"github.com/pocketbase/pocketbase/tools/types"
 
+	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/vocab"
 )
 
@@ -26,7 +27,7 @@ import (
 // (sign-ins are logged as such); and citizens' submissions through the
 // portal's forms, which are their own record (reference code, time).
 var notAudited = map[string]bool{
-	AuditLog:                       true,
+	schema.AuditLog:                true,
 	core.CollectionNameMFAs:        true,
 	core.CollectionNameOTPs:        true,
 	core.CollectionNameAuthOrigins: true,
@@ -48,7 +49,7 @@ func auditRecordCreate(e *core.RecordEvent) error {
 	}
 	name := e.Record.Collection().Name
 	who := actorIn(e.App)
-	if notAudited[name] || name == Revisions || (name == Feedback && who == system) {
+	if notAudited[name] || name == schema.Revisions || (name == schema.Feedback && who == system) {
 		return nil
 	}
 	changes := map[string]any{"fields": setFields(e.Record)}
@@ -75,7 +76,7 @@ func auditRecordUpdate(e *core.RecordEvent) error {
 		return nil
 	}
 	who := actorIn(e.App)
-	if IsPublic(r.Collection().Name) {
+	if schema.IsPublic(r.Collection().Name) {
 		if err := saveRevision(e.App, who, before); err != nil {
 			return err
 		}
@@ -108,7 +109,7 @@ func auditRecordDelete(e *core.RecordEvent) error {
 		return err
 	}
 	who := actorIn(e.App)
-	if IsPublic(before.Collection().Name) {
+	if schema.IsPublic(before.Collection().Name) {
 		if err := saveRevision(e.App, who, before); err != nil {
 			return err
 		}
@@ -122,7 +123,7 @@ func auditRecordDelete(e *core.RecordEvent) error {
 
 // saveRevision keeps a version of a record in the history.
 func saveRevision(app core.App, who *actor, version *core.Record) error {
-	c, err := app.FindCachedCollectionByNameOrId(Revisions)
+	c, err := app.FindCachedCollectionByNameOrId(schema.Revisions)
 	if err != nil {
 		return nil // before the history's migration
 	}

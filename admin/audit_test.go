@@ -10,6 +10,7 @@ import (
 
 	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/admintest"
+	"github.com/daison/portal/internal/schema"
 )
 
 // TestAuditAndHistory follows an article through the API: each step is in
@@ -78,7 +79,7 @@ func TestAuditAndHistory(t *testing.T) {
 		t.Errorf("editor reads the log: %s", got)
 	}
 	entry := mustRecords(t, w, "auditLog", "created")[0]
-	// (403 with the reason since issue 11; a 400 before.)
+	// (403 with the reason; it was a 400 once.)
 	do(superuser, http.MethodPatch, "/api/collections/auditLog/records/"+entry.Id, `{"actor":"ai đó"}`, 403)
 	do(superuser, http.MethodDelete, "/api/collections/auditLog/records/"+entry.Id, "", 403)
 	if err := w.app.Delete(entry); err == nil {
@@ -109,7 +110,7 @@ func between(s, start, end string) string {
 	return s[:strings.Index(s, end)]
 }
 
-var _ = admin.AuditLog
+var _ = schema.AuditLog
 
 // TestLoginLockout: after ten tries in a minute from one address, logins are
 // refused with 429 and a Vietnamese message saying how long to wait.
@@ -135,7 +136,7 @@ func TestRestoreIsLogged(t *testing.T) {
 	body := w.api(t, editor, http.MethodPost, "/api/collections/articles/records", `{"title":"Bản đầu","category":"thong-bao","status":"draft"}`, 200)
 	id := jsonField(t, body, "id")
 	w.api(t, editor, http.MethodPatch, "/api/collections/articles/records/"+id, `{"title":"Bản sau"}`, 200)
-	rev, err := w.app.FindFirstRecordByFilter(admin.Revisions, "recordRef = {:id}", map[string]any{"id": id})
+	rev, err := w.app.FindFirstRecordByFilter(schema.Revisions, "recordRef = {:id}", map[string]any{"id": id})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,7 +149,7 @@ func TestRestoreIsLogged(t *testing.T) {
 	if rec.Code != 200 {
 		t.Fatalf("restore: %d %s", rec.Code, rec.Body.String())
 	}
-	entry, err := w.app.FindFirstRecordByFilter(admin.AuditLog, "action = 'restore' && recordRef = {:id}", map[string]any{"id": id})
+	entry, err := w.app.FindFirstRecordByFilter(schema.AuditLog, "action = 'restore' && recordRef = {:id}", map[string]any{"id": id})
 	if err != nil || !strings.Contains(entry.GetString("changes"), rev.Id) {
 		t.Fatalf("restore entry: %v %v", entry, err)
 	}

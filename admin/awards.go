@@ -6,14 +6,8 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/vntext"
-)
-
-// Staff-only collections of the award process (issue 6).
-const (
-	Nominations  = "nominations"
-	UnitReports  = "unitReports"
-	PortalConfig = "portalConfig"
 )
 
 // AchievementKey is the form in which two achievements are compared: folded
@@ -50,7 +44,7 @@ func checkOneAward(app core.App, r *core.Record) error {
 	if honoree == "" || key == "" {
 		return nil
 	}
-	other, err := app.FindFirstRecordByFilter(Awards,
+	other, err := app.FindFirstRecordByFilter(schema.Awards,
 		"honoree = {:h} && achievementKey = {:k} && id != {:id}",
 		dbx.Params{"h": honoree, "k": key, "id": r.Id})
 	if err == nil && other != nil {
@@ -59,7 +53,7 @@ func checkOneAward(app core.App, r *core.Record) error {
 				"). Theo Kế hoạch, không khen thưởng nhiều lần, nhiều hình thức cho một thành tích.")
 	}
 	if ini := r.GetString("initiative"); ini != "" {
-		other, err := app.FindFirstRecordByFilter(Awards,
+		other, err := app.FindFirstRecordByFilter(schema.Awards,
 			"honoree = {:h} && initiative = {:i} && id != {:id}",
 			dbx.Params{"h": honoree, "i": ini, "id": r.Id})
 		if err == nil && other != nil {

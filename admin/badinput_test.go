@@ -17,9 +17,10 @@ import (
 
 	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/admintest"
+	"github.com/daison/portal/internal/schema"
 )
 
-// TestBadInput sends the bad inputs of issue 8 through the API as a
+// TestBadInput sends bad inputs through the API as a
 // reviewer (who may write everything): each gets a 4xx with a Vietnamese
 // message, never a 500, and no change reaches the site (no rebuild is
 // asked for).
@@ -31,10 +32,10 @@ func TestBadInput(t *testing.T) {
 	app.Settings().RateLimits.Enabled = false
 	h := admintest.Handler(t, app)
 	past := admintest.Date(time.Now().Add(-time.Hour))
-	admintest.Create(t, app, admin.Units, map[string]any{"id": "unitpublished01", "name": "Đơn vị A", "kind": "khac", "status": "published", "publishAt": past})
-	admintest.Create(t, app, admin.Units, map[string]any{"id": "unitdraft000001", "name": "Đơn vị nháp", "kind": "khac", "status": "draft"})
-	admintest.Create(t, app, admin.Articles, map[string]any{"title": "Bài có sẵn", "slug": "bai-co-san", "category": "thong-bao", "status": "draft"})
-	admintest.Create(t, app, admin.Honorees, map[string]any{"id": "honoree00000001", "name": "Người A", "kind": "ca-nhan", "status": "published", "publishAt": past})
+	admintest.Create(t, app, schema.Units, map[string]any{"id": "unitpublished01", "name": "Đơn vị A", "kind": "khac", "status": "published", "publishAt": past})
+	admintest.Create(t, app, schema.Units, map[string]any{"id": "unitdraft000001", "name": "Đơn vị nháp", "kind": "khac", "status": "draft"})
+	admintest.Create(t, app, schema.Articles, map[string]any{"title": "Bài có sẵn", "slug": "bai-co-san", "category": "thong-bao", "status": "draft"})
+	admintest.Create(t, app, schema.Honorees, map[string]any{"id": "honoree00000001", "name": "Người A", "kind": "ca-nhan", "status": "published", "publishAt": past})
 	token := admintest.StaffToken(t, app, "reviewer", "")
 	changes.Store(0)
 
@@ -51,7 +52,7 @@ func TestBadInput(t *testing.T) {
 	jsonCases := []struct{ name, collection, body string }{
 		{"script in Markdown", "articles", article(map[string]any{"body": "Xin chào <script>alert(1)</script>"})},
 		{"onerror in Markdown", "articles", article(map[string]any{"body": `<img src=x onerror="alert(1)">`})},
-		// Tags in a title are text, shown escaped (issue 11, fault 16):
+		// Tags in a title are text, shown escaped (security fault 16):
 		// TestHostile16OneRulePerKindOfText keeps them as typed.
 		{"javascript link", "articles", article(map[string]any{"body": "[bấm](javascript:alert(1))"})},
 		{"mixed-case javascript link", "articles", article(map[string]any{"body": "[bấm](JaVaScRiPt:alert(1))"})},
@@ -145,7 +146,7 @@ func TestBadInput(t *testing.T) {
 	if n := changes.Load(); n != 0 {
 		t.Errorf("%d refused inputs still asked for a rebuild", n)
 	}
-	if n, _ := app.CountRecords(admin.Articles); n != 1 {
+	if n, _ := app.CountRecords(schema.Articles); n != 1 {
 		t.Errorf("%d articles stored, want only the seeded one", n)
 	}
 

@@ -10,34 +10,9 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/vocab"
 )
-
-// Public collections: what citizens read, and what the static site is built
-// from. A change to any of them calls for a rebuild.
-const (
-	Units       = "units"
-	Articles    = "articles"
-	Initiatives = "initiatives"
-	Honorees    = "honorees"
-	Awards      = "awards"
-	Guides      = "guides"
-	Indicators  = "indicators"
-)
-
-// PublicCollections lists the public collections in dependency order (a
-// collection comes after those it refers to).
-var PublicCollections = []string{Units, Honorees, Articles, Initiatives, Awards, Guides, Indicators}
-
-// IsPublic reports whether name is a public collection.
-func IsPublic(name string) bool {
-	for _, c := range PublicCollections {
-		if c == name {
-			return true
-		}
-	}
-	return false
-}
 
 // textKind says what a text field may hold.
 type textKind int
@@ -52,16 +27,16 @@ const (
 // fields; fields not listed are single-line. The rule of each kind is
 // cleanText's.
 var textFields = map[string]map[string]textKind{
-	Units:       {"description": kindMarkdown},
-	Honorees:    {"story": kindMarkdown},
-	Articles:    {"summary": kindMultiLine, "body": kindMarkdown},
-	Initiatives: {"summary": kindMultiLine, "body": kindMarkdown, "results": kindMarkdown},
-	Awards:      {"achievement": kindMultiLine},
-	Guides:      {"summary": kindMultiLine, "body": kindMarkdown, "documents": kindMarkdown, "offline": kindMarkdown},
-	Indicators:  {"note": kindMultiLine},
-	Nominations: {"achievements": kindMultiLine, "comment": kindMultiLine},
-	UnitReports: {"summary": kindMarkdown},
-	Feedback:    {"message": kindMultiLine, "answer": kindMultiLine},
+	schema.Units:       {"description": kindMarkdown},
+	schema.Honorees:    {"story": kindMarkdown},
+	schema.Articles:    {"summary": kindMultiLine, "body": kindMarkdown},
+	schema.Initiatives: {"summary": kindMultiLine, "body": kindMarkdown, "results": kindMarkdown},
+	schema.Awards:      {"achievement": kindMultiLine},
+	schema.Guides:      {"summary": kindMultiLine, "body": kindMarkdown, "documents": kindMarkdown, "offline": kindMarkdown},
+	schema.Indicators:  {"note": kindMultiLine},
+	schema.Nominations: {"achievements": kindMultiLine, "comment": kindMultiLine},
+	schema.UnitReports: {"summary": kindMarkdown},
+	schema.Feedback:    {"message": kindMultiLine, "answer": kindMultiLine},
 }
 
 func kindOf(collection, field string) textKind {
@@ -71,13 +46,13 @@ func kindOf(collection, field string) textKind {
 // fallbackSlugs name a record's page when its title yields no slug at all
 // (a title of emoji or punctuation).
 var fallbackSlugs = map[string]string{
-	Units:       "don-vi",
-	Articles:    "bai-viet",
-	Initiatives: "mo-hinh-sang-kien",
-	Honorees:    "guong-dien-hinh",
-	Awards:      "khen-thuong",
-	Guides:      "huong-dan",
-	Indicators:  "chi-so",
+	schema.Units:       "don-vi",
+	schema.Articles:    "bai-viet",
+	schema.Initiatives: "mo-hinh-sang-kien",
+	schema.Honorees:    "guong-dien-hinh",
+	schema.Awards:      "khen-thuong",
+	schema.Guides:      "huong-dan",
+	schema.Indicators:  "chi-so",
 }
 
 // slugSource returns the text a record's slug is made from when staff leave
@@ -85,16 +60,16 @@ var fallbackSlugs = map[string]string{
 // description of what it is.
 func slugSource(app core.App, r *core.Record) (string, error) {
 	switch r.Collection().Name {
-	case Articles, Initiatives, Guides:
+	case schema.Articles, schema.Initiatives, schema.Guides:
 		return r.GetString("title"), nil
-	case Units, Honorees:
+	case schema.Units, schema.Honorees:
 		return r.GetString("name"), nil
-	case Indicators:
+	case schema.Indicators:
 		return fmt.Sprintf("%s %d quy %d", r.GetString("metric"), r.GetInt("year"), r.GetInt("quarter")), nil
-	case Awards:
+	case schema.Awards:
 		name := ""
 		if id := r.GetString("honoree"); id != "" {
-			h, err := app.FindRecordById(Honorees, id)
+			h, err := app.FindRecordById(schema.Honorees, id)
 			if err == nil {
 				name = h.GetString("name")
 			}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/vocab"
 )
 
@@ -65,24 +66,24 @@ type Eligibility struct {
 // decided (a draft award awaits publication on the honour roll, the decision
 // is made).
 func ComputeEligibility(app core.App) ([]Eligibility, error) {
-	honorees, err := app.FindRecordsByFilter(Honorees, `status != "archived"`, "name", 0, 0)
+	honorees, err := app.FindRecordsByFilter(schema.Honorees, `status != "archived"`, "name", 0, 0)
 	if err != nil {
 		return nil, fmt.Errorf("read honorees: %w", err)
 	}
-	awards, err := app.FindRecordsByFilter(Awards,
+	awards, err := app.FindRecordsByFilter(schema.Awards,
 		`status != "archived" && year >= {:a} && year <= {:b} && (kind = "hang-nam" || kind = "dot-xuat")`, "year", 0, 0,
 		map[string]any{"a": PeriodStart, "b": PeriodEnd})
 	if err != nil {
 		return nil, fmt.Errorf("read awards: %w", err)
 	}
-	initiatives, err := app.FindRecordsByFilter(Initiatives,
+	initiatives, err := app.FindRecordsByFilter(schema.Initiatives,
 		`status = "published" && yearApplied >= {:a} && yearApplied <= {:b}`, "yearApplied", 0, 0,
 		map[string]any{"a": PeriodStart, "b": PeriodEnd})
 	if err != nil {
 		return nil, fmt.Errorf("read initiatives: %w", err)
 	}
 	units := map[string]string{}
-	if us, err := app.FindAllRecords(Units); err == nil {
+	if us, err := app.FindAllRecords(schema.Units); err == nil {
 		for _, u := range us {
 			units[u.Id] = u.GetString("name")
 		}
@@ -104,7 +105,7 @@ func ComputeEligibility(app core.App) ([]Eligibility, error) {
 		for _, a := range awardsOf[h.Id] {
 			y := a.GetInt("year")
 			awardYears[y] = true
-			awardEv = append(awardEv, Evidence{Awards, a.Id,
+			awardEv = append(awardEv, Evidence{schema.Awards, a.Id,
 				vocab.AwardForms.Label(a.GetString("form")) + " " + orDash(a.GetString("decisionNo")) + ": " + a.GetString("achievement"), y})
 		}
 		var iniEv []Evidence
@@ -117,7 +118,7 @@ func ComputeEligibility(app core.App) ([]Eligibility, error) {
 				if named {
 					iniYears[y] = true
 				}
-				iniEv = append(iniEv, Evidence{Initiatives, ini.Id, ini.GetString("title"), y})
+				iniEv = append(iniEv, Evidence{schema.Initiatives, ini.Id, ini.GetString("title"), y})
 			}
 		}
 

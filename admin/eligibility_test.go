@@ -7,6 +7,7 @@ import (
 
 	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/admintest"
+	"github.com/daison/portal/internal/schema"
 )
 
 // TestEligibility checks the summary-award standards on hand-made cases on
@@ -14,19 +15,19 @@ import (
 func TestEligibility(t *testing.T) {
 	app := admintest.NewApp(t, nil)
 	past := admintest.Date(time.Now().Add(-time.Hour))
-	unit := admintest.Create(t, app, admin.Units, map[string]any{"name": "Phòng Kinh tế", "kind": "phong-chuyen-mon", "status": "published", "publishAt": past})
+	unit := admintest.Create(t, app, schema.Units, map[string]any{"name": "Phòng Kinh tế", "kind": "phong-chuyen-mon", "status": "published", "publishAt": past})
 	person := func(name, kind string) string {
-		return admintest.Create(t, app, admin.Honorees, map[string]any{"name": name, "kind": kind, "unit": unit.Id, "status": "published", "publishAt": past}).Id
+		return admintest.Create(t, app, schema.Honorees, map[string]any{"name": name, "kind": kind, "unit": unit.Id, "status": "published", "publishAt": past}).Id
 	}
 	n := 0
 	award := func(h string, year int, kind string) {
 		n++
-		admintest.Create(t, app, admin.Awards, map[string]any{"honoree": h, "form": "giay-khen", "kind": kind, "year": year,
+		admintest.Create(t, app, schema.Awards, map[string]any{"honoree": h, "form": "giay-khen", "kind": kind, "year": year,
 			"achievement": fmt.Sprintf("Thành tích số %d", n), "status": "draft"})
 	}
 	initiative := func(year int, honorees []string, unitID, status string) {
 		n++
-		admintest.Create(t, app, admin.Initiatives, map[string]any{"title": fmt.Sprintf("Sáng kiến %d", n), "kind": "sang-kien", "field": "chuyen-doi-so",
+		admintest.Create(t, app, schema.Initiatives, map[string]any{"title": fmt.Sprintf("Sáng kiến %d", n), "kind": "sang-kien", "field": "chuyen-doi-so",
 			"yearApplied": year, "honorees": honorees, "unit": unitID, "status": status, "publishAt": past})
 	}
 
@@ -56,11 +57,11 @@ func TestEligibility(t *testing.T) {
 	initiative(2027, nil, unit.Id, "published") // of its unit
 
 	oneInitiative := person("Tập thể Một Sáng Kiến", "tap-the")
-	admintest.Create(t, app, admin.Honorees, map[string]any{"name": "x", "kind": "ca-nhan", "status": "draft"})
+	admintest.Create(t, app, schema.Honorees, map[string]any{"name": "x", "kind": "ca-nhan", "status": "draft"})
 	// oneInitiative shares the unit, so the unit's initiative counts for it
 	// too: give it its own unit to stay at one.
-	other := admintest.Create(t, app, admin.Units, map[string]any{"name": "Thôn Đông", "kind": "thon-to-dan-pho", "status": "published", "publishAt": past})
-	if r, err := app.FindRecordById(admin.Honorees, oneInitiative); err == nil {
+	other := admintest.Create(t, app, schema.Units, map[string]any{"name": "Thôn Đông", "kind": "thon-to-dan-pho", "status": "published", "publishAt": past})
+	if r, err := app.FindRecordById(schema.Honorees, oneInitiative); err == nil {
 		r.Set("unit", other.Id)
 		if err := app.Save(r); err != nil {
 			t.Fatal(err)

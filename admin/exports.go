@@ -12,6 +12,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/slug"
 	"github.com/daison/portal/internal/vocab"
 )
@@ -30,7 +31,7 @@ func queryYear(e *core.RequestEvent) (int, error) {
 // reporter with no unit (never given one, or whose unit was deleted) sees
 // nothing: the error is a 403 that says why.
 func unitScope(e *core.RequestEvent) (string, error) {
-	if role(e) == "unitReporter" {
+	if role(e) == schema.RoleUnitReporter {
 		u := e.Auth.GetString("unit")
 		if u == "" {
 			return "", e.ForbiddenError(noUnitMessage, nil)
@@ -53,7 +54,7 @@ func dateVN(r *core.Record, field string) string {
 
 func unitNames(app core.App) map[string]string {
 	names := map[string]string{}
-	if us, err := app.FindAllRecords(Units); err == nil {
+	if us, err := app.FindAllRecords(schema.Units); err == nil {
 		for _, u := range us {
 			names[u.Id] = u.GetString("name")
 		}
@@ -68,7 +69,7 @@ func exportAwards(e *core.RequestEvent) error {
 	if err != nil {
 		return err
 	}
-	awards, err := e.App.FindRecordsByFilter(Awards, `year = {:y} && status != "archived"`, "decisionDate,created", 0, 0, dbx.Params{"y": year})
+	awards, err := e.App.FindRecordsByFilter(schema.Awards, `year = {:y} && status != "archived"`, "decisionDate,created", 0, 0, dbx.Params{"y": year})
 	if err != nil {
 		return e.InternalServerError("", err)
 	}
@@ -82,7 +83,7 @@ func exportAwards(e *core.RequestEvent) error {
 		Headers: []string{"STT", "Tập thể, cá nhân", "Loại", "Chức vụ", "Đơn vị", "Hình thức", "Loại khen thưởng", "Năm", "Số quyết định", "Ngày quyết định", "Người ký", "Thành tích", "Sáng kiến, mô hình", "Trạng thái"},
 	}
 	for _, a := range awards {
-		h, err := e.App.FindRecordById(Honorees, a.GetString("honoree"))
+		h, err := e.App.FindRecordById(schema.Honorees, a.GetString("honoree"))
 		if err != nil {
 			continue
 		}
@@ -91,7 +92,7 @@ func exportAwards(e *core.RequestEvent) error {
 		}
 		ini := ""
 		if id := a.GetString("initiative"); id != "" {
-			if r, err := e.App.FindRecordById(Initiatives, id); err == nil {
+			if r, err := e.App.FindRecordById(schema.Initiatives, id); err == nil {
 				ini = r.GetString("title")
 			}
 		}
@@ -121,7 +122,7 @@ func exportNominations(e *core.RequestEvent) error {
 		filter += ` && unit = {:u}`
 		params["u"] = scope
 	}
-	noms, err := e.App.FindRecordsByFilter(Nominations, filter, "unit,created", 0, 0, params)
+	noms, err := e.App.FindRecordsByFilter(schema.Nominations, filter, "unit,created", 0, 0, params)
 	if err != nil {
 		return e.InternalServerError("", err)
 	}
@@ -133,7 +134,7 @@ func exportNominations(e *core.RequestEvent) error {
 	for _, n := range noms {
 		name, kind := n.GetString("nomineeName"), n.GetString("nomineeKind")
 		if id := n.GetString("nominee"); id != "" {
-			if h, err := e.App.FindRecordById(Honorees, id); err == nil {
+			if h, err := e.App.FindRecordById(schema.Honorees, id); err == nil {
 				name, kind = h.GetString("name"), h.GetString("kind")
 			}
 		}
@@ -186,11 +187,11 @@ func reportsSummary(e *core.RequestEvent) error {
 	if err != nil {
 		return err
 	}
-	units, err := e.App.FindRecordsByFilter(Units, `status != "archived"`, "name", 0, 0)
+	units, err := e.App.FindRecordsByFilter(schema.Units, `status != "archived"`, "name", 0, 0)
 	if err != nil {
 		return e.InternalServerError("", err)
 	}
-	reports, err := e.App.FindRecordsByFilter(UnitReports, `year = {:y}`, "", 0, 0, dbx.Params{"y": year})
+	reports, err := e.App.FindRecordsByFilter(schema.UnitReports, `year = {:y}`, "", 0, 0, dbx.Params{"y": year})
 	if err != nil {
 		return e.InternalServerError("", err)
 	}
@@ -285,7 +286,7 @@ func printDecision(e *core.RequestEvent) error {
 	if no == "" {
 		return e.BadRequestError("Hãy ghi số quyết định.", nil)
 	}
-	awards, err := e.App.FindRecordsByFilter(Awards, `decisionNo = {:no} && status != "archived"`, "created", 0, 0, dbx.Params{"no": no})
+	awards, err := e.App.FindRecordsByFilter(schema.Awards, `decisionNo = {:no} && status != "archived"`, "created", 0, 0, dbx.Params{"no": no})
 	if err != nil {
 		return e.InternalServerError("", err)
 	}
@@ -300,7 +301,7 @@ func printDecision(e *core.RequestEvent) error {
 	groups := []*group{{Label: "I. TẬP THỂ"}, {Label: "II. CÁ NHÂN"}}
 	units := unitNames(e.App)
 	for _, a := range awards {
-		h, err := e.App.FindRecordById(Honorees, a.GetString("honoree"))
+		h, err := e.App.FindRecordById(schema.Honorees, a.GetString("honoree"))
 		if err != nil {
 			continue
 		}

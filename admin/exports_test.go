@@ -10,8 +10,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/admintest"
+	"github.com/daison/portal/internal/schema"
 )
 
 // TestExports: the year's awards open as an XLSX with the right rows, as
@@ -21,14 +21,14 @@ func TestExports(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
 	past := admintest.Date(time.Now().Add(-time.Hour))
-	hA := admintest.Create(t, w.app, admin.Honorees, map[string]any{"name": "Nguyễn Thị Mai", "kind": "ca-nhan", "position": "Công chức", "unit": unitA, "status": "published", "publishAt": past})
-	hB := admintest.Create(t, w.app, admin.Honorees, map[string]any{"name": "Tổ một cửa", "kind": "tap-the", "unit": unitB, "status": "published", "publishAt": past})
+	hA := admintest.Create(t, w.app, schema.Honorees, map[string]any{"name": "Nguyễn Thị Mai", "kind": "ca-nhan", "position": "Công chức", "unit": unitA, "status": "published", "publishAt": past})
+	hB := admintest.Create(t, w.app, schema.Honorees, map[string]any{"name": "Tổ một cửa", "kind": "tap-the", "unit": unitB, "status": "published", "publishAt": past})
 	for i, h := range []string{hA.Id, hB.Id} {
-		admintest.Create(t, w.app, admin.Awards, map[string]any{"honoree": h, "form": "giay-khen", "kind": "hang-nam", "year": 2026,
+		admintest.Create(t, w.app, schema.Awards, map[string]any{"honoree": h, "form": "giay-khen", "kind": "hang-nam", "year": 2026,
 			"decisionNo": "1545/QĐ-UBND", "decisionDate": admintest.Date(time.Date(2026, 11, 23, 17, 0, 0, 0, time.UTC)), "signer": "Phó Chủ tịch UBND xã",
 			"achievement": fmt.Sprintf("Hoàn thành xuất sắc nhiệm vụ số %d", i), "status": "published", "publishAt": past})
 	}
-	admintest.Create(t, w.app, admin.Awards, map[string]any{"honoree": hA.Id, "form": "giay-khen", "kind": "dot-xuat", "year": 2025,
+	admintest.Create(t, w.app, schema.Awards, map[string]any{"honoree": hA.Id, "form": "giay-khen", "kind": "dot-xuat", "year": 2025,
 		"achievement": "Năm khác", "status": "published", "publishAt": past})
 
 	code, body := admintest.Do(w.h, http.MethodGet, "/api/portal/exports/awards?year=2026", w.tokens[reviewer], "")

@@ -16,12 +16,10 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/shortcode"
 	"github.com/daison/portal/internal/vocab"
 )
-
-// Feedback is the collection of what citizens send (issue 7).
-const Feedback = "feedback"
 
 // FeedbackInput is one submission of a citizen form, as posted by the
 // static site (form fields or JSON of the same names).
@@ -227,10 +225,10 @@ func SubmitFeedback(app core.App, in FeedbackInput, ip string) (Receipt, error) 
 		return Receipt{RefCode: code, Message: thanks(in.Kind, code)}, nil
 	}
 	key := in.idemKey(ip, time.Now())
-	if r, err := app.FindFirstRecordByData(Feedback, "idempotencyKey", key); err == nil {
+	if r, err := app.FindFirstRecordByData(schema.Feedback, "idempotencyKey", key); err == nil {
 		return Receipt{RefCode: r.GetString("refCode"), Message: thanks(in.Kind, r.GetString("refCode")), Again: true}, nil
 	}
-	c, err := app.FindCachedCollectionByNameOrId(Feedback)
+	c, err := app.FindCachedCollectionByNameOrId(schema.Feedback)
 	if err != nil {
 		return Receipt{}, err
 	}
@@ -267,11 +265,11 @@ func SubmitFeedback(app core.App, in FeedbackInput, ip string) (Receipt, error) 
 			return Receipt{RefCode: code, Message: thanks(in.Kind, code)}, nil
 		}
 		// A concurrent copy of the same submission won the unique key.
-		if first, ferr := app.FindFirstRecordByData(Feedback, "idempotencyKey", key); ferr == nil {
+		if first, ferr := app.FindFirstRecordByData(schema.Feedback, "idempotencyKey", key); ferr == nil {
 			return Receipt{RefCode: first.GetString("refCode"), Message: thanks(in.Kind, first.GetString("refCode")), Again: true}, nil
 		}
 		// Otherwise a reference code clash: try another.
-		if n, _ := app.CountRecords(Feedback, dbx.HashExp{"refCode": code}); n == 0 {
+		if n, _ := app.CountRecords(schema.Feedback, dbx.HashExp{"refCode": code}); n == 0 {
 			return Receipt{}, fmt.Errorf("store feedback: %w", err)
 		}
 	}

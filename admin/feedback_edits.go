@@ -1,6 +1,8 @@
 package admin
 
 import (
+	"github.com/daison/portal/internal/schema"
+
 	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/pocketbase/core"
 )
@@ -25,7 +27,7 @@ func cleanFeedback(e *core.RecordEvent) error {
 		if f.Type() != core.FieldTypeText || !changed(name) {
 			continue
 		}
-		v, p := cleanText(kindOf(Feedback, name), r.GetString(name))
+		v, p := cleanText(kindOf(schema.Feedback, name), r.GetString(name))
 		r.Set(name, v)
 		if p != nil {
 			errs[name] = fieldError(p.Code, p.Message)

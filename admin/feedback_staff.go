@@ -12,6 +12,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/types"
 
 	"github.com/daison/portal/internal/markdown"
+	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/vocab"
 )
 
@@ -19,7 +20,7 @@ import (
 // citizen's own words and contacts out of staff edits (the stamps a request
 // may send are already replaced by keepStamps).
 func answerFeedback(e *core.RecordRequestEvent) error {
-	before, err := e.App.FindRecordById(Feedback, e.Record.Id)
+	before, err := e.App.FindRecordById(schema.Feedback, e.Record.Id)
 	if err != nil {
 		return e.Next()
 	}
@@ -41,7 +42,7 @@ func answerFeedback(e *core.RecordRequestEvent) error {
 // citizen's initiative proposal becomes a draft initiative in one step,
 // linked to the proposal, which moves to "being handled".
 func feedbackToInitiative(e *core.RequestEvent) error {
-	fb, err := e.App.FindRecordById(Feedback, e.Request.PathValue("id"))
+	fb, err := e.App.FindRecordById(schema.Feedback, e.Request.PathValue("id"))
 	if err != nil {
 		return e.NotFoundError("Không tìm thấy ý kiến.", err)
 	}
@@ -51,7 +52,7 @@ func feedbackToInitiative(e *core.RequestEvent) error {
 	if id := fb.GetString("initiative"); id != "" {
 		return e.JSON(http.StatusOK, map[string]string{"initiative": id, "message": "Đề xuất này đã được chuyển thành sáng kiến."})
 	}
-	c, err := e.App.FindCachedCollectionByNameOrId(Initiatives)
+	c, err := e.App.FindCachedCollectionByNameOrId(schema.Initiatives)
 	if err != nil {
 		return e.InternalServerError("", err)
 	}
@@ -165,11 +166,11 @@ func exportFeedback(e *core.RequestEvent) error {
 		filter += " && created >= {:a} && created < {:b}"
 		params["a"], params["b"] = fmt.Sprintf("%d-01-01", y), fmt.Sprintf("%d-01-01", y+1)
 	}
-	recs, err := e.App.FindRecordsByFilter(Feedback, filter, "-created", 0, 0, params)
+	recs, err := e.App.FindRecordsByFilter(schema.Feedback, filter, "-created", 0, 0, params)
 	if err != nil {
 		return e.InternalServerError("", err)
 	}
-	withContacts := role(e) == "reviewer" || role(e) == "superuser"
+	withContacts := role(e) == schema.RoleReviewer || role(e) == "superuser"
 	t := table{Title: "Ý kiến, đề xuất và đánh giá của người dân",
 		Headers: []string{"STT", "Mã", "Ngày gửi", "Loại", "Trang", "Chủ đề", "Nội dung", "Hữu ích", "Mức hài lòng", "Dịch vụ", "Hình thức", "Trạng thái", "Trả lời"}}
 	if withContacts {

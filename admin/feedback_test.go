@@ -9,6 +9,7 @@ import (
 
 	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/admintest"
+	"github.com/daison/portal/internal/schema"
 )
 
 func TestSubmitFeedbackChecks(t *testing.T) {
@@ -51,7 +52,7 @@ func TestSubmitFeedbackChecks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := app.FindFirstRecordByData(admin.Feedback, "refCode", rec.RefCode)
+	r, err := app.FindFirstRecordByData(schema.Feedback, "refCode", rec.RefCode)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,11 +61,11 @@ func TestSubmitFeedbackChecks(t *testing.T) {
 	}
 
 	// Honeypot: the bot is thanked, nothing is stored.
-	before, _ := app.CountRecords(admin.Feedback)
+	before, _ := app.CountRecords(schema.Feedback)
 	if _, err := admin.SubmitFeedback(app, admin.FeedbackInput{Kind: "gop-y", Message: "Mua thuốc giá rẻ tại đây!!!", Website: "http://spam"}, "198.51.100.1"); err != nil {
 		t.Fatal(err)
 	}
-	if after, _ := app.CountRecords(admin.Feedback); after != before {
+	if after, _ := app.CountRecords(schema.Feedback); after != before {
 		t.Fatal("a honeypot submission was stored")
 	}
 
@@ -105,7 +106,7 @@ func TestFeedbackEndpoints(t *testing.T) {
 	if code, body := admintest.Do(w.h, http.MethodGet, "/api/collections/feedback/records", "", ""); code != 200 || !strings.Contains(body, `"totalItems":0`) {
 		t.Fatalf("anonymous list: %d %s", code, body)
 	}
-	fb, err := w.app.FindFirstRecordByData(admin.Feedback, "topic", "Nhắc lịch hẹn qua Zalo")
+	fb, err := w.app.FindFirstRecordByData(schema.Feedback, "topic", "Nhắc lịch hẹn qua Zalo")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,8 +132,8 @@ func TestFeedbackEndpoints(t *testing.T) {
 	if code != 201 {
 		t.Fatalf("to initiative: %d %s", code, body)
 	}
-	fb, _ = w.app.FindRecordById(admin.Feedback, fb.Id)
-	ini, err := w.app.FindRecordById(admin.Initiatives, fb.GetString("initiative"))
+	fb, _ = w.app.FindRecordById(schema.Feedback, fb.Id)
+	ini, err := w.app.FindRecordById(schema.Initiatives, fb.GetString("initiative"))
 	if err != nil || ini.GetString("status") != "draft" || ini.GetString("title") != "Nhắc lịch hẹn qua Zalo" || fb.GetString("state") != "dang-xu-ly" {
 		t.Fatalf("initiative %v, feedback state %s", ini, fb.GetString("state"))
 	}

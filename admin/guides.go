@@ -8,23 +8,11 @@ import (
 
 	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/pocketbase/core"
-	"github.com/pocketbase/pocketbase/tools/types"
 
+	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/vntext"
 	"github.com/daison/portal/internal/vocab"
 )
-
-// Step is one step of an online public service guide, stored in the guide's
-// "steps" JSON field. Steps are shown numbered in order; a step whose Logic
-// is "and" or "or" belongs with the one before it (GOV.UK step-by-step).
-type Step struct {
-	Title    string `json:"title"`
-	Text     string `json:"text,omitempty"`     // Markdown
-	Link     string `json:"link,omitempty"`     // where to do it online
-	LinkText string `json:"linkText,omitempty"` // the link's words
-	Cost     string `json:"cost,omitempty"`     // fee of this step, if any
-	Logic    string `json:"logic,omitempty"`    // "", "and" or "or"
-}
 
 // Limits of a guide's steps.
 const (
@@ -34,24 +22,11 @@ const (
 	maxStepShortText = 200
 )
 
-// ParseSteps reads a guide's steps field. Empty means no steps.
-func ParseSteps(raw []byte) ([]Step, error) {
-	s := strings.TrimSpace(string(raw))
-	if s == "" || s == "null" {
-		return nil, nil
-	}
-	var steps []Step
-	if err := json.Unmarshal([]byte(s), &steps); err != nil {
-		return nil, fmt.Errorf("parse steps: %w", err)
-	}
-	return steps, nil
-}
-
 // cleanSteps stores a guide's steps as the rules of text say and checks
 // each: a title, single-line words, safe Markdown, a web address as link
 // (webURL), and a logic word that joins it to a previous step.
 func cleanSteps(r *core.Record) error {
-	steps, err := ParseSteps(jsonValue(r, "steps"))
+	steps, err := schema.ParseSteps(schema.JSONValue(r, "steps"))
 	if err != nil {
 		return fieldError("validation_steps_format", "Danh sách các bước không đúng định dạng: mỗi bước cần có tiêu đề (title), nội dung (text), liên kết (link)…")
 	}
@@ -120,7 +95,7 @@ const (
 // number and length.
 func cleanTags(r *core.Record) error {
 	var tags []string
-	if s := strings.TrimSpace(string(jsonValue(r, "tags"))); s != "" && s != "null" {
+	if s := strings.TrimSpace(string(schema.JSONValue(r, "tags"))); s != "" && s != "null" {
 		if err := json.Unmarshal([]byte(s), &tags); err != nil {
 			return fieldError("validation_tags_format", "Từ khóa phải là một danh sách các chuỗi, ví dụ [\"VNeID\", \"dịch vụ công\"].")
 		}
@@ -150,18 +125,4 @@ func cleanTags(r *core.Record) error {
 	}
 	r.Set("tags", clean)
 	return nil
-}
-
-// jsonValue returns the raw JSON of a record's JSON field, whatever Go value
-// it was set with.
-func jsonValue(r *core.Record, field string) []byte {
-	switch v := r.Get(field).(type) {
-	case nil:
-		return nil
-	case types.JSONRaw:
-		return v
-	default:
-		b, _ := json.Marshal(v)
-		return b
-	}
 }

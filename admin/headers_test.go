@@ -20,9 +20,9 @@ import (
 	"github.com/pocketbase/pocketbase/tools/filesystem"
 	"github.com/pocketbase/pocketbase/ui"
 
-	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/admintest"
 	"github.com/daison/portal/admin/backoffice"
+	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/site/live"
 )
 
@@ -70,15 +70,15 @@ func TestHostile15Headers(t *testing.T) {
 	t.Parallel()
 	app, h := headerWorld(t)
 	reviewer := admintest.StaffToken(t, app, "reviewer", "")
-	honoree := admintest.Create(t, app, admin.Honorees, map[string]any{"name": "Nguyễn Thị Hà", "kind": "ca-nhan", "status": "published",
+	honoree := admintest.Create(t, app, schema.Honorees, map[string]any{"name": "Nguyễn Thị Hà", "kind": "ca-nhan", "status": "published",
 		"publishAt": admintest.Date(time.Now().Add(-time.Hour))})
-	admintest.Create(t, app, admin.Awards, map[string]any{"honoree": honoree.Id, "form": "giay-khen", "kind": "dot-xuat", "year": 2026,
+	admintest.Create(t, app, schema.Awards, map[string]any{"honoree": honoree.Id, "form": "giay-khen", "kind": "dot-xuat", "year": 2026,
 		"achievement": "Trả kết quả đúng hạn", "decisionNo": "12/QĐ-UBND", "status": "draft"})
 	cover, err := filesystem.NewFileFromBytes(pngBytes(t), "anh.png")
 	if err != nil {
 		t.Fatal(err)
 	}
-	article := admintest.Create(t, app, admin.Articles, map[string]any{"title": "Tin có ảnh", "category": "thong-bao", "status": "published",
+	article := admintest.Create(t, app, schema.Articles, map[string]any{"title": "Tin có ảnh", "category": "thong-bao", "status": "published",
 		"publishAt": admintest.Date(time.Now().Add(-time.Hour)), "cover": cover})
 	coverURL := "/api/files/" + article.Collection().Id + "/" + article.Id + "/" + article.GetString("cover")
 

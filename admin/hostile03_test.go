@@ -14,18 +14,18 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
 
-	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/admintest"
+	"github.com/daison/portal/internal/schema"
 )
 
-// Issue 11, fault 3: short codes and old slugs are the server's. No role
+// Security fault 3: short codes and old slugs are the server's. No role
 // may send them through the API (the printed QR short link of an honouree
 // could be pointed at an editor's article, or another page's address taken
 // over); a rename still records the old slug and the code never changes.
 func TestHostile03ShortLinkHijack(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
-	hon, err := w.app.FindRecordById(admin.Honorees, honoreeID)
+	hon, err := w.app.FindRecordById(schema.Honorees, honoreeID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,10 +34,10 @@ func TestHostile03ShortLinkHijack(t *testing.T) {
 		t.Fatal("the honoree has no short code")
 	}
 	past := admintest.Date(time.Now().Add(-time.Hour))
-	admintest.Create(t, w.app, admin.Articles, map[string]any{
+	admintest.Create(t, w.app, schema.Articles, map[string]any{
 		"title": "Tin thật", "slug": "tin-that", "category": "thong-bao", "status": "published", "publishAt": past,
 	})
-	mine := admintest.Create(t, w.app, admin.Articles, map[string]any{
+	mine := admintest.Create(t, w.app, schema.Articles, map[string]any{
 		"title": "Bài của tôi", "slug": "bai-cua-toi", "category": "thong-bao", "status": "draft",
 	})
 	myCode := mine.GetString("shortCode")
@@ -145,23 +145,23 @@ func TestHostile03ShortLinkHijack(t *testing.T) {
 	// Nothing refused was stored: the honoree's code is its own, in every
 	// linkable collection, and the article kept its code and its one old
 	// slug.
-	for _, c := range admin.Linkable {
+	for _, c := range schema.Linkable {
 		n, err := w.app.CountRecords(c, dbx.HashExp{"shortCode": honCode})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := map[bool]int64{true: 1, false: 0}[c == admin.Honorees]; n != want {
+		if want := map[bool]int64{true: 1, false: 0}[c == schema.Honorees]; n != want {
 			t.Errorf("%d records of %s have the honoree's code, want %d", n, c, want)
 		}
 	}
-	got, err := w.app.FindRecordById(admin.Articles, mine.Id)
+	got, err := w.app.FindRecordById(schema.Articles, mine.Id)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got.GetString("shortCode") != myCode {
 		t.Errorf("the article's code changed: %q → %q", myCode, got.GetString("shortCode"))
 	}
-	if slugs := admin.OldSlugs(got); strings.Join(slugs, ",") != "bai-cua-toi" {
+	if slugs := schema.OldSlugs(got); strings.Join(slugs, ",") != "bai-cua-toi" {
 		t.Errorf("old slugs = %v, want [bai-cua-toi]", slugs)
 	}
 }
@@ -171,16 +171,16 @@ func TestHostile03ShortLinkHijack(t *testing.T) {
 func TestHostile03GoCodeSetsLinks(t *testing.T) {
 	t.Parallel()
 	app := admintest.NewApp(t, nil)
-	g := admintest.Create(t, app, admin.Guides, map[string]any{
+	g := admintest.Create(t, app, schema.Guides, map[string]any{
 		"title": "Hướng dẫn", "status": "draft", "shortCode": "gdaaa", "oldSlugs": []string{"huong-dan-cu"},
 	})
-	if g.GetString("shortCode") != "gdaaa" || strings.Join(admin.OldSlugs(g), ",") != "huong-dan-cu" {
-		t.Fatalf("seeded guide: code %q, old slugs %v", g.GetString("shortCode"), admin.OldSlugs(g))
+	if g.GetString("shortCode") != "gdaaa" || strings.Join(schema.OldSlugs(g), ",") != "huong-dan-cu" {
+		t.Fatalf("seeded guide: code %q, old slugs %v", g.GetString("shortCode"), schema.OldSlugs(g))
 	}
-	admintest.Create(t, app, admin.Articles, map[string]any{
+	admintest.Create(t, app, schema.Articles, map[string]any{
 		"title": "Tin", "category": "thong-bao", "status": "draft", "oldSlugs": []string{"tin-cu"},
 	})
-	c, err := app.FindCollectionByNameOrId(admin.Articles)
+	c, err := app.FindCollectionByNameOrId(schema.Articles)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,14 +14,14 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
-	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/admintest"
+	"github.com/daison/portal/internal/schema"
 )
 
 // entriesOf returns the audit entries about one record with one action.
 func entriesOf(t *testing.T, w *world, collection, id, action string) []*core.Record {
 	t.Helper()
-	rs, err := w.app.FindRecordsByFilter(admin.AuditLog, "collectionRef = {:c} && recordRef = {:id} && action = {:a}", "created", 0, 0,
+	rs, err := w.app.FindRecordsByFilter(schema.AuditLog, "collectionRef = {:c} && recordRef = {:id} && action = {:a}", "created", 0, 0,
 		map[string]any{"c": collection, "id": id, "a": action})
 	if err != nil {
 		t.Fatal(err)
@@ -37,12 +37,12 @@ func TestHostile08EveryChangeIsAudited(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
 	nextYear := time.Now().Year() + 1
-	fb := admintest.Create(t, w.app, admin.Feedback, map[string]any{"kind": "gop-y", "refCode": "GY-XOA001", "message": "Góp ý sẽ bị xóa.", "state": "moi",
+	fb := admintest.Create(t, w.app, schema.Feedback, map[string]any{"kind": "gop-y", "refCode": "GY-XOA001", "message": "Góp ý sẽ bị xóa.", "state": "moi",
 		"name": "Người dân", "phone": "0912345678", "consent": true})
-	nom := admintest.Create(t, w.app, admin.Nominations, map[string]any{"unit": unitA, "year": nextYear, "nomineeName": "Lê Văn Học", "nomineeKind": "ca-nhan",
+	nom := admintest.Create(t, w.app, schema.Nominations, map[string]any{"unit": unitA, "year": nextYear, "nomineeName": "Lê Văn Học", "nomineeKind": "ca-nhan",
 		"requestedForm": "giay-khen", "kind": "hang-nam", "achievements": "Thành tích sẽ bị xóa.", "state": "draft"})
-	member := admintest.Create(t, w.app, admin.Staff, map[string]any{"email": "thanh.vien@daison.test", "password": staffPass, "name": "Thành viên", "role": "editor"})
-	config, err := w.app.FindFirstRecordByFilter(admin.PortalConfig, "")
+	member := admintest.Create(t, w.app, schema.Staff, map[string]any{"email": "thanh.vien@daison.test", "password": staffPass, "name": "Thành viên", "role": "editor"})
+	config, err := w.app.FindFirstRecordByFilter(schema.PortalConfig, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,16 +57,16 @@ func TestHostile08EveryChangeIsAudited(t *testing.T) {
 		recordFromResponseField bool
 	}{
 		{"delete a citizen's feedback", reviewer, http.MethodDelete, "/api/collections/feedback/records/" + fb.Id, "", 204,
-			admin.Feedback, fb.Id, "delete", "reviewer@daison.test", []string{"GY-XOA001"}, false},
+			schema.Feedback, fb.Id, "delete", "reviewer@daison.test", []string{"GY-XOA001"}, false},
 		{"delete a nomination", reviewer, http.MethodDelete, "/api/collections/nominations/records/" + nom.Id, "", 204,
-			admin.Nominations, nom.Id, "delete", "reviewer@daison.test", nil, false},
+			schema.Nominations, nom.Id, "delete", "reviewer@daison.test", nil, false},
 		{"change a staff role", superuser, http.MethodPatch, "/api/collections/staff/records/" + member.Id, `{"role":"reviewer"}`, 200,
-			admin.Staff, member.Id, "update", "it@daison.test", []string{`"role"`, `"editor"`, `"reviewer"`}, false},
+			schema.Staff, member.Id, "update", "it@daison.test", []string{`"role"`, `"editor"`, `"reviewer"`}, false},
 		{"change the reporting deadline", reviewer, http.MethodPatch, "/api/collections/portalConfig/records/" + config.Id, `{"reportDeadline":"15/11"}`, 200,
-			admin.PortalConfig, config.Id, "update", "reviewer@daison.test", []string{"reportDeadline"}, false},
+			schema.PortalConfig, config.Id, "update", "reviewer@daison.test", []string{"reportDeadline"}, false},
 		{"file a yearly report", reporterA, http.MethodPost, "/api/collections/unitReports/records",
 			fmt.Sprintf(`{"unit":%q,"year":%d,"state":"draft","summary":"Báo cáo năm."}`, unitA, nextYear), 200,
-			admin.UnitReports, "", "create", "reportera@daison.test", []string{"summary"}, true},
+			schema.UnitReports, "", "create", "reportera@daison.test", []string{"summary"}, true},
 		{"add a superuser", superuser, http.MethodPost, "/api/collections/_superusers/records",
 			`{"email":"it2@daison.test","password":"mat-khau-quan-tri-2","passwordConfirm":"mat-khau-quan-tri-2"}`, 200,
 			core.CollectionNameSuperusers, "", "create", "it@daison.test", []string{"email"}, true},
@@ -100,46 +100,46 @@ func TestHostile08EveryChangeIsAudited(t *testing.T) {
 	}
 
 	// A change made by the portal itself (Go code, a command) is logged too.
-	art := admintest.Create(t, w.app, admin.Articles, map[string]any{"title": "Bài do hệ thống tạo", "category": "thong-bao", "status": "draft"})
-	if es := entriesOf(t, w, admin.Articles, art.Id, "create"); len(es) != 1 || es[0].GetString("actorKind") != "system" {
+	art := admintest.Create(t, w.app, schema.Articles, map[string]any{"title": "Bài do hệ thống tạo", "category": "thong-bao", "status": "draft"})
+	if es := entriesOf(t, w, schema.Articles, art.Id, "create"); len(es) != 1 || es[0].GetString("actorKind") != "system" {
 		t.Errorf("the portal's own change: %v", es)
 	}
 
 	// Settings changed by IT.
 	w.api(t, superuser, http.MethodPatch, "/api/settings", `{"meta":{"appName":"Cổng thử nghiệm"}}`, 200)
-	if es, _ := w.app.FindRecordsByFilter(admin.AuditLog, "collectionRef = 'settings' && action = 'update'", "", 0, 0); len(es) != 1 ||
+	if es, _ := w.app.FindRecordsByFilter(schema.AuditLog, "collectionRef = 'settings' && action = 'update'", "", 0, 0); len(es) != 1 ||
 		!strings.Contains(es[0].GetString("changes"), "meta") || !strings.Contains(es[0].GetString("actor"), "it@daison.test") {
 		t.Errorf("settings change: %v", es)
 	}
 	// A backup made and deleted by IT.
 	w.api(t, superuser, http.MethodPost, "/api/backups", `{"name":"thu-nghiem.zip"}`, 204)
 	w.api(t, superuser, http.MethodDelete, "/api/backups/thu-nghiem.zip", "", 204)
-	if es, _ := w.app.FindRecordsByFilter(admin.AuditLog, "collectionRef = 'backups'", "created", 0, 0); len(es) != 2 ||
+	if es, _ := w.app.FindRecordsByFilter(schema.AuditLog, "collectionRef = 'backups'", "created", 0, 0); len(es) != 2 ||
 		es[0].GetString("action") != "create" || es[1].GetString("recordTitle") != "thu-nghiem.zip" {
 		t.Errorf("backups: %v", es)
 	}
 	// A collection's rules changed by IT.
 	w.api(t, superuser, http.MethodPatch, "/api/collections/portalConfig", `{"listRule":"@request.auth.id != ''"}`, 200)
-	if es, _ := w.app.FindRecordsByFilter(admin.AuditLog, "collectionRef = '_collections' && recordTitle = 'portalConfig'", "", 0, 0); len(es) != 1 ||
+	if es, _ := w.app.FindRecordsByFilter(schema.AuditLog, "collectionRef = '_collections' && recordTitle = 'portalConfig'", "", 0, 0); len(es) != 1 ||
 		!strings.Contains(es[0].GetString("changes"), "listRule") {
 		t.Errorf("collection change: %v", es)
 	}
 
 	// IT signs in as a staff member: the log says so, and what is done with
 	// that session is not credited to the staff member alone.
-	editorRec, err := w.app.FindAuthRecordByEmail(admin.Staff, "editor@daison.test")
+	editorRec, err := w.app.FindAuthRecordByEmail(schema.Staff, "editor@daison.test")
 	if err != nil {
 		t.Fatal(err)
 	}
 	token := jsonField(t, w.api(t, superuser, http.MethodPost, "/api/collections/staff/impersonate/"+editorRec.Id, `{}`, 200), "token")
-	if es := entriesOf(t, w, admin.Staff, editorRec.Id, "impersonate"); len(es) != 1 || !strings.Contains(es[0].GetString("actor"), "it@daison.test") {
+	if es := entriesOf(t, w, schema.Staff, editorRec.Id, "impersonate"); len(es) != 1 || !strings.Contains(es[0].GetString("actor"), "it@daison.test") {
 		t.Errorf("impersonation: %v", es)
 	}
 	code, body := admintest.Do(w.h, http.MethodPost, "/api/collections/articles/records", token, `{"title":"Bài viết hộ","category":"thong-bao","status":"draft"}`)
 	if code != 200 {
 		t.Fatalf("impersonated create: %d %s", code, body)
 	}
-	if es := entriesOf(t, w, admin.Articles, jsonField(t, body, "id"), "create"); len(es) != 1 || !strings.Contains(es[0].GetString("actor"), "quản trị hệ thống") {
+	if es := entriesOf(t, w, schema.Articles, jsonField(t, body, "id"), "create"); len(es) != 1 || !strings.Contains(es[0].GetString("actor"), "quản trị hệ thống") {
 		t.Errorf("impersonated change: %v", es)
 	}
 }
@@ -155,7 +155,7 @@ func TestHostile08StampsAreTheServers(t *testing.T) {
 	id := jsonField(t, body, "id")
 	check := func(when string) {
 		t.Helper()
-		r, err := w.app.FindRecordById(admin.Articles, id)
+		r, err := w.app.FindRecordById(schema.Articles, id)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -174,19 +174,19 @@ func TestHostile08StampsAreTheServers(t *testing.T) {
 	w.api(t, editor, http.MethodPatch, "/api/collections/articles/records/"+id, `{`+forged+`}`, 200)
 	check("update of the stamps alone")
 
-	fb := admintest.Create(t, w.app, admin.Feedback, map[string]any{"kind": "gop-y", "refCode": "GY-DAU001", "message": "Góp ý cần trả lời.", "state": "moi"})
+	fb := admintest.Create(t, w.app, schema.Feedback, map[string]any{"kind": "gop-y", "refCode": "GY-DAU001", "message": "Góp ý cần trả lời.", "state": "moi"})
 	url := "/api/collections/feedback/records/" + fb.Id
 	w.api(t, editor, http.MethodPatch, url, `{"answeredBy":"Giả mạo","answeredAt":"2001-01-01 00:00:00.000Z"}`, 200)
-	if r, _ := w.app.FindRecordById(admin.Feedback, fb.Id); r.GetString("answeredBy") != "" || !r.GetDateTime("answeredAt").IsZero() {
+	if r, _ := w.app.FindRecordById(schema.Feedback, fb.Id); r.GetString("answeredBy") != "" || !r.GetDateTime("answeredAt").IsZero() {
 		t.Errorf("forged answer stamps kept: %q %v", r.GetString("answeredBy"), r.GetDateTime("answeredAt"))
 	}
 	w.api(t, editor, http.MethodPatch, url, `{"answer":"Cảm ơn anh chị.","answeredBy":"Giả mạo","answeredAt":"2001-01-01 00:00:00.000Z"}`, 200)
-	r, _ := w.app.FindRecordById(admin.Feedback, fb.Id)
+	r, _ := w.app.FindRecordById(schema.Feedback, fb.Id)
 	if !strings.Contains(r.GetString("answeredBy"), "editor@daison.test") || r.GetDateTime("answeredAt").Time().Year() < 2020 {
 		t.Errorf("answer stamps: %q %v", r.GetString("answeredBy"), r.GetDateTime("answeredAt"))
 	}
 	w.api(t, reviewer, http.MethodPatch, url, `{"state":"da-dong","answeredBy":"Giả mạo"}`, 200)
-	if r2, _ := w.app.FindRecordById(admin.Feedback, fb.Id); r2.GetString("answeredBy") != r.GetString("answeredBy") {
+	if r2, _ := w.app.FindRecordById(schema.Feedback, fb.Id); r2.GetString("answeredBy") != r.GetString("answeredBy") {
 		t.Errorf("answer stamp changed without an answer: %q", r2.GetString("answeredBy"))
 	}
 
@@ -197,7 +197,7 @@ func TestHostile08StampsAreTheServers(t *testing.T) {
 		fmt.Sprintf(`{"unit":%q,"year":%d,"state":"draft","summary":"Báo cáo.","submittedAt":"2001-01-01 00:00:00.000Z","updatedBy":"Giả mạo"}`, unitA, nextYear), 200)
 	rep := jsonField(t, body, "id")
 	w.api(t, reporterA, http.MethodPatch, "/api/collections/unitReports/records/"+rep, `{"summary":"Báo cáo sửa.","submittedAt":"2001-01-01 00:00:00.000Z"}`, 200)
-	if r, _ := w.app.FindRecordById(admin.UnitReports, rep); !r.GetDateTime("submittedAt").IsZero() || !strings.Contains(r.GetString("updatedBy"), "reportera@daison.test") {
+	if r, _ := w.app.FindRecordById(schema.UnitReports, rep); !r.GetDateTime("submittedAt").IsZero() || !strings.Contains(r.GetString("updatedBy"), "reportera@daison.test") {
 		t.Errorf("report stamps: submittedAt %v, updatedBy %q", r.GetDateTime("submittedAt"), r.GetString("updatedBy"))
 	}
 }
@@ -211,13 +211,13 @@ func TestHostile08AuditLogAppendOnly(t *testing.T) {
 	w := newWorld(t)
 	w.api(t, editor, http.MethodPost, "/api/collections/articles/records", `{"title":"Một việc","category":"thong-bao","status":"draft"}`, 200)
 	entries := func() int {
-		n, err := w.app.CountRecords(admin.AuditLog)
+		n, err := w.app.CountRecords(schema.AuditLog)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return int(n)
 	}
-	first := mustRecords(t, w, admin.AuditLog, "created")[0]
+	first := mustRecords(t, w, schema.AuditLog, "created")[0]
 	attempts := []struct{ name, method, url, body string }{
 		{"edit an entry", http.MethodPatch, "/api/collections/auditLog/records/" + first.Id, `{"actor":"ai đó"}`},
 		{"delete an entry", http.MethodDelete, "/api/collections/auditLog/records/" + first.Id, ""},
@@ -241,15 +241,15 @@ func TestHostile08AuditLogAppendOnly(t *testing.T) {
 			t.Errorf("%s: %d entries before, %d after; want the refusal logged", a.name, before, after)
 		}
 	}
-	refused, _ := w.app.FindRecordsByFilter(admin.AuditLog, "action = 'refused'", "", 0, 0)
+	refused, _ := w.app.FindRecordsByFilter(schema.AuditLog, "action = 'refused'", "", 0, 0)
 	if len(refused) != len(attempts) || !strings.Contains(refused[0].GetString("actor"), "it@daison.test") {
 		t.Errorf("%d refusals logged, want %d", len(refused), len(attempts))
 	}
-	c, err := w.app.FindCollectionByNameOrId(admin.AuditLog)
+	c, err := w.app.FindCollectionByNameOrId(schema.AuditLog)
 	if err != nil || c.UpdateRule != nil || c.DeleteRule != nil || c.CreateRule != nil {
 		t.Errorf("the log's collection changed: %v", err)
 	}
-	if got, err := w.app.FindRecordById(admin.AuditLog, first.Id); err != nil || got.GetString("actor") != first.GetString("actor") {
+	if got, err := w.app.FindRecordById(schema.AuditLog, first.Id); err != nil || got.GetString("actor") != first.GetString("actor") {
 		t.Errorf("the first entry changed: %v", err)
 	}
 	// Others are refused by PocketBase, and cannot fill the log with
@@ -265,9 +265,9 @@ func TestHostile08AuditLogAppendOnly(t *testing.T) {
 	}
 	// Emptying another collection is allowed to IT, and each record it
 	// deletes is logged as IT's.
-	fb := admintest.Create(t, w.app, admin.Feedback, map[string]any{"kind": "gop-y", "refCode": "GY-RONG01", "message": "Sẽ bị làm rỗng.", "state": "moi"})
+	fb := admintest.Create(t, w.app, schema.Feedback, map[string]any{"kind": "gop-y", "refCode": "GY-RONG01", "message": "Sẽ bị làm rỗng.", "state": "moi"})
 	w.api(t, superuser, http.MethodDelete, "/api/collections/feedback/truncate", "", 204)
-	if es := entriesOf(t, w, admin.Feedback, fb.Id, "delete"); len(es) != 1 || !strings.Contains(es[0].GetString("actor"), "it@daison.test") {
+	if es := entriesOf(t, w, schema.Feedback, fb.Id, "delete"); len(es) != 1 || !strings.Contains(es[0].GetString("actor"), "it@daison.test") {
 		t.Errorf("truncate of feedback: %v", es)
 	}
 	// Staff cannot write it either.
@@ -307,25 +307,25 @@ func TestAuditedWriteKeepsItsUpload(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer fsys.Close()
-	before, _ := w.app.CountRecords(admin.AuditLog)
+	before, _ := w.app.CountRecords(schema.AuditLog)
 	if code, body := post("khong-co-muc-nay"); code != 400 {
 		t.Fatalf("invalid create: %d %s", code, body)
 	}
-	if after, _ := w.app.CountRecords(admin.AuditLog); after != before {
+	if after, _ := w.app.CountRecords(schema.AuditLog); after != before {
 		t.Errorf("a failed create left %d audit entries", after-before)
 	}
 	code, body := post("thong-bao")
 	if code != 200 {
 		t.Fatalf("create with a cover: %d %s", code, body)
 	}
-	r, err := w.app.FindRecordById(admin.Articles, jsonField(t, body, "id"))
+	r, err := w.app.FindRecordById(schema.Articles, jsonField(t, body, "id"))
 	if err != nil || r.GetString("cover") == "" {
 		t.Fatalf("stored article: %v %v", r, err)
 	}
 	if ok, err := fsys.Exists(r.BaseFilesPath() + "/" + r.GetString("cover")); !ok || err != nil {
 		t.Errorf("the cover is not in storage: %v", err)
 	}
-	if es := entriesOf(t, w, admin.Articles, r.Id, "create"); len(es) != 1 {
+	if es := entriesOf(t, w, schema.Articles, r.Id, "create"); len(es) != 1 {
 		t.Errorf("%d create entries", len(es))
 	}
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/admintest"
+	"github.com/daison/portal/internal/schema"
 )
 
 // TestHostile05FormulaInjectionInExports: what a citizen or a unit types
@@ -143,7 +144,7 @@ func TestHostile07NoUnitMeansNothing(t *testing.T) {
 
 	noUnit := admintest.StaffToken(t, w.app, "unitReporter", "")
 	// A unit that is then deleted: PocketBase empties the account's unit.
-	unitC := admintest.Create(t, w.app, admin.Units, map[string]any{"name": "Đơn vị sẽ giải thể", "kind": "khac", "status": "draft"})
+	unitC := admintest.Create(t, w.app, schema.Units, map[string]any{"name": "Đơn vị sẽ giải thể", "kind": "khac", "status": "draft"})
 	orphan := admintest.StaffToken(t, w.app, "unitReporter", unitC.Id)
 	if err := w.app.Delete(unitC); err != nil {
 		t.Fatal(err)
@@ -196,7 +197,7 @@ func TestHostile07NoUnitMeansNothing(t *testing.T) {
 		t.Fatal("migration 1780000900_reporter_unit.go is not registered")
 	}
 	old := `(@request.auth.collectionName = "staff" && @request.auth.role = "unitReporter")`
-	noms, err := w.app.FindCollectionByNameOrId(admin.Nominations)
+	noms, err := w.app.FindCollectionByNameOrId(schema.Nominations)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -209,14 +210,14 @@ func TestHostile07NoUnitMeansNothing(t *testing.T) {
 	if err := mig.Up(w.app); err != nil {
 		t.Fatal(err)
 	}
-	noms, _ = w.app.FindCollectionByNameOrId(admin.Nominations)
+	noms, _ = w.app.FindCollectionByNameOrId(schema.Nominations)
 	if *noms.ListRule != now || strings.Contains(*noms.ListRule, old) {
 		t.Errorf("up: %s", *noms.ListRule)
 	}
 	if err := mig.Down(w.app); err != nil {
 		t.Fatal(err)
 	}
-	noms, _ = w.app.FindCollectionByNameOrId(admin.Nominations)
+	noms, _ = w.app.FindCollectionByNameOrId(schema.Nominations)
 	if *noms.ListRule != legacy {
 		t.Errorf("down: %s", *noms.ListRule)
 	}

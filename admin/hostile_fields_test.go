@@ -8,8 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/admintest"
+	"github.com/daison/portal/internal/schema"
 )
 
 // TestHostile04HiddenFieldProbes: a field a caller may not see cannot be
@@ -34,15 +34,15 @@ func TestHostile04HiddenFieldProbes(t *testing.T) {
 		}
 		return f
 	}
-	ini := admintest.Create(t, w.app, admin.Initiatives, public(map[string]any{
+	ini := admintest.Create(t, w.app, schema.Initiatives, public(map[string]any{
 		"title": "Sáng kiến công khai", "kind": "sang-kien", "field": "cong-vu", "unit": unitA,
 		"statusAt": hourAgo, "oldSlugs": []string{"dia-chi-cu-bi-mat"}}))
-	admintest.Create(t, w.app, admin.Articles, public(map[string]any{"title": "Bài thứ nhất", "category": "thong-bao", "statusAt": hourAgo}))
-	admintest.Create(t, w.app, admin.Articles, public(map[string]any{"title": "Bài thứ hai", "category": "thong-bao", "statusAt": dayAgo}))
-	hon := admintest.Create(t, w.app, admin.Honorees, public(map[string]any{"name": "Người có dấu", "kind": "ca-nhan", "statusAt": hourAgo}))
-	admintest.Create(t, w.app, admin.Awards, public(map[string]any{"honoree": hon.Id, "form": "giay-khen", "kind": "dot-xuat", "year": 2026, "achievement": "Thành tích công khai"}))
+	admintest.Create(t, w.app, schema.Articles, public(map[string]any{"title": "Bài thứ nhất", "category": "thong-bao", "statusAt": hourAgo}))
+	admintest.Create(t, w.app, schema.Articles, public(map[string]any{"title": "Bài thứ hai", "category": "thong-bao", "statusAt": dayAgo}))
+	hon := admintest.Create(t, w.app, schema.Honorees, public(map[string]any{"name": "Người có dấu", "kind": "ca-nhan", "statusAt": hourAgo}))
+	admintest.Create(t, w.app, schema.Awards, public(map[string]any{"honoree": hon.Id, "form": "giay-khen", "kind": "dot-xuat", "year": 2026, "achievement": "Thành tích công khai"}))
 	for i, phone := range []string{"0912345678", "0387654321"} {
-		admintest.Create(t, w.app, admin.Feedback, map[string]any{
+		admintest.Create(t, w.app, schema.Feedback, map[string]any{
 			"kind": "sang-kien", "refCode": fmt.Sprintf("SK-THU%03d", i), "message": "Một đề xuất đủ dài để lưu.",
 			"name": fmt.Sprintf("Nguyễn Thị Dân %d", i), "phone": phone, "email": fmt.Sprintf("dan%d@example.com", i),
 			"consent": true, "state": "moi", "initiative": ini.Id,

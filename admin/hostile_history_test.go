@@ -11,8 +11,8 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
-	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/admintest"
+	"github.com/daison/portal/internal/schema"
 )
 
 // TestHostile09HistoryFollowsRecords: the history of a record (its earlier
@@ -27,24 +27,24 @@ func TestHostile09HistoryFollowsRecords(t *testing.T) {
 	w := newWorld(t)
 	nextYear := time.Now().Year() + 1
 	records := map[string]*core.Record{
-		"article of A":    admintest.Create(t, w.app, admin.Articles, map[string]any{"title": "Bài nháp bí mật", "category": "thong-bao", "status": "draft", "unit": unitA}),
-		"honoree of A":    admintest.Create(t, w.app, admin.Honorees, map[string]any{"name": "Người chưa công bố", "kind": "ca-nhan", "status": "draft", "unit": unitA}),
-		"initiative of A": admintest.Create(t, w.app, admin.Initiatives, draftFields(admin.Initiatives, 1)),
-		"initiative of B": admintest.Create(t, w.app, admin.Initiatives, map[string]any{"title": "Sáng kiến của B", "kind": "sang-kien", "field": "cong-vu", "unit": unitB, "status": "draft"}),
-		"moved from A":    admintest.Create(t, w.app, admin.Initiatives, map[string]any{"title": "Sáng kiến sẽ chuyển", "kind": "sang-kien", "field": "cong-vu", "unit": unitA, "status": "draft"}),
-		"nomination of A": admintest.Create(t, w.app, admin.Nominations, map[string]any{"unit": unitA, "year": nextYear, "nomineeName": "Lê Văn Học", "nomineeKind": "ca-nhan", "requestedForm": "giay-khen", "kind": "hang-nam", "achievements": "Thành tích của đơn vị A.", "state": "draft"}),
-		"report of B":     admintest.Create(t, w.app, admin.UnitReports, map[string]any{"unit": unitB, "year": nextYear, "state": "draft", "summary": "Báo cáo của đơn vị B."}),
+		"article of A":    admintest.Create(t, w.app, schema.Articles, map[string]any{"title": "Bài nháp bí mật", "category": "thong-bao", "status": "draft", "unit": unitA}),
+		"honoree of A":    admintest.Create(t, w.app, schema.Honorees, map[string]any{"name": "Người chưa công bố", "kind": "ca-nhan", "status": "draft", "unit": unitA}),
+		"initiative of A": admintest.Create(t, w.app, schema.Initiatives, draftFields(schema.Initiatives, 1)),
+		"initiative of B": admintest.Create(t, w.app, schema.Initiatives, map[string]any{"title": "Sáng kiến của B", "kind": "sang-kien", "field": "cong-vu", "unit": unitB, "status": "draft"}),
+		"moved from A":    admintest.Create(t, w.app, schema.Initiatives, map[string]any{"title": "Sáng kiến sẽ chuyển", "kind": "sang-kien", "field": "cong-vu", "unit": unitA, "status": "draft"}),
+		"nomination of A": admintest.Create(t, w.app, schema.Nominations, map[string]any{"unit": unitA, "year": nextYear, "nomineeName": "Lê Văn Học", "nomineeKind": "ca-nhan", "requestedForm": "giay-khen", "kind": "hang-nam", "achievements": "Thành tích của đơn vị A.", "state": "draft"}),
+		"report of B":     admintest.Create(t, w.app, schema.UnitReports, map[string]any{"unit": unitB, "year": nextYear, "state": "draft", "summary": "Báo cáo của đơn vị B."}),
 	}
 	// Each record is saved once more through the API, which keeps its
 	// earlier version in the history.
 	for name, r := range records {
 		who, body := reviewer, `{"title":"Bản sửa"}`
 		switch r.Collection().Name {
-		case admin.Honorees:
+		case schema.Honorees:
 			body = `{"name":"Tên sửa"}`
-		case admin.Nominations:
+		case schema.Nominations:
 			body = `{"achievements":"Thành tích đã sửa."}`
-		case admin.UnitReports:
+		case schema.UnitReports:
 			body = `{"summary":"Báo cáo đã sửa."}`
 		}
 		if name == "moved from A" {
@@ -54,12 +54,12 @@ func TestHostile09HistoryFollowsRecords(t *testing.T) {
 	}
 	// The award process keeps no versions of its own today; its history
 	// rule is checked on versions written as the portal would.
-	revisions, err := w.app.FindCollectionByNameOrId(admin.Revisions)
+	revisions, err := w.app.FindCollectionByNameOrId(schema.Revisions)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, name := range []string{"nomination of A", "report of B"} {
-		if _, err := w.app.FindFirstRecordByFilter(admin.Revisions, "recordRef = {:id}", map[string]any{"id": records[name].Id}); err == nil {
+		if _, err := w.app.FindFirstRecordByFilter(schema.Revisions, "recordRef = {:id}", map[string]any{"id": records[name].Id}); err == nil {
 			continue
 		}
 		rev := core.NewRecord(revisions)
@@ -75,7 +75,7 @@ func TestHostile09HistoryFollowsRecords(t *testing.T) {
 	byRecord := map[string]string{}
 	for name, r := range records {
 		byRecord[r.Id] = name
-		if _, err := w.app.FindFirstRecordByFilter(admin.Revisions, "recordRef = {:id}", map[string]any{"id": r.Id}); err != nil {
+		if _, err := w.app.FindFirstRecordByFilter(schema.Revisions, "recordRef = {:id}", map[string]any{"id": r.Id}); err != nil {
 			t.Fatalf("no version of %s: %v", name, err)
 		}
 	}
@@ -118,7 +118,7 @@ func TestHostile09HistoryFollowsRecords(t *testing.T) {
 		}
 		// Reading one version by its id obeys the same rule.
 		for name, r := range records {
-			rev, err := w.app.FindFirstRecordByFilter(admin.Revisions, "recordRef = {:id}", map[string]any{"id": r.Id})
+			rev, err := w.app.FindFirstRecordByFilter(schema.Revisions, "recordRef = {:id}", map[string]any{"id": r.Id})
 			if err != nil {
 				t.Fatal(err)
 			}

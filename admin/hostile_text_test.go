@@ -10,9 +10,9 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
-	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/admintest"
 	"github.com/daison/portal/internal/markdown"
+	"github.com/daison/portal/internal/schema"
 )
 
 // TestHostile12PathsWithoutControlCharacters: a tab (or any control
@@ -54,7 +54,7 @@ func TestHostile12PathsWithoutControlCharacters(t *testing.T) {
 	}
 	// One stored before the rule still takes an answer (its page is shown
 	// as text by the back office, see TestHostile12SitePathRule).
-	c, err := w.app.FindCollectionByNameOrId(admin.Feedback)
+	c, err := w.app.FindCollectionByNameOrId(schema.Feedback)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,7 +95,7 @@ func TestHostile16OneRulePerKindOfText(t *testing.T) {
 	if code != 201 {
 		t.Fatalf("the citizen's proposal: %d %s", code, body)
 	}
-	fb, err := w.app.FindFirstRecordByData(admin.Feedback, "topic", topic)
+	fb, err := w.app.FindFirstRecordByData(schema.Feedback, "topic", topic)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,8 +103,8 @@ func TestHostile16OneRulePerKindOfText(t *testing.T) {
 	if code != 201 {
 		t.Fatalf("to an initiative: %d %s", code, body)
 	}
-	fb, _ = w.app.FindRecordById(admin.Feedback, fb.Id)
-	ini, err := w.app.FindRecordById(admin.Initiatives, fb.GetString("initiative"))
+	fb, _ = w.app.FindRecordById(schema.Feedback, fb.Id)
+	ini, err := w.app.FindRecordById(schema.Initiatives, fb.GetString("initiative"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,14 +129,14 @@ func TestHostile16OneRulePerKindOfText(t *testing.T) {
 		}
 	}
 
-	// Staff plain fields take the same text, stored as typed (what issue 8
+	// Staff plain fields take the same text, stored as typed (what an earlier rule
 	// refused as "a tag in a title" is text now: every page escapes it);
 	// Markdown fields refuse raw HTML.
 	for _, title := range []string{"Tin <script>alert(1)</script>", `<a onmouseover="x()">Tin</a>`} {
 		got := w.api(t, reviewer, http.MethodPost, "/api/collections/articles/records", mustJSON(map[string]any{
 			"title": title, "summary": "Giá < 5.000đ, <b>không</b> đổi", "category": "thong-bao", "status": "draft",
 			"tags": []string{"<b>", "phí < 5.000đ"}}), 200)
-		if a, err := w.app.FindRecordById(admin.Articles, jsonField(t, got, "id")); err != nil || a.GetString("title") != title || a.GetStringSlice("tags")[0] != "<b>" {
+		if a, err := w.app.FindRecordById(schema.Articles, jsonField(t, got, "id")); err != nil || a.GetString("title") != title || a.GetStringSlice("tags")[0] != "<b>" {
 			t.Errorf("article %q stored as %v (%v)", title, a, err)
 		}
 	}

@@ -19,8 +19,8 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/filesystem"
 
-	"github.com/daison/portal/admin"
 	"github.com/daison/portal/internal/imagecheck/imagetest"
+	"github.com/daison/portal/internal/schema"
 )
 
 // bomb is a valid 20,000 × 20,000 grey PNG of half a megabyte: 400 MB of
@@ -118,9 +118,9 @@ func TestHostile01PixelBomb(t *testing.T) {
 		what, role, collection, field string
 		fields                        map[string]string
 	}{
-		{"nomination dossier", reporterA, admin.Nominations, "dossier", nominationFields()},
-		{"article cover", editor, admin.Articles, "cover", articleFields},
-		{"initiative photos", reporterA, admin.Initiatives, "photos",
+		{"nomination dossier", reporterA, schema.Nominations, "dossier", nominationFields()},
+		{"article cover", editor, schema.Articles, "cover", articleFields},
+		{"initiative photos", reporterA, schema.Initiatives, "photos",
 			map[string]string{"title": "Sáng kiến có ảnh", "kind": "sang-kien", "field": "chuyen-doi-so", "unit": unitA, "status": "draft"}},
 	}
 	for _, c := range cases {
@@ -131,7 +131,7 @@ func TestHostile01PixelBomb(t *testing.T) {
 			t.Errorf("%s: message %q", c.what, msg)
 		}
 	}
-	if n, _ := w.app.CountRecords(admin.Nominations); n != 0 {
+	if n, _ := w.app.CountRecords(schema.Nominations); n != 0 {
 		t.Errorf("%d nominations stored", n)
 	}
 	// The dossier still takes what it is for: a PDF and a scan.
@@ -154,7 +154,7 @@ func TestHostile01ThumbnailOfStoredBomb(t *testing.T) {
 	w := newWorld(t)
 	bombFile, _ := filesystem.NewFileFromBytes(bomb(), "bom.png")
 	scanFile, _ := filesystem.NewFileFromBytes(imagetest.PNG(imagetest.Photo(300, 400)), "bien-ban.png")
-	c, err := w.app.FindCollectionByNameOrId(admin.Nominations)
+	c, err := w.app.FindCollectionByNameOrId(schema.Nominations)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -229,8 +229,8 @@ func TestHostile02CorruptImages(t *testing.T) {
 			role, collection, field string
 			fields                  map[string]string
 		}{
-			{editor, admin.Articles, "cover", articleFields},
-			{reporterA, admin.Nominations, "dossier", nominationFields()},
+			{editor, schema.Articles, "cover", articleFields},
+			{reporterA, schema.Nominations, "dossier", nominationFields()},
 		} {
 			f.field = c.field
 			code, body := upload(w.h, http.MethodPost, "/api/collections/"+c.collection+"/records", w.tokens[c.role], c.fields, f)
@@ -255,7 +255,7 @@ func TestHostile17HugePhotos(t *testing.T) {
 	if code != http.StatusOK {
 		t.Fatalf("4000 × 3000 JPEG: %d %s", code, body)
 	}
-	names, files := storedFiles(t, w.app, admin.Articles, body, "cover")
+	names, files := storedFiles(t, w.app, schema.Articles, body, "cover")
 	if cfg, format, err := image.DecodeConfig(bytes.NewReader(files[0])); err != nil || format != "jpeg" || cfg.Width != 2400 || cfg.Height != 1800 {
 		t.Errorf("4000 × 3000 JPEG stored as %s %d × %d (%v)", format, cfg.Width, cfg.Height, err)
 	}
@@ -270,7 +270,7 @@ func TestHostile17HugePhotos(t *testing.T) {
 	if code != http.StatusOK {
 		t.Fatalf("EXIF-turned JPEG: %d %s", code, body)
 	}
-	_, files = storedFiles(t, w.app, admin.Honorees, body, "photo")
+	_, files = storedFiles(t, w.app, schema.Honorees, body, "photo")
 	img, err := jpeg.Decode(bytes.NewReader(files[0]))
 	if err != nil {
 		t.Fatal(err)
@@ -293,7 +293,7 @@ func TestHostile17HugePhotos(t *testing.T) {
 	if code != http.StatusOK {
 		t.Fatalf("two photos: %d %s", code, body)
 	}
-	names, files = storedFiles(t, w.app, admin.Initiatives, body, "photos")
+	names, files = storedFiles(t, w.app, schema.Initiatives, body, "photos")
 	if len(files) != 2 {
 		t.Fatalf("stored %v", names)
 	}
@@ -318,7 +318,7 @@ func TestHostile17HugePhotos(t *testing.T) {
 	if code != http.StatusOK {
 		t.Fatalf("dossier scan: %d %s", code, body)
 	}
-	if _, files = storedFiles(t, w.app, admin.Nominations, body, "dossier"); !bytes.Equal(files[0], scan) {
+	if _, files = storedFiles(t, w.app, schema.Nominations, body, "dossier"); !bytes.Equal(files[0], scan) {
 		t.Error("a dossier scan was rewritten")
 	}
 }

@@ -8,8 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/admintest"
+	"github.com/daison/portal/internal/schema"
 )
 
 // TestHostile06WorkflowFieldsBelongToTheirStep: a unit's reporter can no
@@ -42,7 +42,7 @@ func TestHostile06WorkflowFieldsBelongToTheirStep(t *testing.T) {
 
 	// One at a time, on the unit's own draft.
 	id := jsonField(t, w.api(t, reporterA, http.MethodPost, noms, "{"+dossier+`,"state":"draft"}`, 200), "id")
-	award := admintest.Create(t, w.app, admin.Awards, map[string]any{"honoree": honoreeID, "form": "giay-khen", "kind": "dot-xuat", "year": 2026, "achievement": "Khen thưởng khác", "status": "draft"})
+	award := admintest.Create(t, w.app, schema.Awards, map[string]any{"honoree": honoreeID, "form": "giay-khen", "kind": "dot-xuat", "year": 2026, "achievement": "Khen thưởng khác", "status": "draft"})
 	for _, field := range []string{
 		`"decisionNo":"1/QĐ-UBND"`, `"decisionDate":"2026-11-24 01:00:00.000Z"`, `"signer":"Chủ tịch UBND xã"`, `"decidedForm":"bang-khen-thanh-pho"`,
 		`"history":[]`, `"submittedAt":"2026-01-01 01:00:00.000Z"`, `"awards":["` + award.Id + `"]`,
@@ -59,7 +59,7 @@ func TestHostile06WorkflowFieldsBelongToTheirStep(t *testing.T) {
 	w.api(t, reviewer, http.MethodPatch, noms+"/"+id, `{"state":"rejected","decisionNo":"2/QĐ-UBND"}`, 400)
 	got = w.api(t, reviewer, http.MethodPatch, noms+"/"+id,
 		`{"state":"approved","decisionNo":"1545/QĐ-UBND","decisionDate":"2026-11-24 01:00:00.000Z","signer":"Phó Chủ tịch UBND xã"}`, 200)
-	made, err := w.app.FindRecordById(admin.Awards, jsonField(t, got, "awards"))
+	made, err := w.app.FindRecordById(schema.Awards, jsonField(t, got, "awards"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/admintest"
 	"github.com/daison/portal/internal/mfalogin"
+	"github.com/daison/portal/internal/schema"
 )
 
 // TestHostile13MessagesSayWhatHappened: a wrong sign-in code, a filter on
@@ -64,7 +65,7 @@ func TestHostile13MessagesSayWhatHappened(t *testing.T) {
 	}
 
 	// A change to the audit log.
-	entry := admintest.Create(t, app, admin.AuditLog, map[string]any{"action": "login", "actor": "x"})
+	entry := admintest.Create(t, app, schema.AuditLog, map[string]any{"action": "login", "actor": "x"})
 	code, body = admintest.Do(h, http.MethodPatch, "/api/collections/auditLog/records/"+entry.Id, suToken, `{"actor":"ai đó"}`)
 	if want := "Nhật ký hoạt động chỉ được ghi thêm"; code != http.StatusForbidden || !strings.HasPrefix(message(body), want) {
 		t.Errorf("changing the audit log: %d %s, want 403 %q…", code, body, want)

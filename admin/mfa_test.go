@@ -12,6 +12,7 @@ import (
 	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/admintest"
 	"github.com/daison/portal/internal/mfalogin"
+	"github.com/daison/portal/internal/schema"
 )
 
 // TestSuperuserMFA: a superuser's password alone opens nothing; the
@@ -82,7 +83,7 @@ func TestSuperuserMFA(t *testing.T) {
 	}
 
 	var actions []string
-	entries, err := app.FindRecordsByFilter(admin.AuditLog, "actorKind = '_superusers'", "created", 0, 0)
+	entries, err := app.FindRecordsByFilter(schema.AuditLog, "actorKind = '_superusers'", "created", 0, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

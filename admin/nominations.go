@@ -10,6 +10,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 
+	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/vntext"
 	"github.com/daison/portal/internal/vocab"
 )
@@ -26,7 +27,7 @@ const DefaultDeadline = "20/11"
 // Vietnam's time.
 func Deadline(app core.App, year int) time.Time {
 	dm := DefaultDeadline
-	if c, err := app.FindFirstRecordByFilter(PortalConfig, ""); err == nil && c.GetString("reportDeadline") != "" {
+	if c, err := app.FindFirstRecordByFilter(schema.PortalConfig, ""); err == nil && c.GetString("reportDeadline") != "" {
 		dm = c.GetString("reportDeadline")
 	}
 	var d, m int
@@ -43,7 +44,7 @@ func role(e *core.RequestEvent) string {
 		return ""
 	case e.Auth.IsSuperuser():
 		return "superuser"
-	case e.Auth.Collection().Name == Staff:
+	case e.Auth.Collection().Name == schema.Staff:
 		return e.Auth.GetString("role")
 	}
 	return ""
@@ -52,12 +53,12 @@ func role(e *core.RequestEvent) string {
 // transitions are the state changes of a nomination each role may make
 // (from → allowed to). A reviewer records the council's decision.
 var transitions = map[string]map[string][]string{
-	"unitReporter": {
+	schema.RoleUnitReporter: {
 		"":         {"draft", "submitted"},
 		"draft":    {"draft", "submitted"},
 		"returned": {"returned", "submitted"},
 	},
-	"reviewer": {
+	schema.RoleReviewer: {
 		"":          {"draft", "submitted", "forwarded"},
 		"draft":     {"draft", "submitted"},
 		"submitted": {"submitted", "returned", "forwarded"},
@@ -79,7 +80,7 @@ func checkNomination(e *core.RecordRequestEvent) error {
 	r := e.Record
 	var before *core.Record
 	if !r.IsNew() {
-		before, _ = e.App.FindRecordById(Nominations, r.Id)
+		before, _ = e.App.FindRecordById(schema.Nominations, r.Id)
 	}
 	from := ""
 	if before != nil {
@@ -118,7 +119,7 @@ func checkNomination(e *core.RecordRequestEvent) error {
 
 	// The plan's deadline for yearly dossiers: units file by it; after it
 	// only Phòng Văn hóa – Xã hội adds (ad hoc awards: any time).
-	if r.GetString("kind") == "hang-nam" && who == "unitReporter" &&
+	if r.GetString("kind") == "hang-nam" && who == schema.RoleUnitReporter &&
 		to == "submitted" && (from == "" || from == "draft") {
 		if dl := Deadline(e.App, r.GetInt("year")); time.Now().After(dl) {
 			errs["year"] = fieldError("validation_deadline", fmt.Sprintf(
@@ -134,7 +135,7 @@ func checkNomination(e *core.RecordRequestEvent) error {
 	if to != from || comment != "" {
 		label, _, _ := actorOf(e.RequestEvent)
 		var hist []map[string]any
-		if raw := jsonValue(r, "history"); len(raw) > 0 {
+		if raw := schema.JSONValue(r, "history"); len(raw) > 0 {
 			_ = json.Unmarshal(raw, &hist)
 		}
 		entry := map[string]any{"at": types.NowDateTime().String(), "actor": label, "from": from, "to": to}
@@ -163,7 +164,7 @@ func approveNomination(e *core.RecordEvent) error {
 	app := e.App
 	honoreeID := r.GetString("nominee")
 	if honoreeID == "" {
-		c, err := app.FindCollectionByNameOrId(Honorees)
+		c, err := app.FindCollectionByNameOrId(schema.Honorees)
 		if err != nil {
 			return err
 		}
@@ -179,7 +180,7 @@ func approveNomination(e *core.RecordEvent) error {
 		honoreeID = h.Id
 		r.Set("nominee", h.Id)
 	}
-	c, err := app.FindCollectionByNameOrId(Awards)
+	c, err := app.FindCollectionByNameOrId(schema.Awards)
 	if err != nil {
 		return err
 	}
@@ -224,7 +225,7 @@ func checkReport(e *core.RecordRequestEvent) error {
 	from := ""
 	var before *core.Record
 	if !r.IsNew() {
-		before, _ = e.App.FindRecordById(UnitReports, r.Id)
+		before, _ = e.App.FindRecordById(schema.UnitReports, r.Id)
 		if before != nil {
 			from = before.GetString("state")
 		}
@@ -234,13 +235,13 @@ func checkReport(e *core.RecordRequestEvent) error {
 	if checkFieldOwners(r, before, reportFields, role(e.RequestEvent), from, to, errs); len(errs) > 0 {
 		return e.BadRequestError("", errs)
 	}
-	if role(e.RequestEvent) == "unitReporter" && to == "submitted" && from != "submitted" {
+	if role(e.RequestEvent) == schema.RoleUnitReporter && to == "submitted" && from != "submitted" {
 		if dl := Deadline(e.App, r.GetInt("year")); time.Now().After(dl) {
 			return e.BadRequestError("", validation.Errors{"year": fieldError("validation_deadline", fmt.Sprintf(
 				"Đã hết hạn nộp báo cáo năm %d (hạn cuối %s). Hãy liên hệ Phòng Văn hóa – Xã hội.", r.GetInt("year"), dl.Format("02/01/2006")))})
 		}
 	}
-	if role(e.RequestEvent) == "unitReporter" && from == "submitted" {
+	if role(e.RequestEvent) == schema.RoleUnitReporter && from == "submitted" {
 		if dl := Deadline(e.App, r.GetInt("year")); time.Now().After(dl) {
 			return e.BadRequestError("", validation.Errors{"state": fieldError("validation_deadline",
 				"Báo cáo đã nộp và đã quá hạn: không sửa được nữa. Hãy liên hệ Phòng Văn hóa – Xã hội.")})

@@ -10,6 +10,7 @@ import (
 
 	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/admintest"
+	"github.com/daison/portal/internal/schema"
 )
 
 // api sends a request to the world as role, fails the test on an
@@ -84,7 +85,7 @@ func TestNominationFlow(t *testing.T) {
 	if len(hist) != 5 || hist[1]["comment"] != "Bổ sung số liệu quý IV." {
 		t.Errorf("history = %v", hist)
 	}
-	award, err := w.app.FindRecordById(admin.Awards, awardID)
+	award, err := w.app.FindRecordById(schema.Awards, awardID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +102,7 @@ func TestNominationFlow(t *testing.T) {
 	if !strings.Contains(got, "không khen thưởng nhiều lần") {
 		t.Fatalf("duplicate award message: %s", got)
 	}
-	if still, _ := w.app.FindRecordById(admin.Nominations, id2); still.GetString("state") != "forwarded" {
+	if still, _ := w.app.FindRecordById(schema.Nominations, id2); still.GetString("state") != "forwarded" {
 		t.Fatalf("refused approval changed the state to %s", still.GetString("state"))
 	}
 }
@@ -126,7 +127,7 @@ func TestNominationDeadline(t *testing.T) {
 	w.api(t, reporterA, http.MethodPost, noms, strings.Replace(adhoc, "Thành tích", "Thành tích đột xuất", 1), 200)
 
 	// The deadline is configurable, by reviewers only.
-	cfg, err := w.app.FindFirstRecordByFilter(admin.PortalConfig, "")
+	cfg, err := w.app.FindFirstRecordByFilter(schema.PortalConfig, "")
 	if err != nil {
 		t.Fatal(err)
 	}

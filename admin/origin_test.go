@@ -9,6 +9,7 @@ import (
 
 	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/admintest"
+	"github.com/daison/portal/internal/schema"
 )
 
 // TestHostile18FormsFromOtherSites: a citizen form posted by a page of
@@ -54,7 +55,7 @@ func TestHostile18FormsFromOtherSites(t *testing.T) {
 			t.Errorf("%s: status %d, want %d: %s", c.name, rec.Code, c.want, rec.Body.String())
 			continue
 		}
-		found, err := app.FindFirstRecordByData(admin.Feedback, "message", msg)
+		found, err := app.FindFirstRecordByData(schema.Feedback, "message", msg)
 		if c.want == http.StatusForbidden {
 			if err == nil && found != nil {
 				t.Errorf("%s: a refused post was stored", c.name)

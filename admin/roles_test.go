@@ -12,8 +12,8 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
 
-	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/admintest"
+	"github.com/daison/portal/internal/schema"
 )
 
 const (
@@ -48,19 +48,19 @@ func draftFields(collection string, n int) map[string]any {
 	f := map[string]any{"status": "draft"}
 	title := fmt.Sprintf("Bản thử số %d", n)
 	switch collection {
-	case admin.Articles:
+	case schema.Articles:
 		f["title"], f["category"] = title, "thong-bao"
-	case admin.Guides:
+	case schema.Guides:
 		f["title"] = title
-	case admin.Initiatives:
+	case schema.Initiatives:
 		f["title"], f["kind"], f["field"], f["unit"] = title, "sang-kien", "chuyen-doi-so", unitA
-	case admin.Units:
+	case schema.Units:
 		f["name"], f["kind"] = title, "khac"
-	case admin.Honorees:
+	case schema.Honorees:
 		f["name"], f["kind"] = title, "ca-nhan"
-	case admin.Awards:
+	case schema.Awards:
 		f["honoree"], f["form"], f["kind"], f["year"], f["achievement"] = honoreeID, "giay-khen", "dot-xuat", 2026, title
-	case admin.Indicators:
+	case schema.Indicators:
 		metric := "hai-long"
 		if n >= 10000 { // created by a scenario, not seeded
 			metric = "so-hoa"
@@ -88,11 +88,11 @@ func makeWorld(t *testing.T, matrix bool) *world {
 	w := &world{app: app, tokens: map[string]string{}}
 	past := admintest.Date(time.Now().Add(-time.Hour))
 	for id, name := range map[string]string{unitA: "Đơn vị A", unitB: "Đơn vị B"} {
-		admintest.Create(t, app, admin.Units, map[string]any{"id": id, "name": name, "kind": "khac", "status": "published", "publishAt": past})
+		admintest.Create(t, app, schema.Units, map[string]any{"id": id, "name": name, "kind": "khac", "status": "published", "publishAt": past})
 	}
-	admintest.Create(t, app, admin.Honorees, map[string]any{"id": honoreeID, "name": "Người được vinh danh", "kind": "ca-nhan", "status": "published", "publishAt": past})
+	admintest.Create(t, app, schema.Honorees, map[string]any{"id": honoreeID, "name": "Người được vinh danh", "kind": "ca-nhan", "status": "published", "publishAt": past})
 	n := 0
-	for _, c := range admin.PublicCollections {
+	for _, c := range schema.PublicCollections {
 		if !matrix {
 			break
 		}
@@ -105,7 +105,7 @@ func makeWorld(t *testing.T, matrix bool) *world {
 			}
 		}
 	}
-	staff, err := app.FindCollectionByNameOrId(admin.Staff)
+	staff, err := app.FindCollectionByNameOrId(schema.Staff)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -162,17 +162,17 @@ func TestRoleMatrix(t *testing.T) {
 	staffEditors := []string{editor, reviewer, superuser}
 	reviewers := []string{reviewer, superuser}
 	allowed := map[string]map[string][]string{}
-	for _, c := range []string{admin.Articles, admin.Guides} {
+	for _, c := range []string{schema.Articles, schema.Guides} {
 		allowed[c] = map[string][]string{"view": staffEditors, "create": staffEditors, "update": staffEditors, "publish": staffEditors, "delete": staffEditors}
 	}
 	withA := []string{editor, reviewer, reporterA, superuser}
-	allowed[admin.Initiatives] = map[string][]string{"view": withA, "create": withA, "update": withA, "publish": reviewers, "delete": withA}
-	for _, c := range []string{admin.Units, admin.Honorees, admin.Awards, admin.Indicators} {
+	allowed[schema.Initiatives] = map[string][]string{"view": withA, "create": withA, "update": withA, "publish": reviewers, "delete": withA}
+	for _, c := range []string{schema.Units, schema.Honorees, schema.Awards, schema.Indicators} {
 		allowed[c] = map[string][]string{"view": staffEditors, "create": reviewers, "update": reviewers, "publish": reviewers, "delete": reviewers}
 	}
 
 	n := 10000
-	for _, c := range admin.PublicCollections {
+	for _, c := range schema.PublicCollections {
 		for ri, role := range roles {
 			for ai, action := range actions {
 				may := contains(allowed[c][action], role)
@@ -187,7 +187,7 @@ func TestRoleMatrix(t *testing.T) {
 				case "create":
 					n++
 					body := draftFields(c, n)
-					if c == admin.Initiatives && role == reporterB {
+					if c == schema.Initiatives && role == reporterB {
 						body["unit"] = unitA // someone else's unit
 					}
 					b, _ := json.Marshal(body)
@@ -230,9 +230,9 @@ func TestRoleMatrix(t *testing.T) {
 func TestReporterLimits(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
-	ini := admintest.Create(t, w.app, admin.Initiatives, draftFields(admin.Initiatives, 1))
+	ini := admintest.Create(t, w.app, schema.Initiatives, draftFields(schema.Initiatives, 1))
 	initiative := ini.Id
-	self, err := w.app.FindAuthRecordByEmail(admin.Staff, "reportera@daison.test")
+	self, err := w.app.FindAuthRecordByEmail(schema.Staff, "reportera@daison.test")
 	if err != nil {
 		t.Fatal(err)
 	}

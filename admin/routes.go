@@ -8,6 +8,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/hook"
 
 	"github.com/daison/portal/internal/markdown"
+	"github.com/daison/portal/internal/schema"
 )
 
 // RequireStaff is a route middleware that lets through superusers and
@@ -24,7 +25,7 @@ func RequireStaff(roles ...string) *hook.Handler[*core.RequestEvent] {
 			if a.IsSuperuser() {
 				return e.Next()
 			}
-			if a.Collection().Name != Staff {
+			if a.Collection().Name != schema.Staff {
 				return e.ForbiddenError("Chỉ cán bộ của xã mới được thực hiện thao tác này.", nil)
 			}
 			if len(roles) > 0 && !contains(roles, a.GetString("role")) {

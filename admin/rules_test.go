@@ -9,8 +9,8 @@ import (
 
 	"github.com/pocketbase/pocketbase/tests"
 
-	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/admintest"
+	"github.com/daison/portal/internal/schema"
 )
 
 // The articles seedVisibility makes, one per visibility state, with fixed ids
@@ -29,7 +29,7 @@ var visibility = []struct {
 
 func seedVisibility(t testing.TB, app *tests.TestApp) {
 	for _, a := range visibility {
-		admintest.Create(t, app, admin.Articles, map[string]any{
+		admintest.Create(t, app, schema.Articles, map[string]any{
 			"id": a.id, "title": "Bài " + a.slug, "slug": a.slug, "status": a.status,
 			"publishAt": admintest.Date(time.Now().Add(a.offset)), "category": "tin-hoat-dong",
 		})
@@ -87,7 +87,7 @@ func TestAnonymousWritesRefused(t *testing.T) {
 	t.Parallel()
 	body := `{"title":"Tin giả","category":"thong-bao","status":"published"}`
 	var scenarios []tests.ApiScenario
-	for _, c := range admin.PublicCollections {
+	for _, c := range schema.PublicCollections {
 		scenarios = append(scenarios, tests.ApiScenario{
 			Name:            "create " + c,
 			Method:          http.MethodPost,
@@ -117,7 +117,7 @@ func TestAnonymousWritesRefused(t *testing.T) {
 	for _, s := range scenarios {
 		s.TestAppFactory = admintest.Factory(seedVisibility)
 		s.AfterTestFunc = func(t testing.TB, app *tests.TestApp, res *http.Response) {
-			r, err := app.FindRecordById(admin.Articles, "art000published")
+			r, err := app.FindRecordById(schema.Articles, "art000published")
 			if err != nil || r.GetString("title") != "Bài da-dang" {
 				t.Fatalf("the published article changed or went: %v %v", r, err)
 			}
@@ -242,7 +242,7 @@ func TestSuperuserWrites(t *testing.T) {
 
 func TestShortCodesAndOldSlugs(t *testing.T) {
 	app := admintest.NewApp(t, nil)
-	a := admintest.Create(t, app, admin.Articles, map[string]any{
+	a := admintest.Create(t, app, schema.Articles, map[string]any{
 		"title": "Tên cũ của bài", "category": "thong-bao", "status": "draft",
 	})
 	code := a.GetString("shortCode")
@@ -257,7 +257,7 @@ func TestShortCodesAndOldSlugs(t *testing.T) {
 	if err := app.Save(a); err != nil {
 		t.Fatal(err)
 	}
-	if got := admin.OldSlugs(a); strings.Join(got, ",") != "ten-cu-cua-bai,ten-moi" {
+	if got := schema.OldSlugs(a); strings.Join(got, ",") != "ten-cu-cua-bai,ten-moi" {
 		t.Fatalf("old slugs = %v", got)
 	}
 	if a.GetString("shortCode") != code {
@@ -268,11 +268,11 @@ func TestShortCodesAndOldSlugs(t *testing.T) {
 	if err := app.Save(a); err != nil {
 		t.Fatal(err)
 	}
-	if got := admin.OldSlugs(a); strings.Join(got, ",") != "ten-cu-cua-bai,ten-moi-hon" {
+	if got := schema.OldSlugs(a); strings.Join(got, ",") != "ten-cu-cua-bai,ten-moi-hon" {
 		t.Fatalf("old slugs after renaming back = %v", got)
 	}
 	// An old slug stays taken: a new record with that title gets a number.
-	b := admintest.Create(t, app, admin.Articles, map[string]any{
+	b := admintest.Create(t, app, schema.Articles, map[string]any{
 		"title": "Tên cũ của bài", "category": "thong-bao", "status": "draft",
 	})
 	if b.GetString("slug") != "ten-cu-cua-bai-2" {

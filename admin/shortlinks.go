@@ -1,7 +1,6 @@
 package admin
 
 import (
-	"encoding/json"
 	"fmt"
 	"slices"
 
@@ -9,18 +8,10 @@ import (
 	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/shortcode"
 	"github.com/daison/portal/internal/slug"
 )
-
-// Linkable collections have short links (/l/<code>/) and keep their old
-// slugs, so that links shared on Zalo or printed on a QR poster keep working
-// after a rename.
-var Linkable = []string{Articles, Initiatives, Honorees, Guides}
-
-func isLinkable(name string) bool {
-	return slices.Contains(Linkable, name)
-}
 
 // msgShortCodeSent is refuseSentLinks' message, beside the field.
 const msgShortCodeSent = "Mã liên kết ngắn do hệ thống tạo, không được gửi lên."
@@ -92,7 +83,7 @@ func keepLinks(app core.App, r *core.Record, errs validation.Errors) {
 	case code != was && shortCodeTaken(app, r, code):
 		errs["shortCode"] = codeTakenError(code)
 	}
-	keepOldSlugs(app, r, OldSlugs(orig), orig.GetString("slug"), errs)
+	keepOldSlugs(app, r, schema.OldSlugs(orig), orig.GetString("slug"), errs)
 }
 
 // keepOldSlugs adds the slug a record leaves (left) to its old slugs, drops
@@ -101,7 +92,7 @@ func keepLinks(app core.App, r *core.Record, errs validation.Errors) {
 // leaves: only Go code or a superuser can add one.
 func keepOldSlugs(app core.App, r *core.Record, stored []string, left string, errs validation.Errors) {
 	now := r.GetString("slug")
-	slugs := OldSlugs(r)
+	slugs := schema.OldSlugs(r)
 	if left != "" && left != now {
 		slugs = appendUnique(slugs, left)
 	}
@@ -158,7 +149,7 @@ func newShortCode(app core.App) (string, error) {
 // shortCodeTaken reports whether a record of any linkable collection other
 // than r (nil: any record) has code: all short links share /l/.
 func shortCodeTaken(app core.App, r *core.Record, code string) bool {
-	for _, name := range Linkable {
+	for _, name := range schema.Linkable {
 		self := ""
 		if r != nil && r.Collection().Name == name {
 			self = r.Id
@@ -173,15 +164,6 @@ func shortCodeTaken(app core.App, r *core.Record, code string) bool {
 		}
 	}
 	return false
-}
-
-// OldSlugs returns the slugs a record had before its current one.
-func OldSlugs(r *core.Record) []string {
-	var slugs []string
-	if raw := jsonValue(r, "oldSlugs"); len(raw) > 0 {
-		_ = json.Unmarshal(raw, &slugs)
-	}
-	return slugs
 }
 
 func appendUnique(list []string, s string) []string {

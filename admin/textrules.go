@@ -7,7 +7,7 @@ import (
 	"github.com/daison/portal/internal/vntext"
 )
 
-// The rules of text (issue 11, fault 16). Every piece of text that enters the
+// The rules of text (security fault 16). Every piece of text that enters the
 // portal is of one of three kinds, and each kind has one rule, applied by
 // cleanText wherever that text enters: staff records (cleanTexts), an
 // article's or a submission's tags (cleanTags), a guide's steps

@@ -16,6 +16,7 @@ import (
 	"golang.org/x/sync/semaphore"
 
 	"github.com/daison/portal/internal/imagecheck"
+	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/vocab"
 )
 
@@ -226,7 +227,7 @@ func checkPublishedRelations(app core.App, r *core.Record, errs validation.Error
 			continue
 		}
 		target, err := app.FindCachedCollectionByNameOrId(rf.CollectionId)
-		if err != nil || !IsPublic(target.Name) {
+		if err != nil || !schema.IsPublic(target.Name) {
 			continue
 		}
 		for _, id := range r.GetStringSlice(rf.Name) {

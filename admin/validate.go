@@ -8,6 +8,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 
+	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/slug"
 	"github.com/daison/portal/internal/vocab"
 )
@@ -25,19 +26,19 @@ func validatePublic(e *core.RecordEvent) error {
 	if err := ensureSlug(e.App, r); err != nil {
 		errs["slug"] = err
 	}
-	if isLinkable(r.Collection().Name) {
+	if schema.IsLinkable(r.Collection().Name) {
 		keepLinks(e.App, r, errs)
 	}
 	switch r.Collection().Name {
-	case Articles:
+	case schema.Articles:
 		if err := cleanTags(r); err != nil {
 			errs["tags"] = err
 		}
-	case Guides:
+	case schema.Guides:
 		if err := cleanSteps(r); err != nil {
 			errs["steps"] = err
 		}
-	case Awards:
+	case schema.Awards:
 		if err := checkOneAward(e.App, r); err != nil {
 			errs["achievement"] = err
 		}
@@ -143,7 +144,7 @@ func ensureSlug(app core.App, r *core.Record) error {
 // slug, or had it (its old address still leads to it).
 func slugTaken(app core.App, r *core.Record, s string) bool {
 	filter := "slug = {:slug} && id != {:id}"
-	if isLinkable(r.Collection().Name) {
+	if schema.IsLinkable(r.Collection().Name) {
 		filter = "(slug = {:slug} || oldSlugs ~ {:quoted}) && id != {:id}"
 	}
 	other, err := app.FindFirstRecordByFilter(r.Collection(), filter,

@@ -1,6 +1,8 @@
 package admin
 
 import (
+	"github.com/daison/portal/internal/schema"
+
 	"errors"
 	"net/http"
 	"strings"
@@ -18,7 +20,7 @@ import (
 // cannot search or sort on them either; the back office does not need to.
 
 // contactFields are a citizen's contact details: reviewers see them (and
-// IT), no one else (issue 7).
+// IT), no one else.
 var contactFields = []string{"name", "phone", "email"}
 
 // workflowFields are stamped by the portal on every public record (who last
@@ -31,7 +33,7 @@ const msgProtectedFilter = "Không thể lọc hay sắp xếp theo trường đ
 
 // showContacts shows a submission's contact details to reviewers.
 func showContacts(e *core.RecordEnrichEvent) error {
-	if a := e.RequestInfo.Auth; a != nil && a.Collection().Name == Staff && a.GetString("role") == "reviewer" {
+	if a := e.RequestInfo.Auth; a != nil && a.Collection().Name == schema.Staff && a.GetString("role") == schema.RoleReviewer {
 		e.Record.Unhide(contactFields...)
 	}
 	return e.Next()
@@ -39,7 +41,7 @@ func showContacts(e *core.RecordEnrichEvent) error {
 
 // showWorkflow shows the staff-side fields of public records to staff.
 func showWorkflow(e *core.RecordEnrichEvent) error {
-	if a := e.RequestInfo.Auth; a != nil && a.Collection().Name == Staff {
+	if a := e.RequestInfo.Auth; a != nil && a.Collection().Name == schema.Staff {
 		for _, f := range workflowFields {
 			if e.Record.Collection().Fields.GetByName(f) != nil {
 				e.Record.Unhide(f)

@@ -7,6 +7,8 @@ import (
 	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
+
+	"github.com/daison/portal/internal/schema"
 )
 
 // fieldOwner says who may change a field of a workflow record through the
@@ -34,7 +36,7 @@ const (
 )
 
 // nominationFields is who writes which field of a nomination, at which
-// step (issue 11, fault 6). "From" is the stored state, "to" the state
+// step (security fault 6). "From" is the stored state, "to" the state
 // asked for:
 //
 //	field                              who                      when
@@ -90,11 +92,11 @@ func mayWrite(owner fieldOwner, who, from, to string) bool {
 	case owner == ownerStep, who == "superuser":
 		return true
 	case owner == ownerAuthor:
-		return who == "unitReporter" || who == "reviewer"
+		return who == schema.RoleUnitReporter || who == schema.RoleReviewer
 	case owner == ownerFiler:
-		return (who == "unitReporter" || who == "reviewer") && (from == "" || from == "draft" || from == "returned")
+		return (who == schema.RoleUnitReporter || who == schema.RoleReviewer) && (from == "" || from == "draft" || from == "returned")
 	case owner == ownerDecision:
-		return who == "reviewer" && from == "forwarded" && to == "approved"
+		return who == schema.RoleReviewer && from == "forwarded" && to == "approved"
 	}
 	return false
 }

@@ -12,7 +12,7 @@ import (
 	"github.com/pelletier/go-toml/v2"
 	"github.com/pocketbase/pocketbase/tools/types"
 
-	"github.com/daison/portal/admin"
+	"github.com/daison/portal/internal/schema"
 )
 
 // The shapes of the TOML files. Every file may hold any of the top-level
@@ -99,19 +99,19 @@ type initiativeData struct {
 
 type guideData struct {
 	common
-	Title          string       `toml:"title"`
-	Audience       string       `toml:"audience"`
-	Summary        string       `toml:"summary"`
-	Body           string       `toml:"body"`
-	Steps          []admin.Step `toml:"steps"`
-	ProcedureCode  string       `toml:"procedureCode"`
-	PortalLink     string       `toml:"portalLink"`
-	Documents      string       `toml:"documents"`
-	Fee            string       `toml:"fee"`
-	ProcessingTime string       `toml:"processingTime"`
-	Offline        string       `toml:"offline"`
-	Weight         int          `toml:"weight"`
-	Featured       bool         `toml:"featured"`
+	Title          string        `toml:"title"`
+	Audience       string        `toml:"audience"`
+	Summary        string        `toml:"summary"`
+	Body           string        `toml:"body"`
+	Steps          []schema.Step `toml:"steps"`
+	ProcedureCode  string        `toml:"procedureCode"`
+	PortalLink     string        `toml:"portalLink"`
+	Documents      string        `toml:"documents"`
+	Fee            string        `toml:"fee"`
+	ProcessingTime string        `toml:"processingTime"`
+	Offline        string        `toml:"offline"`
+	Weight         int           `toml:"weight"`
+	Featured       bool          `toml:"featured"`
 }
 
 type indicatorData struct {

@@ -48,7 +48,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
-	"github.com/daison/portal/admin"
+	"github.com/daison/portal/internal/schema"
 )
 
 // ErrNotEmpty is returned by Load when a public collection already has
@@ -62,10 +62,10 @@ type Counts map[string]int
 //go:embed data/*.toml
 var dataFiles embed.FS
 
-// Empty reports whether no public collection (admin.PublicCollections) has a
+// Empty reports whether no public collection (schema.PublicCollections) has a
 // record, whatever its status.
 func Empty(app core.App) (bool, error) {
-	for _, name := range admin.PublicCollections {
+	for _, name := range schema.PublicCollections {
 		n, err := app.CountRecords(name)
 		if err != nil {
 			return false, fmt.Errorf("demo: count %s: %w", name, err)

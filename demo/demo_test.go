@@ -14,9 +14,9 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/admintest"
 	"github.com/daison/portal/internal/markdown"
+	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/slug"
 	"github.com/daison/portal/internal/vocab"
 )
@@ -41,7 +41,7 @@ func TestLoad(t *testing.T) {
 		t.Fatalf("Load: %v", err)
 	}
 	t.Logf("loaded %v in %v", counts, time.Since(start).Round(time.Millisecond))
-	for _, c := range admin.PublicCollections {
+	for _, c := range schema.PublicCollections {
 		n, err := app.CountRecords(c)
 		if err != nil {
 			t.Fatal(err)
@@ -55,12 +55,12 @@ func TestLoad(t *testing.T) {
 	}
 
 	published := map[string][]*core.Record{}
-	for _, c := range admin.PublicCollections {
+	for _, c := range schema.PublicCollections {
 		published[c] = find(t, app, c, dbx.HashExp{"status": vocab.StatusPublished})
 	}
 	minimums := map[string]int{
-		admin.Units: 8, admin.Articles: 12, admin.Initiatives: 6, admin.Honorees: 10,
-		admin.Awards: 14, admin.Guides: 7, admin.Indicators: 20,
+		schema.Units: 8, schema.Articles: 12, schema.Initiatives: 6, schema.Honorees: 10,
+		schema.Awards: 14, schema.Guides: 7, schema.Indicators: 20,
 	}
 	for c, min := range minimums {
 		if n := len(published[c]); n < min {
@@ -68,18 +68,18 @@ func TestLoad(t *testing.T) {
 		}
 	}
 
-	t.Run("articles", func(t *testing.T) { checkArticles(t, app, published[admin.Articles]) })
-	t.Run("units", func(t *testing.T) { checkUnits(t, published[admin.Units]) })
-	t.Run("initiatives", func(t *testing.T) { checkInitiatives(t, published[admin.Initiatives]) })
+	t.Run("articles", func(t *testing.T) { checkArticles(t, app, published[schema.Articles]) })
+	t.Run("units", func(t *testing.T) { checkUnits(t, published[schema.Units]) })
+	t.Run("initiatives", func(t *testing.T) { checkInitiatives(t, published[schema.Initiatives]) })
 	t.Run("honorees and awards", func(t *testing.T) {
-		checkAwards(t, published[admin.Honorees], published[admin.Awards], published[admin.Initiatives])
+		checkAwards(t, published[schema.Honorees], published[schema.Awards], published[schema.Initiatives])
 	})
-	t.Run("guides", func(t *testing.T) { checkGuides(t, published[admin.Guides]) })
+	t.Run("guides", func(t *testing.T) { checkGuides(t, published[schema.Guides]) })
 	t.Run("images", func(t *testing.T) { checkImages(t, app, published) })
-	t.Run("indicators", func(t *testing.T) { checkIndicators(t, published[admin.Indicators]) })
+	t.Run("indicators", func(t *testing.T) { checkIndicators(t, published[schema.Indicators]) })
 
 	all := map[string][]*core.Record{}
-	for _, c := range admin.PublicCollections {
+	for _, c := range schema.PublicCollections {
 		all[c] = find(t, app, c, nil)
 	}
 	t.Run("dates", func(t *testing.T) {
@@ -123,7 +123,7 @@ func TestLoad(t *testing.T) {
 		if !errors.Is(err, ErrNotEmpty) {
 			t.Fatalf("second Load = %v, %v; want ErrNotEmpty", again, err)
 		}
-		for _, c := range admin.PublicCollections {
+		for _, c := range schema.PublicCollections {
 			if n, _ := app.CountRecords(c); int(n) != counts[c] {
 				t.Errorf("after a refused Load, %s has %d records, want %d", c, n, counts[c])
 			}
@@ -133,7 +133,7 @@ func TestLoad(t *testing.T) {
 
 func checkArticles(t *testing.T, app core.App, published []*core.Record) {
 	for status, want := range map[string]int{vocab.StatusDraft: 1, vocab.StatusReview: 1} {
-		if n := len(find(t, app, admin.Articles, dbx.HashExp{"status": status})); n != want {
+		if n := len(find(t, app, schema.Articles, dbx.HashExp{"status": status})); n != want {
 			t.Errorf("%d articles in status %s, want %d", n, status, want)
 		}
 	}
@@ -289,7 +289,7 @@ func checkGuides(t *testing.T, guides []*core.Record) {
 	featured := []int{}
 	for _, g := range guides {
 		name := g.GetString("slug")
-		steps, err := admin.ParseSteps(jsonOf(g, "steps"))
+		steps, err := schema.ParseSteps(jsonOf(g, "steps"))
 		if err != nil {
 			t.Fatalf("guide %q: %v", name, err)
 		}
@@ -375,14 +375,14 @@ func checkSlugs(t *testing.T, app core.App, all map[string][]*core.Record) {
 			seen[s] = true
 			var source string
 			switch c {
-			case admin.Articles, admin.Initiatives, admin.Guides:
+			case schema.Articles, schema.Initiatives, schema.Guides:
 				source = r.GetString("title")
-			case admin.Units, admin.Honorees:
+			case schema.Units, schema.Honorees:
 				source = r.GetString("name")
-			case admin.Indicators:
+			case schema.Indicators:
 				source = r.GetString("metric") + " " + strconv.Itoa(r.GetInt("year")) + " quy " + strconv.Itoa(r.GetInt("quarter"))
-			case admin.Awards:
-				h, err := app.FindRecordById(admin.Honorees, r.GetString("honoree"))
+			case schema.Awards:
+				h, err := app.FindRecordById(schema.Honorees, r.GetString("honoree"))
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -430,11 +430,11 @@ func TestDataFilesAreNFC(t *testing.T) {
 
 func TestLoadRefusesNonEmpty(t *testing.T) {
 	app := admintest.NewApp(t, nil)
-	admintest.Create(t, app, admin.Guides, map[string]any{"title": "Hướng dẫn có sẵn", "status": vocab.StatusDraft})
+	admintest.Create(t, app, schema.Guides, map[string]any{"title": "Hướng dẫn có sẵn", "status": vocab.StatusDraft})
 	if _, err := Load(app); !errors.Is(err, ErrNotEmpty) {
 		t.Fatalf("Load into a portal with a draft guide = %v, want ErrNotEmpty", err)
 	}
-	if n, _ := app.CountRecords(admin.Units); n != 0 {
+	if n, _ := app.CountRecords(schema.Units); n != 0 {
 		t.Errorf("a refused Load created %d units", n)
 	}
 }

@@ -16,9 +16,9 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
-	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/admintest"
 	"github.com/daison/portal/demo/draw"
+	"github.com/daison/portal/internal/schema"
 )
 
 // maxImageBytes is the largest an illustration may be: small enough for a
@@ -48,7 +48,7 @@ func checkImages(t *testing.T, app core.App, published map[string][]*core.Record
 		return b
 	}
 
-	articles := published[admin.Articles]
+	articles := published[schema.Articles]
 	covers := 0
 	for _, r := range articles {
 		name, file, alt := r.GetString("slug"), r.GetString("cover"), r.GetString("coverAlt")
@@ -69,7 +69,7 @@ func checkImages(t *testing.T, app core.App, published map[string][]*core.Record
 		t.Errorf("%d of %d published articles have a cover, want about two thirds (60 to 75 per cent)", covers, n)
 	}
 
-	initiatives := published[admin.Initiatives]
+	initiatives := published[schema.Initiatives]
 	withPhotos := 0
 	for _, r := range initiatives {
 		name, photos := r.GetString("slug"), r.GetStringSlice("photos")
@@ -90,7 +90,7 @@ func checkImages(t *testing.T, app core.App, published map[string][]*core.Record
 
 	without := 0
 	kinds := map[string]int{}
-	for _, r := range published[admin.Honorees] {
+	for _, r := range published[schema.Honorees] {
 		name, file, alt := r.GetString("name"), r.GetString("photo"), r.GetString("photoAlt")
 		if file == "" {
 			without++

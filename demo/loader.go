@@ -6,8 +6,8 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/filesystem"
 
-	"github.com/daison/portal/admin"
 	"github.com/daison/portal/demo/draw"
+	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/vocab"
 )
 
@@ -83,7 +83,7 @@ func (l *loader) unit(u unitData) error {
 	if _, dup := l.units[u.Key]; dup {
 		return fmt.Errorf("demo: %s is defined twice", label)
 	}
-	r, err := l.create(admin.Units, label, u.common, map[string]any{
+	r, err := l.create(schema.Units, label, u.common, map[string]any{
 		"name": u.Name, "kind": u.Kind, "description": u.Description,
 	})
 	if err != nil {
@@ -117,7 +117,7 @@ func (l *loader) honoree(h honoreeData) error {
 		fields["photo"] = file
 		fields["photoAlt"] = pic.Alt
 	}
-	r, err := l.create(admin.Honorees, label, h.common, fields)
+	r, err := l.create(schema.Honorees, label, h.common, fields)
 	if err != nil {
 		return err
 	}
@@ -162,7 +162,7 @@ func (l *loader) initiative(in initiativeData) error {
 		}
 		fields["photos"] = files
 	}
-	r, err := l.create(admin.Initiatives, label, in.common, fields)
+	r, err := l.create(schema.Initiatives, label, in.common, fields)
 	if err != nil {
 		return err
 	}
@@ -201,7 +201,7 @@ func (l *loader) award(a awardData, label string) error {
 			a.Date = when
 		}
 	}
-	_, err := l.create(admin.Awards, label, a.common, fields)
+	_, err := l.create(schema.Awards, label, a.common, fields)
 	return err
 }
 
@@ -227,7 +227,7 @@ func (l *loader) article(a articleData) error {
 		fields["cover"] = file
 		fields["coverAlt"] = pic.Alt
 	}
-	_, err = l.create(admin.Articles, label, a.common, fields)
+	_, err = l.create(schema.Articles, label, a.common, fields)
 	return err
 }
 
@@ -239,13 +239,13 @@ func (l *loader) guide(g guideData) error {
 		"documents": g.Documents, "fee": g.Fee, "processingTime": g.ProcessingTime,
 		"offline": g.Offline, "weight": g.Weight, "featured": g.Featured,
 	}
-	_, err := l.create(admin.Guides, label, g.common, fields)
+	_, err := l.create(schema.Guides, label, g.common, fields)
 	return err
 }
 
 func (l *loader) indicator(in indicatorData) error {
 	label := fmt.Sprintf("indicator %s %d/Q%d", in.Metric, in.Year, in.Quarter)
-	_, err := l.create(admin.Indicators, label, in.common, map[string]any{
+	_, err := l.create(schema.Indicators, label, in.common, map[string]any{
 		"metric": in.Metric, "year": in.Year, "quarter": in.Quarter,
 		"value": in.Value, "target": in.Target, "note": in.Note,
 	})

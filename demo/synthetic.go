@@ -9,7 +9,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 
-	"github.com/daison/portal/admin"
+	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/vocab"
 )
 
@@ -37,12 +37,12 @@ func Synthetic(app core.App, n int, seed uint64) (Counts, error) {
 		what string
 		n    int
 	}{
-		{admin.Units, nUnits},
-		{admin.Honorees, rest * 12 / 100},
-		{admin.Initiatives, rest * 10 / 100},
-		{admin.Articles, rest * 55 / 100},
-		{admin.Guides, rest * 3 / 100},
-		{admin.Indicators, len(vocab.Metrics) * 20},
+		{schema.Units, nUnits},
+		{schema.Honorees, rest * 12 / 100},
+		{schema.Initiatives, rest * 10 / 100},
+		{schema.Articles, rest * 55 / 100},
+		{schema.Guides, rest * 3 / 100},
+		{schema.Indicators, len(vocab.Metrics) * 20},
 	}
 	for _, p := range plan {
 		for done := 0; done < p.n; {
@@ -99,25 +99,25 @@ func (g *synth) save(tx core.App, collection string, fields map[string]any) (*co
 
 func (g *synth) make(tx core.App, what string, i int) error {
 	switch what {
-	case admin.Units:
+	case schema.Units:
 		kind := vocab.UnitKinds[i%len(vocab.UnitKinds)].Key
 		name := fmt.Sprintf("%s %s", unitPrefixes[kind], g.pick(places))
 		if i >= len(places) {
 			name += fmt.Sprintf(" số %d", i)
 		}
-		r, err := g.save(tx, admin.Units, map[string]any{"name": name, "kind": kind, "description": g.paragraphs(1)})
+		r, err := g.save(tx, schema.Units, map[string]any{"name": name, "kind": kind, "description": g.paragraphs(1)})
 		if err != nil {
 			return err
 		}
 		g.units = append(g.units, r.Id)
-	case admin.Honorees:
+	case schema.Honorees:
 		kind := "ca-nhan"
 		name := g.pick(familyNames) + " " + g.pick(middleNames) + " " + g.pick(givenNames)
 		if i%4 == 0 {
 			kind = "tap-the"
 			name = g.pick(teams) + " " + g.pick(places)
 		}
-		r, err := g.save(tx, admin.Honorees, map[string]any{
+		r, err := g.save(tx, schema.Honorees, map[string]any{
 			"name": name, "kind": kind, "position": g.pick(positions), "unit": g.pick(g.units), "story": g.paragraphs(2),
 		})
 		if err != nil {
@@ -130,7 +130,7 @@ func (g *synth) make(tx core.App, what string, i int) error {
 		g.kinds[r.Id] = kind
 		for a := 0; a < 1+g.r.IntN(2); a++ {
 			year := 2024 + g.r.IntN(3)
-			if _, err := g.save(tx, admin.Awards, map[string]any{
+			if _, err := g.save(tx, schema.Awards, map[string]any{
 				"honoree": r.Id, "form": "giay-khen", "kind": []string{"hang-nam", "dot-xuat"}[g.r.IntN(2)], "year": year,
 				"decisionNo": fmt.Sprintf("%d/QĐ-UBND", 100+g.r.IntN(1900)), "decisionDate": g.when(),
 				"signer": "Phó Chủ tịch UBND xã", "achievement": fmt.Sprintf("%s năm %d (hồ sơ %d-%d)", g.pick(achievements), year, i, a),
@@ -138,12 +138,12 @@ func (g *synth) make(tx core.App, what string, i int) error {
 				return err
 			}
 		}
-	case admin.Initiatives:
+	case schema.Initiatives:
 		var people []string
 		if len(g.honorees) > 0 {
 			people = []string{g.pick(g.honorees)}
 		}
-		r, err := g.save(tx, admin.Initiatives, map[string]any{
+		r, err := g.save(tx, schema.Initiatives, map[string]any{
 			"title": fmt.Sprintf("%s %s tại %s", g.pick(initiativeVerbs), g.pick(objects), g.pick(places)),
 			"kind":  vocab.InitiativeKinds[g.r.IntN(len(vocab.InitiativeKinds))].Key, "field": vocab.InitiativeFields[g.r.IntN(len(vocab.InitiativeFields))].Key,
 			"unit": g.pick(g.units), "honorees": people, "yearApplied": 2024 + g.r.IntN(3),
@@ -153,9 +153,9 @@ func (g *synth) make(tx core.App, what string, i int) error {
 			return err
 		}
 		g.initiatives = append(g.initiatives, r.Id)
-	case admin.Articles:
+	case schema.Articles:
 		tags := []string{g.pick(tagBank), g.pick(tagBank)}
-		_, err := g.save(tx, admin.Articles, map[string]any{
+		_, err := g.save(tx, schema.Articles, map[string]any{
 			"title":    fmt.Sprintf("%s %s %s", g.pick(headlineStarts), g.pick(objects), g.pick(places)),
 			"summary":  g.sentence(),
 			"body":     "## " + g.pick(objects) + "\n\n" + g.paragraphs(3) + "\n\n## Kết quả\n\n" + g.paragraphs(1),
@@ -163,23 +163,23 @@ func (g *synth) make(tx core.App, what string, i int) error {
 			"unit":     g.pick(g.units), "tags": tags,
 		})
 		return err
-	case admin.Guides:
-		steps := []admin.Step{
+	case schema.Guides:
+		steps := []schema.Step{
 			{Title: "Chuẩn bị giấy tờ", Text: g.sentence()},
 			{Title: "Đăng nhập Cổng Dịch vụ công quốc gia", Text: g.sentence(), Link: "https://dichvucong.gov.vn/", LinkText: "Cổng Dịch vụ công quốc gia"},
 			{Title: "Nộp hồ sơ và lệ phí trực tuyến", Text: g.sentence()},
 			{Title: "Nhận kết quả qua bưu điện", Logic: "or", Text: g.sentence()},
 		}
-		_, err := g.save(tx, admin.Guides, map[string]any{
+		_, err := g.save(tx, schema.Guides, map[string]any{
 			"title": fmt.Sprintf("Hướng dẫn %s %s (mẫu %d)", g.pick(procedures), g.pick(places), i), "summary": g.sentence(),
 			"body": g.paragraphs(1), "steps": steps, "portalLink": "https://dichvucong.gov.vn/", "fee": "Miễn phí",
 			"processingTime": "03 ngày làm việc", "documents": "- Tờ khai\n- Căn cước công dân", "offline": g.paragraphs(1),
 		})
 		return err
-	case admin.Indicators:
+	case schema.Indicators:
 		m := vocab.Metrics[i%len(vocab.Metrics)].Key
 		q := i / len(vocab.Metrics)
-		_, err := g.save(tx, admin.Indicators, map[string]any{
+		_, err := g.save(tx, schema.Indicators, map[string]any{
 			"metric": m, "year": 2022 + q/4, "quarter": q%4 + 1, "value": 70 + g.r.Float64()*29, "target": 90,
 		})
 		return err

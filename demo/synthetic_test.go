@@ -5,9 +5,9 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
-	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/admintest"
 	"github.com/daison/portal/demo"
+	"github.com/daison/portal/internal/schema"
 )
 
 // TestSynthetic: about n records, all through the portal's hooks (valid,
@@ -26,13 +26,13 @@ func TestSynthetic(t *testing.T) {
 	if total < 540 || total > 660 {
 		t.Fatalf("%d records for 600: %v", total, counts)
 	}
-	for _, c := range admin.PublicCollections {
+	for _, c := range schema.PublicCollections {
 		if counts[c] == 0 {
 			t.Errorf("no %s", c)
 		}
 	}
-	if n, _ := app.CountRecords(admin.Articles); int(n) != counts[admin.Articles] {
-		t.Fatalf("%d articles stored, %d counted", n, counts[admin.Articles])
+	if n, _ := app.CountRecords(schema.Articles); int(n) != counts[schema.Articles] {
+		t.Fatalf("%d articles stored, %d counted", n, counts[schema.Articles])
 	}
 	first := oldest(t, app)
 	again := admintest.NewApp(t, nil)
@@ -47,7 +47,7 @@ func TestSynthetic(t *testing.T) {
 
 func oldest(t *testing.T, app core.App) *core.Record {
 	t.Helper()
-	rs, err := app.FindRecordsByFilter(admin.Articles, "", "title,body", 1, 0)
+	rs, err := app.FindRecordsByFilter(schema.Articles, "", "title,body", 1, 0)
 	if err != nil || len(rs) == 0 {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 // Package site regenerates the public site: it exports the published records
-// (site/export), runs Hugo in-process on them with the portal's theme and
-// hand-written content, and swaps the result live (site/live). Builds run one
+// (site/export), runs Hugo on them with the portal's theme and hand-written
+// content in a worker process (the portal binary itself, worker.go), and
+// swaps the result live (site/live). Builds run one
 // at a time; a failed build leaves the last good site serving and its error
 // in the status staff see.
 package site
@@ -54,7 +55,7 @@ type Config struct {
 	Incremental bool
 	// RenderAheadPages: on a site of at least this many pages (the last
 	// build's), a build first puts the saved records' own pages live,
-	// rendered in a small site, then builds in full (site/quick.go). 0 is
+	// rendered in a small site, then builds in full (site/ahead.go). 0 is
 	// maxIncrementalPages; a negative number never.
 	RenderAheadPages int
 }
@@ -88,7 +89,7 @@ type Builder struct {
 	trashBusy atomic.Bool
 	aheadDone func(overlay string) // tests: called once an overlay is live
 
-	// The ahead lane (site/quick.go).
+	// The ahead lane (site/ahead.go).
 	ahead     *hugoWorker
 	aheadMu   sync.Mutex // one run at a time
 	ovMu      sync.Mutex // guards the overlay and overlayAt

@@ -9,8 +9,8 @@ import (
 	"testing/fstest"
 	"time"
 
-	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/admintest"
+	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/site"
 )
 
@@ -53,7 +53,7 @@ func TestBuildPublishUnpublishAndFailure(t *testing.T) {
 	src := miniSite(goodPage)
 	b := site.New(app, site.Config{Root: root, BaseURL: "http://dai-son.test/", Sources: src})
 
-	a := admintest.Create(t, app, admin.Articles, map[string]any{
+	a := admintest.Create(t, app, schema.Articles, map[string]any{
 		"title": `Tin "đầu tiên" --- của Đại Sơn`, "body": "Xin **chào** bà con.", "category": "thong-bao",
 		"status": "published", "publishAt": admintest.Date(time.Now().Add(-time.Minute)),
 	})
@@ -137,9 +137,9 @@ func TestBuildPublishUnpublishAndFailure(t *testing.T) {
 
 func TestBuildToReplacesFolderOnlyOnSuccess(t *testing.T) {
 	app := admintest.NewApp(t, nil)
-	admintest.Create(t, app, admin.Guides, map[string]any{
+	admintest.Create(t, app, schema.Guides, map[string]any{
 		"title": "Đăng ký khai sinh", "status": "published", "publishAt": admintest.Date(time.Now().Add(-time.Hour)),
-		"steps": []admin.Step{{Title: "Chuẩn bị giấy tờ"}, {Title: "Nộp hồ sơ", Link: "https://dichvucong.gov.vn/"}},
+		"steps": []schema.Step{{Title: "Chuẩn bị giấy tờ"}, {Title: "Nộp hồ sơ", Link: "https://dichvucong.gov.vn/"}},
 	})
 	out := filepath.Join(t.TempDir(), "public")
 	if err := os.MkdirAll(out, 0o755); err != nil {

@@ -8,8 +8,8 @@ import (
 	"testing/fstest"
 	"time"
 
-	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/admintest"
+	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/site"
 )
 
@@ -19,7 +19,7 @@ func fiftyArticles(t *testing.T) (*site.Builder, fstest.MapFS) {
 	t.Helper()
 	app := admintest.NewApp(t, nil)
 	for i := 0; i < 50; i++ {
-		admintest.Create(t, app, admin.Articles, map[string]any{
+		admintest.Create(t, app, schema.Articles, map[string]any{
 			"title": "Tin số " + strings.Repeat("x", i+1), "body": strings.Repeat("Nội dung. ", 200), "category": "thong-bao",
 			"status": "published", "publishAt": admintest.Date(time.Now().Add(-time.Hour)),
 		})

@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+
+	"github.com/daison/portal/site/export"
 )
 
 // What staff see of a failed build (Report.Error, on the dashboard) is a
@@ -94,7 +96,7 @@ func hugoStaffError(msg string) string {
 		m := ms[len(ms)-1]
 		b.WriteString(" ở mẫu giao diện “" + m[1] + "”, dòng " + m[2])
 	}
-	if m := contentPage.FindStringSubmatch(msg); m != nil && !strings.HasPrefix(m[1], "chuyen-huong/") {
+	if m := contentPage.FindStringSubmatch(msg); m != nil && !strings.HasPrefix(m[1], export.RedirectSection+"/") {
 		if m[1] == "" {
 			b.WriteString(" khi dựng trang chủ")
 		} else {

@@ -14,9 +14,9 @@ import (
 	"github.com/pocketbase/pocketbase/tests"
 
 	portal "github.com/daison/portal"
-	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/admintest"
 	"github.com/daison/portal/demo"
+	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/site"
 )
 
@@ -33,7 +33,7 @@ func TestIncrementalMatchesFull(t *testing.T) {
 		t.Fatalf("unchanged build: %+v %v", rep, err)
 	}
 
-	arts, err := app.FindRecordsByFilter(admin.Articles, `status = "published"`, "-publishAt", 2, 0)
+	arts, err := app.FindRecordsByFilter(schema.Articles, `status = "published"`, "-publishAt", 2, 0)
 	if err != nil || len(arts) < 2 {
 		t.Fatal(err)
 	}
@@ -66,7 +66,7 @@ func TestIncrementalMatchesFull(t *testing.T) {
 			t.Errorf("edit %d re-rendered %d files of %d pages", i, rep.Rendered, rep.Pages)
 		}
 	}
-	admintest.Create(t, app, admin.Articles, map[string]any{
+	admintest.Create(t, app, schema.Articles, map[string]any{
 		"title": "Bài mới hoàn toàn", "body": "Có **nội dung**.", "category": "thong-bao", "tags": []string{"VNeID"},
 		"status": "published", "publishAt": admintest.Date(time.Now().Add(-time.Minute)),
 	})

@@ -10,12 +10,13 @@ import (
 
 	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/admintest"
+	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/site"
 )
 
 func staffToken(t *testing.T, app core.App, role string) string {
 	t.Helper()
-	c, err := app.FindCollectionByNameOrId(admin.Staff)
+	c, err := app.FindCollectionByNameOrId(schema.Staff)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,10 +40,10 @@ func TestPreviewAndMarkdownRoutes(t *testing.T) {
 	src := miniSite(`<html><head><link rel="stylesheet" href="/css/x.css"></head><body><h1>{{ .Title }}</h1>{{ .Content }}</body></html>`)
 	src["themes/mini/static/css/x.css"] = miniFile("h1{color:#a00}")
 	b := site.New(app, site.Config{Root: t.TempDir(), BaseURL: "http://x.test/", Sources: src})
-	site.Register(app, b)
+	site.Register(app, b, admin.RequireStaff)
 	h := admintest.Handler(t, app)
 
-	draft := admintest.Create(t, app, admin.Articles, map[string]any{
+	draft := admintest.Create(t, app, schema.Articles, map[string]any{
 		"title": "Bản nháp sắp đăng", "body": "Nội dung **nháp**.", "category": "thong-bao", "status": "draft",
 		"publishAt": admintest.Date(time.Now().Add(48 * time.Hour)),
 	})

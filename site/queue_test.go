@@ -6,8 +6,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/admintest"
+	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/site"
 )
 
@@ -59,7 +59,7 @@ func TestQueueBuildsAtScheduledTime(t *testing.T) {
 	app := admintest.NewApp(t, nil)
 	b := site.New(app, site.Config{Root: t.TempDir(), BaseURL: "http://x.test/", Sources: miniSite(goodPage), OnBuild: done.add})
 	at := time.Now().Add(2 * time.Second)
-	admintest.Create(t, app, admin.Articles, map[string]any{
+	admintest.Create(t, app, schema.Articles, map[string]any{
 		"title": "Thông báo hẹn giờ", "category": "thong-bao", "status": "published", "publishAt": admintest.Date(at),
 	})
 	rep, err := b.Build("đầu")

@@ -8,7 +8,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
 
-	"github.com/daison/portal/admin"
+	"github.com/daison/portal/internal/schema"
 )
 
 // Register wires the site into a PocketBase app: on serve it builds the
@@ -20,8 +20,9 @@ import (
 //	GET  /api/portal/preview/{collection}/{id}  a record's page as it would
 //	     be published, for staff who may see it (drafts included)
 //
-// It returns the queue; admin's change notifications go to its Trigger.
-func Register(app core.App, b *Builder) *Queue {
+// guard checks who may use these routes (admin.RequireStaff). It returns the
+// queue; admin's change notifications go to its Trigger.
+func Register(app core.App, b *Builder, guard Guard) *Queue {
 	q := NewQueue(b)
 
 	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
@@ -58,12 +59,12 @@ func Register(app core.App, b *Builder) *Queue {
 
 			e.Router.GET("/api/site/status", func(re *core.RequestEvent) error {
 				return re.JSON(http.StatusOK, b.Status())
-			}).Bind(admin.RequireStaff())
+			}).Bind(guard())
 			e.Router.POST("/api/site/rebuild", func(re *core.RequestEvent) error {
 				q.Trigger("yêu cầu dựng lại từ " + re.Auth.Email())
 				return re.JSON(http.StatusAccepted, map[string]string{"message": "Đã yêu cầu dựng lại trang."})
-			}).Bind(admin.RequireStaff("editor", "reviewer"))
-			e.Router.GET("/api/portal/preview/{collection}/{id}", previewRoute(b)).Bind(admin.RequireStaff())
+			}).Bind(guard(schema.RoleEditor, schema.RoleReviewer))
+			e.Router.GET("/api/portal/preview/{collection}/{id}", previewRoute(b)).Bind(guard())
 
 			if e.Router.HasRoute(http.MethodGet, sitePattern) {
 				return e.Next()
@@ -88,6 +89,11 @@ func Register(app core.App, b *Builder) *Queue {
 	})
 	return q
 }
+
+// Guard returns a route middleware that lets through superusers and the
+// staff members with one of roles (any staff member when none is given),
+// and refuses everyone else.
+type Guard func(roles ...string) *hook.Handler[*core.RequestEvent]
 
 // sitePattern is the route of the public site: every GET no other route
 // takes.

@@ -235,7 +235,7 @@ func TestMeta(t *testing.T) {
 	if f := field("indicators", "quarter"); f.Min == nil || *f.Min != 1 || f.Max != 4 || !f.OnlyInt {
 		t.Errorf("indicators.quarter: %+v", f)
 	}
-	// The award process and the feedback queue (issues 6 and 7).
+	// The award process and the feedback queue.
 	if f := field("nominations", "dossier"); f.MaxSize != 10<<20 || f.MaxSelect != 10 || len(f.MimeTypes) != 5 {
 		t.Errorf("nominations.dossier: %+v", f)
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/admintest"
 	"github.com/daison/portal/admin/backup"
+	"github.com/daison/portal/internal/schema"
 )
 
 func openApp(t *testing.T, dir string) *core.BaseApp {
@@ -39,7 +40,7 @@ func openApp(t *testing.T, dir string) *core.BaseApp {
 func snapshot(t *testing.T, app core.App) map[string]string {
 	t.Helper()
 	out := map[string]string{}
-	for _, c := range admin.PublicCollections {
+	for _, c := range schema.PublicCollections {
 		rs, err := app.FindAllRecords(c)
 		if err != nil {
 			t.Fatal(err)
@@ -86,8 +87,8 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "pb_data")
 	app := openApp(t, dir)
 	past := admintest.Date(time.Now().Add(-time.Hour))
-	unit := admintest.Create(t, app, admin.Units, map[string]any{"name": "Phòng Kinh tế", "kind": "phong-chuyen-mon", "status": "published", "publishAt": past})
-	c, _ := app.FindCollectionByNameOrId(admin.Articles)
+	unit := admintest.Create(t, app, schema.Units, map[string]any{"name": "Phòng Kinh tế", "kind": "phong-chuyen-mon", "status": "published", "publishAt": past})
+	c, _ := app.FindCollectionByNameOrId(schema.Articles)
 	art := core.NewRecord(c)
 	art.Load(map[string]any{"title": "Bài có ảnh", "category": "thong-bao", "status": "published", "publishAt": past, "unit": unit.Id, "coverAlt": "Ảnh"})
 	png := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\xcf\xc0\xf0\x1f\x00\x05\x00\x01\xff\x89\x99=\x1d\x00\x00\x00\x00IEND\xaeB`\x82")
@@ -119,7 +120,7 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 	if err := app.Save(unit); err != nil {
 		t.Fatal(err)
 	}
-	admintest.Create(t, app, admin.Units, map[string]any{"name": "Đơn vị mới", "kind": "khac", "status": "draft"})
+	admintest.Create(t, app, schema.Units, map[string]any{"name": "Đơn vị mới", "kind": "khac", "status": "draft"})
 	if d := diff(before, snapshot(t, app)); len(d) == 0 {
 		t.Fatal("the changes changed nothing")
 	}

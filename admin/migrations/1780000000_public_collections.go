@@ -7,17 +7,13 @@ import (
 	m "github.com/pocketbase/pocketbase/migrations"
 	"github.com/pocketbase/pocketbase/tools/types"
 
+	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/vocab"
 )
 
-// This migration creates the public collections of DESIGN.md ("Data"). A
-// migration is history: once released it is never edited; later changes go
+// This migration creates the public collections (schema.PublicCollections),
+// readable by everyone once published (schema.PublicRead). A migration is history: once released it is never edited; later changes go
 // into new files.
-
-// publicRead is the list and view rule of public collections: anonymous users
-// (and everyone else without a stronger rule) see a record only once it is
-// published and its publishAt has passed.
-const publicRead = `status = "published" && publishAt != "" && publishAt <= @now`
 
 var (
 	minDate, _ = types.ParseDateTime("2000-01-01 00:00:00.000Z")
@@ -26,7 +22,7 @@ var (
 
 func init() {
 	m.Register(func(app core.App) error {
-		units := publicCollection("units")
+		units := publicCollection(schema.Units)
 		units.Fields.Add(
 			&core.TextField{Name: "name", Required: true, Max: 200, Presentable: true},
 			&core.SelectField{Name: "kind", Required: true, Values: vocab.UnitKinds.Keys(), MaxSelect: 1},
@@ -36,7 +32,7 @@ func init() {
 			return err
 		}
 
-		honorees := publicCollection("honorees")
+		honorees := publicCollection(schema.Honorees)
 		honorees.Fields.Add(
 			&core.TextField{Name: "name", Required: true, Max: 200, Presentable: true},
 			&core.SelectField{Name: "kind", Required: true, Values: vocab.HonoreeKinds.Keys(), MaxSelect: 1},
@@ -50,7 +46,7 @@ func init() {
 			return err
 		}
 
-		articles := publicCollection("articles")
+		articles := publicCollection(schema.Articles)
 		articles.Fields.Add(
 			&core.TextField{Name: "title", Required: true, Max: 250, Presentable: true},
 			&core.TextField{Name: "summary", Max: 500},
@@ -67,7 +63,7 @@ func init() {
 			return err
 		}
 
-		initiatives := publicCollection("initiatives")
+		initiatives := publicCollection(schema.Initiatives)
 		initiatives.Fields.Add(
 			&core.TextField{Name: "title", Required: true, Max: 250, Presentable: true},
 			&core.SelectField{Name: "kind", Required: true, Values: vocab.InitiativeKinds.Keys(), MaxSelect: 1},
@@ -87,9 +83,9 @@ func init() {
 			return err
 		}
 
-		awards := publicCollection("awards")
+		awards := publicCollection(schema.Awards)
 		// An award shows only with a visible honoree.
-		awardRead := publicRead + ` && honoree.status = "published" && honoree.publishAt <= @now`
+		awardRead := schema.PublicRead + ` && honoree.status = "published" && honoree.publishAt <= @now`
 		awards.ListRule = types.Pointer(awardRead)
 		awards.ViewRule = types.Pointer(awardRead)
 		awards.Fields.Add(
@@ -109,7 +105,7 @@ func init() {
 			return err
 		}
 
-		guides := publicCollection("guides")
+		guides := publicCollection(schema.Guides)
 		guides.Fields.Add(
 			&core.TextField{Name: "title", Required: true, Max: 250, Presentable: true},
 			&core.TextField{Name: "audience", Max: 200},
@@ -129,7 +125,7 @@ func init() {
 			return err
 		}
 
-		indicators := publicCollection("indicators")
+		indicators := publicCollection(schema.Indicators)
 		indicators.Fields.Add(
 			&core.SelectField{Name: "metric", Required: true, Values: vocab.Metrics.Keys(), MaxSelect: 1, Presentable: true},
 			&core.NumberField{Name: "year", Required: true, OnlyInt: true, Min: types.Pointer(2000.0), Max: types.Pointer(2100.0)},
@@ -141,7 +137,7 @@ func init() {
 		indicators.AddIndex("idx_indicators_period", true, "metric, year, quarter", "")
 		return save(app, indicators)
 	}, func(app core.App) error {
-		for _, name := range []string{"indicators", "guides", "awards", "initiatives", "articles", "honorees", "units"} {
+		for _, name := range []string{schema.Indicators, schema.Guides, schema.Awards, schema.Initiatives, schema.Articles, schema.Honorees, schema.Units} {
 			c, err := app.FindCollectionByNameOrId(name)
 			if err != nil {
 				continue
@@ -159,8 +155,8 @@ func init() {
 // rule, and writes left to superusers (nil rules).
 func publicCollection(name string) *core.Collection {
 	c := core.NewBaseCollection(name)
-	c.ListRule = types.Pointer(publicRead)
-	c.ViewRule = types.Pointer(publicRead)
+	c.ListRule = types.Pointer(schema.PublicRead)
+	c.ViewRule = types.Pointer(schema.PublicRead)
 	c.Fields.Add(
 		&core.TextField{Name: "slug", Required: true, Max: 80, Pattern: `^[a-z0-9]+(?:-[a-z0-9]+)*$`},
 		&core.SelectField{Name: "status", Required: true, Values: vocab.Status.Keys(), MaxSelect: 1},

@@ -6,14 +6,15 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	m "github.com/pocketbase/pocketbase/migrations"
 
+	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/shortcode"
 )
 
-// Short links and old slugs (issue 4): articles, initiatives, honorees and
+// Short links and old slugs: articles, initiatives, honorees and
 // guides get a permanent short code (/l/<code>/) and keep the slugs they had,
 // so printed QR codes and shared links survive a rename.
 func init() {
-	collections := []string{"articles", "initiatives", "honorees", "guides"}
+	collections := []string{schema.Articles, schema.Initiatives, schema.Honorees, schema.Guides}
 	m.Register(func(app core.App) error {
 		for _, name := range collections {
 			c, err := app.FindCollectionByNameOrId(name)

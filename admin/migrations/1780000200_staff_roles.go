@@ -7,10 +7,11 @@ import (
 	m "github.com/pocketbase/pocketbase/migrations"
 	"github.com/pocketbase/pocketbase/tools/types"
 
+	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/vocab"
 )
 
-// Staff, roles, audit log and history (issue 5). Access control lives in
+// Staff, roles, audit log and history. Access control lives in
 // these API rules alone: the back office, the REST API and any other client
 // obey the same rules. Superusers (IT) pass every rule, as in PocketBase.
 //
@@ -20,10 +21,10 @@ import (
 //
 // A unit's reporter works for one unit: an account with no unit (never given
 // one, or whose unit was deleted) is no reporter at all, so that "unit =
-// @request.auth.unit" never matches by both being empty (issue 11, fault 7;
+// @request.auth.unit" never matches by both being empty (security fault 7;
 // 1780000900_reporter_unit.go brings older databases' rules up to this).
 const (
-	staffAuth          = `@request.auth.collectionName = "staff"`
+	staffAuth          = `@request.auth.collectionName = "` + schema.Staff + `"`
 	isEditor           = `(` + staffAuth + ` && @request.auth.role = "editor")`
 	isReviewer         = `(` + staffAuth + ` && @request.auth.role = "reviewer")`
 	isReporter         = `(` + staffAuth + ` && @request.auth.role = "unitReporter" && @request.auth.unit != "")`
@@ -37,7 +38,7 @@ const (
 
 func init() {
 	m.Register(func(app core.App) error {
-		units, err := app.FindCollectionByNameOrId("units")
+		units, err := app.FindCollectionByNameOrId(schema.Units)
 		if err != nil {
 			return err
 		}
@@ -45,7 +46,7 @@ func init() {
 		// Staff accounts: managed by IT (superusers); each member reads
 		// their own account, reviewers read all, and one may change one's
 		// own name and password but not one's role, unit or email.
-		staff := core.NewAuthCollection("staff")
+		staff := core.NewAuthCollection(schema.Staff)
 		self := `id = @request.auth.id`
 		staff.ListRule = types.Pointer(self + ` || ` + isReviewer)
 		staff.ViewRule = types.Pointer(self + ` || ` + isReviewer)
@@ -68,7 +69,7 @@ func init() {
 		// Audit log: written by the portal's hooks only, never changed or
 		// deleted (the hooks refuse it even to superusers); read by
 		// reviewers and IT.
-		audit := core.NewBaseCollection("auditLog")
+		audit := core.NewBaseCollection(schema.AuditLog)
 		audit.ListRule = types.Pointer(isReviewer)
 		audit.ViewRule = types.Pointer(isReviewer)
 		audit.Fields.Add(
@@ -92,7 +93,7 @@ func init() {
 		// History: the previous version of a record at each save, for
 		// comparing and restoring. Readable by editors and reviewers, and by
 		// a unit's reporter for their unit's records.
-		revisions := core.NewBaseCollection("revisions")
+		revisions := core.NewBaseCollection(schema.Revisions)
 		revRead := isEditorOrReviewer + ` || (` + isReporter + ` && unit != "" && unit = @request.auth.unit)`
 		revisions.ListRule = types.Pointer(revRead)
 		revisions.ViewRule = types.Pointer(revRead)
@@ -110,7 +111,7 @@ func init() {
 		}
 
 		// Who moved a record's state and when, on every public record.
-		for _, name := range []string{"units", "articles", "initiatives", "honorees", "awards", "guides", "indicators"} {
+		for _, name := range []string{schema.Units, schema.Articles, schema.Initiatives, schema.Honorees, schema.Awards, schema.Guides, schema.Indicators} {
 			c, err := app.FindCollectionByNameOrId(name)
 			if err != nil {
 				return err
@@ -127,14 +128,14 @@ func init() {
 		}
 		return nil
 	}, func(app core.App) error {
-		for _, name := range []string{"revisions", "auditLog", "staff"} {
+		for _, name := range []string{schema.Revisions, schema.AuditLog, schema.Staff} {
 			if c, err := app.FindCollectionByNameOrId(name); err == nil {
 				if err := app.Delete(c); err != nil {
 					return err
 				}
 			}
 		}
-		for _, name := range []string{"units", "articles", "initiatives", "honorees", "awards", "guides", "indicators"} {
+		for _, name := range []string{schema.Units, schema.Articles, schema.Initiatives, schema.Honorees, schema.Awards, schema.Guides, schema.Indicators} {
 			c, err := app.FindCollectionByNameOrId(name)
 			if err != nil {
 				continue
@@ -161,13 +162,13 @@ func init() {
 func setRoleRules(c *core.Collection) {
 	read := *c.ListRule // the public read rule
 	switch c.Name {
-	case "articles", "guides":
+	case schema.Articles, schema.Guides:
 		c.ListRule = types.Pointer(read + ` || ` + isEditorOrReviewer)
 		c.ViewRule = c.ListRule
 		c.CreateRule = types.Pointer(isEditorOrReviewer)
 		c.UpdateRule = types.Pointer(isEditorOrReviewer)
 		c.DeleteRule = types.Pointer(isReviewer + ` || (` + isEditor + ` && status = "draft")`)
-	case "initiatives":
+	case schema.Initiatives:
 		own := isReporter + ` && unit != "" && unit = @request.auth.unit`
 		c.ListRule = types.Pointer(read + ` || ` + isEditorOrReviewer + ` || (` + own + `)`)
 		c.ViewRule = c.ListRule

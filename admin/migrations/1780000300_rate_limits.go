@@ -5,7 +5,7 @@ import (
 	m "github.com/pocketbase/pocketbase/migrations"
 )
 
-// Rate limits (issues 5 and 7): PocketBase's limiter, off by default, is
+// Rate limits: PocketBase's limiter, off by default, is
 // turned on with rules per client IP. Staff logins are limited so that a
 // password cannot be guessed quickly, yet a commune office behind one
 // address can still log in all at once in the morning. IT can tune the

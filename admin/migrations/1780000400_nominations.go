@@ -7,35 +7,36 @@ import (
 	m "github.com/pocketbase/pocketbase/migrations"
 	"github.com/pocketbase/pocketbase/tools/types"
 
+	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/vocab"
 )
 
-// Nominations, yearly reports and the award rules (issue 6). Staff only:
+// Nominations, yearly reports and the award rules. Staff only:
 // a unit's reporter works on their own unit's dossiers and report; reviewers
 // (Phòng Văn hóa – Xã hội) see and decide all. The state machine and the
 // deadline are enforced by hooks (admin/nominations.go), these rules say who
 // may touch what.
 func init() {
 	m.Register(func(app core.App) error {
-		units, err := app.FindCollectionByNameOrId("units")
+		units, err := app.FindCollectionByNameOrId(schema.Units)
 		if err != nil {
 			return err
 		}
-		honorees, err := app.FindCollectionByNameOrId("honorees")
+		honorees, err := app.FindCollectionByNameOrId(schema.Honorees)
 		if err != nil {
 			return err
 		}
-		initiatives, err := app.FindCollectionByNameOrId("initiatives")
+		initiatives, err := app.FindCollectionByNameOrId(schema.Initiatives)
 		if err != nil {
 			return err
 		}
-		awards, err := app.FindCollectionByNameOrId("awards")
+		awards, err := app.FindCollectionByNameOrId(schema.Awards)
 		if err != nil {
 			return err
 		}
 
 		// Portal settings staff can change: one record.
-		config := core.NewBaseCollection("portalConfig")
+		config := core.NewBaseCollection(schema.PortalConfig)
 		config.ListRule = types.Pointer(staffAuth)
 		config.ViewRule = types.Pointer(staffAuth)
 		config.UpdateRule = types.Pointer(isReviewer)
@@ -57,7 +58,7 @@ func init() {
 		bodyOwnUnit := `(@request.body.unit:isset = false || @request.body.unit = @request.auth.unit)`
 		bodyDraftOrSubmit := `(@request.body.state:isset = false || @request.body.state = "draft" || @request.body.state = "submitted")`
 
-		nominations := core.NewBaseCollection("nominations")
+		nominations := core.NewBaseCollection(schema.Nominations)
 		nominations.ListRule = types.Pointer(isReviewer + ` || (` + ownUnit + `)`)
 		nominations.ViewRule = nominations.ListRule
 		nominations.CreateRule = types.Pointer(isReviewer + ` || (` + isReporter + ` && @request.body.unit = @request.auth.unit && ` + bodyDraftOrSubmit + `)`)
@@ -105,7 +106,7 @@ func init() {
 			return fmt.Errorf("create nominations: %w", err)
 		}
 
-		reports := core.NewBaseCollection("unitReports")
+		reports := core.NewBaseCollection(schema.UnitReports)
 		reports.ListRule = types.Pointer(isReviewer + ` || (` + ownUnit + `)`)
 		reports.ViewRule = reports.ListRule
 		reports.CreateRule = types.Pointer(isReviewer + ` || (` + isReporter + ` && @request.body.unit = @request.auth.unit)`)
@@ -142,14 +143,14 @@ func init() {
 		awards.AddIndex("idx_awards_initiative", true, "honoree, initiative", "initiative != ''")
 		return app.Save(awards)
 	}, func(app core.App) error {
-		for _, name := range []string{"unitReports", "nominations", "portalConfig"} {
+		for _, name := range []string{schema.UnitReports, schema.Nominations, schema.PortalConfig} {
 			if c, err := app.FindCollectionByNameOrId(name); err == nil {
 				if err := app.Delete(c); err != nil {
 					return err
 				}
 			}
 		}
-		if awards, err := app.FindCollectionByNameOrId("awards"); err == nil {
+		if awards, err := app.FindCollectionByNameOrId(schema.Awards); err == nil {
 			awards.RemoveIndex("idx_awards_achievement")
 			awards.RemoveIndex("idx_awards_initiative")
 			awards.Fields.RemoveByName("achievementKey")

@@ -7,6 +7,7 @@ import (
 	m "github.com/pocketbase/pocketbase/migrations"
 	"github.com/pocketbase/pocketbase/tools/types"
 
+	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/vocab"
 )
 
@@ -18,11 +19,11 @@ import (
 // details are shown to reviewers only (an enrich hook hides them).
 func init() {
 	m.Register(func(app core.App) error {
-		initiatives, err := app.FindCollectionByNameOrId("initiatives")
+		initiatives, err := app.FindCollectionByNameOrId(schema.Initiatives)
 		if err != nil {
 			return err
 		}
-		fb := core.NewBaseCollection("feedback")
+		fb := core.NewBaseCollection(schema.Feedback)
 		fb.ListRule = types.Pointer(isEditorOrReviewer)
 		fb.ViewRule = types.Pointer(isEditorOrReviewer)
 		fb.UpdateRule = types.Pointer(isEditorOrReviewer)
@@ -71,7 +72,7 @@ func init() {
 		}, s.RateLimits.Rules...)
 		return app.Save(s)
 	}, func(app core.App) error {
-		if c, err := app.FindCollectionByNameOrId("feedback"); err == nil {
+		if c, err := app.FindCollectionByNameOrId(schema.Feedback); err == nil {
 			return app.Delete(c)
 		}
 		return nil

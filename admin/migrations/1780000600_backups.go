@@ -5,7 +5,7 @@ import (
 	m "github.com/pocketbase/pocketbase/migrations"
 )
 
-// Daily backups (issue 8): at 02:00 Vietnam time every night (PocketBase's
+// Daily backups: at 02:00 Vietnam time every night (PocketBase's
 // cron runs in UTC: 19:00), the last 14 kept, unless IT has set a schedule
 // of their own.
 func init() {

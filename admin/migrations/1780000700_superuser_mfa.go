@@ -6,10 +6,11 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	m "github.com/pocketbase/pocketbase/migrations"
 
+	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/vocab"
 )
 
-// Two-step sign-in for superusers (issue 8). A superuser holds every key
+// Two-step sign-in for superusers. A superuser holds every key
 // to the portal, so after the password PocketBase asks for a one-time code
 // mailed to the account's address (MFA = password + OTP). Until IT sets an
 // SMTP server (/_/ → Settings → Mail server) the portal prints mail on its
@@ -48,7 +49,7 @@ func init() {
 			return fmt.Errorf("turn on MFA for superusers: %w", err)
 		}
 
-		audit, err := app.FindCollectionByNameOrId("auditLog")
+		audit, err := app.FindCollectionByNameOrId(schema.AuditLog)
 		if err != nil {
 			return fmt.Errorf("audit log collection: %w", err)
 		}

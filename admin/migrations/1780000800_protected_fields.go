@@ -8,11 +8,12 @@ import (
 	m "github.com/pocketbase/pocketbase/migrations"
 	"github.com/pocketbase/pocketbase/tools/types"
 
+	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/vocab"
 )
 
-// Protected fields, history by record and a complete audit log (issue 11,
-// faults 4, 8 and 9).
+// Protected fields, history by record and a complete audit log
+// (security faults 4, 8 and 9).
 //
 // Fields some callers may not see are Hidden in the schema: PocketBase then
 // refuses every filter and sort on them, directly or through a relation,
@@ -32,14 +33,14 @@ import (
 var (
 	// protectedFields are hidden in the schema, by collection.
 	protectedFields = map[string][]string{
-		"units":       {"updatedBy", "statusBy", "statusAt"},
-		"honorees":    {"updatedBy", "statusBy", "statusAt", "oldSlugs"},
-		"articles":    {"updatedBy", "statusBy", "statusAt", "oldSlugs"},
-		"initiatives": {"updatedBy", "statusBy", "statusAt", "oldSlugs"},
-		"awards":      {"updatedBy", "statusBy", "statusAt"},
-		"guides":      {"updatedBy", "statusBy", "statusAt", "oldSlugs"},
-		"indicators":  {"updatedBy", "statusBy", "statusAt"},
-		"feedback":    {"name", "phone", "email"},
+		schema.Units:       {"updatedBy", "statusBy", "statusAt"},
+		schema.Honorees:    {"updatedBy", "statusBy", "statusAt", "oldSlugs"},
+		schema.Articles:    {"updatedBy", "statusBy", "statusAt", "oldSlugs"},
+		schema.Initiatives: {"updatedBy", "statusBy", "statusAt", "oldSlugs"},
+		schema.Awards:      {"updatedBy", "statusBy", "statusAt"},
+		schema.Guides:      {"updatedBy", "statusBy", "statusAt", "oldSlugs"},
+		schema.Indicators:  {"updatedBy", "statusBy", "statusAt"},
+		schema.Feedback:    {"name", "phone", "email"},
 	}
 
 	// the history rule of migration 1780000200
@@ -51,7 +52,7 @@ var (
 // revisionsRule gives each role the history of the records it may read.
 func revisionsRule() string {
 	public := ""
-	for _, name := range []string{"units", "honorees", "articles", "initiatives", "awards", "guides", "indicators"} {
+	for _, name := range []string{schema.Units, schema.Honorees, schema.Articles, schema.Initiatives, schema.Awards, schema.Guides, schema.Indicators} {
 		if public != "" {
 			public += " || "
 		}
@@ -65,7 +66,7 @@ func revisionsRule() string {
 	return isReviewer +
 		` || (` + isEditor + ` && (` + public + `))` +
 		` || (` + isReporter + ` && @request.auth.unit != "" && (` +
-		ownUnit("initiatives") + ` || ` + ownUnit("nominations") + ` || ` + ownUnit("unitReports") + `))`
+		ownUnit(schema.Initiatives) + ` || ` + ownUnit(schema.Nominations) + ` || ` + ownUnit(schema.UnitReports) + `))`
 }
 
 func init() {
@@ -110,7 +111,7 @@ func setProtected(app core.App, hidden bool) error {
 }
 
 func setRevisionsRule(app core.App, rule string) error {
-	c, err := app.FindCollectionByNameOrId("revisions")
+	c, err := app.FindCollectionByNameOrId(schema.Revisions)
 	if err != nil {
 		return fmt.Errorf("find revisions: %w", err)
 	}
@@ -123,7 +124,7 @@ func setRevisionsRule(app core.App, rule string) error {
 }
 
 func setAuditActions(app core.App, keys []string) error {
-	audit, err := app.FindCollectionByNameOrId("auditLog")
+	audit, err := app.FindCollectionByNameOrId(schema.AuditLog)
 	if err != nil {
 		return fmt.Errorf("find auditLog: %w", err)
 	}

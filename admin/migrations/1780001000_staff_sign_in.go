@@ -6,9 +6,11 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 	m "github.com/pocketbase/pocketbase/migrations"
+
+	"github.com/daison/portal/internal/schema"
 )
 
-// Staff sign-in (issue 11, faults 11 and 14).
+// Staff sign-in (security faults 11 and 14).
 //
 // Every auth endpoint of every auth collection gets a per-address limit
 // (PocketBase's labels "*:requestOTP"…; sign-in with a password or a code
@@ -35,7 +37,7 @@ func init() {
 			return fmt.Errorf("rate limits of the auth endpoints: %w", err)
 		}
 
-		staff, err := app.FindCollectionByNameOrId("staff")
+		staff, err := app.FindCollectionByNameOrId(schema.Staff)
 		if err != nil {
 			return fmt.Errorf("staff collection: %w", err)
 		}
@@ -71,7 +73,7 @@ func init() {
 		if err := app.Save(s); err != nil {
 			return err
 		}
-		staff, err := app.FindCollectionByNameOrId("staff")
+		staff, err := app.FindCollectionByNameOrId(schema.Staff)
 		if err != nil {
 			return err
 		}

@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/daison/portal/admin"
+	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/vntext"
 	"github.com/daison/portal/internal/vocab"
 )
@@ -73,7 +74,7 @@ func staffCommand(app *pocketbase.PocketBase) *cobra.Command {
 			for _, r := range recs {
 				unitName := ""
 				if id := r.GetString("unit"); id != "" {
-					if u, err := app.FindRecordById(admin.Units, id); err == nil {
+					if u, err := app.FindRecordById(schema.Units, id); err == nil {
 						unitName = u.GetString("name")
 					}
 				}
@@ -128,13 +129,13 @@ func upsertStaff(app core.App, email, password, name, role, unitSlug string) (*c
 		rec.Set("role", role)
 	}
 	if unitSlug != "" {
-		u, err := app.FindFirstRecordByFilter(admin.Units, "slug = {:s}", dbx.Params{"s": unitSlug})
+		u, err := app.FindFirstRecordByFilter(schema.Units, "slug = {:s}", dbx.Params{"s": unitSlug})
 		if err != nil {
 			return nil, false, fmt.Errorf("không có đơn vị với đường dẫn %q (xem danh sách ở /don-vi/)", unitSlug)
 		}
 		rec.Set("unit", u.Id)
 	}
-	if rec.GetString("role") == "unitReporter" && rec.GetString("unit") == "" {
+	if rec.GetString("role") == schema.RoleUnitReporter && rec.GetString("unit") == "" {
 		return nil, false, errors.New("cán bộ đầu mối (unitReporter) cần --unit: đường dẫn của đơn vị mình")
 	}
 	rec.SetPassword(password)

@@ -5,15 +5,15 @@ import (
 	"testing"
 	"time"
 
-	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/admintest"
+	"github.com/daison/portal/internal/schema"
 )
 
 // TestUpsertStaff creates, updates and refuses staff accounts as "portal
 // staff upsert" does, on a real migrated database.
 func TestUpsertStaff(t *testing.T) {
 	app := admintest.NewApp(t, nil)
-	admintest.Create(t, app, admin.Units, map[string]any{"name": "Đoàn Thanh niên xã", "slug": "doan-thanh-nien", "kind": "doan-the",
+	admintest.Create(t, app, schema.Units, map[string]any{"name": "Đoàn Thanh niên xã", "slug": "doan-thanh-nien", "kind": "doan-the",
 		"status": "published", "publishAt": admintest.Date(time.Now().Add(-time.Hour))})
 
 	rec, created, err := upsertStaff(app, " Lan@DaiSon.gov.vn ", "mật khẩu đủ dài", "Nguyễn Thị Lan", "editor", "")

@@ -18,6 +18,7 @@ import (
 	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/backoffice"
 	"github.com/daison/portal/demo"
+	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/site"
 )
 
@@ -113,7 +114,7 @@ func wire(app *pocketbase.PocketBase, o *options) *parts {
 			return e.Next()
 		},
 	})
-	queue = site.Register(app, p.builder)
+	queue = site.Register(app, p.builder, admin.RequireStaff)
 	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
 		Id:       "portalBanner",
 		Priority: 1000,
@@ -184,7 +185,7 @@ func printBanner(app *pocketbase.PocketBase, e *core.ServeEvent) {
 		color.Cyan("  %s superuser upsert EMAIL MẬT_KHẨU\n", exe)
 		fmt.Println("rồi đăng nhập ở /_/: sau mật khẩu, nhập mã một lần gửi tới EMAIL.")
 	}
-	if n, err := e.App.CountRecords(admin.Staff); err == nil && n == 0 {
+	if n, err := e.App.CountRecords(schema.Staff); err == nil && n == 0 {
 		color.Magenta("\nChưa có tài khoản cán bộ. Tạo tài khoản (vai trò editor, reviewer hoặc unitReporter) bằng lệnh:")
 		color.Cyan("  %s staff upsert EMAIL MẬT_KHẨU --name \"Họ và tên\" --role editor\n", exe)
 		fmt.Println("rồi đăng nhập ở /quan-tri/.")

@@ -148,7 +148,7 @@ var StepLogic = List{
 	{"or", "hoặc"},
 }
 
-// StaffRoles are the roles of staff accounts (issue 5). Superusers (IT) stand
+// StaffRoles are the roles of staff accounts. Superusers (IT) stand
 // above them and are not staff.
 var StaffRoles = List{
 	{"editor", "Biên tập viên (Trung tâm Dịch vụ sự nghiệp công)"},
@@ -189,7 +189,7 @@ var ReportStates = List{
 	{"submitted", "Đã nộp"},
 }
 
-// FeedbackKinds are what citizens send from the site (issue 7).
+// FeedbackKinds are what citizens send from the site.
 var FeedbackKinds = List{
 	{"gop-y", "Góp ý về dịch vụ công"},
 	{"sang-kien", "Đề xuất sáng kiến"},

@@ -21,6 +21,7 @@ import (
 
 	"github.com/daison/portal/admin"
 	"github.com/daison/portal/internal/portaltest"
+	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/site"
 )
 
@@ -37,7 +38,7 @@ func serve(app core.App, b *site.Builder, queue *atomic.Pointer[site.Queue]) (*h
 		started <- e.Server
 		return nil
 	})
-	queue.Store(site.Register(app, b))
+	queue.Store(site.Register(app, b, admin.RequireStaff))
 	port, err := portaltest.FreePort()
 	if err != nil {
 		return nil, "", err
@@ -118,7 +119,7 @@ func patchTitle(addr, token, id, title string) error {
 // save and waits, each time, until shows finds the title's new words
 // (marker) on the live page; it prints p50 and p95.
 func latency(app core.App, name string, saves int, save func(a *core.Record, title string) error, shows func(slug, marker string) bool) error {
-	arts, err := app.FindRecordsByFilter(admin.Articles, "status = 'published' && publishAt <= {:now}", "-publishAt", saves, 0,
+	arts, err := app.FindRecordsByFilter(schema.Articles, "status = 'published' && publishAt <= {:now}", "-publishAt", saves, 0,
 		dbx.Params{"now": time.Now().UTC().Format(types.DefaultDateLayout)})
 	if err != nil {
 		return err

@@ -22,7 +22,7 @@ const (
 )
 
 // TestAwardsFlow drives the staff side of the award process and of the
-// citizens' feedback (issues 6 and 7) through the back office in Chromium:
+// citizens' feedback through the back office in Chromium:
 //
 //   - a unit's reporter files a yearly nomination for next year with a PDF
 //     dossier (a text file is refused before upload; a yearly dossier of a

@@ -17,9 +17,9 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/admintest"
 	"github.com/daison/portal/internal/qrsvg"
+	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/site/cards"
 	"github.com/daison/portal/site/export"
 )
@@ -44,7 +44,7 @@ var tricky = []struct {
 
 func TestExportGolden(t *testing.T) {
 	app := admintest.NewApp(t, nil)
-	unit := admintest.Create(t, app, admin.Units, map[string]any{
+	unit := admintest.Create(t, app, schema.Units, map[string]any{
 		"id": "unitvanphong001", "name": "Văn phòng HĐND và UBND xã", "kind": "phong-chuyen-mon",
 		"status": "published", "publishAt": admintest.Date(now.Add(-72 * time.Hour)),
 	})
@@ -59,7 +59,7 @@ func TestExportGolden(t *testing.T) {
 			fields["unit"] = unit.Id
 			fields["tags"] = []string{"VNeID", "dịch vụ công"}
 		}
-		admintest.Create(t, app, admin.Articles, fields)
+		admintest.Create(t, app, schema.Articles, fields)
 	}
 
 	root := t.TempDir()
@@ -67,7 +67,7 @@ func TestExportGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := res.Pages[admin.Articles]; got != len(tricky) {
+	if got := res.Pages[schema.Articles]; got != len(tricky) {
 		t.Fatalf("exported %d articles, want %d", got, len(tricky))
 	}
 
@@ -103,7 +103,7 @@ func TestExportGolden(t *testing.T) {
 func TestExportRoundTrip(t *testing.T) {
 	app := admintest.NewApp(t, nil)
 	for _, c := range tricky {
-		admintest.Create(t, app, admin.Articles, map[string]any{
+		admintest.Create(t, app, schema.Articles, map[string]any{
 			"id": c.id, "title": c.title, "summary": c.summary, "body": c.body,
 			"category": "thong-bao", "status": "published",
 			"publishAt": admintest.Date(now.Add(-time.Hour)),
@@ -114,7 +114,7 @@ func TestExportRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, c := range tricky {
-		r, err := app.FindRecordById(admin.Articles, c.id)
+		r, err := app.FindRecordById(schema.Articles, c.id)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -169,27 +169,27 @@ func TestExportVisibility(t *testing.T) {
 	app := admintest.NewApp(t, nil)
 	// Published first (a record may only be published with published
 	// links), then taken back: the export must drop the links.
-	draftUnit := admintest.Create(t, app, admin.Units, map[string]any{
+	draftUnit := admintest.Create(t, app, schema.Units, map[string]any{
 		"name": "Đơn vị nháp", "kind": "khac", "status": "published", "publishAt": admintest.Date(now.Add(-2 * time.Hour)),
 	})
-	h := admintest.Create(t, app, admin.Honorees, map[string]any{
+	h := admintest.Create(t, app, schema.Honorees, map[string]any{
 		"name": "Nguyễn Văn An", "kind": "ca-nhan", "status": "published", "unit": draftUnit.Id,
 		"publishAt": admintest.Date(now.Add(-time.Hour)),
 	})
-	hidden := admintest.Create(t, app, admin.Honorees, map[string]any{
+	hidden := admintest.Create(t, app, schema.Honorees, map[string]any{
 		"name": "Trần Thị Bình", "kind": "ca-nhan", "status": "published",
 		"publishAt": admintest.Date(now.Add(-time.Hour)),
 	})
-	admintest.Create(t, app, admin.Awards, map[string]any{
+	admintest.Create(t, app, schema.Awards, map[string]any{
 		"honoree": h.Id, "form": "giay-khen", "kind": "dot-xuat", "year": 2026, "achievement": "Thành tích A",
 		"decisionNo": "12/QĐ-UBND", "decisionDate": admintest.Date(time.Date(2026, 7, 9, 1, 0, 0, 0, time.UTC)),
 		"status": "published", "publishAt": admintest.Date(now.Add(-time.Hour)),
 	})
-	admintest.Create(t, app, admin.Awards, map[string]any{
+	admintest.Create(t, app, schema.Awards, map[string]any{
 		"honoree": hidden.Id, "form": "giay-khen", "kind": "dot-xuat", "year": 2026, "achievement": "Thành tích B",
 		"status": "published", "publishAt": admintest.Date(now.Add(-time.Hour)),
 	})
-	admintest.Create(t, app, admin.Awards, map[string]any{
+	admintest.Create(t, app, schema.Awards, map[string]any{
 		"honoree": h.Id, "form": "giay-khen", "kind": "hang-nam", "year": 2026, "achievement": "Thành tích nháp",
 		"status": "draft",
 	})
@@ -200,10 +200,10 @@ func TestExportVisibility(t *testing.T) {
 		}
 	}
 	soon := now.Add(90 * time.Minute)
-	admintest.Create(t, app, admin.Articles, map[string]any{
+	admintest.Create(t, app, schema.Articles, map[string]any{
 		"title": "Hẹn giờ", "category": "thong-bao", "status": "published", "publishAt": admintest.Date(soon),
 	})
-	admintest.Create(t, app, admin.Articles, map[string]any{
+	admintest.Create(t, app, schema.Articles, map[string]any{
 		"title": "Lưu trữ", "category": "thong-bao", "status": "archived", "publishAt": admintest.Date(now.Add(-time.Hour)),
 	})
 
@@ -212,7 +212,7 @@ func TestExportVisibility(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Total() != 1 || res.Pages[admin.Honorees] != 1 {
+	if res.Total() != 1 || res.Pages[schema.Honorees] != 1 {
 		t.Fatalf("pages = %v, want only the published honoree", res.Pages)
 	}
 	if !res.NextPublish.Equal(soon.Truncate(time.Millisecond)) {
@@ -248,7 +248,7 @@ func TestExportVisibility(t *testing.T) {
 // gets a default card.
 func TestExportSharing(t *testing.T) {
 	app := admintest.NewApp(t, nil)
-	g := admintest.Create(t, app, admin.Guides, map[string]any{
+	g := admintest.Create(t, app, schema.Guides, map[string]any{
 		"title": "Đăng ký khai sinh trực tuyến", "status": "published",
 		"publishAt": admintest.Date(now.Add(-time.Hour)),
 	})
@@ -291,14 +291,14 @@ func TestExportSharing(t *testing.T) {
 func TestExportStats(t *testing.T) {
 	app := admintest.NewApp(t, nil)
 	past := admintest.Date(now.Add(-time.Hour))
-	u := admintest.Create(t, app, admin.Units, map[string]any{"name": "Phòng Kinh tế", "kind": "phong-chuyen-mon", "status": "published", "publishAt": past})
-	h := admintest.Create(t, app, admin.Honorees, map[string]any{"name": "Tổ một cửa", "kind": "tap-the", "unit": u.Id, "status": "published", "publishAt": past})
-	hidden := admintest.Create(t, app, admin.Honorees, map[string]any{"name": "Nháp", "kind": "ca-nhan", "status": "published", "publishAt": past})
+	u := admintest.Create(t, app, schema.Units, map[string]any{"name": "Phòng Kinh tế", "kind": "phong-chuyen-mon", "status": "published", "publishAt": past})
+	h := admintest.Create(t, app, schema.Honorees, map[string]any{"name": "Tổ một cửa", "kind": "tap-the", "unit": u.Id, "status": "published", "publishAt": past})
+	hidden := admintest.Create(t, app, schema.Honorees, map[string]any{"name": "Nháp", "kind": "ca-nhan", "status": "published", "publishAt": past})
 	for i, a := range []struct {
 		h, form, kind string
 		year          int
 	}{{h.Id, "giay-khen", "hang-nam", 2025}, {h.Id, "giay-khen", "hang-nam", 2026}, {h.Id, "bang-khen-thanh-pho", "dot-xuat", 2026}, {hidden.Id, "giay-khen", "hang-nam", 2026}} {
-		admintest.Create(t, app, admin.Awards, map[string]any{"honoree": a.h, "form": a.form, "kind": a.kind, "year": a.year,
+		admintest.Create(t, app, schema.Awards, map[string]any{"honoree": a.h, "form": a.form, "kind": a.kind, "year": a.year,
 			"achievement": fmt.Sprintf("Thành tích %d", i), "status": "published", "publishAt": past})
 	}
 	// The honoree goes back to draft: its awards leave the statistics.

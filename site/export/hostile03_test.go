@@ -13,8 +13,8 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 
-	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/admintest"
+	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/site/export"
 )
 
@@ -29,18 +29,18 @@ type hijack struct {
 }
 
 var hijacks = []hijack{
-	{admin.Honorees, "honoreevictim01", "Người được vinh danh", "nguoi-vinh-danh", "hhhhh", nil, 0, false},
-	{admin.Articles, "articlevictim01", "Tin thật", "tin-that", "vvvvv", nil, 1, false},
-	{admin.Guides, "guidevictim0001", "Hướng dẫn thật", "huong-dan-that", "ggggg", nil, 1, false},
-	{admin.Articles, "articledraft001", "Bản nháp", "ban-nhap", "ddddd", nil, 1, true},
-	{admin.Articles, "articlerenamed1", "Tin đổi tên", "tin-moi", "nnnnn", []string{"tin-cu"}, 1, false},
+	{schema.Honorees, "honoreevictim01", "Người được vinh danh", "nguoi-vinh-danh", "hhhhh", nil, 0, false},
+	{schema.Articles, "articlevictim01", "Tin thật", "tin-that", "vvvvv", nil, 1, false},
+	{schema.Guides, "guidevictim0001", "Hướng dẫn thật", "huong-dan-that", "ggggg", nil, 1, false},
+	{schema.Articles, "articledraft001", "Bản nháp", "ban-nhap", "ddddd", nil, 1, true},
+	{schema.Articles, "articlerenamed1", "Tin đổi tên", "tin-moi", "nnnnn", []string{"tin-cu"}, 1, false},
 	// An editor's article with the honoree's code, another page's address,
 	// a reserved word, a draft's address and an address another record
 	// claims too; a guide with the article's code (guides are exported
 	// after articles, articles after honorees).
-	{admin.Articles, "articlehijack01", "Bài chiếm chỗ", "bai-chiem", "hhhhh", []string{"tin-that", "trang", "chung", "ban-nhap", "bai-chiem"}, 2, false},
-	{admin.Guides, "guidehijack0001", "Hướng dẫn chiếm chỗ", "hd-chiem", "vvvvv", nil, 2, false},
-	{admin.Articles, "articleother001", "Tin khác", "tin-khac", "wwwww", []string{"chung"}, 2, false},
+	{schema.Articles, "articlehijack01", "Bài chiếm chỗ", "bai-chiem", "hhhhh", []string{"tin-that", "trang", "chung", "ban-nhap", "bai-chiem"}, 2, false},
+	{schema.Guides, "guidehijack0001", "Hướng dẫn chiếm chỗ", "hd-chiem", "vvvvv", nil, 2, false},
+	{schema.Articles, "articleother001", "Tin khác", "tin-khac", "wwwww", []string{"chung"}, 2, false},
 }
 
 // TestHostile03ExportRedirects: whatever the database holds and whatever
@@ -73,11 +73,11 @@ func TestHostile03ExportRedirects(t *testing.T) {
 			r := core.NewRecord(c)
 			r.Id = h.id
 			titleField := "title"
-			if h.collection == admin.Honorees {
+			if h.collection == schema.Honorees {
 				titleField = "name"
 				r.Set("kind", "ca-nhan")
 			}
-			if h.collection == admin.Articles {
+			if h.collection == schema.Articles {
 				r.Set("category", "thong-bao")
 			}
 			r.Set(titleField, h.title)

@@ -16,8 +16,8 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
-	"github.com/daison/portal/admin"
 	"github.com/daison/portal/internal/imagecheck"
+	"github.com/daison/portal/internal/schema"
 )
 
 // A record's image goes to Hugo only once it has been decoded whole here:
@@ -41,9 +41,9 @@ var imageExts = map[string]string{".jpg": ".jpg", ".jpeg": ".jpg", ".png": ".png
 
 // imageFields are the image fields of the exported collections.
 var imageFields = map[string][]string{
-	admin.Articles:    {"cover"},
-	admin.Honorees:    {"photo"},
-	admin.Initiatives: {"photos"},
+	schema.Articles:    {"cover"},
+	schema.Honorees:    {"photo"},
+	schema.Initiatives: {"photos"},
 }
 
 // Why an image is left out.

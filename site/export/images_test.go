@@ -13,8 +13,8 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/filesystem"
 
-	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/admintest"
+	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/site/export"
 )
 
@@ -35,7 +35,7 @@ func photo(t testing.TB, w, h int) []byte {
 
 func articleWithCover(t testing.TB, app core.App, title string, cover []byte) *core.Record {
 	t.Helper()
-	c, err := app.FindCollectionByNameOrId(admin.Articles)
+	c, err := app.FindCollectionByNameOrId(schema.Articles)
 	if err != nil {
 		t.Fatal(err)
 	}

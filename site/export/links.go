@@ -8,7 +8,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
-	"github.com/daison/portal/admin"
+	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/shortcode"
 	"github.com/daison/portal/internal/slug"
 )
@@ -28,7 +28,7 @@ import (
 //   - an old slug claimed by two records leads to neither: nothing tells
 //     which of them held it, and a wrong page is worse than none;
 //   - a short code belongs to the record of any linkable collection, any
-//     status, created first (then by the order of admin.Linkable, then id):
+//     status, created first (then by the order of schema.Linkable, then id):
 //     a code can only be copied after it exists, so the first holder is the
 //     one whose code was printed. A later holder's page shows no short link.
 //
@@ -51,7 +51,7 @@ func (h linkHolder) before(o linkHolder) bool {
 	if h.Created != o.Created {
 		return h.Created < o.Created
 	}
-	if hi, oi := slices.Index(admin.Linkable, h.collection), slices.Index(admin.Linkable, o.collection); hi != oi {
+	if hi, oi := slices.Index(schema.Linkable, h.collection), slices.Index(schema.Linkable, o.collection); hi != oi {
 		return hi < oi
 	}
 	return h.ID < o.ID
@@ -61,9 +61,9 @@ func (h linkHolder) before(o linkHolder) bool {
 // title.
 func (x *exporter) linkHolders() ([]linkHolder, error) {
 	var all []linkHolder
-	for _, c := range admin.Linkable {
+	for _, c := range schema.Linkable {
 		title := "title"
-		if c == admin.Honorees {
+		if c == schema.Honorees {
 			title = "name"
 		}
 		var rows []linkHolder
@@ -105,7 +105,7 @@ func (x *exporter) planLinks() error {
 	x.links = map[string][]string{}
 	var skipped []string
 	claims := map[string][]*core.Record{} // old path → records claiming it
-	for _, c := range admin.Linkable {
+	for _, c := range schema.Linkable {
 		if current[c] == nil {
 			current[c] = map[string]string{}
 		}
@@ -115,7 +115,7 @@ func (x *exporter) planLinks() error {
 			current[c][r.GetString("slug")] = r.Id
 		}
 	}
-	for _, c := range admin.Linkable {
+	for _, c := range schema.Linkable {
 		for _, r := range x.recs[c] {
 			key := linkKey(r)
 			if code := r.GetString("shortCode"); code != "" {
@@ -129,7 +129,7 @@ func (x *exporter) planLinks() error {
 					x.links[key] = append(x.links[key], "/l/"+code+"/")
 				}
 			}
-			olds := admin.OldSlugs(r)
+			olds := schema.OldSlugs(r)
 			for i, old := range olds {
 				if slices.Contains(olds[:i], old) || old == r.GetString("slug") {
 					continue // a repeat, or its own page
@@ -216,6 +216,10 @@ func (x *exporter) shortURL(r *core.Record) string {
 	return ""
 }
 
+// RedirectSection is the content section (and page type) of the redirect
+// pages: content/chuyen-huong/<from>/index.md.
+const RedirectSection = "chuyen-huong"
+
 // redirects writes a redirect page for each other address planLinks kept
 // for a record's page (its short link, its old slugs): content pages of
 // the type "chuyen-huong" at those URLs, rendered by the theme's
@@ -227,11 +231,11 @@ func (x *exporter) redirects(r *core.Record, title string) error {
 	for _, from := range x.links[linkKey(r)] {
 		name := strings.ReplaceAll(strings.Trim(from, "/"), "/", "--")
 		fm := RedirectPage{
-			Title: title, URL: from, Type: "chuyen-huong",
+			Title: title, URL: from, Type: RedirectSection,
 			Build: map[string]string{"list": "never"}, Sitemap: map[string]bool{"disable": true},
 			Params: map[string]string{"target": target},
 		}
-		if err := x.putJSON("content/chuyen-huong/"+name+"/index.md", fm); err != nil {
+		if err := x.putJSON("content/"+RedirectSection+"/"+name+"/index.md", fm); err != nil {
 			return err
 		}
 	}
@@ -240,7 +244,7 @@ func (x *exporter) redirects(r *core.Record, title string) error {
 
 // redirectSection keeps the redirect pages' folder from being a page.
 func (x *exporter) redirectSection() error {
-	return x.putJSON("content/chuyen-huong/_index.md", RedirectPage{
+	return x.putJSON("content/"+RedirectSection+"/_index.md", RedirectPage{
 		Title: "Chuyển hướng", Build: map[string]string{"list": "never", "render": "never"}, Sitemap: map[string]bool{"disable": true},
 	})
 }

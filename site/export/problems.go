@@ -7,7 +7,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
-	"github.com/daison/portal/admin"
+	"github.com/daison/portal/internal/schema"
 )
 
 // Problem is something of a record the export left out of the site (the
@@ -26,11 +26,11 @@ type Problem struct {
 // recordNouns name one record of a collection in a sentence, as the back
 // office does.
 var recordNouns = map[string]string{
-	admin.Articles:    "bài viết",
-	admin.Honorees:    "gương điển hình",
-	admin.Initiatives: "mô hình, sáng kiến",
-	admin.Guides:      "hướng dẫn",
-	admin.Units:       "đơn vị",
+	schema.Articles:    "bài viết",
+	schema.Honorees:    "gương điển hình",
+	schema.Initiatives: "mô hình, sáng kiến",
+	schema.Guides:      "hướng dẫn",
+	schema.Units:       "đơn vị",
 }
 
 // fieldLabels name the image fields as the back office's forms do.

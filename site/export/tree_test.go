@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/admintest"
+	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/site/export"
 )
 
@@ -63,7 +63,7 @@ func TestExportIncremental(t *testing.T) {
 	past := admintest.Date(now.Add(-time.Hour))
 	var arts []string
 	for i := 0; i < 20; i++ {
-		r := admintest.Create(t, app, admin.Articles, map[string]any{"title": "Tin số " + strings.Repeat("i", i+1), "category": "thong-bao", "status": "published", "publishAt": past, "tags": []string{"VNeID"}})
+		r := admintest.Create(t, app, schema.Articles, map[string]any{"title": "Tin số " + strings.Repeat("i", i+1), "category": "thong-bao", "status": "published", "publishAt": past, "tags": []string{"VNeID"}})
 		arts = append(arts, r.Id)
 	}
 	root := t.TempDir()
@@ -82,7 +82,7 @@ func TestExportIncremental(t *testing.T) {
 	if len(again.Written)+len(again.Removed) != 0 {
 		t.Fatalf("an unchanged export wrote %v and removed %v", again.Written, again.Removed)
 	}
-	r, _ := app.FindRecordById(admin.Articles, arts[3])
+	r, _ := app.FindRecordById(schema.Articles, arts[3])
 	r.Set("body", "Nội dung mới.")
 	if err := app.Save(r); err != nil {
 		t.Fatal(err)

@@ -20,7 +20,7 @@ import (
 //
 //	builds/<id>/       one folder per build (src/ for Hugo's input, public/ its output)
 //	live -> builds/<id>/public
-//	overlays/<id>/     pages rendered ahead of the next build (site/quick.go)
+//	overlays/<id>/     pages rendered ahead of the next build (site/ahead.go)
 //	overlay -> overlays/<id>, served in place of the live build's files
 //	trash/             pruned builds and overlays, deleted in the background
 type Dir struct {

@@ -4,8 +4,13 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"strings"
 	"sync"
 
+	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/daison/portal/internal/qrsvg"
+	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/site/cards"
 )
 
@@ -89,4 +94,41 @@ func (x *exporter) putDrawnCard(cache *cards.Cache, p pendingCard) error {
 		return copyReader(dst, f)
 	})
 	return nil
+}
+
+// sectionLabels name the sections on share cards.
+var sectionLabels = map[string]string{
+	schema.Articles:    "Tin tức",
+	schema.Initiatives: "Mô hình, sáng kiến",
+	schema.Honorees:    "Vinh danh",
+	schema.Guides:      "Hướng dẫn dịch vụ công",
+}
+
+// siteName is what share cards show at the bottom.
+const siteName = "Cải cách hành chính xã Đại Sơn"
+
+// share adds a linkable record's sharing pieces to its page: the QR code of
+// its full URL tagged "?nguon=qr" (qr.svg in the bundle) and its share card
+// (the-chia-se.jpg, drawn later by drawCards).
+func (x *exporter) share(r *core.Record, c *Common, title string) error {
+	if !schema.IsLinkable(r.Collection().Name) {
+		return nil
+	}
+	dir := x.rel(r)
+	if x.opts.BaseURL != "" {
+		url := strings.TrimSuffix(x.opts.BaseURL, "/") + pageURL(r.Collection().Name, r.GetString("slug")) + "?nguon=qr"
+		label := "Mã QR dẫn tới trang “" + title + "”"
+		c.QRURL, c.QR = url, "qr.svg"
+		x.t.PutMade(dir+"/qr.svg", "qr:"+url+"\x00"+label, func() ([]byte, error) { return qrsvg.SVG(url, label) })
+	}
+	if x.opts.Cards != nil {
+		c.Card = &Image{Src: "the-chia-se.jpg", Alt: title}
+		x.putCard(dir+"/the-chia-se.jpg", cards.Card{Kicker: sectionLabels[r.Collection().Name], Title: title, Footer: siteName})
+	}
+	return nil
+}
+
+// putCard asks for a share card at rel, drawn by drawCards.
+func (x *exporter) putCard(rel string, card cards.Card) {
+	x.cards = append(x.cards, pendingCard{rel: rel, card: card})
 }

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/daison/portal/admin"
+	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/site"
 )
 
@@ -44,10 +44,10 @@ func TestRenderAheadMatchesFull(t *testing.T) {
 	cases := []struct {
 		collection, section, field, value string
 	}{
-		{admin.Articles, "tin-tuc", "title", "Bài đã sửa: hội nghị về VNeID"},
-		{admin.Guides, "huong-dan", "title", "Hướng dẫn đã sửa: đăng ký khai sinh"},
-		{admin.Initiatives, "mo-hinh-sang-kien", "title", "Sáng kiến đã sửa: một cửa không giấy"},
-		{admin.Honorees, "vinh-danh", "name", "Nguyễn Văn Sửa"},
+		{schema.Articles, "tin-tuc", "title", "Bài đã sửa: hội nghị về VNeID"},
+		{schema.Guides, "huong-dan", "title", "Hướng dẫn đã sửa: đăng ký khai sinh"},
+		{schema.Initiatives, "mo-hinh-sang-kien", "title", "Sáng kiến đã sửa: một cửa không giấy"},
+		{schema.Honorees, "vinh-danh", "name", "Nguyễn Văn Sửa"},
 	}
 	for _, c := range cases {
 		recs, err := app.FindRecordsByFilter(c.collection, `status = "published"`, "-publishAt", 1, 0)
@@ -93,7 +93,7 @@ func TestRenderAheadMatchesFull(t *testing.T) {
 	}
 
 	// Saved, then unpublished before the next build: out of the overlay.
-	arts, err := app.FindRecordsByFilter(admin.Articles, `status = "published"`, "-publishAt", 1, 0)
+	arts, err := app.FindRecordsByFilter(schema.Articles, `status = "published"`, "-publishAt", 1, 0)
 	if err != nil || len(arts) == 0 {
 		t.Fatal(err)
 	}

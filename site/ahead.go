@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/site/export"
 	"github.com/daison/portal/site/live"
 )
@@ -27,16 +28,26 @@ import (
 // is older than the build's export. Lists, the home page and the search
 // index show a change with the next build.
 
-// aheadSections are the sections whose record pages can be rendered ahead:
-// their templates look up nothing but indexes and hand-written pages.
-var aheadSections = map[string]bool{"tin-tuc": true, "mo-hinh-sang-kien": true, "vinh-danh": true, "huong-dan": true}
-
-// recordSections hold the export's record bundles, which the small site
-// leaves out but for the saved ones.
-var recordSections = map[string]bool{
-	"tin-tuc": true, "mo-hinh-sang-kien": true, "vinh-danh": true, "huong-dan": true,
-	"don-vi": true, "chuyen-huong": true,
+// aheadSections are the sections (export.Sections) whose record pages can
+// be rendered ahead: their templates look up nothing but indexes and
+// hand-written pages.
+var aheadSections = map[string]bool{
+	export.Sections[schema.Articles]:    true,
+	export.Sections[schema.Initiatives]: true,
+	export.Sections[schema.Honorees]:    true,
+	export.Sections[schema.Guides]:      true,
 }
+
+// recordSections hold the export's record bundles (every section of
+// export.Sections, and its redirect pages), which the small site leaves out
+// but for the saved ones.
+var recordSections = func() map[string]bool {
+	m := map[string]bool{export.RedirectSection: true}
+	for _, s := range export.Sections {
+		m[s] = true
+	}
+	return m
+}()
 
 // maxAhead bounds the pages rendered ahead; more changes wait for the full
 // build.
