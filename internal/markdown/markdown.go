@@ -61,9 +61,17 @@ const (
 // Check returns the problems of src, each once, in the order met: raw HTML
 // (inline or block), links and images whose address is not http(s), mailto,
 // tel or a path on the site, and Hugo shortcode delimiters. An empty result
-// means src may be stored.
+// means src may be stored. A text over the limits (OverLimit) is not parsed:
+// its only problems are that one and shortcode delimiters.
 func Check(src string) []Problem {
 	var found []Problem
+	if p := OverLimit(src); p != "" {
+		found = append(found, p)
+		if HasShortcode(src) {
+			found = append(found, ProblemShortcode)
+		}
+		return found
+	}
 	add := func(p Problem) {
 		for _, q := range found {
 			if q == p {

@@ -1,0 +1,431 @@
+package markdown
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// scan estimates, in one pass, the work goldmark v1.8.7 does on a text
+// where that work can grow faster than the text. Inline parsing works
+// paragraph by paragraph, so scan cuts the text into chunks that hold at
+// least one whole paragraph each (a chunk ends at a blank line, a heading
+// or a list item, where a paragraph always ends) and charges each chunk:
+//
+//   - each "]" closing a "[": workPerSpan for each byte between them (which
+//     linkParser.containsLink walks) and, when a run of "*", "_" or "~" is
+//     in between, for each byte back to the last such run before the "["
+//     (ProcessDelimiters walks back to it, its "bottom"), workPerLineWalk
+//     for each line of the chunk from the "[" on (blockReader.Value), and
+//     after "](" workPerAddress for each byte of the address, up to the
+//     next space or unmatched ")", or after "](<" up to the next ">"
+//     (parseLinkDestination);
+//   - each backtick run no later run of its length closes: the rest of the
+//     chunk, and workPerCodeLine for each of its lines (codeSpanParser);
+//   - its runs of "*", "_" and "~": workPerDelim times the number of those
+//     that may close times the number of all (ProcessDelimiters looks back
+//     from each closer over every earlier run);
+//   - a line looking like a table's |---| row: workPerCell for as many
+//     cells as it has columns, on it and each later line of the chunk
+//     (short rows are filled up); and workPerEscapedPipe for each escaped
+//     "\|" of the text times their number (the table extension looks up
+//     every one of them in each cell holding one);
+//   - each "<" before a letter, "/", "!" or "?": workPerTag;
+//   - each heading: workPerHeading.
+//
+// It also measures each line's nesting: the ">" and list markers that open
+// it plus a level for every four columns of indentation (each open block
+// is continued on every line, at a cost growing with its depth).
+type scan struct {
+	work      [workKinds]int64
+	worstLine [workKinds]int // the line starting the chunk that cost most, by kind
+	worstWork [workKinds]int64
+
+	deepest, deepestLine int
+
+	pipes     int64 // escaped "|" in the text
+	pipesLine int   // the line of the first
+
+	// The current chunk.
+	line      int // number of the line being read, from 1
+	start     int // offset of the chunk's first byte
+	startLine int
+	lines     int // lines in the chunk so far
+	opens     []opener
+	closes    int64 // "]" that closed a "[" in the chunk
+	closeFrom int64 // sum of the chunk line indexes of their "["
+	spans     int64 // bytes between each "[" and its "]"
+	address   int64 // bytes of link addresses
+	ticks     []tickRun
+	lastRun   int   // offset of the last run of "*", "_" or "~" still open, or -1
+	delims    int64 // runs of "*", "_" and "~"
+	closers   int64 // those of them that may close
+	cols      int64 // columns of the widest |---| row seen in the chunk
+	cells     int64
+	tags      int64
+	headings  int64
+	parens    int       // "(" less ")" so far on the line
+	toSpace   []address // link addresses ending at a space or an unmatched ")"
+	toAngle   []address // link addresses ending at the next ">"
+}
+
+// address is where a link address starts, and the line's parenthesis
+// depth inside it.
+type address struct{ pos, parens int }
+
+// opener is a "[": where it is, on which line of its chunk, and the last
+// run of "*", "_" or "~" before it (or -1).
+type opener struct{ pos, line, bottom int }
+
+type tickRun struct{ pos, line, n int }
+
+func (s *scan) total() int64 {
+	var t int64
+	for _, w := range s.work {
+		t += w
+	}
+	return t
+}
+
+func (s *scan) run(src string) {
+	s.startLine, s.lastRun = 1, -1
+	for pos := 0; pos <= len(src); {
+		end := strings.IndexByte(src[pos:], '\n')
+		if end < 0 {
+			end = len(src)
+		} else {
+			end += pos
+		}
+		s.line++
+		s.readLine(src, pos, end)
+		pos = end + 1
+	}
+	s.endChunk(len(src))
+	s.work[workTable] += workPerEscapedPipe * s.pipes * s.pipes
+	if s.pipes > 0 && s.worstLine[workTable] == 0 {
+		s.worstLine[workTable] = s.pipesLine
+	}
+}
+
+// readLine reads the line src[pos:end].
+func (s *scan) readLine(src string, pos, end int) {
+	line := src[pos:end]
+	content, depth, starts := prefix(line)
+	if depth > s.deepest {
+		s.deepest, s.deepestLine = depth, s.line
+	}
+	rest := line[content:]
+	if blank(rest) || starts != startsNothing {
+		s.endChunk(pos)
+		s.start, s.startLine = pos, s.line
+		if blank(rest) {
+			s.start, s.startLine = end+1, s.line+1
+			return
+		}
+	}
+	if starts == startsHeading || s.lines > 0 && setextUnderline(rest) {
+		s.headings++
+	}
+	s.lines++
+	if s.cols > 0 {
+		s.cells += s.cols
+	}
+	if n := tableColumns(rest); n > 0 {
+		s.cols = max(s.cols, int64(n))
+		s.cells += s.cols
+	}
+	at := s.lines - 1
+	s.parens = 0
+	for i := pos + content; i < end; i++ {
+		switch c := src[i]; c {
+		case '\\':
+			if i+1 < end && isPunct(src[i+1]) {
+				i++
+				if src[i] == '|' {
+					if s.pipes == 0 {
+						s.pipesLine = s.line
+					}
+					s.pipes++
+				}
+			}
+		case ' ', '\t', '\r', '\v', '\f':
+			s.settle(&s.toSpace, i, -1)
+		case '(':
+			s.parens++
+		case ')':
+			s.parens--
+			s.settle(&s.toSpace, i, s.parens)
+		case '>':
+			s.settle(&s.toAngle, i, -1)
+		case '[':
+			s.opens = append(s.opens, opener{i, at, s.lastRun})
+		case ']':
+			if len(s.opens) == 0 {
+				continue
+			}
+			o := s.opens[len(s.opens)-1]
+			s.opens = s.opens[:len(s.opens)-1]
+			s.spans += int64(i - o.pos)
+			if s.lastRun > o.pos && o.bottom >= 0 {
+				s.spans += int64(i - o.bottom)
+			}
+			s.lastRun = o.bottom
+			s.closes++
+			s.closeFrom += int64(o.line)
+			if i+1 < end && src[i+1] == '(' {
+				s.parens++
+				j := i + 2
+				for j < end && (src[j] == ' ' || src[j] == '\t') {
+					j++
+				}
+				if j < end && src[j] == '<' {
+					s.toAngle = append(s.toAngle, address{j, s.parens})
+				} else {
+					s.toSpace = append(s.toSpace, address{j, s.parens})
+				}
+				i = j - 1
+			}
+		case '`':
+			j := i
+			for j < end && src[j] == '`' {
+				j++
+			}
+			s.ticks = append(s.ticks, tickRun{i, at, j - i})
+			i = j - 1
+		case '*', '_', '~':
+			j := i
+			for j < end && src[j] == c {
+				j++
+			}
+			s.delims++
+			s.lastRun = i
+			if mayClose(src, i, j) {
+				s.closers++
+			}
+			i = j - 1
+		case '<':
+			if i+1 < end && (isLetter(src[i+1]) || strings.IndexByte("/!?", src[i+1]) >= 0) {
+				s.tags++
+			}
+		}
+	}
+	s.settle(&s.toSpace, end, -1)
+	s.settle(&s.toAngle, end, -1)
+}
+
+// settle charges the link addresses waiting in *list that end at i: all of
+// them when parens is -1, otherwise those that began inside more
+// parentheses than the line now has (they are the last ones of the list).
+func (s *scan) settle(list *[]address, i, parens int) {
+	l := *list
+	n := len(l)
+	for n > 0 && (parens < 0 || l[n-1].parens > parens) {
+		n--
+		s.address += int64(i - l[n].pos)
+	}
+	*list = l[:n]
+}
+
+// mayClose reports whether the run src[i:j] of "*", "_" or "~" may close
+// emphasis, as CommonMark says (and ScanDelimiter does): it is
+// right-flanking and, for "_", not inside a word.
+func mayClose(src string, i, j int) bool {
+	before, after := rune('\n'), rune('\n')
+	if i > 0 {
+		before, _ = utf8.DecodeLastRuneInString(src[:i])
+	}
+	if j < len(src) {
+		after, _ = utf8.DecodeRuneInString(src[j:])
+	}
+	punct := func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) }
+	beforeSpace, afterSpace := unicode.IsSpace(before), unicode.IsSpace(after)
+	left := !afterSpace && (!punct(after) || beforeSpace || punct(before))
+	right := !beforeSpace && (!punct(before) || afterSpace || punct(after))
+	if src[i] == '_' {
+		return right && (!left || punct(after))
+	}
+	return right
+}
+
+// endChunk charges the chunk ending at offset end and starts a new one.
+func (s *scan) endChunk(end int) {
+	lines := int64(s.lines)
+	var w [workKinds]int64
+	w[workLinks] = workPerSpan*s.spans + workPerAddress*s.address + workPerLineWalk*(s.closes*lines-s.closeFrom)
+	// A run of n backticks opens a code span that the next run of n
+	// closes; parsing goes on after the closer. Without one, the opener
+	// is searched for to the chunk's end.
+	next := make(map[int]int, len(s.ticks))
+	after := make([]int, len(s.ticks))
+	for i := len(s.ticks) - 1; i >= 0; i-- {
+		n := s.ticks[i].n
+		if j, ok := next[n]; ok {
+			after[i] = j
+		} else {
+			after[i] = -1
+		}
+		next[n] = i
+	}
+	for i := 0; i < len(s.ticks); i++ {
+		if after[i] >= 0 {
+			i = after[i]
+			continue
+		}
+		t := s.ticks[i]
+		w[workCode] += int64(end-t.pos) + workPerCodeLine*(lines-int64(t.line))
+	}
+	w[workEmphasis] = workPerDelim * s.closers * s.delims
+	w[workTable] = workPerCell * s.cells
+	w[workTags] = workPerTag * s.tags
+	w[workHeadings] = workPerHeading * s.headings
+	for k, v := range w {
+		s.work[k] += v
+		if v > s.worstWork[k] {
+			s.worstWork[k], s.worstLine[k] = v, s.startLine
+		}
+	}
+	s.lines, s.closes, s.closeFrom, s.spans, s.address = 0, 0, 0, 0, 0
+	s.opens, s.ticks = s.opens[:0], s.ticks[:0]
+	s.delims, s.closers, s.cols, s.cells, s.tags, s.headings = 0, 0, 0, 0, 0, 0
+	s.lastRun = -1
+	s.toSpace, s.toAngle = s.toSpace[:0], s.toAngle[:0]
+}
+
+// What a line starts, for a paragraph before it.
+const (
+	startsNothing = iota // it may continue a paragraph
+	startsItem           // a list item, which ends a paragraph
+	startsHeading        // an ATX heading (# …)
+)
+
+// prefix reads the start of a line: where its content begins after the
+// markers of the block quotes and list items it opens, its nesting depth,
+// and whether it starts a block that ends any paragraph before it (a
+// non-empty bullet item, an ordered item numbered 1, or a heading), as
+// CommonMark says.
+func prefix(line string) (content, depth, starts int) {
+	i, indent := spaces(line, 0)
+	depth = indent / 4
+	if indent >= 4 {
+		return i, depth, startsNothing // indented code, or a continuation
+	}
+	for i < len(line) && depth <= MaxNesting {
+		c := line[i]
+		switch {
+		case c == '>':
+			depth++
+			i++
+			if i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+				i++
+			}
+			j, w := spaces(line, i)
+			if w >= 4 {
+				return i, depth, starts
+			}
+			i = j
+		case (c == '-' || c == '+' || c == '*') && (i+1 == len(line) || line[i+1] == ' ' || line[i+1] == '\t'):
+			depth++
+			j, w := spaces(line, i+1)
+			if !blank(line[j:]) {
+				starts = startsItem
+			}
+			if w > 4 {
+				return i + 2, depth, starts
+			}
+			i = j
+		case c >= '0' && c <= '9':
+			j := i
+			for j < len(line) && j-i < 10 && line[j] >= '0' && line[j] <= '9' {
+				j++
+			}
+			if j-i > 9 || j == len(line) || (line[j] != '.' && line[j] != ')') ||
+				(j+1 < len(line) && line[j+1] != ' ' && line[j+1] != '\t') {
+				return i, depth, starts
+			}
+			depth++
+			k, w := spaces(line, j+1)
+			if strings.TrimLeft(line[i:j], "0") == "1" && !blank(line[k:]) {
+				starts = startsItem
+			}
+			if w > 4 {
+				return j + 2, depth, starts
+			}
+			i = k
+		case c == '#':
+			j := i
+			for j < len(line) && line[j] == '#' {
+				j++
+			}
+			if j-i <= 6 && (j == len(line) || line[j] == ' ' || line[j] == '\t') {
+				starts = startsHeading
+			}
+			return i, depth, starts
+		default:
+			return i, depth, starts
+		}
+	}
+	return i, depth, starts
+}
+
+// setextUnderline reports whether line is made of "=" or of "-" only (and
+// spaces after them): under a paragraph, it makes that a heading.
+func setextUnderline(line string) bool {
+	line = strings.TrimRight(line, " \t\r")
+	if line == "" || line[0] != '=' && line[0] != '-' {
+		return false
+	}
+	return strings.Count(line, line[:1]) == len(line)
+}
+
+// spaces skips the spaces and tabs of line from i, returning where they
+// end and how many columns they take (a tab reaching the next multiple of
+// four).
+func spaces(line string, i int) (int, int) {
+	w := 0
+	for ; i < len(line); i++ {
+		switch line[i] {
+		case ' ':
+			w++
+		case '\t':
+			w += 4 - w%4
+		default:
+			return i, w
+		}
+	}
+	return i, w
+}
+
+// tableColumns returns how many columns a line made of "|", "-", ":" and
+// spaces has, as a table's delimiter row (|---|:--:|), or 0 if it is not
+// one.
+func tableColumns(line string) int {
+	pipes, dashes := 0, false
+	for i := 0; i < len(line); i++ {
+		switch line[i] {
+		case '|':
+			pipes++
+		case '-':
+			dashes = true
+		case ':', ' ', '\t', '\r':
+		default:
+			return 0
+		}
+	}
+	if !dashes {
+		return 0
+	}
+	return pipes + 1
+}
+
+func blank(s string) bool {
+	return strings.Trim(s, " \t\r") == ""
+}
+
+func isLetter(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// isPunct reports whether c is ASCII punctuation, which a backslash escapes.
+func isPunct(c byte) bool {
+	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
+}
