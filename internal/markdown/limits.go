@@ -26,6 +26,7 @@ const maxWork = 40_000_000
 
 // Weights of the work units, from profiles of goldmark v1.8.7.
 const (
+	workPerBracket     = 400  // a "[" is tried by the link, footnote and task list parsers
 	workPerSpan        = 2    // a "]" walks the nodes since its "[" (containsLink)
 	workPerAddress     = 4    // a link address is read a byte at a time (parseLinkDestination)
 	workPerLineWalk    = 4    // a "]" walks the paragraph's lines after its "[" (blockReader.Value)
@@ -45,19 +46,23 @@ const (
 	workLinks = iota
 	workCode
 	workEmphasis
+	workRuns
 	workTable
+	workAutolinks
 	workTags
 	workHeadings
 	workKinds
 )
 
 var workProblems = [workKinds]string{
-	workLinks:    "Đoạn văn bắt đầu ở dòng %d có quá nhiều dấu ngoặc [ ] ( ) lồng nhau hoặc chưa đóng, nên không kiểm tra được. Hãy xóa các dấu [ ] ( ) thừa, viết mỗi liên kết đủ dạng [chữ](địa chỉ), hoặc chia đoạn văn dài bằng một dòng trống.",
-	workCode:     "Đoạn văn bắt đầu ở dòng %d có quá nhiều dấu ` chưa đóng, nên không kiểm tra được. Hãy xóa các dấu ` thừa, hoặc đóng mỗi đoạn mã bằng đúng số dấu ` đã mở.",
-	workEmphasis: "Đoạn văn bắt đầu ở dòng %d có quá nhiều dấu *, _ hoặc ~ (chữ đậm, nghiêng, gạch ngang) không thành cặp, nên không kiểm tra được. Hãy xóa các dấu thừa, hoặc chia đoạn văn dài bằng một dòng trống.",
-	workTable:    "Bảng bắt đầu ở dòng %d có quá nhiều ô, nên không kiểm tra được. Hãy bớt số cột (mỗi dòng của bảng có bấy nhiêu ô như dòng gạch ngang |---|), hoặc tách thành nhiều bảng nhỏ.",
-	workTags:     "Nội dung có quá nhiều dấu < đứng ngay trước chữ (trông như thẻ HTML, từ dòng %d), nên không kiểm tra được. Hãy xóa các dấu < thừa hoặc thêm dấu cách sau chúng.",
-	workHeadings: "Nội dung có quá nhiều tiêu đề (dòng bắt đầu bằng # hoặc gạch dưới bằng === hay ---, từ dòng %d), nên không kiểm tra được. Hãy bớt tiêu đề, hoặc tách thành nhiều bài.",
+	workLinks:     "Đoạn văn bắt đầu ở dòng %d có quá nhiều dấu ngoặc [ ] ( ) lồng nhau hoặc chưa đóng, nên không kiểm tra được. Hãy xóa các dấu [ ] ( ) thừa, viết mỗi liên kết đủ dạng [chữ](địa chỉ), hoặc chia đoạn văn dài bằng một dòng trống.",
+	workCode:      "Đoạn văn bắt đầu ở dòng %d có quá nhiều dấu ` chưa đóng, nên không kiểm tra được. Hãy xóa các dấu ` thừa, hoặc đóng mỗi đoạn mã bằng đúng số dấu ` đã mở.",
+	workEmphasis:  "Đoạn văn bắt đầu ở dòng %d có quá nhiều dấu *, _ hoặc ~ (chữ đậm, nghiêng, gạch ngang) không thành cặp, nên không kiểm tra được. Hãy xóa các dấu thừa, hoặc chia đoạn văn dài bằng một dòng trống.",
+	workRuns:      "Đoạn văn bắt đầu ở dòng %d có một dãy quá dài các dấu ' hoặc \" hoặc ~ viết liền nhau, nên không kiểm tra được. Hãy xóa bớt các dấu đó.",
+	workTable:     "Bảng bắt đầu ở dòng %d có quá nhiều ô, nên không kiểm tra được. Hãy bớt số cột (mỗi dòng của bảng có bấy nhiêu ô như dòng gạch ngang |---|), hoặc tách thành nhiều bảng nhỏ.",
+	workAutolinks: "Đoạn văn bắt đầu ở dòng %d có quá nhiều địa chỉ web (www., http://) viết liền với các ký tự khác, nên không kiểm tra được. Hãy thêm dấu cách trước và sau mỗi địa chỉ, hoặc viết thành liên kết [chữ](địa chỉ).",
+	workTags:      "Nội dung có quá nhiều dấu < đứng ngay trước chữ (trông như thẻ HTML, từ dòng %d), nên không kiểm tra được. Hãy xóa các dấu < thừa hoặc thêm dấu cách sau chúng.",
+	workHeadings:  "Nội dung có quá nhiều tiêu đề (dòng bắt đầu bằng # hoặc gạch dưới bằng === hay ---, từ dòng %d), nên không kiểm tra được. Hãy bớt tiêu đề, hoặc tách thành nhiều bài.",
 }
 
 // OverLimit returns why src may not be parsed: longer than MaxLength

@@ -30,11 +30,20 @@ import (
 //     (short rows are filled up); and workPerEscapedPipe for each escaped
 //     "\|" of the text times their number (the table extension looks up
 //     every one of them in each cell holding one);
+//   - each run of n quotes (' or ") or "~": n²/2 (the typographer and the
+//     strikethrough extension read the rest of the run at each of them);
+//   - each "[": workPerBracket; and after "[^" or "!^" (a footnote)
+//     workPerAddress for each byte up to the next "]", at most 999
+//     (footnoteParser reads the label);
+//   - each "www.", "http://" or "https://" after a space, "*", "_", "~" or
+//     "(": 256 for each of the next 256 bytes that may be in a domain name
+//     (the linkify expressions try every length of it);
 //   - each "<" before a letter, "/", "!" or "?": workPerTag;
 //   - each heading: workPerHeading.
 //
-// It also measures each line's nesting: the ">" and list markers that open
-// it plus a level for every four columns of indentation (each open block
+// It also measures each line's nesting: the markers of the block quotes,
+// list items, footnotes and definitions that open it plus a level for every
+// four columns of indentation (each open block
 // is continued on every line, at a cost growing with its depth).
 type scan struct {
 	work      [workKinds]int64
@@ -60,10 +69,15 @@ type scan struct {
 	lastRun   int   // offset of the last run of "*", "_" or "~" still open, or -1
 	delims    int64 // runs of "*", "_" and "~"
 	closers   int64 // those of them that may close
+	runs      int64 // work of runs of quotes and "~"
 	cols      int64 // columns of the widest |---| row seen in the chunk
 	cells     int64
 	tags      int64
 	headings  int64
+	brackets  int64     // "["
+	autolinks int64     // work of the linkify expressions
+	domainEnd int       // where the run of domain characters last measured ends
+	toClose   []int     // footnote labels ending at the next "]"
 	parens    int       // "(" less ")" so far on the line
 	toSpace   []address // link addresses ending at a space or an unmatched ")"
 	toAngle   []address // link addresses ending at the next ">"
@@ -158,8 +172,18 @@ func (s *scan) readLine(src string, pos, end int) {
 		case '>':
 			s.settle(&s.toAngle, i, -1)
 		case '[':
+			s.brackets++
 			s.opens = append(s.opens, opener{i, at, s.lastRun})
+		case '^':
+			if i > pos+content && (src[i-1] == '[' || src[i-1] == '!') {
+				s.toClose = append(s.toClose, i)
+			}
+		case 'w', 'h':
+			if i == pos+content || strings.IndexByte(" \t*_~(", src[i-1]) >= 0 {
+				s.linkify(src[:end], i)
+			}
 		case ']':
+			s.settleLabels(i)
 			if len(s.opens) == 0 {
 				continue
 			}
@@ -192,10 +216,20 @@ func (s *scan) readLine(src string, pos, end int) {
 			}
 			s.ticks = append(s.ticks, tickRun{i, at, j - i})
 			i = j - 1
+		case '\'', '"':
+			j := i
+			for j < end && src[j] == c {
+				j++
+			}
+			s.runs += int64(j-i) * int64(j-i-1) / 2
+			i = j - 1
 		case '*', '_', '~':
 			j := i
 			for j < end && src[j] == c {
 				j++
+			}
+			if c == '~' {
+				s.runs += int64(j-i) * int64(j-i-1) / 2
 			}
 			s.delims++
 			s.lastRun = i
@@ -211,6 +245,47 @@ func (s *scan) readLine(src string, pos, end int) {
 	}
 	s.settle(&s.toSpace, end, -1)
 	s.settle(&s.toAngle, end, -1)
+	s.settleLabels(end)
+}
+
+// settleLabels charges the footnote labels waiting, which end at i.
+func (s *scan) settleLabels(i int) {
+	for _, p := range s.toClose {
+		s.address += int64(min(i-p, 999))
+	}
+	s.toClose = s.toClose[:0]
+}
+
+// linkify charges the linkify expressions for an address starting at
+// line[i], if one does: they match up to 256 bytes of domain characters
+// with as many threads.
+func (s *scan) linkify(line string, i int) {
+	rest := line[i:]
+	var n int
+	switch {
+	case strings.HasPrefix(rest, "www."):
+		n = 4
+	case strings.HasPrefix(rest, "http://"):
+		n = 7
+	case strings.HasPrefix(rest, "https://"):
+		n = 8
+	default:
+		return
+	}
+	from := i + n
+	if from >= s.domainEnd {
+		s.domainEnd = from
+		for s.domainEnd < len(line) && s.domainEnd-from <= 256 && isDomainChar(line[s.domainEnd]) {
+			s.domainEnd++
+		}
+	}
+	s.autolinks += 256 * int64(min(s.domainEnd-from, 256))
+}
+
+// isDomainChar reports whether c may be in the domain of an address
+// linkify recognises ([-a-zA-Z0-9@:%._+~#=]).
+func isDomainChar(c byte) bool {
+	return isLetter(c) || c >= '0' && c <= '9' || strings.IndexByte("-@:%._+~#=", c) >= 0
 }
 
 // settle charges the link addresses waiting in *list that end at i: all of
@@ -275,7 +350,10 @@ func (s *scan) endChunk(end int) {
 		w[workCode] += int64(end-t.pos) + workPerCodeLine*(lines-int64(t.line))
 	}
 	w[workEmphasis] = workPerDelim * s.closers * s.delims
+	w[workRuns] = s.runs
 	w[workTable] = workPerCell * s.cells
+	w[workLinks] += workPerBracket * s.brackets
+	w[workAutolinks] = s.autolinks
 	w[workTags] = workPerTag * s.tags
 	w[workHeadings] = workPerHeading * s.headings
 	for k, v := range w {
@@ -286,8 +364,9 @@ func (s *scan) endChunk(end int) {
 	}
 	s.lines, s.closes, s.closeFrom, s.spans, s.address = 0, 0, 0, 0, 0
 	s.opens, s.ticks = s.opens[:0], s.ticks[:0]
-	s.delims, s.closers, s.cols, s.cells, s.tags, s.headings = 0, 0, 0, 0, 0, 0
-	s.lastRun = -1
+	s.delims, s.closers, s.runs, s.cols, s.cells, s.tags, s.headings = 0, 0, 0, 0, 0, 0, 0
+	s.lastRun, s.brackets, s.autolinks, s.domainEnd = -1, 0, 0, 0
+	s.toClose = s.toClose[:0]
 	s.toSpace, s.toAngle = s.toSpace[:0], s.toAngle[:0]
 }
 
@@ -351,6 +430,18 @@ func prefix(line string) (content, depth, starts int) {
 				return j + 2, depth, starts
 			}
 			i = k
+		case c == '[' && strings.HasPrefix(line[i:], "[^"):
+			// A footnote's definition, "[^label]: …", holds blocks.
+			j := strings.IndexByte(line[i+2:min(len(line), i+2+999)], ']')
+			if j < 0 || !strings.HasPrefix(line[i+2+j:], "]:") {
+				return i, depth, starts
+			}
+			depth++
+			i, _ = spaces(line, i+2+j+2)
+		case c == ':' && (i+1 == len(line) || line[i+1] == ' ' || line[i+1] == '\t'):
+			// A definition's description, ": …", holds blocks too.
+			depth++
+			i, _ = spaces(line, i+1)
 		case c == '#':
 			j := i
 			for j < len(line) && line[j] == '#' {
