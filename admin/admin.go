@@ -67,6 +67,7 @@ func Register(app core.App, opts Options) {
 		app.OnRecordAfterDeleteSuccess(PublicCollections...).BindFunc(changed)
 	}
 
+	preview := newPreviewGate()
 	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
 		Id: "portalTranslateErrors",
 		Func: func(e *core.ServeEvent) error {
@@ -81,7 +82,7 @@ func Register(app core.App, opts Options) {
 				Id:   "portalApiHeaders",
 				Func: apiHeaders,
 			})
-			e.Router.POST("/api/portal/markdown", markdownPreview).Bind(RequireStaff())
+			e.Router.POST("/api/portal/markdown", preview.serve).Bind(RequireStaff(), apis.BodyLimit(maxPreviewBody))
 			e.Router.GET("/api/portal/eligibility", eligibilityRoute).Bind(RequireStaff("reviewer"))
 			e.Router.GET("/api/portal/exports/awards", exportAwards).Bind(RequireStaff("reviewer"))
 			e.Router.GET("/api/portal/exports/nominations", exportNominations).Bind(RequireStaff("reviewer", "unitReporter"))
