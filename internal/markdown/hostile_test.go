@@ -48,6 +48,7 @@ var hostileShapes = []hostileShape{
 	{"unmatched emphasis", func(n int) string { return repeat("_a ", n/2) + repeat("a* ", n/2) }},
 	{"mixed emphasis (goldmark #555)", func(n int) string { return repeat("*a_b*c_d**e_f*g**h*i_j**", n) }},
 	{"emphasis inside links", func(n int) string { return "*x " + repeat("a [**b](c) ", n) }},
+	{"emphasis inside links, none before", func(n int) string { return repeat("a [**b](c) ", n) }},
 	{"quote runs", func(n int) string { return strings.Repeat("'", n) }},
 	{"double quote runs", func(n int) string { return strings.Repeat(`"`, n) }},
 	{"tilde runs", func(n int) string { return "a" + strings.Repeat("~", n-1) }},

@@ -26,8 +26,9 @@ const maxWork = 40_000_000
 
 // Weights of the work units, from profiles of goldmark v1.8.7.
 const (
-	workPerBracket     = 400  // a "[" is tried by the link, footnote and task list parsers
-	workPerSpan        = 2    // a "]" walks the nodes since its "[" (containsLink)
+	workPerBracket     = 600  // a "[" is tried by the link, footnote and task list parsers
+	workPerSpan        = 4    // a "]" walks the nodes since its "[" (containsLink)
+	workPerWalk        = 20   // a link walks back over its siblings to the last open "*", "_" or "~"
 	workPerAddress     = 4    // a link address is read a byte at a time (parseLinkDestination)
 	workPerLineWalk    = 4    // a "]" walks the paragraph's lines after its "[" (blockReader.Value)
 	workPerCodeLine    = 200  // an unclosed "`" allocates a node per following line

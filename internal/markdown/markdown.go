@@ -7,6 +7,7 @@ package markdown
 import (
 	"bytes"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"html"
 	"net/url"
@@ -38,9 +39,17 @@ var md = goldmark.New(
 	),
 )
 
+// ErrOverLimit is the error of Render for a text over the limits of what
+// is parsed (OverLimit).
+var ErrOverLimit = errors.New("markdown: the text is over the limits of what is parsed")
+
 // Render returns src as HTML, as the site would show it (without Hugo's
-// render hooks). The back office uses it for its live preview.
+// render hooks). The back office uses it for its live preview. A text over
+// the limits is not rendered: the error wraps ErrOverLimit.
 func Render(src string) (string, error) {
+	if p := OverLimit(src); p != "" {
+		return "", fmt.Errorf("render markdown: %w (%s)", ErrOverLimit, p)
+	}
 	var buf bytes.Buffer
 	if err := md.Convert([]byte(src), &buf); err != nil {
 		return "", fmt.Errorf("render markdown: %w", err)
@@ -148,8 +157,13 @@ func SafeURL(raw string) bool {
 }
 
 // Plain returns the text of src without Markdown syntax, white space
-// collapsed: what a summary or a search index needs.
+// collapsed: what a summary or a search index needs. A text over the
+// limits (which Check refuses, so that no record holds one) is not parsed:
+// it comes back as it is, white space collapsed.
 func Plain(src string) string {
+	if OverLimit(src) != "" {
+		return strings.Join(strings.Fields(src), " ")
+	}
 	source := []byte(src)
 	doc := md.Parser().Parse(text.NewReader(source))
 	var b strings.Builder

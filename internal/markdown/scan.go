@@ -12,10 +12,13 @@ import (
 // least one whole paragraph each (a chunk ends at a blank line, a heading
 // or a list item, where a paragraph always ends) and charges each chunk:
 //
-//   - each "]" closing a "[": workPerSpan for each byte between them (which
-//     linkParser.containsLink walks) and, when a run of "*", "_" or "~" is
-//     in between, for each byte back to the last such run before the "["
-//     (ProcessDelimiters walks back to it, its "bottom"), workPerLineWalk
+//   - each "]" closing a "[": workPerSpan for each inline node between
+//     them (which linkParser.containsLink walks) and, when a run of "*",
+//     "_" or "~" is in between, workPerWalk for each node back to the last
+//     such run before the "[" or else to the chunk's start
+//     (ProcessDelimiters and ClearDelimiters walk back to that run, their
+//     "bottom", or to the paragraph's start when there is none),
+//     workPerLineWalk
 //     for each line of the chunk from the "[" on (blockReader.Value), and
 //     after "](" workPerAddress for each byte of the address, up to the
 //     next space or unmatched ")", or after "](<" up to the next ">"
@@ -32,9 +35,9 @@ import (
 //     every one of them in each cell holding one);
 //   - each run of n quotes (' or ") or "~": n²/2 (the typographer and the
 //     strikethrough extension read the rest of the run at each of them);
-//   - each "[": workPerBracket; and after "[^" or "!^" (a footnote)
-//     workPerAddress for each byte up to the next "]", at most 999
-//     (footnoteParser reads the label);
+//   - each "[": workPerBracket; and after "[^", or "!", a character and
+//     "^" (a footnote), workPerAddress for each byte up to the next "]",
+//     at most 999 (footnoteParser reads the label);
 //   - each "www.", "http://" or "https://" after a space, "*", "_", "~" or
 //     "(": 256 for each of the next 256 bytes that may be in a domain name
 //     (the linkify expressions try every length of it);
@@ -63,10 +66,12 @@ type scan struct {
 	opens     []opener
 	closes    int64 // "]" that closed a "[" in the chunk
 	closeFrom int64 // sum of the chunk line indexes of their "["
-	spans     int64 // bytes between each "[" and its "]"
+	spans     int64 // nodes between each "[" and its "]"
+	walks     int64 // nodes walked back to the bottoms of links
 	address   int64 // bytes of link addresses
 	ticks     []tickRun
-	lastRun   int   // offset of the last run of "*", "_" or "~" still open, or -1
+	nodes     int64 // inline nodes in the chunk so far: lines and special characters
+	lastRun   int64 // the node of the last run of "*", "_" or "~" still open, or -1
 	delims    int64 // runs of "*", "_" and "~"
 	closers   int64 // those of them that may close
 	runs      int64 // work of runs of quotes and "~"
@@ -87,9 +92,13 @@ type scan struct {
 // depth inside it.
 type address struct{ pos, parens int }
 
-// opener is a "[": where it is, on which line of its chunk, and the last
-// run of "*", "_" or "~" before it (or -1).
-type opener struct{ pos, line, bottom int }
+// opener is a "[": its node, the line of its chunk it is on, and the node
+// of the last run of "*", "_" or "~" before it (or -1).
+type opener struct {
+	node   int64
+	line   int
+	bottom int64
+}
 
 type tickRun struct{ pos, line, n int }
 
@@ -124,11 +133,16 @@ func (s *scan) run(src string) {
 // readLine reads the line src[pos:end].
 func (s *scan) readLine(src string, pos, end int) {
 	line := src[pos:end]
-	content, depth, starts := prefix(line)
+	content, quotes, depth, starts := prefix(line)
 	if depth > s.deepest {
 		s.deepest, s.deepestLine = depth, s.line
 	}
 	rest := line[content:]
+	if blank(rest) && !blank(line[quotes:]) {
+		// An empty list item may not interrupt a paragraph: after one, its
+		// marker is text ("*" a run of emphasis).
+		content, rest = quotes, line[quotes:]
+	}
 	if blank(rest) || starts != startsNothing {
 		s.endChunk(pos)
 		s.start, s.startLine = pos, s.line
@@ -141,6 +155,7 @@ func (s *scan) readLine(src string, pos, end int) {
 		s.headings++
 	}
 	s.lines++
+	s.nodes++
 	if s.cols > 0 {
 		s.cells += s.cols
 	}
@@ -154,6 +169,7 @@ func (s *scan) readLine(src string, pos, end int) {
 		switch c := src[i]; c {
 		case '\\':
 			if i+1 < end && isPunct(src[i+1]) {
+				s.nodes++
 				i++
 				if src[i] == '|' {
 					if s.pipes == 0 {
@@ -173,9 +189,12 @@ func (s *scan) readLine(src string, pos, end int) {
 			s.settle(&s.toAngle, i, -1)
 		case '[':
 			s.brackets++
-			s.opens = append(s.opens, opener{i, at, s.lastRun})
+			s.nodes++
+			s.opens = append(s.opens, opener{s.nodes, at, s.lastRun})
 		case '^':
-			if i > pos+content && (src[i-1] == '[' || src[i-1] == '!') {
+			// footnoteParser reads a label after "[^", and after "!" and
+			// any character before "^".
+			if i > pos+content && src[i-1] == '[' || i > pos+content+1 && src[i-2] == '!' {
 				s.toClose = append(s.toClose, i)
 			}
 		case 'w', 'h':
@@ -189,9 +208,10 @@ func (s *scan) readLine(src string, pos, end int) {
 			}
 			o := s.opens[len(s.opens)-1]
 			s.opens = s.opens[:len(s.opens)-1]
-			s.spans += int64(i - o.pos)
-			if s.lastRun > o.pos && o.bottom >= 0 {
-				s.spans += int64(i - o.bottom)
+			s.nodes++
+			s.spans += s.nodes - o.node
+			if s.lastRun > o.node {
+				s.walks += s.nodes - max(o.bottom, 0)
 			}
 			s.lastRun = o.bottom
 			s.closes++
@@ -214,6 +234,7 @@ func (s *scan) readLine(src string, pos, end int) {
 			for j < end && src[j] == '`' {
 				j++
 			}
+			s.nodes++
 			s.ticks = append(s.ticks, tickRun{i, at, j - i})
 			i = j - 1
 		case '\'', '"':
@@ -222,6 +243,7 @@ func (s *scan) readLine(src string, pos, end int) {
 				j++
 			}
 			s.runs += int64(j-i) * int64(j-i-1) / 2
+			s.nodes++
 			i = j - 1
 		case '*', '_', '~':
 			j := i
@@ -232,7 +254,8 @@ func (s *scan) readLine(src string, pos, end int) {
 				s.runs += int64(j-i) * int64(j-i-1) / 2
 			}
 			s.delims++
-			s.lastRun = i
+			s.nodes++
+			s.lastRun = s.nodes
 			if mayClose(src, i, j) {
 				s.closers++
 			}
@@ -241,6 +264,7 @@ func (s *scan) readLine(src string, pos, end int) {
 			if i+1 < end && (isLetter(src[i+1]) || strings.IndexByte("/!?", src[i+1]) >= 0) {
 				s.tags++
 			}
+			s.nodes++
 		}
 	}
 	s.settle(&s.toSpace, end, -1)
@@ -326,7 +350,7 @@ func mayClose(src string, i, j int) bool {
 func (s *scan) endChunk(end int) {
 	lines := int64(s.lines)
 	var w [workKinds]int64
-	w[workLinks] = workPerSpan*s.spans + workPerAddress*s.address + workPerLineWalk*(s.closes*lines-s.closeFrom)
+	w[workLinks] = workPerSpan*s.spans + workPerWalk*s.walks + workPerAddress*s.address + workPerLineWalk*(s.closes*lines-s.closeFrom)
 	// A run of n backticks opens a code span that the next run of n
 	// closes; parsing goes on after the closer. Without one, the opener
 	// is searched for to the chunk's end.
@@ -362,7 +386,7 @@ func (s *scan) endChunk(end int) {
 			s.worstWork[k], s.worstLine[k] = v, s.startLine
 		}
 	}
-	s.lines, s.closes, s.closeFrom, s.spans, s.address = 0, 0, 0, 0, 0
+	s.lines, s.closes, s.closeFrom, s.spans, s.walks, s.address, s.nodes = 0, 0, 0, 0, 0, 0, 0
 	s.opens, s.ticks = s.opens[:0], s.ticks[:0]
 	s.delims, s.closers, s.runs, s.cols, s.cells, s.tags, s.headings = 0, 0, 0, 0, 0, 0, 0
 	s.lastRun, s.brackets, s.autolinks, s.domainEnd = -1, 0, 0, 0
@@ -378,18 +402,26 @@ const (
 )
 
 // prefix reads the start of a line: where its content begins after the
-// markers of the block quotes and list items it opens, its nesting depth,
-// and whether it starts a block that ends any paragraph before it (a
-// non-empty bullet item, an ordered item numbered 1, or a heading), as
-// CommonMark says.
-func prefix(line string) (content, depth, starts int) {
+// markers of the block quotes, list items, footnotes and definitions it
+// opens, where the leading block quote markers end, its nesting depth, and
+// whether it starts a block that ends any paragraph before it (a non-empty
+// bullet item, an ordered item numbered 1, or a heading), as CommonMark
+// says.
+func prefix(line string) (content, quotes, depth, starts int) {
 	i, indent := spaces(line, 0)
 	depth = indent / 4
 	if indent >= 4 {
-		return i, depth, startsNothing // indented code, or a continuation
+		return i, i, depth, startsNothing // indented code, or a continuation
 	}
+	inQuotes := true
 	for i < len(line) && depth <= MaxNesting {
+		if inQuotes {
+			quotes = i
+		}
 		c := line[i]
+		if c != '>' {
+			inQuotes = false
+		}
 		switch {
 		case c == '>':
 			depth++
@@ -399,7 +431,7 @@ func prefix(line string) (content, depth, starts int) {
 			}
 			j, w := spaces(line, i)
 			if w >= 4 {
-				return i, depth, starts
+				return i, i, depth, starts
 			}
 			i = j
 		case (c == '-' || c == '+' || c == '*') && (i+1 == len(line) || line[i+1] == ' ' || line[i+1] == '\t'):
@@ -409,7 +441,7 @@ func prefix(line string) (content, depth, starts int) {
 				starts = startsItem
 			}
 			if w > 4 {
-				return i + 2, depth, starts
+				return i + 2, quotes, depth, starts
 			}
 			i = j
 		case c >= '0' && c <= '9':
@@ -419,7 +451,7 @@ func prefix(line string) (content, depth, starts int) {
 			}
 			if j-i > 9 || j == len(line) || (line[j] != '.' && line[j] != ')') ||
 				(j+1 < len(line) && line[j+1] != ' ' && line[j+1] != '\t') {
-				return i, depth, starts
+				return i, quotes, depth, starts
 			}
 			depth++
 			k, w := spaces(line, j+1)
@@ -427,14 +459,14 @@ func prefix(line string) (content, depth, starts int) {
 				starts = startsItem
 			}
 			if w > 4 {
-				return j + 2, depth, starts
+				return j + 2, quotes, depth, starts
 			}
 			i = k
 		case c == '[' && strings.HasPrefix(line[i:], "[^"):
 			// A footnote's definition, "[^label]: …", holds blocks.
 			j := strings.IndexByte(line[i+2:min(len(line), i+2+999)], ']')
 			if j < 0 || !strings.HasPrefix(line[i+2+j:], "]:") {
-				return i, depth, starts
+				return i, quotes, depth, starts
 			}
 			depth++
 			i, _ = spaces(line, i+2+j+2)
@@ -450,12 +482,15 @@ func prefix(line string) (content, depth, starts int) {
 			if j-i <= 6 && (j == len(line) || line[j] == ' ' || line[j] == '\t') {
 				starts = startsHeading
 			}
-			return i, depth, starts
+			return i, quotes, depth, starts
 		default:
-			return i, depth, starts
+			return i, quotes, depth, starts
 		}
 	}
-	return i, depth, starts
+	if inQuotes {
+		quotes = i
+	}
+	return i, quotes, depth, starts
 }
 
 // setextUnderline reports whether line is made of "=" or of "-" only (and
