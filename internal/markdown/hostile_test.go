@@ -148,8 +148,9 @@ func TestHostile10LegitimateTextsPass(t *testing.T) {
 	for quotes.Len() < MaxLength-300 {
 		quotes.WriteString(`Ông Nguyễn Văn A nói: "Tôi rất hài lòng, thủ tục nhanh 'như gió'." Bà B: "Cảm ơn cán bộ!" `)
 	}
-	// One long paragraph, pasted without blank lines, with links and bold.
-	for prose.Len() < MaxLength-300 {
+	// One long paragraph of half the field, pasted without blank lines,
+	// with links, bold and italics on every line.
+	for prose.Len() < MaxLength/2 {
 		prose.WriteString("Xã **Đại Sơn** đẩy mạnh [cải cách hành chính](/ke-hoach/) và _chuyển đổi số_; người dân nộp hồ sơ tại `dichvucong.gov.vn`.\n")
 	}
 	for _, c := range []struct{ name, src string }{

@@ -26,13 +26,13 @@ const maxWork = 40_000_000
 
 // Weights of the work units, from profiles of goldmark v1.8.7.
 const (
-	workPerBracket     = 600  // a "[" is tried by the link, footnote and task list parsers
+	workPerBracket     = 800  // a "[" is tried by the link, footnote and task list parsers
 	workPerSpan        = 4    // a "]" walks the nodes since its "[" (containsLink)
 	workPerWalk        = 20   // a link walks back over its siblings to the last open "*", "_" or "~"
 	workPerAddress     = 4    // a link address is read a byte at a time (parseLinkDestination)
 	workPerLineWalk    = 4    // a "]" walks the paragraph's lines after its "[" (blockReader.Value)
 	workPerCodeLine    = 200  // an unclosed "`" allocates a node per following line
-	workPerDelim       = 3    // a closing "*", "_" or "~" looks back at each earlier one
+	workPerDelim       = 10   // a closing "*", "_" or "~" looks back at each earlier one
 	workPerCell        = 250  // a table cell, typed or added to fill a short row
 	workPerEscapedPipe = 4    // an escaped "|" is looked up for each other one
 	workPerTag         = 5000 // a "<" before a letter runs the raw HTML expressions

@@ -1,10 +1,6 @@
 package markdown
 
-import (
-	"strings"
-	"unicode"
-	"unicode/utf8"
-)
+import "strings"
 
 // scan estimates, in one pass, the work goldmark v1.8.7 does on a text
 // where that work can grow faster than the text. Inline parsing works
@@ -18,11 +14,10 @@ import (
 //     such run before the "[" or else to the chunk's start
 //     (ProcessDelimiters and ClearDelimiters walk back to that run, their
 //     "bottom", or to the paragraph's start when there is none),
-//     workPerLineWalk
-//     for each line of the chunk from the "[" on (blockReader.Value), and
-//     after "](" workPerAddress for each byte of the address, up to the
-//     next space or unmatched ")", or after "](<" up to the next ">"
-//     (parseLinkDestination);
+//     workPerLineWalk for each line of the chunk from the "[" on
+//     (blockReader.Value), and after "](" workPerAddress for each byte of
+//     the address, up to the next space or unmatched ")", or after "](<"
+//     up to the next ">" (parseLinkDestination);
 //   - each backtick run no later run of its length closes: the rest of the
 //     chunk, and workPerCodeLine for each of its lines (codeSpanParser);
 //   - its runs of "*", "_" and "~": workPerDelim times the number of those
@@ -46,8 +41,8 @@ import (
 //
 // It also measures each line's nesting: the markers of the block quotes,
 // list items, footnotes and definitions that open it plus a level for every
-// four columns of indentation (each open block
-// is continued on every line, at a cost growing with its depth).
+// four columns of indentation (each open block is continued on every line,
+// at a cost growing with its depth).
 type scan struct {
 	work      [workKinds]int64
 	worstLine [workKinds]int // the line starting the chunk that cost most, by kind
@@ -60,7 +55,6 @@ type scan struct {
 
 	// The current chunk.
 	line      int // number of the line being read, from 1
-	start     int // offset of the chunk's first byte
 	startLine int
 	lines     int // lines in the chunk so far
 	opens     []opener
@@ -145,9 +139,9 @@ func (s *scan) readLine(src string, pos, end int) {
 	}
 	if blank(rest) || starts != startsNothing {
 		s.endChunk(pos)
-		s.start, s.startLine = pos, s.line
+		s.startLine = s.line
 		if blank(rest) {
-			s.start, s.startLine = end+1, s.line+1
+			s.startLine = s.line + 1
 			return
 		}
 	}
@@ -306,12 +300,6 @@ func (s *scan) linkify(line string, i int) {
 	s.autolinks += 256 * int64(min(s.domainEnd-from, 256))
 }
 
-// isDomainChar reports whether c may be in the domain of an address
-// linkify recognises ([-a-zA-Z0-9@:%._+~#=]).
-func isDomainChar(c byte) bool {
-	return isLetter(c) || c >= '0' && c <= '9' || strings.IndexByte("-@:%._+~#=", c) >= 0
-}
-
 // settle charges the link addresses waiting in *list that end at i: all of
 // them when parens is -1, otherwise those that began inside more
 // parentheses than the line now has (they are the last ones of the list).
@@ -323,27 +311,6 @@ func (s *scan) settle(list *[]address, i, parens int) {
 		s.address += int64(i - l[n].pos)
 	}
 	*list = l[:n]
-}
-
-// mayClose reports whether the run src[i:j] of "*", "_" or "~" may close
-// emphasis, as CommonMark says (and ScanDelimiter does): it is
-// right-flanking and, for "_", not inside a word.
-func mayClose(src string, i, j int) bool {
-	before, after := rune('\n'), rune('\n')
-	if i > 0 {
-		before, _ = utf8.DecodeLastRuneInString(src[:i])
-	}
-	if j < len(src) {
-		after, _ = utf8.DecodeRuneInString(src[j:])
-	}
-	punct := func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) }
-	beforeSpace, afterSpace := unicode.IsSpace(before), unicode.IsSpace(after)
-	left := !afterSpace && (!punct(after) || beforeSpace || punct(before))
-	right := !beforeSpace && (!punct(before) || afterSpace || punct(after))
-	if src[i] == '_' {
-		return right && (!left || punct(after))
-	}
-	return right
 }
 
 // endChunk charges the chunk ending at offset end and starts a new one.
@@ -392,166 +359,4 @@ func (s *scan) endChunk(end int) {
 	s.lastRun, s.brackets, s.autolinks, s.domainEnd = -1, 0, 0, 0
 	s.toClose = s.toClose[:0]
 	s.toSpace, s.toAngle = s.toSpace[:0], s.toAngle[:0]
-}
-
-// What a line starts, for a paragraph before it.
-const (
-	startsNothing = iota // it may continue a paragraph
-	startsItem           // a list item, which ends a paragraph
-	startsHeading        // an ATX heading (# …)
-)
-
-// prefix reads the start of a line: where its content begins after the
-// markers of the block quotes, list items, footnotes and definitions it
-// opens, where the leading block quote markers end, its nesting depth, and
-// whether it starts a block that ends any paragraph before it (a non-empty
-// bullet item, an ordered item numbered 1, or a heading), as CommonMark
-// says.
-func prefix(line string) (content, quotes, depth, starts int) {
-	i, indent := spaces(line, 0)
-	depth = indent / 4
-	if indent >= 4 {
-		return i, i, depth, startsNothing // indented code, or a continuation
-	}
-	inQuotes := true
-	for i < len(line) && depth <= MaxNesting {
-		if inQuotes {
-			quotes = i
-		}
-		c := line[i]
-		if c != '>' {
-			inQuotes = false
-		}
-		switch {
-		case c == '>':
-			depth++
-			i++
-			if i < len(line) && (line[i] == ' ' || line[i] == '\t') {
-				i++
-			}
-			j, w := spaces(line, i)
-			if w >= 4 {
-				return i, i, depth, starts
-			}
-			i = j
-		case (c == '-' || c == '+' || c == '*') && (i+1 == len(line) || line[i+1] == ' ' || line[i+1] == '\t'):
-			depth++
-			j, w := spaces(line, i+1)
-			if !blank(line[j:]) {
-				starts = startsItem
-			}
-			if w > 4 {
-				return i + 2, quotes, depth, starts
-			}
-			i = j
-		case c >= '0' && c <= '9':
-			j := i
-			for j < len(line) && j-i < 10 && line[j] >= '0' && line[j] <= '9' {
-				j++
-			}
-			if j-i > 9 || j == len(line) || (line[j] != '.' && line[j] != ')') ||
-				(j+1 < len(line) && line[j+1] != ' ' && line[j+1] != '\t') {
-				return i, quotes, depth, starts
-			}
-			depth++
-			k, w := spaces(line, j+1)
-			if strings.TrimLeft(line[i:j], "0") == "1" && !blank(line[k:]) {
-				starts = startsItem
-			}
-			if w > 4 {
-				return j + 2, quotes, depth, starts
-			}
-			i = k
-		case c == '[' && strings.HasPrefix(line[i:], "[^"):
-			// A footnote's definition, "[^label]: …", holds blocks.
-			j := strings.IndexByte(line[i+2:min(len(line), i+2+999)], ']')
-			if j < 0 || !strings.HasPrefix(line[i+2+j:], "]:") {
-				return i, quotes, depth, starts
-			}
-			depth++
-			i, _ = spaces(line, i+2+j+2)
-		case c == ':' && (i+1 == len(line) || line[i+1] == ' ' || line[i+1] == '\t'):
-			// A definition's description, ": …", holds blocks too.
-			depth++
-			i, _ = spaces(line, i+1)
-		case c == '#':
-			j := i
-			for j < len(line) && line[j] == '#' {
-				j++
-			}
-			if j-i <= 6 && (j == len(line) || line[j] == ' ' || line[j] == '\t') {
-				starts = startsHeading
-			}
-			return i, quotes, depth, starts
-		default:
-			return i, quotes, depth, starts
-		}
-	}
-	if inQuotes {
-		quotes = i
-	}
-	return i, quotes, depth, starts
-}
-
-// setextUnderline reports whether line is made of "=" or of "-" only (and
-// spaces after them): under a paragraph, it makes that a heading.
-func setextUnderline(line string) bool {
-	line = strings.TrimRight(line, " \t\r")
-	if line == "" || line[0] != '=' && line[0] != '-' {
-		return false
-	}
-	return strings.Count(line, line[:1]) == len(line)
-}
-
-// spaces skips the spaces and tabs of line from i, returning where they
-// end and how many columns they take (a tab reaching the next multiple of
-// four).
-func spaces(line string, i int) (int, int) {
-	w := 0
-	for ; i < len(line); i++ {
-		switch line[i] {
-		case ' ':
-			w++
-		case '\t':
-			w += 4 - w%4
-		default:
-			return i, w
-		}
-	}
-	return i, w
-}
-
-// tableColumns returns how many columns a line made of "|", "-", ":" and
-// spaces has, as a table's delimiter row (|---|:--:|), or 0 if it is not
-// one.
-func tableColumns(line string) int {
-	pipes, dashes := 0, false
-	for i := 0; i < len(line); i++ {
-		switch line[i] {
-		case '|':
-			pipes++
-		case '-':
-			dashes = true
-		case ':', ' ', '\t', '\r':
-		default:
-			return 0
-		}
-	}
-	if !dashes {
-		return 0
-	}
-	return pipes + 1
-}
-
-func blank(s string) bool {
-	return strings.Trim(s, " \t\r") == ""
-}
-
-func isLetter(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
-}
-
-// isPunct reports whether c is ASCII punctuation, which a backslash escapes.
-func isPunct(c byte) bool {
-	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
 }
