@@ -28,7 +28,7 @@ func FuzzCheck(f *testing.F) {
 		// Units of the shapes goldmark v1.8.7 parses slowly (hostileShapes).
 		"[](", "![](", "[](<", "[", "]", "[\n", "]\n", "[a]\n", "[a](b \"\n", "[^a]\n", "[a]:\n", ">", "> - ", "1. ",
 		"_a ", "a* ", "*a_b*c_d**e_f*g**h*i_j**", "a [**b](c) ", "'", "\"", "a~~", "`a\n", "|`\\|`|\n",
-		"<a b\n", "a\n=\n", "_www.#", "!^!", "[^a]: ", "  - a\n",
+		"<a b\n", "a\n=\n", "_www.#", "!^!", "[^a]: ", "  - a\n", "]\n\n[^", "]:www.'[^", "``|{<\\", "-www.-", "[^]:]:\n",
 	} {
 		f.Add(s)
 	}

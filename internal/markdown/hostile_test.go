@@ -65,6 +65,12 @@ var hostileShapes = []hostileShape{
 	{"escaped pipes in tables", func(n int) string { return "|a|\n|-|\n" + lines("|`\\|`|", n) }},
 	{"tag-like <a", func(n int) string { return lines("<a b", n) }},
 	{"many headings", func(n int) string { return lines("a\n=", n) }},
+	{"one long definition, many references", func(n int) string {
+		return repeat("]\n\n[^", n/2) + "]: " + repeat("www.'[^", n/2)
+	}},
+	{"escaped backticks", func(n int) string { return repeat("``|{<\\", n) }},
+	{"addresses after dashes", func(n int) string { return repeat("-www.-", n) }},
+	{"footnote labels on lines", func(n int) string { return "((" + lines("[^]:]:", n) }},
 }
 
 // article is a plain news article of about n bytes, as staff write them.

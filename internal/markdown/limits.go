@@ -52,18 +52,20 @@ const (
 	workAutolinks
 	workTags
 	workHeadings
+	workReferences
 	workKinds
 )
 
 var workProblems = [workKinds]string{
-	workLinks:     "Đoạn văn bắt đầu ở dòng %d có quá nhiều dấu ngoặc [ ] ( ) lồng nhau hoặc chưa đóng, nên không kiểm tra được. Hãy xóa các dấu [ ] ( ) thừa, viết mỗi liên kết đủ dạng [chữ](địa chỉ), hoặc chia đoạn văn dài bằng một dòng trống.",
-	workCode:      "Đoạn văn bắt đầu ở dòng %d có quá nhiều dấu ` chưa đóng, nên không kiểm tra được. Hãy xóa các dấu ` thừa, hoặc đóng mỗi đoạn mã bằng đúng số dấu ` đã mở.",
-	workEmphasis:  "Đoạn văn bắt đầu ở dòng %d có quá nhiều dấu *, _ hoặc ~ (chữ đậm, nghiêng, gạch ngang) không thành cặp, nên không kiểm tra được. Hãy xóa các dấu thừa, hoặc chia đoạn văn dài bằng một dòng trống.",
-	workRuns:      "Đoạn văn bắt đầu ở dòng %d có một dãy quá dài các dấu ' hoặc \" hoặc ~ viết liền nhau, nên không kiểm tra được. Hãy xóa bớt các dấu đó.",
-	workTable:     "Bảng bắt đầu ở dòng %d có quá nhiều ô, nên không kiểm tra được. Hãy bớt số cột (mỗi dòng của bảng có bấy nhiêu ô như dòng gạch ngang |---|), hoặc tách thành nhiều bảng nhỏ.",
-	workAutolinks: "Đoạn văn bắt đầu ở dòng %d có quá nhiều địa chỉ web (www., http://) viết liền với các ký tự khác, nên không kiểm tra được. Hãy thêm dấu cách trước và sau mỗi địa chỉ, hoặc viết thành liên kết [chữ](địa chỉ).",
-	workTags:      "Nội dung có quá nhiều dấu < đứng ngay trước chữ (trông như thẻ HTML, từ dòng %d), nên không kiểm tra được. Hãy xóa các dấu < thừa hoặc thêm dấu cách sau chúng.",
-	workHeadings:  "Nội dung có quá nhiều tiêu đề (dòng bắt đầu bằng # hoặc gạch dưới bằng === hay ---, từ dòng %d), nên không kiểm tra được. Hãy bớt tiêu đề, hoặc tách thành nhiều bài.",
+	workLinks:      "Đoạn văn bắt đầu ở dòng %d có quá nhiều dấu ngoặc [ ] ( ) lồng nhau hoặc chưa đóng, nên không kiểm tra được. Hãy xóa các dấu [ ] ( ) thừa, viết mỗi liên kết đủ dạng [chữ](địa chỉ), hoặc chia đoạn văn dài bằng một dòng trống.",
+	workCode:       "Đoạn văn bắt đầu ở dòng %d có quá nhiều dấu ` chưa đóng, nên không kiểm tra được. Hãy xóa các dấu ` thừa, hoặc đóng mỗi đoạn mã bằng đúng số dấu ` đã mở.",
+	workEmphasis:   "Đoạn văn bắt đầu ở dòng %d có quá nhiều dấu *, _ hoặc ~ (chữ đậm, nghiêng, gạch ngang) không thành cặp, nên không kiểm tra được. Hãy xóa các dấu thừa, hoặc chia đoạn văn dài bằng một dòng trống.",
+	workRuns:       "Đoạn văn bắt đầu ở dòng %d có một dãy quá dài các dấu ' hoặc \" hoặc ~ viết liền nhau, nên không kiểm tra được. Hãy xóa bớt các dấu đó.",
+	workTable:      "Bảng bắt đầu ở dòng %d có quá nhiều ô, nên không kiểm tra được. Hãy bớt số cột (mỗi dòng của bảng có bấy nhiêu ô như dòng gạch ngang |---|), hoặc tách thành nhiều bảng nhỏ.",
+	workAutolinks:  "Đoạn văn bắt đầu ở dòng %d có quá nhiều địa chỉ web (www., http://) viết liền với các ký tự khác, nên không kiểm tra được. Hãy thêm dấu cách trước và sau mỗi địa chỉ, hoặc viết thành liên kết [chữ](địa chỉ).",
+	workTags:       "Nội dung có quá nhiều dấu < đứng ngay trước chữ (trông như thẻ HTML, từ dòng %d), nên không kiểm tra được. Hãy xóa các dấu < thừa hoặc thêm dấu cách sau chúng.",
+	workReferences: "Định nghĩa liên kết ở dòng %d ([nhãn]: địa chỉ) quá dài so với số lần nó được dùng lại, nên không kiểm tra được. Hãy rút ngắn địa chỉ, hoặc viết mỗi liên kết đủ dạng [chữ](địa chỉ).",
+	workHeadings:   "Nội dung có quá nhiều tiêu đề (dòng bắt đầu bằng # hoặc gạch dưới bằng === hay ---, từ dòng %d), nên không kiểm tra được. Hãy bớt tiêu đề, hoặc tách thành nhiều bài.",
 }
 
 // OverLimit returns why src may not be parsed: longer than MaxLength

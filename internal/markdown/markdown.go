@@ -92,6 +92,19 @@ func Check(src string) []Problem {
 	if HasShortcode(src) {
 		add(ProblemShortcode)
 	}
+	// Links by reference share their definition's address: each address is
+	// read once.
+	checked := map[string]bool{}
+	link := func(url []byte) {
+		safe, ok := checked[string(url)]
+		if !ok {
+			safe = SafeURL(string(url))
+			checked[string(url)] = safe
+		}
+		if !safe {
+			add(ProblemBadLink)
+		}
+	}
 	source := []byte(src)
 	doc := md.Parser().Parse(text.NewReader(source))
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -102,17 +115,11 @@ func Check(src string) []Problem {
 		case *ast.RawHTML, *ast.HTMLBlock:
 			add(ProblemRawHTML)
 		case *ast.Link:
-			if !SafeURL(string(n.Destination)) {
-				add(ProblemBadLink)
-			}
+			link(n.Destination)
 		case *ast.Image:
-			if !SafeURL(string(n.Destination)) {
-				add(ProblemBadLink)
-			}
+			link(n.Destination)
 		case *ast.AutoLink:
-			if !SafeURL(string(n.URL(source))) {
-				add(ProblemBadLink)
-			}
+			link(n.URL(source))
 		}
 		return ast.WalkContinue, nil
 	})

@@ -1,6 +1,9 @@
 package markdown
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // scan estimates, in one pass, the work goldmark v1.8.7 does on a text
 // where that work can grow faster than the text. Inline parsing works
@@ -32,12 +35,17 @@ import "strings"
 //     strikethrough extension read the rest of the run at each of them);
 //   - each "[": workPerBracket; and after "[^", or "!", a character and
 //     "^" (a footnote), workPerAddress for each byte up to the next "]",
-//     at most 999 (footnoteParser reads the label);
-//   - each "www.", "http://" or "https://" after a space, "*", "_", "~" or
-//     "(": 256 for each of the next 256 bytes that may be in a domain name
-//     (the linkify expressions try every length of it);
+//     at most 999 (footnoteParser reads the label), and workPerLineWalk for
+//     each line of the chunk from there on (blockReader.Value);
+//   - each "www.", "http://" or "https://": 256 for each of the next 256
+//     bytes that may be in a domain name (the linkify expressions try every
+//     length of it);
 //   - each "<" before a letter, "/", "!" or "?": workPerTag;
-//   - each heading: workPerHeading.
+//   - each heading: workPerHeading;
+//   - and for the whole text, each "]" closing a "[" times the longest link
+//     reference definition ("[label]: address", to its chunk's end): a
+//     reference link copies its definition's address and title, so that
+//     Check reads them and Render writes them once for each.
 //
 // It also measures each line's nesting: the markers of the block quotes,
 // list items, footnotes and definitions that open it plus a level for every
@@ -53,33 +61,40 @@ type scan struct {
 	pipes     int64 // escaped "|" in the text
 	pipesLine int   // the line of the first
 
+	allCloses         int64 // "]" closing a "[" in the text
+	maxRef            int64 // bytes from the start of a link reference definition to its chunk's end, at most
+	maxRefLine        int
+	refStart, refLine int // where the chunk's first definition starts, or -1
+
 	// The current chunk.
-	line      int // number of the line being read, from 1
-	startLine int
-	lines     int // lines in the chunk so far
-	opens     []opener
-	closes    int64 // "]" that closed a "[" in the chunk
-	closeFrom int64 // sum of the chunk line indexes of their "["
-	spans     int64 // nodes between each "[" and its "]"
-	walks     int64 // nodes walked back to the bottoms of links
-	address   int64 // bytes of link addresses
-	ticks     []tickRun
-	nodes     int64 // inline nodes in the chunk so far: lines and special characters
-	lastRun   int64 // the node of the last run of "*", "_" or "~" still open, or -1
-	delims    int64 // runs of "*", "_" and "~"
-	closers   int64 // those of them that may close
-	runs      int64 // work of runs of quotes and "~"
-	cols      int64 // columns of the widest |---| row seen in the chunk
-	cells     int64
-	tags      int64
-	headings  int64
-	brackets  int64     // "["
-	autolinks int64     // work of the linkify expressions
-	domainEnd int       // where the run of domain characters last measured ends
-	toClose   []int     // footnote labels ending at the next "]"
-	parens    int       // "(" less ")" so far on the line
-	toSpace   []address // link addresses ending at a space or an unmatched ")"
-	toAngle   []address // link addresses ending at the next ">"
+	line         int // number of the line being read, from 1
+	startLine    int
+	lines        int // lines in the chunk so far
+	opens        []opener
+	closes       int64 // "]" that closed a "[" in the chunk
+	closeFrom    int64 // sum of the chunk line indexes of their "["
+	spans        int64 // nodes between each "[" and its "]"
+	walks        int64 // nodes walked back to the bottoms of links
+	address      int64 // bytes of link addresses
+	ticks        []tickRun
+	nodes        int64 // inline nodes in the chunk so far: lines and special characters
+	lastRun      int64 // the node of the last run of "*", "_" or "~" still open, or -1
+	delims       int64 // runs of "*", "_" and "~"
+	closers      int64 // those of them that may close
+	runs         int64 // work of runs of quotes and "~"
+	cols         int64 // columns of the widest |---| row seen in the chunk
+	cells        int64
+	tags         int64
+	headings     int64
+	brackets     int64     // "["
+	autolinks    int64     // work of the linkify expressions
+	domainEnd    int       // where the run of domain characters last measured ends
+	toClose      []int     // footnote labels ending at the next "]"
+	footnotes    int64     // footnote labels read (each walks the lines after it, like a "]")
+	footnoteFrom int64     // the sum of the chunk line indexes they are on
+	parens       int       // "(" less ")" so far on the line
+	toSpace      []address // link addresses ending at a space or an unmatched ")"
+	toAngle      []address // link addresses ending at the next ">"
 }
 
 // address is where a link address starts, and the line's parenthesis
@@ -94,7 +109,12 @@ type opener struct {
 	bottom int64
 }
 
-type tickRun struct{ pos, line, n int }
+// tickRun is a run of n backticks at pos, on a line of its chunk; escaped
+// when a backslash is before it.
+type tickRun struct {
+	pos, line, n int
+	escaped      bool
+}
 
 func (s *scan) total() int64 {
 	var t int64
@@ -105,7 +125,7 @@ func (s *scan) total() int64 {
 }
 
 func (s *scan) run(src string) {
-	s.startLine, s.lastRun = 1, -1
+	s.startLine, s.lastRun, s.refStart = 1, -1, -1
 	for pos := 0; pos <= len(src); {
 		end := strings.IndexByte(src[pos:], '\n')
 		if end < 0 {
@@ -119,6 +139,8 @@ func (s *scan) run(src string) {
 	}
 	s.endChunk(len(src))
 	s.work[workTable] += workPerEscapedPipe * s.pipes * s.pipes
+	s.work[workReferences] = s.maxRef * s.allCloses
+	s.worstLine[workReferences] = s.maxRefLine
 	if s.pipes > 0 && s.worstLine[workTable] == 0 {
 		s.worstLine[workTable] = s.pipesLine
 	}
@@ -159,10 +181,16 @@ func (s *scan) readLine(src string, pos, end int) {
 	}
 	at := s.lines - 1
 	s.parens = 0
+	if rest[0] == '[' && s.refStart < 0 && isDefinition(rest) {
+		s.refStart, s.refLine = pos+content, s.line
+	}
+	escapedTick := -1
 	for i := pos + content; i < end; i++ {
 		switch c := src[i]; c {
 		case '\\':
-			if i+1 < end && isPunct(src[i+1]) {
+			if i+1 < end && src[i+1] == '`' {
+				escapedTick = i + 1 // a run of backticks follows, its first one text
+			} else if i+1 < end && isPunct(src[i+1]) {
 				s.nodes++
 				i++
 				if src[i] == '|' {
@@ -190,11 +218,11 @@ func (s *scan) readLine(src string, pos, end int) {
 			// any character before "^".
 			if i > pos+content && src[i-1] == '[' || i > pos+content+1 && src[i-2] == '!' {
 				s.toClose = append(s.toClose, i)
+				s.footnotes++
+				s.footnoteFrom += int64(at)
 			}
 		case 'w', 'h':
-			if i == pos+content || strings.IndexByte(" \t*_~(", src[i-1]) >= 0 {
-				s.linkify(src[:end], i)
-			}
+			s.linkify(src[:end], i)
 		case ']':
 			s.settleLabels(i)
 			if len(s.opens) == 0 {
@@ -209,6 +237,7 @@ func (s *scan) readLine(src string, pos, end int) {
 			}
 			s.lastRun = o.bottom
 			s.closes++
+			s.allCloses++
 			s.closeFrom += int64(o.line)
 			if i+1 < end && src[i+1] == '(' {
 				s.parens++
@@ -229,7 +258,7 @@ func (s *scan) readLine(src string, pos, end int) {
 				j++
 			}
 			s.nodes++
-			s.ticks = append(s.ticks, tickRun{i, at, j - i})
+			s.ticks = append(s.ticks, tickRun{i, at, j - i, i == escapedTick})
 			i = j - 1
 		case '\'', '"':
 			j := i
@@ -293,7 +322,7 @@ func (s *scan) linkify(line string, i int) {
 	from := i + n
 	if from >= s.domainEnd {
 		s.domainEnd = from
-		for s.domainEnd < len(line) && s.domainEnd-from <= 256 && isDomainChar(line[s.domainEnd]) {
+		for s.domainEnd < len(line) && isDomainChar(line[s.domainEnd]) {
 			s.domainEnd++
 		}
 	}
@@ -317,28 +346,11 @@ func (s *scan) settle(list *[]address, i, parens int) {
 func (s *scan) endChunk(end int) {
 	lines := int64(s.lines)
 	var w [workKinds]int64
-	w[workLinks] = workPerSpan*s.spans + workPerWalk*s.walks + workPerAddress*s.address + workPerLineWalk*(s.closes*lines-s.closeFrom)
-	// A run of n backticks opens a code span that the next run of n
-	// closes; parsing goes on after the closer. Without one, the opener
-	// is searched for to the chunk's end.
-	next := make(map[int]int, len(s.ticks))
-	after := make([]int, len(s.ticks))
-	for i := len(s.ticks) - 1; i >= 0; i-- {
-		n := s.ticks[i].n
-		if j, ok := next[n]; ok {
-			after[i] = j
-		} else {
-			after[i] = -1
-		}
-		next[n] = i
-	}
-	for i := 0; i < len(s.ticks); i++ {
-		if after[i] >= 0 {
-			i = after[i]
-			continue
-		}
-		t := s.ticks[i]
-		w[workCode] += int64(end-t.pos) + workPerCodeLine*(lines-int64(t.line))
+	w[workLinks] = workPerSpan*s.spans + workPerWalk*s.walks + workPerAddress*s.address +
+		workPerLineWalk*(s.closes*lines-s.closeFrom+s.footnotes*lines-s.footnoteFrom)
+	w[workCode] = s.codeSpans(end)
+	if s.refStart >= 0 && int64(end-s.refStart) > s.maxRef {
+		s.maxRef, s.maxRefLine = int64(end-s.refStart), s.refLine
 	}
 	w[workEmphasis] = workPerDelim * s.closers * s.delims
 	w[workRuns] = s.runs
@@ -357,6 +369,37 @@ func (s *scan) endChunk(end int) {
 	s.opens, s.ticks = s.opens[:0], s.ticks[:0]
 	s.delims, s.closers, s.runs, s.cols, s.cells, s.tags, s.headings = 0, 0, 0, 0, 0, 0, 0
 	s.lastRun, s.brackets, s.autolinks, s.domainEnd = -1, 0, 0, 0
-	s.toClose = s.toClose[:0]
+	s.toClose, s.footnotes, s.footnoteFrom = s.toClose[:0], 0, 0
 	s.toSpace, s.toAngle = s.toSpace[:0], s.toAngle[:0]
+	s.refStart = -1
+}
+
+// codeSpans returns the work of the chunk's code spans, which ends at
+// offset end. A run of n backticks (less one after a backslash, which makes
+// it text) opens a code span that the next run of exactly n closes, read as
+// it is (a backslash escapes nothing inside); parsing goes on after the
+// closer. Without one, the opener is searched for to the chunk's end.
+func (s *scan) codeSpans(end int) int64 {
+	byLength := map[int][]int{} // the indexes of the runs of each length
+	for i, t := range s.ticks {
+		byLength[t.n] = append(byLength[t.n], i)
+	}
+	var w int64
+	for i := 0; i < len(s.ticks); i++ {
+		t := s.ticks[i]
+		n, pos := t.n, t.pos
+		if t.escaped {
+			n, pos = n-1, pos+1
+		}
+		if n == 0 {
+			continue
+		}
+		runs := byLength[n]
+		if k := sort.SearchInts(runs, i+1); k < len(runs) {
+			i = runs[k]
+			continue
+		}
+		w += int64(end-pos) + workPerCodeLine*int64(s.lines-t.line)
+	}
+	return w
 }

@@ -104,7 +104,7 @@ func prefix(line string) (content, quotes, depth, starts int) {
 		case c == '[' && strings.HasPrefix(line[i:], "[^"):
 			// A footnote's definition, "[^label]: …", holds blocks.
 			j := strings.IndexByte(line[i+2:min(len(line), i+2+999)], ']')
-			if j < 0 || !strings.HasPrefix(line[i+2+j:], "]:") {
+			if j < 0 || !strings.HasPrefix(line[i+2+j:], "]:") || blank(line[i+2:i+2+j]) {
 				return i, quotes, depth, starts
 			}
 			depth++
@@ -193,4 +193,11 @@ func isLetter(c byte) bool {
 // isPunct reports whether c is ASCII punctuation, which a backslash escapes.
 func isPunct(c byte) bool {
 	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
+}
+
+// isDefinition reports whether line starts like a link reference
+// definition: "[label]:", the label at most 999 bytes.
+func isDefinition(line string) bool {
+	end := strings.IndexByte(line[1:min(len(line), 1001)], ']')
+	return end >= 0 && strings.HasPrefix(line[1+end:], "]:")
 }
