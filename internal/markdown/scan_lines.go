@@ -45,14 +45,23 @@ const (
 // opens, where the leading block quote markers end, its nesting depth, and
 // whether it starts a block that ends any paragraph before it (a non-empty
 // bullet item, an ordered item numbered 1, or a heading), as CommonMark
-// says.
+// says. A footnote's or a definition's marker may also be text (a
+// definition's only follows a paragraph): from the first one on, the line
+// is content, and starts no block, though its markers count as depth.
 func prefix(line string) (content, quotes, depth, starts int) {
 	i, indent := spaces(line, 0)
 	depth = indent / 4
 	if indent >= 4 {
 		return i, i, depth, startsNothing // indented code, or a continuation
 	}
-	inQuotes := true
+	text := -1       // where the first footnote or definition marker is
+	inQuotes := true // only ">" markers so far
+	set := func(s int) {
+		if text < 0 {
+			starts = s
+		}
+	}
+markers:
 	for i < len(line) && depth <= MaxNesting {
 		if inQuotes {
 			quotes = i
@@ -70,17 +79,21 @@ func prefix(line string) (content, quotes, depth, starts int) {
 			}
 			j, w := spaces(line, i)
 			if w >= 4 {
-				return i, i, depth, starts
+				if inQuotes {
+					quotes = i
+				}
+				break markers
 			}
 			i = j
 		case (c == '-' || c == '+' || c == '*') && (i+1 == len(line) || line[i+1] == ' ' || line[i+1] == '\t'):
 			depth++
 			j, w := spaces(line, i+1)
 			if !blank(line[j:]) {
-				starts = startsItem
+				set(startsItem)
 			}
 			if w > 4 {
-				return i + 2, quotes, depth, starts
+				i += 2
+				break markers
 			}
 			i = j
 		case c >= '0' && c <= '9':
@@ -90,27 +103,34 @@ func prefix(line string) (content, quotes, depth, starts int) {
 			}
 			if j-i > 9 || j == len(line) || (line[j] != '.' && line[j] != ')') ||
 				(j+1 < len(line) && line[j+1] != ' ' && line[j+1] != '\t') {
-				return i, quotes, depth, starts
+				break markers
 			}
 			depth++
 			k, w := spaces(line, j+1)
 			if strings.TrimLeft(line[i:j], "0") == "1" && !blank(line[k:]) {
-				starts = startsItem
+				set(startsItem)
 			}
 			if w > 4 {
-				return j + 2, quotes, depth, starts
+				i = j + 2
+				break markers
 			}
 			i = k
 		case c == '[' && strings.HasPrefix(line[i:], "[^"):
 			// A footnote's definition, "[^label]: …", holds blocks.
 			j := strings.IndexByte(line[i+2:min(len(line), i+2+999)], ']')
 			if j < 0 || !strings.HasPrefix(line[i+2+j:], "]:") || blank(line[i+2:i+2+j]) {
-				return i, quotes, depth, starts
+				break markers
+			}
+			if text < 0 {
+				text = i
 			}
 			depth++
 			i, _ = spaces(line, i+2+j+2)
 		case c == ':' && (i+1 == len(line) || line[i+1] == ' ' || line[i+1] == '\t'):
 			// A definition's description, ": …", holds blocks too.
+			if text < 0 {
+				text = i
+			}
 			depth++
 			i, _ = spaces(line, i+1)
 		case c == '#':
@@ -119,15 +139,18 @@ func prefix(line string) (content, quotes, depth, starts int) {
 				j++
 			}
 			if j-i <= 6 && (j == len(line) || line[j] == ' ' || line[j] == '\t') {
-				starts = startsHeading
+				set(startsHeading)
 			}
-			return i, quotes, depth, starts
+			break markers
 		default:
-			return i, quotes, depth, starts
+			break markers
 		}
 	}
 	if inQuotes {
 		quotes = i
+	}
+	if text >= 0 {
+		return text, quotes, depth, starts
 	}
 	return i, quotes, depth, starts
 }
