@@ -39,6 +39,7 @@ const (
 	workPerEscapedPipe = 4    // an escaped "|" is looked up for each other one
 	workPerTag         = 5000 // a "<" before a letter runs the raw HTML expressions
 	workPerHeading     = 4000 // a heading gets an id, unique in the text
+	workPerOpenBlank   = 300  // a blank line continues each open list
 )
 
 // ProblemTooLong refuses a text over MaxLength characters.
@@ -55,6 +56,7 @@ const (
 	workTags
 	workHeadings
 	workReferences
+	workBlankLines
 	workKinds
 )
 
@@ -67,6 +69,7 @@ var workProblems = [workKinds]string{
 	workAutolinks:  "Đoạn văn bắt đầu ở dòng %d có quá nhiều địa chỉ web (www., http://) viết liền với các ký tự khác, nên không kiểm tra được. Hãy thêm dấu cách trước và sau mỗi địa chỉ, hoặc viết thành liên kết [chữ](địa chỉ).",
 	workTags:       "Nội dung có quá nhiều dấu < đứng ngay trước chữ (trông như thẻ HTML, từ dòng %d), nên không kiểm tra được. Hãy xóa các dấu < thừa hoặc thêm dấu cách sau chúng.",
 	workReferences: "Định nghĩa liên kết ở dòng %d ([nhãn]: địa chỉ) quá dài so với số lần nó được dùng lại, nên không kiểm tra được. Hãy rút ngắn địa chỉ, hoặc viết mỗi liên kết đủ dạng [chữ](địa chỉ).",
+	workBlankLines: "Danh sách hoặc trích dẫn lồng nhiều cấp ở dòng %d có quá nhiều dòng trống sau nó, nên không kiểm tra được. Hãy xóa bớt các dòng trống thừa.",
 	workHeadings:   "Nội dung có quá nhiều tiêu đề (dòng bắt đầu bằng # hoặc gạch dưới bằng === hay ---, từ dòng %d), nên không kiểm tra được. Hãy bớt tiêu đề, hoặc tách thành nhiều bài.",
 }
 

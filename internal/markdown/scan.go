@@ -42,6 +42,7 @@ import (
 //     length of it);
 //   - each "<" before a letter, "/", "!" or "?": workPerTag;
 //   - each heading: workPerHeading;
+//   - each blank line, workPerOpenBlank for each list that may be open;
 //   - and for the whole text, each "]" closing a "[" times the longest link
 //     reference definition ("[label]: address", to its chunk's end): a
 //     reference link copies its definition's address and title, so that
@@ -60,6 +61,10 @@ type scan struct {
 
 	pipes     int64 // escaped "|" in the text
 	pipesLine int   // the line of the first
+
+	open        int  // how many lists and quotes may be open, at most
+	openLine    int  // the line that opened them
+	blankBefore bool // whether the line before was blank
 
 	allCloses         int64 // "]" closing a "[" in the text
 	maxRef            int64 // bytes from the start of a link reference definition to its chunk's end, at most
@@ -140,6 +145,7 @@ func (s *scan) run(src string) {
 	s.endChunk(len(src))
 	s.work[workTable] += workPerEscapedPipe * s.pipes * s.pipes
 	s.work[workReferences] = s.maxRef * s.allCloses
+	s.worstLine[workBlankLines] = s.openLine
 	s.worstLine[workReferences] = s.maxRefLine
 	if s.pipes > 0 && s.worstLine[workTable] == 0 {
 		s.worstLine[workTable] = s.pipesLine
@@ -153,6 +159,7 @@ func (s *scan) readLine(src string, pos, end int) {
 	if depth > s.deepest {
 		s.deepest, s.deepestLine = depth, s.line
 	}
+	s.openBlocks(line, depth)
 	rest := line[content:]
 	if blank(rest) && !blank(line[quotes:]) {
 		// An empty list item may not interrupt a paragraph: after one, its
@@ -293,6 +300,24 @@ func (s *scan) readLine(src string, pos, end int) {
 	s.settle(&s.toSpace, end, -1)
 	s.settle(&s.toAngle, end, -1)
 	s.settleLabels(end)
+}
+
+// openBlocks follows the lists left open: each blank line continues every
+// one (at workPerOpenBlank each), and only a line after a blank one closes
+// those it is not indented enough to be in, which is at least two columns
+// a list. depth is the line's from prefix.
+func (s *scan) openBlocks(line string, depth int) {
+	if blank(line) {
+		s.work[workBlankLines] += workPerOpenBlank * int64(s.open)
+		s.blankBefore = true
+		return
+	}
+	_, indent := spaces(line, 0)
+	nest := depth - indent/4 + (indent+1)/2
+	if s.blankBefore || nest > s.open {
+		s.open, s.openLine = nest, s.line
+	}
+	s.blankBefore = false
 }
 
 // settleLabels charges the footnote labels waiting, which end at i.
