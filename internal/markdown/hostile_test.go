@@ -71,6 +71,7 @@ var hostileShapes = []hostileShape{
 	{"escaped backticks", func(n int) string { return repeat("``|{<\\", n) }},
 	{"addresses after dashes", func(n int) string { return repeat("-www.-", n) }},
 	{"footnote labels on lines", func(n int) string { return "((" + lines("[^]:]:", n) }},
+	{"emphasis inside links, '*' in addresses", func(n int) string { return "- [ ] =" + repeat("[^</a>__www.](?@*1) ", n) }},
 	{"blank lines in deep lists", func(n int) string { return strings.Repeat("1. ", 30) + "a" + strings.Repeat("\n", n) }},
 }
 

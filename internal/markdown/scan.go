@@ -10,11 +10,11 @@ import "strings"
 //
 //   - each "]" closing a "[": workPerSpan for each inline node between
 //     them (which linkParser.containsLink walks) and, when a run of "*",
-//     "_" or "~" is in between, workPerWalk for each node back to the last
-//     such run before the "[" or else to the chunk's start
-//     (ProcessDelimiters and ClearDelimiters walk back to that run, their
-//     "bottom", or to the paragraph's start when there is none),
-//     workPerLineWalk for each line of the chunk from the "[" on
+//     "_" or "~" is in between, workPerWalk for each node back to the
+//     chunk's start (ProcessDelimiters and ClearDelimiters walk back to the
+//     last delimiter still open before the "[", their "bottom", or to the
+//     paragraph's start when there is none: which one, a scan cannot
+//     tell, a "*" in an earlier link's address is none), workPerLineWalk for each line of the chunk from the "[" on
 //     (blockReader.Value), and after "](" workPerAddress for each byte of
 //     the address, up to the next space or unmatched ")", or after "](<"
 //     up to the next ">" (parseLinkDestination);
@@ -76,11 +76,11 @@ type scan struct {
 	closes       int64 // "]" that closed a "[" in the chunk
 	closeFrom    int64 // sum of the chunk line indexes of their "["
 	spans        int64 // nodes between each "[" and its "]"
-	walks        int64 // nodes walked back to the bottoms of links
+	walks        int64 // nodes walked back by links to their bottoms
 	address      int64 // bytes of link addresses
 	ticks        []tickRun
 	nodes        int64 // inline nodes in the chunk so far: lines and special characters
-	lastRun      int64 // the node of the last run of "*", "_" or "~" still open, or -1
+	lastRun      int64 // the node of the last run of "*", "_" or "~", or -1
 	delims       int64 // runs of "*", "_" and "~"
 	closers      int64 // those of them that may close
 	runs         int64 // work of runs of quotes and "~"
@@ -103,12 +103,10 @@ type scan struct {
 // depth inside it.
 type address struct{ pos, parens int }
 
-// opener is a "[": its node, the line of its chunk it is on, and the node
-// of the last run of "*", "_" or "~" before it (or -1).
+// opener is a "[": its node, and the line of its chunk it is on.
 type opener struct {
-	node   int64
-	line   int
-	bottom int64
+	node int64
+	line int
 }
 
 // tickRun is a run of n backticks at pos, on a line of its chunk; escaped
@@ -216,7 +214,7 @@ func (s *scan) readLine(src string, pos, end int) {
 		case '[':
 			s.brackets++
 			s.nodes++
-			s.opens = append(s.opens, opener{s.nodes, at, s.lastRun})
+			s.opens = append(s.opens, opener{s.nodes, at})
 		case '^':
 			// footnoteParser reads a label after "[^", and after "!" and
 			// any character before "^".
@@ -237,9 +235,8 @@ func (s *scan) readLine(src string, pos, end int) {
 			s.nodes++
 			s.spans += s.nodes - o.node
 			if s.lastRun > o.node {
-				s.walks += s.nodes - max(o.bottom, 0)
+				s.walks += s.nodes
 			}
-			s.lastRun = o.bottom
 			s.closes++
 			s.allCloses++
 			s.closeFrom += int64(o.line)
