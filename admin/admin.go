@@ -106,6 +106,7 @@ func Register(app core.App, opts Options) {
 	}
 
 	bindHeaders(app)
+	preview := newPreviewGate()
 	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
 		Id: "portalTranslateErrors",
 		Func: func(e *core.ServeEvent) error {
@@ -123,7 +124,7 @@ func Register(app core.App, opts Options) {
 			e.Router.POST("/api/portal/logout", logoutRoute).Bind(RequireStaff())
 			e.Router.BindFunc(guardSuperuserAPI)
 			e.Router.BindFunc(explainProtectedFilter)
-			e.Router.POST("/api/portal/markdown", markdownPreview).Bind(RequireStaff())
+			e.Router.POST("/api/portal/markdown", preview.serve).Bind(RequireStaff(), apis.BodyLimit(maxPreviewBody))
 			e.Router.GET("/api/portal/eligibility", eligibilityRoute).Bind(RequireStaff(schema.RoleReviewer))
 			e.Router.GET("/api/portal/exports/awards", exportAwards).Bind(RequireStaff(schema.RoleReviewer))
 			e.Router.GET("/api/portal/exports/nominations", exportNominations).Bind(RequireStaff(schema.RoleReviewer, schema.RoleUnitReporter))

@@ -7,6 +7,7 @@ package markdown
 import (
 	"bytes"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"html"
 	"net/url"
@@ -38,9 +39,17 @@ var md = goldmark.New(
 	),
 )
 
+// ErrOverLimit is the error of Render for a text over the limits of what
+// is parsed (OverLimit).
+var ErrOverLimit = errors.New("markdown: the text is over the limits of what is parsed")
+
 // Render returns src as HTML, as the site would show it (without Hugo's
-// render hooks). The back office uses it for its live preview.
+// render hooks). The back office uses it for its live preview. A text over
+// the limits is not rendered: the error wraps ErrOverLimit.
 func Render(src string) (string, error) {
+	if p := OverLimit(src); p != "" {
+		return "", fmt.Errorf("render markdown: %w (%s)", ErrOverLimit, p)
+	}
 	var buf bytes.Buffer
 	if err := md.Convert([]byte(src), &buf); err != nil {
 		return "", fmt.Errorf("render markdown: %w", err)
@@ -61,9 +70,17 @@ const (
 // Check returns the problems of src, each once, in the order met: raw HTML
 // (inline or block), links and images whose address is not http(s), mailto,
 // tel or a path on the site, and Hugo shortcode delimiters. An empty result
-// means src may be stored.
+// means src may be stored. A text over the limits (OverLimit) is not parsed:
+// its only problems are that one and shortcode delimiters.
 func Check(src string) []Problem {
 	var found []Problem
+	if p := OverLimit(src); p != "" {
+		found = append(found, p)
+		if HasShortcode(src) {
+			found = append(found, ProblemShortcode)
+		}
+		return found
+	}
 	add := func(p Problem) {
 		for _, q := range found {
 			if q == p {
@@ -75,6 +92,19 @@ func Check(src string) []Problem {
 	if HasShortcode(src) {
 		add(ProblemShortcode)
 	}
+	// Links by reference share their definition's address: each address is
+	// read once.
+	checked := map[string]bool{}
+	link := func(url []byte) {
+		safe, ok := checked[string(url)]
+		if !ok {
+			safe = SafeURL(string(url))
+			checked[string(url)] = safe
+		}
+		if !safe {
+			add(ProblemBadLink)
+		}
+	}
 	source := []byte(src)
 	doc := md.Parser().Parse(text.NewReader(source))
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -85,17 +115,11 @@ func Check(src string) []Problem {
 		case *ast.RawHTML, *ast.HTMLBlock:
 			add(ProblemRawHTML)
 		case *ast.Link:
-			if !SafeURL(string(n.Destination)) {
-				add(ProblemBadLink)
-			}
+			link(n.Destination)
 		case *ast.Image:
-			if !SafeURL(string(n.Destination)) {
-				add(ProblemBadLink)
-			}
+			link(n.Destination)
 		case *ast.AutoLink:
-			if !SafeURL(string(n.URL(source))) {
-				add(ProblemBadLink)
-			}
+			link(n.URL(source))
 		}
 		return ast.WalkContinue, nil
 	})
@@ -140,8 +164,13 @@ func SafeURL(raw string) bool {
 }
 
 // Plain returns the text of src without Markdown syntax, white space
-// collapsed: what a summary or a search index needs.
+// collapsed: what a summary or a search index needs. A text over the
+// limits (which Check refuses, so that no record holds one) is not parsed:
+// it comes back as it is, white space collapsed.
 func Plain(src string) string {
+	if OverLimit(src) != "" {
+		return strings.Join(strings.Fields(src), " ")
+	}
 	source := []byte(src)
 	doc := md.Parser().Parse(text.NewReader(source))
 	var b strings.Builder
