@@ -105,6 +105,22 @@ func TestPagination(t *testing.T) {
 		t.Errorf("page 4 should not link page 7:\n%s", fourth)
 	}
 
+	// 1 … 3 4 [5] 6 7 8: 7 is next to the last page, so no gap after it.
+	fifth := nav("public/tin-tuc/trang/5/index.html")
+	want := `<li><a href="/tin-tuc/" aria-label="Trang 1">1</a></li><li class="pagination-gap" aria-hidden="true">…</li>
+<li><a href="/tin-tuc/trang/3/" aria-label="Trang 3">3</a></li>`
+	if !strings.Contains(fifth, want) {
+		t.Errorf("page 5: no\n%s\nin\n%s", want, fifth)
+	}
+	want = `<li><a href="/tin-tuc/trang/7/" aria-label="Trang 7">7</a></li>
+<li><a href="/tin-tuc/trang/8/" aria-label="Trang 8">8</a></li>`
+	if !strings.Contains(fifth, want) {
+		t.Errorf("page 5: no\n%s\nin\n%s", want, fifth)
+	}
+	if n := strings.Count(fifth, "pagination-gap"); n != 1 {
+		t.Errorf("page 5: %d gaps, want 1:\n%s", n, fifth)
+	}
+
 	last := nav("public/tin-tuc/trang/8/index.html")
 	for _, want := range []string{
 		`<li><span class="pagination-current" aria-current="page">8</span></li>`,
@@ -114,6 +130,10 @@ func TestPagination(t *testing.T) {
 		if !strings.Contains(last, want) {
 			t.Errorf("page 8: no %s in\n%s", want, last)
 		}
+	}
+	// 1 … 6 7 [8]: the window is two numbers wide on the left too.
+	if strings.Contains(last, `aria-label="Trang 5"`) || strings.Count(last, "pagination-gap") != 1 {
+		t.Errorf("the last page should read 1 … 6 7 8:\n%s", last)
 	}
 	if strings.Contains(last, `rel="next"`) {
 		t.Errorf("the last page should have no next link:\n%s", last)
