@@ -163,7 +163,7 @@ func (s *backofficeStory) badInputIsKept(t *testing.T) {
 	b.clickButton("Lưu bản nháp")
 	b.waitVisible(".error-summary")
 	b.waitText("#f-title-error", "không được để trống")
-	b.waitText("#f-body-error", "100000")
+	b.waitText("#f-body-error", "100.000")
 	summary := b.text(".error-summary")
 	for _, want := range []string{"Tiêu đề", "Nội dung"} {
 		if !strings.Contains(summary, want) {
