@@ -14,6 +14,7 @@ import (
 
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/slug"
+	"github.com/daison/portal/internal/table"
 	"github.com/daison/portal/internal/vocab"
 )
 
@@ -78,7 +79,7 @@ func exportAwards(e *core.RequestEvent) error {
 		return err
 	}
 	units := unitNames(e.App)
-	t := table{
+	t := table.Table{
 		Title:   fmt.Sprintf("Danh sách khen thưởng phong trào thi đua cải cách hành chính năm %d", year),
 		Headers: []string{"STT", "Tập thể, cá nhân", "Loại", "Chức vụ", "Đơn vị", "Hình thức", "Loại khen thưởng", "Năm", "Số quyết định", "Ngày quyết định", "Người ký", "Thành tích", "Sáng kiến, mô hình", "Trạng thái"},
 	}
@@ -103,7 +104,7 @@ func exportAwards(e *core.RequestEvent) error {
 			a.GetString("achievement"), ini, vocab.Status.Label(a.GetString("status")),
 		})
 	}
-	return send(e, t, fmt.Sprintf("khen-thuong-%d", year))
+	return table.Send(e, t, fmt.Sprintf("khen-thuong-%d", year))
 }
 
 // exportNominations answers GET /api/portal/exports/nominations?year=&unit=&format=.
@@ -127,7 +128,7 @@ func exportNominations(e *core.RequestEvent) error {
 		return e.InternalServerError("", err)
 	}
 	units := unitNames(e.App)
-	t := table{
+	t := table.Table{
 		Title:   fmt.Sprintf("Hồ sơ đề nghị khen thưởng năm %d", year),
 		Headers: []string{"STT", "Đơn vị đề nghị", "Tập thể, cá nhân được đề nghị", "Loại", "Hình thức đề nghị", "Loại khen thưởng", "Thành tích", "Trạng thái", "Ngày nộp", "Số quyết định", "Ngày quyết định"},
 	}
@@ -145,7 +146,7 @@ func exportNominations(e *core.RequestEvent) error {
 			n.GetString("decisionNo"), dateVN(n, "decisionDate"),
 		})
 	}
-	return send(e, t, fmt.Sprintf("ho-so-de-nghi-%d", year))
+	return table.Send(e, t, fmt.Sprintf("ho-so-de-nghi-%d", year))
 }
 
 // eligibilityRoute answers GET /api/portal/eligibility (JSON), or with
@@ -158,7 +159,7 @@ func eligibilityRoute(e *core.RequestEvent) error {
 	if e.Request.URL.Query().Get("format") == "" {
 		return e.JSON(http.StatusOK, map[string]any{"period": fmt.Sprintf("%d–%d", PeriodStart, PeriodEnd), "items": list})
 	}
-	t := table{
+	t := table.Table{
 		Title:   fmt.Sprintf("Tập thể, cá nhân đủ tiêu chuẩn khen thưởng tổng kết giai đoạn %d – %d (theo dữ liệu)", PeriodStart, PeriodEnd),
 		Headers: []string{"STT", "Tập thể, cá nhân", "Loại", "Đơn vị", "Đủ tiêu chuẩn", "Căn cứ", "Ghi chú"},
 	}
@@ -177,7 +178,7 @@ func eligibilityRoute(e *core.RequestEvent) error {
 		}
 		t.Rows = append(t.Rows, []string{strconv.Itoa(len(t.Rows) + 1), el.Name, el.KindLabel, el.Unit, yes, strings.Join(reasons, "\n"), el.Note})
 	}
-	return send(e, t, fmt.Sprintf("du-tieu-chuan-tong-ket-%d-%d", PeriodStart, PeriodEnd))
+	return table.Send(e, t, fmt.Sprintf("du-tieu-chuan-tong-ket-%d-%d", PeriodStart, PeriodEnd))
 }
 
 // reportsSummary answers GET /api/portal/reports?year=: which units filed

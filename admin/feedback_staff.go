@@ -13,6 +13,7 @@ import (
 
 	"github.com/daison/portal/internal/markdown"
 	"github.com/daison/portal/internal/schema"
+	"github.com/daison/portal/internal/table"
 	"github.com/daison/portal/internal/vocab"
 )
 
@@ -171,7 +172,7 @@ func exportFeedback(e *core.RequestEvent) error {
 		return e.InternalServerError("", err)
 	}
 	withContacts := role(e) == schema.RoleReviewer || role(e) == "superuser"
-	t := table{Title: "Ý kiến, đề xuất và đánh giá của người dân",
+	t := table.Table{Title: "Ý kiến, đề xuất và đánh giá của người dân",
 		Headers: []string{"STT", "Mã", "Ngày gửi", "Loại", "Trang", "Chủ đề", "Nội dung", "Hữu ích", "Mức hài lòng", "Dịch vụ", "Hình thức", "Trạng thái", "Trả lời"}}
 	if withContacts {
 		t.Headers = append(t.Headers, "Họ tên", "Điện thoại", "Thư điện tử")
@@ -193,5 +194,5 @@ func exportFeedback(e *core.RequestEvent) error {
 		q.Set("format", "csv")
 		e.Request.URL.RawQuery = q.Encode()
 	}
-	return send(e, t, "y-kien-nguoi-dan")
+	return table.Send(e, t, "y-kien-nguoi-dan")
 }

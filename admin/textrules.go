@@ -29,7 +29,7 @@ import (
 // other ("giá < 5.000đ", "<Tên thủ tục>", even "<b>"), because everything
 // that shows plain text escapes it: the site's templates, the back office
 // (text nodes only, never innerHTML), the printable lists (html/template)
-// and the exports (text cells; CSV cells neutralised by csvCell). Markup
+// and the exports (text cells; CSV cells neutralised by internal/table). Markup
 // lives in Markdown fields, so that is where raw HTML is refused. Site paths
 // and web addresses have their own rules: sitePath and webURL.
 //
