@@ -1,14 +1,12 @@
 package admin
 
 import (
-	"encoding/json"
-	"reflect"
 	"sort"
 
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
-	"github.com/pocketbase/pocketbase/tools/types"
 
+	"github.com/daison/portal/admin/check"
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/vocab"
 )
@@ -154,7 +152,7 @@ func changedFields(before, after *core.Record) []string {
 		if isSystemField(name) {
 			continue
 		}
-		if !sameValue(before.Get(name), after.Get(name)) {
+		if !check.SameValue(before.Get(name), after.Get(name)) {
 			out = append(out, name)
 		}
 	}
@@ -166,7 +164,7 @@ func changedFields(before, after *core.Record) []string {
 func setFields(r *core.Record) []string {
 	var out []string
 	for _, f := range r.Collection().Fields {
-		if !isSystemField(f.GetName()) && !isEmpty(r.Get(f.GetName())) {
+		if !isSystemField(f.GetName()) && !check.IsEmpty(r.Get(f.GetName())) {
 			out = append(out, f.GetName())
 		}
 	}
@@ -191,9 +189,9 @@ func choiceValues(before, after *core.Record) map[string]any {
 		}
 		v := after.Get(name)
 		switch {
-		case before == nil && !isEmpty(v):
+		case before == nil && !check.IsEmpty(v):
 			out[name] = v
-		case before != nil && !sameValue(before.Get(name), v):
+		case before != nil && !check.SameValue(before.Get(name), v):
 			out[name] = map[string]any{"from": before.Get(name), "to": v}
 		}
 	}
@@ -207,37 +205,6 @@ func isSystemField(name string) bool {
 	switch name {
 	case "id", "created", "updated", "updatedBy", "statusBy", "statusAt", core.FieldNameTokenKey:
 		return true
-	}
-	return false
-}
-
-func sameValue(a, b any) bool {
-	if reflect.DeepEqual(a, b) {
-		return true
-	}
-	ja, errA := json.Marshal(a)
-	jb, errB := json.Marshal(b)
-	return errA == nil && errB == nil && string(ja) == string(jb)
-}
-
-func isEmpty(v any) bool {
-	switch x := v.(type) {
-	case nil:
-		return true
-	case string:
-		return x == ""
-	case bool:
-		return !x
-	case []string:
-		return len(x) == 0
-	case types.DateTime:
-		return x.IsZero()
-	case types.JSONRaw:
-		return len(x) == 0 || string(x) == "null"
-	case float64:
-		return x == 0
-	case int:
-		return x == 0
 	}
 	return false
 }

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/daison/portal/admin/check"
 	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
@@ -29,7 +30,7 @@ func checkRequestDates(e *core.RecordRequestEvent) error {
 		}
 		// ParseDateTime never fails: what it cannot read becomes the zero time.
 		if d, _ := types.ParseDateTime(s); d.IsZero() {
-			errs[f.GetName()] = fieldError("validation_invalid_date",
+			errs[f.GetName()] = check.FieldError("validation_invalid_date",
 				"Ngày “"+s+"” không có thật hoặc không đúng định dạng (ví dụ 2026-11-20 08:00:00).")
 		}
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/daison/portal/admin/check"
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/shortcode"
 	"github.com/daison/portal/internal/vocab"
@@ -60,24 +61,24 @@ func (f FieldErrors) Error() string {
 	return strings.Join(parts, "; ")
 }
 
-// clean stores every field as the rules of text say (cleanText: the
+// clean stores every field as the rules of text say (check.Text: the
 // message is multi-line plain text, every other field single-line) and
 // checks it: its kind's required fields, sizes, a valid phone or email,
 // consent when a contact is given, and a page that is a path on the site
-// (sitePath). A return path that is not one is dropped.
+// (check.SitePath). A return path that is not one is dropped.
 func (in *FeedbackInput) clean() FieldErrors {
 	errs := FieldErrors{}
 	single := map[string]*string{"kind": &in.Kind, "page": &in.Page, "topic": &in.Topic, "helpful": &in.Helpful,
 		"rating": &in.Rating, "service": &in.Service, "channel": &in.Channel, "name": &in.Name, "phone": &in.Phone,
 		"email": &in.Email, "consent": &in.Consent, "idempotencyKey": &in.Key, "return": &in.Return}
 	for name, v := range single {
-		var p *textProblem
-		if *v, p = cleanText(kindSingleLine, *v); p != nil && name != "return" {
+		var p *check.Problem
+		if *v, p = check.Text(check.SingleLine, *v); p != nil && name != "return" {
 			errs[name] = p.Message
 		}
 	}
-	var p *textProblem
-	if in.Message, p = cleanText(kindMultiLine, in.Message); p != nil {
+	var p *check.Problem
+	if in.Message, p = check.Text(check.MultiLine, in.Message); p != nil {
 		errs["message"] = p.Message
 	}
 	if !vocab.FeedbackKinds.Has(in.Kind) || in.Kind == "" {
@@ -93,10 +94,10 @@ func (in *FeedbackInput) clean() FieldErrors {
 	length("topic", in.Topic, maxShort)
 	length("service", in.Service, maxShort)
 	length("name", in.Name, maxName)
-	if in.Page != "" && !sitePath(in.Page) {
+	if in.Page != "" && !check.SitePath(in.Page) {
 		errs["page"] = "Địa chỉ trang không hợp lệ: phải là đường dẫn của một trang trên cổng này, bắt đầu bằng “/”."
 	}
-	if in.Return != "" && !sitePath(in.Return) {
+	if in.Return != "" && !check.SitePath(in.Return) {
 		in.Return = ""
 	}
 	switch in.Kind {

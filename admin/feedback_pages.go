@@ -10,6 +10,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/daison/portal/admin/check"
 	"github.com/daison/portal/internal/vocab"
 )
 
@@ -26,7 +27,7 @@ var (
 // submissions, a body too large) with a page a person can read, not JSON.
 func feedbackProblem(e *core.RequestEvent, status int, message string) error {
 	back := e.Request.Referer()
-	if u, err := url.Parse(back); err != nil || u.Path == "" || !sitePath(u.Path) {
+	if u, err := url.Parse(back); err != nil || u.Path == "" || !check.SitePath(u.Path) {
 		back = "/"
 	} else {
 		back = u.Path
@@ -114,7 +115,7 @@ func feedbackForm(e *core.RequestEvent) error {
 		return e.InternalServerError("Đã có lỗi khi lưu ý kiến của bạn. Vui lòng thử lại sau.", err)
 	}
 	back := in.Return
-	if back == "" || !sitePath(back) {
+	if back == "" || !check.SitePath(back) {
 		back = "/"
 	}
 	q := url.Values{"ve": {back}}
@@ -133,7 +134,7 @@ func feedbackThanks(e *core.RequestEvent) error {
 		code = ""
 	}
 	back := q.Get("ve")
-	if !sitePath(back) {
+	if !check.SitePath(back) {
 		back = "/"
 	}
 	return renderFeedback(e, http.StatusOK, thanksPage, "thanks", map[string]any{"Title": "Đã gửi thành công", "Code": code, "Return": back})
