@@ -7,6 +7,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/hook"
 
 	"github.com/daison/portal/admin/check"
+	"github.com/daison/portal/admin/staff"
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/vocab"
 )
@@ -46,8 +47,8 @@ func auditRecordCreate(e *core.RecordEvent) error {
 		return err
 	}
 	name := e.Record.Collection().Name
-	who := actorIn(e.App)
-	if notAudited[name] || name == schema.Revisions || (name == schema.Feedback && who == system) {
+	who := staff.ActorIn(e.App)
+	if notAudited[name] || name == schema.Revisions || (name == schema.Feedback && who == staff.System) {
 		return nil
 	}
 	changes := map[string]any{"fields": setFields(e.Record)}
@@ -73,7 +74,7 @@ func auditRecordUpdate(e *core.RecordEvent) error {
 	if len(changed) == 0 {
 		return nil
 	}
-	who := actorIn(e.App)
+	who := staff.ActorIn(e.App)
 	if schema.IsPublic(r.Collection().Name) {
 		if err := saveRevision(e.App, who, before); err != nil {
 			return err
@@ -83,8 +84,8 @@ func auditRecordUpdate(e *core.RecordEvent) error {
 	if v := choiceValues(before, r); len(v) > 0 {
 		changes["values"] = v
 	}
-	if who.restoreOf != "" && who.target == r.Id {
-		action, changes["revision"] = "restore", who.restoreOf
+	if who.RestoreOf != "" && who.Target == r.Id {
+		action, changes["revision"] = "restore", who.RestoreOf
 	}
 	if err := writeEntry(e.App, who, action, r, changes); err != nil {
 		return err
@@ -106,7 +107,7 @@ func auditRecordDelete(e *core.RecordEvent) error {
 	if err := e.Next(); err != nil {
 		return err
 	}
-	who := actorIn(e.App)
+	who := staff.ActorIn(e.App)
 	if schema.IsPublic(before.Collection().Name) {
 		if err := saveRevision(e.App, who, before); err != nil {
 			return err
@@ -120,7 +121,7 @@ func auditRecordDelete(e *core.RecordEvent) error {
 }
 
 // saveRevision keeps a version of a record in the history.
-func saveRevision(app core.App, who *actor, version *core.Record) error {
+func saveRevision(app core.App, who *staff.Actor, version *core.Record) error {
 	c, err := app.FindCachedCollectionByNameOrId(schema.Revisions)
 	if err != nil {
 		return nil // before the history's migration

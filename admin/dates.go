@@ -7,10 +7,11 @@ import (
 	"net/http"
 	"strings"
 
-	"github.com/daison/portal/admin/check"
 	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
+
+	"github.com/daison/portal/admin/check"
 )
 
 // checkRequestDates refuses a create or update whose date fields were sent

@@ -12,6 +12,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/daison/portal/admin/staff"
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/slug"
 	"github.com/daison/portal/internal/table"
@@ -32,7 +33,7 @@ func queryYear(e *core.RequestEvent) (int, error) {
 // reporter with no unit (never given one, or whose unit was deleted) sees
 // nothing: the error is a 403 that says why.
 func unitScope(e *core.RequestEvent) (string, error) {
-	if role(e) == schema.RoleUnitReporter {
+	if staff.Role(e) == schema.RoleUnitReporter {
 		u := e.Auth.GetString("unit")
 		if u == "" {
 			return "", e.ForbiddenError(noUnitMessage, nil)

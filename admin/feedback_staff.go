@@ -11,6 +11,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 
+	"github.com/daison/portal/admin/staff"
 	"github.com/daison/portal/internal/markdown"
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/table"
@@ -29,7 +30,7 @@ func answerFeedback(e *core.RecordRequestEvent) error {
 		e.Record.Set(f, before.Get(f))
 	}
 	if e.Record.GetString("answer") != before.GetString("answer") {
-		label, _, _ := actorOf(e.RequestEvent)
+		label, _, _ := staff.ActorOf(e.RequestEvent)
 		e.Record.Set("answeredBy", label)
 		e.Record.Set("answeredAt", types.NowDateTime())
 		if e.Record.GetString("answer") != "" && e.Record.GetString("state") == "moi" {
@@ -72,9 +73,9 @@ func feedbackToInitiative(e *core.RequestEvent) error {
 	ini.Set("summary", markdown.Truncate(fb.GetString("message"), 480))
 	ini.Set("body", "Đề xuất của người dân (mã tiếp nhận "+fb.GetString("refCode")+"):\n\n"+quoteMarkdown(fb.GetString("message")))
 	ini.Set("status", vocab.StatusDraft)
-	who := requestActor(e)
+	who := staff.RequestActor(e)
 	ini.Set("updatedBy", who.Label)
-	err = asActor(e.App, who, func(tx core.App) error {
+	err = staff.AsActor(e.App, who, func(tx core.App) error {
 		if err := tx.Save(ini); err != nil {
 			return err
 		}
@@ -171,7 +172,7 @@ func exportFeedback(e *core.RequestEvent) error {
 	if err != nil {
 		return e.InternalServerError("", err)
 	}
-	withContacts := role(e) == schema.RoleReviewer || role(e) == "superuser"
+	withContacts := staff.Role(e) == schema.RoleReviewer || staff.Role(e) == "superuser"
 	t := table.Table{Title: "Ý kiến, đề xuất và đánh giá của người dân",
 		Headers: []string{"STT", "Mã", "Ngày gửi", "Loại", "Trang", "Chủ đề", "Nội dung", "Hữu ích", "Mức hài lòng", "Dịch vụ", "Hình thức", "Trạng thái", "Trả lời"}}
 	if withContacts {

@@ -3,6 +3,7 @@ package admin
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -11,6 +12,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/types"
 
 	"github.com/daison/portal/admin/check"
+	"github.com/daison/portal/admin/staff"
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/vntext"
 	"github.com/daison/portal/internal/vocab"
@@ -36,19 +38,6 @@ func Deadline(app core.App, year int) time.Time {
 		d, m = 20, 11
 	}
 	return time.Date(year, time.Month(m), d, 23, 59, 59, 0, vietnam)
-}
-
-// role of the request's actor: a staff role, "superuser", or "" for others.
-func role(e *core.RequestEvent) string {
-	switch {
-	case e.Auth == nil:
-		return ""
-	case e.Auth.IsSuperuser():
-		return "superuser"
-	case e.Auth.Collection().Name == schema.Staff:
-		return e.Auth.GetString("role")
-	}
-	return ""
 }
 
 // transitions are the state changes of a nomination each role may make
@@ -88,13 +77,13 @@ func checkNomination(e *core.RecordRequestEvent) error {
 		from = before.GetString("state")
 	}
 	to := r.GetString("state")
-	who := role(e.RequestEvent)
+	who := staff.Role(e.RequestEvent)
 	errs := validation.Errors{}
 	checkFieldOwners(r, before, nominationFields, who, from, to, errs)
 
 	if who != "superuser" {
 		allowed := transitions[who][from]
-		if !contains(allowed, to) {
+		if !slices.Contains(allowed, to) {
 			msg := fmt.Sprintf("Không thể chuyển hồ sơ từ “%s” sang “%s”", vocab.NominationStates.Label(from), vocab.NominationStates.Label(to))
 			if from == "" {
 				msg = fmt.Sprintf("Không thể tạo hồ sơ ở trạng thái “%s”", vocab.NominationStates.Label(to))
@@ -134,7 +123,7 @@ func checkNomination(e *core.RecordRequestEvent) error {
 
 	// History: each state change and comment, with who and when.
 	if to != from || comment != "" {
-		label, _, _ := actorOf(e.RequestEvent)
+		label, _, _ := staff.ActorOf(e.RequestEvent)
 		var hist []map[string]any
 		if raw := schema.JSONValue(r, "history"); len(raw) > 0 {
 			_ = json.Unmarshal(raw, &hist)
@@ -233,16 +222,16 @@ func checkReport(e *core.RecordRequestEvent) error {
 	}
 	to := r.GetString("state")
 	errs := validation.Errors{}
-	if checkFieldOwners(r, before, reportFields, role(e.RequestEvent), from, to, errs); len(errs) > 0 {
+	if checkFieldOwners(r, before, reportFields, staff.Role(e.RequestEvent), from, to, errs); len(errs) > 0 {
 		return e.BadRequestError("", errs)
 	}
-	if role(e.RequestEvent) == schema.RoleUnitReporter && to == "submitted" && from != "submitted" {
+	if staff.Role(e.RequestEvent) == schema.RoleUnitReporter && to == "submitted" && from != "submitted" {
 		if dl := Deadline(e.App, r.GetInt("year")); time.Now().After(dl) {
 			return e.BadRequestError("", validation.Errors{"year": check.FieldError("validation_deadline", fmt.Sprintf(
 				"Đã hết hạn nộp báo cáo năm %d (hạn cuối %s). Hãy liên hệ Phòng Văn hóa – Xã hội.", r.GetInt("year"), dl.Format("02/01/2006")))})
 		}
 	}
-	if role(e.RequestEvent) == schema.RoleUnitReporter && from == "submitted" {
+	if staff.Role(e.RequestEvent) == schema.RoleUnitReporter && from == "submitted" {
 		if dl := Deadline(e.App, r.GetInt("year")); time.Now().After(dl) {
 			return e.BadRequestError("", validation.Errors{"state": check.FieldError("validation_deadline",
 				"Báo cáo đã nộp và đã quá hạn: không sửa được nữa. Hãy liên hệ Phòng Văn hóa – Xã hội.")})
@@ -251,7 +240,7 @@ func checkReport(e *core.RecordRequestEvent) error {
 	if to == "submitted" && from != "submitted" {
 		r.Set("submittedAt", types.NowDateTime())
 	}
-	label, _, _ := actorOf(e.RequestEvent)
+	label, _, _ := staff.ActorOf(e.RequestEvent)
 	r.Set("updatedBy", label)
 	return e.Next()
 }
