@@ -10,6 +10,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/hook"
 
 	// The collections, as migrations run by "serve", "migrate" and tests.
+	"github.com/daison/portal/admin/feedback"
 	_ "github.com/daison/portal/admin/migrations"
 	"github.com/daison/portal/admin/staff"
 )
@@ -93,8 +94,7 @@ func Register(app core.App, opts Options) {
 
 	// Citizens' feedback.
 	app.OnRecordEnrich(schema.Feedback).BindFunc(showContacts)
-	app.OnRecordUpdateRequest(schema.Feedback).BindFunc(answerFeedback)
-	app.OnRecordValidate(schema.Feedback).BindFunc(cleanFeedback)
+	feedback.Bind(app)
 
 	if opts.Changed != nil {
 		changed := func(e *core.RecordEvent) error {
@@ -131,15 +131,7 @@ func Register(app core.App, opts Options) {
 			e.Router.GET("/api/portal/reports", reportsSummary).Bind(staff.Require(schema.RoleReviewer))
 			e.Router.GET("/api/portal/decisions/print", printDecision).Bind(staff.Require(schema.RoleReviewer, schema.RoleEditor))
 
-			// Citizens' forms: JSON for the site's script, plain
-			// form posts without it; small bodies only.
-			sameSite := sameSiteForms(opts.SiteURL)
-			e.Router.POST("/api/portal/feedback", feedbackAPI).Bind(apis.BodyLimit(64<<10), sameSite)
-			e.Router.POST("/gop-y/gui", feedbackForm).Bind(apis.BodyLimit(64<<10), sameSite)
-			e.Router.GET("/gop-y/da-nhan/", feedbackThanks)
-			e.Router.POST("/api/portal/feedback/{id}/initiative", feedbackToInitiative).Bind(staff.Require(schema.RoleEditor, schema.RoleReviewer))
-			e.Router.GET("/api/portal/feedback/stats", feedbackStats).Bind(staff.Require(schema.RoleEditor, schema.RoleReviewer))
-			e.Router.GET("/api/portal/exports/feedback", exportFeedback).Bind(staff.Require(schema.RoleEditor, schema.RoleReviewer))
+			feedback.Routes(e, opts.SiteURL)
 			return e.Next()
 		},
 	})

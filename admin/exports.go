@@ -46,14 +46,6 @@ func unitScope(e *core.RequestEvent) (string, error) {
 // noUnitMessage tells a unit's reporter without a unit why they see nothing.
 const noUnitMessage = "Tài khoản của bạn chưa được gắn với đơn vị nào, nên chưa xem được hồ sơ của đơn vị. Hãy liên hệ bộ phận quản trị (IT) để được gắn đúng đơn vị."
 
-func dateVN(r *core.Record, field string) string {
-	d := r.GetDateTime(field)
-	if d.IsZero() {
-		return ""
-	}
-	return d.Time().In(vietnam).Format("02/01/2006")
-}
-
 func unitNames(app core.App) map[string]string {
 	names := map[string]string{}
 	if us, err := app.FindAllRecords(schema.Units); err == nil {
@@ -101,7 +93,7 @@ func exportAwards(e *core.RequestEvent) error {
 		t.Rows = append(t.Rows, []string{
 			strconv.Itoa(len(t.Rows) + 1), h.GetString("name"), vocab.HonoreeKinds.Label(h.GetString("kind")), h.GetString("position"),
 			units[h.GetString("unit")], vocab.AwardForms.Label(a.GetString("form")), vocab.AwardKinds.Label(a.GetString("kind")),
-			strconv.Itoa(a.GetInt("year")), a.GetString("decisionNo"), dateVN(a, "decisionDate"), a.GetString("signer"),
+			strconv.Itoa(a.GetInt("year")), a.GetString("decisionNo"), table.Date(a, "decisionDate"), a.GetString("signer"),
 			a.GetString("achievement"), ini, vocab.Status.Label(a.GetString("status")),
 		})
 	}
@@ -143,8 +135,8 @@ func exportNominations(e *core.RequestEvent) error {
 		t.Rows = append(t.Rows, []string{
 			strconv.Itoa(len(t.Rows) + 1), units[n.GetString("unit")], name, vocab.HonoreeKinds.Label(kind),
 			vocab.AwardForms.Label(n.GetString("requestedForm")), vocab.AwardKinds.Label(n.GetString("kind")),
-			n.GetString("achievements"), vocab.NominationStates.Label(n.GetString("state")), dateVN(n, "submittedAt"),
-			n.GetString("decisionNo"), dateVN(n, "decisionDate"),
+			n.GetString("achievements"), vocab.NominationStates.Label(n.GetString("state")), table.Date(n, "submittedAt"),
+			n.GetString("decisionNo"), table.Date(n, "decisionDate"),
 		})
 	}
 	return table.Send(e, t, fmt.Sprintf("ho-so-de-nghi-%d", year))
@@ -222,7 +214,7 @@ func reportsSummary(e *core.RequestEvent) error {
 		if r := byUnit[u.Id]; r != nil {
 			rw.State, rw.ReportID = r.GetString("state"), r.Id
 			rw.StateLabel = vocab.ReportStates.Label(rw.State)
-			rw.SubmittedAt = dateVN(r, "submittedAt")
+			rw.SubmittedAt = table.Date(r, "submittedAt")
 			rw.Dossiers, rw.OnTimeRate, rw.OnlineRate = r.GetInt("dossiers"), r.GetFloat("onTimeRate"), r.GetFloat("onlineRate")
 			rw.Initiatives, rw.Trainings = r.GetInt("initiativesApplied"), r.GetInt("trainings")
 			if rw.State == "submitted" {
@@ -239,8 +231,8 @@ func reportsSummary(e *core.RequestEvent) error {
 	totals := map[string]any{"units": len(units), "filed": filed, "missing": len(units) - filed,
 		"dossiers": dossiers, "initiativesApplied": initiatives, "trainings": trainings}
 	if dossiers > 0 {
-		totals["onTimeRate"] = round1(onTime / float64(dossiers))
-		totals["onlineRate"] = round1(online / float64(dossiers))
+		totals["onTimeRate"] = table.Round1(onTime / float64(dossiers))
+		totals["onlineRate"] = table.Round1(online / float64(dossiers))
 	}
 	dl := Deadline(e.App, year)
 	return e.JSON(http.StatusOK, map[string]any{
@@ -248,8 +240,6 @@ func reportsSummary(e *core.RequestEvent) error {
 		"units": rows, "totals": totals,
 	})
 }
-
-func round1(v float64) float64 { return float64(int(v*10+0.5)) / 10 }
 
 var decisionPage = template.Must(template.New("decision").Funcs(template.FuncMap{"inc": func(i int) int { return i + 1 }}).Parse(`<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><title>Danh sách khen thưởng – Quyết định {{.No}}</title>
@@ -328,7 +318,7 @@ func printDecision(e *core.RequestEvent) error {
 	}
 	var buf bytes.Buffer
 	err = decisionPage.Execute(&buf, map[string]any{
-		"No": no, "Date": dateVN(awards[0], "decisionDate"), "Signer": awards[0].GetString("signer"),
+		"No": no, "Date": table.Date(awards[0], "decisionDate"), "Signer": awards[0].GetString("signer"),
 		"Groups": shown, "Total": len(awards),
 	})
 	if err != nil {

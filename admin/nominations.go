@@ -18,9 +18,6 @@ import (
 	"github.com/daison/portal/internal/vocab"
 )
 
-// vietnam keeps one offset all year.
-var vietnam = time.FixedZone("ICT", 7*60*60)
-
 // DefaultDeadline is the plan's yearly reporting deadline (section IV.1):
 // units report "trước ngày 20/11 hàng năm".
 const DefaultDeadline = "20/11"
@@ -37,7 +34,7 @@ func Deadline(app core.App, year int) time.Time {
 	if _, err := fmt.Sscanf(dm, "%d/%d", &d, &m); err != nil || d < 1 || m < 1 || m > 12 {
 		d, m = 20, 11
 	}
-	return time.Date(year, time.Month(m), d, 23, 59, 59, 0, vietnam)
+	return time.Date(year, time.Month(m), d, 23, 59, 59, 0, schema.Vietnam)
 }
 
 // transitions are the state changes of a nomination each role may make

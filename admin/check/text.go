@@ -16,7 +16,7 @@ import (
 // portal is of one of three kinds, and each kind has one rule, applied by
 // Text wherever that text enters: staff records (Texts), an
 // article's or a submission's tags (Tags), a guide's steps
-// (cleanSteps), the citizens' forms (FeedbackInput.clean), staff edits of
+// (cleanSteps), the citizens' forms (feedback.Input.clean), staff edits of
 // a submission (cleanFeedback), and a proposal turned into an initiative
 // (feedbackToInitiative).
 //

@@ -13,6 +13,8 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/daison/portal/internal/schema"
 )
 
 // Table is what the exports write, as CSV or XLSX.
@@ -199,3 +201,16 @@ func Send(e *core.RequestEvent, t Table, name string) error {
 	e.Response.Header().Set("Cache-Control", "no-store")
 	return e.Blob(http.StatusOK, ctype, b)
 }
+
+// Date is a record's date field as the commune reads it (dd/mm/yyyy, in
+// Vietnam's time), or "" when it is empty.
+func Date(r *core.Record, field string) string {
+	d := r.GetDateTime(field)
+	if d.IsZero() {
+		return ""
+	}
+	return d.Time().In(schema.Vietnam).Format("02/01/2006")
+}
+
+// Round1 rounds a non-negative v to one decimal place, as rates show.
+func Round1(v float64) float64 { return float64(int(v*10+0.5)) / 10 }

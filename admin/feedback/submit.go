@@ -1,4 +1,4 @@
-package admin
+package feedback
 
 import (
 	"crypto/rand"
@@ -22,9 +22,9 @@ import (
 	"github.com/daison/portal/internal/vocab"
 )
 
-// FeedbackInput is one submission of a citizen form, as posted by the
+// Input is one submission of a citizen form, as posted by the
 // static site (form fields or JSON of the same names).
-type FeedbackInput struct {
+type Input struct {
 	Kind    string `json:"kind" form:"kind"`       // gop-y, sang-kien, huu-ich, hai-long
 	Page    string `json:"page" form:"page"`       // the site page it is about, e.g. /huong-dan/dang-ky-khai-sinh/
 	Topic   string `json:"topic" form:"topic"`     // subject, or the proposal's title
@@ -66,7 +66,7 @@ func (f FieldErrors) Error() string {
 // checks it: its kind's required fields, sizes, a valid phone or email,
 // consent when a contact is given, and a page that is a path on the site
 // (check.SitePath). A return path that is not one is dropped.
-func (in *FeedbackInput) clean() FieldErrors {
+func (in *Input) clean() FieldErrors {
 	errs := FieldErrors{}
 	single := map[string]*string{"kind": &in.Kind, "page": &in.Page, "topic": &in.Topic, "helpful": &in.Helpful,
 		"rating": &in.Rating, "service": &in.Service, "channel": &in.Channel, "name": &in.Name, "phone": &in.Phone,
@@ -154,7 +154,7 @@ func (in *FeedbackInput) clean() FieldErrors {
 	return errs
 }
 
-func (in *FeedbackInput) consented() bool {
+func (in *Input) consented() bool {
 	switch strings.ToLower(in.Consent) {
 	case "on", "true", "1", "yes", "co":
 		return true
@@ -195,7 +195,7 @@ func hashIP(ip string) string {
 // fresh one per form shown, kept across retries), or, for forms posted
 // without JavaScript, one made of the content, the address and the ten
 // minutes it was sent in.
-func (in *FeedbackInput) idemKey(ip string, now time.Time) string {
+func (in *Input) idemKey(ip string, now time.Time) string {
 	if in.Key != "" {
 		sum := sha256.Sum256([]byte("k\x00" + in.Key))
 		return "k:" + hex.EncodeToString(sum[:16])
@@ -213,11 +213,11 @@ type Receipt struct {
 	Again   bool   `json:"duplicate,omitempty"` // the same submission was already stored
 }
 
-// SubmitFeedback stores a citizen's submission once: checked and cleaned,
+// Submit stores a citizen's submission once: checked and cleaned,
 // dropped silently if the honeypot is filled (the bot is told it worked),
 // and, when the same submission comes again (a retry, a double click), the
 // first one's receipt is returned and nothing is stored twice.
-func SubmitFeedback(app core.App, in FeedbackInput, ip string) (Receipt, error) {
+func Submit(app core.App, in Input, ip string) (Receipt, error) {
 	if errs := in.clean(); len(errs) > 0 {
 		return Receipt{}, errs
 	}
@@ -292,11 +292,11 @@ func thanks(kind, code string) string {
 // feedbackAPI answers POST /api/portal/feedback (JSON or a form) with the
 // receipt as JSON, or 400 with a Vietnamese message per field.
 func feedbackAPI(e *core.RequestEvent) error {
-	var in FeedbackInput
+	var in Input
 	if err := e.BindBody(&in); err != nil {
 		return e.BadRequestError("Không đọc được dữ liệu gửi lên.", err)
 	}
-	rec, err := SubmitFeedback(e.App, in, e.RealIP())
+	rec, err := Submit(e.App, in, e.RealIP())
 	var fe FieldErrors
 	if errors.As(err, &fe) {
 		type item struct {

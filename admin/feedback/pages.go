@@ -1,4 +1,4 @@
-package admin
+package feedback
 
 import (
 	"bytes"
@@ -23,9 +23,9 @@ var (
 	problemPage = template.Must(template.New("").ParseFS(feedbackTemplates, "templates/feedback.html", "templates/problem.html"))
 )
 
-// feedbackProblem answers a refused form post without JavaScript (too many
+// Problem answers a refused form post without JavaScript (too many
 // submissions, a body too large) with a page a person can read, not JSON.
-func feedbackProblem(e *core.RequestEvent, status int, message string) error {
+func Problem(e *core.RequestEvent, status int, message string) error {
 	back := e.Request.Referer()
 	if u, err := url.Parse(back); err != nil || u.Path == "" || !check.SitePath(u.Path) {
 		back = "/"
@@ -67,7 +67,7 @@ var formRatings = []rating{
 type formView struct {
 	Title    string
 	Send     string
-	In       FeedbackInput
+	In       Input
 	Errors   FieldErrors
 	Order    []string
 	Consent  bool
@@ -86,14 +86,14 @@ func feedbackForm(e *core.RequestEvent) error {
 	if err := e.Request.ParseForm(); err != nil {
 		return renderFeedback(e, http.StatusBadRequest, formPage, "form", formView{Title: "Không đọc được dữ liệu gửi lên"})
 	}
-	var in FeedbackInput
+	var in Input
 	f := e.Request.PostForm
 	in.Kind, in.Page, in.Topic, in.Message = f.Get("kind"), f.Get("page"), f.Get("topic"), f.Get("message")
 	in.Helpful, in.Rating, in.Service, in.Channel = f.Get("helpful"), f.Get("rating"), f.Get("service"), f.Get("channel")
 	in.Name, in.Phone, in.Email, in.Consent = f.Get("name"), f.Get("phone"), f.Get("email"), f.Get("consent")
 	in.Website, in.Key, in.Return = f.Get("website"), f.Get("idempotencyKey"), f.Get("return")
 
-	rec, err := SubmitFeedback(e.App, in, e.RealIP())
+	rec, err := Submit(e.App, in, e.RealIP())
 	var fe FieldErrors
 	if errors.As(err, &fe) {
 		title := formTitles[in.Kind]

@@ -1,4 +1,4 @@
-package admin
+package feedback
 
 import (
 	"fmt"
@@ -143,7 +143,7 @@ func feedbackStats(e *core.RequestEvent) error {
 	_ = e.App.DB().NewQuery(`SELECT coalesce(avg(rating), 0) AS a, count(*) AS n FROM feedback WHERE kind = 'hai-long'`).One(&sat)
 	return e.JSON(http.StatusOK, map[string]any{
 		"months": list, "pages": pages,
-		"satisfaction": map[string]any{"average": round1(sat.Avg), "count": sat.N},
+		"satisfaction": map[string]any{"average": table.Round1(sat.Avg), "count": sat.N},
 		"kinds":        vocab.FeedbackKinds,
 	})
 }
@@ -183,7 +183,7 @@ func exportFeedback(e *core.RequestEvent) error {
 		if n := r.GetInt("rating"); n > 0 {
 			rating = strconv.Itoa(n)
 		}
-		row := []string{strconv.Itoa(len(t.Rows) + 1), r.GetString("refCode"), dateVN(r, "created"), vocab.FeedbackKinds.Label(r.GetString("kind")),
+		row := []string{strconv.Itoa(len(t.Rows) + 1), r.GetString("refCode"), table.Date(r, "created"), vocab.FeedbackKinds.Label(r.GetString("kind")),
 			r.GetString("page"), r.GetString("topic"), r.GetString("message"), vocab.Helpful.Label(r.GetString("helpful")), rating,
 			r.GetString("service"), vocab.Channels.Label(r.GetString("channel")), vocab.FeedbackStates.Label(r.GetString("state")), r.GetString("answer")}
 		if withContacts {
