@@ -2,6 +2,7 @@ package admin
 
 import (
 	"bytes"
+	_ "embed"
 	"fmt"
 	"html/template"
 	"net/http"
@@ -241,34 +242,12 @@ func reportsSummary(e *core.RequestEvent) error {
 	})
 }
 
-var decisionPage = template.Must(template.New("decision").Funcs(template.FuncMap{"inc": func(i int) int { return i + 1 }}).Parse(`<!doctype html>
-<html lang="vi"><head><meta charset="utf-8"><title>Danh sách khen thưởng – Quyết định {{.No}}</title>
-<meta name="robots" content="noindex">
-<style>
-@page{size:A4;margin:18mm 15mm}
-body{font-family:"Times New Roman",serif;font-size:13pt;line-height:1.35;color:#000;max-width:180mm;margin:0 auto}
-.head{display:flex;justify-content:space-between;text-align:center;font-size:12pt}
-.head b{display:block}
-h1{font-size:14pt;text-align:center;margin:18pt 0 2pt}
-.sub{text-align:center;font-style:italic;margin:0 0 12pt}
-table{border-collapse:collapse;width:100%}
-th,td{border:1px solid #000;padding:3pt 5pt;vertical-align:top}
-th{font-weight:bold;text-align:center}
-td.n{text-align:center;width:10mm}
-h2{font-size:13pt;margin:12pt 0 4pt}
-.sign{margin-top:24pt;margin-left:55%;text-align:center}
-@media screen{body{margin:2em auto;padding:0 1em}}
-</style></head><body>
-<div class="head"><div><b>UBND XÃ ĐẠI SƠN</b></div><div><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b>Độc lập – Tự do – Hạnh phúc</div></div>
-<h1>DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG</h1>
-<p class="sub">(Kèm theo Quyết định số {{.No}}{{if .Date}} ngày {{.Date}}{{end}}{{if .Signer}} – {{.Signer}}{{end}})</p>
-{{range .Groups}}<h2>{{.Label}}</h2>
-<table><thead><tr><th>STT</th><th>Họ và tên / Tên tập thể</th><th>Chức vụ, đơn vị</th><th>Thành tích</th><th>Hình thức</th></tr></thead><tbody>
-{{range $i, $r := .Rows}}<tr><td class="n">{{inc $i}}</td><td>{{$r.Name}}</td><td>{{$r.Where}}</td><td>{{$r.Achievement}}</td><td>{{$r.Form}}</td></tr>
-{{end}}</tbody></table>
-{{end}}<p>Tổng số: {{.Total}} tập thể, cá nhân.</p>
-<div class="sign"><b>{{if .Signer}}{{.Signer}}{{else}}CHỦ TỊCH{{end}}</b></div>
-</body></html>`))
+//go:embed templates/decision.html
+var decisionHTML string
+
+// decisionPage is the printable list of a decision's awards
+// (templates/decision.html).
+var decisionPage = template.Must(template.New("decision").Funcs(template.FuncMap{"inc": func(i int) int { return i + 1 }}).Parse(decisionHTML))
 
 // printDecision answers GET /api/portal/decisions/print?no=…: the A4 list of
 // the honorees of one decision, collectives first, as the commune's
