@@ -10,7 +10,9 @@ import (
 	"github.com/pocketbase/pocketbase/tools/hook"
 
 	// The collections, as migrations run by "serve", "migrate" and tests.
+	"github.com/daison/portal/admin/feedback"
 	_ "github.com/daison/portal/admin/migrations"
+	"github.com/daison/portal/admin/staff"
 )
 
 // Options connects the admin side to the rest of the portal.
@@ -48,9 +50,9 @@ func Register(app core.App, opts Options) {
 	// audit log of every change to any collection, with the history of
 	// the public ones: each API write runs in one transaction
 	// credited to its actor, and each record saved is logged.
-	app.OnRecordCreateRequest().Bind(inSession)
-	app.OnRecordUpdateRequest().Bind(inSession)
-	app.OnRecordDeleteRequest().Bind(inSession)
+	app.OnRecordCreateRequest().Bind(staff.InSession)
+	app.OnRecordUpdateRequest().Bind(staff.InSession)
+	app.OnRecordDeleteRequest().Bind(staff.InSession)
 	app.OnRecordCreateRequest().Bind(keepStamps)
 	app.OnRecordUpdateRequest().Bind(keepStamps)
 	app.OnRecordCreateRequest(schema.PublicCollections...).BindFunc(stampCreate)
@@ -92,8 +94,7 @@ func Register(app core.App, opts Options) {
 
 	// Citizens' feedback.
 	app.OnRecordEnrich(schema.Feedback).BindFunc(showContacts)
-	app.OnRecordUpdateRequest(schema.Feedback).BindFunc(answerFeedback)
-	app.OnRecordValidate(schema.Feedback).BindFunc(cleanFeedback)
+	feedback.Bind(app)
 
 	if opts.Changed != nil {
 		changed := func(e *core.RecordEvent) error {
@@ -121,25 +122,17 @@ func Register(app core.App, opts Options) {
 				Id:   "portalBoundThumbs",
 				Func: boundThumbs,
 			})
-			e.Router.POST("/api/portal/logout", logoutRoute).Bind(RequireStaff())
+			e.Router.POST("/api/portal/logout", logoutRoute).Bind(staff.Require())
 			e.Router.BindFunc(guardSuperuserAPI)
 			e.Router.BindFunc(explainProtectedFilter)
-			e.Router.POST("/api/portal/markdown", preview.serve).Bind(RequireStaff(), apis.BodyLimit(maxPreviewBody))
-			e.Router.GET("/api/portal/eligibility", eligibilityRoute).Bind(RequireStaff(schema.RoleReviewer))
-			e.Router.GET("/api/portal/exports/awards", exportAwards).Bind(RequireStaff(schema.RoleReviewer))
-			e.Router.GET("/api/portal/exports/nominations", exportNominations).Bind(RequireStaff(schema.RoleReviewer, schema.RoleUnitReporter))
-			e.Router.GET("/api/portal/reports", reportsSummary).Bind(RequireStaff(schema.RoleReviewer))
-			e.Router.GET("/api/portal/decisions/print", printDecision).Bind(RequireStaff(schema.RoleReviewer, schema.RoleEditor))
+			e.Router.POST("/api/portal/markdown", preview.serve).Bind(staff.Require(), apis.BodyLimit(maxPreviewBody))
+			e.Router.GET("/api/portal/eligibility", eligibilityRoute).Bind(staff.Require(schema.RoleReviewer))
+			e.Router.GET("/api/portal/exports/awards", exportAwards).Bind(staff.Require(schema.RoleReviewer))
+			e.Router.GET("/api/portal/exports/nominations", exportNominations).Bind(staff.Require(schema.RoleReviewer, schema.RoleUnitReporter))
+			e.Router.GET("/api/portal/reports", reportsSummary).Bind(staff.Require(schema.RoleReviewer))
+			e.Router.GET("/api/portal/decisions/print", printDecision).Bind(staff.Require(schema.RoleReviewer, schema.RoleEditor))
 
-			// Citizens' forms: JSON for the site's script, plain
-			// form posts without it; small bodies only.
-			sameSite := sameSiteForms(opts.SiteURL)
-			e.Router.POST("/api/portal/feedback", feedbackAPI).Bind(apis.BodyLimit(64<<10), sameSite)
-			e.Router.POST("/gop-y/gui", feedbackForm).Bind(apis.BodyLimit(64<<10), sameSite)
-			e.Router.GET("/gop-y/da-nhan/", feedbackThanks)
-			e.Router.POST("/api/portal/feedback/{id}/initiative", feedbackToInitiative).Bind(RequireStaff(schema.RoleEditor, schema.RoleReviewer))
-			e.Router.GET("/api/portal/feedback/stats", feedbackStats).Bind(RequireStaff(schema.RoleEditor, schema.RoleReviewer))
-			e.Router.GET("/api/portal/exports/feedback", exportFeedback).Bind(RequireStaff(schema.RoleEditor, schema.RoleReviewer))
+			feedback.Routes(e, opts.SiteURL)
 			return e.Next()
 		},
 	})

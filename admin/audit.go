@@ -1,6 +1,7 @@
 package admin
 
 import (
+	"github.com/daison/portal/admin/staff"
 	"github.com/daison/portal/internal/schema"
 
 	"errors"
@@ -12,9 +13,8 @@ import (
 	"github.com/pocketbase/pocketbase/tools/types"
 )
 
-// RestoreHeader, sent with the update that restores a version from the
-// history, carries the version's id: the audit log then says "restore".
-const RestoreHeader = "X-Portal-Restore-Of"
+// RestoreHeader is staff.RestoreHeader, for the callers of admin.
+const RestoreHeader = staff.RestoreHeader
 
 // stampFields are the stamps the server keeps on records: who changed a
 // record, moved its state, answered a citizen or submitted a report, and
@@ -77,7 +77,7 @@ func stampUpdate(e *core.RecordRequestEvent) error {
 // stampWorkflow sets updatedBy, and statusBy/statusAt when the state
 // changes (or on create), from the request's actor.
 func stampWorkflow(e *core.RequestEvent, r *core.Record, before *core.Record) {
-	label, _, _ := actorOf(e)
+	label, _, _ := staff.ActorOf(e)
 	r.Set("updatedBy", label)
 	if before == nil || before.GetString("status") != r.GetString("status") {
 		r.Set("statusBy", label)
@@ -117,7 +117,7 @@ func logLogin(e *core.RequestEvent, c *core.Collection, rec *core.Record, identi
 	}
 	label := identity
 	if rec != nil {
-		label = personLabel(rec)
+		label = staff.PersonLabel(rec)
 	}
 	entry := &auditEntry{
 		Actor: label, ActorKind: c.Name, Action: action,
@@ -172,7 +172,7 @@ func (a *auditEntry) logEntry(app core.App) {
 }
 
 // writeEntry logs an action of who on record r.
-func writeEntry(app core.App, who *actor, action string, r *core.Record, changes any) error {
+func writeEntry(app core.App, who *staff.Actor, action string, r *core.Record, changes any) error {
 	return (&auditEntry{
 		Actor: who.Label, ActorID: who.ID, ActorKind: who.Kind, IP: who.IP,
 		Collection: r.Collection().Name, RecordID: r.Id, Title: recordTitle(r),

@@ -1,6 +1,9 @@
 package admin
 
 import (
+	"slices"
+
+	"github.com/daison/portal/admin/staff"
 	"github.com/daison/portal/internal/schema"
 
 	"encoding/json"
@@ -40,7 +43,7 @@ func appendOnly(e *core.RecordEvent) error {
 // refuse logs a refused attempt by the request's actor and answers 403
 // with msg.
 func refuse(e *core.RequestEvent, target, msg string, details map[string]any) error {
-	who := requestActor(e)
+	who := staff.RequestActor(e)
 	if details == nil {
 		details = map[string]any{}
 	}
@@ -85,7 +88,7 @@ func guardCollectionChange(action string) func(e *core.CollectionRequestEvent) e
 		if err := e.Next(); err != nil {
 			return err
 		}
-		who := requestActor(e.RequestEvent)
+		who := staff.RequestActor(e.RequestEvent)
 		(&auditEntry{
 			Actor: who.Label, ActorID: who.ID, ActorKind: who.Kind, IP: who.IP,
 			Collection: "_collections", RecordID: e.Collection.Id, Title: e.Collection.Name,
@@ -116,7 +119,7 @@ func guardImport(e *core.CollectionsImportRequestEvent) error {
 	if err := e.Next(); err != nil {
 		return err
 	}
-	who := requestActor(e.RequestEvent)
+	who := staff.RequestActor(e.RequestEvent)
 	(&auditEntry{
 		Actor: who.Label, ActorID: who.ID, ActorKind: who.Kind, IP: who.IP,
 		Collection: "_collections", Title: "Nhập cấu trúc dữ liệu", Action: "update",
@@ -130,20 +133,20 @@ func guardImport(e *core.CollectionsImportRequestEvent) error {
 func auditSettings(e *core.SettingsUpdateRequestEvent) error {
 	changed := changedKeys(e.OldSettings, e.NewSettings)
 	// Secrets are left out of the settings' JSON: compare them apart.
-	if e.OldSettings.SMTP.Password != e.NewSettings.SMTP.Password && !contains(changed, "smtp") {
+	if e.OldSettings.SMTP.Password != e.NewSettings.SMTP.Password && !slices.Contains(changed, "smtp") {
 		changed = append(changed, "smtp")
 	}
-	if e.OldSettings.S3.Secret != e.NewSettings.S3.Secret && !contains(changed, "s3") {
+	if e.OldSettings.S3.Secret != e.NewSettings.S3.Secret && !slices.Contains(changed, "s3") {
 		changed = append(changed, "s3")
 	}
-	if e.OldSettings.Backups.S3.Secret != e.NewSettings.Backups.S3.Secret && !contains(changed, "backups") {
+	if e.OldSettings.Backups.S3.Secret != e.NewSettings.Backups.S3.Secret && !slices.Contains(changed, "backups") {
 		changed = append(changed, "backups")
 	}
 	if err := e.Next(); err != nil {
 		return err
 	}
 	sort.Strings(changed)
-	who := requestActor(e.RequestEvent)
+	who := staff.RequestActor(e.RequestEvent)
 	(&auditEntry{
 		Actor: who.Label, ActorID: who.ID, ActorKind: who.Kind, IP: who.IP,
 		Collection: "settings", Title: "Cấu hình hệ thống", Action: "update",
@@ -159,7 +162,7 @@ func auditImpersonation(e *core.RecordAuthRequestEvent) error {
 		return err
 	}
 	if e.Auth != nil && e.Auth.IsSuperuser() && strings.Contains(e.Request.URL.Path, "/impersonate/") && e.Record != nil {
-		who := requestActor(e.RequestEvent)
+		who := staff.RequestActor(e.RequestEvent)
 		(&auditEntry{
 			Actor: who.Label, ActorID: who.ID, ActorKind: who.Kind, IP: who.IP,
 			Collection: e.Collection.Name, RecordID: e.Record.Id, Title: recordTitle(e.Record),
@@ -202,7 +205,7 @@ func guardSuperuserAPI(e *core.RequestEvent) error {
 		if m == http.MethodDelete {
 			action, name = "delete", strings.TrimPrefix(p, "/api/backups/")
 		}
-		who := requestActor(e)
+		who := staff.RequestActor(e)
 		(&auditEntry{
 			Actor: who.Label, ActorID: who.ID, ActorKind: who.Kind, IP: who.IP,
 			Collection: "backups", Title: name, Action: action,
@@ -215,7 +218,7 @@ func guardSuperuserAPI(e *core.RequestEvent) error {
 		}
 		app := e.App
 		defer func() { e.App = app }()
-		return asActor(app, requestActor(e), func(tx core.App) error {
+		return staff.AsActor(app, staff.RequestActor(e), func(tx core.App) error {
 			e.App = tx
 			return e.Next()
 		})

@@ -1,14 +1,13 @@
 package admin
 
 import (
-	"encoding/json"
-	"reflect"
 	"sort"
 
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
-	"github.com/pocketbase/pocketbase/tools/types"
 
+	"github.com/daison/portal/admin/check"
+	"github.com/daison/portal/admin/staff"
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/vocab"
 )
@@ -48,8 +47,8 @@ func auditRecordCreate(e *core.RecordEvent) error {
 		return err
 	}
 	name := e.Record.Collection().Name
-	who := actorIn(e.App)
-	if notAudited[name] || name == schema.Revisions || (name == schema.Feedback && who == system) {
+	who := staff.ActorIn(e.App)
+	if notAudited[name] || name == schema.Revisions || (name == schema.Feedback && who == staff.System) {
 		return nil
 	}
 	changes := map[string]any{"fields": setFields(e.Record)}
@@ -75,7 +74,7 @@ func auditRecordUpdate(e *core.RecordEvent) error {
 	if len(changed) == 0 {
 		return nil
 	}
-	who := actorIn(e.App)
+	who := staff.ActorIn(e.App)
 	if schema.IsPublic(r.Collection().Name) {
 		if err := saveRevision(e.App, who, before); err != nil {
 			return err
@@ -85,8 +84,8 @@ func auditRecordUpdate(e *core.RecordEvent) error {
 	if v := choiceValues(before, r); len(v) > 0 {
 		changes["values"] = v
 	}
-	if who.restoreOf != "" && who.target == r.Id {
-		action, changes["revision"] = "restore", who.restoreOf
+	if who.RestoreOf != "" && who.Target == r.Id {
+		action, changes["revision"] = "restore", who.RestoreOf
 	}
 	if err := writeEntry(e.App, who, action, r, changes); err != nil {
 		return err
@@ -108,7 +107,7 @@ func auditRecordDelete(e *core.RecordEvent) error {
 	if err := e.Next(); err != nil {
 		return err
 	}
-	who := actorIn(e.App)
+	who := staff.ActorIn(e.App)
 	if schema.IsPublic(before.Collection().Name) {
 		if err := saveRevision(e.App, who, before); err != nil {
 			return err
@@ -122,7 +121,7 @@ func auditRecordDelete(e *core.RecordEvent) error {
 }
 
 // saveRevision keeps a version of a record in the history.
-func saveRevision(app core.App, who *actor, version *core.Record) error {
+func saveRevision(app core.App, who *staff.Actor, version *core.Record) error {
 	c, err := app.FindCachedCollectionByNameOrId(schema.Revisions)
 	if err != nil {
 		return nil // before the history's migration
@@ -154,7 +153,7 @@ func changedFields(before, after *core.Record) []string {
 		if isSystemField(name) {
 			continue
 		}
-		if !sameValue(before.Get(name), after.Get(name)) {
+		if !check.SameValue(before.Get(name), after.Get(name)) {
 			out = append(out, name)
 		}
 	}
@@ -166,7 +165,7 @@ func changedFields(before, after *core.Record) []string {
 func setFields(r *core.Record) []string {
 	var out []string
 	for _, f := range r.Collection().Fields {
-		if !isSystemField(f.GetName()) && !isEmpty(r.Get(f.GetName())) {
+		if !isSystemField(f.GetName()) && !check.IsEmpty(r.Get(f.GetName())) {
 			out = append(out, f.GetName())
 		}
 	}
@@ -191,9 +190,9 @@ func choiceValues(before, after *core.Record) map[string]any {
 		}
 		v := after.Get(name)
 		switch {
-		case before == nil && !isEmpty(v):
+		case before == nil && !check.IsEmpty(v):
 			out[name] = v
-		case before != nil && !sameValue(before.Get(name), v):
+		case before != nil && !check.SameValue(before.Get(name), v):
 			out[name] = map[string]any{"from": before.Get(name), "to": v}
 		}
 	}
@@ -207,37 +206,6 @@ func isSystemField(name string) bool {
 	switch name {
 	case "id", "created", "updated", "updatedBy", "statusBy", "statusAt", core.FieldNameTokenKey:
 		return true
-	}
-	return false
-}
-
-func sameValue(a, b any) bool {
-	if reflect.DeepEqual(a, b) {
-		return true
-	}
-	ja, errA := json.Marshal(a)
-	jb, errB := json.Marshal(b)
-	return errA == nil && errB == nil && string(ja) == string(jb)
-}
-
-func isEmpty(v any) bool {
-	switch x := v.(type) {
-	case nil:
-		return true
-	case string:
-		return x == ""
-	case bool:
-		return !x
-	case []string:
-		return len(x) == 0
-	case types.DateTime:
-		return x.IsZero()
-	case types.JSONRaw:
-		return len(x) == 0 || string(x) == "null"
-	case float64:
-		return x == 0
-	case int:
-		return x == 0
 	}
 	return false
 }

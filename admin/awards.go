@@ -6,6 +6,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/daison/portal/admin/check"
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/vntext"
 )
@@ -48,7 +49,7 @@ func checkOneAward(app core.App, r *core.Record) error {
 		"honoree = {:h} && achievementKey = {:k} && id != {:id}",
 		dbx.Params{"h": honoree, "k": key, "id": r.Id})
 	if err == nil && other != nil {
-		return fieldError("validation_award_duplicate",
+		return check.FieldError("validation_award_duplicate",
 			"Thành tích này đã được khen thưởng (quyết định "+orDash(other.GetString("decisionNo"))+", năm "+other.GetString("year")+
 				"). Theo Kế hoạch, không khen thưởng nhiều lần, nhiều hình thức cho một thành tích.")
 	}
@@ -57,7 +58,7 @@ func checkOneAward(app core.App, r *core.Record) error {
 			"honoree = {:h} && initiative = {:i} && id != {:id}",
 			dbx.Params{"h": honoree, "i": ini, "id": r.Id})
 		if err == nil && other != nil {
-			return fieldError("validation_award_duplicate",
+			return check.FieldError("validation_award_duplicate",
 				"Sáng kiến, mô hình này đã được khen thưởng cho người (tập thể) này (quyết định "+orDash(other.GetString("decisionNo"))+
 					"). Một thành tích chỉ được khen thưởng một lần, một hình thức.")
 		}

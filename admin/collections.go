@@ -14,35 +14,6 @@ import (
 	"github.com/daison/portal/internal/vocab"
 )
 
-// textKind says what a text field may hold.
-type textKind int
-
-const (
-	kindSingleLine textKind = iota // titles, names, codes: one line
-	kindMultiLine                  // plain paragraphs: summaries, achievements
-	kindMarkdown                   // Markdown, checked for raw HTML and unsafe links
-)
-
-// textFields gives, for each collection, the kind of each of its text
-// fields; fields not listed are single-line. The rule of each kind is
-// cleanText's.
-var textFields = map[string]map[string]textKind{
-	schema.Units:       {"description": kindMarkdown},
-	schema.Honorees:    {"story": kindMarkdown},
-	schema.Articles:    {"summary": kindMultiLine, "body": kindMarkdown},
-	schema.Initiatives: {"summary": kindMultiLine, "body": kindMarkdown, "results": kindMarkdown},
-	schema.Awards:      {"achievement": kindMultiLine},
-	schema.Guides:      {"summary": kindMultiLine, "body": kindMarkdown, "documents": kindMarkdown, "offline": kindMarkdown},
-	schema.Indicators:  {"note": kindMultiLine},
-	schema.Nominations: {"achievements": kindMultiLine, "comment": kindMultiLine},
-	schema.UnitReports: {"summary": kindMarkdown},
-	schema.Feedback:    {"message": kindMultiLine, "answer": kindMultiLine},
-}
-
-func kindOf(collection, field string) textKind {
-	return textFields[collection][field]
-}
-
 // fallbackSlugs name a record's page when its title yields no slug at all
 // (a title of emoji or punctuation).
 var fallbackSlugs = map[string]string{

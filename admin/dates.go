@@ -10,6 +10,8 @@ import (
 	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
+
+	"github.com/daison/portal/admin/check"
 )
 
 // checkRequestDates refuses a create or update whose date fields were sent
@@ -29,7 +31,7 @@ func checkRequestDates(e *core.RecordRequestEvent) error {
 		}
 		// ParseDateTime never fails: what it cannot read becomes the zero time.
 		if d, _ := types.ParseDateTime(s); d.IsZero() {
-			errs[f.GetName()] = fieldError("validation_invalid_date",
+			errs[f.GetName()] = check.FieldError("validation_invalid_date",
 				"Ngày “"+s+"” không có thật hoặc không đúng định dạng (ví dụ 2026-11-20 08:00:00).")
 		}
 	}

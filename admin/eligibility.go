@@ -2,6 +2,7 @@ package admin
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -111,7 +112,7 @@ func ComputeEligibility(app core.App) ([]Eligibility, error) {
 		var iniEv []Evidence
 		iniYears := map[int]bool{}
 		for _, ini := range initiatives {
-			named := contains(ini.GetStringSlice("honorees"), h.Id)
+			named := slices.Contains(ini.GetStringSlice("honorees"), h.Id)
 			ofUnit := h.GetString("kind") == "tap-the" && h.GetString("unit") != "" && ini.GetString("unit") == h.GetString("unit")
 			if named || ofUnit {
 				y := ini.GetInt("yearApplied")

@@ -12,6 +12,8 @@ import (
 	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/router"
+
+	"github.com/daison/portal/admin/feedback"
 )
 
 // viMessages are the Vietnamese messages of PocketBase's validation error
@@ -121,7 +123,7 @@ func translateErrors(e *core.RequestEvent) error {
 	translateData(apiErr.Data)
 	// A citizen's form posted without JavaScript gets a page, not JSON.
 	if e.Request.URL.Path == "/gop-y/gui" {
-		return feedbackProblem(e, apiErr.Status, apiErr.Message)
+		return feedback.Problem(e, apiErr.Status, apiErr.Message)
 	}
 	return apiErr
 }

@@ -2,6 +2,7 @@ package admin
 
 import (
 	"bytes"
+	_ "embed"
 	"fmt"
 	"html/template"
 	"net/http"
@@ -12,8 +13,10 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/daison/portal/admin/staff"
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/slug"
+	"github.com/daison/portal/internal/table"
 	"github.com/daison/portal/internal/vocab"
 )
 
@@ -31,7 +34,7 @@ func queryYear(e *core.RequestEvent) (int, error) {
 // reporter with no unit (never given one, or whose unit was deleted) sees
 // nothing: the error is a 403 that says why.
 func unitScope(e *core.RequestEvent) (string, error) {
-	if role(e) == schema.RoleUnitReporter {
+	if staff.Role(e) == schema.RoleUnitReporter {
 		u := e.Auth.GetString("unit")
 		if u == "" {
 			return "", e.ForbiddenError(noUnitMessage, nil)
@@ -43,14 +46,6 @@ func unitScope(e *core.RequestEvent) (string, error) {
 
 // noUnitMessage tells a unit's reporter without a unit why they see nothing.
 const noUnitMessage = "Tài khoản của bạn chưa được gắn với đơn vị nào, nên chưa xem được hồ sơ của đơn vị. Hãy liên hệ bộ phận quản trị (IT) để được gắn đúng đơn vị."
-
-func dateVN(r *core.Record, field string) string {
-	d := r.GetDateTime(field)
-	if d.IsZero() {
-		return ""
-	}
-	return d.Time().In(vietnam).Format("02/01/2006")
-}
 
 func unitNames(app core.App) map[string]string {
 	names := map[string]string{}
@@ -78,7 +73,7 @@ func exportAwards(e *core.RequestEvent) error {
 		return err
 	}
 	units := unitNames(e.App)
-	t := table{
+	t := table.Table{
 		Title:   fmt.Sprintf("Danh sách khen thưởng phong trào thi đua cải cách hành chính năm %d", year),
 		Headers: []string{"STT", "Tập thể, cá nhân", "Loại", "Chức vụ", "Đơn vị", "Hình thức", "Loại khen thưởng", "Năm", "Số quyết định", "Ngày quyết định", "Người ký", "Thành tích", "Sáng kiến, mô hình", "Trạng thái"},
 	}
@@ -99,11 +94,11 @@ func exportAwards(e *core.RequestEvent) error {
 		t.Rows = append(t.Rows, []string{
 			strconv.Itoa(len(t.Rows) + 1), h.GetString("name"), vocab.HonoreeKinds.Label(h.GetString("kind")), h.GetString("position"),
 			units[h.GetString("unit")], vocab.AwardForms.Label(a.GetString("form")), vocab.AwardKinds.Label(a.GetString("kind")),
-			strconv.Itoa(a.GetInt("year")), a.GetString("decisionNo"), dateVN(a, "decisionDate"), a.GetString("signer"),
+			strconv.Itoa(a.GetInt("year")), a.GetString("decisionNo"), table.Date(a, "decisionDate"), a.GetString("signer"),
 			a.GetString("achievement"), ini, vocab.Status.Label(a.GetString("status")),
 		})
 	}
-	return send(e, t, fmt.Sprintf("khen-thuong-%d", year))
+	return table.Send(e, t, fmt.Sprintf("khen-thuong-%d", year))
 }
 
 // exportNominations answers GET /api/portal/exports/nominations?year=&unit=&format=.
@@ -127,7 +122,7 @@ func exportNominations(e *core.RequestEvent) error {
 		return e.InternalServerError("", err)
 	}
 	units := unitNames(e.App)
-	t := table{
+	t := table.Table{
 		Title:   fmt.Sprintf("Hồ sơ đề nghị khen thưởng năm %d", year),
 		Headers: []string{"STT", "Đơn vị đề nghị", "Tập thể, cá nhân được đề nghị", "Loại", "Hình thức đề nghị", "Loại khen thưởng", "Thành tích", "Trạng thái", "Ngày nộp", "Số quyết định", "Ngày quyết định"},
 	}
@@ -141,11 +136,11 @@ func exportNominations(e *core.RequestEvent) error {
 		t.Rows = append(t.Rows, []string{
 			strconv.Itoa(len(t.Rows) + 1), units[n.GetString("unit")], name, vocab.HonoreeKinds.Label(kind),
 			vocab.AwardForms.Label(n.GetString("requestedForm")), vocab.AwardKinds.Label(n.GetString("kind")),
-			n.GetString("achievements"), vocab.NominationStates.Label(n.GetString("state")), dateVN(n, "submittedAt"),
-			n.GetString("decisionNo"), dateVN(n, "decisionDate"),
+			n.GetString("achievements"), vocab.NominationStates.Label(n.GetString("state")), table.Date(n, "submittedAt"),
+			n.GetString("decisionNo"), table.Date(n, "decisionDate"),
 		})
 	}
-	return send(e, t, fmt.Sprintf("ho-so-de-nghi-%d", year))
+	return table.Send(e, t, fmt.Sprintf("ho-so-de-nghi-%d", year))
 }
 
 // eligibilityRoute answers GET /api/portal/eligibility (JSON), or with
@@ -158,7 +153,7 @@ func eligibilityRoute(e *core.RequestEvent) error {
 	if e.Request.URL.Query().Get("format") == "" {
 		return e.JSON(http.StatusOK, map[string]any{"period": fmt.Sprintf("%d–%d", PeriodStart, PeriodEnd), "items": list})
 	}
-	t := table{
+	t := table.Table{
 		Title:   fmt.Sprintf("Tập thể, cá nhân đủ tiêu chuẩn khen thưởng tổng kết giai đoạn %d – %d (theo dữ liệu)", PeriodStart, PeriodEnd),
 		Headers: []string{"STT", "Tập thể, cá nhân", "Loại", "Đơn vị", "Đủ tiêu chuẩn", "Căn cứ", "Ghi chú"},
 	}
@@ -177,7 +172,7 @@ func eligibilityRoute(e *core.RequestEvent) error {
 		}
 		t.Rows = append(t.Rows, []string{strconv.Itoa(len(t.Rows) + 1), el.Name, el.KindLabel, el.Unit, yes, strings.Join(reasons, "\n"), el.Note})
 	}
-	return send(e, t, fmt.Sprintf("du-tieu-chuan-tong-ket-%d-%d", PeriodStart, PeriodEnd))
+	return table.Send(e, t, fmt.Sprintf("du-tieu-chuan-tong-ket-%d-%d", PeriodStart, PeriodEnd))
 }
 
 // reportsSummary answers GET /api/portal/reports?year=: which units filed
@@ -220,7 +215,7 @@ func reportsSummary(e *core.RequestEvent) error {
 		if r := byUnit[u.Id]; r != nil {
 			rw.State, rw.ReportID = r.GetString("state"), r.Id
 			rw.StateLabel = vocab.ReportStates.Label(rw.State)
-			rw.SubmittedAt = dateVN(r, "submittedAt")
+			rw.SubmittedAt = table.Date(r, "submittedAt")
 			rw.Dossiers, rw.OnTimeRate, rw.OnlineRate = r.GetInt("dossiers"), r.GetFloat("onTimeRate"), r.GetFloat("onlineRate")
 			rw.Initiatives, rw.Trainings = r.GetInt("initiativesApplied"), r.GetInt("trainings")
 			if rw.State == "submitted" {
@@ -237,8 +232,8 @@ func reportsSummary(e *core.RequestEvent) error {
 	totals := map[string]any{"units": len(units), "filed": filed, "missing": len(units) - filed,
 		"dossiers": dossiers, "initiativesApplied": initiatives, "trainings": trainings}
 	if dossiers > 0 {
-		totals["onTimeRate"] = round1(onTime / float64(dossiers))
-		totals["onlineRate"] = round1(online / float64(dossiers))
+		totals["onTimeRate"] = table.Round1(onTime / float64(dossiers))
+		totals["onlineRate"] = table.Round1(online / float64(dossiers))
 	}
 	dl := Deadline(e.App, year)
 	return e.JSON(http.StatusOK, map[string]any{
@@ -247,36 +242,12 @@ func reportsSummary(e *core.RequestEvent) error {
 	})
 }
 
-func round1(v float64) float64 { return float64(int(v*10+0.5)) / 10 }
+//go:embed templates/decision.html
+var decisionHTML string
 
-var decisionPage = template.Must(template.New("decision").Funcs(template.FuncMap{"inc": func(i int) int { return i + 1 }}).Parse(`<!doctype html>
-<html lang="vi"><head><meta charset="utf-8"><title>Danh sách khen thưởng – Quyết định {{.No}}</title>
-<meta name="robots" content="noindex">
-<style>
-@page{size:A4;margin:18mm 15mm}
-body{font-family:"Times New Roman",serif;font-size:13pt;line-height:1.35;color:#000;max-width:180mm;margin:0 auto}
-.head{display:flex;justify-content:space-between;text-align:center;font-size:12pt}
-.head b{display:block}
-h1{font-size:14pt;text-align:center;margin:18pt 0 2pt}
-.sub{text-align:center;font-style:italic;margin:0 0 12pt}
-table{border-collapse:collapse;width:100%}
-th,td{border:1px solid #000;padding:3pt 5pt;vertical-align:top}
-th{font-weight:bold;text-align:center}
-td.n{text-align:center;width:10mm}
-h2{font-size:13pt;margin:12pt 0 4pt}
-.sign{margin-top:24pt;margin-left:55%;text-align:center}
-@media screen{body{margin:2em auto;padding:0 1em}}
-</style></head><body>
-<div class="head"><div><b>UBND XÃ ĐẠI SƠN</b></div><div><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b>Độc lập – Tự do – Hạnh phúc</div></div>
-<h1>DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG</h1>
-<p class="sub">(Kèm theo Quyết định số {{.No}}{{if .Date}} ngày {{.Date}}{{end}}{{if .Signer}} – {{.Signer}}{{end}})</p>
-{{range .Groups}}<h2>{{.Label}}</h2>
-<table><thead><tr><th>STT</th><th>Họ và tên / Tên tập thể</th><th>Chức vụ, đơn vị</th><th>Thành tích</th><th>Hình thức</th></tr></thead><tbody>
-{{range $i, $r := .Rows}}<tr><td class="n">{{inc $i}}</td><td>{{$r.Name}}</td><td>{{$r.Where}}</td><td>{{$r.Achievement}}</td><td>{{$r.Form}}</td></tr>
-{{end}}</tbody></table>
-{{end}}<p>Tổng số: {{.Total}} tập thể, cá nhân.</p>
-<div class="sign"><b>{{if .Signer}}{{.Signer}}{{else}}CHỦ TỊCH{{end}}</b></div>
-</body></html>`))
+// decisionPage is the printable list of a decision's awards
+// (templates/decision.html).
+var decisionPage = template.Must(template.New("decision").Funcs(template.FuncMap{"inc": func(i int) int { return i + 1 }}).Parse(decisionHTML))
 
 // printDecision answers GET /api/portal/decisions/print?no=…: the A4 list of
 // the honorees of one decision, collectives first, as the commune's
@@ -326,7 +297,7 @@ func printDecision(e *core.RequestEvent) error {
 	}
 	var buf bytes.Buffer
 	err = decisionPage.Execute(&buf, map[string]any{
-		"No": no, "Date": dateVN(awards[0], "decisionDate"), "Signer": awards[0].GetString("signer"),
+		"No": no, "Date": table.Date(awards[0], "decisionDate"), "Signer": awards[0].GetString("signer"),
 		"Groups": shown, "Total": len(awards),
 	})
 	if err != nil {

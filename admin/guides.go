@@ -1,14 +1,13 @@
 package admin
 
 import (
-	"encoding/json"
 	"fmt"
-	"strings"
 	"unicode/utf8"
 
 	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/daison/portal/admin/check"
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/vntext"
 	"github.com/daison/portal/internal/vocab"
@@ -24,29 +23,29 @@ const (
 
 // cleanSteps stores a guide's steps as the rules of text say and checks
 // each: a title, single-line words, safe Markdown, a web address as link
-// (webURL), and a logic word that joins it to a previous step.
+// (check.WebURL), and a logic word that joins it to a previous step.
 func cleanSteps(r *core.Record) error {
 	steps, err := schema.ParseSteps(schema.JSONValue(r, "steps"))
 	if err != nil {
-		return fieldError("validation_steps_format", "Danh sách các bước không đúng định dạng: mỗi bước cần có tiêu đề (title), nội dung (text), liên kết (link)…")
+		return check.FieldError("validation_steps_format", "Danh sách các bước không đúng định dạng: mỗi bước cần có tiêu đề (title), nội dung (text), liên kết (link)…")
 	}
 	if len(steps) > maxSteps {
-		return fieldError("validation_steps_count", fmt.Sprintf("Hướng dẫn có tối đa %d bước.", maxSteps))
+		return check.FieldError("validation_steps_count", fmt.Sprintf("Hướng dẫn có tối đa %d bước.", maxSteps))
 	}
 	for i := range steps {
 		st := &steps[i]
 		n := i + 1
 		// The rules of text: the step's words are single-line plain text,
 		// its text Markdown, its link a web address.
-		var problem *textProblem
+		var problem *check.Problem
 		for _, f := range []*string{&st.Title, &st.LinkText, &st.Cost, &st.Logic} {
-			var p *textProblem
-			if *f, p = cleanText(kindSingleLine, *f); p != nil && problem == nil {
+			var p *check.Problem
+			if *f, p = check.Text(check.SingleLine, *f); p != nil && problem == nil {
 				problem = p
 			}
 		}
-		var p *textProblem
-		if st.Text, p = cleanText(kindMarkdown, st.Text); p != nil && problem == nil {
+		var p *check.Problem
+		if st.Text, p = check.Text(check.Markdown, st.Text); p != nil && problem == nil {
 			problem = p
 		}
 		st.Link = vntext.Clean(st.Link)
@@ -62,7 +61,7 @@ func cleanSteps(r *core.Record) error {
 		if problem != nil {
 			return stepError(n, problem.Message)
 		}
-		if st.Link != "" && !webURL(st.Link) {
+		if st.Link != "" && !check.WebURL(st.Link) {
 			return stepError(n, "liên kết phải là địa chỉ web bắt đầu bằng https:// hoặc http://, không có dấu cách hay ký tự điều khiển.")
 		}
 		if !vocab.StepLogic.Has(st.Logic) {
@@ -81,48 +80,5 @@ func cleanSteps(r *core.Record) error {
 }
 
 func stepError(n int, msg string) validation.Error {
-	return fieldError("validation_step", fmt.Sprintf("Bước %d: %s", n, msg))
-}
-
-// Tag limits.
-const (
-	maxTags   = 10
-	maxTagLen = 50
-)
-
-// cleanTags stores a record's tags (an article's, a citizen submission's)
-// as a list of distinct single-line plain texts (cleanText) and checks their
-// number and length.
-func cleanTags(r *core.Record) error {
-	var tags []string
-	if s := strings.TrimSpace(string(schema.JSONValue(r, "tags"))); s != "" && s != "null" {
-		if err := json.Unmarshal([]byte(s), &tags); err != nil {
-			return fieldError("validation_tags_format", "Từ khóa phải là một danh sách các chuỗi, ví dụ [\"VNeID\", \"dịch vụ công\"].")
-		}
-	}
-	seen := map[string]bool{}
-	clean := make([]string, 0, len(tags))
-	for _, t := range tags {
-		t, p := cleanText(kindSingleLine, t)
-		if t == "" || seen[vntext.Fold(t)] {
-			continue
-		}
-		if p != nil {
-			return fieldError("validation_tags_format", "Từ khóa “"+t+"”: "+p.Message)
-		}
-		if utf8.RuneCountInString(t) > maxTagLen {
-			return fieldError("validation_tags_format", fmt.Sprintf("Mỗi từ khóa dài tối đa %d ký tự.", maxTagLen))
-		}
-		seen[vntext.Fold(t)] = true
-		clean = append(clean, t)
-	}
-	if len(clean) > maxTags {
-		return fieldError("validation_tags_count", fmt.Sprintf("Tối đa %d từ khóa.", maxTags))
-	}
-	if len(clean) == 0 {
-		r.Set("tags", nil)
-		return nil
-	}
-	r.Set("tags", clean)
-	return nil
+	return check.FieldError("validation_step", fmt.Sprintf("Bước %d: %s", n, msg))
 }

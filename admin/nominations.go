@@ -3,6 +3,7 @@ package admin
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -10,13 +11,12 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 
+	"github.com/daison/portal/admin/check"
+	"github.com/daison/portal/admin/staff"
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/vntext"
 	"github.com/daison/portal/internal/vocab"
 )
-
-// vietnam keeps one offset all year.
-var vietnam = time.FixedZone("ICT", 7*60*60)
 
 // DefaultDeadline is the plan's yearly reporting deadline (section IV.1):
 // units report "trước ngày 20/11 hàng năm".
@@ -34,20 +34,7 @@ func Deadline(app core.App, year int) time.Time {
 	if _, err := fmt.Sscanf(dm, "%d/%d", &d, &m); err != nil || d < 1 || m < 1 || m > 12 {
 		d, m = 20, 11
 	}
-	return time.Date(year, time.Month(m), d, 23, 59, 59, 0, vietnam)
-}
-
-// role of the request's actor: a staff role, "superuser", or "" for others.
-func role(e *core.RequestEvent) string {
-	switch {
-	case e.Auth == nil:
-		return ""
-	case e.Auth.IsSuperuser():
-		return "superuser"
-	case e.Auth.Collection().Name == schema.Staff:
-		return e.Auth.GetString("role")
-	}
-	return ""
+	return time.Date(year, time.Month(m), d, 23, 59, 59, 0, schema.Vietnam)
 }
 
 // transitions are the state changes of a nomination each role may make
@@ -87,34 +74,34 @@ func checkNomination(e *core.RecordRequestEvent) error {
 		from = before.GetString("state")
 	}
 	to := r.GetString("state")
-	who := role(e.RequestEvent)
+	who := staff.Role(e.RequestEvent)
 	errs := validation.Errors{}
 	checkFieldOwners(r, before, nominationFields, who, from, to, errs)
 
 	if who != "superuser" {
 		allowed := transitions[who][from]
-		if !contains(allowed, to) {
+		if !slices.Contains(allowed, to) {
 			msg := fmt.Sprintf("Không thể chuyển hồ sơ từ “%s” sang “%s”", vocab.NominationStates.Label(from), vocab.NominationStates.Label(to))
 			if from == "" {
 				msg = fmt.Sprintf("Không thể tạo hồ sơ ở trạng thái “%s”", vocab.NominationStates.Label(to))
 			}
-			errs["state"] = fieldError("validation_state", msg+" với vai trò của bạn.")
+			errs["state"] = check.FieldError("validation_state", msg+" với vai trò của bạn.")
 		}
 	}
 
 	comment := strings.TrimSpace(vntext.NFC(r.GetString("comment")))
 	if to == "returned" && from != "returned" && comment == "" {
-		errs["comment"] = fieldError("validation_required", "Hãy ghi rõ nội dung cần bổ sung khi trả lại hồ sơ.")
+		errs["comment"] = check.FieldError("validation_required", "Hãy ghi rõ nội dung cần bổ sung khi trả lại hồ sơ.")
 	}
 	if to == "approved" && from != "approved" {
 		for _, f := range []string{"decisionNo", "decisionDate", "signer"} {
-			if isEmpty(r.Get(f)) {
-				errs[f] = fieldError("validation_required", "Cần ghi số, ngày và người ký quyết định khen thưởng.")
+			if check.IsEmpty(r.Get(f)) {
+				errs[f] = check.FieldError("validation_required", "Cần ghi số, ngày và người ký quyết định khen thưởng.")
 			}
 		}
 	}
 	if r.GetString("nominee") == "" && (strings.TrimSpace(r.GetString("nomineeName")) == "" || r.GetString("nomineeKind") == "") {
-		errs["nomineeName"] = fieldError("validation_required", "Chọn tập thể, cá nhân đã có trong danh sách vinh danh, hoặc ghi tên và loại (cá nhân / tập thể) của người được đề nghị.")
+		errs["nomineeName"] = check.FieldError("validation_required", "Chọn tập thể, cá nhân đã có trong danh sách vinh danh, hoặc ghi tên và loại (cá nhân / tập thể) của người được đề nghị.")
 	}
 
 	// The plan's deadline for yearly dossiers: units file by it; after it
@@ -122,7 +109,7 @@ func checkNomination(e *core.RecordRequestEvent) error {
 	if r.GetString("kind") == "hang-nam" && who == schema.RoleUnitReporter &&
 		to == "submitted" && (from == "" || from == "draft") {
 		if dl := Deadline(e.App, r.GetInt("year")); time.Now().After(dl) {
-			errs["year"] = fieldError("validation_deadline", fmt.Sprintf(
+			errs["year"] = check.FieldError("validation_deadline", fmt.Sprintf(
 				"Đã hết hạn nộp hồ sơ đề nghị khen thưởng hằng năm năm %d (hạn cuối %s). Sau thời hạn này chỉ Phòng Văn hóa – Xã hội được bổ sung hồ sơ; khen thưởng đột xuất vẫn nộp được bất cứ lúc nào.",
 				r.GetInt("year"), dl.Format("02/01/2006")))
 		}
@@ -133,7 +120,7 @@ func checkNomination(e *core.RecordRequestEvent) error {
 
 	// History: each state change and comment, with who and when.
 	if to != from || comment != "" {
-		label, _, _ := actorOf(e.RequestEvent)
+		label, _, _ := staff.ActorOf(e.RequestEvent)
 		var hist []map[string]any
 		if raw := schema.JSONValue(r, "history"); len(raw) > 0 {
 			_ = json.Unmarshal(raw, &hist)
@@ -232,25 +219,25 @@ func checkReport(e *core.RecordRequestEvent) error {
 	}
 	to := r.GetString("state")
 	errs := validation.Errors{}
-	if checkFieldOwners(r, before, reportFields, role(e.RequestEvent), from, to, errs); len(errs) > 0 {
+	if checkFieldOwners(r, before, reportFields, staff.Role(e.RequestEvent), from, to, errs); len(errs) > 0 {
 		return e.BadRequestError("", errs)
 	}
-	if role(e.RequestEvent) == schema.RoleUnitReporter && to == "submitted" && from != "submitted" {
+	if staff.Role(e.RequestEvent) == schema.RoleUnitReporter && to == "submitted" && from != "submitted" {
 		if dl := Deadline(e.App, r.GetInt("year")); time.Now().After(dl) {
-			return e.BadRequestError("", validation.Errors{"year": fieldError("validation_deadline", fmt.Sprintf(
+			return e.BadRequestError("", validation.Errors{"year": check.FieldError("validation_deadline", fmt.Sprintf(
 				"Đã hết hạn nộp báo cáo năm %d (hạn cuối %s). Hãy liên hệ Phòng Văn hóa – Xã hội.", r.GetInt("year"), dl.Format("02/01/2006")))})
 		}
 	}
-	if role(e.RequestEvent) == schema.RoleUnitReporter && from == "submitted" {
+	if staff.Role(e.RequestEvent) == schema.RoleUnitReporter && from == "submitted" {
 		if dl := Deadline(e.App, r.GetInt("year")); time.Now().After(dl) {
-			return e.BadRequestError("", validation.Errors{"state": fieldError("validation_deadline",
+			return e.BadRequestError("", validation.Errors{"state": check.FieldError("validation_deadline",
 				"Báo cáo đã nộp và đã quá hạn: không sửa được nữa. Hãy liên hệ Phòng Văn hóa – Xã hội.")})
 		}
 	}
 	if to == "submitted" && from != "submitted" {
 		r.Set("submittedAt", types.NowDateTime())
 	}
-	label, _, _ := actorOf(e.RequestEvent)
+	label, _, _ := staff.ActorOf(e.RequestEvent)
 	r.Set("updatedBy", label)
 	return e.Next()
 }
@@ -263,7 +250,7 @@ func checkDeadlineSetting(e *core.RecordEvent) error {
 		// 2025 is not a leap year: a date that exists in it exists always,
 		// but for 29/02.
 		if t := time.Date(2025, time.Month(m), d, 0, 0, 0, 0, time.UTC); t.Day() != d || int(t.Month()) != m {
-			return validation.Errors{"reportDeadline": fieldError("validation_deadline_date",
+			return validation.Errors{"reportDeadline": check.FieldError("validation_deadline_date",
 				fmt.Sprintf("Ngày %02d/%02d không có trong mọi năm; hãy chọn ngày khác (ví dụ 20/11).", d, m))}
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/daison/portal/admin/check"
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/shortcode"
 	"github.com/daison/portal/internal/slug"
@@ -36,7 +37,7 @@ func refuseSentLinks(e *core.RecordRequestEvent) error {
 	// info.Body is the request's data with field modifiers resolved
 	// ("shortCode:autogenerate" is "shortCode"), from JSON or a form.
 	if _, sent := info.Body["shortCode"]; sent {
-		errs["shortCode"] = fieldError("validation_server_field", msgShortCodeSent)
+		errs["shortCode"] = check.FieldError("validation_server_field", msgShortCodeSent)
 	}
 	if len(errs) > 0 {
 		return e.BadRequestError("", errs)
@@ -56,12 +57,12 @@ func keepLinks(app core.App, r *core.Record, errs validation.Errors) {
 		case code == "":
 			code, err := newShortCode(app)
 			if err != nil {
-				errs["shortCode"] = fieldError("validation_short_code", "Không tạo được mã liên kết ngắn; hãy lưu lại.")
+				errs["shortCode"] = check.FieldError("validation_short_code", "Không tạo được mã liên kết ngắn; hãy lưu lại.")
 				return
 			}
 			r.Set("shortCode", code)
 		case !shortcode.Valid(code):
-			errs["shortCode"] = fieldError("validation_short_code", "Mã liên kết ngắn không hợp lệ.")
+			errs["shortCode"] = check.FieldError("validation_short_code", "Mã liên kết ngắn không hợp lệ.")
 		case shortCodeTaken(app, r, code):
 			errs["shortCode"] = codeTakenError(code)
 		}
@@ -77,9 +78,9 @@ func keepLinks(app core.App, r *core.Record, errs validation.Errors) {
 	code, was := r.GetString("shortCode"), orig.GetString("shortCode")
 	switch {
 	case code != was && was != "":
-		errs["shortCode"] = fieldError("validation_short_code", "Mã liên kết ngắn là cố định, không được thay đổi (mã in trên áp phích QR sẽ không còn đúng).")
+		errs["shortCode"] = check.FieldError("validation_short_code", "Mã liên kết ngắn là cố định, không được thay đổi (mã in trên áp phích QR sẽ không còn đúng).")
 	case code != was && !shortcode.Valid(code):
-		errs["shortCode"] = fieldError("validation_short_code", "Mã liên kết ngắn không hợp lệ.")
+		errs["shortCode"] = check.FieldError("validation_short_code", "Mã liên kết ngắn không hợp lệ.")
 	case code != was && shortCodeTaken(app, r, code):
 		errs["shortCode"] = codeTakenError(code)
 	}
@@ -103,7 +104,7 @@ func keepOldSlugs(app core.App, r *core.Record, stored []string, left string, er
 		}
 		if s != left && !slices.Contains(stored, s) {
 			if msg := oldSlugProblem(app, r, s); msg != "" {
-				errs["oldSlugs"] = fieldError("validation_old_slug", msg)
+				errs["oldSlugs"] = check.FieldError("validation_old_slug", msg)
 				return
 			}
 		}
@@ -130,7 +131,7 @@ func oldSlugProblem(app core.App, r *core.Record, s string) string {
 }
 
 func codeTakenError(code string) validation.Error {
-	return fieldError("validation_short_code", "Mã liên kết ngắn “"+code+"” đã thuộc về một trang khác.")
+	return check.FieldError("validation_short_code", "Mã liên kết ngắn “"+code+"” đã thuộc về một trang khác.")
 }
 
 // newShortCode returns a code no record of any linkable collection has.

@@ -15,6 +15,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/filesystem"
 	"golang.org/x/sync/semaphore"
 
+	"github.com/daison/portal/admin/check"
 	"github.com/daison/portal/internal/imagecheck"
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/vocab"
@@ -67,7 +68,7 @@ func checkUploads(e *core.RecordEvent) error {
 			}
 		}
 	}
-	return validateRest(e, errs)
+	return check.Validate(e, errs)
 }
 
 // checkUpload checks one new file of ff and returns the file to store
@@ -75,7 +76,7 @@ func checkUploads(e *core.RecordEvent) error {
 func checkUpload(ctx context.Context, ff *core.FileField, file *filesystem.File) (*filesystem.File, error) {
 	data, err := readUpload(file, ff)
 	if err != nil {
-		return nil, fieldError("validation_file_unreadable", "Không đọc được tệp “"+file.OriginalName+"”; hãy tải lên lại.")
+		return nil, check.FieldError("validation_file_unreadable", "Không đọc được tệp “"+file.OriginalName+"”; hãy tải lên lại.")
 	}
 	if data == nil {
 		return nil, nil // over the field's size: PocketBase refuses it
@@ -89,7 +90,7 @@ func checkUpload(ctx context.Context, ff *core.FileField, file *filesystem.File)
 	}
 	weight := decodeWeight(info)
 	if err := decoding.Acquire(ctx, weight); err != nil {
-		return nil, fieldError("validation_image_busy", "Máy chủ đang bận xử lý ảnh khác; hãy thử lại sau ít phút.")
+		return nil, check.FieldError("validation_image_busy", "Máy chủ đang bận xử lý ảnh khác; hãy thử lại sau ít phút.")
 	}
 	defer decoding.Release(weight)
 	img, err := imagecheck.Decode(data, info)
@@ -106,7 +107,7 @@ func checkUpload(ctx context.Context, ff *core.FileField, file *filesystem.File)
 	}
 	out, err := imagecheck.Encode(up, format)
 	if err != nil {
-		return nil, fieldError("validation_image", "Không thu nhỏ được ảnh “"+file.OriginalName+"”; hãy thu nhỏ ảnh trên máy rồi tải lên lại.")
+		return nil, check.FieldError("validation_image", "Không thu nhỏ được ảnh “"+file.OriginalName+"”; hãy thu nhỏ ảnh trên máy rồi tải lên lại.")
 	}
 	ext := map[string]string{"jpeg": ".jpg", "png": ".png"}[format]
 	repl, err := filesystem.NewFileFromBytes(out, strings.TrimSuffix(file.OriginalName, path.Ext(file.OriginalName))+ext)
@@ -145,11 +146,11 @@ func readUpload(file *filesystem.File, ff *core.FileField) ([]byte, error) {
 func imageProblem(name string, info imagecheck.Info, err error) error {
 	if errors.Is(err, imagecheck.ErrTooLarge) {
 		lim := imagecheck.Default
-		return fieldError("validation_image_size", fmt.Sprintf(
+		return check.FieldError("validation_image_size", fmt.Sprintf(
 			"Ảnh “%s” quá lớn: %s × %s điểm ảnh; tối đa %s triệu điểm ảnh và mỗi chiều %s điểm ảnh. Hãy thu nhỏ ảnh rồi tải lên lại.",
 			name, groupDigits(info.Width), groupDigits(info.Height), groupDigits(lim.MaxPixels/1_000_000), groupDigits(lim.MaxSide)))
 	}
-	return fieldError("validation_image_corrupt",
+	return check.FieldError("validation_image_corrupt",
 		"Ảnh “"+name+"” bị hỏng, không đọc được (dữ liệu ảnh bị cắt ngắn hoặc sai). Hãy mở ảnh trên máy, lưu lại thành JPEG hoặc PNG rồi tải lên lại.")
 }
 
@@ -197,7 +198,7 @@ func imageOnly(f *core.FileField) bool {
 	})
 }
 
-// checkURLs keeps URL fields to web addresses (webURL): PocketBase accepts
+// checkURLs keeps URL fields to web addresses (check.WebURL): PocketBase accepts
 // any scheme, javascript: included, and characters a browser drops.
 func checkURLs(r *core.Record, errs validation.Errors) {
 	for _, f := range r.Collection().Fields {
@@ -208,8 +209,8 @@ func checkURLs(r *core.Record, errs validation.Errors) {
 		if v == "" {
 			continue
 		}
-		if !webURL(v) {
-			errs[f.GetName()] = fieldError("validation_url_scheme", "Liên kết phải là địa chỉ web bắt đầu bằng https:// hoặc http://, không có dấu cách hay ký tự điều khiển.")
+		if !check.WebURL(v) {
+			errs[f.GetName()] = check.FieldError("validation_url_scheme", "Liên kết phải là địa chỉ web bắt đầu bằng https:// hoặc http://, không có dấu cách hay ký tự điều khiển.")
 		}
 	}
 }
@@ -236,7 +237,7 @@ func checkPublishedRelations(app core.App, r *core.Record, errs validation.Error
 				continue // PocketBase's own check reports missing records
 			}
 			if rel.GetString("status") != vocab.StatusPublished {
-				errs[rf.Name] = fieldError("validation_relation_unpublished",
+				errs[rf.Name] = check.FieldError("validation_relation_unpublished",
 					"“"+recordTitle(rel)+"” chưa được xuất bản: hãy xuất bản bản ghi này trước, hoặc bỏ liên kết tới nó.")
 				break
 			}

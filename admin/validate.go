@@ -8,6 +8,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 
+	"github.com/daison/portal/admin/check"
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/slug"
 	"github.com/daison/portal/internal/vocab"
@@ -22,7 +23,7 @@ func validatePublic(e *core.RecordEvent) error {
 	r := e.Record
 	errs := validation.Errors{}
 
-	cleanTexts(r, errs)
+	check.Texts(r, errs)
 	if err := ensureSlug(e.App, r); err != nil {
 		errs["slug"] = err
 	}
@@ -31,7 +32,7 @@ func validatePublic(e *core.RecordEvent) error {
 	}
 	switch r.Collection().Name {
 	case schema.Articles:
-		if err := cleanTags(r); err != nil {
+		if err := check.Tags(r); err != nil {
 			errs["tags"] = err
 		}
 	case schema.Guides:
@@ -49,57 +50,15 @@ func validatePublic(e *core.RecordEvent) error {
 		r.Set("publishAt", types.NowDateTime())
 	}
 
-	return validateRest(e, errs)
-}
-
-// validateRest runs PocketBase's own validation (e.Next) and reports its
-// problems together with ours, ours first where both name a field.
-func validateRest(e *core.RecordEvent, errs validation.Errors) error {
-	err := e.Next()
-	if len(errs) == 0 {
-		return err
-	}
-	var pbErrs validation.Errors
-	if errors.As(err, &pbErrs) {
-		for field, fe := range pbErrs {
-			if _, ours := errs[field]; !ours {
-				errs[field] = fe
-			}
-		}
-	} else if err != nil {
-		return err
-	}
-	return errs
+	return check.Validate(e, errs)
 }
 
 // cleanStaffTexts stores the texts of the staff-only collections as NFC and
 // checks them like those of public records.
 func cleanStaffTexts(e *core.RecordEvent) error {
 	errs := validation.Errors{}
-	cleanTexts(e.Record, errs)
-	return validateRest(e, errs)
-}
-
-// fieldError is a validation error with a Vietnamese message.
-func fieldError(code, message string) validation.Error {
-	return validation.NewError(code, message)
-}
-
-// cleanTexts stores every text field of r as its kind's rule says (see
-// cleanText) and reports, beside each field, what the rule refuses.
-func cleanTexts(r *core.Record, errs validation.Errors) {
-	coll := r.Collection().Name
-	for _, f := range r.Collection().Fields {
-		if f.Type() != core.FieldTypeText {
-			continue
-		}
-		name := f.GetName()
-		v, p := cleanText(kindOf(coll, name), r.GetString(name))
-		r.Set(name, v)
-		if p != nil {
-			errs[name] = fieldError(p.Code, p.Message)
-		}
-	}
+	check.Texts(e.Record, errs)
+	return check.Validate(e, errs)
 }
 
 // ensureSlug makes the slug from the record's title when it is empty, with a
@@ -113,19 +72,19 @@ func ensureSlug(app core.App, r *core.Record) error {
 			if suggestion := slug.Make(s); suggestion != "" {
 				msg += ", ví dụ: " + suggestion
 			}
-			return fieldError("validation_slug_format", msg+".")
+			return check.FieldError("validation_slug_format", msg+".")
 		}
 		if slug.Reserved(s) {
-			return fieldError("validation_slug_reserved", "Địa chỉ trang “"+s+"” được dành cho trang web (phân trang, chuyên mục…); hãy chọn địa chỉ khác.")
+			return check.FieldError("validation_slug_reserved", "Địa chỉ trang “"+s+"” được dành cho trang web (phân trang, chuyên mục…); hãy chọn địa chỉ khác.")
 		}
 		if slugTaken(app, r, s) {
-			return fieldError("validation_slug_taken", "Địa chỉ trang “"+s+"” đã được dùng cho một bản ghi khác; hãy chọn địa chỉ khác.")
+			return check.FieldError("validation_slug_taken", "Địa chỉ trang “"+s+"” đã được dùng cho một bản ghi khác; hãy chọn địa chỉ khác.")
 		}
 		return nil
 	}
 	source, err := slugSource(app, r)
 	if err != nil {
-		return fieldError("validation_slug_source", "Không tạo được địa chỉ trang.")
+		return check.FieldError("validation_slug_source", "Không tạo được địa chỉ trang.")
 	}
 	base := slug.Make(source)
 	if base == "" {

@@ -2,12 +2,11 @@ package admin
 
 import (
 	"fmt"
-	"strings"
 
 	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/pocketbase/core"
-	"github.com/pocketbase/pocketbase/tools/types"
 
+	"github.com/daison/portal/admin/check"
 	"github.com/daison/portal/internal/schema"
 )
 
@@ -117,29 +116,11 @@ func checkFieldOwners(r, before *core.Record, owners map[string]fieldOwner, who,
 		if !listed {
 			owner = ownerServer
 		}
-		if mayWrite(owner, who, from, to) || unchanged(r.Get(name), before.Get(name)) {
+		if mayWrite(owner, who, from, to) || check.Unchanged(r.Get(name), before.Get(name)) {
 			continue
 		}
-		errs[name] = fieldError("validation_field_owner", refusal(owner, name))
+		errs[name] = check.FieldError("validation_field_owner", refusal(owner, name))
 	}
-}
-
-// unchanged compares a field's value with its stored one; every kind of
-// empty is the same (nil, "", a zero date, an empty list, JSON null, [] or
-// {}: what a client sends for an empty field varies).
-func unchanged(a, b any) bool {
-	return (blank(a) && blank(b)) || sameValue(a, b)
-}
-
-func blank(v any) bool {
-	if raw, ok := v.(types.JSONRaw); ok {
-		switch strings.TrimSpace(string(raw)) {
-		case "", "null", "[]", "{}", `""`:
-			return true
-		}
-		return false
-	}
-	return isEmpty(v)
 }
 
 func refusal(owner fieldOwner, name string) string {

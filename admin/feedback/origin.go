@@ -1,4 +1,4 @@
-package admin
+package feedback
 
 import (
 	"net/http"
@@ -30,7 +30,7 @@ func sameSiteForms(siteURL func() string) *hook.Handler[*core.RequestEvent] {
 			if strings.HasPrefix(e.Request.URL.Path, "/api/") {
 				return e.ForbiddenError(msg, nil)
 			}
-			return feedbackProblem(e, http.StatusForbidden, msg)
+			return Problem(e, http.StatusForbidden, msg)
 		},
 	}
 }

@@ -1,6 +1,7 @@
-package admin
+package feedback
 
 import (
+	"github.com/daison/portal/admin/check"
 	"github.com/daison/portal/internal/schema"
 
 	validation "github.com/pocketbase/ozzo-validation/v4"
@@ -10,16 +11,16 @@ import (
 // cleanFeedback keeps the rules of text and of site paths on every save of
 // a citizen's submission, whoever makes it (the citizens' forms, staff
 // answering and tagging, IT through the API): each text field that changed
-// is stored and checked as its kind says (cleanText: the message and the
+// is stored and checked as its kind says (check.Text: the message and the
 // answer are multi-line, the rest single-line), changed tags as tags
-// (cleanTags), and a changed page must be a path on the site (sitePath).
+// (check.Tags), and a changed page must be a path on the site (check.SitePath).
 // Fields that did not change are left as stored, so that a submission kept
 // from before a rule still takes an answer.
 func cleanFeedback(e *core.RecordEvent) error {
 	r := e.Record
 	orig := r.Original()
 	changed := func(field string) bool {
-		return r.IsNew() || !unchanged(r.Get(field), orig.Get(field))
+		return r.IsNew() || !check.Unchanged(r.Get(field), orig.Get(field))
 	}
 	errs := validation.Errors{}
 	for _, f := range r.Collection().Fields {
@@ -27,19 +28,19 @@ func cleanFeedback(e *core.RecordEvent) error {
 		if f.Type() != core.FieldTypeText || !changed(name) {
 			continue
 		}
-		v, p := cleanText(kindOf(schema.Feedback, name), r.GetString(name))
+		v, p := check.Text(check.KindOf(schema.Feedback, name), r.GetString(name))
 		r.Set(name, v)
 		if p != nil {
-			errs[name] = fieldError(p.Code, p.Message)
+			errs[name] = check.FieldError(p.Code, p.Message)
 		}
 	}
-	if page := r.GetString("page"); page != "" && changed("page") && !sitePath(page) {
-		errs["page"] = fieldError("validation_site_path", "Địa chỉ trang không hợp lệ: phải là đường dẫn của một trang trên cổng này, bắt đầu bằng “/”.")
+	if page := r.GetString("page"); page != "" && changed("page") && !check.SitePath(page) {
+		errs["page"] = check.FieldError("validation_site_path", "Địa chỉ trang không hợp lệ: phải là đường dẫn của một trang trên cổng này, bắt đầu bằng “/”.")
 	}
 	if changed("tags") {
-		if err := cleanTags(r); err != nil {
+		if err := check.Tags(r); err != nil {
 			errs["tags"] = err
 		}
 	}
-	return validateRest(e, errs)
+	return check.Validate(e, errs)
 }

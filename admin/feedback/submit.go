@@ -1,4 +1,4 @@
-package admin
+package feedback
 
 import (
 	"crypto/rand"
@@ -16,14 +16,15 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/daison/portal/admin/check"
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/shortcode"
 	"github.com/daison/portal/internal/vocab"
 )
 
-// FeedbackInput is one submission of a citizen form, as posted by the
+// Input is one submission of a citizen form, as posted by the
 // static site (form fields or JSON of the same names).
-type FeedbackInput struct {
+type Input struct {
 	Kind    string `json:"kind" form:"kind"`       // gop-y, sang-kien, huu-ich, hai-long
 	Page    string `json:"page" form:"page"`       // the site page it is about, e.g. /huong-dan/dang-ky-khai-sinh/
 	Topic   string `json:"topic" form:"topic"`     // subject, or the proposal's title
@@ -60,24 +61,24 @@ func (f FieldErrors) Error() string {
 	return strings.Join(parts, "; ")
 }
 
-// clean stores every field as the rules of text say (cleanText: the
+// clean stores every field as the rules of text say (check.Text: the
 // message is multi-line plain text, every other field single-line) and
 // checks it: its kind's required fields, sizes, a valid phone or email,
 // consent when a contact is given, and a page that is a path on the site
-// (sitePath). A return path that is not one is dropped.
-func (in *FeedbackInput) clean() FieldErrors {
+// (check.SitePath). A return path that is not one is dropped.
+func (in *Input) clean() FieldErrors {
 	errs := FieldErrors{}
 	single := map[string]*string{"kind": &in.Kind, "page": &in.Page, "topic": &in.Topic, "helpful": &in.Helpful,
 		"rating": &in.Rating, "service": &in.Service, "channel": &in.Channel, "name": &in.Name, "phone": &in.Phone,
 		"email": &in.Email, "consent": &in.Consent, "idempotencyKey": &in.Key, "return": &in.Return}
 	for name, v := range single {
-		var p *textProblem
-		if *v, p = cleanText(kindSingleLine, *v); p != nil && name != "return" {
+		var p *check.Problem
+		if *v, p = check.Text(check.SingleLine, *v); p != nil && name != "return" {
 			errs[name] = p.Message
 		}
 	}
-	var p *textProblem
-	if in.Message, p = cleanText(kindMultiLine, in.Message); p != nil {
+	var p *check.Problem
+	if in.Message, p = check.Text(check.MultiLine, in.Message); p != nil {
 		errs["message"] = p.Message
 	}
 	if !vocab.FeedbackKinds.Has(in.Kind) || in.Kind == "" {
@@ -93,10 +94,10 @@ func (in *FeedbackInput) clean() FieldErrors {
 	length("topic", in.Topic, maxShort)
 	length("service", in.Service, maxShort)
 	length("name", in.Name, maxName)
-	if in.Page != "" && !sitePath(in.Page) {
+	if in.Page != "" && !check.SitePath(in.Page) {
 		errs["page"] = "Địa chỉ trang không hợp lệ: phải là đường dẫn của một trang trên cổng này, bắt đầu bằng “/”."
 	}
-	if in.Return != "" && !sitePath(in.Return) {
+	if in.Return != "" && !check.SitePath(in.Return) {
 		in.Return = ""
 	}
 	switch in.Kind {
@@ -153,7 +154,7 @@ func (in *FeedbackInput) clean() FieldErrors {
 	return errs
 }
 
-func (in *FeedbackInput) consented() bool {
+func (in *Input) consented() bool {
 	switch strings.ToLower(in.Consent) {
 	case "on", "true", "1", "yes", "co":
 		return true
@@ -194,7 +195,7 @@ func hashIP(ip string) string {
 // fresh one per form shown, kept across retries), or, for forms posted
 // without JavaScript, one made of the content, the address and the ten
 // minutes it was sent in.
-func (in *FeedbackInput) idemKey(ip string, now time.Time) string {
+func (in *Input) idemKey(ip string, now time.Time) string {
 	if in.Key != "" {
 		sum := sha256.Sum256([]byte("k\x00" + in.Key))
 		return "k:" + hex.EncodeToString(sum[:16])
@@ -212,11 +213,11 @@ type Receipt struct {
 	Again   bool   `json:"duplicate,omitempty"` // the same submission was already stored
 }
 
-// SubmitFeedback stores a citizen's submission once: checked and cleaned,
+// Submit stores a citizen's submission once: checked and cleaned,
 // dropped silently if the honeypot is filled (the bot is told it worked),
 // and, when the same submission comes again (a retry, a double click), the
 // first one's receipt is returned and nothing is stored twice.
-func SubmitFeedback(app core.App, in FeedbackInput, ip string) (Receipt, error) {
+func Submit(app core.App, in Input, ip string) (Receipt, error) {
 	if errs := in.clean(); len(errs) > 0 {
 		return Receipt{}, errs
 	}
@@ -291,11 +292,11 @@ func thanks(kind, code string) string {
 // feedbackAPI answers POST /api/portal/feedback (JSON or a form) with the
 // receipt as JSON, or 400 with a Vietnamese message per field.
 func feedbackAPI(e *core.RequestEvent) error {
-	var in FeedbackInput
+	var in Input
 	if err := e.BindBody(&in); err != nil {
 		return e.BadRequestError("Không đọc được dữ liệu gửi lên.", err)
 	}
-	rec, err := SubmitFeedback(e.App, in, e.RealIP())
+	rec, err := Submit(e.App, in, e.RealIP())
 	var fe FieldErrors
 	if errors.As(err, &fe) {
 		type item struct {

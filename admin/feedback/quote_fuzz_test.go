@@ -1,8 +1,9 @@
-package admin
+package feedback
 
 import (
 	"testing"
 
+	"github.com/daison/portal/admin/check"
 	"github.com/daison/portal/internal/markdown"
 )
 
@@ -18,7 +19,7 @@ func FuzzQuoteMarkdown(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		s, p := cleanText(kindMultiLine, s)
+		s, p := check.Text(check.MultiLine, s)
 		if p != nil || len(s) > 5000 {
 			return
 		}

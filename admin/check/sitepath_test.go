@@ -1,4 +1,4 @@
-package admin
+package check
 
 import (
 	"encoding/json"
@@ -41,21 +41,21 @@ var sitePathCases = []struct {
 }
 
 // TestHostile12SitePathRule: one rule for a path on the site, kept alike
-// by the server (sitePath) and by the back office before it shows a stored
+// by the server (SitePath) and by the back office before it shows a stored
 // path as a link (util.js sitePath, run in Node).
 func TestHostile12SitePathRule(t *testing.T) {
 	paths := make([]string, len(sitePathCases))
 	for i, c := range sitePathCases {
 		paths[i] = c.path
-		if got := sitePath(c.path); got != c.ok {
-			t.Errorf("sitePath(%q) = %v, want %v", c.path, got, c.ok)
+		if got := SitePath(c.path); got != c.ok {
+			t.Errorf("SitePath(%q) = %v, want %v", c.path, got, c.ok)
 		}
 	}
 	node, err := exec.LookPath("node")
 	if err != nil {
 		t.Skip("node is missing: the back office's copy of the rule is not checked (install Node.js ≥ 20)")
 	}
-	util, err := filepath.Abs("backoffice/ui/assets/js/util.js")
+	util, err := filepath.Abs("../backoffice/ui/assets/js/util.js")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package admin
+package feedback
 
 import (
 	"bytes"
@@ -10,6 +10,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/daison/portal/admin/check"
 	"github.com/daison/portal/internal/vocab"
 )
 
@@ -22,11 +23,11 @@ var (
 	problemPage = template.Must(template.New("").ParseFS(feedbackTemplates, "templates/feedback.html", "templates/problem.html"))
 )
 
-// feedbackProblem answers a refused form post without JavaScript (too many
+// Problem answers a refused form post without JavaScript (too many
 // submissions, a body too large) with a page a person can read, not JSON.
-func feedbackProblem(e *core.RequestEvent, status int, message string) error {
+func Problem(e *core.RequestEvent, status int, message string) error {
 	back := e.Request.Referer()
-	if u, err := url.Parse(back); err != nil || u.Path == "" || !sitePath(u.Path) {
+	if u, err := url.Parse(back); err != nil || u.Path == "" || !check.SitePath(u.Path) {
 		back = "/"
 	} else {
 		back = u.Path
@@ -66,7 +67,7 @@ var formRatings = []rating{
 type formView struct {
 	Title    string
 	Send     string
-	In       FeedbackInput
+	In       Input
 	Errors   FieldErrors
 	Order    []string
 	Consent  bool
@@ -85,14 +86,14 @@ func feedbackForm(e *core.RequestEvent) error {
 	if err := e.Request.ParseForm(); err != nil {
 		return renderFeedback(e, http.StatusBadRequest, formPage, "form", formView{Title: "Không đọc được dữ liệu gửi lên"})
 	}
-	var in FeedbackInput
+	var in Input
 	f := e.Request.PostForm
 	in.Kind, in.Page, in.Topic, in.Message = f.Get("kind"), f.Get("page"), f.Get("topic"), f.Get("message")
 	in.Helpful, in.Rating, in.Service, in.Channel = f.Get("helpful"), f.Get("rating"), f.Get("service"), f.Get("channel")
 	in.Name, in.Phone, in.Email, in.Consent = f.Get("name"), f.Get("phone"), f.Get("email"), f.Get("consent")
 	in.Website, in.Key, in.Return = f.Get("website"), f.Get("idempotencyKey"), f.Get("return")
 
-	rec, err := SubmitFeedback(e.App, in, e.RealIP())
+	rec, err := Submit(e.App, in, e.RealIP())
 	var fe FieldErrors
 	if errors.As(err, &fe) {
 		title := formTitles[in.Kind]
@@ -114,7 +115,7 @@ func feedbackForm(e *core.RequestEvent) error {
 		return e.InternalServerError("Đã có lỗi khi lưu ý kiến của bạn. Vui lòng thử lại sau.", err)
 	}
 	back := in.Return
-	if back == "" || !sitePath(back) {
+	if back == "" || !check.SitePath(back) {
 		back = "/"
 	}
 	q := url.Values{"ve": {back}}
@@ -133,7 +134,7 @@ func feedbackThanks(e *core.RequestEvent) error {
 		code = ""
 	}
 	back := q.Get("ve")
-	if !sitePath(back) {
+	if !check.SitePath(back) {
 		back = "/"
 	}
 	return renderFeedback(e, http.StatusOK, thanksPage, "thanks", map[string]any{"Title": "Đã gửi thành công", "Code": code, "Return": back})

@@ -1,4 +1,7 @@
-package admin
+// Package table writes the back office's exports, lists of rows with a
+// title and headers, as CSV (cells a spreadsheet would read as a formula
+// neutralised) or as an Excel workbook, and answers them as a download.
+package table
 
 import (
 	"bytes"
@@ -10,10 +13,12 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/daison/portal/internal/schema"
 )
 
-// table is what the exports write, as CSV or XLSX.
-type table struct {
+// Table is what the exports write, as CSV or XLSX.
+type Table struct {
 	Title   string
 	Headers []string
 	Rows    [][]string
@@ -60,9 +65,9 @@ func plainNumber(s string) bool {
 	return true
 }
 
-// csvBytes writes t as CSV in UTF-8 with a byte order mark, which Excel
+// CSV writes t as CSV in UTF-8 with a byte order mark, which Excel
 // needs to read Vietnamese letters right; every cell goes through csvCell.
-func (t table) csvBytes() ([]byte, error) {
+func (t Table) CSV() ([]byte, error) {
 	var buf bytes.Buffer
 	buf.WriteString("\uFEFF")
 	w := csv.NewWriter(&buf)
@@ -97,10 +102,10 @@ func countCell(v string) bool {
 	return true
 }
 
-// xlsxBytes writes t as an Excel workbook: a title row, bold headers that
+// XLSX writes t as an Excel workbook: a title row, bold headers that
 // stay in view, filters and readable column widths. Text cells are written
 // as strings (never formulas), whatever they start with.
-func (t table) xlsxBytes() ([]byte, error) {
+func (t Table) XLSX() ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
 	sheet := "Danh sách"
@@ -149,6 +154,8 @@ func (t table) xlsxBytes() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// columnWidth is a width for column i that fits its longest cell, within
+// readable bounds.
 func columnWidth(header string, rows [][]string, i int) float64 {
 	w := len([]rune(header))
 	for _, r := range rows {
@@ -167,9 +174,9 @@ func columnWidth(header string, rows [][]string, i int) float64 {
 	return float64(w) + 2
 }
 
-// send answers t in the format asked (?format=csv, default xlsx), as a file
+// Send answers t in the format asked (?format=csv, default xlsx), as a file
 // named after name.
-func send(e *core.RequestEvent, t table, name string) error {
+func Send(e *core.RequestEvent, t Table, name string) error {
 	format := e.Request.URL.Query().Get("format")
 	var (
 		b     []byte
@@ -178,11 +185,11 @@ func send(e *core.RequestEvent, t table, name string) error {
 	)
 	switch format {
 	case "csv":
-		b, err = t.csvBytes()
+		b, err = t.CSV()
 		ctype = "text/csv; charset=utf-8"
 	case "", "xlsx":
 		format = "xlsx"
-		b, err = t.xlsxBytes()
+		b, err = t.XLSX()
 		ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 	default:
 		return e.BadRequestError("Định dạng không hỗ trợ: chỉ có xlsx hoặc csv.", nil)
@@ -194,3 +201,16 @@ func send(e *core.RequestEvent, t table, name string) error {
 	e.Response.Header().Set("Cache-Control", "no-store")
 	return e.Blob(http.StatusOK, ctype, b)
 }
+
+// Date is a record's date field as the commune reads it (dd/mm/yyyy, in
+// Vietnam's time), or "" when it is empty.
+func Date(r *core.Record, field string) string {
+	d := r.GetDateTime(field)
+	if d.IsZero() {
+		return ""
+	}
+	return d.Time().In(schema.Vietnam).Format("02/01/2006")
+}
+
+// Round1 rounds a non-negative v to one decimal place, as rates show.
+func Round1(v float64) float64 { return float64(int(v*10+0.5)) / 10 }

@@ -1,4 +1,4 @@
-package admin
+package check
 
 import (
 	"net/url"
@@ -9,7 +9,7 @@ import (
 // maxSitePath bounds a site path, in bytes.
 const maxSitePath = 300
 
-// sitePath reports whether p is a path on the site and nothing else: it
+// SitePath reports whether p is a path on the site and nothing else: it
 // starts with a single "/" (not "//host", which a browser reads as another
 // site), holds no backslash (which browsers read as "/"), no scheme ("://"),
 // and no character a browser drops or reads specially — control
@@ -18,9 +18,9 @@ const maxSitePath = 300
 // invisible and bidirectional characters. It is the one rule for every
 // field that holds a path on the site: a citizen's page and return path,
 // the receipt page's way back, a Referer turned into a link. The back office
-// keeps the same rule before it shows a stored path as a link (sitePath in
+// keeps the same rule before it shows a stored path as a link (SitePath in
 // backoffice/ui/assets/js/util.js).
-func sitePath(p string) bool {
+func SitePath(p string) bool {
 	if len(p) > maxSitePath || !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") ||
 		strings.Contains(p, "://") || !utf8.ValidString(p) {
 		return false
@@ -33,9 +33,9 @@ func sitePath(p string) bool {
 	return true
 }
 
-// webURL reports whether u is a web address a page may link to: http or
-// https with a host, and none of the characters sitePath refuses.
-func webURL(u string) bool {
+// WebURL reports whether u is a web address a page may link to: http or
+// https with a host, and none of the characters SitePath refuses.
+func WebURL(u string) bool {
 	for _, r := range u {
 		if unsafeInURL(r) {
 			return false

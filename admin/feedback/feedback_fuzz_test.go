@@ -1,4 +1,4 @@
-package admin
+package feedback
 
 import (
 	"strings"
@@ -18,7 +18,7 @@ func FuzzFeedbackClean(f *testing.F) {
 	f.Add("huu-ich", "/\t/evil.example/", "", "", "co", "", "", "", "", "")
 	f.Add("sang-kien", "/x/", "Tên\u200b", "Mo\u0302 ta\u0309 sáng kiến", "", "", "", "", "x@y.vn", "")
 	f.Fuzz(func(t *testing.T, kind, page, topic, message, helpful, rating, name, phone, email, consent string) {
-		in := FeedbackInput{Kind: kind, Page: page, Topic: topic, Message: message, Helpful: helpful,
+		in := Input{Kind: kind, Page: page, Topic: topic, Message: message, Helpful: helpful,
 			Rating: rating, Name: name, Phone: phone, Email: email, Consent: consent}
 		errs := in.clean()
 		if len(errs) > 0 {

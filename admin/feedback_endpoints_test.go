@@ -7,83 +7,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/admintest"
 	"github.com/daison/portal/internal/schema"
 )
-
-func TestSubmitFeedbackChecks(t *testing.T) {
-	t.Parallel()
-	app := admintest.NewApp(t, nil)
-	cases := []struct {
-		name  string
-		in    admin.FeedbackInput
-		field string // the field refused, "" if accepted
-	}{
-		{"comment", admin.FeedbackInput{Kind: "gop-y", Message: "Đề nghị bố trí thêm ghế chờ tại quầy một cửa."}, ""},
-		{"comment too short", admin.FeedbackInput{Kind: "gop-y", Message: "tốt"}, "message"},
-		{"proposal without a title", admin.FeedbackInput{Kind: "sang-kien", Message: "Gửi tin nhắn Zalo báo kết quả hồ sơ."}, "topic"},
-		{"useful without an answer", admin.FeedbackInput{Kind: "huu-ich", Page: "/huong-dan/x/"}, "helpful"},
-		{"useful of another site", admin.FeedbackInput{Kind: "huu-ich", Helpful: "co", Page: "https://evil.example/"}, "page"},
-		{"rating out of range", admin.FeedbackInput{Kind: "hai-long", Rating: "9"}, "rating"},
-		{"rating", admin.FeedbackInput{Kind: "hai-long", Rating: "5", Channel: "quay-mot-cua"}, ""},
-		{"unknown kind", admin.FeedbackInput{Kind: "spam", Message: "x"}, "kind"},
-		{"CRLF in the phone", admin.FeedbackInput{Kind: "gop-y", Message: "Nội dung góp ý đủ dài.", Phone: "0912345678\r\nBcc: x@y", Consent: "on"}, "phone"},
-		{"CRLF in the name", admin.FeedbackInput{Kind: "gop-y", Message: "Nội dung góp ý đủ dài.", Name: "An\r\nX"}, "name"},
-		{"bad email", admin.FeedbackInput{Kind: "gop-y", Message: "Nội dung góp ý đủ dài.", Email: "a@", Consent: "on"}, "email"},
-		{"contact without consent", admin.FeedbackInput{Kind: "gop-y", Message: "Nội dung góp ý đủ dài.", Phone: "0912345678"}, "consent"},
-		{"zero-width characters", admin.FeedbackInput{Kind: "gop-y", Message: "Nội dung\u200b góp ý đủ dài."}, "message"},
-		{"too long", admin.FeedbackInput{Kind: "gop-y", Message: strings.Repeat("dài ", 1300)}, "message"},
-	}
-	for _, c := range cases {
-		_, err := admin.SubmitFeedback(app, c.in, "203.0.113.9")
-		fe, _ := err.(admin.FieldErrors)
-		switch {
-		case c.field == "" && err != nil:
-			t.Errorf("%s: refused: %v", c.name, err)
-		case c.field != "" && fe[c.field] == "":
-			t.Errorf("%s: want %s refused, got %v", c.name, c.field, err)
-		}
-	}
-
-	// NFD in, NFC stored; contact kept only with consent.
-	rec, err := admin.SubmitFeedback(app, admin.FeedbackInput{Kind: "sang-kien", Topic: "Tra cu\u031B\u0301u ho\u0302\u0300 so\u031B ba\u0306\u0300ng QR",
-		Message: "Da\u0301n ma\u0303 QR le\u0302n phie\u0302\u0301u he\u0323n.", Name: "Lê Văn An", Email: "an@example.vn", Consent: "on"}, "203.0.113.9")
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := app.FindFirstRecordByData(schema.Feedback, "refCode", rec.RefCode)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if r.GetString("topic") != "Tra cứu hồ sơ bằng QR" || r.GetString("email") != "an@example.vn" || !strings.HasPrefix(rec.RefCode, "SK-") {
-		t.Fatalf("stored %q %q %q", r.GetString("topic"), r.GetString("email"), rec.RefCode)
-	}
-
-	// Honeypot: the bot is thanked, nothing is stored.
-	before, _ := app.CountRecords(schema.Feedback)
-	if _, err := admin.SubmitFeedback(app, admin.FeedbackInput{Kind: "gop-y", Message: "Mua thuốc giá rẻ tại đây!!!", Website: "http://spam"}, "198.51.100.1"); err != nil {
-		t.Fatal(err)
-	}
-	if after, _ := app.CountRecords(schema.Feedback); after != before {
-		t.Fatal("a honeypot submission was stored")
-	}
-
-	// Idempotency: the same key twice is one record, one code; the same
-	// content twice without a key within minutes is one too.
-	in := admin.FeedbackInput{Kind: "hai-long", Rating: "4", Key: "9d0c7a3e-1111-4e7a-9a55-000000000001"}
-	a, _ := admin.SubmitFeedback(app, in, "198.51.100.2")
-	b, _ := admin.SubmitFeedback(app, in, "198.51.100.3")
-	if a.RefCode != b.RefCode || !b.Again {
-		t.Fatalf("retried submission: %v then %v", a, b)
-	}
-	nokey := admin.FeedbackInput{Kind: "gop-y", Message: "Góp ý gửi hai lần do bấm đúp."}
-	c1, _ := admin.SubmitFeedback(app, nokey, "198.51.100.4")
-	c2, _ := admin.SubmitFeedback(app, nokey, "198.51.100.4")
-	if c1.RefCode != c2.RefCode {
-		t.Fatalf("a double click stored twice: %v %v", c1, c2)
-	}
-}
 
 // TestFeedbackEndpoints: the JSON and plain-form routes, what anonymous
 // users and staff can read, rate limits, and a proposal made into a draft

@@ -1,4 +1,4 @@
-package admin
+package feedback
 
 import (
 	"fmt"
@@ -11,8 +11,10 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 
+	"github.com/daison/portal/admin/staff"
 	"github.com/daison/portal/internal/markdown"
 	"github.com/daison/portal/internal/schema"
+	"github.com/daison/portal/internal/table"
 	"github.com/daison/portal/internal/vocab"
 )
 
@@ -28,7 +30,7 @@ func answerFeedback(e *core.RecordRequestEvent) error {
 		e.Record.Set(f, before.Get(f))
 	}
 	if e.Record.GetString("answer") != before.GetString("answer") {
-		label, _, _ := actorOf(e.RequestEvent)
+		label, _, _ := staff.ActorOf(e.RequestEvent)
 		e.Record.Set("answeredBy", label)
 		e.Record.Set("answeredAt", types.NowDateTime())
 		if e.Record.GetString("answer") != "" && e.Record.GetString("state") == "moi" {
@@ -71,9 +73,9 @@ func feedbackToInitiative(e *core.RequestEvent) error {
 	ini.Set("summary", markdown.Truncate(fb.GetString("message"), 480))
 	ini.Set("body", "Đề xuất của người dân (mã tiếp nhận "+fb.GetString("refCode")+"):\n\n"+quoteMarkdown(fb.GetString("message")))
 	ini.Set("status", vocab.StatusDraft)
-	who := requestActor(e)
+	who := staff.RequestActor(e)
 	ini.Set("updatedBy", who.Label)
-	err = asActor(e.App, who, func(tx core.App) error {
+	err = staff.AsActor(e.App, who, func(tx core.App) error {
 		if err := tx.Save(ini); err != nil {
 			return err
 		}
@@ -141,7 +143,7 @@ func feedbackStats(e *core.RequestEvent) error {
 	_ = e.App.DB().NewQuery(`SELECT coalesce(avg(rating), 0) AS a, count(*) AS n FROM feedback WHERE kind = 'hai-long'`).One(&sat)
 	return e.JSON(http.StatusOK, map[string]any{
 		"months": list, "pages": pages,
-		"satisfaction": map[string]any{"average": round1(sat.Avg), "count": sat.N},
+		"satisfaction": map[string]any{"average": table.Round1(sat.Avg), "count": sat.N},
 		"kinds":        vocab.FeedbackKinds,
 	})
 }
@@ -170,8 +172,8 @@ func exportFeedback(e *core.RequestEvent) error {
 	if err != nil {
 		return e.InternalServerError("", err)
 	}
-	withContacts := role(e) == schema.RoleReviewer || role(e) == "superuser"
-	t := table{Title: "Ý kiến, đề xuất và đánh giá của người dân",
+	withContacts := staff.Role(e) == schema.RoleReviewer || staff.Role(e) == "superuser"
+	t := table.Table{Title: "Ý kiến, đề xuất và đánh giá của người dân",
 		Headers: []string{"STT", "Mã", "Ngày gửi", "Loại", "Trang", "Chủ đề", "Nội dung", "Hữu ích", "Mức hài lòng", "Dịch vụ", "Hình thức", "Trạng thái", "Trả lời"}}
 	if withContacts {
 		t.Headers = append(t.Headers, "Họ tên", "Điện thoại", "Thư điện tử")
@@ -181,7 +183,7 @@ func exportFeedback(e *core.RequestEvent) error {
 		if n := r.GetInt("rating"); n > 0 {
 			rating = strconv.Itoa(n)
 		}
-		row := []string{strconv.Itoa(len(t.Rows) + 1), r.GetString("refCode"), dateVN(r, "created"), vocab.FeedbackKinds.Label(r.GetString("kind")),
+		row := []string{strconv.Itoa(len(t.Rows) + 1), r.GetString("refCode"), table.Date(r, "created"), vocab.FeedbackKinds.Label(r.GetString("kind")),
 			r.GetString("page"), r.GetString("topic"), r.GetString("message"), vocab.Helpful.Label(r.GetString("helpful")), rating,
 			r.GetString("service"), vocab.Channels.Label(r.GetString("channel")), vocab.FeedbackStates.Label(r.GetString("state")), r.GetString("answer")}
 		if withContacts {
@@ -193,5 +195,5 @@ func exportFeedback(e *core.RequestEvent) error {
 		q.Set("format", "csv")
 		e.Request.URL.RawQuery = q.Encode()
 	}
-	return send(e, t, "y-kien-nguoi-dan")
+	return table.Send(e, t, "y-kien-nguoi-dan")
 }
