@@ -10,7 +10,9 @@ import (
 	"github.com/pocketbase/pocketbase/tools/hook"
 
 	// The collections, as migrations run by "serve", "migrate" and tests.
+	"github.com/daison/portal/admin/audit"
 	"github.com/daison/portal/admin/feedback"
+	"github.com/daison/portal/admin/history"
 	_ "github.com/daison/portal/admin/migrations"
 	"github.com/daison/portal/admin/staff"
 )
@@ -53,31 +55,11 @@ func Register(app core.App, opts Options) {
 	app.OnRecordCreateRequest().Bind(staff.InSession)
 	app.OnRecordUpdateRequest().Bind(staff.InSession)
 	app.OnRecordDeleteRequest().Bind(staff.InSession)
-	app.OnRecordCreateRequest().Bind(keepStamps)
-	app.OnRecordUpdateRequest().Bind(keepStamps)
-	app.OnRecordCreateRequest(schema.PublicCollections...).BindFunc(stampCreate)
-	app.OnRecordUpdateRequest(schema.PublicCollections...).BindFunc(stampUpdate)
-	app.OnRecordCreate().Bind(auditCreated)
-	app.OnRecordUpdate().Bind(auditUpdated)
-	app.OnRecordDelete().Bind(auditDeleted)
-	app.OnRecordAuthWithPasswordRequest(schema.Staff, core.CollectionNameSuperusers).BindFunc(auditLogin)
-	app.OnRecordAuthWithOTPRequest(schema.Staff, core.CollectionNameSuperusers).BindFunc(auditOTPLogin)
+	audit.Bind(app)
+	history.Bind(app)
 	app.OnRecordAuthWithOTPRequest(schema.Staff).BindFunc(passwordFirst)
 	app.OnRecordValidate(schema.Staff, core.CollectionNameSuperusers).BindFunc(checkPassword)
-	app.OnRecordAuthRequest().BindFunc(auditImpersonation)
 	app.OnMailerSend().BindFunc(printMailWithoutSMTP(opts.MailLog))
-
-	// The audit log is append-only, for IT too (audit_guard.go).
-	app.OnRecordCreateRequest(schema.AuditLog).Bind(refuseLogWrite)
-	app.OnRecordUpdateRequest(schema.AuditLog).Bind(refuseLogWrite)
-	app.OnRecordDeleteRequest(schema.AuditLog).Bind(refuseLogWrite)
-	app.OnRecordUpdate(schema.AuditLog).BindFunc(appendOnly)
-	app.OnRecordDelete(schema.AuditLog).BindFunc(appendOnly)
-	app.OnCollectionCreateRequest().BindFunc(guardCollectionChange("create"))
-	app.OnCollectionUpdateRequest().BindFunc(guardCollectionChange("update"))
-	app.OnCollectionDeleteRequest().BindFunc(guardCollectionChange("delete"))
-	app.OnCollectionsImportRequest().BindFunc(guardImport)
-	app.OnSettingsUpdateRequest().BindFunc(auditSettings)
 
 	// Fields some callers may not see (visibility.go).
 	app.OnRecordEnrich(schema.PublicCollections...).BindFunc(showWorkflow)
@@ -123,7 +105,7 @@ func Register(app core.App, opts Options) {
 				Func: boundThumbs,
 			})
 			e.Router.POST("/api/portal/logout", logoutRoute).Bind(staff.Require())
-			e.Router.BindFunc(guardSuperuserAPI)
+			audit.Routes(e)
 			e.Router.BindFunc(explainProtectedFilter)
 			e.Router.POST("/api/portal/markdown", preview.serve).Bind(staff.Require(), apis.BodyLimit(maxPreviewBody))
 			e.Router.GET("/api/portal/eligibility", eligibilityRoute).Bind(staff.Require(schema.RoleReviewer))

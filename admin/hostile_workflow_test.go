@@ -93,7 +93,7 @@ func TestHostile06WorkflowFieldsBelongToTheirStep(t *testing.T) {
 	// Yearly reports: the submission time and the author are stamped.
 	reports := "/api/collections/unitReports/records"
 	report := fmt.Sprintf(`"unit":%q,"year":%d,"state":"draft","summary":"Báo cáo năm"`, unitA, year)
-	// What a request sends for the stamps is dropped (keepStamps): the
+	// What a request sends for the stamps is dropped (audit's keepStamps): the
 	// server's values stand.
 	stamped := w.API(t, reporterA, http.MethodPost, reports, "{"+report+`,"submittedAt":"2026-11-01 01:00:00.000Z","updatedBy":"Cán bộ reviewer"}`, 200)
 	if jsonField(t, stamped, "submittedAt") != "" || strings.Contains(jsonField(t, stamped, "updatedBy"), "Cán bộ reviewer") {

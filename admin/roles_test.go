@@ -35,6 +35,7 @@ var (
 	recordID    = admintest.RecordID
 	draftFields = admintest.DraftFields
 	newWorld    = admintest.NewWorld
+	between     = admintest.Between
 )
 
 type world = admintest.World

@@ -1,7 +1,8 @@
 // Package check holds the rules of what staff and citizens may save, shared
 // by admin and its feature packages: the rules of text (Text, Kind, KindOf),
 // site paths and web addresses (SitePath, WebURL), tags (Tags), and the
-// helpers of record validation (FieldError, Validate, Texts, Unchanged).
+// helpers of record validation (FieldError, Validate, Texts, Unchanged)
+// and of naming a record and its changes (RecordTitle, ChangedFields).
 package check
 
 import (

@@ -1,8 +1,9 @@
-package admin
+package audit
 
 import (
 	"slices"
 
+	"github.com/daison/portal/admin/check"
 	"github.com/daison/portal/admin/staff"
 	"github.com/daison/portal/internal/schema"
 
@@ -165,7 +166,7 @@ func auditImpersonation(e *core.RecordAuthRequestEvent) error {
 		who := staff.RequestActor(e.RequestEvent)
 		(&auditEntry{
 			Actor: who.Label, ActorID: who.ID, ActorKind: who.Kind, IP: who.IP,
-			Collection: e.Collection.Name, RecordID: e.Record.Id, Title: recordTitle(e.Record),
+			Collection: e.Collection.Name, RecordID: e.Record.Id, Title: check.RecordTitle(e.Record),
 			Action: "impersonate",
 		}).logEntry(e.App)
 	}
@@ -191,7 +192,7 @@ func guardSuperuserAPI(e *core.RequestEvent) error {
 			Query string `json:"query"`
 		}
 		_ = json.NewDecoder(http.MaxBytesReader(e.Response, e.Request.Body, 64<<10)).Decode(&body)
-		return refuse(e, "sql", msgSQL, map[string]any{"query": truncateRunes(body.Query, 1000)})
+		return refuse(e, "sql", msgSQL, map[string]any{"query": check.ClipRunes(body.Query, 1000)})
 	case strings.HasPrefix(p, "/api/backups/") && strings.HasSuffix(p, "/restore") && m == http.MethodPost:
 		return refuse(e, "backups", msgRestore, nil)
 	case (p == "/api/backups" || p == "/api/backups/upload") && m == http.MethodPost,

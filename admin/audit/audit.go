@@ -1,6 +1,13 @@
-package admin
+// Package audit owns the audit log and the workflow stamps: who changed
+// which record and when (stamps kept by the server, never taken from a
+// request), a log entry for every record saved, every sign-in and every
+// change IT makes to settings, collections and backups, and the guards that
+// keep the log append-only for everyone (guard.go). The earlier versions of
+// records are admin/history's.
+package audit
 
 import (
+	"github.com/daison/portal/admin/check"
 	"github.com/daison/portal/admin/staff"
 	"github.com/daison/portal/internal/schema"
 
@@ -13,8 +20,43 @@ import (
 	"github.com/pocketbase/pocketbase/tools/types"
 )
 
-// RestoreHeader is staff.RestoreHeader, for the callers of admin.
-const RestoreHeader = staff.RestoreHeader
+// Bind binds the audit's hooks to app: the workflow stamps of API writes,
+// the log entry of every record saved, of sign-ins and of IT's changes to
+// settings and collections, and the refusals that keep the log
+// append-only. Call it after staff.InSession is bound and before the
+// portal's other record request hooks of equal priority, as
+// admin.Register does.
+func Bind(app core.App) {
+	app.OnRecordCreateRequest().Bind(keepStamps)
+	app.OnRecordUpdateRequest().Bind(keepStamps)
+	app.OnRecordCreateRequest(schema.PublicCollections...).BindFunc(stampCreate)
+	app.OnRecordUpdateRequest(schema.PublicCollections...).BindFunc(stampUpdate)
+	app.OnRecordCreate().Bind(auditCreated)
+	app.OnRecordUpdate().Bind(auditUpdated)
+	app.OnRecordDelete().Bind(auditDeleted)
+	app.OnRecordAuthWithPasswordRequest(schema.Staff, core.CollectionNameSuperusers).BindFunc(auditLogin)
+	app.OnRecordAuthWithOTPRequest(schema.Staff, core.CollectionNameSuperusers).BindFunc(auditOTPLogin)
+	app.OnRecordAuthRequest().BindFunc(auditImpersonation)
+
+	// The audit log is append-only, for IT too (guard.go).
+	app.OnRecordCreateRequest(schema.AuditLog).Bind(refuseLogWrite)
+	app.OnRecordUpdateRequest(schema.AuditLog).Bind(refuseLogWrite)
+	app.OnRecordDeleteRequest(schema.AuditLog).Bind(refuseLogWrite)
+	app.OnRecordUpdate(schema.AuditLog).BindFunc(appendOnly)
+	app.OnRecordDelete(schema.AuditLog).BindFunc(appendOnly)
+	app.OnCollectionCreateRequest().BindFunc(guardCollectionChange("create"))
+	app.OnCollectionUpdateRequest().BindFunc(guardCollectionChange("update"))
+	app.OnCollectionDeleteRequest().BindFunc(guardCollectionChange("delete"))
+	app.OnCollectionsImportRequest().BindFunc(guardImport)
+	app.OnSettingsUpdateRequest().BindFunc(auditSettings)
+}
+
+// Routes adds to e's router the middleware that guards the superusers' API
+// routes without a hook of their own (raw SQL, backups, emptying a
+// collection: guardSuperuserAPI).
+func Routes(e *core.ServeEvent) {
+	e.Router.BindFunc(guardSuperuserAPI)
+}
 
 // stampFields are the stamps the server keeps on records: who changed a
 // record, moved its state, answered a citizen or submitted a report, and
@@ -145,12 +187,12 @@ func (a *auditEntry) save(app core.App) error {
 		return nil
 	}
 	r := core.NewRecord(c)
-	r.Set("actor", truncateRunes(a.Actor, 300))
+	r.Set("actor", check.ClipRunes(a.Actor, 300))
 	r.Set("actorId", a.ActorID)
 	r.Set("actorKind", a.ActorKind)
 	r.Set("collectionRef", a.Collection)
 	r.Set("recordRef", a.RecordID)
-	r.Set("recordTitle", truncateRunes(a.Title, 300))
+	r.Set("recordTitle", check.ClipRunes(a.Title, 300))
 	r.Set("action", a.Action)
 	r.Set("ip", a.IP)
 	if a.Changes != nil {
@@ -175,7 +217,7 @@ func (a *auditEntry) logEntry(app core.App) {
 func writeEntry(app core.App, who *staff.Actor, action string, r *core.Record, changes any) error {
 	return (&auditEntry{
 		Actor: who.Label, ActorID: who.ID, ActorKind: who.Kind, IP: who.IP,
-		Collection: r.Collection().Name, RecordID: r.Id, Title: recordTitle(r),
+		Collection: r.Collection().Name, RecordID: r.Id, Title: check.RecordTitle(r),
 		Action: action, Changes: changes,
 	}).save(app)
 }

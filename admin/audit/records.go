@@ -1,4 +1,4 @@
-package admin
+package audit
 
 import (
 	"sort"
@@ -19,7 +19,7 @@ import (
 // after. Text is never copied into the log: a citizen's words and contacts
 // stay in their record and go with it when it is deleted. Updates and
 // deletes of the public collections keep the previous version in the
-// history.
+// history (admin/history, whose hooks run inside these).
 //
 // Not logged one by one: the log itself; the creation of history versions
 // (written as part of a logged change); PocketBase's sign-in bookkeeping
@@ -32,14 +32,14 @@ var notAudited = map[string]bool{
 	core.CollectionNameAuthOrigins: true,
 }
 
-// auditPriority puts the audit hooks around the portal's other record hooks,
+// Priority puts the audit hooks around the portal's other record hooks,
 // so that what those change is logged too.
-const auditPriority = -50
+const Priority = -50
 
 var (
-	auditCreated = &hook.Handler[*core.RecordEvent]{Id: "portalAuditCreate", Priority: auditPriority, Func: auditRecordCreate}
-	auditUpdated = &hook.Handler[*core.RecordEvent]{Id: "portalAuditUpdate", Priority: auditPriority, Func: auditRecordUpdate}
-	auditDeleted = &hook.Handler[*core.RecordEvent]{Id: "portalAuditDelete", Priority: auditPriority, Func: auditRecordDelete}
+	auditCreated = &hook.Handler[*core.RecordEvent]{Id: "portalAuditCreate", Priority: Priority, Func: auditRecordCreate}
+	auditUpdated = &hook.Handler[*core.RecordEvent]{Id: "portalAuditUpdate", Priority: Priority, Func: auditRecordUpdate}
+	auditDeleted = &hook.Handler[*core.RecordEvent]{Id: "portalAuditDelete", Priority: Priority, Func: auditRecordDelete}
 )
 
 func auditRecordCreate(e *core.RecordEvent) error {
@@ -70,16 +70,11 @@ func auditRecordUpdate(e *core.RecordEvent) error {
 	if err := e.Next(); err != nil {
 		return err
 	}
-	changed := changedFields(before, r)
+	changed := check.ChangedFields(before, r)
 	if len(changed) == 0 {
 		return nil
 	}
 	who := staff.ActorIn(e.App)
-	if schema.IsPublic(r.Collection().Name) {
-		if err := saveRevision(e.App, who, before); err != nil {
-			return err
-		}
-	}
 	action, changes := "update", map[string]any{"fields": changed}
 	if v := choiceValues(before, r); len(v) > 0 {
 		changes["values"] = v
@@ -108,11 +103,6 @@ func auditRecordDelete(e *core.RecordEvent) error {
 		return err
 	}
 	who := staff.ActorIn(e.App)
-	if schema.IsPublic(before.Collection().Name) {
-		if err := saveRevision(e.App, who, before); err != nil {
-			return err
-		}
-	}
 	var changes any
 	if v := choiceValues(nil, before); len(v) > 0 {
 		changes = map[string]any{"values": v}
@@ -120,52 +110,11 @@ func auditRecordDelete(e *core.RecordEvent) error {
 	return writeEntry(e.App, who, "delete", before, changes)
 }
 
-// saveRevision keeps a version of a record in the history.
-func saveRevision(app core.App, who *staff.Actor, version *core.Record) error {
-	c, err := app.FindCachedCollectionByNameOrId(schema.Revisions)
-	if err != nil {
-		return nil // before the history's migration
-	}
-	data := map[string]any{}
-	for _, f := range version.Collection().Fields {
-		if f.Type() == core.FieldTypePassword {
-			continue
-		}
-		data[f.GetName()] = version.Get(f.GetName())
-	}
-	r := core.NewRecord(c)
-	r.Set("collectionRef", version.Collection().Name)
-	r.Set("recordRef", version.Id)
-	r.Set("data", data)
-	r.Set("actor", truncateRunes(who.Label, 300))
-	if u := version.GetString("unit"); u != "" && version.Collection().Fields.GetByName("unit") != nil {
-		r.Set("unit", u)
-	}
-	return app.Save(r)
-}
-
-// changedFields lists the fields whose value differs, in name order,
-// leaving out what the portal stamps itself.
-func changedFields(before, after *core.Record) []string {
-	var out []string
-	for _, f := range after.Collection().Fields {
-		name := f.GetName()
-		if isSystemField(name) {
-			continue
-		}
-		if !check.SameValue(before.Get(name), after.Get(name)) {
-			out = append(out, name)
-		}
-	}
-	sort.Strings(out)
-	return out
-}
-
 // setFields lists the fields a new record was given, in name order.
 func setFields(r *core.Record) []string {
 	var out []string
 	for _, f := range r.Collection().Fields {
-		if !isSystemField(f.GetName()) && !check.IsEmpty(r.Get(f.GetName())) {
+		if !check.IsSystemField(f.GetName()) && !check.IsEmpty(r.Get(f.GetName())) {
 			out = append(out, f.GetName())
 		}
 	}
@@ -185,7 +134,7 @@ func choiceValues(before, after *core.Record) map[string]any {
 		default:
 			continue
 		}
-		if f.GetHidden() || isSystemField(name) {
+		if f.GetHidden() || check.IsSystemField(name) {
 			continue
 		}
 		v := after.Get(name)
@@ -197,38 +146,4 @@ func choiceValues(before, after *core.Record) map[string]any {
 		}
 	}
 	return out
-}
-
-// isSystemField tells the fields the log leaves out: the record's id and
-// times, the stamps, and an account's token key (changed with its
-// password, which is logged by name).
-func isSystemField(name string) bool {
-	switch name {
-	case "id", "created", "updated", "updatedBy", "statusBy", "statusAt", core.FieldNameTokenKey:
-		return true
-	}
-	return false
-}
-
-// recordTitle names a record for people reading the log and messages: its
-// title, name or reference code, never a field hidden from the API (a
-// citizen's name).
-func recordTitle(r *core.Record) string {
-	for _, name := range []string{"title", "name", "nomineeName", "refCode", "slug", core.FieldNameEmail} {
-		if f := r.Collection().Fields.GetByName(name); f == nil || f.GetHidden() {
-			continue
-		}
-		if s := r.GetString(name); s != "" {
-			return s
-		}
-	}
-	return r.Id
-}
-
-func truncateRunes(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n])
 }

@@ -1,4 +1,4 @@
-package admin_test
+package audit_test
 
 import (
 	"bytes"
@@ -19,7 +19,7 @@ import (
 )
 
 // entriesOf returns the audit entries about one record with one action.
-func entriesOf(t *testing.T, w *world, collection, id, action string) []*core.Record {
+func entriesOf(t *testing.T, w *admintest.World, collection, id, action string) []*core.Record {
 	t.Helper()
 	rs, err := w.App.FindRecordsByFilter(schema.AuditLog, "collectionRef = {:c} && recordRef = {:id} && action = {:a}", "created", 0, 0,
 		map[string]any{"c": collection, "id": id, "a": action})
@@ -35,13 +35,13 @@ func entriesOf(t *testing.T, w *world, collection, id, action string) []*core.Re
 // a staff role included.
 func TestHostile08EveryChangeIsAudited(t *testing.T) {
 	t.Parallel()
-	w := newWorld(t)
+	w := admintest.NewWorld(t)
 	nextYear := time.Now().Year() + 1
 	fb := admintest.Create(t, w.App, schema.Feedback, map[string]any{"kind": "gop-y", "refCode": "GY-XOA001", "message": "Góp ý sẽ bị xóa.", "state": "moi",
 		"name": "Người dân", "phone": "0912345678", "consent": true})
-	nom := admintest.Create(t, w.App, schema.Nominations, map[string]any{"unit": unitA, "year": nextYear, "nomineeName": "Lê Văn Học", "nomineeKind": "ca-nhan",
+	nom := admintest.Create(t, w.App, schema.Nominations, map[string]any{"unit": admintest.UnitA, "year": nextYear, "nomineeName": "Lê Văn Học", "nomineeKind": "ca-nhan",
 		"requestedForm": "giay-khen", "kind": "hang-nam", "achievements": "Thành tích sẽ bị xóa.", "state": "draft"})
-	member := admintest.Create(t, w.App, schema.Staff, map[string]any{"email": "thanh.vien@daison.test", "password": staffPass, "name": "Thành viên", "role": "editor"})
+	member := admintest.Create(t, w.App, schema.Staff, map[string]any{"email": "thanh.vien@daison.test", "password": admintest.StaffPass, "name": "Thành viên", "role": "editor"})
 	config, err := w.App.FindFirstRecordByFilter(schema.PortalConfig, "")
 	if err != nil {
 		t.Fatal(err)
@@ -56,18 +56,18 @@ func TestHostile08EveryChangeIsAudited(t *testing.T) {
 		changes                 []string
 		recordFromResponseField bool
 	}{
-		{"delete a citizen's feedback", reviewer, http.MethodDelete, "/api/collections/feedback/records/" + fb.Id, "", 204,
+		{"delete a citizen's feedback", admintest.Reviewer, http.MethodDelete, "/api/collections/feedback/records/" + fb.Id, "", 204,
 			schema.Feedback, fb.Id, "delete", "reviewer@daison.test", []string{"GY-XOA001"}, false},
-		{"delete a nomination", reviewer, http.MethodDelete, "/api/collections/nominations/records/" + nom.Id, "", 204,
+		{"delete a nomination", admintest.Reviewer, http.MethodDelete, "/api/collections/nominations/records/" + nom.Id, "", 204,
 			schema.Nominations, nom.Id, "delete", "reviewer@daison.test", nil, false},
-		{"change a staff role", superuser, http.MethodPatch, "/api/collections/staff/records/" + member.Id, `{"role":"reviewer"}`, 200,
+		{"change a staff role", admintest.Superuser, http.MethodPatch, "/api/collections/staff/records/" + member.Id, `{"role":"reviewer"}`, 200,
 			schema.Staff, member.Id, "update", "it@daison.test", []string{`"role"`, `"editor"`, `"reviewer"`}, false},
-		{"change the reporting deadline", reviewer, http.MethodPatch, "/api/collections/portalConfig/records/" + config.Id, `{"reportDeadline":"15/11"}`, 200,
+		{"change the reporting deadline", admintest.Reviewer, http.MethodPatch, "/api/collections/portalConfig/records/" + config.Id, `{"reportDeadline":"15/11"}`, 200,
 			schema.PortalConfig, config.Id, "update", "reviewer@daison.test", []string{"reportDeadline"}, false},
-		{"file a yearly report", reporterA, http.MethodPost, "/api/collections/unitReports/records",
-			fmt.Sprintf(`{"unit":%q,"year":%d,"state":"draft","summary":"Báo cáo năm."}`, unitA, nextYear), 200,
+		{"file a yearly report", admintest.ReporterA, http.MethodPost, "/api/collections/unitReports/records",
+			fmt.Sprintf(`{"unit":%q,"year":%d,"state":"draft","summary":"Báo cáo năm."}`, admintest.UnitA, nextYear), 200,
 			schema.UnitReports, "", "create", "reportera@daison.test", []string{"summary"}, true},
-		{"add a superuser", superuser, http.MethodPost, "/api/collections/_superusers/records",
+		{"add a superuser", admintest.Superuser, http.MethodPost, "/api/collections/_superusers/records",
 			`{"email":"it2@daison.test","password":"mat-khau-quan-tri-2","passwordConfirm":"mat-khau-quan-tri-2"}`, 200,
 			core.CollectionNameSuperusers, "", "create", "it@daison.test", []string{"email"}, true},
 	}
@@ -75,7 +75,7 @@ func TestHostile08EveryChangeIsAudited(t *testing.T) {
 		body := w.API(t, c.role, c.method, c.url, c.body, c.status)
 		id := c.id
 		if c.recordFromResponseField {
-			id = jsonField(t, body, "id")
+			id = admintest.JSONField(t, body, "id")
 		}
 		es := entriesOf(t, w, c.collection, id, c.action)
 		if len(es) != 1 {
@@ -106,20 +106,20 @@ func TestHostile08EveryChangeIsAudited(t *testing.T) {
 	}
 
 	// Settings changed by IT.
-	w.API(t, superuser, http.MethodPatch, "/api/settings", `{"meta":{"appName":"Cổng thử nghiệm"}}`, 200)
+	w.API(t, admintest.Superuser, http.MethodPatch, "/api/settings", `{"meta":{"appName":"Cổng thử nghiệm"}}`, 200)
 	if es, _ := w.App.FindRecordsByFilter(schema.AuditLog, "collectionRef = 'settings' && action = 'update'", "", 0, 0); len(es) != 1 ||
 		!strings.Contains(es[0].GetString("changes"), "meta") || !strings.Contains(es[0].GetString("actor"), "it@daison.test") {
 		t.Errorf("settings change: %v", es)
 	}
 	// A backup made and deleted by IT.
-	w.API(t, superuser, http.MethodPost, "/api/backups", `{"name":"thu-nghiem.zip"}`, 204)
-	w.API(t, superuser, http.MethodDelete, "/api/backups/thu-nghiem.zip", "", 204)
+	w.API(t, admintest.Superuser, http.MethodPost, "/api/backups", `{"name":"thu-nghiem.zip"}`, 204)
+	w.API(t, admintest.Superuser, http.MethodDelete, "/api/backups/thu-nghiem.zip", "", 204)
 	if es, _ := w.App.FindRecordsByFilter(schema.AuditLog, "collectionRef = 'backups'", "created", 0, 0); len(es) != 2 ||
 		es[0].GetString("action") != "create" || es[1].GetString("recordTitle") != "thu-nghiem.zip" {
 		t.Errorf("backups: %v", es)
 	}
 	// A collection's rules changed by IT.
-	w.API(t, superuser, http.MethodPatch, "/api/collections/portalConfig", `{"listRule":"@request.auth.id != ''"}`, 200)
+	w.API(t, admintest.Superuser, http.MethodPatch, "/api/collections/portalConfig", `{"listRule":"@request.auth.id != ''"}`, 200)
 	if es, _ := w.App.FindRecordsByFilter(schema.AuditLog, "collectionRef = '_collections' && recordTitle = 'portalConfig'", "", 0, 0); len(es) != 1 ||
 		!strings.Contains(es[0].GetString("changes"), "listRule") {
 		t.Errorf("collection change: %v", es)
@@ -131,7 +131,7 @@ func TestHostile08EveryChangeIsAudited(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	token := jsonField(t, w.API(t, superuser, http.MethodPost, "/api/collections/staff/impersonate/"+editorRec.Id, `{}`, 200), "token")
+	token := admintest.JSONField(t, w.API(t, admintest.Superuser, http.MethodPost, "/api/collections/staff/impersonate/"+editorRec.Id, `{}`, 200), "token")
 	if es := entriesOf(t, w, schema.Staff, editorRec.Id, "impersonate"); len(es) != 1 || !strings.Contains(es[0].GetString("actor"), "it@daison.test") {
 		t.Errorf("impersonation: %v", es)
 	}
@@ -139,7 +139,7 @@ func TestHostile08EveryChangeIsAudited(t *testing.T) {
 	if code != 200 {
 		t.Fatalf("impersonated create: %d %s", code, body)
 	}
-	if es := entriesOf(t, w, schema.Articles, jsonField(t, body, "id"), "create"); len(es) != 1 || !strings.Contains(es[0].GetString("actor"), "quản trị hệ thống") {
+	if es := entriesOf(t, w, schema.Articles, admintest.JSONField(t, body, "id"), "create"); len(es) != 1 || !strings.Contains(es[0].GetString("actor"), "quản trị hệ thống") {
 		t.Errorf("impersonated change: %v", es)
 	}
 }
@@ -149,10 +149,10 @@ func TestHostile08EveryChangeIsAudited(t *testing.T) {
 // that sends them is ignored for those fields.
 func TestHostile08StampsAreTheServers(t *testing.T) {
 	t.Parallel()
-	w := newWorld(t)
+	w := admintest.NewWorld(t)
 	forged := `"updatedBy":"Giả mạo","statusBy":"Giả mạo","statusAt":"2001-01-01 00:00:00.000Z"`
-	body := w.API(t, editor, http.MethodPost, "/api/collections/articles/records", `{"title":"Bài có dấu","category":"thong-bao","status":"draft",`+forged+`}`, 200)
-	id := jsonField(t, body, "id")
+	body := w.API(t, admintest.Editor, http.MethodPost, "/api/collections/articles/records", `{"title":"Bài có dấu","category":"thong-bao","status":"draft",`+forged+`}`, 200)
+	id := admintest.JSONField(t, body, "id")
 	check := func(when string) {
 		t.Helper()
 		r, err := w.App.FindRecordById(schema.Articles, id)
@@ -169,23 +169,23 @@ func TestHostile08StampsAreTheServers(t *testing.T) {
 		}
 	}
 	check("create")
-	w.API(t, editor, http.MethodPatch, "/api/collections/articles/records/"+id, `{"title":"Bài có dấu (sửa)",`+forged+`}`, 200)
+	w.API(t, admintest.Editor, http.MethodPatch, "/api/collections/articles/records/"+id, `{"title":"Bài có dấu (sửa)",`+forged+`}`, 200)
 	check("update without a state change")
-	w.API(t, editor, http.MethodPatch, "/api/collections/articles/records/"+id, `{`+forged+`}`, 200)
+	w.API(t, admintest.Editor, http.MethodPatch, "/api/collections/articles/records/"+id, `{`+forged+`}`, 200)
 	check("update of the stamps alone")
 
 	fb := admintest.Create(t, w.App, schema.Feedback, map[string]any{"kind": "gop-y", "refCode": "GY-DAU001", "message": "Góp ý cần trả lời.", "state": "moi"})
 	url := "/api/collections/feedback/records/" + fb.Id
-	w.API(t, editor, http.MethodPatch, url, `{"answeredBy":"Giả mạo","answeredAt":"2001-01-01 00:00:00.000Z"}`, 200)
+	w.API(t, admintest.Editor, http.MethodPatch, url, `{"answeredBy":"Giả mạo","answeredAt":"2001-01-01 00:00:00.000Z"}`, 200)
 	if r, _ := w.App.FindRecordById(schema.Feedback, fb.Id); r.GetString("answeredBy") != "" || !r.GetDateTime("answeredAt").IsZero() {
 		t.Errorf("forged answer stamps kept: %q %v", r.GetString("answeredBy"), r.GetDateTime("answeredAt"))
 	}
-	w.API(t, editor, http.MethodPatch, url, `{"answer":"Cảm ơn anh chị.","answeredBy":"Giả mạo","answeredAt":"2001-01-01 00:00:00.000Z"}`, 200)
+	w.API(t, admintest.Editor, http.MethodPatch, url, `{"answer":"Cảm ơn anh chị.","answeredBy":"Giả mạo","answeredAt":"2001-01-01 00:00:00.000Z"}`, 200)
 	r, _ := w.App.FindRecordById(schema.Feedback, fb.Id)
 	if !strings.Contains(r.GetString("answeredBy"), "editor@daison.test") || r.GetDateTime("answeredAt").Time().Year() < 2020 {
 		t.Errorf("answer stamps: %q %v", r.GetString("answeredBy"), r.GetDateTime("answeredAt"))
 	}
-	w.API(t, reviewer, http.MethodPatch, url, `{"state":"da-dong","answeredBy":"Giả mạo"}`, 200)
+	w.API(t, admintest.Reviewer, http.MethodPatch, url, `{"state":"da-dong","answeredBy":"Giả mạo"}`, 200)
 	if r2, _ := w.App.FindRecordById(schema.Feedback, fb.Id); r2.GetString("answeredBy") != r.GetString("answeredBy") {
 		t.Errorf("answer stamp changed without an answer: %q", r2.GetString("answeredBy"))
 	}
@@ -193,10 +193,10 @@ func TestHostile08StampsAreTheServers(t *testing.T) {
 	// A unit's yearly report: when it was submitted, and by whom it was
 	// last changed.
 	nextYear := time.Now().Year() + 1
-	body = w.API(t, reporterA, http.MethodPost, "/api/collections/unitReports/records",
-		fmt.Sprintf(`{"unit":%q,"year":%d,"state":"draft","summary":"Báo cáo.","submittedAt":"2001-01-01 00:00:00.000Z","updatedBy":"Giả mạo"}`, unitA, nextYear), 200)
-	rep := jsonField(t, body, "id")
-	w.API(t, reporterA, http.MethodPatch, "/api/collections/unitReports/records/"+rep, `{"summary":"Báo cáo sửa.","submittedAt":"2001-01-01 00:00:00.000Z"}`, 200)
+	body = w.API(t, admintest.ReporterA, http.MethodPost, "/api/collections/unitReports/records",
+		fmt.Sprintf(`{"unit":%q,"year":%d,"state":"draft","summary":"Báo cáo.","submittedAt":"2001-01-01 00:00:00.000Z","updatedBy":"Giả mạo"}`, admintest.UnitA, nextYear), 200)
+	rep := admintest.JSONField(t, body, "id")
+	w.API(t, admintest.ReporterA, http.MethodPatch, "/api/collections/unitReports/records/"+rep, `{"summary":"Báo cáo sửa.","submittedAt":"2001-01-01 00:00:00.000Z"}`, 200)
 	if r, _ := w.App.FindRecordById(schema.UnitReports, rep); !r.GetDateTime("submittedAt").IsZero() || !strings.Contains(r.GetString("updatedBy"), "reportera@daison.test") {
 		t.Errorf("report stamps: submittedAt %v, updatedBy %q", r.GetDateTime("submittedAt"), r.GetString("updatedBy"))
 	}
@@ -208,8 +208,8 @@ func TestHostile08StampsAreTheServers(t *testing.T) {
 // logged, with a message in Vietnamese.
 func TestHostile08AuditLogAppendOnly(t *testing.T) {
 	t.Parallel()
-	w := newWorld(t)
-	w.API(t, editor, http.MethodPost, "/api/collections/articles/records", `{"title":"Một việc","category":"thong-bao","status":"draft"}`, 200)
+	w := admintest.NewWorld(t)
+	w.API(t, admintest.Editor, http.MethodPost, "/api/collections/articles/records", `{"title":"Một việc","category":"thong-bao","status":"draft"}`, 200)
 	entries := func() int {
 		n, err := w.App.CountRecords(schema.AuditLog)
 		if err != nil {
@@ -233,7 +233,7 @@ func TestHostile08AuditLogAppendOnly(t *testing.T) {
 	}
 	for _, a := range attempts {
 		before := entries()
-		code, body := admintest.Do(w.H, a.method, a.url, w.Tokens[superuser], a.body)
+		code, body := admintest.Do(w.H, a.method, a.url, w.Tokens[admintest.Superuser], a.body)
 		if code != 403 || !strings.Contains(body, "nhật ký") && !strings.Contains(body, "Nhật ký") {
 			t.Errorf("%s: %d %s, want 403 saying why", a.name, code, body)
 		}
@@ -255,7 +255,7 @@ func TestHostile08AuditLogAppendOnly(t *testing.T) {
 	// Others are refused by PocketBase, and cannot fill the log with
 	// refusals.
 	before := entries()
-	for _, role := range []string{anonymous, editor, reviewer} {
+	for _, role := range []string{admintest.Anonymous, admintest.Editor, admintest.Reviewer} {
 		if code, _ := admintest.Do(w.H, http.MethodPost, "/api/sql", w.Tokens[role], `{"query":"DELETE FROM auditLog"}`); code < 400 {
 			t.Errorf("%s runs SQL: %d", role, code)
 		}
@@ -266,12 +266,12 @@ func TestHostile08AuditLogAppendOnly(t *testing.T) {
 	// Emptying another collection is allowed to IT, and each record it
 	// deletes is logged as IT's.
 	fb := admintest.Create(t, w.App, schema.Feedback, map[string]any{"kind": "gop-y", "refCode": "GY-RONG01", "message": "Sẽ bị làm rỗng.", "state": "moi"})
-	w.API(t, superuser, http.MethodDelete, "/api/collections/feedback/truncate", "", 204)
+	w.API(t, admintest.Superuser, http.MethodDelete, "/api/collections/feedback/truncate", "", 204)
 	if es := entriesOf(t, w, schema.Feedback, fb.Id, "delete"); len(es) != 1 || !strings.Contains(es[0].GetString("actor"), "it@daison.test") {
 		t.Errorf("truncate of feedback: %v", es)
 	}
 	// Staff cannot write it either.
-	for _, role := range []string{editor, reviewer, reporterA} {
+	for _, role := range []string{admintest.Editor, admintest.Reviewer, admintest.ReporterA} {
 		if code, _ := admintest.Do(w.H, http.MethodPost, "/api/collections/auditLog/records", w.Tokens[role], `{"action":"login","actor":"x"}`); code != 403 {
 			t.Errorf("%s forges an entry: %d", role, code)
 		}
@@ -283,7 +283,7 @@ func TestHostile08AuditLogAppendOnly(t *testing.T) {
 // commits, and neither file nor entry is left by a write that fails.
 func TestAuditedWriteKeepsItsUpload(t *testing.T) {
 	t.Parallel()
-	w := newWorld(t)
+	w := admintest.NewWorld(t)
 	var img bytes.Buffer
 	_ = png.Encode(&img, image.NewRGBA(image.Rect(0, 0, 32, 32)))
 	post := func(category string) (int, string) {
@@ -297,7 +297,7 @@ func TestAuditedWriteKeepsItsUpload(t *testing.T) {
 		_ = mw.Close()
 		req := httptest.NewRequest(http.MethodPost, "/api/collections/articles/records", &buf)
 		req.Header.Set("Content-Type", mw.FormDataContentType())
-		req.Header.Set("Authorization", w.Tokens[editor])
+		req.Header.Set("Authorization", w.Tokens[admintest.Editor])
 		rec := httptest.NewRecorder()
 		w.H.ServeHTTP(rec, req)
 		return rec.Code, rec.Body.String()
@@ -318,7 +318,7 @@ func TestAuditedWriteKeepsItsUpload(t *testing.T) {
 	if code != 200 {
 		t.Fatalf("create with a cover: %d %s", code, body)
 	}
-	r, err := w.App.FindRecordById(schema.Articles, jsonField(t, body, "id"))
+	r, err := w.App.FindRecordById(schema.Articles, admintest.JSONField(t, body, "id"))
 	if err != nil || r.GetString("cover") == "" {
 		t.Fatalf("stored article: %v %v", r, err)
 	}

@@ -1,9 +1,10 @@
-package admin_test
+package history_test
 
 import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -24,21 +25,21 @@ import (
 // not for a record that has moved to another unit since.
 func TestHostile09HistoryFollowsRecords(t *testing.T) {
 	t.Parallel()
-	w := newWorld(t)
+	w := admintest.NewWorld(t)
 	nextYear := time.Now().Year() + 1
 	records := map[string]*core.Record{
-		"article of A":    admintest.Create(t, w.App, schema.Articles, map[string]any{"title": "Bài nháp bí mật", "category": "thong-bao", "status": "draft", "unit": unitA}),
-		"honoree of A":    admintest.Create(t, w.App, schema.Honorees, map[string]any{"name": "Người chưa công bố", "kind": "ca-nhan", "status": "draft", "unit": unitA}),
-		"initiative of A": admintest.Create(t, w.App, schema.Initiatives, draftFields(schema.Initiatives, 1)),
-		"initiative of B": admintest.Create(t, w.App, schema.Initiatives, map[string]any{"title": "Sáng kiến của B", "kind": "sang-kien", "field": "cong-vu", "unit": unitB, "status": "draft"}),
-		"moved from A":    admintest.Create(t, w.App, schema.Initiatives, map[string]any{"title": "Sáng kiến sẽ chuyển", "kind": "sang-kien", "field": "cong-vu", "unit": unitA, "status": "draft"}),
-		"nomination of A": admintest.Create(t, w.App, schema.Nominations, map[string]any{"unit": unitA, "year": nextYear, "nomineeName": "Lê Văn Học", "nomineeKind": "ca-nhan", "requestedForm": "giay-khen", "kind": "hang-nam", "achievements": "Thành tích của đơn vị A.", "state": "draft"}),
-		"report of B":     admintest.Create(t, w.App, schema.UnitReports, map[string]any{"unit": unitB, "year": nextYear, "state": "draft", "summary": "Báo cáo của đơn vị B."}),
+		"article of A":    admintest.Create(t, w.App, schema.Articles, map[string]any{"title": "Bài nháp bí mật", "category": "thong-bao", "status": "draft", "unit": admintest.UnitA}),
+		"honoree of A":    admintest.Create(t, w.App, schema.Honorees, map[string]any{"name": "Người chưa công bố", "kind": "ca-nhan", "status": "draft", "unit": admintest.UnitA}),
+		"initiative of A": admintest.Create(t, w.App, schema.Initiatives, admintest.DraftFields(schema.Initiatives, 1)),
+		"initiative of B": admintest.Create(t, w.App, schema.Initiatives, map[string]any{"title": "Sáng kiến của B", "kind": "sang-kien", "field": "cong-vu", "unit": admintest.UnitB, "status": "draft"}),
+		"moved from A":    admintest.Create(t, w.App, schema.Initiatives, map[string]any{"title": "Sáng kiến sẽ chuyển", "kind": "sang-kien", "field": "cong-vu", "unit": admintest.UnitA, "status": "draft"}),
+		"nomination of A": admintest.Create(t, w.App, schema.Nominations, map[string]any{"unit": admintest.UnitA, "year": nextYear, "nomineeName": "Lê Văn Học", "nomineeKind": "ca-nhan", "requestedForm": "giay-khen", "kind": "hang-nam", "achievements": "Thành tích của đơn vị A.", "state": "draft"}),
+		"report of B":     admintest.Create(t, w.App, schema.UnitReports, map[string]any{"unit": admintest.UnitB, "year": nextYear, "state": "draft", "summary": "Báo cáo của đơn vị B."}),
 	}
 	// Each record is saved once more through the API, which keeps its
 	// earlier version in the history.
 	for name, r := range records {
-		who, body := reviewer, `{"title":"Bản sửa"}`
+		who, body := admintest.Reviewer, `{"title":"Bản sửa"}`
 		switch r.Collection().Name {
 		case schema.Honorees:
 			body = `{"name":"Tên sửa"}`
@@ -48,7 +49,7 @@ func TestHostile09HistoryFollowsRecords(t *testing.T) {
 			body = `{"summary":"Báo cáo đã sửa."}`
 		}
 		if name == "moved from A" {
-			body = `{"unit":"` + unitB + `"}`
+			body = `{"unit":"` + admintest.UnitB + `"}`
 		}
 		w.API(t, who, http.MethodPatch, "/api/collections/"+r.Collection().Name+"/records/"+r.Id, body, 200)
 	}
@@ -82,14 +83,14 @@ func TestHostile09HistoryFollowsRecords(t *testing.T) {
 
 	public := []string{"article of A", "honoree of A", "initiative of A", "initiative of B", "moved from A"}
 	want := map[string][]string{
-		anonymous: nil,
-		editor:    public,
-		reviewer:  append(public[:len(public):len(public)], "nomination of A", "report of B"),
-		reporterA: {"initiative of A", "nomination of A"},
-		reporterB: {"initiative of B", "moved from A", "report of B"},
-		superuser: append(public[:len(public):len(public)], "nomination of A", "report of B"),
+		admintest.Anonymous: nil,
+		admintest.Editor:    public,
+		admintest.Reviewer:  append(public[:len(public):len(public)], "nomination of A", "report of B"),
+		admintest.ReporterA: {"initiative of A", "nomination of A"},
+		admintest.ReporterB: {"initiative of B", "moved from A", "report of B"},
+		admintest.Superuser: append(public[:len(public):len(public)], "nomination of A", "report of B"),
 	}
-	for _, role := range roles {
+	for _, role := range admintest.Roles {
 		code, body := admintest.Do(w.H, http.MethodGet, "/api/collections/revisions/records?perPage=200", w.Tokens[role], "")
 		if code != 200 {
 			t.Fatalf("%s lists the history: %d %s", role, code, body)
@@ -123,7 +124,7 @@ func TestHostile09HistoryFollowsRecords(t *testing.T) {
 				t.Fatal(err)
 			}
 			code, _ := admintest.Do(w.H, http.MethodGet, "/api/collections/revisions/records/"+rev.Id, w.Tokens[role], "")
-			if wantCode := map[bool]int{true: 200, false: 404}[contains(want[role], name)]; code != wantCode {
+			if wantCode := map[bool]int{true: 200, false: 404}[slices.Contains(want[role], name)]; code != wantCode {
 				t.Errorf("%s views a version of %s: %d, want %d", role, name, code, wantCode)
 			}
 		}
@@ -131,16 +132,16 @@ func TestHostile09HistoryFollowsRecords(t *testing.T) {
 	// Nor can a reporter guess a draft's words through the history's link
 	// to their unit.
 	probe := func(text string) string {
-		_, body := admintest.Do(w.H, http.MethodGet, "/api/collections/units/records?filter="+url.QueryEscape("revisions_via_unit.data ?~ '"+text+"'"), w.Tokens[reporterA], "")
+		_, body := admintest.Do(w.H, http.MethodGet, "/api/collections/units/records?filter="+url.QueryEscape("revisions_via_unit.data ?~ '"+text+"'"), w.Tokens[admintest.ReporterA], "")
 		return body
 	}
 	if hit, miss := probe("Bài nháp bí mật"), probe("Không có chữ này"); hit != miss {
 		t.Errorf("a reporter guesses a draft article's title through the history:\n%s\n%s", hit, miss)
 	}
 	// Nobody writes the history through the API.
-	for _, role := range []string{editor, reviewer, reporterA} {
+	for _, role := range []string{admintest.Editor, admintest.Reviewer, admintest.ReporterA} {
 		code, _ := admintest.Do(w.H, http.MethodPost, "/api/collections/revisions/records", w.Tokens[role],
-			`{"collectionRef":"initiatives","recordRef":"`+records["initiative of A"].Id+`","unit":"`+unitA+`"}`)
+			`{"collectionRef":"initiatives","recordRef":"`+records["initiative of A"].Id+`","unit":"`+admintest.UnitA+`"}`)
 		if code != 403 {
 			t.Errorf("%s writes a version: %d", role, code)
 		}
