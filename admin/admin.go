@@ -44,7 +44,7 @@ func Register(app core.App, opts Options) {
 	app.OnRecordValidate(schema.PublicCollections...).BindFunc(validatePublic)
 	app.OnRecordCreateRequest(schema.PublicCollections...).BindFunc(checkRequestDates)
 	app.OnRecordUpdateRequest(schema.PublicCollections...).BindFunc(checkRequestDates)
-	// Short codes and old slugs are the server's (security fault 3).
+	// Short codes and old slugs are the server's (TestHostile03ShortLinkHijack).
 	app.OnRecordCreateRequest(schema.Linkable...).BindFunc(refuseSentLinks)
 	app.OnRecordUpdateRequest(schema.Linkable...).BindFunc(refuseSentLinks)
 

@@ -13,7 +13,7 @@ import (
 	"github.com/daison/portal/internal/vntext"
 )
 
-// The rules of text (security fault 16). Every piece of text that enters the
+// The rules of text (TestHostile16OneRulePerKindOfText). Every piece of text that enters the
 // portal is of one of three kinds, and each kind has one rule, applied by
 // Text wherever that text enters: staff records (Texts), an
 // article's or a submission's tags (Tags), a guide's steps

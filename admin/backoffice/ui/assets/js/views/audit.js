@@ -142,7 +142,7 @@ function details(e) {
     case 'status':
       return ch.text || `${label('status', ch.from)} → ${label('status', ch.to)}`;
     case 'create': {
-      // Since issue 11 the fields' names, earlier their values.
+      // Newer entries list the fields' names, older ones their values.
       const fields = Array.isArray(ch.fields) ? ch.fields : Object.keys(ch);
       return `Tạo với: ${fields.filter((k) => k !== 'slug' && k !== 'shortCode').map((f) => nameOf(e, f)).join(', ')}${values(e, ch.values)}`;
     }

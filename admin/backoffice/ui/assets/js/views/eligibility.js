@@ -1,6 +1,6 @@
 // @ts-check
 // Who meets the standards of the 2026–2030 summary award (khen thưởng tổng
-// kết giai đoạn), issue 6: the server computes it from the records
+// kết giai đoạn): the server computes it from the records
 // (admin/eligibility.go); reviewers read each standard, met or not, with
 // its reason and the records behind it, and export the list for the
 // council.

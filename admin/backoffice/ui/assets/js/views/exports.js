@@ -1,5 +1,5 @@
 // @ts-check
-// Exports for reviewers (issue 6): the year's awards and nominations, per
+// Exports for reviewers: the year's awards and nominations, per
 // unit or for all, as Excel or CSV; and the printable A4 list of the
 // honourees of one decision. The files come from the API with the session's
 // token and are saved under the name the server gives.

@@ -1,5 +1,5 @@
 // @ts-check
-// The queue of what citizens send (ý kiến người dân), issue 7: comments on
+// The queue of what citizens send (ý kiến người dân): comments on
 // public services, initiative proposals, "was this page useful?" and
 // satisfaction ratings. Editors and reviewers read, tag, answer and close
 // them; an initiative proposal becomes a draft initiative in one step.

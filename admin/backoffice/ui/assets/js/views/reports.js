@@ -1,5 +1,5 @@
 // @ts-check
-// Yearly reports of the movement's results (báo cáo năm), issue 6: each
+// Yearly reports of the movement's results (báo cáo năm): each
 // unit's reporter writes the year's report (a text in Markdown with the
 // live preview, and the key numbers) and files it before the deadline;
 // reviewers see, for a year, which units have filed and which have not,
