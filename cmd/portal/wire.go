@@ -20,6 +20,7 @@ import (
 	"github.com/daison/portal/demo"
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/site"
+	"github.com/daison/portal/site/live"
 )
 
 // options are the portal's own flags, beside PocketBase's (--dir, --http…).
@@ -87,7 +88,7 @@ func wire(app *pocketbase.PocketBase, o *options) *parts {
 		os.Exit(2)
 	}
 	p.builder = site.New(app, site.Config{
-		Root:         filepath.Join(app.DataDir(), "site"),
+		Root:         live.InData(app.DataDir()).Root,
 		BaseURL:      o.baseURL,
 		Sources:      srcs,
 		BuildTimeout: o.timeout,
