@@ -1,7 +1,9 @@
-// Package live keeps the folder the public site is served from: each build
-// goes into a new folder, a symbolic link named "live" is swapped onto it in
-// one rename, old builds are pruned. A reader of the site always sees one
-// whole build, never a half-written one, whatever happens to a build.
+// Package live keeps the folder the public site is served from, and is the
+// one owner of its layout (Dir, layout.go): each build goes into a new
+// folder, a symbolic link named "live" is swapped onto it in one rename,
+// old builds are pruned, and the files are served from below the link
+// (serve.go). A reader of the site always sees one whole build, never a
+// half-written one, whatever happens to a build.
 package live
 
 import (
