@@ -87,11 +87,11 @@ export async function renderFeedbackList(el, { query }) {
     caption: `${TITLE}, mới nhất trước: ${formatNumber(res.totalItems)} ý kiến`,
     heads: ['Mã', 'Ngày gửi', 'Loại', 'Nội dung', 'Trạng thái'],
     rows: res.items.map((r) => h('tr', { class: r.state === 'moi' ? 'row-new' : '' },
-        h('td', { 'data-label': 'Mã' }, h('a', { href: listURL() + r.id, 'aria-label': `Ý kiến ${r.refCode}` }, r.refCode)),
-        h('td', { 'data-label': 'Ngày gửi' }, formatDateTime(r.created)),
-        h('td', { 'data-label': 'Loại' }, label('feedbackKinds', r.kind)),
-        h('td', { 'data-label': 'Nội dung' }, feedbackGist(r), Array.isArray(r.tags) && r.tags.length ? h('span', { class: 'by' }, 'Nhãn: ' + r.tags.join(', ')) : null),
-        h('td', { 'data-label': 'Trạng thái' }, feedbackBadge(r.state)))),
+      h('td', { 'data-label': 'Mã' }, h('a', { href: listURL() + r.id, 'aria-label': `Ý kiến ${r.refCode}` }, r.refCode)),
+      h('td', { 'data-label': 'Ngày gửi' }, formatDateTime(r.created)),
+      h('td', { 'data-label': 'Loại' }, label('feedbackKinds', r.kind)),
+      h('td', { 'data-label': 'Nội dung' }, feedbackGist(r), Array.isArray(r.tags) && r.tags.length ? h('span', { class: 'by' }, 'Nhãn: ' + r.tags.join(', ')) : null),
+      h('td', { 'data-label': 'Trạng thái' }, feedbackBadge(r.state)))),
   });
 
   const status = h('p', { class: 'hint download-status', role: 'status' });

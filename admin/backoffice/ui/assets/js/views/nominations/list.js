@@ -65,12 +65,12 @@ export async function renderNominationList(el, { query }) {
     caption: `${TITLE}: ${formatNumber(res.totalItems)} hồ sơ`,
     heads: ['Tập thể, cá nhân được đề nghị', isReviewer() ? 'Đơn vị' : null, 'Năm', 'Hình thức đề nghị', 'Trạng thái', 'Cập nhật'],
     rows: res.items.map((r) => h('tr', {},
-        h('td', { 'data-label': 'Được đề nghị' }, h('a', { href: `${listURL()}${r.id}` }, nomineeName(r)), h('span', { class: 'by' }, nomineeKind(r))),
-        isReviewer() ? h('td', { 'data-label': 'Đơn vị' }, r.expand && r.expand.unit ? r.expand.unit.name : '—') : null,
-        h('td', { 'data-label': 'Năm' }, String(r.year)),
-        h('td', { 'data-label': 'Hình thức' }, label('awardForms', r.requestedForm), h('span', { class: 'by' }, label('awardKinds', r.kind))),
-        h('td', { 'data-label': 'Trạng thái' }, nominationBadge(r.state)),
-        h('td', { 'data-label': 'Cập nhật' }, formatDateTime(r.updated)))),
+      h('td', { 'data-label': 'Được đề nghị' }, h('a', { href: `${listURL()}${r.id}` }, nomineeName(r)), h('span', { class: 'by' }, nomineeKind(r))),
+      isReviewer() ? h('td', { 'data-label': 'Đơn vị' }, r.expand && r.expand.unit ? r.expand.unit.name : '—') : null,
+      h('td', { 'data-label': 'Năm' }, String(r.year)),
+      h('td', { 'data-label': 'Hình thức' }, label('awardForms', r.requestedForm), h('span', { class: 'by' }, label('awardKinds', r.kind))),
+      h('td', { 'data-label': 'Trạng thái' }, nominationBadge(r.state)),
+      h('td', { 'data-label': 'Cập nhật' }, formatDateTime(r.updated)))),
   });
 
   fill(el,
