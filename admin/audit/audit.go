@@ -101,7 +101,7 @@ var keepStamps = &hook.Handler[*core.RecordRequestEvent]{
 // stampCreate and stampUpdate run on the API's creates and updates of the
 // public collections: they stamp who last changed a record, and who last
 // moved its state and when. The audit log entry and the history are
-// written when the record is saved (audit_records.go).
+// written when the record is saved (records.go, admin/history).
 func stampCreate(e *core.RecordRequestEvent) error {
 	stampWorkflow(e.RequestEvent, e.Record, nil)
 	return e.Next()

@@ -3,7 +3,7 @@
 // public services, initiative proposals, "was this page useful?" and
 // satisfaction ratings. Editors and reviewers read, tag, answer and close
 // them; an initiative proposal becomes a draft initiative in one step.
-// Contact details come from the API to reviewers only (admin/feedback_staff.go);
+// Contact details come from the API to reviewers only (admin/visibility.go);
 // the page says so to others rather than hide it.
 
 import { list, view, update, request } from '../api.js';
