@@ -22,7 +22,7 @@ func TestAuditAndHistory(t *testing.T) {
 	w := newWorld(t)
 	do := func(role, method, url, body string, want int) string {
 		t.Helper()
-		code, got := admintest.Do(w.h, method, url, w.tokens[role], body)
+		code, got := admintest.Do(w.H, method, url, w.Tokens[role], body)
 		if code != want {
 			t.Fatalf("%s %s %s: %d, want %d: %s", role, method, url, code, want, got)
 		}
@@ -82,7 +82,7 @@ func TestAuditAndHistory(t *testing.T) {
 	// (403 with the reason; it was a 400 once.)
 	do(superuser, http.MethodPatch, "/api/collections/auditLog/records/"+entry.Id, `{"actor":"ai đó"}`, 403)
 	do(superuser, http.MethodDelete, "/api/collections/auditLog/records/"+entry.Id, "", 403)
-	if err := w.app.Delete(entry); err == nil {
+	if err := w.App.Delete(entry); err == nil {
 		t.Error("Go code deleted an audit entry")
 	}
 
@@ -94,7 +94,7 @@ func TestAuditAndHistory(t *testing.T) {
 
 func mustRecords(t *testing.T, w *world, collection, sort string) []*core.Record {
 	t.Helper()
-	rs, err := w.app.FindRecordsByFilter(collection, "", sort, 0, 0)
+	rs, err := w.App.FindRecordsByFilter(collection, "", sort, 0, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,7 +120,7 @@ func TestLoginLockout(t *testing.T) {
 	var code int
 	var body string
 	for i := 0; i < 11; i++ {
-		code, body = admintest.Do(w.h, http.MethodPost, "/api/collections/staff/auth-with-password", "",
+		code, body = admintest.Do(w.H, http.MethodPost, "/api/collections/staff/auth-with-password", "",
 			`{"identity":"editor@daison.test","password":"sai-mat-khau"}`)
 	}
 	if code != 429 || !strings.Contains(body, "tạm thời bị khóa") {
@@ -133,23 +133,23 @@ func TestLoginLockout(t *testing.T) {
 func TestRestoreIsLogged(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
-	body := w.api(t, editor, http.MethodPost, "/api/collections/articles/records", `{"title":"Bản đầu","category":"thong-bao","status":"draft"}`, 200)
+	body := w.API(t, editor, http.MethodPost, "/api/collections/articles/records", `{"title":"Bản đầu","category":"thong-bao","status":"draft"}`, 200)
 	id := jsonField(t, body, "id")
-	w.api(t, editor, http.MethodPatch, "/api/collections/articles/records/"+id, `{"title":"Bản sau"}`, 200)
-	rev, err := w.app.FindFirstRecordByFilter(schema.Revisions, "recordRef = {:id}", map[string]any{"id": id})
+	w.API(t, editor, http.MethodPatch, "/api/collections/articles/records/"+id, `{"title":"Bản sau"}`, 200)
+	rev, err := w.App.FindFirstRecordByFilter(schema.Revisions, "recordRef = {:id}", map[string]any{"id": id})
 	if err != nil {
 		t.Fatal(err)
 	}
 	req := httptest.NewRequest(http.MethodPatch, "/api/collections/articles/records/"+id, strings.NewReader(`{"title":"Bản đầu"}`))
 	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Authorization", w.tokens[editor])
+	req.Header.Set("Authorization", w.Tokens[editor])
 	req.Header.Set(admin.RestoreHeader, rev.Id)
 	rec := httptest.NewRecorder()
-	w.h.ServeHTTP(rec, req)
+	w.H.ServeHTTP(rec, req)
 	if rec.Code != 200 {
 		t.Fatalf("restore: %d %s", rec.Code, rec.Body.String())
 	}
-	entry, err := w.app.FindFirstRecordByFilter(schema.AuditLog, "action = 'restore' && recordRef = {:id}", map[string]any{"id": id})
+	entry, err := w.App.FindFirstRecordByFilter(schema.AuditLog, "action = 'restore' && recordRef = {:id}", map[string]any{"id": id})
 	if err != nil || !strings.Contains(entry.GetString("changes"), rev.Id) {
 		t.Fatalf("restore entry: %v %v", entry, err)
 	}

@@ -21,7 +21,7 @@ import (
 // entriesOf returns the audit entries about one record with one action.
 func entriesOf(t *testing.T, w *world, collection, id, action string) []*core.Record {
 	t.Helper()
-	rs, err := w.app.FindRecordsByFilter(schema.AuditLog, "collectionRef = {:c} && recordRef = {:id} && action = {:a}", "created", 0, 0,
+	rs, err := w.App.FindRecordsByFilter(schema.AuditLog, "collectionRef = {:c} && recordRef = {:id} && action = {:a}", "created", 0, 0,
 		map[string]any{"c": collection, "id": id, "a": action})
 	if err != nil {
 		t.Fatal(err)
@@ -37,12 +37,12 @@ func TestHostile08EveryChangeIsAudited(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
 	nextYear := time.Now().Year() + 1
-	fb := admintest.Create(t, w.app, schema.Feedback, map[string]any{"kind": "gop-y", "refCode": "GY-XOA001", "message": "Góp ý sẽ bị xóa.", "state": "moi",
+	fb := admintest.Create(t, w.App, schema.Feedback, map[string]any{"kind": "gop-y", "refCode": "GY-XOA001", "message": "Góp ý sẽ bị xóa.", "state": "moi",
 		"name": "Người dân", "phone": "0912345678", "consent": true})
-	nom := admintest.Create(t, w.app, schema.Nominations, map[string]any{"unit": unitA, "year": nextYear, "nomineeName": "Lê Văn Học", "nomineeKind": "ca-nhan",
+	nom := admintest.Create(t, w.App, schema.Nominations, map[string]any{"unit": unitA, "year": nextYear, "nomineeName": "Lê Văn Học", "nomineeKind": "ca-nhan",
 		"requestedForm": "giay-khen", "kind": "hang-nam", "achievements": "Thành tích sẽ bị xóa.", "state": "draft"})
-	member := admintest.Create(t, w.app, schema.Staff, map[string]any{"email": "thanh.vien@daison.test", "password": staffPass, "name": "Thành viên", "role": "editor"})
-	config, err := w.app.FindFirstRecordByFilter(schema.PortalConfig, "")
+	member := admintest.Create(t, w.App, schema.Staff, map[string]any{"email": "thanh.vien@daison.test", "password": staffPass, "name": "Thành viên", "role": "editor"})
+	config, err := w.App.FindFirstRecordByFilter(schema.PortalConfig, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +72,7 @@ func TestHostile08EveryChangeIsAudited(t *testing.T) {
 			core.CollectionNameSuperusers, "", "create", "it@daison.test", []string{"email"}, true},
 	}
 	for _, c := range cases {
-		body := w.api(t, c.role, c.method, c.url, c.body, c.status)
+		body := w.API(t, c.role, c.method, c.url, c.body, c.status)
 		id := c.id
 		if c.recordFromResponseField {
 			id = jsonField(t, body, "id")
@@ -100,42 +100,42 @@ func TestHostile08EveryChangeIsAudited(t *testing.T) {
 	}
 
 	// A change made by the portal itself (Go code, a command) is logged too.
-	art := admintest.Create(t, w.app, schema.Articles, map[string]any{"title": "Bài do hệ thống tạo", "category": "thong-bao", "status": "draft"})
+	art := admintest.Create(t, w.App, schema.Articles, map[string]any{"title": "Bài do hệ thống tạo", "category": "thong-bao", "status": "draft"})
 	if es := entriesOf(t, w, schema.Articles, art.Id, "create"); len(es) != 1 || es[0].GetString("actorKind") != "system" {
 		t.Errorf("the portal's own change: %v", es)
 	}
 
 	// Settings changed by IT.
-	w.api(t, superuser, http.MethodPatch, "/api/settings", `{"meta":{"appName":"Cổng thử nghiệm"}}`, 200)
-	if es, _ := w.app.FindRecordsByFilter(schema.AuditLog, "collectionRef = 'settings' && action = 'update'", "", 0, 0); len(es) != 1 ||
+	w.API(t, superuser, http.MethodPatch, "/api/settings", `{"meta":{"appName":"Cổng thử nghiệm"}}`, 200)
+	if es, _ := w.App.FindRecordsByFilter(schema.AuditLog, "collectionRef = 'settings' && action = 'update'", "", 0, 0); len(es) != 1 ||
 		!strings.Contains(es[0].GetString("changes"), "meta") || !strings.Contains(es[0].GetString("actor"), "it@daison.test") {
 		t.Errorf("settings change: %v", es)
 	}
 	// A backup made and deleted by IT.
-	w.api(t, superuser, http.MethodPost, "/api/backups", `{"name":"thu-nghiem.zip"}`, 204)
-	w.api(t, superuser, http.MethodDelete, "/api/backups/thu-nghiem.zip", "", 204)
-	if es, _ := w.app.FindRecordsByFilter(schema.AuditLog, "collectionRef = 'backups'", "created", 0, 0); len(es) != 2 ||
+	w.API(t, superuser, http.MethodPost, "/api/backups", `{"name":"thu-nghiem.zip"}`, 204)
+	w.API(t, superuser, http.MethodDelete, "/api/backups/thu-nghiem.zip", "", 204)
+	if es, _ := w.App.FindRecordsByFilter(schema.AuditLog, "collectionRef = 'backups'", "created", 0, 0); len(es) != 2 ||
 		es[0].GetString("action") != "create" || es[1].GetString("recordTitle") != "thu-nghiem.zip" {
 		t.Errorf("backups: %v", es)
 	}
 	// A collection's rules changed by IT.
-	w.api(t, superuser, http.MethodPatch, "/api/collections/portalConfig", `{"listRule":"@request.auth.id != ''"}`, 200)
-	if es, _ := w.app.FindRecordsByFilter(schema.AuditLog, "collectionRef = '_collections' && recordTitle = 'portalConfig'", "", 0, 0); len(es) != 1 ||
+	w.API(t, superuser, http.MethodPatch, "/api/collections/portalConfig", `{"listRule":"@request.auth.id != ''"}`, 200)
+	if es, _ := w.App.FindRecordsByFilter(schema.AuditLog, "collectionRef = '_collections' && recordTitle = 'portalConfig'", "", 0, 0); len(es) != 1 ||
 		!strings.Contains(es[0].GetString("changes"), "listRule") {
 		t.Errorf("collection change: %v", es)
 	}
 
 	// IT signs in as a staff member: the log says so, and what is done with
 	// that session is not credited to the staff member alone.
-	editorRec, err := w.app.FindAuthRecordByEmail(schema.Staff, "editor@daison.test")
+	editorRec, err := w.App.FindAuthRecordByEmail(schema.Staff, "editor@daison.test")
 	if err != nil {
 		t.Fatal(err)
 	}
-	token := jsonField(t, w.api(t, superuser, http.MethodPost, "/api/collections/staff/impersonate/"+editorRec.Id, `{}`, 200), "token")
+	token := jsonField(t, w.API(t, superuser, http.MethodPost, "/api/collections/staff/impersonate/"+editorRec.Id, `{}`, 200), "token")
 	if es := entriesOf(t, w, schema.Staff, editorRec.Id, "impersonate"); len(es) != 1 || !strings.Contains(es[0].GetString("actor"), "it@daison.test") {
 		t.Errorf("impersonation: %v", es)
 	}
-	code, body := admintest.Do(w.h, http.MethodPost, "/api/collections/articles/records", token, `{"title":"Bài viết hộ","category":"thong-bao","status":"draft"}`)
+	code, body := admintest.Do(w.H, http.MethodPost, "/api/collections/articles/records", token, `{"title":"Bài viết hộ","category":"thong-bao","status":"draft"}`)
 	if code != 200 {
 		t.Fatalf("impersonated create: %d %s", code, body)
 	}
@@ -151,11 +151,11 @@ func TestHostile08StampsAreTheServers(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
 	forged := `"updatedBy":"Giả mạo","statusBy":"Giả mạo","statusAt":"2001-01-01 00:00:00.000Z"`
-	body := w.api(t, editor, http.MethodPost, "/api/collections/articles/records", `{"title":"Bài có dấu","category":"thong-bao","status":"draft",`+forged+`}`, 200)
+	body := w.API(t, editor, http.MethodPost, "/api/collections/articles/records", `{"title":"Bài có dấu","category":"thong-bao","status":"draft",`+forged+`}`, 200)
 	id := jsonField(t, body, "id")
 	check := func(when string) {
 		t.Helper()
-		r, err := w.app.FindRecordById(schema.Articles, id)
+		r, err := w.App.FindRecordById(schema.Articles, id)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -169,35 +169,35 @@ func TestHostile08StampsAreTheServers(t *testing.T) {
 		}
 	}
 	check("create")
-	w.api(t, editor, http.MethodPatch, "/api/collections/articles/records/"+id, `{"title":"Bài có dấu (sửa)",`+forged+`}`, 200)
+	w.API(t, editor, http.MethodPatch, "/api/collections/articles/records/"+id, `{"title":"Bài có dấu (sửa)",`+forged+`}`, 200)
 	check("update without a state change")
-	w.api(t, editor, http.MethodPatch, "/api/collections/articles/records/"+id, `{`+forged+`}`, 200)
+	w.API(t, editor, http.MethodPatch, "/api/collections/articles/records/"+id, `{`+forged+`}`, 200)
 	check("update of the stamps alone")
 
-	fb := admintest.Create(t, w.app, schema.Feedback, map[string]any{"kind": "gop-y", "refCode": "GY-DAU001", "message": "Góp ý cần trả lời.", "state": "moi"})
+	fb := admintest.Create(t, w.App, schema.Feedback, map[string]any{"kind": "gop-y", "refCode": "GY-DAU001", "message": "Góp ý cần trả lời.", "state": "moi"})
 	url := "/api/collections/feedback/records/" + fb.Id
-	w.api(t, editor, http.MethodPatch, url, `{"answeredBy":"Giả mạo","answeredAt":"2001-01-01 00:00:00.000Z"}`, 200)
-	if r, _ := w.app.FindRecordById(schema.Feedback, fb.Id); r.GetString("answeredBy") != "" || !r.GetDateTime("answeredAt").IsZero() {
+	w.API(t, editor, http.MethodPatch, url, `{"answeredBy":"Giả mạo","answeredAt":"2001-01-01 00:00:00.000Z"}`, 200)
+	if r, _ := w.App.FindRecordById(schema.Feedback, fb.Id); r.GetString("answeredBy") != "" || !r.GetDateTime("answeredAt").IsZero() {
 		t.Errorf("forged answer stamps kept: %q %v", r.GetString("answeredBy"), r.GetDateTime("answeredAt"))
 	}
-	w.api(t, editor, http.MethodPatch, url, `{"answer":"Cảm ơn anh chị.","answeredBy":"Giả mạo","answeredAt":"2001-01-01 00:00:00.000Z"}`, 200)
-	r, _ := w.app.FindRecordById(schema.Feedback, fb.Id)
+	w.API(t, editor, http.MethodPatch, url, `{"answer":"Cảm ơn anh chị.","answeredBy":"Giả mạo","answeredAt":"2001-01-01 00:00:00.000Z"}`, 200)
+	r, _ := w.App.FindRecordById(schema.Feedback, fb.Id)
 	if !strings.Contains(r.GetString("answeredBy"), "editor@daison.test") || r.GetDateTime("answeredAt").Time().Year() < 2020 {
 		t.Errorf("answer stamps: %q %v", r.GetString("answeredBy"), r.GetDateTime("answeredAt"))
 	}
-	w.api(t, reviewer, http.MethodPatch, url, `{"state":"da-dong","answeredBy":"Giả mạo"}`, 200)
-	if r2, _ := w.app.FindRecordById(schema.Feedback, fb.Id); r2.GetString("answeredBy") != r.GetString("answeredBy") {
+	w.API(t, reviewer, http.MethodPatch, url, `{"state":"da-dong","answeredBy":"Giả mạo"}`, 200)
+	if r2, _ := w.App.FindRecordById(schema.Feedback, fb.Id); r2.GetString("answeredBy") != r.GetString("answeredBy") {
 		t.Errorf("answer stamp changed without an answer: %q", r2.GetString("answeredBy"))
 	}
 
 	// A unit's yearly report: when it was submitted, and by whom it was
 	// last changed.
 	nextYear := time.Now().Year() + 1
-	body = w.api(t, reporterA, http.MethodPost, "/api/collections/unitReports/records",
+	body = w.API(t, reporterA, http.MethodPost, "/api/collections/unitReports/records",
 		fmt.Sprintf(`{"unit":%q,"year":%d,"state":"draft","summary":"Báo cáo.","submittedAt":"2001-01-01 00:00:00.000Z","updatedBy":"Giả mạo"}`, unitA, nextYear), 200)
 	rep := jsonField(t, body, "id")
-	w.api(t, reporterA, http.MethodPatch, "/api/collections/unitReports/records/"+rep, `{"summary":"Báo cáo sửa.","submittedAt":"2001-01-01 00:00:00.000Z"}`, 200)
-	if r, _ := w.app.FindRecordById(schema.UnitReports, rep); !r.GetDateTime("submittedAt").IsZero() || !strings.Contains(r.GetString("updatedBy"), "reportera@daison.test") {
+	w.API(t, reporterA, http.MethodPatch, "/api/collections/unitReports/records/"+rep, `{"summary":"Báo cáo sửa.","submittedAt":"2001-01-01 00:00:00.000Z"}`, 200)
+	if r, _ := w.App.FindRecordById(schema.UnitReports, rep); !r.GetDateTime("submittedAt").IsZero() || !strings.Contains(r.GetString("updatedBy"), "reportera@daison.test") {
 		t.Errorf("report stamps: submittedAt %v, updatedBy %q", r.GetDateTime("submittedAt"), r.GetString("updatedBy"))
 	}
 }
@@ -209,9 +209,9 @@ func TestHostile08StampsAreTheServers(t *testing.T) {
 func TestHostile08AuditLogAppendOnly(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
-	w.api(t, editor, http.MethodPost, "/api/collections/articles/records", `{"title":"Một việc","category":"thong-bao","status":"draft"}`, 200)
+	w.API(t, editor, http.MethodPost, "/api/collections/articles/records", `{"title":"Một việc","category":"thong-bao","status":"draft"}`, 200)
 	entries := func() int {
-		n, err := w.app.CountRecords(schema.AuditLog)
+		n, err := w.App.CountRecords(schema.AuditLog)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -233,7 +233,7 @@ func TestHostile08AuditLogAppendOnly(t *testing.T) {
 	}
 	for _, a := range attempts {
 		before := entries()
-		code, body := admintest.Do(w.h, a.method, a.url, w.tokens[superuser], a.body)
+		code, body := admintest.Do(w.H, a.method, a.url, w.Tokens[superuser], a.body)
 		if code != 403 || !strings.Contains(body, "nhật ký") && !strings.Contains(body, "Nhật ký") {
 			t.Errorf("%s: %d %s, want 403 saying why", a.name, code, body)
 		}
@@ -241,22 +241,22 @@ func TestHostile08AuditLogAppendOnly(t *testing.T) {
 			t.Errorf("%s: %d entries before, %d after; want the refusal logged", a.name, before, after)
 		}
 	}
-	refused, _ := w.app.FindRecordsByFilter(schema.AuditLog, "action = 'refused'", "", 0, 0)
+	refused, _ := w.App.FindRecordsByFilter(schema.AuditLog, "action = 'refused'", "", 0, 0)
 	if len(refused) != len(attempts) || !strings.Contains(refused[0].GetString("actor"), "it@daison.test") {
 		t.Errorf("%d refusals logged, want %d", len(refused), len(attempts))
 	}
-	c, err := w.app.FindCollectionByNameOrId(schema.AuditLog)
+	c, err := w.App.FindCollectionByNameOrId(schema.AuditLog)
 	if err != nil || c.UpdateRule != nil || c.DeleteRule != nil || c.CreateRule != nil {
 		t.Errorf("the log's collection changed: %v", err)
 	}
-	if got, err := w.app.FindRecordById(schema.AuditLog, first.Id); err != nil || got.GetString("actor") != first.GetString("actor") {
+	if got, err := w.App.FindRecordById(schema.AuditLog, first.Id); err != nil || got.GetString("actor") != first.GetString("actor") {
 		t.Errorf("the first entry changed: %v", err)
 	}
 	// Others are refused by PocketBase, and cannot fill the log with
 	// refusals.
 	before := entries()
 	for _, role := range []string{anonymous, editor, reviewer} {
-		if code, _ := admintest.Do(w.h, http.MethodPost, "/api/sql", w.tokens[role], `{"query":"DELETE FROM auditLog"}`); code < 400 {
+		if code, _ := admintest.Do(w.H, http.MethodPost, "/api/sql", w.Tokens[role], `{"query":"DELETE FROM auditLog"}`); code < 400 {
 			t.Errorf("%s runs SQL: %d", role, code)
 		}
 	}
@@ -265,14 +265,14 @@ func TestHostile08AuditLogAppendOnly(t *testing.T) {
 	}
 	// Emptying another collection is allowed to IT, and each record it
 	// deletes is logged as IT's.
-	fb := admintest.Create(t, w.app, schema.Feedback, map[string]any{"kind": "gop-y", "refCode": "GY-RONG01", "message": "Sẽ bị làm rỗng.", "state": "moi"})
-	w.api(t, superuser, http.MethodDelete, "/api/collections/feedback/truncate", "", 204)
+	fb := admintest.Create(t, w.App, schema.Feedback, map[string]any{"kind": "gop-y", "refCode": "GY-RONG01", "message": "Sẽ bị làm rỗng.", "state": "moi"})
+	w.API(t, superuser, http.MethodDelete, "/api/collections/feedback/truncate", "", 204)
 	if es := entriesOf(t, w, schema.Feedback, fb.Id, "delete"); len(es) != 1 || !strings.Contains(es[0].GetString("actor"), "it@daison.test") {
 		t.Errorf("truncate of feedback: %v", es)
 	}
 	// Staff cannot write it either.
 	for _, role := range []string{editor, reviewer, reporterA} {
-		if code, _ := admintest.Do(w.h, http.MethodPost, "/api/collections/auditLog/records", w.tokens[role], `{"action":"login","actor":"x"}`); code != 403 {
+		if code, _ := admintest.Do(w.H, http.MethodPost, "/api/collections/auditLog/records", w.Tokens[role], `{"action":"login","actor":"x"}`); code != 403 {
 			t.Errorf("%s forges an entry: %d", role, code)
 		}
 	}
@@ -297,28 +297,28 @@ func TestAuditedWriteKeepsItsUpload(t *testing.T) {
 		_ = mw.Close()
 		req := httptest.NewRequest(http.MethodPost, "/api/collections/articles/records", &buf)
 		req.Header.Set("Content-Type", mw.FormDataContentType())
-		req.Header.Set("Authorization", w.tokens[editor])
+		req.Header.Set("Authorization", w.Tokens[editor])
 		rec := httptest.NewRecorder()
-		w.h.ServeHTTP(rec, req)
+		w.H.ServeHTTP(rec, req)
 		return rec.Code, rec.Body.String()
 	}
-	fsys, err := w.app.NewFilesystem()
+	fsys, err := w.App.NewFilesystem()
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer fsys.Close()
-	before, _ := w.app.CountRecords(schema.AuditLog)
+	before, _ := w.App.CountRecords(schema.AuditLog)
 	if code, body := post("khong-co-muc-nay"); code != 400 {
 		t.Fatalf("invalid create: %d %s", code, body)
 	}
-	if after, _ := w.app.CountRecords(schema.AuditLog); after != before {
+	if after, _ := w.App.CountRecords(schema.AuditLog); after != before {
 		t.Errorf("a failed create left %d audit entries", after-before)
 	}
 	code, body := post("thong-bao")
 	if code != 200 {
 		t.Fatalf("create with a cover: %d %s", code, body)
 	}
-	r, err := w.app.FindRecordById(schema.Articles, jsonField(t, body, "id"))
+	r, err := w.App.FindRecordById(schema.Articles, jsonField(t, body, "id"))
 	if err != nil || r.GetString("cover") == "" {
 		t.Fatalf("stored article: %v %v", r, err)
 	}

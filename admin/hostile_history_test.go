@@ -27,13 +27,13 @@ func TestHostile09HistoryFollowsRecords(t *testing.T) {
 	w := newWorld(t)
 	nextYear := time.Now().Year() + 1
 	records := map[string]*core.Record{
-		"article of A":    admintest.Create(t, w.app, schema.Articles, map[string]any{"title": "Bài nháp bí mật", "category": "thong-bao", "status": "draft", "unit": unitA}),
-		"honoree of A":    admintest.Create(t, w.app, schema.Honorees, map[string]any{"name": "Người chưa công bố", "kind": "ca-nhan", "status": "draft", "unit": unitA}),
-		"initiative of A": admintest.Create(t, w.app, schema.Initiatives, draftFields(schema.Initiatives, 1)),
-		"initiative of B": admintest.Create(t, w.app, schema.Initiatives, map[string]any{"title": "Sáng kiến của B", "kind": "sang-kien", "field": "cong-vu", "unit": unitB, "status": "draft"}),
-		"moved from A":    admintest.Create(t, w.app, schema.Initiatives, map[string]any{"title": "Sáng kiến sẽ chuyển", "kind": "sang-kien", "field": "cong-vu", "unit": unitA, "status": "draft"}),
-		"nomination of A": admintest.Create(t, w.app, schema.Nominations, map[string]any{"unit": unitA, "year": nextYear, "nomineeName": "Lê Văn Học", "nomineeKind": "ca-nhan", "requestedForm": "giay-khen", "kind": "hang-nam", "achievements": "Thành tích của đơn vị A.", "state": "draft"}),
-		"report of B":     admintest.Create(t, w.app, schema.UnitReports, map[string]any{"unit": unitB, "year": nextYear, "state": "draft", "summary": "Báo cáo của đơn vị B."}),
+		"article of A":    admintest.Create(t, w.App, schema.Articles, map[string]any{"title": "Bài nháp bí mật", "category": "thong-bao", "status": "draft", "unit": unitA}),
+		"honoree of A":    admintest.Create(t, w.App, schema.Honorees, map[string]any{"name": "Người chưa công bố", "kind": "ca-nhan", "status": "draft", "unit": unitA}),
+		"initiative of A": admintest.Create(t, w.App, schema.Initiatives, draftFields(schema.Initiatives, 1)),
+		"initiative of B": admintest.Create(t, w.App, schema.Initiatives, map[string]any{"title": "Sáng kiến của B", "kind": "sang-kien", "field": "cong-vu", "unit": unitB, "status": "draft"}),
+		"moved from A":    admintest.Create(t, w.App, schema.Initiatives, map[string]any{"title": "Sáng kiến sẽ chuyển", "kind": "sang-kien", "field": "cong-vu", "unit": unitA, "status": "draft"}),
+		"nomination of A": admintest.Create(t, w.App, schema.Nominations, map[string]any{"unit": unitA, "year": nextYear, "nomineeName": "Lê Văn Học", "nomineeKind": "ca-nhan", "requestedForm": "giay-khen", "kind": "hang-nam", "achievements": "Thành tích của đơn vị A.", "state": "draft"}),
+		"report of B":     admintest.Create(t, w.App, schema.UnitReports, map[string]any{"unit": unitB, "year": nextYear, "state": "draft", "summary": "Báo cáo của đơn vị B."}),
 	}
 	// Each record is saved once more through the API, which keeps its
 	// earlier version in the history.
@@ -50,16 +50,16 @@ func TestHostile09HistoryFollowsRecords(t *testing.T) {
 		if name == "moved from A" {
 			body = `{"unit":"` + unitB + `"}`
 		}
-		w.api(t, who, http.MethodPatch, "/api/collections/"+r.Collection().Name+"/records/"+r.Id, body, 200)
+		w.API(t, who, http.MethodPatch, "/api/collections/"+r.Collection().Name+"/records/"+r.Id, body, 200)
 	}
 	// The award process keeps no versions of its own today; its history
 	// rule is checked on versions written as the portal would.
-	revisions, err := w.app.FindCollectionByNameOrId(schema.Revisions)
+	revisions, err := w.App.FindCollectionByNameOrId(schema.Revisions)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, name := range []string{"nomination of A", "report of B"} {
-		if _, err := w.app.FindFirstRecordByFilter(schema.Revisions, "recordRef = {:id}", map[string]any{"id": records[name].Id}); err == nil {
+		if _, err := w.App.FindFirstRecordByFilter(schema.Revisions, "recordRef = {:id}", map[string]any{"id": records[name].Id}); err == nil {
 			continue
 		}
 		rev := core.NewRecord(revisions)
@@ -67,7 +67,7 @@ func TestHostile09HistoryFollowsRecords(t *testing.T) {
 		rev.Set("recordRef", records[name].Id)
 		rev.Set("data", map[string]any{"summary": "phiên bản cũ"})
 		rev.Set("unit", records[name].GetString("unit"))
-		if err := w.app.Save(rev); err != nil {
+		if err := w.App.Save(rev); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -75,7 +75,7 @@ func TestHostile09HistoryFollowsRecords(t *testing.T) {
 	byRecord := map[string]string{}
 	for name, r := range records {
 		byRecord[r.Id] = name
-		if _, err := w.app.FindFirstRecordByFilter(schema.Revisions, "recordRef = {:id}", map[string]any{"id": r.Id}); err != nil {
+		if _, err := w.App.FindFirstRecordByFilter(schema.Revisions, "recordRef = {:id}", map[string]any{"id": r.Id}); err != nil {
 			t.Fatalf("no version of %s: %v", name, err)
 		}
 	}
@@ -90,7 +90,7 @@ func TestHostile09HistoryFollowsRecords(t *testing.T) {
 		superuser: append(public[:len(public):len(public)], "nomination of A", "report of B"),
 	}
 	for _, role := range roles {
-		code, body := admintest.Do(w.h, http.MethodGet, "/api/collections/revisions/records?perPage=200", w.tokens[role], "")
+		code, body := admintest.Do(w.H, http.MethodGet, "/api/collections/revisions/records?perPage=200", w.Tokens[role], "")
 		if code != 200 {
 			t.Fatalf("%s lists the history: %d %s", role, code, body)
 		}
@@ -118,11 +118,11 @@ func TestHostile09HistoryFollowsRecords(t *testing.T) {
 		}
 		// Reading one version by its id obeys the same rule.
 		for name, r := range records {
-			rev, err := w.app.FindFirstRecordByFilter(schema.Revisions, "recordRef = {:id}", map[string]any{"id": r.Id})
+			rev, err := w.App.FindFirstRecordByFilter(schema.Revisions, "recordRef = {:id}", map[string]any{"id": r.Id})
 			if err != nil {
 				t.Fatal(err)
 			}
-			code, _ := admintest.Do(w.h, http.MethodGet, "/api/collections/revisions/records/"+rev.Id, w.tokens[role], "")
+			code, _ := admintest.Do(w.H, http.MethodGet, "/api/collections/revisions/records/"+rev.Id, w.Tokens[role], "")
 			if wantCode := map[bool]int{true: 200, false: 404}[contains(want[role], name)]; code != wantCode {
 				t.Errorf("%s views a version of %s: %d, want %d", role, name, code, wantCode)
 			}
@@ -131,7 +131,7 @@ func TestHostile09HistoryFollowsRecords(t *testing.T) {
 	// Nor can a reporter guess a draft's words through the history's link
 	// to their unit.
 	probe := func(text string) string {
-		_, body := admintest.Do(w.h, http.MethodGet, "/api/collections/units/records?filter="+url.QueryEscape("revisions_via_unit.data ?~ '"+text+"'"), w.tokens[reporterA], "")
+		_, body := admintest.Do(w.H, http.MethodGet, "/api/collections/units/records?filter="+url.QueryEscape("revisions_via_unit.data ?~ '"+text+"'"), w.Tokens[reporterA], "")
 		return body
 	}
 	if hit, miss := probe("Bài nháp bí mật"), probe("Không có chữ này"); hit != miss {
@@ -139,7 +139,7 @@ func TestHostile09HistoryFollowsRecords(t *testing.T) {
 	}
 	// Nobody writes the history through the API.
 	for _, role := range []string{editor, reviewer, reporterA} {
-		code, _ := admintest.Do(w.h, http.MethodPost, "/api/collections/revisions/records", w.tokens[role],
+		code, _ := admintest.Do(w.H, http.MethodPost, "/api/collections/revisions/records", w.Tokens[role],
 			`{"collectionRef":"initiatives","recordRef":"`+records["initiative of A"].Id+`","unit":"`+unitA+`"}`)
 		if code != 403 {
 			t.Errorf("%s writes a version: %d", role, code)

@@ -30,7 +30,7 @@ func TestHostile06WorkflowFieldsBelongToTheirStep(t *testing.T) {
 	// signed as the reviewer.
 	forged := `"decidedForm":"bang-khen-thanh-pho","decisionNo":"99/QĐ-UBND","decisionDate":"2026-11-24 01:00:00.000Z","signer":"Chủ tịch UBND xã",` +
 		`"history":[{"at":"2026-11-20 01:00:00.000Z","actor":"Cán bộ reviewer (reviewer@daison.test, reviewer)","from":"forwarded","to":"approved"}]`
-	got := w.api(t, reporterA, http.MethodPost, noms, "{"+dossier+`,"state":"draft",`+forged+"}", 400)
+	got := w.API(t, reporterA, http.MethodPost, noms, "{"+dossier+`,"state":"draft",`+forged+"}", 400)
 	for _, f := range []string{"decidedForm", "decisionNo", "decisionDate", "signer", "history"} {
 		if !strings.Contains(got, `"`+f+`":{"code":"validation_field_owner"`) {
 			t.Errorf("the forged %s is not refused by name: %s", f, got)
@@ -41,25 +41,25 @@ func TestHostile06WorkflowFieldsBelongToTheirStep(t *testing.T) {
 	}
 
 	// One at a time, on the unit's own draft.
-	id := jsonField(t, w.api(t, reporterA, http.MethodPost, noms, "{"+dossier+`,"state":"draft"}`, 200), "id")
-	award := admintest.Create(t, w.app, schema.Awards, map[string]any{"honoree": honoreeID, "form": "giay-khen", "kind": "dot-xuat", "year": 2026, "achievement": "Khen thưởng khác", "status": "draft"})
+	id := jsonField(t, w.API(t, reporterA, http.MethodPost, noms, "{"+dossier+`,"state":"draft"}`, 200), "id")
+	award := admintest.Create(t, w.App, schema.Awards, map[string]any{"honoree": honoreeID, "form": "giay-khen", "kind": "dot-xuat", "year": 2026, "achievement": "Khen thưởng khác", "status": "draft"})
 	for _, field := range []string{
 		`"decisionNo":"1/QĐ-UBND"`, `"decisionDate":"2026-11-24 01:00:00.000Z"`, `"signer":"Chủ tịch UBND xã"`, `"decidedForm":"bang-khen-thanh-pho"`,
 		`"history":[]`, `"submittedAt":"2026-01-01 01:00:00.000Z"`, `"awards":["` + award.Id + `"]`,
 	} {
-		w.api(t, reporterA, http.MethodPatch, noms+"/"+id, "{"+field+"}", 400)
+		w.API(t, reporterA, http.MethodPatch, noms+"/"+id, "{"+field+"}", 400)
 	}
-	w.api(t, reporterA, http.MethodPatch, noms+"/"+id, `{"state":"submitted","comment":"Kính gửi Phòng Văn hóa – Xã hội."}`, 200)
+	w.API(t, reporterA, http.MethodPatch, noms+"/"+id, `{"state":"submitted","comment":"Kính gửi Phòng Văn hóa – Xã hội."}`, 200)
 
 	// The reviewer neither rewrites the unit's dossier nor decides before
 	// the council's step.
-	w.api(t, reviewer, http.MethodPatch, noms+"/"+id, `{"state":"forwarded","achievements":"Thành tích khác"}`, 400)
-	w.api(t, reviewer, http.MethodPatch, noms+"/"+id, `{"state":"forwarded","decisionNo":"1/QĐ-UBND"}`, 400)
-	w.api(t, reviewer, http.MethodPatch, noms+"/"+id, `{"state":"forwarded"}`, 200)
-	w.api(t, reviewer, http.MethodPatch, noms+"/"+id, `{"state":"rejected","decisionNo":"2/QĐ-UBND"}`, 400)
-	got = w.api(t, reviewer, http.MethodPatch, noms+"/"+id,
+	w.API(t, reviewer, http.MethodPatch, noms+"/"+id, `{"state":"forwarded","achievements":"Thành tích khác"}`, 400)
+	w.API(t, reviewer, http.MethodPatch, noms+"/"+id, `{"state":"forwarded","decisionNo":"1/QĐ-UBND"}`, 400)
+	w.API(t, reviewer, http.MethodPatch, noms+"/"+id, `{"state":"forwarded"}`, 200)
+	w.API(t, reviewer, http.MethodPatch, noms+"/"+id, `{"state":"rejected","decisionNo":"2/QĐ-UBND"}`, 400)
+	got = w.API(t, reviewer, http.MethodPatch, noms+"/"+id,
 		`{"state":"approved","decisionNo":"1545/QĐ-UBND","decisionDate":"2026-11-24 01:00:00.000Z","signer":"Phó Chủ tịch UBND xã"}`, 200)
-	made, err := w.app.FindRecordById(schema.Awards, jsonField(t, got, "awards"))
+	made, err := w.App.FindRecordById(schema.Awards, jsonField(t, got, "awards"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,27 +83,27 @@ func TestHostile06WorkflowFieldsBelongToTheirStep(t *testing.T) {
 	// The whole record sent back unchanged, with a comment: accepted.
 	rec["comment"] = "Đã đối chiếu quyết định."
 	whole, _ := json.Marshal(rec)
-	w.api(t, reviewer, http.MethodPatch, noms+"/"+id, string(whole), 200)
+	w.API(t, reviewer, http.MethodPatch, noms+"/"+id, string(whole), 200)
 
 	// The history is the server's even for IT; IT may correct the rest.
-	w.api(t, superuser, http.MethodPatch, noms+"/"+id, `{"history":[]}`, 400)
-	w.api(t, superuser, http.MethodPatch, noms+"/"+id, `{"awards":[]}`, 400)
-	w.api(t, superuser, http.MethodPatch, noms+"/"+id, `{"signer":"Chủ tịch UBND xã"}`, 200)
+	w.API(t, superuser, http.MethodPatch, noms+"/"+id, `{"history":[]}`, 400)
+	w.API(t, superuser, http.MethodPatch, noms+"/"+id, `{"awards":[]}`, 400)
+	w.API(t, superuser, http.MethodPatch, noms+"/"+id, `{"signer":"Chủ tịch UBND xã"}`, 200)
 
 	// Yearly reports: the submission time and the author are stamped.
 	reports := "/api/collections/unitReports/records"
 	report := fmt.Sprintf(`"unit":%q,"year":%d,"state":"draft","summary":"Báo cáo năm"`, unitA, year)
 	// What a request sends for the stamps is dropped (keepStamps): the
 	// server's values stand.
-	stamped := w.api(t, reporterA, http.MethodPost, reports, "{"+report+`,"submittedAt":"2026-11-01 01:00:00.000Z","updatedBy":"Cán bộ reviewer"}`, 200)
+	stamped := w.API(t, reporterA, http.MethodPost, reports, "{"+report+`,"submittedAt":"2026-11-01 01:00:00.000Z","updatedBy":"Cán bộ reviewer"}`, 200)
 	if jsonField(t, stamped, "submittedAt") != "" || strings.Contains(jsonField(t, stamped, "updatedBy"), "Cán bộ reviewer") {
 		t.Errorf("a report's stamps were taken from the request: %s", stamped)
 	}
 	rid := jsonField(t, stamped, "id")
-	if got := w.api(t, reporterA, http.MethodPatch, reports+"/"+rid, `{"submittedAt":"2026-11-01 01:00:00.000Z"}`, 200); jsonField(t, got, "submittedAt") != "" {
+	if got := w.API(t, reporterA, http.MethodPatch, reports+"/"+rid, `{"submittedAt":"2026-11-01 01:00:00.000Z"}`, 200); jsonField(t, got, "submittedAt") != "" {
 		t.Errorf("a report's submission time was taken from the request: %s", got)
 	}
-	got = w.api(t, reporterA, http.MethodPatch, reports+"/"+rid, `{"state":"submitted"}`, 200)
+	got = w.API(t, reporterA, http.MethodPatch, reports+"/"+rid, `{"state":"submitted"}`, 200)
 	if !strings.Contains(got, "reporterA@daison.test") && !strings.Contains(got, "reportera@daison.test") {
 		t.Errorf("the report's author is not stamped: %s", got)
 	}

@@ -9,20 +9,8 @@ import (
 	"time"
 
 	"github.com/daison/portal/admin"
-	"github.com/daison/portal/admin/admintest"
 	"github.com/daison/portal/internal/schema"
 )
-
-// api sends a request to the world as role, fails the test on an
-// unexpected status, and returns the body.
-func (w *world) api(t *testing.T, role, method, url, body string, want int) string {
-	t.Helper()
-	code, got := admintest.Do(w.h, method, url, w.tokens[role], body)
-	if code != want {
-		t.Fatalf("%s %s %s: %d, want %d: %s", role, method, url, code, want, got)
-	}
-	return got
-}
 
 func jsonField(t *testing.T, body, field string) string {
 	t.Helper()
@@ -51,29 +39,29 @@ func TestNominationFlow(t *testing.T) {
 	nextYear := time.Now().Year() + 1 // its deadline is ahead
 	noms := "/api/collections/nominations/records"
 	body := fmt.Sprintf(`{"unit":%q,"year":%d,"nomineeName":"Lê Văn Học","nomineeKind":"ca-nhan","nomineePosition":"Công chức Văn phòng","requestedForm":"giay-khen","kind":"hang-nam","achievements":"Số hóa 100%% hồ sơ một cửa năm %d.","state":"submitted"}`, unitA, nextYear, nextYear)
-	got := w.api(t, reporterA, http.MethodPost, noms, body, 200)
+	got := w.API(t, reporterA, http.MethodPost, noms, body, 200)
 	id := jsonField(t, got, "id")
 
 	// Another unit's reporter neither sees nor files for unit A.
-	w.api(t, reporterB, http.MethodGet, noms+"/"+id, "", 404)
-	w.api(t, reporterB, http.MethodPost, noms, body, 403)
+	w.API(t, reporterB, http.MethodGet, noms+"/"+id, "", 404)
+	w.API(t, reporterB, http.MethodPost, noms, body, 403)
 	// Editors have no part in nominations.
-	if got := w.api(t, editor, http.MethodGet, noms, "", 200); !strings.Contains(got, `"totalItems":0`) {
+	if got := w.API(t, editor, http.MethodGet, noms, "", 200); !strings.Contains(got, `"totalItems":0`) {
 		t.Fatalf("editor sees nominations: %s", got)
 	}
 
 	// Returned without a comment: refused; with one: returned.
-	w.api(t, reviewer, http.MethodPatch, noms+"/"+id, `{"state":"returned"}`, 400)
-	w.api(t, reviewer, http.MethodPatch, noms+"/"+id, `{"state":"returned","comment":"Bổ sung số liệu quý IV."}`, 200)
+	w.API(t, reviewer, http.MethodPatch, noms+"/"+id, `{"state":"returned"}`, 400)
+	w.API(t, reviewer, http.MethodPatch, noms+"/"+id, `{"state":"returned","comment":"Bổ sung số liệu quý IV."}`, 200)
 	// The unit cannot skip to the council; it refiles.
-	w.api(t, reporterA, http.MethodPatch, noms+"/"+id, `{"state":"forwarded"}`, 403)
-	w.api(t, reporterA, http.MethodPatch, noms+"/"+id, `{"state":"submitted","comment":"Đã bổ sung."}`, 200)
+	w.API(t, reporterA, http.MethodPatch, noms+"/"+id, `{"state":"forwarded"}`, 403)
+	w.API(t, reporterA, http.MethodPatch, noms+"/"+id, `{"state":"submitted","comment":"Đã bổ sung."}`, 200)
 	// Once submitted, the unit can no longer change it.
-	w.api(t, reporterA, http.MethodPatch, noms+"/"+id, `{"achievements":"Khác"}`, 403)
-	w.api(t, reviewer, http.MethodPatch, noms+"/"+id, `{"state":"forwarded"}`, 200)
+	w.API(t, reporterA, http.MethodPatch, noms+"/"+id, `{"achievements":"Khác"}`, 403)
+	w.API(t, reviewer, http.MethodPatch, noms+"/"+id, `{"state":"forwarded"}`, 200)
 	// Approval needs the decision.
-	w.api(t, reviewer, http.MethodPatch, noms+"/"+id, `{"state":"approved"}`, 400)
-	got = w.api(t, reviewer, http.MethodPatch, noms+"/"+id,
+	w.API(t, reviewer, http.MethodPatch, noms+"/"+id, `{"state":"approved"}`, 400)
+	got = w.API(t, reviewer, http.MethodPatch, noms+"/"+id,
 		`{"state":"approved","decisionNo":"1545/QĐ-UBND","decisionDate":"2026-11-24 01:00:00.000Z","signer":"Phó Chủ tịch UBND xã"}`, 200)
 	awardID := jsonField(t, got, "awards")
 	honoreeID := jsonField(t, got, "nominee")
@@ -85,7 +73,7 @@ func TestNominationFlow(t *testing.T) {
 	if len(hist) != 5 || hist[1]["comment"] != "Bổ sung số liệu quý IV." {
 		t.Errorf("history = %v", hist)
 	}
-	award, err := w.app.FindRecordById(schema.Awards, awardID)
+	award, err := w.App.FindRecordById(schema.Awards, awardID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,13 +84,13 @@ func TestNominationFlow(t *testing.T) {
 	// The same achievement, nominated again (other words, same meaning
 	// after folding): the approval is refused and nothing is made.
 	body2 := fmt.Sprintf(`{"unit":%q,"year":%d,"nominee":%q,"requestedForm":"bang-khen-thanh-pho","kind":"dot-xuat","achievements":"số hóa 100%% hồ sơ một cửa năm %d","state":"forwarded"}`, unitA, nextYear, honoreeID, nextYear)
-	id2 := jsonField(t, w.api(t, reviewer, http.MethodPost, noms, body2, 200), "id")
-	got = w.api(t, reviewer, http.MethodPatch, noms+"/"+id2,
+	id2 := jsonField(t, w.API(t, reviewer, http.MethodPost, noms, body2, 200), "id")
+	got = w.API(t, reviewer, http.MethodPatch, noms+"/"+id2,
 		`{"state":"approved","decisionNo":"1600/QĐ-UBND","decisionDate":"2026-12-01 01:00:00.000Z","signer":"Phó Chủ tịch UBND xã"}`, 400)
 	if !strings.Contains(got, "không khen thưởng nhiều lần") {
 		t.Fatalf("duplicate award message: %s", got)
 	}
-	if still, _ := w.app.FindRecordById(schema.Nominations, id2); still.GetString("state") != "forwarded" {
+	if still, _ := w.App.FindRecordById(schema.Nominations, id2); still.GetString("state") != "forwarded" {
 		t.Fatalf("refused approval changed the state to %s", still.GetString("state"))
 	}
 }
@@ -116,28 +104,28 @@ func TestNominationDeadline(t *testing.T) {
 	noms := "/api/collections/nominations/records"
 	past := time.Now().Year() - 1 // its 20/11 has passed
 	yearly := fmt.Sprintf(`{"unit":%q,"year":%d,"nomineeName":"Trần Thị Lan","nomineeKind":"ca-nhan","requestedForm":"giay-khen","kind":"hang-nam","achievements":"Thành tích năm %d","state":"submitted"}`, unitA, past, past)
-	got := w.api(t, reporterA, http.MethodPost, noms, yearly, 400)
+	got := w.API(t, reporterA, http.MethodPost, noms, yearly, 400)
 	if !strings.Contains(got, "Đã hết hạn nộp hồ sơ") || !strings.Contains(got, fmt.Sprintf("20/11/%d", past)) {
 		t.Fatalf("deadline message: %s", got)
 	}
 	// A draft may still be kept; only filing is closed.
-	w.api(t, reporterA, http.MethodPost, noms, strings.Replace(yearly, `"submitted"`, `"draft"`, 1), 200)
-	w.api(t, reviewer, http.MethodPost, noms, yearly, 200)
+	w.API(t, reporterA, http.MethodPost, noms, strings.Replace(yearly, `"submitted"`, `"draft"`, 1), 200)
+	w.API(t, reviewer, http.MethodPost, noms, yearly, 200)
 	adhoc := strings.Replace(yearly, `"hang-nam"`, `"dot-xuat"`, 1)
-	w.api(t, reporterA, http.MethodPost, noms, strings.Replace(adhoc, "Thành tích", "Thành tích đột xuất", 1), 200)
+	w.API(t, reporterA, http.MethodPost, noms, strings.Replace(adhoc, "Thành tích", "Thành tích đột xuất", 1), 200)
 
 	// The deadline is configurable, by reviewers only.
-	cfg, err := w.app.FindFirstRecordByFilter(schema.PortalConfig, "")
+	cfg, err := w.App.FindFirstRecordByFilter(schema.PortalConfig, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	w.api(t, editor, http.MethodPatch, "/api/collections/portalConfig/records/"+cfg.Id, `{"reportDeadline":"31/12"}`, 403)
-	w.api(t, reviewer, http.MethodPatch, "/api/collections/portalConfig/records/"+cfg.Id, `{"reportDeadline":"31/02x"}`, 400)
-	if got := w.api(t, reviewer, http.MethodPatch, "/api/collections/portalConfig/records/"+cfg.Id, `{"reportDeadline":"31/02"}`, 400); !strings.Contains(got, "không có trong mọi năm") {
+	w.API(t, editor, http.MethodPatch, "/api/collections/portalConfig/records/"+cfg.Id, `{"reportDeadline":"31/12"}`, 403)
+	w.API(t, reviewer, http.MethodPatch, "/api/collections/portalConfig/records/"+cfg.Id, `{"reportDeadline":"31/02x"}`, 400)
+	if got := w.API(t, reviewer, http.MethodPatch, "/api/collections/portalConfig/records/"+cfg.Id, `{"reportDeadline":"31/02"}`, 400); !strings.Contains(got, "không có trong mọi năm") {
 		t.Fatalf("31/02: %s", got)
 	}
-	w.api(t, reviewer, http.MethodPatch, "/api/collections/portalConfig/records/"+cfg.Id, `{"reportDeadline":"31/12"}`, 200)
-	if dl := admin.Deadline(w.app, 2027); dl.Format("02/01/2006 15:04") != "31/12/2027 23:59" {
+	w.API(t, reviewer, http.MethodPatch, "/api/collections/portalConfig/records/"+cfg.Id, `{"reportDeadline":"31/12"}`, 200)
+	if dl := admin.Deadline(w.App, 2027); dl.Format("02/01/2006 15:04") != "31/12/2027 23:59" {
 		t.Fatalf("deadline = %v", dl)
 	}
 }
