@@ -101,15 +101,6 @@ func mustRecords(t *testing.T, w *world, collection, sort string) []*core.Record
 	return rs
 }
 
-func between(s, start, end string) string {
-	i := strings.Index(s, start)
-	if i < 0 {
-		return ""
-	}
-	s = s[i+len(start):]
-	return s[:strings.Index(s, end)]
-}
-
 var _ = schema.AuditLog
 
 // TestLoginLockout: after ten tries in a minute from one address, logins are

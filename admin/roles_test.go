@@ -35,6 +35,8 @@ var (
 	recordID    = admintest.RecordID
 	draftFields = admintest.DraftFields
 	newWorld    = admintest.NewWorld
+	jsonField   = admintest.JSONField
+	between     = admintest.Between
 )
 
 type world = admintest.World
