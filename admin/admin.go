@@ -11,6 +11,7 @@ import (
 
 	// The collections, as migrations run by "serve", "migrate" and tests.
 	"github.com/daison/portal/admin/audit"
+	"github.com/daison/portal/admin/awards"
 	"github.com/daison/portal/admin/feedback"
 	"github.com/daison/portal/admin/history"
 	_ "github.com/daison/portal/admin/migrations"
@@ -65,14 +66,8 @@ func Register(app core.App, opts Options) {
 	app.OnRecordEnrich(schema.PublicCollections...).BindFunc(showWorkflow)
 
 	// The award process.
-	app.OnRecordCreateRequest(schema.Nominations).BindFunc(checkNomination)
-	app.OnRecordUpdateRequest(schema.Nominations).BindFunc(checkNomination)
-	app.OnRecordCreate(schema.Nominations).BindFunc(approveNomination)
-	app.OnRecordUpdate(schema.Nominations).BindFunc(approveNomination)
-	app.OnRecordCreateRequest(schema.UnitReports).BindFunc(checkReport)
-	app.OnRecordUpdateRequest(schema.UnitReports).BindFunc(checkReport)
+	awards.Bind(app)
 	app.OnRecordValidate(schema.Nominations, schema.UnitReports).BindFunc(cleanStaffTexts)
-	app.OnRecordValidate(schema.PortalConfig).BindFunc(checkDeadlineSetting)
 
 	// Citizens' feedback.
 	app.OnRecordEnrich(schema.Feedback).BindFunc(showContacts)
@@ -108,11 +103,7 @@ func Register(app core.App, opts Options) {
 			audit.Routes(e)
 			e.Router.BindFunc(explainProtectedFilter)
 			e.Router.POST("/api/portal/markdown", preview.serve).Bind(staff.Require(), apis.BodyLimit(maxPreviewBody))
-			e.Router.GET("/api/portal/eligibility", eligibilityRoute).Bind(staff.Require(schema.RoleReviewer))
-			e.Router.GET("/api/portal/exports/awards", exportAwards).Bind(staff.Require(schema.RoleReviewer))
-			e.Router.GET("/api/portal/exports/nominations", exportNominations).Bind(staff.Require(schema.RoleReviewer, schema.RoleUnitReporter))
-			e.Router.GET("/api/portal/reports", reportsSummary).Bind(staff.Require(schema.RoleReviewer))
-			e.Router.GET("/api/portal/decisions/print", printDecision).Bind(staff.Require(schema.RoleReviewer, schema.RoleEditor))
+			awards.Routes(e)
 
 			feedback.Routes(e, opts.SiteURL)
 			return e.Next()

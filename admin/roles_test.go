@@ -35,6 +35,7 @@ var (
 	recordID    = admintest.RecordID
 	draftFields = admintest.DraftFields
 	newWorld    = admintest.NewWorld
+	jsonField   = admintest.JSONField
 	between     = admintest.Between
 )
 

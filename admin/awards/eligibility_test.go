@@ -1,12 +1,12 @@
-package admin_test
+package awards_test
 
 import (
 	"fmt"
 	"testing"
 	"time"
 
-	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/admintest"
+	"github.com/daison/portal/admin/awards"
 	"github.com/daison/portal/internal/schema"
 )
 
@@ -76,7 +76,7 @@ func TestEligibility(t *testing.T) {
 	award(threeResults, 2028, "hang-nam")
 	award(threeResults, 2030, "dot-xuat")
 
-	got, err := admin.ComputeEligibility(app)
+	got, err := awards.ComputeEligibility(app)
 	if err != nil {
 		t.Fatal(err)
 	}

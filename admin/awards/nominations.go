@@ -1,7 +1,8 @@
-package admin
+package awards
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -192,7 +193,7 @@ func approveNomination(e *core.RecordEvent) error {
 		// The award's own Vietnamese reason (the one-achievement rule…)
 		// is the nomination's.
 		var ve validation.Errors
-		if asValidation(err, &ve) {
+		if errors.As(err, &ve) {
 			for _, fe := range ve {
 				return validation.Errors{"state": fe}
 			}

@@ -1,4 +1,4 @@
-package admin_test
+package awards_test
 
 import (
 	"bytes"

@@ -1,4 +1,4 @@
-package admin
+package awards
 
 import (
 	"strings"
@@ -34,11 +34,11 @@ func AchievementKey(s string) string {
 	return b.String()
 }
 
-// checkOneAward keeps the plan's rule "không khen thưởng nhiều lần, nhiều
+// CheckOneAward keeps the plan's rule "không khen thưởng nhiều lần, nhiều
 // hình thức cho một thành tích": an honoree gets one award per achievement
 // and per initiative, whatever the form. It also stores the achievement's
 // key, which a unique index guards against races.
-func checkOneAward(app core.App, r *core.Record) error {
+func CheckOneAward(app core.App, r *core.Record) error {
 	key := AchievementKey(r.GetString("achievement"))
 	r.Set("achievementKey", key)
 	honoree := r.GetString("honoree")

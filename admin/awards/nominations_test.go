@@ -1,4 +1,4 @@
-package admin_test
+package awards_test
 
 import (
 	"encoding/json"
@@ -8,26 +8,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/daison/portal/admin"
+	"github.com/daison/portal/admin/awards"
 	"github.com/daison/portal/internal/schema"
 )
-
-func jsonField(t *testing.T, body, field string) string {
-	t.Helper()
-	var m map[string]any
-	if err := json.Unmarshal([]byte(body), &m); err != nil {
-		t.Fatalf("%v: %s", err, body)
-	}
-	switch v := m[field].(type) {
-	case string:
-		return v
-	case []any:
-		if len(v) > 0 {
-			return fmt.Sprint(v[0])
-		}
-	}
-	return ""
-}
 
 // TestNominationFlow: a unit files a nomination, the reviewer returns it,
 // the unit refiles, the reviewer forwards it to the council and records the
@@ -125,7 +108,7 @@ func TestNominationDeadline(t *testing.T) {
 		t.Fatalf("31/02: %s", got)
 	}
 	w.API(t, reviewer, http.MethodPatch, "/api/collections/portalConfig/records/"+cfg.Id, `{"reportDeadline":"31/12"}`, 200)
-	if dl := admin.Deadline(w.App, 2027); dl.Format("02/01/2006 15:04") != "31/12/2027 23:59" {
+	if dl := awards.Deadline(w.App, 2027); dl.Format("02/01/2006 15:04") != "31/12/2027 23:59" {
 		t.Fatalf("deadline = %v", dl)
 	}
 }
