@@ -1,7 +1,7 @@
 // @ts-check
 // Who meets the standards of the 2026–2030 summary award (khen thưởng tổng
 // kết giai đoạn): the server computes it from the records
-// (admin/eligibility.go); reviewers read each standard, met or not, with
+// (admin/awards/eligibility.go); reviewers read each standard, met or not, with
 // its reason and the records behind it, and export the list for the
 // council.
 
