@@ -105,7 +105,6 @@ func Register(app core.App, opts Options) {
 				Func: boundThumbs,
 			})
 			e.Router.POST("/api/portal/logout", logoutRoute).Bind(staff.Require())
-			audit.Routes(e)
 			e.Router.BindFunc(explainProtectedFilter)
 			e.Router.POST("/api/portal/markdown", preview.serve).Bind(staff.Require(), apis.BodyLimit(maxPreviewBody))
 			e.Router.GET("/api/portal/eligibility", eligibilityRoute).Bind(staff.Require(schema.RoleReviewer))
