@@ -100,7 +100,6 @@ func Register(app core.App, opts Options) {
 				Func: boundThumbs,
 			})
 			e.Router.POST("/api/portal/logout", logoutRoute).Bind(staff.Require())
-			audit.Routes(e)
 			e.Router.BindFunc(explainProtectedFilter)
 			e.Router.POST("/api/portal/markdown", preview.serve).Bind(staff.Require(), apis.BodyLimit(maxPreviewBody))
 			awards.Routes(e)

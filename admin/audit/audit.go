@@ -22,7 +22,7 @@ import (
 
 // Bind binds the audit's hooks to app: the workflow stamps of API writes,
 // the log entry of every record saved, of sign-ins and of IT's changes to
-// settings and collections, and the refusals that keep the log
+// settings, collections and backups, and the refusals that keep the log
 // append-only. Call it after staff.InSession is bound and before the
 // portal's other record request hooks of equal priority, as
 // admin.Register does.
@@ -49,13 +49,15 @@ func Bind(app core.App) {
 	app.OnCollectionDeleteRequest().BindFunc(guardCollectionChange("delete"))
 	app.OnCollectionsImportRequest().BindFunc(guardImport)
 	app.OnSettingsUpdateRequest().BindFunc(auditSettings)
-}
-
-// Routes adds to e's router the middleware that guards the superusers' API
-// routes without a hook of their own (raw SQL, backups, emptying a
-// collection: guardSuperuserAPI).
-func Routes(e *core.ServeEvent) {
-	e.Router.BindFunc(guardSuperuserAPI)
+	// The superusers' API routes without a hook of their own (raw SQL,
+	// backups, emptying a collection).
+	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
+		Id: "portalAuditGuard",
+		Func: func(e *core.ServeEvent) error {
+			e.Router.BindFunc(guardSuperuserAPI)
+			return e.Next()
+		},
+	})
 }
 
 // stampFields are the stamps the server keeps on records: who changed a
