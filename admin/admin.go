@@ -12,6 +12,7 @@ import (
 	// The collections, as migrations run by "serve", "migrate" and tests.
 	"github.com/daison/portal/admin/feedback"
 	_ "github.com/daison/portal/admin/migrations"
+	"github.com/daison/portal/admin/setup"
 	"github.com/daison/portal/admin/staff"
 )
 
@@ -95,6 +96,7 @@ func Register(app core.App, opts Options) {
 	// Citizens' feedback.
 	app.OnRecordEnrich(schema.Feedback).BindFunc(showContacts)
 	feedback.Bind(app)
+	setup.Bind(app, opts.Changed)
 
 	if opts.Changed != nil {
 		changed := func(e *core.RecordEvent) error {
