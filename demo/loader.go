@@ -20,6 +20,7 @@ type loader struct {
 	units       map[string]string       // key → id
 	honorees    map[string]*core.Record // key → record
 	initiatives map[string]string       // key → id
+	ids         map[string][]string     // collection → ids of the records made
 }
 
 // save stores the dataset in dependency order: units, honorees, initiatives
@@ -308,5 +309,6 @@ func (l *loader) create(collection, label string, c common, fields map[string]an
 		return nil, fmt.Errorf("demo: save %s: %w", label, err)
 	}
 	l.counts[collection]++
+	l.ids[collection] = append(l.ids[collection], r.Id)
 	return r, nil
 }
