@@ -30,8 +30,10 @@ func Clear(app core.App) (Counts, error) {
 			return fmt.Errorf("demo: read the demo's ids: %w", err)
 		}
 		// Those that refer to others first.
-		order := append([]string{schema.Staff}, schema.PublicCollections...)
-		slices.Reverse(order[1:])
+		order := []string{schema.Staff, schema.Nominations, schema.UnitReports}
+		public := slices.Clone(schema.PublicCollections)
+		slices.Reverse(public)
+		order = append(order, public...)
 		for _, c := range order {
 			for _, id := range ids[c] {
 				rec, err := tx.FindRecordById(c, id)

@@ -76,6 +76,11 @@ func TestDemoMarkedAccountsAndClear(t *testing.T) {
 	if n, _ := app.CountRecords(schema.Articles); n != 1 {
 		t.Errorf("%d articles left, want staff's one", n)
 	}
+	// PocketBase removes a deleted record's files in the background.
+	deadline := time.Now().Add(10 * time.Second)
+	for len(filesIn(withFile)) > 0 && time.Now().Before(deadline) {
+		time.Sleep(100 * time.Millisecond)
+	}
 	if left := filesIn(withFile); len(left) > 0 {
 		t.Errorf("a demo article's files are still stored: %v", left)
 	}

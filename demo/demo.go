@@ -106,7 +106,7 @@ func load(app core.App, files fs.FS) (Counts, error) {
 			return ErrNotEmpty
 		}
 		l := &loader{app: tx, counts: Counts{}, images: images, units: map[string]string{},
-			honorees: map[string]*core.Record{}, initiatives: map[string]string{}, ids: map[string][]string{}}
+			honorees: map[string]*core.Record{}, initiatives: map[string]string{}, ids: map[string][]string{}, reported: map[string]bool{}}
 		if err := l.save(set); err != nil {
 			return err
 		}

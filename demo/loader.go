@@ -21,6 +21,7 @@ type loader struct {
 	honorees    map[string]*core.Record // key → record
 	initiatives map[string]string       // key → id
 	ids         map[string][]string     // collection → ids of the records made
+	reported    map[string]bool         // "unit/year" of the reports filed
 }
 
 // save stores the dataset in dependency order: units, honorees, initiatives
@@ -202,8 +203,14 @@ func (l *loader) award(a awardData, label string) error {
 			a.Date = when
 		}
 	}
-	_, err := l.create(schema.Awards, label, a.common, fields)
-	return err
+	if a.Year < PlanStart {
+		return fmt.Errorf("demo: %s: year %d is before the movement (%d–2030)", label, a.Year, PlanStart)
+	}
+	award, err := l.create(schema.Awards, label, a.common, fields)
+	if err != nil {
+		return err
+	}
+	return l.dossier(award, h)
 }
 
 func (l *loader) article(a articleData) error {
