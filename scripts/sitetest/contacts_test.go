@@ -58,7 +58,7 @@ func TestContactsOnEveryPageType(t *testing.T) {
 				Owner: str("owner"), Address: str("address"), Tel: "tel:" + phone,
 				Mail: "mailto:" + str("email"), MailText: str("email"),
 				Responsible: str("responsible") + ", " + str("responsibleTitle"),
-				Banner: commune.DemoBanner, First: "demo-banner",
+				Banner:      commune.DemoBanner, First: "demo-banner",
 			}
 			if got != want {
 				t.Errorf("%s:\n got %+v\nwant %+v", pt.Path, got, want)
