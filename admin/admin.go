@@ -15,6 +15,7 @@ import (
 	"github.com/daison/portal/admin/feedback"
 	"github.com/daison/portal/admin/history"
 	_ "github.com/daison/portal/admin/migrations"
+	"github.com/daison/portal/admin/setup"
 	"github.com/daison/portal/admin/staff"
 )
 
@@ -72,6 +73,7 @@ func Register(app core.App, opts Options) {
 	// Citizens' feedback.
 	app.OnRecordEnrich(schema.Feedback).BindFunc(showContacts)
 	feedback.Bind(app)
+	setup.Bind(app, opts.Changed)
 
 	if opts.Changed != nil {
 		changed := func(e *core.RecordEvent) error {

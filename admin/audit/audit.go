@@ -9,6 +9,7 @@ package audit
 import (
 	"github.com/daison/portal/admin/check"
 	"github.com/daison/portal/admin/staff"
+	"github.com/daison/portal/internal/commune"
 	"github.com/daison/portal/internal/schema"
 
 	"errors"
@@ -68,6 +69,7 @@ var stampFields = func() map[string][]string {
 	m := map[string][]string{
 		schema.Feedback:    {"answeredBy", "answeredAt"},
 		schema.UnitReports: {"submittedAt", "updatedBy"},
+		commune.Collection: {"demo", "demoIds"},
 	}
 	for _, c := range schema.PublicCollections {
 		m[c] = []string{"updatedBy", "statusBy", "statusAt"}

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/daison/portal/internal/commune"
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/slug"
 	"github.com/daison/portal/internal/table"
@@ -68,9 +69,13 @@ func printDecision(e *core.RequestEvent) error {
 			shown = append(shown, g)
 		}
 	}
+	id, err := commune.Load(e.App)
+	if err != nil {
+		return e.InternalServerError("", err)
+	}
 	var buf bytes.Buffer
 	err = decisionPage.Execute(&buf, map[string]any{
-		"No": no, "Date": table.Date(awards[0], "decisionDate"), "Signer": awards[0].GetString("signer"),
+		"Owner": id.OwnerUpper(), "No": no, "Date": table.Date(awards[0], "decisionDate"), "Signer": awards[0].GetString("signer"),
 		"Groups": shown, "Total": len(awards),
 	})
 	if err != nil {

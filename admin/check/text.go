@@ -8,6 +8,7 @@ package check
 import (
 	"strings"
 
+	"github.com/daison/portal/internal/commune"
 	"github.com/daison/portal/internal/markdown"
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/vntext"
@@ -102,6 +103,7 @@ var textFields = map[string]map[string]Kind{
 	schema.Nominations: {"achievements": MultiLine, "comment": MultiLine},
 	schema.UnitReports: {"summary": Markdown},
 	schema.Feedback:    {"message": MultiLine, "answer": MultiLine},
+	commune.Collection: {"planText": Markdown},
 }
 
 // KindOf is the kind of a collection's text field; fields not listed

@@ -14,6 +14,7 @@ export const PATHS = {
   eligibility: 'tieu-chuan-tong-ket',
   exports: 'xuat-du-lieu',
   settings: 'cai-dat',
+  setup: 'thong-tin-xa',
   feedback: 'y-kien',
 };
 
