@@ -14,13 +14,14 @@ import (
 	"github.com/daison/portal/internal/vocab"
 )
 
-//go:embed templates/feedback.html templates/thanks.html templates/form.html templates/problem.html
+//go:embed templates/feedback.html templates/thanks.html templates/form.html templates/problem.html templates/lookup.html
 var feedbackTemplates embed.FS
 
 var (
 	thanksPage  = template.Must(template.New("").ParseFS(feedbackTemplates, "templates/feedback.html", "templates/thanks.html"))
 	formPage    = template.Must(template.New("").ParseFS(feedbackTemplates, "templates/feedback.html", "templates/form.html"))
 	problemPage = template.Must(template.New("").ParseFS(feedbackTemplates, "templates/feedback.html", "templates/problem.html"))
+	lookupPage  = template.Must(template.New("").ParseFS(feedbackTemplates, "templates/feedback.html", "templates/lookup.html"))
 )
 
 // Problem answers a refused form post without JavaScript (too many
