@@ -13,6 +13,7 @@ import (
 	"github.com/daison/portal/admin/awards"
 	"github.com/daison/portal/admin/feedback"
 	_ "github.com/daison/portal/admin/migrations"
+	"github.com/daison/portal/admin/reminders"
 	"github.com/daison/portal/admin/staff"
 )
 
@@ -85,6 +86,7 @@ func Register(app core.App, opts Options) {
 
 	// The award process.
 	awards.Bind(app)
+	reminders.Bind(app)
 	app.OnRecordValidate(schema.Nominations, schema.UnitReports).BindFunc(cleanStaffTexts)
 
 	// Citizens' feedback.
