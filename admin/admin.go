@@ -101,6 +101,9 @@ func Register(app core.App, opts Options) {
 		app.OnRecordAfterCreateSuccess(schema.PublicCollections...).BindFunc(changed)
 		app.OnRecordAfterUpdateSuccess(schema.PublicCollections...).BindFunc(changed)
 		app.OnRecordAfterDeleteSuccess(schema.PublicCollections...).BindFunc(changed)
+		// Staff answers and publications feed the site's "Hỏi – đáp" and
+		// quarterly summary.
+		app.OnRecordAfterUpdateSuccess(schema.Feedback).BindFunc(changed)
 	}
 
 	bindHeaders(app)

@@ -72,6 +72,7 @@ type formView struct {
 	Errors   FieldErrors
 	Order    []string
 	Consent  bool
+	Publish  bool
 	Ratings  []rating
 	Channels vocab.List
 }
@@ -92,6 +93,7 @@ func feedbackForm(e *core.RequestEvent) error {
 	in.Kind, in.Page, in.Topic, in.Message = f.Get("kind"), f.Get("page"), f.Get("topic"), f.Get("message")
 	in.Helpful, in.Rating, in.Service, in.Channel = f.Get("helpful"), f.Get("rating"), f.Get("service"), f.Get("channel")
 	in.Name, in.Phone, in.Email, in.Consent = f.Get("name"), f.Get("phone"), f.Get("email"), f.Get("consent")
+	in.Publish = f.Get("publish")
 	in.Website, in.Key, in.Return = f.Get("website"), f.Get("idempotencyKey"), f.Get("return")
 
 	rec, err := Submit(e.App, in, e.RealIP())
@@ -108,7 +110,7 @@ func feedbackForm(e *core.RequestEvent) error {
 		// clean() has already normalised in's fields; show them as kept.
 		_ = in.clean()
 		return renderFeedback(e, http.StatusBadRequest, formPage, "form", formView{
-			Title: title, Send: send, In: in, Errors: fe, Order: formOrder, Consent: in.consented(),
+			Title: title, Send: send, In: in, Errors: fe, Order: formOrder, Consent: in.consented(), Publish: yes(in.Publish),
 			Ratings: formRatings, Channels: vocab.Channels,
 		})
 	}
