@@ -12,6 +12,7 @@ import { BASE, navigate, setTitle, setDirtyCheck, setFlash, takeFlash, flashNoti
 import { loadConfig, deadline, openYear, reportBadge, crumbs } from '../process.js';
 import { actionButton, onAction, lock, flag, keysOf, readValue, serverProblems, showSummary } from '../editor.js';
 import { TITLE, listURL, MD_HINT, NUMBERS, noAccess, reportDeadlineNotice, stat } from './reports.js';
+import { lateBlock } from './late.js';
 
 export async function renderReport(el, { id, query }) {
   if (!can.reports()) return noAccess(el);
@@ -80,6 +81,7 @@ async function renderReportView(el, r, config) {
       h('div', {}, h('dt', {}, 'Trạng thái'), h('dd', {}, reportBadge(r.state))),
       r.submittedAt ? h('div', {}, h('dt', {}, 'Ngày nộp'), h('dd', {}, formatDateTime(r.submittedAt))) : null,
       h('div', {}, h('dt', {}, 'Sửa lần cuối'), h('dd', {}, [r.updatedBy ? r.updatedBy.replace(/\s+[<(].*$/, '') : '', formatDateTime(r.updated)].filter(Boolean).join(', ')))),
+    lateBlock('unitReports', r, () => view('unitReports', r.id, { expand: 'unit' }).then((x) => renderReportView(el, x, config))),
     isReporter() && r.state === 'submitted' && deadline(config, r.year).closed
       ? h('p', { class: 'notice notice-info' }, 'Báo cáo đã nộp và đã quá hạn nên không sửa được nữa. Cần sửa, hãy liên hệ Phòng Văn hóa – Xã hội.') : null,
     isReviewer() ? h('div', { class: 'tools' }, h('a', { class: 'btn btn-secondary', href: `${listURL()}${r.id}?sua=1` }, 'Sửa báo cáo')) : null,

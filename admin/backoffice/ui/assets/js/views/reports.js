@@ -44,8 +44,8 @@ export function reportDeadlineNotice(config, year) {
   return h('div', { class: 'notice notice-warning deadline deadline-closed' },
     h('p', { class: 'notice-title' }, `Đã hết hạn nộp báo cáo năm ${year} (hạn cuối ${d.text}).`),
     h('p', {}, isReviewer()
-      ? 'Sau thời hạn này, chỉ Phòng Văn hóa – Xã hội lập hoặc sửa báo cáo thay cho đơn vị.'
-      : 'Đơn vị vẫn lưu được bản nháp nhưng không nộp được nữa. Hãy liên hệ Phòng Văn hóa – Xã hội.'));
+      ? 'Báo cáo đơn vị nộp sau thời hạn này được ghi là nộp muộn để bạn xem xét chấp nhận; bạn có thể gia hạn cho từng đơn vị.'
+      : 'Đơn vị vẫn nộp được: báo cáo sẽ được ghi là nộp muộn (kèm số ngày muộn) và Phòng Văn hóa – Xã hội xem xét chấp nhận.'));
 }
 
 // ---------------------------------------------------------------- the list

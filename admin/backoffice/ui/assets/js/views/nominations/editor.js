@@ -227,7 +227,7 @@ export function deadlineNotice(config, year, kind) {
   return h('div', { class: 'notice notice-warning deadline deadline-closed' },
     h('p', { class: 'notice-title' }, `Đã hết hạn nộp hồ sơ khen thưởng hằng năm năm ${year} (hạn cuối ${d.text}).`),
     h('p', {}, isReviewer()
-      ? 'Sau thời hạn này, chỉ Phòng Văn hóa – Xã hội bổ sung hồ sơ: bạn vẫn nộp được.'
-      : 'Đơn vị vẫn lưu được bản nháp nhưng không nộp được nữa; sau thời hạn này chỉ Phòng Văn hóa – Xã hội bổ sung hồ sơ. Hồ sơ khen thưởng đột xuất vẫn nộp được bất cứ lúc nào.'));
+      ? 'Hồ sơ nộp sau thời hạn này được ghi là nộp muộn; bạn xem xét chấp nhận trước khi trình Hội đồng.'
+      : 'Đơn vị vẫn nộp được: hồ sơ sẽ được ghi là nộp muộn (kèm số ngày muộn) và Phòng Văn hóa – Xã hội xem xét chấp nhận trước khi trình Hội đồng. Hồ sơ khen thưởng đột xuất vẫn nộp được bất cứ lúc nào.'));
 }
 
