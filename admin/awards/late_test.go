@@ -144,6 +144,14 @@ func TestLateNomination(t *testing.T) {
 		t.Fatalf("forwarded before accepting: %s", got)
 	}
 	w.API(t, reviewer, http.MethodPatch, noms+"/"+id, `{"state":"forwarded","lateDecision":"accepted"}`, 200)
+	w.API(t, reviewer, http.MethodPatch, noms+"/"+id, `{"state":"approved","decisionNo":"77/QĐ-UBND","decisionDate":"2027-12-01 00:00:00.000Z","signer":"Chủ tịch UBND xã"}`, 200)
+	// The printed list shows the standards the dossier ticked.
+	print := w.API(t, reviewer, http.MethodGet, "/api/portal/decisions/print?no=77%2FQĐ-UBND", "", 200)
+	for _, want := range []string{"☑ Có phẩm chất đạo đức tốt", "☑ Có sáng kiến, giải pháp, cách làm hay", "☐ Có tinh thần trách nhiệm cao", "Đạt tiêu chuẩn theo Kế hoạch"} {
+		if !strings.Contains(print, want) {
+			t.Errorf("the printed list lacks %q", want)
+		}
+	}
 
 	// A collective's criteria on an individual's dossier are refused.
 	got = w.API(t, reporterA, http.MethodPost, noms, fmt.Sprintf(`{"unit":%q,"year":2027,"nomineeName":"Vũ Văn Nam","nomineeKind":"ca-nhan","requestedForm":"giay-khen","kind":"hang-nam","achievements":"Khác","state":"draft","criteria":["tt-ky-luat"]}`, unitA), 400)

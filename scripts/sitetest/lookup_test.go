@@ -59,3 +59,32 @@ func TestReceiptLookupWithoutJavaScript(t *testing.T) {
 		}
 	}
 }
+
+// TestFeedbackFollowUpPages: the "Hỏi – đáp" page and the quarterly
+// summary build and are linked from /gop-y/ with the receipt lookup; the
+// summary has its chart and table when there is feedback, and neither page
+// shows a contact.
+func TestFeedbackFollowUpPages(t *testing.T) {
+	need(t)
+	code, body := get(t, "/gop-y/")
+	if code != 200 || !strings.Contains(body, "/gop-y/tra-cuu/") || !strings.Contains(body, "/gop-y/hoi-dap/") || !strings.Contains(body, "/gop-y/thong-ke/") {
+		t.Fatalf("/gop-y/ does not link the follow-up pages: %d", code)
+	}
+	code, body = get(t, "/gop-y/hoi-dap/")
+	if code != 200 || !strings.Contains(body, "Hỏi – đáp</h1>") {
+		t.Fatalf("/gop-y/hoi-dap/: %d %s", code, body)
+	}
+	code, body = get(t, "/gop-y/thong-ke/")
+	if code != 200 || !strings.Contains(body, "Kết quả tiếp nhận, xử lý góp ý theo quý") {
+		t.Fatalf("/gop-y/thong-ke/: %d %s", code, body)
+	}
+	if !strings.Contains(body, "Chưa có số liệu") && (!strings.Contains(body, "bar-chart-svg") || !strings.Contains(body, "Quý ")) {
+		t.Fatalf("/gop-y/thong-ke/ has data but no chart or table: %s", body)
+	}
+	for _, p := range []string{"/gop-y/hoi-dap/", "/gop-y/thong-ke/"} {
+		_, b := get(t, p)
+		if strings.Contains(b, "@example") || strings.Contains(b, "type=tel") {
+			t.Errorf("%s shows a contact", p)
+		}
+	}
+}
