@@ -159,3 +159,36 @@ func TestLateNomination(t *testing.T) {
 		t.Fatalf("foreign criterion: %s", got)
 	}
 }
+
+// TestSummaryWindow: the 2026–2030 summary's dossiers are filed in the
+// window a reviewer sets: not before it opens (nor while none is set), and
+// after it closes they are taken but marked late.
+func TestSummaryWindow(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	clock.Set(w.App, clock.NewFixed(time.Date(2030, 10, 3, 9, 0, 0, 0, schema.Vietnam)).Now)
+	noms := "/api/collections/nominations/records"
+	dossier := func(name string) string {
+		return fmt.Sprintf(`{"unit":%q,"year":2030,"nomineeName":%q,"nomineeKind":"tap-the","requestedForm":"giay-khen","kind":"tong-ket","achievements":"Dẫn đầu phong trào giai đoạn","state":"submitted","criteria":["tk-tt-dan-dau"]}`, unitA, name)
+	}
+	if got := w.API(t, reporterA, http.MethodPost, noms, dossier("Tổ một cửa"), 400); !strings.Contains(got, "chưa mở đợt nhận hồ sơ") {
+		t.Fatalf("no window: %s", got)
+	}
+	cfg, err := w.App.FindFirstRecordByFilter(schema.PortalConfig, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.API(t, reporterA, http.MethodPatch, "/api/collections/portalConfig/records/"+cfg.Id, `{"summaryOpens":"2030-10-10 00:00:00.000Z"}`, 403)
+	w.API(t, reviewer, http.MethodPatch, "/api/collections/portalConfig/records/"+cfg.Id, `{"summaryOpens":"2030-10-10 00:00:00.000Z","summaryCloses":"2030-10-31 05:00:00.000Z"}`, 200)
+	if got := w.API(t, reporterA, http.MethodPost, noms, dossier("Tổ một cửa"), 400); !strings.Contains(got, "bắt đầu từ ngày 10/10/2030") {
+		t.Fatalf("before the window: %s", got)
+	}
+	clock.Set(w.App, clock.NewFixed(time.Date(2030, 10, 20, 9, 0, 0, 0, schema.Vietnam)).Now)
+	if got := w.API(t, reporterA, http.MethodPost, noms, dossier("Tổ một cửa"), 200); strings.Contains(got, `"late":true`) {
+		t.Fatalf("within the window but late: %s", got)
+	}
+	clock.Set(w.App, clock.NewFixed(time.Date(2030, 11, 3, 9, 0, 0, 0, schema.Vietnam)).Now)
+	if got := w.API(t, reporterA, http.MethodPost, noms, dossier("Tổ tiếp nhận"), 200); !strings.Contains(got, `"daysLate":3`) {
+		t.Fatalf("after the window: %s", got)
+	}
+}
