@@ -3,8 +3,8 @@
 // dossiers returned or decided, filings awaiting review. Each can be
 // marked read.
 
-import { list, update } from '../api.js';
-import { h, fill, formatDateTime } from '../util.js';
+import { list, update, auth } from '../api.js';
+import { h, fill, formatDateTime, q } from '../util.js';
 
 /**
  * loadNotices fills a dashboard card with the unread notices, newest first.
@@ -12,7 +12,8 @@ import { h, fill, formatDateTime } from '../util.js';
  */
 export async function loadNotices(sec) {
   try {
-    const res = await list('notices', { filter: 'read = false', sort: '-created', perPage: 10 });
+    // One's own only (IT's superuser sessions would otherwise see everyone's).
+    const res = await list('notices', { filter: `read = false && staff = ${q(auth.record.id)}`, sort: '-created', perPage: 10 });
     if (!res.items.length) {
       fill(sec.body, h('p', { class: 'muted' }, sec.empty));
       return;
