@@ -16,6 +16,7 @@ import (
 	"github.com/daison/portal/admin/history"
 	_ "github.com/daison/portal/admin/migrations"
 	"github.com/daison/portal/admin/setup"
+	"github.com/daison/portal/admin/reminders"
 	"github.com/daison/portal/admin/staff"
 )
 
@@ -68,6 +69,7 @@ func Register(app core.App, opts Options) {
 
 	// The award process.
 	awards.Bind(app)
+	reminders.Bind(app)
 	app.OnRecordValidate(schema.Nominations, schema.UnitReports).BindFunc(cleanStaffTexts)
 
 	// Citizens' feedback.
@@ -83,6 +85,9 @@ func Register(app core.App, opts Options) {
 		app.OnRecordAfterCreateSuccess(schema.PublicCollections...).BindFunc(changed)
 		app.OnRecordAfterUpdateSuccess(schema.PublicCollections...).BindFunc(changed)
 		app.OnRecordAfterDeleteSuccess(schema.PublicCollections...).BindFunc(changed)
+		// Staff answers and publications feed the site's "Hỏi – đáp" and
+		// quarterly summary.
+		app.OnRecordAfterUpdateSuccess(schema.Feedback).BindFunc(changed)
 	}
 
 	bindHeaders(app)

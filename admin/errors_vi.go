@@ -122,7 +122,7 @@ func translateErrors(e *core.RequestEvent) error {
 	}
 	translateData(apiErr.Data)
 	// A citizen's form posted without JavaScript gets a page, not JSON.
-	if e.Request.URL.Path == "/gop-y/gui" {
+	if e.Request.URL.Path == "/gop-y/gui" || e.Request.URL.Path == "/gop-y/tra-cuu/" {
 		return feedback.Problem(e, apiErr.Status, apiErr.Message)
 	}
 	return apiErr

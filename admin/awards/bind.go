@@ -23,6 +23,8 @@ func Bind(app core.App) {
 	app.OnRecordCreateRequest(schema.UnitReports).BindFunc(checkReport)
 	app.OnRecordUpdateRequest(schema.UnitReports).BindFunc(checkReport)
 	app.OnRecordValidate(schema.PortalConfig).BindFunc(checkDeadlineSetting)
+	app.OnRecordCreateRequest(schema.DeadlineExceptions).BindFunc(checkException)
+	app.OnRecordUpdateRequest(schema.DeadlineExceptions).BindFunc(checkException)
 }
 
 // Routes adds the staff routes of the award process to e's router: the
@@ -33,5 +35,7 @@ func Routes(e *core.ServeEvent) {
 	e.Router.GET("/api/portal/exports/awards", exportAwards).Bind(staff.Require(schema.RoleReviewer))
 	e.Router.GET("/api/portal/exports/nominations", exportNominations).Bind(staff.Require(schema.RoleReviewer, schema.RoleUnitReporter))
 	e.Router.GET("/api/portal/reports", reportsSummary).Bind(staff.Require(schema.RoleReviewer))
+	e.Router.GET("/api/portal/exports/reports", exportReports).Bind(staff.Require(schema.RoleReviewer))
+	e.Router.GET("/api/portal/overdue", overdueRoute).Bind(staff.Require(schema.RoleReviewer, schema.RoleUnitReporter))
 	e.Router.GET("/api/portal/decisions/print", printDecision).Bind(staff.Require(schema.RoleReviewer, schema.RoleEditor))
 }

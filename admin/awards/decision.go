@@ -38,7 +38,12 @@ func printDecision(e *core.RequestEvent) error {
 	if len(awards) == 0 {
 		return e.NotFoundError("Không có khen thưởng nào theo quyết định “"+no+"”.", nil)
 	}
-	type row struct{ Name, Where, Achievement, Form string }
+	type row struct {
+		Name, Where, Achievement, Form string
+		// Criteria are the plan's standards ticked on the nomination that
+		// made the award, if one did.
+		Criteria []string
+	}
 	type group struct {
 		Label string
 		Rows  []row
@@ -61,7 +66,13 @@ func printDecision(e *core.RequestEvent) error {
 		if h.GetString("kind") == "tap-the" {
 			g = groups[0]
 		}
-		g.Rows = append(g.Rows, row{h.GetString("name"), where, a.GetString("achievement"), vocab.AwardForms.Label(a.GetString("form"))})
+		var criteria []string
+		if n, err := e.App.FindFirstRecordByFilter(schema.Nominations, "awards ~ {:a}", dbx.Params{"a": a.Id}); err == nil && n != nil {
+			if lines, verdict := CriteriaLines(e.App, n); len(n.GetStringSlice("criteria")) > 0 {
+				criteria = append(lines, verdict)
+			}
+		}
+		g.Rows = append(g.Rows, row{h.GetString("name"), where, a.GetString("achievement"), vocab.AwardForms.Label(a.GetString("form")), criteria})
 	}
 	var shown []*group
 	for _, g := range groups {

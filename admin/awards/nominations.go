@@ -14,6 +14,7 @@ import (
 
 	"github.com/daison/portal/admin/check"
 	"github.com/daison/portal/admin/staff"
+	"github.com/daison/portal/internal/clock"
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/vntext"
 	"github.com/daison/portal/internal/vocab"
@@ -105,16 +106,21 @@ func checkNomination(e *core.RecordRequestEvent) error {
 		errs["nomineeName"] = check.FieldError("validation_required", "Chọn tập thể, cá nhân đã có trong danh sách vinh danh, hoặc ghi tên và loại (cá nhân / tập thể) của người được đề nghị.")
 	}
 
-	// The plan's deadline for yearly dossiers: units file by it; after it
-	// only Phòng Văn hóa – Xã hội adds (ad hoc awards: any time).
-	if r.GetString("kind") == "hang-nam" && who == schema.RoleUnitReporter &&
-		to == "submitted" && (from == "" || from == "draft") {
-		if dl := Deadline(e.App, r.GetInt("year")); time.Now().After(dl) {
-			errs["year"] = check.FieldError("validation_deadline", fmt.Sprintf(
-				"Đã hết hạn nộp hồ sơ đề nghị khen thưởng hằng năm năm %d (hạn cuối %s). Sau thời hạn này chỉ Phòng Văn hóa – Xã hội được bổ sung hồ sơ; khen thưởng đột xuất vẫn nộp được bất cứ lúc nào.",
-				r.GetInt("year"), dl.Format("02/01/2006")))
-		}
+	checkLateDecision(r, before, to, errs)
+	filing := to == "submitted" && (from == "" || from == "draft")
+	var dl time.Time
+	switch {
+	case !filing:
+	case r.GetString("kind") == "hang-nam":
+		// The plan's deadline for yearly dossiers: filed after it, the
+		// dossier is marked late and a reviewer decides (late.go).
+		dl, _ = UnitDeadline(e.App, r.GetString("unit"), r.GetInt("year"), "nomination")
+	case r.GetString("kind") == "tong-ket" && who == schema.RoleUnitReporter:
+		dl = summaryWindow(e.App, errs)
+	case r.GetString("kind") == "tong-ket":
+		dl = summaryWindow(e.App, validation.Errors{}) // reviewers file any time
 	}
+	checkCriteria(e.App, r, errs)
 	if len(errs) > 0 {
 		return e.BadRequestError("", errs)
 	}
@@ -133,7 +139,9 @@ func checkNomination(e *core.RecordRequestEvent) error {
 		r.Set("history", append(hist, entry))
 	}
 	r.Set("comment", "")
-	if to == "submitted" && from != "submitted" {
+	if filing {
+		markFiled(e, dl)
+	} else if to == "submitted" && from != "submitted" {
 		r.Set("submittedAt", types.NowDateTime())
 	}
 	return e.Next()
@@ -223,20 +231,16 @@ func checkReport(e *core.RecordRequestEvent) error {
 	if checkFieldOwners(r, before, reportFields, staff.Role(e.RequestEvent), from, to, errs); len(errs) > 0 {
 		return e.BadRequestError("", errs)
 	}
-	if staff.Role(e.RequestEvent) == schema.RoleUnitReporter && to == "submitted" && from != "submitted" {
-		if dl := Deadline(e.App, r.GetInt("year")); time.Now().After(dl) {
-			return e.BadRequestError("", validation.Errors{"year": check.FieldError("validation_deadline", fmt.Sprintf(
-				"Đã hết hạn nộp báo cáo năm %d (hạn cuối %s). Hãy liên hệ Phòng Văn hóa – Xã hội.", r.GetInt("year"), dl.Format("02/01/2006")))})
-		}
+	if checkLateDecision(r, before, to, errs); len(errs) > 0 {
+		return e.BadRequestError("", errs)
 	}
-	if staff.Role(e.RequestEvent) == schema.RoleUnitReporter && from == "submitted" {
-		if dl := Deadline(e.App, r.GetInt("year")); time.Now().After(dl) {
-			return e.BadRequestError("", validation.Errors{"state": check.FieldError("validation_deadline",
-				"Báo cáo đã nộp và đã quá hạn: không sửa được nữa. Hãy liên hệ Phòng Văn hóa – Xã hội.")})
-		}
+	dl, _ := UnitDeadline(e.App, r.GetString("unit"), r.GetInt("year"), "report")
+	if staff.Role(e.RequestEvent) == schema.RoleUnitReporter && from == "submitted" && clock.Now(e.App).After(dl) {
+		return e.BadRequestError("", validation.Errors{"state": check.FieldError("validation_deadline",
+			"Báo cáo đã nộp và đã quá hạn: không sửa được nữa. Hãy liên hệ Phòng Văn hóa – Xã hội.")})
 	}
 	if to == "submitted" && from != "submitted" {
-		r.Set("submittedAt", types.NowDateTime())
+		markFiled(e, dl)
 	}
 	label, _, _ := staff.ActorOf(e.RequestEvent)
 	r.Set("updatedBy", label)

@@ -78,22 +78,25 @@ func TestNominationFlow(t *testing.T) {
 	}
 }
 
-// TestNominationDeadline: yearly nominations close on the deadline (20/11
-// by default, configurable); then only reviewers add; ad hoc awards stay
-// open.
+// TestNominationDeadline: yearly nominations are due by the deadline (20/11
+// by default, configurable); after it they are marked late; ad hoc awards
+// stay open.
 func TestNominationDeadline(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
 	noms := "/api/collections/nominations/records"
 	past := time.Now().Year() - 1 // its 20/11 has passed
 	yearly := fmt.Sprintf(`{"unit":%q,"year":%d,"nomineeName":"Trần Thị Lan","nomineeKind":"ca-nhan","requestedForm":"giay-khen","kind":"hang-nam","achievements":"Thành tích năm %d","state":"submitted"}`, unitA, past, past)
-	got := w.API(t, reporterA, http.MethodPost, noms, yearly, 400)
-	if !strings.Contains(got, "Đã hết hạn nộp hồ sơ") || !strings.Contains(got, fmt.Sprintf("20/11/%d", past)) {
-		t.Fatalf("deadline message: %s", got)
+	// Filed after the deadline: taken, marked late for a reviewer to
+	// decide (issue 14 replaced the flat refusal).
+	got := w.API(t, reporterA, http.MethodPost, noms, yearly, 200)
+	if !strings.Contains(got, `"late":true`) || !strings.Contains(got, `"lateDecision":"pending"`) {
+		t.Fatalf("late nomination not marked: %s", got)
 	}
-	// A draft may still be kept; only filing is closed.
 	w.API(t, reporterA, http.MethodPost, noms, strings.Replace(yearly, `"submitted"`, `"draft"`, 1), 200)
-	w.API(t, reviewer, http.MethodPost, noms, yearly, 200)
+	if got := w.API(t, reviewer, http.MethodPost, noms, strings.Replace(yearly, "Trần Thị Lan", "Trần Văn Minh", 1), 200); !strings.Contains(got, `"lateDecision":"accepted"`) {
+		t.Fatalf("a reviewer's late filing is not accepted by it: %s", got)
+	}
 	adhoc := strings.Replace(yearly, `"hang-nam"`, `"dot-xuat"`, 1)
 	w.API(t, reporterA, http.MethodPost, noms, strings.Replace(adhoc, "Thành tích", "Thành tích đột xuất", 1), 200)
 

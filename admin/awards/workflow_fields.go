@@ -32,6 +32,9 @@ const (
 	// it: the state (which transitions governs) and a comment (which
 	// checkNomination moves into the history).
 	ownerStep
+	// ownerLate is a reviewer's decision on a record filed late (which
+	// checkLateDecision keeps to late records).
+	ownerLate
 )
 
 // nominationFields is who writes which field of a nomination, at which
@@ -59,6 +62,8 @@ var nominationFields = map[string]fieldOwner{
 	"state": ownerStep, "comment": ownerStep,
 	"decisionNo": ownerDecision, "decisionDate": ownerDecision, "signer": ownerDecision, "decidedForm": ownerDecision,
 	"history": ownerServer, "submittedAt": ownerServer, "awards": ownerServer,
+	"criteria": ownerFiler, "lateDecision": ownerLate,
+	"late": ownerServer, "daysLate": ownerServer,
 }
 
 // reportFields is the same for a unit's yearly report: the report is its
@@ -70,6 +75,8 @@ var reportFields = map[string]fieldOwner{
 	"initiativesApplied": ownerAuthor, "trainings": ownerAuthor,
 	"state":       ownerStep,
 	"submittedAt": ownerServer, "updatedBy": ownerServer,
+	"signedReport": ownerAuthor, "lateDecision": ownerLate,
+	"late": ownerServer, "daysLate": ownerServer,
 }
 
 // fieldLabels name the fields in the refusals.
@@ -80,6 +87,8 @@ var fieldLabels = map[string]string{
 	"dossier": "Hồ sơ kèm theo", "decisionNo": "Số quyết định", "decisionDate": "Ngày quyết định", "signer": "Người ký",
 	"decidedForm": "Hình thức khen thưởng được quyết định", "history": "Quá trình xử lý", "submittedAt": "Ngày nộp",
 	"awards": "Khen thưởng đã tạo", "updatedBy": "Người sửa lần cuối", "summary": "Nội dung báo cáo",
+	"criteria": "Tiêu chuẩn đạt được", "lateDecision": "Xét hồ sơ nộp muộn", "late": "Nộp muộn", "daysLate": "Số ngày muộn",
+	"signedReport": "Báo cáo có chữ ký",
 }
 
 // mayWrite reports whether who may change a field of owner when a record
@@ -96,6 +105,8 @@ func mayWrite(owner fieldOwner, who, from, to string) bool {
 		return (who == schema.RoleUnitReporter || who == schema.RoleReviewer) && (from == "" || from == "draft" || from == "returned")
 	case owner == ownerDecision:
 		return who == schema.RoleReviewer && from == "forwarded" && to == "approved"
+	case owner == ownerLate:
+		return who == schema.RoleReviewer
 	}
 	return false
 }
@@ -133,6 +144,8 @@ func refusal(owner fieldOwner, name string) string {
 		return fmt.Sprintf("Không sửa được “%s”: nội dung hồ sơ chỉ sửa được khi đang soạn hoặc được trả lại để bổ sung.", label)
 	case ownerAuthor:
 		return fmt.Sprintf("Vai trò của bạn không sửa được “%s”.", label)
+	case ownerLate:
+		return fmt.Sprintf("Chỉ cán bộ thẩm định (Phòng Văn hóa – Xã hội) xét “%s”.", label)
 	case ownerDecision:
 		return fmt.Sprintf("Không ghi được “%s”: quyết định khen thưởng chỉ do cán bộ thẩm định ghi khi hồ sơ đã trình Hội đồng được khen thưởng.", label)
 	}

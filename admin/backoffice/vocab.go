@@ -30,6 +30,8 @@ func vocabulary() map[string][]option {
 		"feedbackStates":    vocab.FeedbackStates,
 		"channels":          vocab.Channels,
 		"helpful":           vocab.Helpful,
+		"awardCriteria":     vocab.AwardCriteria,
+		"lateDecisions":     vocab.LateDecisions,
 	}
 	out := make(map[string][]option, len(lists))
 	for name, l := range lists {

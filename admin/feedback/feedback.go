@@ -30,6 +30,8 @@ func Routes(e *core.ServeEvent, siteURL func() string) {
 	e.Router.POST("/api/portal/feedback", feedbackAPI).Bind(apis.BodyLimit(64<<10), sameSite)
 	e.Router.POST("/gop-y/gui", feedbackForm).Bind(apis.BodyLimit(64<<10), sameSite)
 	e.Router.GET("/gop-y/da-nhan/", feedbackThanks)
+	e.Router.GET("/gop-y/tra-cuu/", lookupForm)
+	e.Router.POST("/gop-y/tra-cuu/", lookupPost).Bind(apis.BodyLimit(4<<10), sameSite)
 	e.Router.POST("/api/portal/feedback/{id}/initiative", feedbackToInitiative).Bind(staff.Require(schema.RoleEditor, schema.RoleReviewer))
 	e.Router.GET("/api/portal/feedback/stats", feedbackStats).Bind(staff.Require(schema.RoleEditor, schema.RoleReviewer))
 	e.Router.GET("/api/portal/exports/feedback", exportFeedback).Bind(staff.Require(schema.RoleEditor, schema.RoleReviewer))

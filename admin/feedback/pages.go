@@ -16,13 +16,14 @@ import (
 	"github.com/daison/portal/internal/vocab"
 )
 
-//go:embed templates/feedback.html templates/thanks.html templates/form.html templates/problem.html
+//go:embed templates/feedback.html templates/thanks.html templates/form.html templates/problem.html templates/lookup.html
 var feedbackTemplates embed.FS
 
 var (
 	thanksPage  = template.Must(template.New("").Funcs(siteFuncs(nil)).ParseFS(feedbackTemplates, "templates/feedback.html", "templates/thanks.html"))
 	formPage    = template.Must(template.New("").Funcs(siteFuncs(nil)).ParseFS(feedbackTemplates, "templates/feedback.html", "templates/form.html"))
 	problemPage = template.Must(template.New("").Funcs(siteFuncs(nil)).ParseFS(feedbackTemplates, "templates/feedback.html", "templates/problem.html"))
+	lookupPage  = template.Must(template.New("").Funcs(siteFuncs(nil)).ParseFS(feedbackTemplates, "templates/feedback.html", "templates/lookup.html"))
 )
 
 // Problem answers a refused form post without JavaScript (too many
@@ -73,6 +74,7 @@ type formView struct {
 	Errors   FieldErrors
 	Order    []string
 	Consent  bool
+	Publish  bool
 	Ratings  []rating
 	Channels vocab.List
 }
@@ -93,6 +95,7 @@ func feedbackForm(e *core.RequestEvent) error {
 	in.Kind, in.Page, in.Topic, in.Message = f.Get("kind"), f.Get("page"), f.Get("topic"), f.Get("message")
 	in.Helpful, in.Rating, in.Service, in.Channel = f.Get("helpful"), f.Get("rating"), f.Get("service"), f.Get("channel")
 	in.Name, in.Phone, in.Email, in.Consent = f.Get("name"), f.Get("phone"), f.Get("email"), f.Get("consent")
+	in.Publish = f.Get("publish")
 	in.Website, in.Key, in.Return = f.Get("website"), f.Get("idempotencyKey"), f.Get("return")
 
 	rec, err := Submit(e.App, in, e.RealIP())
@@ -109,7 +112,7 @@ func feedbackForm(e *core.RequestEvent) error {
 		// clean() has already normalised in's fields; show them as kept.
 		_ = in.clean()
 		return renderFeedback(e, http.StatusBadRequest, formPage, "form", formView{
-			Title: title, Send: send, In: in, Errors: fe, Order: formOrder, Consent: in.consented(),
+			Title: title, Send: send, In: in, Errors: fe, Order: formOrder, Consent: in.consented(), Publish: yes(in.Publish),
 			Ratings: formRatings, Channels: vocab.Channels,
 		})
 	}

@@ -8,9 +8,11 @@ import (
 	"strings"
 
 	"github.com/pocketbase/dbx"
+	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 
+	"github.com/daison/portal/admin/check"
 	"github.com/daison/portal/admin/staff"
 	"github.com/daison/portal/internal/markdown"
 	"github.com/daison/portal/internal/schema"
@@ -19,14 +21,16 @@ import (
 )
 
 // answerFeedback stamps who answered a submission and when, and keeps the
-// citizen's own words and contacts out of staff edits (the stamps a request
-// may send are already replaced by admin/audit's keepStamps).
+// citizen's own words, contacts and consent out of staff edits (the stamps
+// a request may send are already replaced by admin/audit's keepStamps). Staff may publish
+// an answered question on the public "Hỏi – đáp" page only when its citizen
+// consented; the time it was published is the server's.
 func answerFeedback(e *core.RecordRequestEvent) error {
 	before, err := e.App.FindRecordById(schema.Feedback, e.Record.Id)
 	if err != nil {
 		return e.Next()
 	}
-	for _, f := range []string{"kind", "refCode", "page", "topic", "message", "helpful", "rating", "service", "channel", "name", "phone", "email", "consent", "idempotencyKey", "ipHash"} {
+	for _, f := range []string{"kind", "refCode", "page", "topic", "message", "helpful", "rating", "service", "channel", "name", "phone", "email", "consent", "publishConsent", "idempotencyKey", "ipHash", "publishedAt"} {
 		e.Record.Set(f, before.Get(f))
 	}
 	if e.Record.GetString("answer") != before.GetString("answer") {
@@ -36,6 +40,21 @@ func answerFeedback(e *core.RecordRequestEvent) error {
 		if e.Record.GetString("answer") != "" && e.Record.GetString("state") == "moi" {
 			e.Record.Set("state", "da-tra-loi")
 		}
+	}
+	if e.Record.GetBool("published") {
+		switch {
+		case !e.Record.GetBool("publishConsent"):
+			return e.BadRequestError("", validation.Errors{"published": check.FieldError("validation_publish_consent",
+				"Người gửi không đồng ý công khai câu hỏi này, nên không đăng lên trang Hỏi – đáp được.")})
+		case strings.TrimSpace(e.Record.GetString("answer")) == "" || strings.TrimSpace(e.Record.GetString("message")) == "":
+			return e.BadRequestError("", validation.Errors{"published": check.FieldError("validation_publish_answer",
+				"Chỉ đăng lên trang Hỏi – đáp câu hỏi đã có nội dung trả lời.")})
+		}
+		if !before.GetBool("published") {
+			e.Record.Set("publishedAt", types.NowDateTime())
+		}
+	} else {
+		e.Record.Set("publishedAt", "")
 	}
 	return e.Next()
 }

@@ -37,6 +37,7 @@ type Input struct {
 	Phone   string `json:"phone" form:"phone"`     // optional
 	Email   string `json:"email" form:"email"`     // optional
 	Consent string `json:"consent" form:"consent"` // "on"/"true" when the citizen agrees to be contacted
+	Publish string `json:"publish" form:"publish"` // "on"/"true" when the citizen agrees that the question and its answer be published, without name or contacts
 	Website string `json:"website" form:"website"` // honeypot: people leave it empty, bots fill it
 	Key     string `json:"idempotencyKey" form:"idempotencyKey"`
 	Return  string `json:"return" form:"return"` // site path to go back to (forms without JavaScript)
@@ -70,7 +71,7 @@ func (in *Input) clean() FieldErrors {
 	errs := FieldErrors{}
 	single := map[string]*string{"kind": &in.Kind, "page": &in.Page, "topic": &in.Topic, "helpful": &in.Helpful,
 		"rating": &in.Rating, "service": &in.Service, "channel": &in.Channel, "name": &in.Name, "phone": &in.Phone,
-		"email": &in.Email, "consent": &in.Consent, "idempotencyKey": &in.Key, "return": &in.Return}
+		"email": &in.Email, "consent": &in.Consent, "publish": &in.Publish, "idempotencyKey": &in.Key, "return": &in.Return}
 	for name, v := range single {
 		var p *check.Problem
 		if *v, p = check.Text(check.SingleLine, *v); p != nil && name != "return" {
@@ -154,8 +155,11 @@ func (in *Input) clean() FieldErrors {
 	return errs
 }
 
-func (in *Input) consented() bool {
-	switch strings.ToLower(in.Consent) {
+func (in *Input) consented() bool { return yes(in.Consent) }
+
+// yes reports whether a checkbox's value says yes.
+func yes(v string) bool {
+	switch strings.ToLower(v) {
 	case "on", "true", "1", "yes", "co":
 		return true
 	}
@@ -258,6 +262,9 @@ func Submit(app core.App, in Input, ip string) (Receipt, error) {
 		} else {
 			r.Set("name", in.Name) // a name alone is not a way to reach anyone
 		}
+		// Only a question or proposal may be published, and only as the
+		// citizen allowed.
+		r.Set("publishConsent", yes(in.Publish) && (in.Kind == "gop-y" || in.Kind == "sang-kien"))
 		r.Set("state", "moi")
 		r.Set("idempotencyKey", key)
 		r.Set("ipHash", hashIP(ip))

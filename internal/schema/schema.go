@@ -31,6 +31,16 @@ const (
 	Nominations  = "nominations"
 	UnitReports  = "unitReports"
 	PortalConfig = "portalConfig"
+	// DeadlineExceptions are a reviewer's extensions of a deadline for one
+	// unit, and waivers of a report a unit need not file.
+	DeadlineExceptions = "deadlineExceptions"
+)
+
+// Follow-up: reminders already sent (so none goes twice) and the in-app
+// notices staff read on their dashboard.
+const (
+	Reminders = "reminders"
+	Notices   = "notices"
 )
 
 // Feedback holds citizens' questions and ideas and the answers staff give.

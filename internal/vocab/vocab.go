@@ -217,3 +217,45 @@ var Helpful = List{
 	{"co", "Có"},
 	{"khong", "Không"},
 }
+
+// LateDecisions are a reviewer's answers to a report or nomination filed
+// after its deadline.
+var LateDecisions = List{
+	{"pending", "Chờ xem xét"},
+	{"accepted", "Chấp nhận"},
+	{"refused", "Không chấp nhận"},
+}
+
+// ExceptionActions are what a reviewer grants one unit about a deadline.
+var ExceptionActions = List{
+	{"extend", "Gia hạn"},
+	{"waive", "Miễn nộp"},
+}
+
+// DeadlineSubjects are the things a unit files by a deadline.
+var DeadlineSubjects = List{
+	{"report", "Báo cáo năm"},
+	{"nomination", "Hồ sơ đề nghị khen thưởng hằng năm"},
+}
+
+// AwardCriteria are the plan's standards (section III.2), as a nomination's
+// checklist: "tt-" yearly, collectives (all four); "cn-" yearly,
+// individuals (the conditions and one of the three); "tk-tt-" summary,
+// collectives (one of three); "tk-cn-" summary, individuals (the conditions
+// and one of the two).
+var AwardCriteria = List{
+	{"tt-sang-kien", "Có sáng kiến, mô hình, giải pháp thiết thực được áp dụng hiệu quả trong thực tiễn"},
+	{"tt-thanh-tich", "Có thành tích xuất sắc, tiêu biểu trong thực hiện nhiệm vụ cải cách hành chính hằng năm; hoàn thành tốt các chỉ tiêu, nhiệm vụ được giao"},
+	{"tt-ky-luat", "Thực hiện nghiêm kỷ luật, kỷ cương hành chính; không để chậm trễ, phiền hà cho người dân, tổ chức; không có cán bộ vi phạm trong thực thi công vụ"},
+	{"tt-ket-qua", "Có kết quả nổi bật trong nâng cao chất lượng giải quyết thủ tục hành chính, ứng dụng công nghệ thông tin, chuyển đổi số, mức độ hài lòng của người dân"},
+	{"cn-dieu-kien", "Có phẩm chất đạo đức tốt, gương mẫu chấp hành chủ trương, pháp luật; hoàn thành xuất sắc nhiệm vụ; trực tiếp tham mưu, tổ chức hoặc tham gia thực hiện nhiệm vụ cải cách hành chính"},
+	{"cn-sang-kien", "Có sáng kiến, giải pháp, cách làm hay được áp dụng hiệu quả trong thực tế"},
+	{"cn-tham-muu", "Có thành tích xuất sắc, tiêu biểu trong tham mưu, đề xuất, triển khai nhiệm vụ cải cách hành chính, chuyển đổi số"},
+	{"cn-trach-nhiem", "Có tinh thần trách nhiệm cao, nhiều đóng góp xây dựng nền hành chính chuyên nghiệp, hiện đại, công khai, minh bạch"},
+	{"tk-tt-dan-dau", "Có thành tích xuất sắc, tiêu biểu, dẫn đầu phong trào giai đoạn 2026 – 2030; hoàn thành xuất sắc các mục tiêu, chỉ tiêu"},
+	{"tk-tt-sang-kien", "Có từ 02 sáng kiến, mô hình, giải pháp được áp dụng hiệu quả trong thực tế"},
+	{"tk-tt-lien-tuc", "Có thành tích nổi bật, liên tục trong ít nhất 03 năm của giai đoạn 2026 – 2030"},
+	{"tk-cn-dieu-kien", "Có phẩm chất đạo đức tốt; hoàn thành xuất sắc nhiệm vụ; có ít nhất 03 năm trực tiếp thực hiện nhiệm vụ cải cách hành chính trong giai đoạn 2026 – 2030"},
+	{"tk-cn-tham-muu", "Có thành tích xuất sắc, tiêu biểu trong tham mưu, đề xuất, triển khai nhiệm vụ cải cách hành chính, chuyển đổi số"},
+	{"tk-cn-sang-kien", "Có sáng kiến, giải pháp, cách làm hiệu quả được áp dụng trong thực tế"},
+}

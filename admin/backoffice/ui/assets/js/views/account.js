@@ -30,7 +30,9 @@ export async function renderAccountPage(el) {
   const required = r.role === 'reviewer';
   const mfa = h('input', { type: 'checkbox', id: 'hai-buoc', name: 'mfa', checked: required || !!r.mfa, disabled: required, 'aria-describedby': 'hai-buoc-hint' });
   const mfaErr = h('p', { id: 'hai-buoc-error', class: 'field-error', hidden: true });
-  const all = { name, oldPassword: oldPw, password: pw, passwordConfirm: pw2, mfa: { input: mfa, err: mfaErr } };
+  const mailOn = h('input', { type: 'checkbox', id: 'thu-nhac', name: 'mailOn', checked: !r.mailOptOut, 'aria-describedby': 'thu-nhac-hint' });
+  const mailErr = h('p', { id: 'thu-nhac-error', class: 'field-error', hidden: true });
+  const all = { name, oldPassword: oldPw, password: pw, passwordConfirm: pw2, mfa: { input: mfa, err: mfaErr }, mailOptOut: { input: mailOn, err: mailErr } };
 
   fill(el,
     h('h1', {}, 'Tài khoản của tôi'),
@@ -48,6 +50,9 @@ export async function renderAccountPage(el) {
           ? 'Bắt buộc với cán bộ thẩm định, vì tài khoản này xem được thông tin liên hệ của người dân: sau mật khẩu, nhập mã gửi tới email của bạn.'
           : 'Sau mật khẩu, nhập thêm mã gửi tới email của bạn. Kẻ gian biết mật khẩu cũng không đăng nhập được nếu không đọc được thư của bạn.'),
         h('div', { class: 'field field-check' }, mfa, h('label', { for: 'hai-buoc' }, 'Dùng đăng nhập hai bước'), mfaErr)),
+      h('fieldset', { class: 'field' }, h('legend', {}, 'Thư nhắc việc'),
+        h('p', { class: 'hint', id: 'thu-nhac-hint' }, 'Thư nhắc hạn nộp báo cáo, hồ sơ được trả lại hoặc có quyết định, hồ sơ mới chờ xem xét. Tắt thư thì thông báo vẫn hiện ở trang Tổng quan.'),
+        h('div', { class: 'field field-check' }, mailOn, h('label', { for: 'thu-nhac' }, 'Nhận thư nhắc việc qua email'), mailErr)),
       h('button', { type: 'submit', class: 'btn' }, 'Lưu')));
 
   async function save(e) {
@@ -57,6 +62,7 @@ export async function renderAccountPage(el) {
     Object.values(all).forEach((x) => setInvalid(x.input, x.err, ''));
     const body = { name: name.input.value };
     if (!required) body.mfa = mfa.checked;
+    body.mailOptOut = !mailOn.checked;
     if (pw.input.value !== pw2.input.value) {
       setInvalid(pw2.input, pw2.err, 'Hai lần nhập mật khẩu mới không khớp nhau.');
       fill(summary, errorSummary([{ href: '#nhap-lai', text: 'Hai lần nhập mật khẩu mới không khớp nhau.' }], 'Chưa lưu được'));

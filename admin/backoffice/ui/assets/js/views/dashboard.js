@@ -11,6 +11,8 @@ import { PATHS, loadConfig, deadline, openYear, nomineeName, nominationBadge, re
 import { feedbackGist } from './feedback.js';
 import { BASE, setTitle, takeFlash } from '../nav.js';
 import { shortActor } from '../components/actor.js';
+import { loadOverdue } from './late.js';
+import { loadNotices } from './notices.js';
 
 const WORKFLOW = ['articles', 'guides', 'initiatives', 'honorees', 'awards', 'units', 'indicators'];
 
@@ -43,6 +45,14 @@ export async function renderDashboard(el) {
     const reps = box('bao-cao-don-vi', 'Báo cáo năm của đơn vị', '');
     process.push(noms.el, reps.el);
     loaders.push(loadUnitNominations(noms), loadUnitReport(reps));
+  }
+  const notices = box('thong-bao', 'Thông báo', 'Không có thông báo mới.');
+  process.unshift(notices.el);
+  loaders.push(loadNotices(notices));
+  if (isReviewer() || (isReporter() && auth.unit)) {
+    const overdue = box('qua-han', 'Báo cáo quá hạn các năm trước', '');
+    process.push(overdue.el);
+    loaders.push(loadOverdue(overdue));
   }
   if (can.feedback()) {
     const fb = box('y-kien-moi', 'Ý kiến người dân mới', 'Không có ý kiến mới nào.');

@@ -211,12 +211,17 @@ export async function renderFeedback(el, { id }) {
     tags: widget({ name: 'tags', label: 'Nhãn', widget: 'tags', noun: 'nhãn', hint: 'Để phân loại và tìm lại, ví dụ: hộ tịch, VNeID, thái độ phục vụ. Gõ nhãn rồi bấm Enter hoặc nút “Thêm”.' }, r.tags, opts),
     state: widget({ name: 'state', label: 'Trạng thái xử lý', widget: 'select', vocab: 'feedbackStates' }, r.state, opts),
     answer: widget({ name: 'answer', label: 'Trả lời người dân', widget: 'textarea', rows: 5, hint: 'Nội dung đã trả lời, hoặc cách đã trả lời (gọi điện, gửi thư…). Hệ thống ghi lại người trả lời và thời điểm.' }, r.answer, opts),
+    answerOffice: widget({ name: 'answerOffice', label: 'Cơ quan, bộ phận trả lời', widget: 'text', hint: 'Hiện cùng câu trả lời khi người dân tra cứu bằng mã tiếp nhận và trên trang Hỏi – đáp.' }, r.answerOffice, opts),
   };
+  if (r.publishConsent) {
+    w.published = widget({ name: 'published', label: 'Đăng câu hỏi và câu trả lời lên trang Hỏi – đáp', widget: 'bool', hint: 'Người gửi đã đồng ý công khai. Họ tên, số điện thoại, thư điện tử không bao giờ được đăng.' }, !!r.published, opts);
+  }
   const answered = r.answeredAt
     ? h('p', { class: 'hint answered' }, `Trả lời lần cuối: ${shortActor(r.answeredBy || '')}, ${formatDateTime(r.answeredAt)}.`)
     : null;
   const form = h('form', { class: 'record-form', novalidate: true, onsubmit: save },
-    w.tags.el, w.state.el, w.answer.el, answered,
+    w.tags.el, w.state.el, w.answer.el, w.answerOffice.el, answered,
+    w.published ? w.published.el : h('p', { class: 'hint' }, 'Người gửi không đồng ý công khai: ý kiến này không đăng lên trang Hỏi – đáp.'),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn' }, 'Lưu')));
   const keyOf = () => keysOf(Object.values(w));
   let initial = keyOf();
@@ -237,7 +242,8 @@ export async function renderFeedback(el, { id }) {
     e.preventDefault();
     summary.replaceChildren();
     for (const x of Object.values(w)) x.setError('');
-    const body = { tags: w.tags.get(), state: w.state.get(), answer: w.answer.get() };
+    const body = { tags: w.tags.get(), state: w.state.get(), answer: w.answer.get(), answerOffice: w.answerOffice.get() };
+    if (w.published) body.published = w.published.get();
     const problems = [];
     if (!body.state) problems.push(flag(w.state, 'Hãy chọn trạng thái.', 'Trạng thái xử lý: Hãy chọn trạng thái.'));
     if (body.tags.length > 10) problems.push(flag(w.tags, 'Tối đa 10 nhãn.', 'Nhãn: Tối đa 10 nhãn.'));
@@ -246,7 +252,7 @@ export async function renderFeedback(el, { id }) {
     try {
       await update('feedback', r.id, body);
     } catch (ex) {
-      const names = { tags: 'Nhãn', state: 'Trạng thái xử lý', answer: 'Trả lời người dân' };
+      const names = { tags: 'Nhãn', state: 'Trạng thái xử lý', answer: 'Trả lời người dân', answerOffice: 'Cơ quan trả lời', published: 'Đăng lên Hỏi – đáp' };
       const items = serverProblems(ex, (f, m) => (w[f] ? flag(w[f], m, `${names[f]}: ${m}`) : null));
       if (!items.length) items.push({ text: ex.message });
       return show(items, ex.status === 403 ? 'Không được phép' : 'Chưa lưu được');

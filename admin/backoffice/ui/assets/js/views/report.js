@@ -12,6 +12,8 @@ import { BASE, navigate, setTitle, setDirtyCheck, setFlash, takeFlash, flashNoti
 import { loadConfig, deadline, openYear, reportBadge, crumbs } from '../process.js';
 import { actionButton, onAction, lock, flag, keysOf, readValue, serverProblems, showSummary } from '../editor.js';
 import { TITLE, listURL, MD_HINT, NUMBERS, noAccess, reportDeadlineNotice, stat } from './reports.js';
+import { lateBlock } from './late.js';
+import { downloadButton } from '../forms/documents.js';
 
 export async function renderReport(el, { id, query }) {
   if (!can.reports()) return noAccess(el);
@@ -61,6 +63,12 @@ function demote(nodes) {
   return [...box.childNodes];
 }
 
+// signedFile offers the report's signed file for download.
+function signedFile(r) {
+  const status = h('span', { role: 'status', class: 'hint' });
+  return h('p', {}, 'Báo cáo có chữ ký, đóng dấu: ', downloadButton(r, r.signedReport, status), ' ', status);
+}
+
 function reportTitle(r, unitName) {
   return `Báo cáo năm ${r.year}${unitName ? ' – ' + unitName : ''}`;
 }
@@ -80,6 +88,8 @@ async function renderReportView(el, r, config) {
       h('div', {}, h('dt', {}, 'Trạng thái'), h('dd', {}, reportBadge(r.state))),
       r.submittedAt ? h('div', {}, h('dt', {}, 'Ngày nộp'), h('dd', {}, formatDateTime(r.submittedAt))) : null,
       h('div', {}, h('dt', {}, 'Sửa lần cuối'), h('dd', {}, [r.updatedBy ? r.updatedBy.replace(/\s+[<(].*$/, '') : '', formatDateTime(r.updated)].filter(Boolean).join(', ')))),
+    r.signedReport ? signedFile(r) : null,
+    lateBlock('unitReports', r, () => view('unitReports', r.id, { expand: 'unit' }).then((x) => renderReportView(el, x, config))),
     isReporter() && r.state === 'submitted' && deadline(config, r.year).closed
       ? h('p', { class: 'notice notice-info' }, 'Báo cáo đã nộp và đã quá hạn nên không sửa được nữa. Cần sửa, hãy liên hệ Phòng Văn hóa – Xã hội.') : null,
     isReviewer() ? h('div', { class: 'tools' }, h('a', { class: 'btn btn-secondary', href: `${listURL()}${r.id}?sua=1` }, 'Sửa báo cáo')) : null,
@@ -123,6 +133,7 @@ function renderReportEditor(el, record, config, { year, unit }) {
       h('legend', {}, 'Số liệu chính'),
       h('p', { class: 'hint' }, 'Số nguyên với số lượng; tỷ lệ phần trăm từ 0 đến 100, phần thập phân sau dấu phẩy, ví dụ 97,5.'),
       h('div', { class: 'grid-2' }, NUMBERS.map((n) => add({ name: n.name, label: n.label, widget: 'number' }, record ? record[n.name] : null)))),
+    add({ name: 'signedReport', label: 'Báo cáo có chữ ký, đóng dấu', widget: 'documents', hint: 'Không bắt buộc. Một tệp PDF hoặc DOCX, tối đa 10 MB; máy chủ kiểm tra cả nội dung tệp.' }, record ? record.signedReport : ''),
   ];
   const yearInput = w.year.el.querySelector('input');
   if (record) yearInput.readOnly = true;
@@ -194,7 +205,13 @@ function renderReportEditor(el, record, config, { year, unit }) {
     const unlock = lock(form);
     let saved;
     try {
-      saved = record ? await update('unitReports', record.id, values) : await create('unitReports', values);
+      let body = /** @type {Record<string, any> | FormData} */ (values);
+      if (w.signedReport.filesPending()) {
+        body = new FormData();
+        body.append('@jsonPayload', JSON.stringify(values));
+        w.signedReport.addFiles(body);
+      }
+      saved = record ? await update('unitReports', record.id, body) : await create('unitReports', body);
     } catch (e) {
       unlock();
       const items = serverProblems(e, (field, msg) => {
@@ -212,7 +229,7 @@ function renderReportEditor(el, record, config, { year, unit }) {
   function labelOf(k) {
     const n = NUMBERS.find((x) => x.name === k);
     if (n) return n.label;
-    return { unit: 'Đơn vị', year: 'Năm báo cáo', summary: 'Nội dung báo cáo' }[k] || label('status', k);
+    return { unit: 'Đơn vị', year: 'Năm báo cáo', summary: 'Nội dung báo cáo', signedReport: 'Báo cáo có chữ ký' }[k] || label('status', k);
   }
   function show(items, title = 'Chưa lưu được: có lỗi cần sửa') {
     showSummary(summary, items, title);

@@ -45,8 +45,8 @@ export function reportDeadlineNotice(config, year) {
   return h('div', { class: 'notice notice-warning deadline deadline-closed' },
     h('p', { class: 'notice-title' }, `Đã hết hạn nộp báo cáo năm ${year} (hạn cuối ${d.text}).`),
     h('p', {}, isReviewer()
-      ? 'Sau thời hạn này, chỉ Phòng Văn hóa – Xã hội lập hoặc sửa báo cáo thay cho đơn vị.'
-      : 'Đơn vị vẫn lưu được bản nháp nhưng không nộp được nữa. Hãy liên hệ Phòng Văn hóa – Xã hội.'));
+      ? 'Báo cáo đơn vị nộp sau thời hạn này được ghi là nộp muộn để bạn xem xét chấp nhận; bạn có thể gia hạn cho từng đơn vị.'
+      : 'Đơn vị vẫn nộp được: báo cáo sẽ được ghi là nộp muộn (kèm số ngày muộn) và Phòng Văn hóa – Xã hội xem xét chấp nhận.'));
 }
 
 // ---------------------------------------------------------------- the list
@@ -151,13 +151,14 @@ async function renderYearSummary(el, { query }) {
         : h('table', { class: 'records report-table' },
           h('caption', { class: 'visually-hidden' }, `Tình hình nộp báo cáo năm ${year} của các đơn vị`),
           h('thead', {}, h('tr', {},
-            h('th', { scope: 'col' }, 'Đơn vị'), h('th', { scope: 'col' }, 'Trạng thái'), h('th', { scope: 'col' }, 'Ngày nộp'),
+            h('th', { scope: 'col' }, 'Đơn vị'), h('th', { scope: 'col' }, 'Trạng thái'), h('th', { scope: 'col' }, 'Ngày nộp'), h('th', { scope: 'col' }, 'Đúng hạn?'),
             NUMBERS.filter((n) => n.name !== 'satisfaction').map((n) => h('th', { scope: 'col', class: 'num' }, n.short)),
             h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Báo cáo')))),
           h('tbody', {}, rows.map((u) => h('tr', { class: u.state === 'submitted' ? '' : 'row-missing' },
             h('th', { scope: 'row', 'data-label': 'Đơn vị' }, u.unit),
             h('td', { 'data-label': 'Trạng thái' }, reportBadge(u.state === 'missing' ? '' : u.state)),
             h('td', { 'data-label': 'Ngày nộp' }, u.submittedAt || '—'),
+            h('td', { 'data-label': 'Đúng hạn?', class: `timeliness timeliness-${u.timeliness}` }, u.timelinessLabel || '—'),
             h('td', { 'data-label': 'Hồ sơ TTHC', class: 'num' }, u.reportId ? formatNumber(u.dossiers) : '—'),
             h('td', { 'data-label': 'Đúng hạn', class: 'num' }, u.reportId ? percent(u.onTimeRate) : '—'),
             h('td', { 'data-label': 'Trực tuyến', class: 'num' }, u.reportId ? percent(u.onlineRate) : '—'),

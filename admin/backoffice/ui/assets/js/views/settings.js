@@ -8,6 +8,7 @@ import { can } from '../roles.js';
 import { errorSummary, setInvalid } from '../forms/field.js';
 import { setTitle, setDirtyCheck } from '../nav.js';
 import { loadConfig, deadline } from '../process.js';
+import { deadlineSettings } from './deadlines.js';
 
 const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -54,10 +55,11 @@ export async function renderSettings(el) {
     h('form', { class: 'narrow', novalidate: true, onsubmit: save },
       h('div', { class: 'field' },
         h('label', { for: 'han-nop' }, 'Hạn nộp hồ sơ khen thưởng hằng năm và báo cáo năm'),
-        h('p', { class: 'hint', id: 'han-nop-hint' }, 'Ngày/tháng hằng năm, ví dụ 20/11 (theo Kế hoạch). Sau hết ngày này, đơn vị không nộp được hồ sơ khen thưởng hằng năm và báo cáo của năm đó; chỉ Phòng Văn hóa – Xã hội bổ sung. Khen thưởng đột xuất không có hạn.'),
+        h('p', { class: 'hint', id: 'han-nop-hint' }, 'Ngày/tháng hằng năm, ví dụ 20/11 (theo Kế hoạch). Sau hết ngày này, hồ sơ khen thưởng hằng năm và báo cáo năm vẫn nộp được nhưng được ghi là nộp muộn để Phòng Văn hóa – Xã hội xem xét. Khen thưởng đột xuất không có hạn.'),
         err, input, example),
       config.updated ? h('p', { class: 'hint' }, `Sửa lần cuối: ${formatDateTime(config.updated)}.`) : null,
-      h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn' }, 'Lưu cài đặt'))));
+      h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn' }, 'Lưu cài đặt'))),
+    config.id ? await deadlineSettings(config) : null);
 
   async function save(e) {
     e.preventDefault();

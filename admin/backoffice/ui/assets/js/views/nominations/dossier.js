@@ -12,6 +12,7 @@ import { loadConfig, nomineeName, nomineeKind, crumbs } from '../../process.js';
 import { renderEditor } from './editor.js';
 import { actionPanel } from './review.js';
 import { TITLE, EXPAND, listURL, noAccess, statePanel, returnedNotice, timeline, deleteTool } from './common.js';
+import { lateBlock } from '../late.js';
 
 export async function renderNomination(el, { id }) {
   if (!can.nominations()) return noAccess(el);
@@ -75,6 +76,9 @@ function details(r) {
   if (nominee && nominee.position) rows.push(['Chức vụ', nominee.position]);
   rows.push(['Hình thức đề nghị', label('awardForms', r.requestedForm)]);
   rows.push(['Thành tích', h('div', { class: 'pre' }, r.achievements || '—')]);
+  if (r.criteria && r.criteria.length) {
+    rows.push(['Tiêu chuẩn đạt được (theo Kế hoạch)', h('ul', { class: 'plain-list criteria-list' }, r.criteria.map((c) => h('li', {}, '☑ ', label('awardCriteria', c))))]);
+  }
   rows.push(['Mô hình, sáng kiến', inis.length ? h('ul', { class: 'plain-list' }, inis.map((x) => h('li', {},
     can.decide() || isReporter() ? h('a', { href: `${BASE}mo-hinh-sang-kien/${x.id}` }, x.title) : x.title))) : (r.initiatives && r.initiatives.length ? `${r.initiatives.length} mục` : '—')]);
   rows.push(['Hồ sơ kèm theo', dossierList(r)]);
@@ -135,6 +139,7 @@ function renderDossier(el, r) {
     h('h1', {}, 'Hồ sơ đề nghị khen thưởng', h('span', { class: 'h1-sub' }, name)),
     flashNotice(flash),
     statePanel(r),
+    lateBlock('nominations', r, () => renderNomination(el, { id: r.id })),
     returnedNotice(r),
     decisionPanel(r),
     own && r.state === 'submitted' ? h('p', { class: 'notice notice-info' }, 'Hồ sơ đã nộp, đang chờ Phòng Văn hóa – Xã hội xem xét. Khi cần bổ sung, hồ sơ sẽ được trả lại kèm ý kiến.') : null,

@@ -11,6 +11,7 @@ import { BASE, navigate, setTitle, setDirtyCheck, setFlash, takeFlash, flashNoti
 import { deadline, openYear, nomineeName, crumbs } from '../../process.js';
 import { actionButton, onAction, lock, flag, keysOf, readValue, serverProblems, showSummary, showSaveError } from '../../editor.js';
 import { TITLE, listURL, statePanel, returnedNotice, timeline, deleteTool } from './common.js';
+import { criteriaWidget } from './criteria.js';
 
 export function renderEditor(el, record, config) {
   const st = record ? record.state : 'new';
@@ -61,6 +62,7 @@ export function renderEditor(el, record, config) {
     nomineeSet,
     add({ name: 'requestedForm', label: 'Hình thức khen thưởng đề nghị', widget: 'select', vocab: 'awardForms', required: true }, v('requestedForm', '')),
     add({ name: 'achievements', label: 'Thành tích', widget: 'textarea', required: true, rows: 7, hint: 'Thành tích cụ thể, có số liệu. Theo Kế hoạch, một thành tích chỉ được khen thưởng một lần, một hình thức.' }, v('achievements', '')),
+    (w.criteria = criteriaWidget(v('criteria', []), () => w.kind.get(), () => (modeNew.checked ? w.nomineeKind.get() || '' : ''))).el,
     add({ name: 'initiatives', label: 'Mô hình, sáng kiến làm căn cứ', widget: 'picker', target: 'initiatives', hint: 'Không bắt buộc. Gõ tên để tìm, rồi bấm “Chọn”; chọn được nhiều mục.' }, v('initiatives', [])),
     add({ name: 'dossier', label: 'Hồ sơ kèm theo', widget: 'documents', hint: 'Tệp PDF, DOCX hoặc ảnh JPEG, PNG, WebP; mỗi tệp tối đa 10 MB, tối đa 10 tệp. Máy chủ kiểm tra cả nội dung tệp.' }, v('dossier', [])),
     add({ name: 'comment', label: 'Ghi chú gửi Phòng Văn hóa – Xã hội', widget: 'textarea', rows: 3, hint: st === 'returned' ? 'Không bắt buộc. Ví dụ: đã bổ sung những gì. Ghi chú được lưu vào quá trình xử lý hồ sơ.' : 'Không bắt buộc. Ghi chú được lưu vào quá trình xử lý hồ sơ.' }, ''),
@@ -75,6 +77,7 @@ export function renderEditor(el, record, config) {
   };
   yearInput.addEventListener('input', drawDeadline);
   kindSelect.addEventListener('change', drawDeadline);
+  for (const x of [kindSelect, w.nomineeKind.el.querySelector('select'), modeOld, modeNew]) x.addEventListener('change', () => w.criteria.redraw());
   drawDeadline();
 
   const actions = st === 'returned'
@@ -227,7 +230,7 @@ export function deadlineNotice(config, year, kind) {
   return h('div', { class: 'notice notice-warning deadline deadline-closed' },
     h('p', { class: 'notice-title' }, `Đã hết hạn nộp hồ sơ khen thưởng hằng năm năm ${year} (hạn cuối ${d.text}).`),
     h('p', {}, isReviewer()
-      ? 'Sau thời hạn này, chỉ Phòng Văn hóa – Xã hội bổ sung hồ sơ: bạn vẫn nộp được.'
-      : 'Đơn vị vẫn lưu được bản nháp nhưng không nộp được nữa; sau thời hạn này chỉ Phòng Văn hóa – Xã hội bổ sung hồ sơ. Hồ sơ khen thưởng đột xuất vẫn nộp được bất cứ lúc nào.'));
+      ? 'Hồ sơ nộp sau thời hạn này được ghi là nộp muộn; bạn xem xét chấp nhận trước khi trình Hội đồng.'
+      : 'Đơn vị vẫn nộp được: hồ sơ sẽ được ghi là nộp muộn (kèm số ngày muộn) và Phòng Văn hóa – Xã hội xem xét chấp nhận trước khi trình Hội đồng. Hồ sơ khen thưởng đột xuất vẫn nộp được bất cứ lúc nào.'));
 }
 

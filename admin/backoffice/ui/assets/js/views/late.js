@@ -1,0 +1,64 @@
+// @ts-check
+// A report or nomination filed after its deadline: how late, what the
+// reviewer decided, and for reviewers the two buttons that decide it.
+
+import { update, request } from '../api.js';
+import { h, fill, formatNumber } from '../util.js';
+import { isReviewer } from '../roles.js';
+
+const DECISIONS = { pending: 'Chờ xem xét', accepted: 'Đã chấp nhận', refused: 'Không chấp nhận' };
+
+/**
+ * lateBlock is nothing for a record filed on time.
+ * @param {string} collection  unitReports or nominations
+ * @param {any} r              the record
+ * @param {() => void} reload  called after a decision is saved
+ */
+export function lateBlock(collection, r, reload) {
+  if (!r || !r.late) return null;
+  const status = h('p', { role: 'status', class: 'hint' });
+  const decide = (value, text) => h('button', {
+    type: 'button', class: value === 'accepted' ? 'btn' : 'btn btn-secondary',
+    onclick: async (e) => {
+      const b = /** @type {HTMLButtonElement} */ (e.currentTarget);
+      b.disabled = true;
+      status.textContent = 'Đang lưu…';
+      try {
+        await update(collection, r.id, { lateDecision: value });
+        reload();
+      } catch (err) {
+        status.textContent = `Không lưu được: ${err.message}`;
+        b.disabled = false;
+      }
+    },
+  }, text);
+  const box = h('div', { class: 'notice notice-warning late-filing', role: 'note' },
+    h('p', { class: 'notice-title' }, `Nộp muộn ${formatNumber(r.daysLate || 0)} ngày — ${DECISIONS[r.lateDecision || 'pending']}`),
+    isReviewer() && r.lateDecision !== 'accepted'
+      ? h('div', { class: 'actions' }, decide('accepted', 'Chấp nhận hồ sơ nộp muộn'), r.lateDecision !== 'refused' ? decide('refused', 'Không chấp nhận') : null)
+      : null,
+    status);
+  return box;
+}
+
+/** overdueList shows the reports a unit has not filed though due. */
+export function overdueList(items) {
+  if (!items.length) return h('p', { class: 'muted' }, 'Không có báo cáo nào quá hạn.');
+  return h('ul', { class: 'mini-list' }, items.map((o) => h('li', {},
+    `${o.subjectLabel} năm ${o.year}`, o.unit ? ` – ${o.unit}` : '',
+    h('span', { class: 'mini-meta' }, `hạn ${o.deadline}, đã quá ${formatNumber(o.daysOverdue)} ngày`))));
+}
+
+/**
+ * loadOverdue fills a dashboard card with the reports overdue from
+ * earlier years (a unit's own; every unit's for reviewers).
+ * @param {{ body: HTMLElement }} sec
+ */
+export async function loadOverdue(sec) {
+  try {
+    const res = await request('GET', '/api/portal/overdue');
+    fill(sec.body, overdueList(res.items || []));
+  } catch (e) {
+    fill(sec.body, h('p', { class: 'muted' }, `Không tải được: ${e.message}`));
+  }
+}

@@ -1,0 +1,40 @@
+// @ts-check
+// The in-app notices of the person signed in: reminders of deadlines,
+// dossiers returned or decided, filings awaiting review. Each can be
+// marked read.
+
+import { list, update, auth } from '../api.js';
+import { h, fill, formatDateTime, q } from '../util.js';
+
+/**
+ * loadNotices fills a dashboard card with the unread notices, newest first.
+ * @param {{ body: HTMLElement, empty: string }} sec
+ */
+export async function loadNotices(sec) {
+  try {
+    // One's own only (IT's superuser sessions would otherwise see everyone's).
+    const res = await list('notices', { filter: `read = false && staff = ${q(auth.record.id)}`, sort: '-created', perPage: 10 });
+    if (!res.items.length) {
+      fill(sec.body, h('p', { class: 'muted' }, sec.empty));
+      return;
+    }
+    fill(sec.body, h('ul', { class: 'mini-list notices' }, res.items.map((n) => {
+      const li = h('li', {},
+        h('strong', {}, n.title),
+        n.body ? h('p', { class: 'notice-body' }, n.body) : null,
+        h('span', { class: 'mini-meta' }, formatDateTime(n.created), ' · ',
+          h('button', {
+            type: 'button', class: 'btn-link',
+            onclick: async () => {
+              try {
+                await update('notices', n.id, { read: true });
+                li.remove();
+              } catch (e) { /* stays listed; the next visit tries again */ }
+            },
+          }, 'Đã đọc')));
+      return li;
+    })));
+  } catch (e) {
+    fill(sec.body, h('p', { class: 'muted' }, `Không tải được: ${e.message}`));
+  }
+}
