@@ -15,8 +15,8 @@ import (
 	"github.com/daison/portal/admin/feedback"
 	"github.com/daison/portal/admin/history"
 	_ "github.com/daison/portal/admin/migrations"
-	"github.com/daison/portal/admin/setup"
 	"github.com/daison/portal/admin/reminders"
+	"github.com/daison/portal/admin/setup"
 	"github.com/daison/portal/admin/staff"
 )
 
