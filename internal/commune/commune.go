@@ -126,49 +126,6 @@ type Field struct {
 // PlanTextMax bounds the plan's full text (characters).
 const PlanTextMax = 100_000
 
-// Get returns the identity's text field named name ("" for an unknown name).
-func (c Identity) Get(name string) string {
-	switch name {
-	case "commune":
-		return c.Commune
-	case "province":
-		return c.Province
-	case "siteName":
-		return c.SiteName
-	case "mark":
-		return c.Mark
-	case "owner":
-		return c.Owner
-	case "movement":
-		return c.Movement
-	case "address":
-		return c.Address
-	case "phone":
-		return c.Phone
-	case "email":
-		return c.Email
-	case "officeHours":
-		return c.OfficeHours
-	case "responsible":
-		return c.Responsible
-	case "responsibleTitle":
-		return c.ResponsibleTitle
-	case "counterAddress":
-		return c.CounterAddress
-	case "counterHours":
-		return c.CounterHours
-	case "planNumber":
-		return c.PlanNumber
-	case "planDate":
-		return c.PlanDate
-	case "colour":
-		return c.Colour
-	case "planText":
-		return c.PlanText
-	}
-	return ""
-}
-
 // FromGetter builds an identity from a function that reads a field by
 // name (a record's GetString).
 func FromGetter(get func(string) string, demo bool) Identity {

@@ -110,8 +110,11 @@ func TestHonourRollFilters(t *testing.T) {
 		}
 		byForm[form][slug] = true
 	}
-	if len(byYear) < 2 {
-		t.Fatalf("the demo has awards in %d years; the test wants at least 2", len(byYear))
+	// The demo's awards are all of 2026, the movement's first year (an
+	// award of 2025 on the 2026–2030 roll was the old demo's mistake): the
+	// year filter is compared for that year, the forms' for several.
+	if len(byYear) < 1 || len(byForm) < 2 {
+		t.Fatalf("the demo has awards in %d years and %d forms; the test wants at least 1 and 2", len(byYear), len(byForm))
 	}
 	compare := func(path string, want map[string]bool) map[string]string {
 		t.Helper()
