@@ -1,0 +1,263 @@
+// Package mailpit starts a real SMTP server for the tests, mailpit
+// (github.com/axllent/mailpit, installed once per machine by
+// internal/testbin), and reads what it received through its HTTP API.
+//
+//	mp := mailpit.Start(t)                // stopped when the test ends
+//	// point the portal's SMTP settings at mp.SMTPHost, mp.SMTPPort
+//	m, err := mp.WaitFor("it@daison.test", 15*time.Second, func(m mailpit.Message) bool {
+//		return strings.Contains(m.Subject, "Mã đăng nhập")
+//	})
+//	code := regexp.MustCompile(`\d{6,}`).FindString(m.Text)
+//
+// Any user name and password are accepted over plain SMTP. It is test
+// tooling, never part of the portal.
+package mailpit
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"os/exec"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/daison/portal/internal/testbin"
+)
+
+// Version is the mailpit release the tests use.
+const Version = "v1.33.1"
+
+// Server is a running mailpit.
+type Server struct {
+	SMTPHost string // 127.0.0.1
+	SMTPPort int
+	API      string // http://127.0.0.1:<port>, its web UI and API
+
+	cmd    *exec.Cmd
+	out    *lockedBuffer
+	exited chan struct{}
+}
+
+// Address is a mail address as mailpit reports it.
+type Address struct {
+	Name    string `json:"Name"`
+	Address string `json:"Address"`
+}
+
+// Message is a received mail; Text and HTML are filled by Message and
+// WaitFor, not by Messages (which lists summaries).
+type Message struct {
+	ID      string    `json:"ID"`
+	From    *Address  `json:"From"`
+	To      []Address `json:"To"`
+	Subject string    `json:"Subject"`
+	Created time.Time `json:"Created"`
+	Snippet string    `json:"Snippet"`
+	Text    string    `json:"Text"`
+	HTML    string    `json:"HTML"`
+}
+
+// SentTo reports whether addr (any case) is one of the message's
+// recipients.
+func (m Message) SentTo(addr string) bool {
+	for _, a := range m.To {
+		if strings.EqualFold(a.Address, addr) {
+			return true
+		}
+	}
+	return false
+}
+
+// Start starts a mailpit for the test t and stops it when the test ends.
+func Start(t testing.TB) *Server {
+	t.Helper()
+	s, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(s.Stop)
+	return s
+}
+
+// New installs mailpit if needed and starts it on free ports of 127.0.0.1,
+// keeping mail in memory; the caller stops it with Stop.
+func New() (*Server, error) {
+	bin, err := testbin.Install("github.com/axllent/mailpit", Version, "mailpit")
+	if err != nil {
+		return nil, err
+	}
+	smtpPort, err := freePort()
+	if err != nil {
+		return nil, err
+	}
+	httpPort, err := freePort()
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{SMTPHost: "127.0.0.1", SMTPPort: smtpPort, API: fmt.Sprintf("http://127.0.0.1:%d", httpPort),
+		out: &lockedBuffer{}, exited: make(chan struct{})}
+	s.cmd = exec.Command(bin,
+		"--smtp", fmt.Sprintf("127.0.0.1:%d", smtpPort),
+		"--listen", fmt.Sprintf("127.0.0.1:%d", httpPort),
+		"--smtp-auth-accept-any", "--smtp-auth-allow-insecure",
+		"--disable-version-check", "--smtp-disable-rdns", "--quiet")
+	s.cmd.Stdout, s.cmd.Stderr = s.out, s.out
+	if err := s.cmd.Start(); err != nil {
+		return nil, fmt.Errorf("mailpit: start: %w", err)
+	}
+	go func() { _ = s.cmd.Wait(); close(s.exited) }()
+	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		if res, err := http.Get(s.API + "/readyz"); err == nil {
+			res.Body.Close()
+			if res.StatusCode == http.StatusOK {
+				return s, nil
+			}
+		}
+		select {
+		case <-s.exited:
+			return nil, fmt.Errorf("mailpit: ended before it answered: %s", s.out.String())
+		default:
+		}
+		if time.Now().After(deadline) {
+			s.Stop()
+			return nil, fmt.Errorf("mailpit: did not answer within 20s: %s", s.out.String())
+		}
+	}
+}
+
+// Stop stops mailpit.
+func (s *Server) Stop() {
+	if s.cmd == nil || s.cmd.Process == nil {
+		return
+	}
+	_ = s.cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case <-s.exited:
+	case <-time.After(5 * time.Second):
+		_ = s.cmd.Process.Kill()
+		<-s.exited
+	}
+}
+
+// Messages lists the summaries of the mail received, newest first.
+func (s *Server) Messages() ([]Message, error) {
+	var list struct {
+		Messages []Message `json:"messages"`
+	}
+	if err := s.get("/api/v1/messages?limit=500", &list); err != nil {
+		return nil, err
+	}
+	return list.Messages, nil
+}
+
+// Message returns the whole message with this ID, its text and HTML
+// bodies included.
+func (s *Server) Message(id string) (Message, error) {
+	var m Message
+	err := s.get("/api/v1/message/"+url.PathEscape(id), &m)
+	return m, err
+}
+
+// WaitFor waits up to limit for a message sent to the address to (any
+// case) for which match (nil: any) holds, and returns it whole; the newest
+// such message wins.
+func (s *Server) WaitFor(to string, limit time.Duration, match func(Message) bool) (Message, error) {
+	deadline := time.Now().Add(limit)
+	for {
+		list, err := s.Messages()
+		if err != nil {
+			return Message{}, err
+		}
+		for _, sum := range list {
+			if !sum.SentTo(to) {
+				continue
+			}
+			m, err := s.Message(sum.ID)
+			if err != nil {
+				return Message{}, err
+			}
+			if match == nil || match(m) {
+				return m, nil
+			}
+		}
+		if time.Now().After(deadline) {
+			return Message{}, fmt.Errorf("mailpit: no matching mail to %s within %s (%d received)", to, limit, len(list))
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// DeleteAll deletes every message received so far.
+func (s *Server) DeleteAll() error {
+	req, err := http.NewRequest(http.MethodDelete, s.API+"/api/v1/messages", nil)
+	if err != nil {
+		return fmt.Errorf("mailpit: %w", err)
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return fmt.Errorf("mailpit: delete all: %w", err)
+	}
+	defer res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		return fmt.Errorf("mailpit: delete all: status %d", res.StatusCode)
+	}
+	return nil
+}
+
+// get decodes the JSON answer of the API path into out.
+func (s *Server) get(path string, out any) error {
+	res, err := http.Get(s.API + path)
+	if err != nil {
+		return fmt.Errorf("mailpit: GET %s: %w", path, err)
+	}
+	defer res.Body.Close()
+	body, err := io.ReadAll(res.Body)
+	if err != nil {
+		return fmt.Errorf("mailpit: GET %s: %w", path, err)
+	}
+	if res.StatusCode != http.StatusOK {
+		return fmt.Errorf("mailpit: GET %s: status %d: %s", path, res.StatusCode, body)
+	}
+	if err := json.Unmarshal(body, out); err != nil {
+		return fmt.Errorf("mailpit: GET %s: %w", path, err)
+	}
+	return nil
+}
+
+// Addr is the SMTP server's host:port.
+func (s *Server) Addr() string { return net.JoinHostPort(s.SMTPHost, strconv.Itoa(s.SMTPPort)) }
+
+// freePort returns a TCP port of 127.0.0.1 nothing listens on.
+func freePort() (int, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 0, fmt.Errorf("mailpit: free port: %w", err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port, nil
+}
+
+// lockedBuffer keeps a process's output, safe to read while it writes.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
