@@ -15,6 +15,7 @@ import (
 	"github.com/pocketbase/pocketbase"
 	"github.com/pocketbase/pocketbase/plugins/migratecmd"
 
+	"github.com/daison/portal/ops"
 	"github.com/daison/portal/site"
 
 	// Hugo formats dates in Asia/Ho_Chi_Minh; a server without the system
@@ -32,6 +33,7 @@ func main() {
 	app.RootCmd.Short = "Cổng thông tin phong trào thi đua cải cách hành chính xã Đại Sơn"
 
 	opts := bindFlags(app)
+	opts.ops = ops.Bind(app)
 	trustProxy(app)
 	backups(app)
 	// Read the portal's own flags now: the hooks below depend on them.

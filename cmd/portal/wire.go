@@ -19,6 +19,7 @@ import (
 	"github.com/daison/portal/admin/backoffice"
 	"github.com/daison/portal/demo"
 	"github.com/daison/portal/internal/schema"
+	"github.com/daison/portal/ops"
 	"github.com/daison/portal/site"
 )
 
@@ -29,6 +30,7 @@ type options struct {
 	siteSrc string // a folder with hugo.toml, content/ and themes/ to use instead of the built-in ones
 	timeout time.Duration
 	incr    bool
+	ops     *ops.Ops // mail, deploy, replication, health (package ops)
 }
 
 func bindFlags(app *pocketbase.PocketBase) *options {
