@@ -94,7 +94,9 @@ func wire(app *pocketbase.PocketBase, o *options) *parts {
 		Sources:      srcs,
 		BuildTimeout: o.timeout,
 		Incremental:  o.incr,
+		OnBuild:      o.ops.AfterBuild,
 	})
+	o.ops.Wire(p.builder)
 
 	// Before the site's own serve hook (priority 999): demo content first,
 	// so the first build already shows it.
