@@ -96,7 +96,7 @@ func wire(app *pocketbase.PocketBase, o *options) *parts {
 		Incremental:  o.incr,
 		OnBuild:      o.ops.AfterBuild,
 	})
-	o.ops.Wire(p.builder)
+	o.ops.Wire(p.builder, admin.RequireStaff)
 
 	// Before the site's own serve hook (priority 999): demo content first,
 	// so the first build already shows it.

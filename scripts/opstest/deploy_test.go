@@ -54,6 +54,7 @@ func TestAutoDeployToS3(t *testing.T) {
 	first := *st.Deploy
 
 	var art struct {
+		ID   string `json:"id"`
 		Slug string `json:"slug"`
 	}
 	if code := api(t, p.URL, token, "POST", "/api/collections/articles/records", map[string]any{
@@ -102,5 +103,20 @@ func TestAutoDeployToS3(t *testing.T) {
 	}
 	if !bytes.Equal(fromBucket, livePage) || !strings.Contains(string(fromBucket), "Đại Sơn xuất bản trang lên kho lưu trữ") {
 		t.Fatalf("the page in the bucket differs from the live one (%d vs %d bytes)", len(fromBucket), len(livePage))
+	}
+
+	// The S3 server down: the build still goes live on the portal, the
+	// deploy's failure is on the status (in Vietnamese) and the health.
+	s3.Stop()
+	api(t, p.URL, token, "PATCH", "/api/collections/articles/records/"+art.ID, map[string]any{"title": "Đại Sơn: bản sửa khi kho lưu trữ ngừng"}, nil)
+	second := st.Deploy.Build
+	p.WaitFor(t, "the failed deploy on the status", 2*time.Minute, deployed(second))
+	if st.Deploy.OK() || !strings.Contains(st.Deploy.Error, "Trang cũ trên kho lưu trữ vẫn được giữ nguyên") {
+		t.Fatalf("deploy to a stopped server: %+v", st.Deploy)
+	}
+	var h health
+	api(t, p.URL, token, "GET", "/api/health", nil, &h)
+	if h.Data.Portal.OK || h.Data.Portal.Deploy.OK || h.Data.Portal.Deploy.Error != st.Deploy.Error {
+		t.Fatalf("health after a failed deploy: %+v", h.Data.Portal)
 	}
 }
