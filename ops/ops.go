@@ -18,6 +18,7 @@ import (
 type Ops struct {
 	app          *pocketbase.PocketBase
 	deploy       *deployer
+	replication  *replication
 	backups      backupState
 	requests     requestCounts
 	metricsToken string
@@ -32,6 +33,7 @@ func Bind(app *pocketbase.PocketBase) *Ops {
 	f := app.RootCmd.PersistentFlags()
 	bindSMTP(app, f)
 	o.deploy = bindDeploy(app, f)
+	o.replication = bindReplicate(app, f)
 	f.StringVar(&o.metricsToken, "metrics-token", os.Getenv("PORTAL_METRICS_TOKEN"),
 		"mã cho phép máy giám sát (Prometheus) đọc /api/portal/metrics với header Authorization: Bearer <mã>; cán bộ đã đăng nhập luôn đọc được (PORTAL_METRICS_TOKEN)")
 	o.backups.watch(app)
@@ -83,4 +85,4 @@ func (o *Ops) Wire(b *site.Builder, guard site.Guard) {
 }
 
 // replicationHealth is the state of the database's replication.
-func (o *Ops) replicationHealth() Part { return Part{} }
+func (o *Ops) replicationHealth() Part { return o.replication.health() }

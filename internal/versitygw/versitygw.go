@@ -108,9 +108,13 @@ func (s *Server) URL(bucket string) string {
 	return "s3://" + bucket + "?endpoint=" + s.Endpoint + "&region=" + Region + "&use_path_style=true"
 }
 
-// Env is the environment the AWS SDK reads the server's keys from.
+// Env is the environment the AWS SDK reads the server's keys from. It
+// empties AWS_CA_BUNDLE (the server speaks plain HTTP), which Litestream's
+// S3 client cannot use with its own HTTP client ("unable to add custom
+// RootCAs HTTPClient").
 func (s *Server) Env() []string {
-	return []string{"AWS_ACCESS_KEY_ID=" + s.AccessKey, "AWS_SECRET_ACCESS_KEY=" + s.SecretKey, "AWS_REGION=" + Region}
+	return []string{"AWS_ACCESS_KEY_ID=" + s.AccessKey, "AWS_SECRET_ACCESS_KEY=" + s.SecretKey, "AWS_REGION=" + Region,
+		"AWS_CA_BUNDLE="}
 }
 
 // SetEnv sets Env in this process for the test t.

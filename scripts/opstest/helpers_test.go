@@ -35,3 +35,18 @@ func api(t *testing.T, base, token, method, path string, body, out any) int {
 	}
 	return res.StatusCode
 }
+
+// apiNoFail is api for a goroutine: it returns 0 when the request fails.
+func apiNoFail(base, token, method, path string, body any) int {
+	b, _ := json.Marshal(body)
+	req, _ := http.NewRequest(method, base+path, bytes.NewReader(b))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", token)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return 0
+	}
+	io.Copy(io.Discard, res.Body)
+	res.Body.Close()
+	return res.StatusCode
+}
