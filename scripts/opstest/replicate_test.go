@@ -58,7 +58,7 @@ func TestReplicateKillRestore(t *testing.T) {
 		at time.Time
 	}
 	var (
-		mu    sync.Mutex
+		mu      sync.Mutex
 		acked   []ack
 		stopped int
 		done    = make(chan struct{})
