@@ -50,3 +50,11 @@ func apiNoFail(base, token, method, path string, body any) int {
 	res.Body.Close()
 	return res.StatusCode
 }
+
+// jsonUnmarshal decodes b into out or fails t.
+func jsonUnmarshal(t *testing.T, b []byte, out any) {
+	t.Helper()
+	if err := json.Unmarshal(b, out); err != nil {
+		t.Fatalf("%v: %s", err, b)
+	}
+}
