@@ -38,17 +38,23 @@ func api(t *testing.T, base, token, method, path string, body, out any) int {
 
 // apiNoFail is api for a goroutine: it returns 0 when the request fails.
 func apiNoFail(base, token, method, path string, body any) int {
+	code, _ := apiAnswer(base, token, method, path, body)
+	return code
+}
+
+// apiAnswer is apiNoFail with the answer's body.
+func apiAnswer(base, token, method, path string, body any) (int, string) {
 	b, _ := json.Marshal(body)
 	req, _ := http.NewRequest(method, base+path, bytes.NewReader(b))
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Authorization", token)
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
-		return 0
+		return 0, err.Error()
 	}
-	io.Copy(io.Discard, res.Body)
+	b, _ = io.ReadAll(res.Body)
 	res.Body.Close()
-	return res.StatusCode
+	return res.StatusCode, string(b)
 }
 
 // jsonUnmarshal decodes b into out or fails t.

@@ -58,16 +58,17 @@ func TestReplicateKillRestore(t *testing.T) {
 		at time.Time
 	}
 	var (
-		mu      sync.Mutex
-		acked   []ack
-		stopped int
-		done    = make(chan struct{})
+		mu         sync.Mutex
+		acked      []ack
+		stopped    int
+		stopAnswer string
+		done       = make(chan struct{})
 	)
 	go func() {
 		defer close(done)
 		for n := 1; ; n++ {
 			id := ids[n%records]
-			code := apiNoFail(p.URL, token, "PATCH", "/api/collections/articles/records/"+id,
+			code, answer := apiAnswer(p.URL, token, "PATCH", "/api/collections/articles/records/"+id,
 				map[string]any{"title": fmt.Sprintf("Ghi nhận %d", n)})
 			switch code {
 			case 200:
@@ -79,7 +80,7 @@ func TestReplicateKillRestore(t *testing.T) {
 				time.Sleep(20 * time.Millisecond)
 			default:
 				mu.Lock()
-				stopped = code
+				stopped, stopAnswer = code, answer
 				mu.Unlock()
 				return // the portal is gone (0)
 			}
@@ -96,6 +97,15 @@ func TestReplicateKillRestore(t *testing.T) {
 	api(t, p.URL, "", "GET", "/api/health", nil, &h)
 	if r := h.Data.Portal.Replication; !r.Configured || !r.OK || time.Since(r.At) > 5*time.Second {
 		t.Errorf("health of the replication while writing: %+v", r)
+	}
+	// Kill right after a write was acknowledged, the stream still going.
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(2 * time.Millisecond) {
+		mu.Lock()
+		fresh := len(acked) > 0 && time.Since(acked[len(acked)-1].at) < 10*time.Millisecond
+		mu.Unlock()
+		if fresh {
+			break
+		}
 	}
 	killed := time.Now()
 	p.Kill()
@@ -136,7 +146,7 @@ func TestReplicateKillRestore(t *testing.T) {
 	}
 	rows.Close()
 	if stopped != 0 {
-		t.Fatalf("the writes stopped with status %d before the kill", stopped)
+		t.Fatalf("the writes stopped with status %d before the kill: %s", stopped, stopAnswer)
 	}
 	if len(acked) < 50 {
 		t.Fatalf("only %d writes acknowledged before the kill", len(acked))
