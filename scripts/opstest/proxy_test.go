@@ -110,7 +110,21 @@ http {
 // so the feedback form's limit counts each citizen alone.
 func TestBehindNginx(t *testing.T) {
 	p := portaltest.Start(t, portaltest.Options{Args: []string{"--trusted-proxy-headers", "X-Real-IP"}})
-	proxy := startNginx(t, strings.TrimPrefix(p.URL, "http://"))
+	checkProxy(t, p, startNginx(t, strings.TrimPrefix(p.URL, "http://")))
+}
+
+// The same behind Caddy (Debian's caddy) with deploy/Caddyfile, its site
+// address made plain HTTP on a free port.
+func TestBehindCaddy(t *testing.T) {
+	p := portaltest.Start(t, portaltest.Options{Args: []string{"--trusted-proxy-headers", "X-Real-IP"}})
+	checkProxy(t, p, startCaddy(t, strings.TrimPrefix(p.URL, "http://")))
+}
+
+// checkProxy checks the portal p through the proxy at the address proxy:
+// a page gzipped with the portal's headers, the citizen's own address
+// seen, the feedback form's limit counted per citizen.
+func checkProxy(t *testing.T, p *portaltest.Portal, proxy string) {
+	t.Helper()
 	citizen := clientFrom("127.0.0.3")
 
 	req, _ := http.NewRequest("GET", proxy+"/", nil)
@@ -122,7 +136,7 @@ func TestBehindNginx(t *testing.T) {
 	raw, _ := io.ReadAll(res.Body)
 	res.Body.Close()
 	if res.StatusCode != 200 || res.Header.Get("Content-Encoding") != "gzip" {
-		t.Fatalf("home page through nginx: %d, Content-Encoding %q", res.StatusCode, res.Header.Get("Content-Encoding"))
+		t.Fatalf("home page through the proxy: %d, Content-Encoding %q", res.StatusCode, res.Header.Get("Content-Encoding"))
 	}
 	zr, err := gzip.NewReader(bytes.NewReader(raw))
 	if err != nil {
@@ -130,12 +144,12 @@ func TestBehindNginx(t *testing.T) {
 	}
 	page, _ := io.ReadAll(zr)
 	if !strings.Contains(string(page), "Đại Sơn") || !strings.Contains(string(page), "</html>") {
-		t.Fatalf("home page through nginx: %.300s", page)
+		t.Fatalf("home page through the proxy: %.300s", page)
 	}
 	for k, want := range map[string]string{"Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff",
 		"X-Frame-Options": "DENY", "Content-Security-Policy": "default-src 'self'", "Vary": "Accept-Encoding"} {
 		if !strings.Contains(res.Header.Get(k), want) {
-			t.Errorf("header %s through nginx = %q, want %q in it", k, res.Header.Get(k), want)
+			t.Errorf("header %s through the proxy = %q, want %q in it", k, res.Header.Get(k), want)
 		}
 	}
 
@@ -155,7 +169,7 @@ func TestBehindNginx(t *testing.T) {
 	body, _ := io.ReadAll(res.Body)
 	res.Body.Close()
 	if !strings.Contains(string(body), `"realIP":"127.0.0.3"`) {
-		t.Fatalf("the portal does not see the citizen's address through nginx: %s", body)
+		t.Fatalf("the portal does not see the citizen's address through the proxy: %s", body)
 	}
 
 	// The feedback form: 5 a minute for each address.
@@ -175,7 +189,7 @@ func TestBehindNginx(t *testing.T) {
 	}
 	for i := 1; i <= 5; i++ {
 		if code := post(citizen, i); code != http.StatusSeeOther {
-			t.Fatalf("feedback %d through nginx: %d", i, code)
+			t.Fatalf("feedback %d through the proxy: %d", i, code)
 		}
 	}
 	if code := post(citizen, 6); code != http.StatusTooManyRequests {
@@ -183,5 +197,55 @@ func TestBehindNginx(t *testing.T) {
 	}
 	if code := post(clientFrom("127.0.0.4"), 7); code != http.StatusSeeOther {
 		t.Fatalf("another citizen's feedback: %d (the proxy's address is counted, not the citizen's)", code)
+	}
+}
+
+// startCaddy runs Debian's caddy with deploy/Caddyfile in front of the
+// portal at upstream, on a free port of 127.0.0.1 over plain HTTP; it
+// returns the proxy's address.
+func startCaddy(t *testing.T, upstream string) string {
+	t.Helper()
+	bin, err := exec.LookPath("caddy")
+	if err != nil {
+		t.Skip("caddy is not installed (Debian: apt-get install caddy)")
+	}
+	port, err := portaltest.FreePort()
+	if err != nil {
+		t.Fatal(err)
+	}
+	recipe, err := os.ReadFile(filepath.Join(portaltest.RepoRoot(), "deploy", "Caddyfile"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := fmt.Sprintf("127.0.0.1:%d", port)
+	conf := "{\n\tadmin off\n\tauto_https off\n}\n" + strings.NewReplacer(
+		"caicach.daison.gov.vn {", "http://"+addr+" {", "127.0.0.1:8090", upstream).Replace(string(recipe))
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "Caddyfile")
+	if err := os.WriteFile(cfg, []byte(conf), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, "run", "--config", cfg, "--adapter", "caddyfile")
+	cmd.Env = append(os.Environ(), "HOME="+dir, "XDG_DATA_HOME="+dir, "XDG_CONFIG_HOME="+dir)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		cmd.Process.Kill()
+		cmd.Wait()
+		if t.Failed() {
+			t.Logf("caddy output:\n%s", out.String())
+		}
+	})
+	for deadline := time.Now().Add(15 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		if c, err := net.Dial("tcp", addr); err == nil {
+			c.Close()
+			return "http://" + addr
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("caddy did not listen: %s", out.String())
+		}
 	}
 }
