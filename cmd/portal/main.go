@@ -28,7 +28,7 @@ func main() {
 	site.RunWorkerIfAsked()
 
 	// Not PocketBase's "dev" mode under go run: it logs every SQL query.
-	app := pocketbase.NewWithConfig(pocketbase.Config{DefaultDev: false})
+	app := pocketbase.NewWithConfig(pocketbase.Config{DefaultDev: false, DBConnect: ops.DBConnect})
 	app.RootCmd.Use = "portal"
 	app.RootCmd.Short = "Cổng thông tin phong trào thi đua cải cách hành chính xã Đại Sơn"
 
