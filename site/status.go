@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/daison/portal/site/deploy"
 	"github.com/daison/portal/site/export"
 )
 
@@ -67,6 +68,9 @@ type Status struct {
 	Building    bool    `json:"building"`
 	Last        *Report `json:"last,omitempty"`        // the last build, good or not
 	LastSuccess *Report `json:"lastSuccess,omitempty"` // the build now live
+	// Deploy is the last publication of a live build to object storage
+	// (site/deploy), when one is set up.
+	Deploy *deploy.Report `json:"deploy,omitempty"`
 }
 
 // Status returns the current status.
@@ -94,6 +98,17 @@ func (b *Builder) finish(rep Report) {
 	b.stMu.Unlock()
 	if err := saveStatus(b.statusPath(), st); err != nil {
 		b.logger.Warn("không lưu được trạng thái dựng trang", "error", err)
+	}
+}
+
+// SetDeploy records the last deploy's report in the status staff see.
+func (b *Builder) SetDeploy(r deploy.Report) {
+	b.stMu.Lock()
+	b.status.Deploy = &r
+	st := b.status
+	b.stMu.Unlock()
+	if err := saveStatus(b.statusPath(), st); err != nil {
+		b.logger.Warn("không lưu được trạng thái xuất bản", "error", err)
 	}
 }
 

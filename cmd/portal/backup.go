@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/daison/portal/admin/backup"
+	"github.com/daison/portal/ops"
 )
 
 // backups wires the backup rules, the data folder's lock while serving,
@@ -60,12 +61,19 @@ func backups(app *pocketbase.PocketBase) {
 	}
 	create.Flags().StringVar(&name, "name", "", "tên tệp .zip (mặc định portal-<ngày giờ>.zip)")
 
+	var from string
 	restore := &cobra.Command{
-		Use:          "restore FILE.zip",
-		Short:        "Khôi phục dữ liệu từ một bản sao lưu (khi portal đã dừng); dữ liệu hiện tại được chuyển sang thư mục bên cạnh",
-		Args:         cobra.ExactArgs(1),
+		Use:          "restore FILE.zip | restore --from s3://…",
+		Short:        "Khôi phục dữ liệu từ một bản sao lưu (khi portal đã dừng; dữ liệu hiện tại được chuyển sang thư mục bên cạnh), hoặc dựng lại cơ sở dữ liệu từ bản sao liên tục trên kho S3 (--from, vào thư mục --dir trống)",
+		Args:         cobra.RangeArgs(0, 1),
 		SilenceUsage: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if from != "" {
+				return ops.RestoreReplica(cmd.Context(), app, from)
+			}
+			if len(args) != 1 {
+				return errors.New("cần tệp .zip của bản sao lưu, hoặc --from s3://… của bản sao liên tục")
+			}
 			old, err := backup.Restore(app.DataDir(), args[0])
 			if err != nil {
 				return err
@@ -74,5 +82,6 @@ func backups(app *pocketbase.PocketBase) {
 			return nil
 		},
 	}
+	restore.Flags().StringVar(&from, "from", "", "địa chỉ bản sao liên tục (--replicate-to khi chạy), ví dụ s3://saoluu/daison?endpoint=…")
 	app.RootCmd.AddCommand(create, restore)
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/pocketbase/pocketbase"
 	"github.com/pocketbase/pocketbase/plugins/migratecmd"
 
+	"github.com/daison/portal/ops"
 	"github.com/daison/portal/site"
 
 	// Hugo formats dates in Asia/Ho_Chi_Minh; a server without the system
@@ -27,11 +28,12 @@ func main() {
 	site.RunWorkerIfAsked()
 
 	// Not PocketBase's "dev" mode under go run: it logs every SQL query.
-	app := pocketbase.NewWithConfig(pocketbase.Config{DefaultDev: false})
+	app := pocketbase.NewWithConfig(pocketbase.Config{DefaultDev: false, DBConnect: ops.DBConnect})
 	app.RootCmd.Use = "portal"
 	app.RootCmd.Short = "Cổng thông tin phong trào thi đua cải cách hành chính của xã, phường"
 
 	opts := bindFlags(app)
+	opts.ops = ops.Bind(app)
 	trustProxy(app)
 	backups(app)
 	// Read the portal's own flags now: the hooks below depend on them.

@@ -20,6 +20,7 @@ import (
 	"github.com/daison/portal/demo"
 	"github.com/daison/portal/internal/commune"
 	"github.com/daison/portal/internal/schema"
+	"github.com/daison/portal/ops"
 	"github.com/daison/portal/site"
 	"github.com/daison/portal/site/live"
 )
@@ -31,6 +32,7 @@ type options struct {
 	siteSrc string // a folder with hugo.toml, content/ and themes/ to use instead of the built-in ones
 	timeout time.Duration
 	incr    bool
+	ops     *ops.Ops // mail, deploy, replication, health (package ops)
 }
 
 func bindFlags(app *pocketbase.PocketBase) *options {
@@ -95,7 +97,9 @@ func wire(app *pocketbase.PocketBase, o *options) *parts {
 		Sources:      srcs,
 		BuildTimeout: o.timeout,
 		Incremental:  o.incr,
+		OnBuild:      o.ops.AfterBuild,
 	})
+	o.ops.Wire(p.builder, admin.RequireStaff)
 
 	// Before the site's own serve hook (priority 999): demo content first,
 	// so the first build already shows it.

@@ -158,7 +158,7 @@ func (s *Server) Messages() ([]Message, error) {
 }
 
 // Message returns the whole message with this ID, its text and HTML
-// bodies included.
+// bodies included (mailpit gives no Created here; WaitFor fills it).
 func (s *Server) Message(id string) (Message, error) {
 	var m Message
 	err := s.get("/api/v1/message/"+url.PathEscape(id), &m)
@@ -183,12 +183,17 @@ func (s *Server) WaitFor(to string, limit time.Duration, match func(Message) boo
 			if err != nil {
 				return Message{}, err
 			}
+			m.Created = sum.Created // the whole message has only its Date
 			if match == nil || match(m) {
 				return m, nil
 			}
 		}
 		if time.Now().After(deadline) {
-			return Message{}, fmt.Errorf("mailpit: no matching mail to %s within %s (%d received)", to, limit, len(list))
+			var seen []string
+			for _, m := range list {
+				seen = append(seen, fmt.Sprintf("%q to %v at %s", m.Subject, m.To, m.Created.Format(time.RFC3339Nano)))
+			}
+			return Message{}, fmt.Errorf("mailpit: no matching mail to %s within %s; received: %s", to, limit, strings.Join(seen, "; "))
 		}
 		time.Sleep(100 * time.Millisecond)
 	}

@@ -34,63 +34,76 @@ func (p *Portal) UpsertStaff(s Staff) error {
 // StaffToken signs a staff member in through the API, as the back office
 // does, and returns the token.
 func (p *Portal) StaffToken(email, password string) (string, error) {
-	return signIn(p.URL, "staff", email, password, p.Output, false)
+	return signIn(p.URL, "staff", email, password, p.consoleCode(email), false)
 }
 
 // SignIn signs the superuser in and returns the token; it fails if the
 // password alone was enough (superusers must have two-step sign-in).
 func (p *Portal) SignIn() (string, error) {
-	return signIn(p.URL, "_superusers", SuperuserEmail, SuperuserPassword, p.Output, true)
+	return signIn(p.URL, "_superusers", SuperuserEmail, SuperuserPassword, p.consoleCode(SuperuserEmail), true)
+}
+
+// SignInWith signs email in to the auth collection ("_superusers" or
+// "staff") like SignIn, taking the one-time code, when one is asked for,
+// from code: for a portal with an SMTP server, the mail as delivered
+// (internal/mailpit). With twoStep, the password alone is an error.
+func (p *Portal) SignInWith(collection, email, password string, twoStep bool, code func() (string, error)) (string, error) {
+	return signIn(p.URL, collection, email, password, code, twoStep)
+}
+
+// consoleCode returns a reader of the next sign-in code for email that the
+// portal prints on its console (no SMTP server set), from now on.
+func (p *Portal) consoleCode(email string) func() (string, error) {
+	before := len(p.Output())
+	return func() (string, error) { return mfalogin.WaitCode(p.Output, before, email) }
 }
 
 // signIn signs email in to the auth collection at the portal at base (e.g.
 // http://127.0.0.1:8090) the way a person does: the password, then, if the
 // portal asks for a second step (it answers 401 with an mfaId), the
-// one-time code it mails, which it prints on its console while no SMTP
-// server is set. console returns the portal's output so far; signIn waits
-// up to 15 seconds for the code to appear in it. With twoStep, signing in
-// with the password alone is an error. It returns the auth token.
-func signIn(base, collection, email, password string, console func() string, twoStep bool) (string, error) {
+// one-time code it mails, which code returns (it waits for the mail). With
+// twoStep, signing in with the password alone is an error. It returns the
+// auth token.
+func signIn(base, collection, email, password string, code func() (string, error), twoStep bool) (string, error) {
 	api := base + "/api/collections/" + collection
-	before := console()
 	var first struct {
 		MfaID string `json:"mfaId"`
 		Token string `json:"token"`
 	}
-	code, err := postJSON(api+"/auth-with-password", map[string]string{"identity": email, "password": password}, &first)
+	status, err := postJSON(api+"/auth-with-password", map[string]string{"identity": email, "password": password}, &first)
 	if err != nil {
 		return "", err
 	}
 	switch {
-	case code == http.StatusOK && first.Token != "" && twoStep:
+	case status == http.StatusOK && first.Token != "" && twoStep:
 		return "", fmt.Errorf("portaltest: %s signed in with the password alone: two-step sign-in is off", email)
-	case code == http.StatusOK && first.Token != "":
+	case status == http.StatusOK && first.Token != "":
 		return first.Token, nil
-	case code != http.StatusUnauthorized || first.MfaID == "":
-		return "", fmt.Errorf("portaltest: sign-in of %s: status %d, no mfaId", email, code)
+	case status != http.StatusUnauthorized || first.MfaID == "":
+		return "", fmt.Errorf("portaltest: sign-in of %s: status %d, no mfaId", email, status)
 	}
 	var otp struct {
 		OtpID string `json:"otpId"`
 	}
-	if code, err = postJSON(api+"/request-otp", map[string]string{"email": email}, &otp); err != nil {
+	if status, err = postJSON(api+"/request-otp", map[string]string{"email": email}, &otp); err != nil {
 		return "", err
 	}
-	if code != http.StatusOK || otp.OtpID == "" {
-		return "", fmt.Errorf("portaltest: request-otp for %s: status %d", email, code)
+	if status != http.StatusOK || otp.OtpID == "" {
+		return "", fmt.Errorf("portaltest: request-otp for %s: status %d", email, status)
 	}
-	pass, err := mfalogin.WaitCode(console, len(before), email)
+	pass, err := code()
 	if err != nil {
 		return "", fmt.Errorf("portaltest: %w", err)
 	}
 	var auth struct {
 		Token string `json:"token"`
 	}
-	code, err = postJSON(api+"/auth-with-otp", map[string]string{"otpId": otp.OtpID, "password": pass, "mfaId": first.MfaID}, &auth)
+	status, err = postJSON(api+"/auth-with-otp", map[string]string{"otpId": otp.OtpID, "password": pass, "mfaId": first.MfaID}, &auth)
 	if err != nil {
 		return "", err
 	}
-	if code != http.StatusOK || auth.Token == "" {
-		return "", fmt.Errorf("portaltest: auth-with-otp for %s: status %d", email, code)
+	if status != http.StatusOK || auth.Token == "" {
+		return "", fmt.Errorf("portaltest: auth-with-otp for %s: status %d", email, status)
 	}
 	return auth.Token, nil
 }

@@ -22,7 +22,10 @@
 //     the change, p50 and p95 over -saves saves (floor p95 ≤ 5 s);
 //   - serving one page: requests per second of that server against nginx
 //     serving the same folder on loopback (floor ≥ 0.8), if nginx is
-//     installed (apt-get install nginx).
+//     installed (apt-get install nginx);
+//   - deploy to an S3 server (versitygw): the whole build, then after one
+//     article changed, and one page served from the bucket through nginx
+//     (-bucket, scripts/bench/bucket.go).
 package main
 
 import (
@@ -51,6 +54,7 @@ import (
 type options struct {
 	saves, fullSaves, rounds int
 	serveFor                 time.Duration
+	bucket                   bool
 }
 
 func main() {
@@ -62,6 +66,7 @@ func main() {
 	flag.IntVar(&o.rounds, "rounds", 3, "warm full builds and plain Hugo runs, in turns, for the ratio of their medians")
 	flag.IntVar(&o.fullSaves, "full-saves", 5, "saves for the publish-to-live latency with full builds only")
 	flag.DurationVar(&o.serveFor, "serve", 5*time.Second, "duration of each serving load run")
+	flag.BoolVar(&o.bucket, "bucket", true, "deploy to an S3 server (versitygw, installed once) in full and after one change, and serve from it through nginx")
 	flag.Parse()
 	for _, s := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
@@ -183,6 +188,12 @@ func bench(n int, dataDir string, o options) error {
 		cancel()
 		queue.Store(nil)
 		if err != nil {
+			b.Close()
+			return err
+		}
+	}
+	if o.bucket {
+		if err := bucketBench(app, b, o.serveFor); err != nil {
 			b.Close()
 			return err
 		}

@@ -67,6 +67,27 @@ func SecurityHeaders(h http.Header) {
 // and may be cached for a year.
 var fingerprinted = regexp.MustCompile(`\.[0-9a-f]{32,}\.[a-z0-9]+$`)
 
+// CacheControl is the Cache-Control of a file of the site named name with
+// the type ctype: a year for fingerprinted assets, "no-cache" for pages
+// and feeds, which change when staff publish (browsers ask again each
+// time, cheaply, with If-Modified-Since), a day for the rest.
+func CacheControl(name, ctype string) string {
+	switch {
+	case fingerprinted.MatchString(name):
+		return "public, max-age=31536000, immutable"
+	case IsPage(ctype):
+		return "no-cache"
+	default:
+		return "public, max-age=86400"
+	}
+}
+
+// IsPage reports whether a file of type ctype is a page or a feed (HTML,
+// XML, JSON), whose content changes at the same address.
+func IsPage(ctype string) bool {
+	return strings.HasPrefix(ctype, "text/html") || strings.Contains(ctype, "xml") || strings.Contains(ctype, "json")
+}
+
 // server is the handler of one Dir with its memory cache.
 type server struct {
 	dir   Dir
@@ -234,17 +255,9 @@ func (s *server) load(key, upath, name string, status int) (*file, error) {
 		f.ctype = "application/octet-stream"
 	}
 	f.text = textTypes(f.ctype)
-	switch {
-	case status != http.StatusOK:
-		f.cacheControl = "no-store"
-	case fingerprinted.MatchString(name):
-		f.cacheControl = "public, max-age=31536000, immutable"
-	case strings.HasPrefix(f.ctype, "text/html"), strings.Contains(f.ctype, "xml"), strings.Contains(f.ctype, "json"):
-		// Pages change when staff publish: browsers ask again each time
-		// (cheaply, with If-Modified-Since).
-		f.cacheControl = "no-cache"
-	default:
-		f.cacheControl = "public, max-age=86400"
+	f.cacheControl = "no-store"
+	if status == http.StatusOK {
+		f.cacheControl = CacheControl(name, f.ctype)
 	}
 	if f.size > maxCachedFile {
 		return f, nil

@@ -250,6 +250,12 @@ async function loadBuild(section) {
   } else {
     rows.push(['Lần dựng gần nhất', 'Chưa có']);
   }
+  const dep = st.deploy;
+  if (dep) {
+    rows.push(['Xuất bản lên kho/CDN', dep.error
+      ? h('strong', { class: 'text-error' }, `Lỗi lúc ${formatDateTime(dep.started)}`)
+      : `Thành công lúc ${formatDateTime(dep.started)} (tải lên ${formatNumber(dep.uploaded || 0)} tệp, xóa ${formatNumber(dep.deleted || 0)} tệp)`]);
+  }
   if (last && last.error && st.lastSuccess) {
     rows.push(['Trang đang chạy', `Bản dựng lúc ${formatDateTime(st.lastSuccess.started)} (bản tốt gần nhất)`]);
   }
@@ -272,6 +278,7 @@ async function loadBuild(section) {
   fill(section, title,
     h('dl', { class: 'state state-compact' }, rows.map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v)))),
     last && last.error ? h('div', { class: 'notice notice-error' }, h('p', { class: 'notice-title' }, 'Lỗi của lần dựng gần nhất:'), h('p', {}, last.error)) : null,
+    dep && dep.error ? h('div', { class: 'notice notice-error' }, h('p', { class: 'notice-title' }, 'Lỗi của lần xuất bản gần nhất lên kho/CDN:'), h('p', {}, dep.error)) : null,
     last && last.problems && last.problems.length ? buildProblems(last.problems) : null,
     last && last.warnings ? h('details', {}, h('summary', {}, 'Cảnh báo kỹ thuật (dành cho bộ phận kỹ thuật)'), h('pre', { class: 'build-error' }, last.warnings)) : null,
     btn, msg,

@@ -1,0 +1,88 @@
+package ops
+
+import (
+	"context"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/pocketbase/pocketbase"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/hook"
+
+	"github.com/daison/portal/site"
+)
+
+// Ops is the portal's operations side: what Bind registered and Wire
+// connects to the site's builder.
+type Ops struct {
+	app          *pocketbase.PocketBase
+	deploy       *deployer
+	replication  *replication
+	backups      backupState
+	requests     requestCounts
+	metricsToken string
+	started      time.Time
+}
+
+// Bind adds the operations flags (mail server, deploy, replication…) and
+// commands to app's command line, with their startup hooks. Call it
+// before the flags are parsed.
+func Bind(app *pocketbase.PocketBase) *Ops {
+	o := &Ops{app: app, started: time.Now()}
+	f := app.RootCmd.PersistentFlags()
+	bindSMTP(app, f)
+	o.deploy = bindDeploy(app, f)
+	o.replication = bindReplicate(app, f)
+	f.StringVar(&o.metricsToken, "metrics-token", os.Getenv("PORTAL_METRICS_TOKEN"),
+		"mã cho phép máy giám sát (Prometheus) đọc /api/portal/metrics với header Authorization: Bearer <mã>; cán bộ đã đăng nhập luôn đọc được (PORTAL_METRICS_TOKEN)")
+	o.backups.watch(app)
+	return o
+}
+
+// AfterBuild is the site's OnBuild: a build that went live is deployed to
+// object storage when --deploy-auto is on.
+func (o *Ops) AfterBuild(rep site.Report) { o.deploy.afterBuild(rep) }
+
+// Wire connects the operations to the site's builder b once it exists:
+// the deploys run while the portal serves; GET /api/health answers for
+// everyone and GET /api/portal/metrics for staff (guard) or the metrics
+// token.
+func (o *Ops) Wire(b *site.Builder, guard site.Guard) {
+	o.deploy.b = b
+	o.app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
+		Id: "portalOps",
+		Func: func(e *core.ServeEvent) error {
+			ctx, cancel := context.WithCancel(context.Background())
+			e.App.OnTerminate().BindFunc(func(te *core.TerminateEvent) error {
+				cancel()
+				return te.Next()
+			})
+			go o.deploy.run(ctx, e.App)
+			e.Router.BindFunc(func(re *core.RequestEvent) error {
+				if re.Request.URL.Path == "/api/health" && (re.Request.Method == http.MethodGet || re.Request.Method == http.MethodHead) {
+					return o.health(re)
+				}
+				return re.Next()
+			})
+			e.Router.GET("/api/portal/metrics", o.metrics).Bind(metricsAllowed(o.metricsToken, guard()))
+			return e.Next()
+		},
+	})
+	// Around the site's hook (priority 999), which replaces the server's
+	// handler once PocketBase has built it: this one wraps the result.
+	o.app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
+		Id:       "portalCountRequests",
+		Priority: 998,
+		Func: func(e *core.ServeEvent) error {
+			if err := e.Next(); err != nil {
+				return err
+			}
+			e.Server.Handler = o.requests.wrap(e.Server.Handler)
+			return nil
+		},
+	})
+}
+
+// replicationHealth is the state of the database's replication.
+func (o *Ops) replicationHealth() Part { return o.replication.health() }

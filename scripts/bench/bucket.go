@@ -1,0 +1,166 @@
+package main
+
+// Deploys to an S3 server (versitygw, started here) and serving from the
+// bucket through nginx, as a CDN's origin would.
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/daison/portal/internal/portaltest"
+	"github.com/daison/portal/internal/schema"
+	"github.com/daison/portal/internal/versitygw"
+	"github.com/daison/portal/site"
+	"github.com/daison/portal/site/deploy"
+)
+
+// bucketBench deploys the live build of b to a fresh bucket (all files),
+// again after one article changed (only what changed), then loads one page
+// from the bucket through nginx for d.
+func bucketBench(app core.App, b *site.Builder, d time.Duration) error {
+	tmp, err := os.MkdirTemp("", "portal-bench-s3-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	srv, err := versitygw.New(tmp)
+	if err != nil {
+		return err
+	}
+	defer srv.Stop()
+	for _, kv := range srv.Env() {
+		k, v, _ := strings.Cut(kv, "=")
+		os.Setenv(k, v)
+	}
+	if err := os.MkdirAll(filepath.Join(tmp, "site"), 0o755); err != nil {
+		return err
+	}
+	cfg := deploy.Config{Bucket: srv.URL("site"), Prefix: "daison"}
+	ctx := context.Background()
+	cur, err := b.Dir().Current()
+	if err != nil {
+		return err
+	}
+	rep, err := deploy.Deploy(ctx, cur, cfg)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("deploy to S3 (versitygw), full:       %7s  files %6d  uploaded %6d  %6d KB\n",
+		time.Duration(rep.Duration)*time.Millisecond, rep.Files, rep.Uploaded, rep.Bytes/1024)
+
+	arts, err := app.FindRecordsByFilter(schema.Articles, "status = 'published'", "", 1, 0)
+	if err != nil || len(arts) == 0 {
+		return fmt.Errorf("an article to change: %v", err)
+	}
+	arts[0].Set("title", arts[0].GetString("title")+" (bench)")
+	if err := app.Save(arts[0]); err != nil {
+		return err
+	}
+	if _, err := b.Build("bench: one change"); err != nil {
+		return err
+	}
+	if cur, err = b.Dir().Current(); err != nil {
+		return err
+	}
+	rep, err = deploy.Deploy(ctx, cur, cfg)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("deploy to S3, after one change:        %7s  files %6d  uploaded %6d  %6d KB  unchanged %d\n",
+		time.Duration(rep.Duration)*time.Millisecond, rep.Files, rep.Uploaded, rep.Bytes/1024, rep.Unchanged)
+	if d <= 0 {
+		return nil
+	}
+	return bucketServing(srv, cur, d)
+}
+
+// bucketServing makes the bucket publicly readable (as a CDN's origin)
+// and loads one article page through nginx proxying to it.
+func bucketServing(srv *versitygw.Server, cur string, d time.Duration) error {
+	nginx, err := exec.LookPath("nginx")
+	if err != nil {
+		fmt.Println("serving from the bucket: nginx not installed (apt-get install nginx)")
+		return nil
+	}
+	client := s3.New(s3.Options{Region: versitygw.Region, BaseEndpoint: aws.String(srv.Endpoint), UsePathStyle: true,
+		Credentials: credentials.NewStaticCredentialsProvider(srv.AccessKey, srv.SecretKey, "")})
+	policy := `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":["s3:GetObject"],"Resource":["arn:aws:s3:::site/*"]}]}`
+	if _, err := client.PutBucketPolicy(context.Background(), &s3.PutBucketPolicyInput{Bucket: aws.String("site"), Policy: aws.String(policy)}); err != nil {
+		return fmt.Errorf("public read policy: %w", err)
+	}
+	var page string
+	entries, _ := os.ReadDir(filepath.Join(cur, "tin-tuc"))
+	for _, e := range entries {
+		if e.IsDir() && e.Name() != "trang" && e.Name() != "chuyen-muc" && e.Name() != "tu-khoa" {
+			page = "/tin-tuc/" + e.Name() + "/"
+			break
+		}
+	}
+	port, err := portaltest.FreePort()
+	if err != nil {
+		return err
+	}
+	dir, err := os.MkdirTemp("", "portal-bench-nginx-s3-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	conf := filepath.Join(dir, "nginx.conf")
+	os.WriteFile(conf, []byte(fmt.Sprintf(`daemon off; worker_processes auto; pid %[1]s/nginx.pid; error_log stderr error;
+events { worker_connections 1024; }
+http { access_log off; proxy_temp_path %[1]s/proxy; client_body_temp_path %[1]s/body;
+  upstream s3 { server %[2]s; keepalive 64; }
+  server { listen 127.0.0.1:%[3]d;
+    location / {
+      rewrite ^(.*)/$ $1/index.html break;
+      proxy_pass http://s3/site/daison$uri;
+      proxy_http_version 1.1; proxy_set_header Connection ""; proxy_set_header Host %[2]s;
+    } } }
+`, dir, strings.TrimPrefix(srv.Endpoint, "http://"), port)), 0o644)
+	cmd := exec.Command(nginx, "-c", conf, "-p", dir)
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	defer func() {
+		_ = cmd.Process.Signal(syscall.SIGTERM)
+		_ = cmd.Wait()
+	}()
+	url := fmt.Sprintf("http://127.0.0.1:%d%s", port, page)
+	var code int
+	for i := 0; i < 100; i++ {
+		if code = status(url); code == 200 {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if code != 200 {
+		return fmt.Errorf("nginx in front of the bucket does not serve %s: %d", url, code)
+	}
+	fmt.Printf("serving %s from the bucket through nginx: %.0f req/s\n", page, load(url, d))
+	return nil
+}
+
+// status is the status of a GET of url, 0 when it fails.
+func status(url string) int {
+	res, err := http.Get(url)
+	if err != nil {
+		return 0
+	}
+	io.Copy(io.Discard, res.Body)
+	res.Body.Close()
+	return res.StatusCode
+}

@@ -1,0 +1,135 @@
+// Package opstest tests the portal put into service, with the real binary
+// (internal/portaltest) and real servers started by the tests: mail through
+// mailpit, the static site on an S3 server (versitygw), a reverse proxy
+// (nginx), replication and restore of the database.
+package opstest
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/daison/portal/internal/mailpit"
+	"github.com/daison/portal/internal/mfalogin"
+	"github.com/daison/portal/internal/portaltest"
+)
+
+// appName is the portal's name in its mail (admin/migrations/1780000700).
+const appName = "Cổng cải cách hành chính xã Đại Sơn"
+
+var tags = regexp.MustCompile(`<[^>]*>`)
+
+// codeFromMail returns a reader of the next sign-in code mailed to email
+// after now, as delivered to mp.
+func codeFromMail(t *testing.T, mp *mailpit.Server, email string) func() (string, error) {
+	since := time.Now().Add(-time.Second)
+	return func() (string, error) {
+		m, err := mp.WaitFor(email, 20*time.Second, func(m mailpit.Message) bool {
+			return m.Created.After(since) && strings.HasPrefix(m.Subject, "Mã đăng nhập")
+		})
+		if err != nil {
+			return "", err
+		}
+		checkVietnamese(t, m)
+		code, ok := mfalogin.LastCode(tags.ReplaceAllString(m.HTML, ""))
+		if !ok {
+			return "", fmt.Errorf("no code in the mail %q: %s", m.Subject, m.HTML)
+		}
+		return code, nil
+	}
+}
+
+// checkVietnamese fails t if the mail m is not the portal's Vietnamese
+// mail: its name in the subject and the body, none of PocketBase's
+// English.
+func checkVietnamese(t *testing.T, m mailpit.Message) {
+	t.Helper()
+	if !strings.Contains(m.Subject, appName) || !strings.Contains(m.HTML, appName) {
+		t.Errorf("mail %q does not name the portal %q:\n%s", m.Subject, appName, m.HTML)
+	}
+	if !strings.Contains(m.HTML, "Xin chào") {
+		t.Errorf("mail %q does not greet in Vietnamese:\n%s", m.Subject, m.HTML)
+	}
+	for _, en := range []string{"Hello", "Thanks", "team", "Acme", "Click", "Verify", "Reset"} {
+		if strings.Contains(m.Subject+m.HTML, en) {
+			t.Errorf("mail %q has the English %q:\n%s", m.Subject, en, m.HTML)
+		}
+	}
+	if m.From == nil || m.From.Address != "caicach@daison.test" {
+		t.Errorf("mail %q from %+v, want caicach@daison.test", m.Subject, m.From)
+	}
+}
+
+// A portal given a real SMTP server on its command line sends every mail
+// there, in Vietnamese with the portal's name: a superuser and a reviewer
+// sign in with the code read from the delivered mail; password reset,
+// verification and email change mails arrive too; nothing is printed on
+// the console instead.
+func TestMailThroughSMTP(t *testing.T) {
+	mp := mailpit.Start(t)
+	p := portaltest.Start(t, portaltest.Options{Args: []string{
+		"--smtp-host", mp.SMTPHost, "--smtp-port", strconv.Itoa(mp.SMTPPort), "--mail-from", "caicach@daison.test"}})
+
+	suToken, err := p.SignInWith("_superusers", portaltest.SuperuserEmail, portaltest.SuperuserPassword, true,
+		codeFromMail(t, mp, portaltest.SuperuserEmail))
+	if err != nil {
+		t.Fatalf("superuser sign-in with the mailed code: %v", err)
+	}
+
+	reviewer := portaltest.Staff{Email: "thuy.reviewer@daison.test", Password: "mat-khau-can-bo-9", Name: "Lê Thị Thủy", Role: "reviewer"}
+	if err := p.UpsertStaff(reviewer); err != nil {
+		t.Fatal(err)
+	}
+	token, err := p.SignInWith("staff", reviewer.Email, reviewer.Password, true, codeFromMail(t, mp, reviewer.Email))
+	if err != nil {
+		t.Fatalf("reviewer sign-in with the mailed code: %v", err)
+	}
+
+	// The other mails PocketBase sends.
+	post := func(path, auth string, body map[string]any) {
+		t.Helper()
+		b, _ := json.Marshal(body)
+		req, _ := http.NewRequest(http.MethodPost, p.URL+path, bytes.NewReader(b))
+		req.Header.Set("Content-Type", "application/json")
+		if auth != "" {
+			req.Header.Set("Authorization", auth)
+		}
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != http.StatusNoContent && res.StatusCode != http.StatusOK {
+			t.Fatalf("POST %s: status %d", path, res.StatusCode)
+		}
+	}
+	// A member IT added without confirming the address, to verify.
+	post("/api/collections/staff/records", suToken, map[string]any{"email": "moi@daison.test", "password": "mat-khau-can-bo-8",
+		"passwordConfirm": "mat-khau-can-bo-8", "name": "Trần Văn Mới", "role": "editor", "verified": false})
+	post("/api/collections/_superusers/request-password-reset", "", map[string]any{"email": portaltest.SuperuserEmail})
+	post("/api/collections/staff/request-verification", "", map[string]any{"email": "moi@daison.test"})
+	post("/api/collections/staff/request-email-change", token, map[string]any{"newEmail": "thuy.moi@daison.test"})
+	for _, want := range []struct{ to, subject, link string }{
+		{portaltest.SuperuserEmail, "Đặt lại mật khẩu – ", "/_/#/auth/confirm-password-reset/"},
+		{"moi@daison.test", "Xác nhận địa chỉ thư điện tử – ", "/_/#/auth/confirm-verification/"},
+		{"thuy.moi@daison.test", "Xác nhận địa chỉ thư điện tử mới – ", "/_/#/auth/confirm-email-change/"},
+	} {
+		m, err := mp.WaitFor(want.to, 20*time.Second, func(m mailpit.Message) bool { return strings.HasPrefix(m.Subject, want.subject) })
+		if err != nil {
+			t.Fatalf("%s: %v", want.subject, err)
+		}
+		checkVietnamese(t, m)
+		if !regexp.MustCompile(`href="https?://[^"]+` + regexp.QuoteMeta(want.link) + `[\w.-]{20,}"`).MatchString(m.HTML) {
+			t.Errorf("mail %q has no link to …%s<token>:\n%s", m.Subject, want.link, m.HTML)
+		}
+	}
+	if strings.Contains(p.Output(), "Thư chưa gửi được") {
+		t.Errorf("a mail was printed on the console although SMTP is set:\n%s", p.Output())
+	}
+}
