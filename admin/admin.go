@@ -106,6 +106,7 @@ func Register(app core.App, opts Options) {
 		app.OnRecordAfterDeleteSuccess(schema.PublicCollections...).BindFunc(changed)
 	}
 
+	bindSynonyms(app, opts.Changed)
 	bindHeaders(app)
 	preview := newPreviewGate()
 	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{

@@ -142,10 +142,15 @@ func (b *Builder) render(src, public string, now time.Time, rep *Report, prev st
 		return res, failStep("Bản dựng không đầy đủ (thiếu trang chủ, trang báo lỗi 404 hoặc sơ đồ trang).", err)
 	}
 	b.lastPages.Store(int64(pages))
+	set, shards, err := b.indexSearch(src, public)
+	if err != nil {
+		return res, failStep("Không tạo được chỉ mục tìm kiếm của trang.", err)
+	}
+	b.searchSet = set
 	t = time.Now()
 	gzCache := filepath.Join(b.cfg.Root, "cache", "gzip")
 	if run.Incremental {
-		err = precompressFiles(public, gzCache, out.Written)
+		err = precompressFiles(public, gzCache, append(out.Written, shards...))
 	} else {
 		_, _, err = precompress(public, gzCache)
 	}
