@@ -23,4 +23,3 @@ func (b *Builder) indexSearch(src, public string) (*search.Set, []string, error)
 	}
 	return set, written, nil
 }
-

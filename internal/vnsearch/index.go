@@ -2,6 +2,9 @@ package vnsearch
 
 import (
 	"sort"
+	"strings"
+
+	"github.com/daison/portal/internal/vntext"
 )
 
 // Fields of a document, as bits of a posting's mask.
@@ -12,14 +15,14 @@ const (
 )
 
 // fieldWeight is what a word found in a mask's fields is worth: a title
-// counts ten times a body, a summary four times.
+// counts four times a body, a summary twice.
 func fieldWeight(mask uint8) int {
 	w := 0
 	if mask&Title != 0 {
-		w += 10
+		w += 4
 	}
 	if mask&Summary != 0 {
-		w += 4
+		w += 2
 	}
 	if mask&Body != 0 {
 		w++
@@ -49,10 +52,12 @@ type Synonym struct {
 
 // Index is the searchable form of a set of documents, numbered from 0 in
 // the order they were added: the keys in byte order and each key's
-// variants.
+// variants, and the pairs of words that stand side by side ("ket hon":
+// "kết hôn"), which tell a phrase from words scattered over a page.
 type Index struct {
 	Vocab    []string
 	Terms    [][]Variant
+	Pairs    map[string][]Variant // "key key" → variants "form form"
 	N        int
 	Synonyms []Synonym
 }
@@ -60,32 +65,64 @@ type Index struct {
 // Builder collects the words of documents into an Index.
 type Builder struct {
 	words map[string]map[string]map[uint32]uint8 // key → form → doc → mask
+	pairs map[string]map[string]map[uint32]uint8
 	n     int
 }
 
 // NewBuilder returns an empty builder.
 func NewBuilder() *Builder {
-	return &Builder{words: map[string]map[string]map[uint32]uint8{}}
+	return &Builder{words: map[string]map[string]map[uint32]uint8{}, pairs: map[string]map[string]map[uint32]uint8{}}
 }
 
-// Add indexes text as field of document doc (0, 1, 2… in order).
+func put(m map[string]map[string]map[uint32]uint8, key, form string, doc uint32, field uint8) {
+	forms := m[key]
+	if forms == nil {
+		forms = map[string]map[uint32]uint8{}
+		m[key] = forms
+	}
+	docs := forms[form]
+	if docs == nil {
+		docs = map[uint32]uint8{}
+		forms[form] = docs
+	}
+	docs[doc] |= field
+}
+
+// Add indexes text as field of document doc (0, 1, 2… in order). Two
+// words make a pair when only spaces stand between them.
 func (b *Builder) Add(doc int, field uint8, text string) {
 	if doc >= b.n {
 		b.n = doc + 1
 	}
-	for _, t := range Tokens(text) {
-		forms := b.words[t.Key]
-		if forms == nil {
-			forms = map[string]map[uint32]uint8{}
-			b.words[t.Key] = forms
+	text = vntext.NFC(text)
+	ts := Tokens(text)
+	for i, t := range ts {
+		put(b.words, t.Key, t.Text, uint32(doc), field)
+		if i > 0 && strings.TrimSpace(text[ts[i-1].End:t.Start]) == "" {
+			put(b.pairs, ts[i-1].Key+" "+t.Key, ts[i-1].Text+" "+t.Text, uint32(doc), field)
 		}
-		docs := forms[t.Text]
-		if docs == nil {
-			docs = map[uint32]uint8{}
-			forms[t.Text] = docs
-		}
-		docs[uint32(doc)] |= field
 	}
+}
+
+// variants turns a key's forms into variants, in form order, postings in
+// document order.
+func variants(forms map[string]map[uint32]uint8) []Variant {
+	names := make([]string, 0, len(forms))
+	for f := range forms {
+		names = append(names, f)
+	}
+	sort.Strings(names)
+	vs := make([]Variant, 0, len(names))
+	for _, f := range names {
+		docs := forms[f]
+		ps := make([]Posting, 0, len(docs))
+		for d, m := range docs {
+			ps = append(ps, Posting{Doc: d, Mask: m})
+		}
+		sort.Slice(ps, func(i, j int) bool { return ps[i].Doc < ps[j].Doc })
+		vs = append(vs, Variant{Form: f, Postings: ps})
+	}
+	return vs
 }
 
 // Index returns the index of what was added, with the synonyms to apply
@@ -98,23 +135,11 @@ func (b *Builder) Index(synonyms []Synonym) *Index {
 	sort.Strings(ix.Vocab)
 	ix.Terms = make([][]Variant, len(ix.Vocab))
 	for i, k := range ix.Vocab {
-		forms := b.words[k]
-		names := make([]string, 0, len(forms))
-		for f := range forms {
-			names = append(names, f)
-		}
-		sort.Strings(names)
-		vs := make([]Variant, 0, len(names))
-		for _, f := range names {
-			docs := forms[f]
-			ps := make([]Posting, 0, len(docs))
-			for d, m := range docs {
-				ps = append(ps, Posting{Doc: d, Mask: m})
-			}
-			sort.Slice(ps, func(i, j int) bool { return ps[i].Doc < ps[j].Doc })
-			vs = append(vs, Variant{Form: f, Postings: ps})
-		}
-		ix.Terms[i] = vs
+		ix.Terms[i] = variants(b.words[k])
+	}
+	ix.Pairs = make(map[string][]Variant, len(b.pairs))
+	for k, forms := range b.pairs {
+		ix.Pairs[k] = variants(forms)
 	}
 	return ix
 }

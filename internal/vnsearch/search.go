@@ -176,9 +176,12 @@ func (ix *Index) expand(t term, last bool, stage int) []expansion {
 }
 
 // match scores the documents holding every term (or an expansion of it):
-// each term counts its best expansion's quality × accent × field weight;
-// a document whose title holds every term counts half again. keys gathers
-// the vocabulary keys that matched.
+// each term counts its best expansion's quality × accent × field weight,
+// and each pair of terms typed side by side that a field holds side by
+// side counts as a term more. Of a query of several words, a document
+// holding no pair side by side (words scattered over the page) counts a
+// quarter; a document whose title holds every term counts half again.
+// keys gathers the vocabulary keys that matched.
 func (ix *Index) match(terms []term, stage int, keys map[int]bool) map[int]int {
 	var acc map[int]int
 	var inTitle map[int]bool
@@ -226,7 +229,39 @@ func (ix *Index) match(terms []term, stage int, keys map[int]bool) map[int]int {
 		}
 		acc = next
 	}
+	adj := map[int]bool{}
+	for ti := 0; ti+1 < len(terms); ti++ {
+		a, b := ix.resolve(terms[ti]), ix.resolve(terms[ti+1])
+		if a == "" || b == "" {
+			continue
+		}
+		typed := terms[ti].text + " " + terms[ti+1].text
+		marks := HasMarks(typed)
+		bonus := map[int]int{}
+		for _, v := range ix.Pairs[a+" "+b] {
+			f := aSame
+			if marks && v.Form != typed {
+				f = aOther
+			}
+			for _, p := range v.Postings {
+				d := int(p.Doc)
+				if _, ok := acc[d]; !ok {
+					continue
+				}
+				adj[d] = true
+				if s := qExact * f * fieldWeight(p.Mask); s > bonus[d] {
+					bonus[d] = s
+				}
+			}
+		}
+		for d, s := range bonus {
+			acc[d] += s
+		}
+	}
 	for d, s := range acc {
+		if len(terms) == 1 || adj[d] {
+			s *= 4
+		}
 		if inTitle[d] {
 			acc[d] = s * 3
 		} else {
@@ -234,4 +269,18 @@ func (ix *Index) match(terms []term, stage int, keys map[int]bool) map[int]int {
 		}
 	}
 	return acc
+}
+
+// resolve is the key a term stands for in pairs: its own, or its telex
+// reading, if the vocabulary has it; "" if neither.
+func (ix *Index) resolve(t term) string {
+	if _, ok := ix.find(t.key); ok {
+		return t.key
+	}
+	if tx := Telex(t.key); tx != "" {
+		if _, ok := ix.find(tx); ok {
+			return tx
+		}
+	}
+	return ""
 }

@@ -105,11 +105,10 @@ func results(set *Set, q, kind string) view {
 		if len(res.Hits) > 0 {
 			v.Status = "Không có kết quả loại này cho “" + q + "”; hãy chọn loại khác ở trên."
 		}
-		for i, d := range set.Docs {
+		for _, d := range set.Docs {
 			if d.Kind == "huong-dan" && len(v.Guides) < 6 {
 				v.Guides = append(v.Guides, item{Title: template.HTML(template.HTMLEscapeString(d.Title)), URL: d.URL})
 			}
-			_ = i
 		}
 	case len(hits) > MaxResults:
 		v.Status = "Tìm thấy " + num(len(hits)) + " kết quả cho “" + q + "”; dưới đây là " + strconv.Itoa(MaxResults) + " kết quả phù hợp nhất."
