@@ -39,6 +39,10 @@ type first struct {
 	Terms  []string    `json:"tf"` // term shards' file names
 	Docs   []string    `json:"df"` // document shards' file names
 	Syn    [][2]string `json:"s"`  // synonyms [from, to]
+	// DocKinds has a character per document, '0' + its kind's index in
+	// Kinds, so that the filter counts every result's kind before its
+	// document shard is loaded.
+	DocKinds string `json:"dk"`
 }
 
 // kindList is the kinds as the first shard lists them.
@@ -92,6 +96,12 @@ func (s *Set) writeShards(dir string) ([]string, error) {
 		shard, size = map[string]json.RawMessage{}, 0
 		return nil
 	}
+	// A pair lives in the shard of its first word.
+	pairsOf := map[string][]string{}
+	for p := range ix.Pairs {
+		first, _, _ := strings.Cut(p, " ")
+		pairsOf[first] = append(pairsOf[first], p)
+	}
 	for i, k := range ix.Vocab {
 		if size == 0 {
 			f.Starts = append(f.Starts, i)
@@ -99,6 +109,11 @@ func (s *Set) writeShards(dir string) ([]string, error) {
 		b := encodeTerm(ix.Terms[i])
 		shard[k] = b
 		size += len(b) + len(k) + 4
+		for _, p := range pairsOf[k] {
+			b := encodeTerm(ix.Pairs[p])
+			shard[p] = b
+			size += len(b) + len(p) + 4
+		}
 		if size >= termShardBytes {
 			if err := flush(); err != nil {
 				return nil, err
@@ -112,6 +127,11 @@ func (s *Set) writeShards(dir string) ([]string, error) {
 	for i, k := range f.Kinds {
 		kindIndex[k[0]] = i
 	}
+	kinds := make([]byte, len(s.Docs))
+	for i, d := range s.Docs {
+		kinds[i] = byte('0' + kindIndex[d.Kind])
+	}
+	f.DocKinds = string(kinds)
 	for at := 0; at < len(s.Docs); at += docsPerShard {
 		var rows [][]any
 		for _, d := range s.Docs[at:min(at+docsPerShard, len(s.Docs))] {

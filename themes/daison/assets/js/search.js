@@ -1,161 +1,436 @@
-/* Search on /tim-kiem/: the page's GET form (?q=) answered in the page from
-   the index Hugo writes (/tim-kiem/chi-muc.json), loaded only once someone
-   searches. Both the index and the query are folded: NFD, combining marks
-   removed, đ/Đ → d, lower case, so "dai son" finds "Đại Sơn". Every word of
-   the query must start a word of the title, summary or keywords; titles
-   count most. Results are built with DOM methods (no HTML from data). No
-   third-party code; loaded deferred from a file (CSP: no inline script). */
+/* Search on /tim-kiem/: the page's GET form (?q=, ?loai=) answered in the
+   page from the index shards the portal writes after each build
+   (/tim-kiem/chi-muc/0.json first: the vocabulary, synonyms and kinds; the
+   words' and pages' shards only as a query needs them). The rules are
+   internal/vnsearch's, line for line: words folded (no diacritics, đ → d,
+   lower case, ký/kí one), telex leftovers read, one wrong letter forgiven,
+   the last word a prefix, exact diacritics first, title > summary > body,
+   phrases above scattered words, staff's synonyms. scripts/sitetest runs
+   the same table of queries here and on the server. Where the portal
+   serves the site it has already written results into the page
+   (#tim-kiem-may-chu); this script replaces them with its own as the
+   person types. Results are built with DOM methods (no HTML from data). */
 (function () {
   'use strict';
   var form = document.getElementById('tim-kiem');
   var input = document.getElementById('q');
   var status = document.getElementById('tim-kiem-trang-thai');
   var list = document.getElementById('tim-kiem-ket-qua');
+  var kindsNav = document.getElementById('tim-kiem-loai');
+  var none = document.getElementById('tim-kiem-goi-y');
   var browse = document.getElementById('tim-theo-chuyen-muc-khung');
-  if (!form || !input || !status || !list || !window.fetch || !''.normalize) return;
+  if (!form || !input || !status || !list || !window.fetch || !''.normalize || !window.Map) return;
 
   var MAX = 50;
   var msg = {
     loading: 'Đang tải dữ liệu tìm kiếm…',
     failed: 'Không tải được dữ liệu tìm kiếm. Hãy thử lại, hoặc tìm theo chuyên mục dưới đây.',
     empty: 'Hãy gõ từ cần tìm, ví dụ: khai sinh, VNeID, giấy khen.',
-    none: 'Không tìm thấy kết quả cho “{q}”. Hãy thử từ khác, gõ ít từ hơn, hoặc tìm theo chuyên mục dưới đây.',
+    none: 'Không tìm thấy kết quả cho “{q}”.',
+    noneKind: 'Không có kết quả loại này cho “{q}”; hãy chọn loại khác ở trên.',
     found: 'Tìm thấy {n} kết quả cho “{q}”.',
     first: 'Tìm thấy {n} kết quả cho “{q}”; dưới đây là {m} kết quả phù hợp nhất.'
   };
-  var marks = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
-  try { marks = new RegExp('\\p{M}', 'gu'); } catch (e) { /* older browsers: the ranges above */ }
 
+  // ---- the rules (internal/vnsearch/text.go) ----
+  var reMn, reWord;
+  try {
+    reMn = new RegExp('\\p{Mn}', 'gu');
+    reWord = new RegExp('[\\p{L}\\p{Nd}\\p{Mn}]', 'u');
+  } catch (e) {
+    return; // a browser without Unicode classes: the server's page stays
+  }
   function fold(s) {
-    return (s || '').normalize('NFD').replace(marks, '').replace(/[đĐ]/g, 'd').toLowerCase();
+    return s.normalize('NFD').replace(reMn, '').normalize('NFC').replace(/[đĐ]/g, 'd').toLowerCase();
   }
-  // " word word " with every run of non-letters as one space, so that
-  // indexOf(" " + word) finds words that start with the query's words.
-  function words(s) {
-    return ' ' + fold(s).replace(/[^a-z0-9]+/g, ' ').trim() + ' ';
+  var onsets = {};
+  'b c ch d g gh h k kh l m n ng nh p ph qu r s t th tr v x'.split(' ').forEach(function (o) { onsets[o] = true; });
+  function key(word) {
+    var k = fold(word);
+    var n = k.length;
+    if (n >= 2 && k.charAt(n - 1) === 'y' && onsets[k.slice(0, n - 1)]) k = k.slice(0, n - 1) + 'i';
+    return k;
   }
+  function hasMarks(w) { return fold(w) !== w; }
+  // tokens: words of NFC text with UTF-16 offsets.
+  function tokens(s) {
+    s = s.normalize('NFC');
+    var out = [];
+    var start = -1;
+    var astral = false;
+    var i = 0;
+    function flush(end) {
+      if (start >= 0 && !astral) {
+        var text = s.slice(start, end).toLowerCase();
+        var k = key(text);
+        if (k) out.push({ text: text, key: k, start: start, end: end });
+      }
+      start = -1;
+      astral = false;
+    }
+    while (i < s.length) {
+      var cp = s.codePointAt(i);
+      var ch = String.fromCodePoint(cp);
+      if (reWord.test(ch)) {
+        if (start < 0) start = i;
+        if (cp > 0xffff) astral = true;
+      } else {
+        flush(i);
+      }
+      i += ch.length;
+    }
+    flush(s.length);
+    return out;
+  }
+  function telex(k) {
+    var s = k;
+    if (s.indexOf('dd') === 0) s = s.slice(1);
+    [['uow', 'uo'], ['aa', 'a'], ['aw', 'a'], ['ee', 'e'], ['oo', 'o'], ['ow', 'o'], ['uw', 'u']].forEach(function (p) {
+      s = s.split(p[0]).join(p[1]);
+    });
+    var n = s.length;
+    if (n >= 2 && 'sfrxj'.indexOf(s.charAt(n - 1)) >= 0 && /[aeiouy]/.test(s.slice(0, n - 1))) s = s.slice(0, n - 1);
+    s = key(s);
+    return s === k ? '' : s;
+  }
+  function within1(a, b) {
+    var x = Array.from(a);
+    var y = Array.from(b);
+    if (x.length > y.length) { var t = x; x = y; y = t; }
+    var i;
+    if (y.length === x.length) {
+      var diff = -1;
+      for (i = 0; i < x.length; i++) {
+        if (x[i] !== y[i]) {
+          if (diff >= 0) {
+            return diff === i - 1 && x[diff] === y[i] && x[i] === y[diff] && x.slice(i + 1).join('') === y.slice(i + 1).join('');
+          }
+          diff = i;
+        }
+      }
+      return diff >= 0;
+    }
+    if (y.length - x.length === 1) {
+      i = 0;
+      while (i < x.length && x[i] === y[i]) i++;
+      return x.slice(i).join('') === y.slice(i + 1).join('');
+    }
+    return false;
+  }
+  function weight(m) { return (m & 1 ? 4 : 0) + (m & 2 ? 2 : 0) + (m & 4 ? 1 : 0); }
 
-  var data = null;
+  // ---- the index ----
+  var base = form.getAttribute('data-index').replace(/[^/]*$/, '');
+  var ix = null;
   var loading = null;
+  var shards = new Map();
+  function getJSON(url) {
+    return fetch(url, { credentials: 'same-origin' }).then(function (r) {
+      if (!r.ok) throw new Error(String(r.status));
+      return r.json();
+    });
+  }
   function load() {
     if (!loading) {
-      loading = fetch(form.getAttribute('data-index'), { credentials: 'same-origin' })
-        .then(function (r) {
-          if (!r.ok) throw new Error(r.status);
-          return r.json();
-        })
-        .then(function (j) {
-          data = {
-            sections: j.s,
-            pages: j.p.map(function (p) {
-              return { t: p[0], u: p[1], s: p[2], d: p[3], m: p[4], k: p[5], ft: words(p[0]), fs: words(p[4]), fk: words(p[5]) };
-            })
-          };
-          return data;
-        })
-        .catch(function (e) {
-          loading = null;
-          throw e;
-        });
+      loading = getJSON(form.getAttribute('data-index')).then(function (f) {
+        var vocab = f.w ? f.w.split(' ') : [];
+        var at = new Map();
+        vocab.forEach(function (k, i) { at.set(k, i); });
+        ix = {
+          vocab: vocab, at: at, starts: f.b || [], tf: f.tf || [], df: f.df || [], per: f.d, kinds: f.k, dk: f.dk || '',
+          syn: (f.s || []).map(function (p) { return { from: tokens(p[0]), to: tokens(p[1]) }; })
+        };
+        return ix;
+      }).catch(function (e) { loading = null; throw e; });
     }
     return loading;
   }
-
-  function say(text, q, n, m) {
-    status.textContent = text.replace('{q}', q).replace('{n}', String(n)).replace('{m}', String(m));
+  function lowerBound(k) {
+    var lo = 0, hi = ix.vocab.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (ix.vocab[mid] < k) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  }
+  function find(k) {
+    var i = lowerBound(k);
+    return { i: i, ok: i < ix.vocab.length && ix.vocab[i] === k };
+  }
+  function shardOf(i) {
+    var lo = 0, hi = ix.starts.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (ix.starts[mid] <= i) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+  function fetchShard(name) {
+    if (!shards.has(name)) {
+      var p = getJSON(base + name).then(function (j) { shards.set(name, j); return j; }, function (e) { shards.delete(name); throw e; });
+      shards.set(name, p);
+    }
+    return Promise.resolve(shards.get(name));
+  }
+  // variants of a key ("a" or the pair "a b") whose first word is vocab[i]:
+  // [{form, postings: [[doc, mask]…]}].
+  var decoded = new Map();
+  function variants(i, k) {
+    if (decoded.has(k)) return decoded.get(k);
+    var raw = shards.get(ix.tf[shardOf(i)]);
+    var vs = ((raw && raw[k]) || []).map(function (v) {
+      var doc = 0;
+      return { form: v[0], postings: v[1].map(function (n) { doc += Math.floor(n / 8); return [doc, n % 8]; }) };
+    });
+    decoded.set(k, vs);
+    return vs;
   }
 
-  function search(q) {
-    var fq = words(q);
-    var terms = fq.trim().split(' ').filter(Boolean);
-    if (!terms.length) return [];
-    var phrase = ' ' + terms.join(' ');
-    var hits = [];
-    data.pages.forEach(function (p, i) {
-      var score = 0;
-      var byKeyword = false;
-      for (var k = 0; k < terms.length; k++) {
-        var w = ' ' + terms[k];
-        if (p.ft.indexOf(w) >= 0) {
-          score += p.ft.indexOf(w + ' ') >= 0 ? 13 : 10;
-        } else if (p.fs.indexOf(w) >= 0) {
-          score += 3;
-        } else if (p.fk.indexOf(w) >= 0) {
-          score += 2;
-          byKeyword = true;
-        } else {
+  // ---- search (internal/vnsearch/search.go) ----
+  function expand(t, last, stage) {
+    var out = [];
+    var seen = {};
+    function add(i, q) { if (!seen[i]) { seen[i] = true; out.push({ at: i, q: q }); } }
+    var f = find(t.key);
+    if (f.ok) add(f.i, 10);
+    else {
+      var tx = telex(t.key);
+      if (tx) { var g = find(tx); if (g.ok) add(g.i, 9); }
+    }
+    if (last && t.key.length >= 2) {
+      var n = 0;
+      for (var j = f.i; j < ix.vocab.length && n < 50 && ix.vocab[j].indexOf(t.key) === 0; j++) {
+        if (j !== f.i || !f.ok) { add(j, 6); n++; }
+      }
+    }
+    if ((out.length === 0 || stage === 2) && Array.from(t.key).length >= 3) {
+      for (var m = 0; m < ix.vocab.length; m++) if (within1(t.key, ix.vocab[m])) add(m, 5);
+    }
+    return out;
+  }
+  function resolve(t) {
+    if (find(t.key).ok) return t.key;
+    var tx = telex(t.key);
+    return tx && find(tx).ok ? tx : '';
+  }
+  function alternatives(q) {
+    var qt = tokens(q).slice(0, 10);
+    if (!qt.length) return [];
+    var alts = [{ terms: qt, w: 10 }];
+    ix.syn.forEach(function (s) {
+      if (!s.from.length || !s.to.length) return;
+      for (var i = 0; i + s.from.length <= qt.length; i++) {
+        var ok = true;
+        for (var j = 0; j < s.from.length; j++) if (qt[i + j].key !== s.from[j].key) { ok = false; break; }
+        if (ok) {
+          alts.push({ terms: qt.slice(0, i).concat(s.to, qt.slice(i + s.from.length)), w: 9 });
           return;
         }
       }
-      if (terms.length > 1) {
-        if (p.ft.indexOf(phrase) >= 0) score += 30;
-        else if (p.fs.indexOf(phrase) >= 0 || p.fk.indexOf(phrase) >= 0) score += 10;
-      }
-      hits.push({ p: p, score: score, i: i, k: byKeyword });
     });
-    hits.sort(function (a, b) { return b.score - a.score || a.i - b.i; });
-    return hits;
+    return alts;
   }
+  // needs lists the shards a stage of a query reads.
+  function needs(alts, stage) {
+    var names = {};
+    alts.forEach(function (a) {
+      a.terms.forEach(function (t, ti) {
+        expand(t, ti === a.terms.length - 1, stage).forEach(function (e) { names[ix.tf[shardOf(e.at)]] = true; });
+        var r = resolve(t);
+        if (r) names[ix.tf[shardOf(find(r).i)]] = true;
+      });
+    });
+    return Object.keys(names);
+  }
+  function match(terms, stage, keys) {
+    var acc = null, inTitle = null;
+    terms.forEach(function (t, ti) {
+      var marks = hasMarks(t.text);
+      var per = new Map(), title = new Map();
+      expand(t, ti === terms.length - 1, stage).forEach(function (e) {
+        var hit = false;
+        variants(e.at, ix.vocab[e.at]).forEach(function (v) {
+          var a = marks && v.form !== t.text ? 7 : 10;
+          v.postings.forEach(function (p) {
+            var d = p[0];
+            if (acc && !acc.has(d)) return;
+            hit = true;
+            var s = e.q * a * weight(p[1]);
+            if (s > (per.get(d) || 0)) per.set(d, s);
+            if (p[1] & 1) title.set(d, true);
+          });
+        });
+        if (hit) keys[e.at] = true;
+      });
+      if (!acc) { acc = per; inTitle = title; return; }
+      var next = new Map();
+      per.forEach(function (s, d) {
+        next.set(d, acc.get(d) + s);
+        if (!title.has(d)) inTitle.delete(d);
+      });
+      acc = next;
+    });
+    var adj = new Map();
+    for (var ti = 0; ti + 1 < terms.length; ti++) {
+      var a = resolve(terms[ti]), b = resolve(terms[ti + 1]);
+      if (!a || !b) continue;
+      var typed = terms[ti].text + ' ' + terms[ti + 1].text;
+      var marks = hasMarks(typed);
+      var bonus = new Map();
+      variants(find(a).i, a + ' ' + b).forEach(function (v) {
+        var f = marks && v.form !== typed ? 7 : 10;
+        v.postings.forEach(function (p) {
+          var d = p[0];
+          if (!acc.has(d)) return;
+          adj.set(d, true);
+          var s = 10 * f * weight(p[1]);
+          if (s > (bonus.get(d) || 0)) bonus.set(d, s);
+        });
+      });
+      bonus.forEach(function (s, d) { acc.set(d, acc.get(d) + s); });
+    }
+    acc.forEach(function (s, d) {
+      if (terms.length === 1 || adj.has(d)) s *= 4;
+      acc.set(d, inTitle.has(d) ? s * 3 : s * 2);
+    });
+    return acc;
+  }
+  // search resolves to {hits: [[doc, score]…], keys: {key: true}}.
+  function search(q) {
+    var alts = alternatives(q);
+    if (!alts.length) return Promise.resolve({ hits: [], keys: {} });
+    function run(stage) {
+      return Promise.all(needs(alts, stage).map(fetchShard)).then(function () {
+        var scores = new Map(), keyAt = {};
+        alts.forEach(function (a) {
+          match(a.terms, stage, keyAt).forEach(function (s, d) {
+            var v = s * a.w;
+            if (v > (scores.get(d) || 0)) scores.set(d, v);
+          });
+        });
+        if (!scores.size && stage === 1) return run(2);
+        var hits = [];
+        scores.forEach(function (s, d) { hits.push([d, s]); });
+        hits.sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; });
+        var keys = {};
+        Object.keys(keyAt).forEach(function (i) { keys[ix.vocab[i]] = true; });
+        return { hits: hits, keys: keys };
+      });
+    }
+    return run(1);
+  }
+  function docs(ids) {
+    var names = {};
+    ids.forEach(function (d) { names[ix.df[Math.floor(d / ix.per)]] = true; });
+    return Promise.all(Object.keys(names).map(fetchShard)).then(function () {
+      return ids.map(function (d) {
+        var r = shards.get(ix.df[Math.floor(d / ix.per)])[d % ix.per];
+        return { title: r[0], url: r[1], kind: r[2], date: r[3], short: r[4] };
+      });
+    });
+  }
+  window.portalSearch = { load: load, search: search, docs: docs, kindOf: function (d) { return ix.kinds[+ix.dk.charAt(d)][0]; } };
 
+  // ---- the page ----
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) e.className = cls;
     if (text) e.textContent = text;
     return e;
   }
-
-  function show(q) {
-    var query = q.trim();
-    while (list.firstChild) list.removeChild(list.firstChild);
-    list.hidden = true;
-    if (browse) browse.hidden = false;
-    if (!query) {
-      say(msg.empty, '', 0, 0);
-      return;
-    }
-    var hits = search(query);
-    if (!hits.length) {
-      say(msg.none, query, 0, 0);
-      return;
-    }
-    var shown = hits.slice(0, MAX);
-    say(hits.length > MAX ? msg.first : msg.found, query, hits.length, shown.length);
-    shown.forEach(function (h) {
-      var p = h.p;
-      var li = el('li', 'search-item');
-      var title = el('h2', 'item-title');
-      var a = el('a', '', p.t);
-      a.href = p.u;
-      title.appendChild(a);
-      li.appendChild(title);
-      var meta = (data.sections[p.s] || '') + (p.d ? ' · ' + p.d : '');
-      if (meta) li.appendChild(el('p', 'item-meta', meta));
-      if (p.m) li.appendChild(el('p', 'item-summary', p.m));
-      if (h.k && p.k) li.appendChild(el('p', 'item-meta', p.k));
-      list.appendChild(li);
+  function marked(parent, text, keys) {
+    text = (text || '').normalize('NFC');
+    var at = 0;
+    tokens(text).forEach(function (t) {
+      if (!keys[t.key]) return;
+      parent.appendChild(document.createTextNode(text.slice(at, t.start)));
+      parent.appendChild(el('mark', '', text.slice(t.start, t.end)));
+      at = t.end;
     });
-    list.hidden = false;
-    if (browse) browse.hidden = true;
+    parent.appendChild(document.createTextNode(text.slice(at)));
+    return parent;
+  }
+  function say(text, q, n, m) {
+    status.textContent = text.replace('{q}', q).replace('{n}', n.toLocaleString('vi-VN')).replace('{m}', String(m));
+  }
+  function clear() {
+    var server = document.getElementById('tim-kiem-may-chu');
+    if (server) server.remove();
+    list.replaceChildren();
+    list.hidden = true;
+    if (kindsNav) { kindsNav.replaceChildren(); kindsNav.hidden = true; }
+    if (none) none.hidden = true;
+    if (browse) browse.hidden = false;
+  }
+  var seq = 0;
+  function show(q, kind) {
+    var query = q.trim();
+    var my = ++seq;
+    if (!query) { clear(); say(msg.empty, '', 0, 0); return Promise.resolve(); }
+    return search(query).then(function (res) {
+      if (my !== seq) return;
+      var counts = {};
+      var hits = res.hits.filter(function (h) {
+        var k = window.portalSearch.kindOf(h[0]);
+        counts[k] = (counts[k] || 0) + 1;
+        return !kind || k === kind;
+      });
+      var shown = hits.slice(0, MAX);
+      return docs(shown.map(function (h) { return h[0]; })).then(function (ds) {
+        if (my !== seq) return;
+        clear();
+        if (kindsNav && res.hits.length) {
+          var ul = el('ul');
+          var link = function (label, n, k) {
+            var a = el('a', '', label + ' (' + n + ')');
+            a.href = '?q=' + encodeURIComponent(query) + (k ? '&loai=' + encodeURIComponent(k) : '');
+            if ((k || '') === (kind || '')) a.setAttribute('aria-current', 'page');
+            a.addEventListener('click', function (e) { e.preventDefault(); current = k || ''; run(input.value, true, true); });
+            var li = el('li');
+            li.appendChild(a);
+            ul.appendChild(li);
+          };
+          link('Tất cả', res.hits.length, '');
+          ix.kinds.forEach(function (k) { if (counts[k[0]]) link(k[1], counts[k[0]], k[0]); });
+          kindsNav.appendChild(ul);
+          kindsNav.hidden = false;
+        }
+        if (!hits.length) {
+          say(res.hits.length ? msg.noneKind : msg.none, query, 0, 0);
+          if (none) none.hidden = false;
+          return;
+        }
+        say(hits.length > MAX ? msg.first : msg.found, query, hits.length, shown.length);
+        ds.forEach(function (d) {
+          var li = el('li', 'search-item');
+          var h2 = el('h2', 'item-title');
+          var a = marked(el('a'), d.title, res.keys);
+          a.href = d.url;
+          h2.appendChild(a);
+          li.appendChild(h2);
+          li.appendChild(el('p', 'item-meta', ix.kinds[d.kind][1] + (d.date ? ' · ' + d.date : '')));
+          if (d.short) li.appendChild(marked(el('p', 'item-summary'), d.short, res.keys));
+          list.appendChild(li);
+        });
+        list.hidden = false;
+        if (browse) browse.hidden = true;
+      });
+    });
   }
 
   var timer = 0;
   var last = null;
-  function run(q, push) {
-    if (q === last) return;
+  var current = new URLSearchParams(location.search).get('loai') || '';
+  function run(q, push, force) {
+    if (q === last && !force) return;
     last = q;
     if (push && window.history && history.replaceState) {
-      var url = q.trim() ? '?q=' + encodeURIComponent(q.trim()) : location.pathname;
+      var url = q.trim() ? '?q=' + encodeURIComponent(q.trim()) + (current ? '&loai=' + encodeURIComponent(current) : '') : location.pathname;
       history.replaceState(null, '', url);
     }
-    if (data) {
-      show(q);
-      return;
-    }
     var slow = q.trim() ? setTimeout(function () { say(msg.loading, '', 0, 0); }, 400) : 0;
-    load().then(function () {
+    load().then(function () { return show(q, current); }).then(function () {
       clearTimeout(slow);
-      last = null;
-      run(input.value, false);
     }, function () {
       clearTimeout(slow);
       say(msg.failed, '', 0, 0);
@@ -166,11 +441,11 @@
   form.addEventListener('submit', function (e) {
     e.preventDefault();
     clearTimeout(timer);
-    last = null;
-    run(input.value, true);
+    run(input.value, true, true);
   });
   input.addEventListener('input', function () {
     clearTimeout(timer);
+    current = '';
     timer = setTimeout(function () { run(input.value, true); }, 150);
   });
   input.addEventListener('focus', function () { load().catch(function () {}); });
