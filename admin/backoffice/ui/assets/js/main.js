@@ -22,6 +22,7 @@ import { renderReport } from './views/report.js';
 import { renderEligibility } from './views/eligibility.js';
 import { renderExports } from './views/exports.js';
 import { renderSettings } from './views/settings.js';
+import { renderSynonyms } from './views/synonyms.js';
 import { renderFeedbackList, renderFeedback } from './views/feedback.js';
 import { renderFeedbackStats } from './views/feedback-stats.js';
 import { PATHS } from './process.js';
@@ -136,6 +137,8 @@ function route(seg) {
       return seg.length === 1 ? renderExports : notFound;
     case PATHS.settings:
       return seg.length === 1 ? renderSettings : notFound;
+    case PATHS.synonyms:
+      return seg.length === 1 ? renderSynonyms : notFound;
     default:
   }
   const coll = byPath(seg[0]);

@@ -15,6 +15,7 @@ export const PATHS = {
   exports: 'xuat-du-lieu',
   settings: 'cai-dat',
   feedback: 'y-kien',
+  synonyms: 'tu-dong-nghia',
 };
 
 // loadConfig reads the portal's settings (one record; staff may read it).
