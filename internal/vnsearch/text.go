@@ -13,7 +13,9 @@ package vnsearch
 
 import (
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/daison/portal/internal/vntext"
 )
@@ -64,7 +66,7 @@ func Tokens(s string) []Token {
 // and a final y after consonants written i ("ký" and "kí" both "ki",
 // "quy" and "qui" both "qui"; "huy", "thuy" and "y" stay).
 func Key(word string) string {
-	k := vntext.Fold(word)
+	k := fold(word)
 	n := len(k)
 	if n >= 2 && k[n-1] == 'y' && onsets[k[:n-1]] {
 		k = k[:n-1] + "i"
@@ -83,7 +85,57 @@ var onsets = map[string]bool{
 // HasMarks reports whether a word (lower case) carries diacritics or đ:
 // typed that way, it asks for those exact diacritics first.
 func HasMarks(word string) bool {
-	return vntext.Fold(word) != word
+	return fold(word) != word
+}
+
+// fold is vntext.Fold for a word in NFC, a letter at a time: building an
+// index folds every word of every page, and vntext.Fold's normalisation
+// chain costs ten times more. Each letter's fold is remembered (a few
+// hundred letters in practice).
+func fold(word string) string {
+	ascii := true
+	for i := 0; i < len(word); i++ {
+		if word[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(word)
+	}
+	var b strings.Builder
+	b.Grow(len(word))
+	for _, r := range word {
+		switch {
+		case r < utf8.RuneSelf:
+			b.WriteRune(unicode.ToLower(r))
+		case unicode.Is(unicode.Mn, r):
+		default:
+			b.WriteString(foldRune(r))
+		}
+	}
+	return b.String()
+}
+
+var (
+	foldMu    sync.RWMutex
+	foldRunes = map[rune]string{}
+)
+
+func foldRune(r rune) string {
+	foldMu.RLock()
+	f, ok := foldRunes[r]
+	foldMu.RUnlock()
+	if ok {
+		return f
+	}
+	f = vntext.Fold(string(r))
+	foldMu.Lock()
+	if len(foldRunes) < 1<<16 {
+		foldRunes[r] = f
+	}
+	foldMu.Unlock()
+	return f
 }
 
 // Telex reads a key typed with a telex keyboard left off: "ddawngf" is
@@ -110,6 +162,9 @@ func Telex(k string) string {
 // Within1 reports whether a and b differ by one edit: one letter changed,
 // added, removed, or two neighbours swapped. Equal keys are not within 1.
 func Within1(a, b string) bool {
+	if d := len(a) - len(b); d > 4 || d < -4 {
+		return false // more than one letter apart, whatever their encoding
+	}
 	x, y := []rune(a), []rune(b)
 	if len(x) > len(y) {
 		x, y = y, x

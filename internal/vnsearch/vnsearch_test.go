@@ -156,3 +156,13 @@ func FuzzSearch(f *testing.F) {
 		_ = b.Index(nil).Search(q)
 	})
 }
+
+// fold agrees with vntext.Fold on NFC words.
+func TestFoldAgrees(t *testing.T) {
+	for _, w := range []string{"Đại", "Sơn", "nguyễn", "thuỷ", "ǅ", "İstanbul", "ÀÉÎÕÜ", "naïve", "ß", "Ωμέγα", "中文", "a\u0301b"} {
+		w = vntext.NFC(w)
+		if got, want := fold(w), vntext.Fold(w); got != want {
+			t.Errorf("fold(%q) = %q, vntext.Fold %q", w, got, want)
+		}
+	}
+}

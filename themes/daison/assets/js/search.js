@@ -94,6 +94,8 @@
     return s === k ? '' : s;
   }
   function within1(a, b) {
+    var d = a.length - b.length;
+    if (d > 1 || d < -1 || a === b) return false; // keys are BMP: UTF-16 length is the letters'
     var x = Array.from(a);
     var y = Array.from(b);
     if (x.length > y.length) { var t = x; x = y; y = t; }
@@ -187,7 +189,15 @@
   }
 
   // ---- search (internal/vnsearch/search.go) ----
+  var expanded = new Map(); // one query's expansions, by word, position and stage
   function expand(t, last, stage) {
+    var memo = t.key + '\u0000' + t.text + '\u0000' + last + stage;
+    if (expanded.has(memo)) return expanded.get(memo);
+    var out = expandNew(t, last, stage);
+    expanded.set(memo, out);
+    return out;
+  }
+  function expandNew(t, last, stage) {
     var out = [];
     var seen = {};
     function add(i, q) { if (!seen[i]) { seen[i] = true; out.push({ at: i, q: q }); } }
@@ -297,6 +307,7 @@
   }
   // search resolves to {hits: [[doc, score]…], keys: {key: true}}.
   function search(q) {
+    expanded = new Map();
     var alts = alternatives(q);
     if (!alts.length) return Promise.resolve({ hits: [], keys: {} });
     function run(stage) {
