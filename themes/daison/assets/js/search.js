@@ -139,7 +139,7 @@
         var at = new Map();
         vocab.forEach(function (k, i) { at.set(k, i); });
         ix = {
-          vocab: vocab, at: at, starts: f.b || [], tf: f.tf || [], df: f.df || [], per: f.d, kinds: f.k, dk: f.dk || '',
+          vocab: vocab, at: at, n: f.n, starts: f.b || [], tf: f.tf || [], df: f.df || [], per: f.d, kinds: f.k, dk: f.dk || '',
           syn: (f.s || []).map(function (p) { return { from: tokens(p[0]), to: tokens(p[1]) }; })
         };
         return ix;
@@ -175,14 +175,20 @@
     return Promise.resolve(shards.get(name));
   }
   // variants of a key ("a" or the pair "a b") whose first word is vocab[i]:
-  // [{form, postings: [[doc, mask]…]}].
+  // [{form, docs: Int32Array, masks: Uint8Array}].
   var decoded = new Map();
   function variants(i, k) {
     if (decoded.has(k)) return decoded.get(k);
     var raw = shards.get(ix.tf[shardOf(i)]);
     var vs = ((raw && raw[k]) || []).map(function (v) {
-      var doc = 0;
-      return { form: v[0], postings: v[1].map(function (n) { doc += Math.floor(n / 8); return [doc, n % 8]; }) };
+      var doc = 0, n = v[1].length;
+      var docs = new Int32Array(n), masks = new Uint8Array(n);
+      for (var j = 0; j < n; j++) {
+        doc += Math.floor(v[1][j] / 8);
+        docs[j] = doc;
+        masks[j] = v[1][j] % 8;
+      }
+      return { form: v[0], docs: docs, masks: masks };
     });
     decoded.set(k, vs);
     return vs;
@@ -252,58 +258,76 @@
     });
     return Object.keys(names);
   }
+  var W = [0, 4, 2, 6, 1, 5, 3, 7]; // weight of each field mask
+  // match returns {list: [doc…], score: Float64Array}: the documents
+  // holding every term and their scores (typed arrays: a phone scores
+  // thousands of postings per word).
   function match(terms, stage, keys) {
-    var acc = null, inTitle = null;
-    terms.forEach(function (t, ti) {
+    var N = ix.n;
+    var alive = null, list = [], acc = new Float64Array(N), inTitle = new Uint8Array(N);
+    for (var ti = 0; ti < terms.length; ti++) {
+      var t = terms[ti];
       var marks = hasMarks(t.text);
-      var per = new Map(), title = new Map();
+      var per = new Float64Array(N), title = new Uint8Array(N), touched = [];
       expand(t, ti === terms.length - 1, stage).forEach(function (e) {
         var hit = false;
         variants(e.at, ix.vocab[e.at]).forEach(function (v) {
           var a = marks && v.form !== t.text ? 7 : 10;
-          v.postings.forEach(function (p) {
-            var d = p[0];
-            if (acc && !acc.has(d)) return;
+          var docs = v.docs, masks = v.masks;
+          for (var j = 0; j < docs.length; j++) {
+            var d = docs[j];
+            if (alive && !alive[d]) continue;
             hit = true;
-            var s = e.q * a * weight(p[1]);
-            if (s > (per.get(d) || 0)) per.set(d, s);
-            if (p[1] & 1) title.set(d, true);
-          });
+            var s = e.q * a * W[masks[j]];
+            if (s > per[d]) {
+              if (per[d] === 0) touched.push(d);
+              per[d] = s;
+            }
+            if (masks[j] & 1) title[d] = 1;
+          }
         });
         if (hit) keys[e.at] = true;
       });
-      if (!acc) { acc = per; inTitle = title; return; }
-      var next = new Map();
-      per.forEach(function (s, d) {
-        next.set(d, acc.get(d) + s);
-        if (!title.has(d)) inTitle.delete(d);
-      });
-      acc = next;
-    });
-    var adj = new Map();
-    for (var ti = 0; ti + 1 < terms.length; ti++) {
-      var a = resolve(terms[ti]), b = resolve(terms[ti + 1]);
-      if (!a || !b) continue;
-      var typed = terms[ti].text + ' ' + terms[ti + 1].text;
-      var marks = hasMarks(typed);
-      var bonus = new Map();
-      variants(find(a).i, a + ' ' + b).forEach(function (v) {
-        var f = marks && v.form !== typed ? 7 : 10;
-        v.postings.forEach(function (p) {
-          var d = p[0];
-          if (!acc.has(d)) return;
-          adj.set(d, true);
-          var s = 10 * f * weight(p[1]);
-          if (s > (bonus.get(d) || 0)) bonus.set(d, s);
+      if (!alive) {
+        alive = new Uint8Array(N);
+        touched.forEach(function (d) { alive[d] = 1; acc[d] = per[d]; inTitle[d] = title[d]; });
+      } else {
+        list.forEach(function (d) {
+          if (per[d] === 0) { alive[d] = 0; return; }
+          acc[d] += per[d];
+          if (!title[d]) inTitle[d] = 0;
         });
-      });
-      bonus.forEach(function (s, d) { acc.set(d, acc.get(d) + s); });
+      }
+      list = touched;
     }
-    acc.forEach(function (s, d) {
-      if (terms.length === 1 || adj.has(d)) s *= 4;
-      acc.set(d, inTitle.has(d) ? s * 3 : s * 2);
+    var adj = new Uint8Array(N);
+    for (var pi = 0; pi + 1 < terms.length; pi++) {
+      var a = resolve(terms[pi]), b = resolve(terms[pi + 1]);
+      if (!a || !b) continue;
+      var typed = terms[pi].text + ' ' + terms[pi + 1].text;
+      var pm = hasMarks(typed);
+      var bonus = new Float64Array(N), got = [];
+      variants(find(a).i, a + ' ' + b).forEach(function (v) {
+        var f = pm && v.form !== typed ? 7 : 10;
+        for (var j = 0; j < v.docs.length; j++) {
+          var d = v.docs[j];
+          if (!alive[d]) continue;
+          adj[d] = 1;
+          var s = 10 * f * W[v.masks[j]];
+          if (s > bonus[d]) {
+            if (bonus[d] === 0) got.push(d);
+            bonus[d] = s;
+          }
+        }
+      });
+      got.forEach(function (d) { acc[d] += bonus[d]; });
+    }
+    list.forEach(function (d) {
+      var s = acc[d];
+      if (terms.length === 1 || adj[d]) s *= 4;
+      acc[d] = inTitle[d] ? s * 3 : s * 2;
     });
-    return acc;
+    return { list: list, score: acc };
   }
   // search resolves to {hits: [[doc, score]…], keys: {key: true}}.
   function search(q) {
@@ -314,8 +338,9 @@
       return Promise.all(needs(alts, stage).map(fetchShard)).then(function () {
         var scores = new Map(), keyAt = {};
         alts.forEach(function (a) {
-          match(a.terms, stage, keyAt).forEach(function (s, d) {
-            var v = s * a.w;
+          var m = match(a.terms, stage, keyAt);
+          m.list.forEach(function (d) {
+            var v = m.score[d] * a.w;
             if (v > (scores.get(d) || 0)) scores.set(d, v);
           });
         });
