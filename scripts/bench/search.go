@@ -94,6 +94,14 @@ func benchSearch(n int, dataDir string, _ options) error {
 	if fi, err := os.Stat(search.ServerFile(public)); err == nil {
 		fmt.Printf("server file (full texts, for the no-JavaScript page): %s gzipped\n", kb(int(fi.Size())))
 	}
+	var server []float64
+	for _, c := range searchtest.Queries {
+		t := time.Now()
+		set.Index.Search(c.Q)
+		server = append(server, float64(time.Since(t).Microseconds())/1000)
+	}
+	sort.Float64s(server)
+	fmt.Printf("the server's index (no JavaScript), %d queries: p50 %.1f ms, max %.1f ms\n", len(server), server[len(server)/2], server[len(server)-1])
 	return queriesInChromium(public, gz)
 }
 
