@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 
 	"github.com/daison/portal/site/live"
@@ -26,13 +27,23 @@ type Server struct {
 	mu   sync.Mutex
 	path string // the build whose set is loaded
 	set  *Set
+
+	busy chan struct{} // one token per search running
 }
+
+// maxSearches bounds the searches the server runs at once (each takes
+// milliseconds, up to a tenth of a second at 10,000 records); more wait
+// up to busyWait, then are told to try again.
+const (
+	maxSearches = 4
+	busyWait    = 3 * time.Second
+)
 
 // NewServer wraps next, the live site's handler, to answer GET /tim-kiem/
 // itself: the page as built, with the results of ?q= (and ?loai=, a kind)
 // written into it.
 func NewServer(dir live.Dir, next http.Handler) *Server {
-	return &Server{dir: dir, next: next}
+	return &Server{dir: dir, next: next, busy: make(chan struct{}, maxSearches)}
 }
 
 // Use makes set the index of the build at public (the builder hands over
@@ -89,13 +100,21 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			q = q[:len(q)-1]
 		}
 	}
+	select {
+	case s.busy <- struct{}{}:
+		defer func() { <-s.busy }()
+	case <-time.After(busyWait):
+		live.SecurityHeaders(w.Header())
+		w.Header().Set("Retry-After", "5")
+		http.Error(w, "Máy chủ đang bận tìm kiếm cho nhiều người. Hãy thử lại sau ít giây.", http.StatusServiceUnavailable)
+		return
+	case <-r.Context().Done():
+		return
+	}
 	out := Render(page, set, strings.TrimSpace(q), r.URL.Query().Get("loai"))
 	live.SecurityHeaders(w.Header())
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-cache")
-	if q == "" {
-		w.Header().Set("Vary", "Accept-Encoding")
-	}
 	if r.Method == http.MethodHead {
 		return
 	}
