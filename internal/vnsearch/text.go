@@ -5,7 +5,7 @@
 // letter, matches the last word typed as a prefix, and ranks exact
 // diacritics above folded ones and titles above summaries above bodies.
 //
-// The public site's search script (themes/daison/assets/js/search.js)
+// The public site's search script (themes/daison/assets/js/search-index.js)
 // implements the same rules on the index this package builds (site/search
 // writes it in shards); scripts/sitetest runs the same table of queries
 // through both. A change to the rules here must be made there too.

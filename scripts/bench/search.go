@@ -112,9 +112,13 @@ func kb(n int) string { return fmt.Sprintf("%.1f KB", float64(n)/1024) }
 // fresh page (what its first results cost: bytes and time), then all in
 // one page (typing on).
 func queriesInChromium(public string, gz map[string]int) error {
-	js, err := fs.ReadFile(portal.SiteFiles, "themes/daison/assets/js/search.js")
-	if err != nil {
-		return err
+	var js []byte
+	for _, name := range []string{"search-index.js", "search.js"} {
+		b, err := fs.ReadFile(portal.SiteFiles, "themes/daison/assets/js/"+name)
+		if err != nil {
+			return err
+		}
+		js = append(append(js, b...), '\n')
 	}
 	page := `<!doctype html><html lang=vi><body><form id=tim-kiem data-index="` + search.FirstShard + `"><input id=q name=q></form>` +
 		`<p id=tim-kiem-trang-thai></p><ol id=tim-kiem-ket-qua></ol><script src="/search.js"></script></body></html>`
