@@ -90,6 +90,7 @@ func Register(app core.App, opts Options) {
 		app.OnRecordAfterUpdateSuccess(schema.Feedback).BindFunc(changed)
 	}
 
+	bindSynonyms(app, opts.Changed)
 	bindHeaders(app)
 	preview := newPreviewGate()
 	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{

@@ -22,6 +22,7 @@ import (
 
 	"github.com/daison/portal/site/export"
 	"github.com/daison/portal/site/live"
+	"github.com/daison/portal/site/search"
 )
 
 // Config says where and how the site is built.
@@ -101,6 +102,11 @@ type Builder struct {
 
 	stMu   sync.Mutex
 	status Status
+
+	// searchSet is the search index of the build being made (set by
+	// render), handed to search once the build is live.
+	searchSet *search.Set
+	search    atomic.Pointer[search.Server]
 }
 
 // New returns a builder for app's records. It reads the status the last run
@@ -220,6 +226,9 @@ func (b *Builder) Build(reason string) (Report, error) {
 			err = failStep("Không đưa được bản dựng mới lên trang.", err)
 			if err == nil {
 				b.clearOverlayBefore(start)
+				if srv := b.search.Load(); srv != nil && b.searchSet != nil {
+					srv.Use(public, b.searchSet)
+				}
 			}
 			rep.SwapDuration = Millis(time.Since(t))
 		}

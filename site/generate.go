@@ -76,6 +76,8 @@ func (b *Builder) render(src, public string, now time.Time, rep *Report, prev st
 	rep.NextPublish = res.NextPublish
 	rep.Problems = res.Problems
 	rep.Changed += len(res.Written) + len(res.Removed)
+	searching := b.startSearch(src)
+	defer func() { <-searching.done }() // a failed build leaves no reader of src behind
 
 	t = time.Now()
 	run := hugoRun{
@@ -142,10 +144,15 @@ func (b *Builder) render(src, public string, now time.Time, rep *Report, prev st
 		return res, failStep("Bản dựng không đầy đủ (thiếu trang chủ, trang báo lỗi 404 hoặc sơ đồ trang).", err)
 	}
 	b.lastPages.Store(int64(pages))
+	set, shards, err := searching.finish(public)
+	if err != nil {
+		return res, failStep("Không tạo được chỉ mục tìm kiếm của trang.", err)
+	}
+	b.searchSet = set
 	t = time.Now()
 	gzCache := b.dir.GzipCachePath()
 	if run.Incremental {
-		err = precompressFiles(public, gzCache, out.Written)
+		err = precompressFiles(public, gzCache, append(out.Written, shards...))
 	} else {
 		_, _, err = precompress(public, gzCache)
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/daison/portal/demo"
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/site"
+	"github.com/daison/portal/site/search"
 )
 
 // TestIncrementalMatchesFull: with the portal's real theme and the demo
@@ -79,6 +80,16 @@ func TestIncrementalMatchesFull(t *testing.T) {
 
 	full := filepath.Join(t.TempDir(), "full")
 	if _, err := site.RunHugo(b.Dir().SrcPath(), full, "http://dai-son.test/", b.Dir().CachePath()); err != nil {
+		t.Fatal(err)
+	}
+	// The search index is the builder's, written after Hugo: the full
+	// build gets a fresh one from the same sources.
+	docs, problems := search.FromSource(filepath.Join(b.Dir().Root, "src"))
+	syns, err := search.Synonyms(app)
+	if len(problems) > 0 || err != nil {
+		t.Fatal(problems, err)
+	}
+	if _, err := search.Build(docs, syns).Write(full); err != nil {
 		t.Fatal(err)
 	}
 	live, _ := b.Dir().Current()

@@ -9,6 +9,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/hook"
 
 	"github.com/daison/portal/internal/schema"
+	"github.com/daison/portal/site/search"
 )
 
 // Register wires the site into a PocketBase app: on serve it builds the
@@ -69,7 +70,11 @@ func Register(app core.App, b *Builder, guard Guard) *Queue {
 			if e.Router.HasRoute(http.MethodGet, sitePattern) {
 				return e.Next()
 			}
-			siteHandler := b.Dir().Handler()
+			// The search page answers ?q= itself (site/search); every
+			// other page is the live build's file.
+			srv := search.NewServer(b.Dir(), b.Dir().Handler())
+			b.search.Store(srv)
+			var siteHandler http.Handler = srv
 			e.Router.GET(sitePattern, func(re *core.RequestEvent) error {
 				siteHandler.ServeHTTP(re.Response, re.Request)
 				return nil

@@ -5,6 +5,7 @@
 //	export GOTOOLCHAIN=go1.27.3
 //	go run ./scripts/bench                  # 1,000 and 10,000 records
 //	go run ./scripts/bench -n 1000 -saves 10
+//	go run ./scripts/bench -search          # the site search only (search.go)
 //
 // For each size it seeds a database with portal's synthetic records (kept
 // in -dir for the next run), then measures:
@@ -67,13 +68,18 @@ func main() {
 	flag.IntVar(&o.fullSaves, "full-saves", 5, "saves for the publish-to-live latency with full builds only")
 	flag.DurationVar(&o.serveFor, "serve", 5*time.Second, "duration of each serving load run")
 	flag.BoolVar(&o.bucket, "bucket", true, "deploy to an S3 server (versitygw, installed once) in full and after one change, and serve from it through nginx")
+	searchOnly := flag.Bool("search", false, "measure only the site search: index size and query time in Chromium (CPU slowed 4×)")
 	flag.Parse()
 	for _, s := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil {
 			fail(err)
 		}
-		if err := bench(n, filepath.Join(*dir, strconv.Itoa(n)), o); err != nil {
+		run := bench
+		if *searchOnly {
+			run = benchSearch
+		}
+		if err := run(n, filepath.Join(*dir, strconv.Itoa(n)), o); err != nil {
 			fail(err)
 		}
 	}
@@ -92,24 +98,33 @@ func openApp(dataDir string) (*core.BaseApp, error) {
 	return app, app.RunAllMigrations()
 }
 
+// seed makes a database of n synthetic records in dataDir, unless an
+// earlier run made it.
+func seed(n int, dataDir string) error {
+	marker := filepath.Join(dataDir, "seeded")
+	if _, err := os.Stat(marker); err == nil {
+		return nil
+	}
+	os.RemoveAll(dataDir)
+	app, err := openApp(dataDir)
+	if err != nil {
+		return err
+	}
+	admin.Register(app, admin.Options{})
+	start := time.Now()
+	counts, err := demo.Synthetic(app, n, 1)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("seeded %v in %s\n", counts, time.Since(start).Round(time.Millisecond))
+	app.ResetBootstrapState()
+	return os.WriteFile(marker, nil, 0o644)
+}
+
 func bench(n int, dataDir string, o options) error {
 	fmt.Printf("\n== %d records (data in %s)\n", n, dataDir)
-	marker := filepath.Join(dataDir, "seeded")
-	if _, err := os.Stat(marker); err != nil {
-		os.RemoveAll(dataDir)
-		app, err := openApp(dataDir)
-		if err != nil {
-			return err
-		}
-		admin.Register(app, admin.Options{})
-		start := time.Now()
-		counts, err := demo.Synthetic(app, n, 1)
-		if err != nil {
-			return err
-		}
-		fmt.Printf("seeded %v in %s\n", counts, time.Since(start).Round(time.Millisecond))
-		app.ResetBootstrapState()
-		os.WriteFile(marker, nil, 0o644)
+	if err := seed(n, dataDir); err != nil {
+		return err
 	}
 	app, err := openApp(dataDir)
 	if err != nil {

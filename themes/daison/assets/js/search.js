@@ -1,161 +1,131 @@
-/* Search on /tim-kiem/: the page's GET form (?q=) answered in the page from
-   the index Hugo writes (/tim-kiem/chi-muc.json), loaded only once someone
-   searches. Both the index and the query are folded: NFD, combining marks
-   removed, đ/Đ → d, lower case, so "cai cach" finds "cải cách". Every word of
-   the query must start a word of the title, summary or keywords; titles
-   count most. Results are built with DOM methods (no HTML from data). No
-   third-party code; loaded deferred from a file (CSP: no inline script). */
+/* The search page, /tim-kiem/: its GET form (?q=, ?loai=) answered in
+   the page by window.portalSearch (search-index.js, loaded before this
+   script). Where the portal serves the site it has already written results
+   into the page (#tim-kiem-may-chu); this script replaces them with its
+   own as the person types. Results are built with DOM methods (no HTML
+   from data). */
 (function () {
   'use strict';
+  var S = window.portalSearch;
   var form = document.getElementById('tim-kiem');
   var input = document.getElementById('q');
   var status = document.getElementById('tim-kiem-trang-thai');
   var list = document.getElementById('tim-kiem-ket-qua');
+  var kindsNav = document.getElementById('tim-kiem-loai');
+  var none = document.getElementById('tim-kiem-goi-y');
   var browse = document.getElementById('tim-theo-chuyen-muc-khung');
-  if (!form || !input || !status || !list || !window.fetch || !''.normalize) return;
-
+  if (!S || !form || !input || !status || !list) return;
   var MAX = 50;
   var msg = {
     loading: 'Đang tải dữ liệu tìm kiếm…',
     failed: 'Không tải được dữ liệu tìm kiếm. Hãy thử lại, hoặc tìm theo chuyên mục dưới đây.',
     empty: 'Hãy gõ từ cần tìm, ví dụ: khai sinh, VNeID, giấy khen.',
-    none: 'Không tìm thấy kết quả cho “{q}”. Hãy thử từ khác, gõ ít từ hơn, hoặc tìm theo chuyên mục dưới đây.',
+    none: 'Không tìm thấy kết quả cho “{q}”.',
+    noneKind: 'Không có kết quả loại này cho “{q}”; hãy chọn loại khác ở trên.',
     found: 'Tìm thấy {n} kết quả cho “{q}”.',
     first: 'Tìm thấy {n} kết quả cho “{q}”; dưới đây là {m} kết quả phù hợp nhất.'
   };
-  var marks = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
-  try { marks = new RegExp('\\p{M}', 'gu'); } catch (e) { /* older browsers: the ranges above */ }
 
-  function fold(s) {
-    return (s || '').normalize('NFD').replace(marks, '').replace(/[đĐ]/g, 'd').toLowerCase();
-  }
-  // " word word " with every run of non-letters as one space, so that
-  // indexOf(" " + word) finds words that start with the query's words.
-  function words(s) {
-    return ' ' + fold(s).replace(/[^a-z0-9]+/g, ' ').trim() + ' ';
-  }
-
-  var data = null;
-  var loading = null;
-  function load() {
-    if (!loading) {
-      loading = fetch(form.getAttribute('data-index'), { credentials: 'same-origin' })
-        .then(function (r) {
-          if (!r.ok) throw new Error(r.status);
-          return r.json();
-        })
-        .then(function (j) {
-          data = {
-            sections: j.s,
-            pages: j.p.map(function (p) {
-              return { t: p[0], u: p[1], s: p[2], d: p[3], m: p[4], k: p[5], ft: words(p[0]), fs: words(p[4]), fk: words(p[5]) };
-            })
-          };
-          return data;
-        })
-        .catch(function (e) {
-          loading = null;
-          throw e;
-        });
-    }
-    return loading;
-  }
-
-  function say(text, q, n, m) {
-    status.textContent = text.replace('{q}', q).replace('{n}', String(n)).replace('{m}', String(m));
-  }
-
-  function search(q) {
-    var fq = words(q);
-    var terms = fq.trim().split(' ').filter(Boolean);
-    if (!terms.length) return [];
-    var phrase = ' ' + terms.join(' ');
-    var hits = [];
-    data.pages.forEach(function (p, i) {
-      var score = 0;
-      var byKeyword = false;
-      for (var k = 0; k < terms.length; k++) {
-        var w = ' ' + terms[k];
-        if (p.ft.indexOf(w) >= 0) {
-          score += p.ft.indexOf(w + ' ') >= 0 ? 13 : 10;
-        } else if (p.fs.indexOf(w) >= 0) {
-          score += 3;
-        } else if (p.fk.indexOf(w) >= 0) {
-          score += 2;
-          byKeyword = true;
-        } else {
-          return;
-        }
-      }
-      if (terms.length > 1) {
-        if (p.ft.indexOf(phrase) >= 0) score += 30;
-        else if (p.fs.indexOf(phrase) >= 0 || p.fk.indexOf(phrase) >= 0) score += 10;
-      }
-      hits.push({ p: p, score: score, i: i, k: byKeyword });
-    });
-    hits.sort(function (a, b) { return b.score - a.score || a.i - b.i; });
-    return hits;
-  }
-
+  // ---- the page ----
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) e.className = cls;
     if (text) e.textContent = text;
     return e;
   }
-
-  function show(q) {
-    var query = q.trim();
-    while (list.firstChild) list.removeChild(list.firstChild);
-    list.hidden = true;
-    if (browse) browse.hidden = false;
-    if (!query) {
-      say(msg.empty, '', 0, 0);
-      return;
-    }
-    var hits = search(query);
-    if (!hits.length) {
-      say(msg.none, query, 0, 0);
-      return;
-    }
-    var shown = hits.slice(0, MAX);
-    say(hits.length > MAX ? msg.first : msg.found, query, hits.length, shown.length);
-    shown.forEach(function (h) {
-      var p = h.p;
-      var li = el('li', 'search-item');
-      var title = el('h2', 'item-title');
-      var a = el('a', '', p.t);
-      a.href = p.u;
-      title.appendChild(a);
-      li.appendChild(title);
-      var meta = (data.sections[p.s] || '') + (p.d ? ' · ' + p.d : '');
-      if (meta) li.appendChild(el('p', 'item-meta', meta));
-      if (p.m) li.appendChild(el('p', 'item-summary', p.m));
-      if (h.k && p.k) li.appendChild(el('p', 'item-meta', p.k));
-      list.appendChild(li);
+  function marked(parent, text, keys) {
+    text = (text || '').normalize('NFC');
+    var at = 0;
+    S.tokens(text).forEach(function (t) {
+      if (!keys[t.key]) return;
+      parent.appendChild(document.createTextNode(text.slice(at, t.start)));
+      parent.appendChild(el('mark', '', text.slice(t.start, t.end)));
+      at = t.end;
     });
-    list.hidden = false;
-    if (browse) browse.hidden = true;
+    parent.appendChild(document.createTextNode(text.slice(at)));
+    return parent;
+  }
+  function say(text, q, n, m) {
+    status.textContent = text.replace('{q}', q).replace('{n}', n.toLocaleString('vi-VN')).replace('{m}', String(m));
+  }
+  function clear() {
+    var server = document.getElementById('tim-kiem-may-chu');
+    if (server) server.remove();
+    list.replaceChildren();
+    list.hidden = true;
+    if (kindsNav) { kindsNav.replaceChildren(); kindsNav.hidden = true; }
+    if (none) none.hidden = true;
+    if (browse) browse.hidden = false;
+  }
+  var seq = 0;
+  function show(q, kind) {
+    var query = q.trim();
+    var my = ++seq;
+    if (!query) { clear(); say(msg.empty, '', 0, 0); return Promise.resolve(); }
+    return S.search(query).then(function (res) {
+      if (my !== seq) return;
+      var counts = {};
+      var hits = res.hits.filter(function (h) {
+        var k = S.kindOf(h[0]);
+        counts[k] = (counts[k] || 0) + 1;
+        return !kind || k === kind;
+      });
+      var shown = hits.slice(0, MAX);
+      return S.docs(shown.map(function (h) { return h[0]; })).then(function (ds) {
+        if (my !== seq) return;
+        clear();
+        if (kindsNav && res.hits.length) {
+          var ul = el('ul');
+          var link = function (label, n, k) {
+            var a = el('a', '', label + ' (' + n + ')');
+            a.href = '?q=' + encodeURIComponent(query) + (k ? '&loai=' + encodeURIComponent(k) : '');
+            if ((k || '') === (kind || '')) a.setAttribute('aria-current', 'page');
+            a.addEventListener('click', function (e) { e.preventDefault(); current = k || ''; run(input.value, true, true); });
+            var li = el('li');
+            li.appendChild(a);
+            ul.appendChild(li);
+          };
+          link('Tất cả', res.hits.length, '');
+          S.kinds().forEach(function (k) { if (counts[k[0]]) link(k[1], counts[k[0]], k[0]); });
+          kindsNav.appendChild(ul);
+          kindsNav.hidden = false;
+        }
+        if (!hits.length) {
+          say(res.hits.length ? msg.noneKind : msg.none, query, 0, 0);
+          if (none) none.hidden = false;
+          return;
+        }
+        say(hits.length > MAX ? msg.first : msg.found, query, hits.length, shown.length);
+        ds.forEach(function (d) {
+          var li = el('li', 'search-item');
+          var h2 = el('h2', 'item-title');
+          var a = marked(el('a'), d.title, res.keys);
+          a.href = d.url;
+          h2.appendChild(a);
+          li.appendChild(h2);
+          li.appendChild(el('p', 'item-meta', S.kinds()[d.kind][1] + (d.date ? ' · ' + d.date : '')));
+          if (d.short) li.appendChild(marked(el('p', 'item-summary'), d.short, res.keys));
+          list.appendChild(li);
+        });
+        list.hidden = false;
+        if (browse) browse.hidden = true;
+      });
+    });
   }
 
   var timer = 0;
   var last = null;
-  function run(q, push) {
-    if (q === last) return;
+  var current = new URLSearchParams(location.search).get('loai') || '';
+  function run(q, push, force) {
+    if (q === last && !force) return;
     last = q;
     if (push && window.history && history.replaceState) {
-      var url = q.trim() ? '?q=' + encodeURIComponent(q.trim()) : location.pathname;
+      var url = q.trim() ? '?q=' + encodeURIComponent(q.trim()) + (current ? '&loai=' + encodeURIComponent(current) : '') : location.pathname;
       history.replaceState(null, '', url);
     }
-    if (data) {
-      show(q);
-      return;
-    }
     var slow = q.trim() ? setTimeout(function () { say(msg.loading, '', 0, 0); }, 400) : 0;
-    load().then(function () {
+    S.load().then(function () { return show(q, current); }).then(function () {
       clearTimeout(slow);
-      last = null;
-      run(input.value, false);
     }, function () {
       clearTimeout(slow);
       say(msg.failed, '', 0, 0);
@@ -166,14 +136,14 @@
   form.addEventListener('submit', function (e) {
     e.preventDefault();
     clearTimeout(timer);
-    last = null;
-    run(input.value, true);
+    run(input.value, true, true);
   });
   input.addEventListener('input', function () {
     clearTimeout(timer);
+    current = '';
     timer = setTimeout(function () { run(input.value, true); }, 150);
   });
-  input.addEventListener('focus', function () { load().catch(function () {}); });
+  input.addEventListener('focus', function () { S.load().catch(function () {}); });
 
   var q = new URLSearchParams(location.search).get('q');
   if (q) {

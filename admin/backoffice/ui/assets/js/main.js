@@ -23,6 +23,7 @@ import { renderEligibility } from './views/eligibility.js';
 import { renderExports } from './views/exports.js';
 import { renderSettings } from './views/settings.js';
 import { renderSetup } from './views/setup.js';
+import { renderSynonyms } from './views/synonyms.js';
 import { renderFeedbackList, renderFeedback } from './views/feedback.js';
 import { renderFeedbackStats } from './views/feedback-stats.js';
 import { PATHS } from './process.js';
@@ -139,6 +140,8 @@ function route(seg) {
       return seg.length === 1 ? renderSettings : notFound;
     case PATHS.setup:
       return seg.length === 1 ? renderSetup : notFound;
+    case PATHS.synonyms:
+      return seg.length === 1 ? renderSynonyms : notFound;
     default:
   }
   const coll = byPath(seg[0]);

@@ -66,7 +66,8 @@ function renderMenu() {
   const page = (ok, path, text) => (ok ? item(BASE + path + '/', text) : null);
   /** @type {[string, (HTMLElement | null)[]][]} */
   const groups = [
-    ['Nội dung trang công khai', ['articles', 'guides', 'initiatives', 'units', 'indicators'].map(coll)],
+    ['Nội dung trang công khai', [...['articles', 'guides', 'initiatives', 'units', 'indicators'].map(coll),
+      page(can.synonyms(), PATHS.synonyms, 'Từ đồng nghĩa khi tìm kiếm')]],
     ['Thi đua, khen thưởng', [
       coll('honorees'), coll('awards'),
       page(can.nominations(), PATHS.nominations, 'Hồ sơ đề nghị khen thưởng'),

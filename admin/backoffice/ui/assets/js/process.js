@@ -16,6 +16,7 @@ export const PATHS = {
   settings: 'cai-dat',
   setup: 'thong-tin-xa',
   feedback: 'y-kien',
+  synonyms: 'tu-dong-nghia',
 };
 
 // loadConfig reads the portal's settings (one record; staff may read it).

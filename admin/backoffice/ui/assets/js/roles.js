@@ -94,6 +94,8 @@ export const can = {
   settings: () => isReviewer(),
   // the feedback queue: editors and reviewers; contacts: reviewers only
   feedback: () => isEditor() || isReviewer(),
+  // the search synonyms: editors and reviewers
+  synonyms: () => isEditor() || isReviewer(),
   contacts: () => isReviewer(),
   // deciding on a nomination: reviewers
   decide: () => isReviewer(),

@@ -1,0 +1,353 @@
+/* The search of /tim-kiem/, without the page: internal/vnsearch's rules,
+   line for line (words folded: no diacritics, đ → d, lower case, ký/kí
+   one; telex leftovers read; one wrong letter forgiven; the last word a
+   prefix; exact diacritics first; title > summary > body; phrases above
+   scattered words; staff's synonyms), on the index shards the portal
+   writes after each build (/tim-kiem/chi-muc/0.json first: the vocabulary,
+   synonyms and kinds; the words' and pages' shards only as a query needs
+   them). scripts/sitetest runs the same table of queries here and on the
+   server. It offers window.portalSearch to the page's script (search.js). */
+(function () {
+  'use strict';
+  var form = document.getElementById('tim-kiem');
+  if (!form || !window.fetch || !''.normalize || !window.Map) return;
+
+  // ---- the rules (internal/vnsearch/text.go) ----
+  var reMn, reWord;
+  try {
+    reMn = new RegExp('\\p{Mn}', 'gu');
+    reWord = new RegExp('[\\p{L}\\p{Nd}\\p{Mn}]', 'u');
+  } catch (e) {
+    return; // a browser without Unicode classes: the server's page stays
+  }
+  function fold(s) {
+    return s.normalize('NFD').replace(reMn, '').normalize('NFC').replace(/[đĐ]/g, 'd').toLowerCase();
+  }
+  var onsets = {};
+  'b c ch d g gh h k kh l m n ng nh p ph qu r s t th tr v x'.split(' ').forEach(function (o) { onsets[o] = true; });
+  function key(word) {
+    var k = fold(word);
+    var n = k.length;
+    if (n >= 2 && k.charAt(n - 1) === 'y' && onsets[k.slice(0, n - 1)]) k = k.slice(0, n - 1) + 'i';
+    return k;
+  }
+  function hasMarks(w) { return fold(w) !== w; }
+  // tokens: words of NFC text with UTF-16 offsets.
+  function tokens(s) {
+    s = s.normalize('NFC');
+    var out = [];
+    var start = -1;
+    var astral = false;
+    var i = 0;
+    function flush(end) {
+      if (start >= 0 && !astral) {
+        var text = s.slice(start, end).toLowerCase();
+        var k = key(text);
+        if (k) out.push({ text: text, key: k, start: start, end: end });
+      }
+      start = -1;
+      astral = false;
+    }
+    while (i < s.length) {
+      var cp = s.codePointAt(i);
+      var ch = String.fromCodePoint(cp);
+      if (reWord.test(ch)) {
+        if (start < 0) start = i;
+        if (cp > 0xffff) astral = true;
+      } else {
+        flush(i);
+      }
+      i += ch.length;
+    }
+    flush(s.length);
+    return out;
+  }
+  function telex(k) {
+    var s = k;
+    if (s.indexOf('dd') === 0) s = s.slice(1);
+    [['uow', 'uo'], ['aa', 'a'], ['aw', 'a'], ['ee', 'e'], ['oo', 'o'], ['ow', 'o'], ['uw', 'u']].forEach(function (p) {
+      s = s.split(p[0]).join(p[1]);
+    });
+    var n = s.length;
+    if (n >= 2 && 'sfrxj'.indexOf(s.charAt(n - 1)) >= 0 && /[aeiouy]/.test(s.slice(0, n - 1))) s = s.slice(0, n - 1);
+    s = key(s);
+    return s === k ? '' : s;
+  }
+  function within1(a, b) {
+    var d = a.length - b.length;
+    if (d > 1 || d < -1 || a === b) return false; // keys are BMP: UTF-16 length is the letters'
+    var x = Array.from(a);
+    var y = Array.from(b);
+    if (x.length > y.length) { var t = x; x = y; y = t; }
+    var i;
+    if (y.length === x.length) {
+      var diff = -1;
+      for (i = 0; i < x.length; i++) {
+        if (x[i] !== y[i]) {
+          if (diff >= 0) {
+            return diff === i - 1 && x[diff] === y[i] && x[i] === y[diff] && x.slice(i + 1).join('') === y.slice(i + 1).join('');
+          }
+          diff = i;
+        }
+      }
+      return diff >= 0;
+    }
+    if (y.length - x.length === 1) {
+      i = 0;
+      while (i < x.length && x[i] === y[i]) i++;
+      return x.slice(i).join('') === y.slice(i + 1).join('');
+    }
+    return false;
+  }
+  function weight(m) { return (m & 1 ? 4 : 0) + (m & 2 ? 2 : 0) + (m & 4 ? 1 : 0); }
+
+  // ---- the index ----
+  var base = form.getAttribute('data-index').replace(/[^/]*$/, '');
+  var ix = null;
+  var loading = null;
+  var shards = new Map();
+  function getJSON(url) {
+    return fetch(url, { credentials: 'same-origin' }).then(function (r) {
+      if (!r.ok) throw new Error(String(r.status));
+      return r.json();
+    });
+  }
+  function load() {
+    if (!loading) {
+      loading = getJSON(form.getAttribute('data-index')).then(function (f) {
+        var vocab = f.w ? f.w.split(' ') : [];
+        var at = new Map();
+        vocab.forEach(function (k, i) { at.set(k, i); });
+        ix = {
+          vocab: vocab, at: at, n: f.n, starts: f.b || [], tf: f.tf || [], df: f.df || [], per: f.d, kinds: f.k, dk: f.dk || '',
+          syn: (f.s || []).map(function (p) { return { from: tokens(p[0]), to: tokens(p[1]) }; })
+        };
+        return ix;
+      }).catch(function (e) { loading = null; throw e; });
+    }
+    return loading;
+  }
+  function lowerBound(k) {
+    var lo = 0, hi = ix.vocab.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (ix.vocab[mid] < k) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  }
+  function find(k) {
+    var i = lowerBound(k);
+    return { i: i, ok: i < ix.vocab.length && ix.vocab[i] === k };
+  }
+  function shardOf(i) {
+    var lo = 0, hi = ix.starts.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (ix.starts[mid] <= i) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+  function fetchShard(name) {
+    if (!shards.has(name)) {
+      var p = getJSON(base + name).then(function (j) { shards.set(name, j); return j; }, function (e) { shards.delete(name); throw e; });
+      shards.set(name, p);
+    }
+    return Promise.resolve(shards.get(name));
+  }
+  // variants of a key ("a" or the pair "a b") whose first word is vocab[i]:
+  // [{form, docs: Int32Array, masks: Uint8Array}].
+  var decoded = new Map();
+  function variants(i, k) {
+    if (decoded.has(k)) return decoded.get(k);
+    var raw = shards.get(ix.tf[shardOf(i)]);
+    var vs = ((raw && raw[k]) || []).map(function (v) {
+      var doc = 0, n = v[1].length;
+      var docs = new Int32Array(n), masks = new Uint8Array(n);
+      for (var j = 0; j < n; j++) {
+        doc += Math.floor(v[1][j] / 8);
+        docs[j] = doc;
+        masks[j] = v[1][j] % 8;
+      }
+      return { form: v[0], docs: docs, masks: masks };
+    });
+    decoded.set(k, vs);
+    return vs;
+  }
+
+  // ---- search (internal/vnsearch/search.go) ----
+  var expanded = new Map(); // one query's expansions, by word, position and stage
+  function expand(t, last, stage) {
+    var memo = t.key + '\u0000' + t.text + '\u0000' + last + stage;
+    if (expanded.has(memo)) return expanded.get(memo);
+    var out = expandNew(t, last, stage);
+    expanded.set(memo, out);
+    return out;
+  }
+  function expandNew(t, last, stage) {
+    var out = [];
+    var seen = {};
+    function add(i, q) { if (!seen[i]) { seen[i] = true; out.push({ at: i, q: q }); } }
+    var f = find(t.key);
+    if (f.ok) add(f.i, 10);
+    else {
+      var tx = telex(t.key);
+      if (tx) { var g = find(tx); if (g.ok) add(g.i, 9); }
+    }
+    if (last && t.key.length >= 2) {
+      var n = 0;
+      for (var j = f.i; j < ix.vocab.length && n < 50 && ix.vocab[j].indexOf(t.key) === 0; j++) {
+        if (j !== f.i || !f.ok) { add(j, 6); n++; }
+      }
+    }
+    if ((out.length === 0 || stage === 2) && Array.from(t.key).length >= 3) {
+      for (var m = 0; m < ix.vocab.length; m++) if (within1(t.key, ix.vocab[m])) add(m, 5);
+    }
+    return out;
+  }
+  function resolve(t) {
+    if (find(t.key).ok) return t.key;
+    var tx = telex(t.key);
+    return tx && find(tx).ok ? tx : '';
+  }
+  function alternatives(q) {
+    var qt = tokens(q).slice(0, 10);
+    if (!qt.length) return [];
+    var alts = [{ terms: qt, w: 10 }];
+    ix.syn.forEach(function (s) {
+      if (!s.from.length || !s.to.length) return;
+      for (var i = 0; i + s.from.length <= qt.length; i++) {
+        var ok = true;
+        for (var j = 0; j < s.from.length; j++) if (qt[i + j].key !== s.from[j].key) { ok = false; break; }
+        if (ok) {
+          alts.push({ terms: qt.slice(0, i).concat(s.to, qt.slice(i + s.from.length)), w: 9 });
+          return;
+        }
+      }
+    });
+    return alts;
+  }
+  // needs lists the shards a stage of a query reads.
+  function needs(alts, stage) {
+    var names = {};
+    alts.forEach(function (a) {
+      a.terms.forEach(function (t, ti) {
+        expand(t, ti === a.terms.length - 1, stage).forEach(function (e) { names[ix.tf[shardOf(e.at)]] = true; });
+        var r = resolve(t);
+        if (r) names[ix.tf[shardOf(find(r).i)]] = true;
+      });
+    });
+    return Object.keys(names);
+  }
+  var W = [0, 4, 2, 6, 1, 5, 3, 7]; // weight of each field mask
+  // match returns {list: [doc…], score: Float64Array}: the documents
+  // holding every term and their scores (typed arrays: a phone scores
+  // thousands of postings per word).
+  function match(terms, stage, keys) {
+    var N = ix.n;
+    var alive = null, list = [], acc = new Float64Array(N), inTitle = new Uint8Array(N);
+    for (var ti = 0; ti < terms.length; ti++) {
+      var t = terms[ti];
+      var marks = hasMarks(t.text);
+      var per = new Float64Array(N), title = new Uint8Array(N), touched = [];
+      expand(t, ti === terms.length - 1, stage).forEach(function (e) {
+        var hit = false;
+        variants(e.at, ix.vocab[e.at]).forEach(function (v) {
+          var a = marks && v.form !== t.text ? 7 : 10;
+          var docs = v.docs, masks = v.masks;
+          for (var j = 0; j < docs.length; j++) {
+            var d = docs[j];
+            if (alive && !alive[d]) continue;
+            hit = true;
+            var s = e.q * a * W[masks[j]];
+            if (s > per[d]) {
+              if (per[d] === 0) touched.push(d);
+              per[d] = s;
+            }
+            if (masks[j] & 1) title[d] = 1;
+          }
+        });
+        if (hit) keys[e.at] = true;
+      });
+      if (!alive) {
+        alive = new Uint8Array(N);
+        touched.forEach(function (d) { alive[d] = 1; acc[d] = per[d]; inTitle[d] = title[d]; });
+      } else {
+        list.forEach(function (d) {
+          if (per[d] === 0) { alive[d] = 0; return; }
+          acc[d] += per[d];
+          if (!title[d]) inTitle[d] = 0;
+        });
+      }
+      list = touched;
+    }
+    var adj = new Uint8Array(N);
+    for (var pi = 0; pi + 1 < terms.length; pi++) {
+      var a = resolve(terms[pi]), b = resolve(terms[pi + 1]);
+      if (!a || !b) continue;
+      var typed = terms[pi].text + ' ' + terms[pi + 1].text;
+      var pm = hasMarks(typed);
+      var bonus = new Float64Array(N), got = [];
+      variants(find(a).i, a + ' ' + b).forEach(function (v) {
+        var f = pm && v.form !== typed ? 7 : 10;
+        for (var j = 0; j < v.docs.length; j++) {
+          var d = v.docs[j];
+          if (!alive[d]) continue;
+          adj[d] = 1;
+          var s = 10 * f * W[v.masks[j]];
+          if (s > bonus[d]) {
+            if (bonus[d] === 0) got.push(d);
+            bonus[d] = s;
+          }
+        }
+      });
+      got.forEach(function (d) { acc[d] += bonus[d]; });
+    }
+    list.forEach(function (d) {
+      var s = acc[d];
+      if (terms.length === 1 || adj[d]) s *= 4;
+      acc[d] = inTitle[d] ? s * 3 : s * 2;
+    });
+    return { list: list, score: acc };
+  }
+  // search resolves to {hits: [[doc, score]…], keys: {key: true}}.
+  function search(q) {
+    expanded = new Map();
+    var alts = alternatives(q);
+    if (!alts.length) return Promise.resolve({ hits: [], keys: {} });
+    function run(stage) {
+      return Promise.all(needs(alts, stage).map(fetchShard)).then(function () {
+        var scores = new Map(), keyAt = {};
+        alts.forEach(function (a) {
+          var m = match(a.terms, stage, keyAt);
+          m.list.forEach(function (d) {
+            var v = m.score[d] * a.w;
+            if (v > (scores.get(d) || 0)) scores.set(d, v);
+          });
+        });
+        if (!scores.size && stage === 1) return run(2);
+        var hits = [];
+        scores.forEach(function (s, d) { hits.push([d, s]); });
+        hits.sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; });
+        var keys = {};
+        Object.keys(keyAt).forEach(function (i) { keys[ix.vocab[i]] = true; });
+        return { hits: hits, keys: keys };
+      });
+    }
+    return run(1);
+  }
+  function docs(ids) {
+    var names = {};
+    ids.forEach(function (d) { names[ix.df[Math.floor(d / ix.per)]] = true; });
+    return Promise.all(Object.keys(names).map(fetchShard)).then(function () {
+      return ids.map(function (d) {
+        var r = shards.get(ix.df[Math.floor(d / ix.per)])[d % ix.per];
+        return { title: r[0], url: r[1], kind: r[2], date: r[3], short: r[4] };
+      });
+    });
+  }
+  window.portalSearch = {
+    load: load, search: search, docs: docs, tokens: tokens,
+    kinds: function () { return ix.kinds; },
+    kindOf: function (d) { return ix.kinds[+ix.dk.charAt(d)][0]; }
+  };
+})();
