@@ -11,6 +11,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
+	"github.com/pocketbase/pocketbase/tools/filesystem"
 
 	"github.com/daison/portal/admin/admintest"
 	"github.com/daison/portal/internal/schema"
@@ -60,6 +61,9 @@ func draftFields(collection string, n int) map[string]any {
 		f["name"], f["kind"] = title, "ca-nhan"
 	case schema.Awards:
 		f["honoree"], f["form"], f["kind"], f["year"], f["achievement"] = honoreeID, "giay-khen", "dot-xuat", 2026, title
+	case schema.Documents:
+		f["title"], f["number"], f["kind"], f["issuer"] = title, fmt.Sprintf("%d/TB-UBND", n), "thong-bao", "UBND xã Đại Sơn"
+		f["issuedOn"] = "2026-06-24 00:00:00.000Z"
 	case schema.Indicators:
 		metric := "hai-long"
 		if n >= 10000 { // created by a scenario, not seeded
@@ -101,6 +105,9 @@ func makeWorld(t *testing.T, matrix bool) *world {
 				n++
 				f := draftFields(c, n)
 				f["id"] = recordID(c, ri, ai)
+				if c == schema.Documents { // published only with its file
+					f["file"] = testPDF(t)
+				}
 				admintest.Create(t, app, c, f)
 			}
 		}
@@ -162,7 +169,7 @@ func TestRoleMatrix(t *testing.T) {
 	staffEditors := []string{editor, reviewer, superuser}
 	reviewers := []string{reviewer, superuser}
 	allowed := map[string]map[string][]string{}
-	for _, c := range []string{schema.Articles, schema.Guides} {
+	for _, c := range []string{schema.Articles, schema.Guides, schema.Documents} {
 		allowed[c] = map[string][]string{"view": staffEditors, "create": staffEditors, "update": staffEditors, "publish": staffEditors, "delete": staffEditors}
 	}
 	withA := []string{editor, reviewer, reporterA, superuser}
@@ -263,4 +270,13 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// testPDF is a small, whole PDF file, as a document's file.
+func testPDF(t testing.TB) *filesystem.File {
+	f, err := filesystem.NewFileFromBytes([]byte("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"), "van-ban.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
 }
