@@ -84,6 +84,8 @@ var Taxonomies = []Taxonomy{
 	{"vinh-danh-don-vi", "Vinh danh theo đơn vị", "/vinh-danh/don-vi/"},
 	{"vinh-danh-hinh-thuc", "Vinh danh theo hình thức khen thưởng", "/vinh-danh/hinh-thuc/"},
 	{"vinh-danh-loai", "Vinh danh theo loại khen thưởng", "/vinh-danh/loai/"},
+	{"van-ban-loai", "Văn bản theo loại", "/van-ban/loai/"},
+	{"van-ban-nam", "Văn bản theo năm ban hành", "/van-ban/nam/"},
 }
 
 // TermPage is the front matter of a taxonomy's or a term's list page.
@@ -187,6 +189,8 @@ type Award struct {
 	Honoree      *Ref    `json:"honoree,omitempty"`
 	HonoreeKind  *Choice `json:"honoreeKind,omitempty"`
 	Initiative   *Ref    `json:"initiative,omitempty"`
+	// Decision is the published document (văn bản) of the decision.
+	Decision *Ref `json:"decision,omitempty"`
 }
 
 // HonoreeParams are the params of an honoree's profile (/vinh-danh/<slug>/).

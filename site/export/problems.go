@@ -31,6 +31,7 @@ var recordNouns = map[string]string{
 	schema.Initiatives: "mô hình, sáng kiến",
 	schema.Guides:      "hướng dẫn",
 	schema.Units:       "đơn vị",
+	schema.Documents:   "văn bản",
 }
 
 // fieldLabels name the image fields as the back office's forms do.

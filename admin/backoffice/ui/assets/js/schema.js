@@ -77,6 +77,24 @@ export const collections = {
       { name: 'slug', label: 'Địa chỉ trang', widget: 'slug', hint: SLUG_HINT },
     ],
   },
+  documents: {
+    path: 'van-ban', title: 'Văn bản', one: 'văn bản', newLabel: 'Thêm văn bản',
+    site: 'van-ban', titleField: 'title', search: ['title', 'number', 'issuer'],
+    filters: [{ field: 'kind', vocab: 'documentKinds', label: 'Loại văn bản' }],
+    column: { field: 'number', label: 'Số, ký hiệu' },
+    fields: [
+      { name: 'number', label: 'Số, ký hiệu', widget: 'text', hint: 'Như in trên văn bản, ví dụ 105/KH-UBND hoặc 12/2026/QĐ-UBND.' },
+      { name: 'title', label: 'Trích yếu (tên văn bản)', widget: 'text', hint: 'Ví dụ: Kế hoạch phát động phong trào thi đua cải cách hành chính giai đoạn 2026 – 2030.' },
+      { name: 'kind', label: 'Loại văn bản', widget: 'select', vocab: 'documentKinds' },
+      { name: 'issuedOn', label: 'Ngày ban hành', widget: 'date' },
+      { name: 'issuer', label: 'Cơ quan ban hành', widget: 'text', hint: 'Ví dụ: UBND xã Đại Sơn.' },
+      { name: 'signer', label: 'Người ký', widget: 'text', hint: 'Họ tên và chức vụ, ví dụ: Nguyễn Văn A, Chủ tịch UBND xã.' },
+      { name: 'summary', label: 'Tóm tắt nội dung', widget: 'textarea', rows: 3, hint: 'Một vài câu cho người dân biết văn bản nói gì (không bắt buộc).' },
+      { name: 'file', label: 'Tệp văn bản', widget: 'documents', hint: 'Bản PDF đã ký, hoặc tệp Word (DOC, DOCX), Excel (XLS, XLSX) cho biểu mẫu; tối đa 20 MB. Cần có tệp trước khi xuất bản.' },
+      { name: 'movementPlan', label: 'Đây là văn bản Kế hoạch của phong trào (trang Kế hoạch dẫn tới văn bản này)', widget: 'bool' },
+      { name: 'slug', label: 'Địa chỉ trang', widget: 'slug', hint: SLUG_HINT },
+    ],
+  },
   initiatives: {
     path: 'mo-hinh-sang-kien', title: 'Mô hình, sáng kiến', one: 'mô hình, sáng kiến', newLabel: 'Thêm mô hình, sáng kiến',
     site: 'mo-hinh-sang-kien', titleField: 'title', search: ['title', 'authors'],
@@ -138,6 +156,7 @@ export const collections = {
       { name: 'signer', label: 'Người ký', widget: 'text' },
       { name: 'achievement', label: 'Thành tích', widget: 'textarea', rows: 4, hint: 'Một thành tích chỉ được khen thưởng một lần.' },
       { name: 'initiative', label: 'Mô hình, sáng kiến liên quan', widget: 'picker', target: 'initiatives', hint: 'Không bắt buộc.' },
+      { name: 'decisionDoc', label: 'Văn bản quyết định', widget: 'picker', target: 'documents', hint: 'Quyết định khen thưởng đã đăng ở mục Văn bản (không bắt buộc). Gõ số hoặc tên để tìm.' },
     ],
   },
   units: {
@@ -173,7 +192,7 @@ export const collections = {
 };
 
 // The order of the menu.
-export const order = ['articles', 'guides', 'initiatives', 'honorees', 'awards', 'units', 'indicators'];
+export const order = ['articles', 'guides', 'documents', 'initiatives', 'honorees', 'awards', 'units', 'indicators'];
 
 export function byPath(path) {
   return Object.keys(collections).find((k) => collections[k].path === path);
