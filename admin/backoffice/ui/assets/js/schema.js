@@ -31,7 +31,7 @@ export function fieldMeta(collection, name) {
 
 const MD_HINT = 'Viết theo Markdown: ## Tiêu đề mục, **chữ đậm**, - đầu dòng danh sách, [chữ](https://…) cho liên kết. Không dùng mã HTML.';
 const SLUG_HINT = 'Để trống thì hệ thống tự tạo từ tiêu đề. Chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang.';
-const IMAGE_HINT = 'Ảnh JPEG, PNG hoặc WebP, mỗi ảnh tối đa 5 MB.';
+const IMAGE_HINT = 'Ảnh JPEG, PNG hoặc WebP, mỗi ảnh tối đa 25 MB (ảnh chụp bằng điện thoại tải lên thẳng được). Ảnh được xoay đúng chiều, thu nhỏ còn cạnh dài 1.600 điểm ảnh và bỏ thông tin vị trí chụp.';
 
 // Field widgets: text, textarea, markdown, select (vocab), number, bool,
 // url, date, unit (a select of units), picker (search records), image,
