@@ -41,6 +41,7 @@ func Register(app core.App, opts Options) {
 	app.OnFileDownloadRequest().BindFunc(refuseThumb)
 	app.OnRecordValidate(schema.PublicCollections...).BindFunc(validatePublic)
 	app.OnRecordValidate(schema.Documents).BindFunc(checkDocument)
+	app.OnRecordValidate(schema.Articles, schema.Initiatives).BindFunc(checkGallery)
 	app.OnRecordCreateRequest(schema.PublicCollections...).BindFunc(checkRequestDates)
 	app.OnRecordUpdateRequest(schema.PublicCollections...).BindFunc(checkRequestDates)
 	// Short codes and old slugs are the server's (security fault 3).

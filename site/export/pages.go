@@ -139,6 +139,8 @@ type Ref struct {
 type Image struct {
 	Src string `json:"src"` // file name inside the bundle
 	Alt string `json:"alt"` // text alternative, never empty
+	// Caption is shown under a gallery's photo (issue 13), if given.
+	Caption string `json:"caption,omitempty"`
 }
 
 // Common are the params every record page has.
@@ -171,6 +173,10 @@ type ArticleParams struct {
 	Tags     []string `json:"tags,omitempty"`
 	Cover    *Image   `json:"cover,omitempty"`
 	Featured bool     `json:"featured,omitempty"`
+	// Gallery are the article's photos with their captions.
+	Gallery []Image `json:"gallery,omitempty"`
+	// Attachments are the published documents it attaches.
+	Attachments []Attachment `json:"attachments,omitempty"`
 	// Related are the articles to read next (keywords shared, then the
 	// newest of the category).
 	Related []Related `json:"related,omitempty"`
@@ -219,6 +225,8 @@ type InitiativeParams struct {
 	Recognition *Choice `json:"recognition,omitempty"`
 	Awards      []Award `json:"awards,omitempty"`
 	Featured    bool    `json:"featured,omitempty"`
+	// Attachments are the published documents it attaches.
+	Attachments []Attachment `json:"attachments,omitempty"`
 }
 
 // GuideStep is one step of a guide. Number counts the steps that stand on

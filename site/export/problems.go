@@ -35,7 +35,7 @@ var recordNouns = map[string]string{
 }
 
 // fieldLabels name the image fields as the back office's forms do.
-var fieldLabels = map[string]string{"cover": "Ảnh bìa", "photo": "Ảnh", "photos": "Ảnh"}
+var fieldLabels = map[string]string{"cover": "Ảnh bìa", "photo": "Ảnh", "photos": "Ảnh", "gallery": "Ảnh", "bodyImages": "Ảnh trong nội dung"}
 
 // recordTitle is a record's title, or its name.
 func recordTitle(r *core.Record) string {
