@@ -79,9 +79,7 @@ func TestDocumentPublished(t *testing.T) {
 	waitLive(t, page)
 
 	ctx := browsertest.New(t, 375, 900)
-	if err := chromedp.Do(ctx, chromedp.Navigate(siteURL+"/van-ban/"), chromedp.WaitVisible("main")); err != nil {
-		t.Fatal(err)
-	}
+	open(t, ctx, "/van-ban/")
 	if txt := mainText(t, ctx); !strings.Contains(txt, "321/KH-UBND") || !strings.Contains(txt, "Năm ban hành") {
 		t.Fatalf("/van-ban/ does not show the document: %s", txt)
 	}

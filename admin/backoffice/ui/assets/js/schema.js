@@ -29,7 +29,7 @@ export function fieldMeta(collection, name) {
   return (c && c.fields.find((f) => f.name === name)) || {};
 }
 
-const MD_HINT = 'Viết theo Markdown: ## Tiêu đề mục, **chữ đậm**, - đầu dòng danh sách, [chữ](https://…) cho liên kết. Không dùng mã HTML.';
+const MD_HINT = 'Dùng các nút phía trên ô để định dạng (tiêu đề, chữ đậm, danh sách, liên kết, ảnh, bảng, trích dẫn); kết quả hiện ngay ở khung xem trước. Dán từ Word giữ tiêu đề, danh sách và bảng. Không dùng mã HTML.';
 const SLUG_HINT = 'Để trống thì hệ thống tự tạo từ tiêu đề. Chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang.';
 const IMAGE_HINT = 'Ảnh JPEG, PNG hoặc WebP, mỗi ảnh tối đa 25 MB (ảnh chụp bằng điện thoại tải lên thẳng được). Ảnh được xoay đúng chiều, thu nhỏ còn cạnh dài 1.600 điểm ảnh và bỏ thông tin vị trí chụp.';
 
@@ -45,7 +45,7 @@ export const collections = {
     fields: [
       { name: 'title', label: 'Tiêu đề', widget: 'text', hint: 'Ngắn gọn, nói rõ việc gì, ở đâu.' },
       { name: 'summary', label: 'Tóm tắt', widget: 'textarea', rows: 3, hint: 'Một hai câu, hiện ở danh sách tin và khi chia sẻ lên Zalo, Facebook.' },
-      { name: 'body', label: 'Nội dung', widget: 'markdown', hint: MD_HINT },
+      { name: 'body', label: 'Nội dung', widget: 'markdown', images: 'bodyImages', hint: MD_HINT },
       { name: 'bodyImages', label: 'Ảnh trong nội dung', widget: 'image', insert: 'body', hint: IMAGE_HINT + ' Ảnh đã lưu có nút “Chèn vào nội dung”.' },
       { name: 'cover', label: 'Ảnh bìa', widget: 'image', hint: IMAGE_HINT },
       { name: 'coverAlt', label: 'Mô tả ảnh bìa', widget: 'text', hint: 'Cho người không xem được ảnh: trong ảnh có gì, ví dụ “Cán bộ hướng dẫn người dân cài VNeID”.' },
@@ -115,7 +115,7 @@ export const collections = {
       { name: 'field', label: 'Lĩnh vực', widget: 'select', vocab: 'initiativeFields' },
       { name: 'yearApplied', label: 'Năm áp dụng', widget: 'number', hint: 'Ví dụ: 2026.' },
       { name: 'summary', label: 'Tóm tắt', widget: 'textarea', rows: 3 },
-      { name: 'body', label: 'Nội dung', widget: 'markdown', hint: MD_HINT },
+      { name: 'body', label: 'Nội dung', widget: 'markdown', images: 'bodyImages', hint: MD_HINT },
       { name: 'results', label: 'Kết quả đạt được', widget: 'markdown', rows: 6, hint: MD_HINT },
       { name: 'bodyImages', label: 'Ảnh trong nội dung', widget: 'image', insert: 'body', hint: IMAGE_HINT + ' Ảnh đã lưu có nút “Chèn vào nội dung”.' },
       { name: 'photos', label: 'Ảnh', widget: 'image', hint: IMAGE_HINT + ' Tối đa 20 ảnh.' },
