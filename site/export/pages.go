@@ -153,7 +153,8 @@ type Common struct {
 	// Empty for records without one (units).
 	ShortURL string `json:"shortUrl,omitempty"`
 	// QR is the bundle's QR code image (qr.svg) for the record's poster,
-	// encoding QRURL: the page's full URL tagged ?nguon=qr. Empty for
+	// encoding QRURL: the record's short link (or, without one, the page's
+	// full URL) tagged ?nguon=qr. Empty for
 	// records without a poster.
 	QR    string `json:"qr,omitempty"`
 	QRURL string `json:"qrUrl,omitempty"`
