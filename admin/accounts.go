@@ -11,7 +11,7 @@ import (
 	"github.com/daison/portal/internal/password"
 )
 
-// Accounts of staff and IT (security fault 14): easy passwords are
+// Accounts of staff and IT (the TestHostile14 tests): easy passwords are
 // refused, a one-time code is only ever the second step of a sign-in, and
 // signing out ends every token of the account.
 

@@ -10,8 +10,12 @@ import (
 	"github.com/pocketbase/pocketbase/tools/hook"
 
 	// The collections, as migrations run by "serve", "migrate" and tests.
+	"github.com/daison/portal/admin/audit"
+	"github.com/daison/portal/admin/awards"
 	"github.com/daison/portal/admin/feedback"
+	"github.com/daison/portal/admin/history"
 	_ "github.com/daison/portal/admin/migrations"
+	"github.com/daison/portal/admin/setup"
 	"github.com/daison/portal/admin/staff"
 )
 
@@ -44,7 +48,7 @@ func Register(app core.App, opts Options) {
 	app.OnRecordValidate(schema.Articles, schema.Initiatives).BindFunc(checkGallery)
 	app.OnRecordCreateRequest(schema.PublicCollections...).BindFunc(checkRequestDates)
 	app.OnRecordUpdateRequest(schema.PublicCollections...).BindFunc(checkRequestDates)
-	// Short codes and old slugs are the server's (security fault 3).
+	// Short codes and old slugs are the server's (TestHostile03ShortLinkHijack).
 	app.OnRecordCreateRequest(schema.Linkable...).BindFunc(refuseSentLinks)
 	app.OnRecordUpdateRequest(schema.Linkable...).BindFunc(refuseSentLinks)
 
@@ -55,48 +59,23 @@ func Register(app core.App, opts Options) {
 	app.OnRecordCreateRequest().Bind(staff.InSession)
 	app.OnRecordUpdateRequest().Bind(staff.InSession)
 	app.OnRecordDeleteRequest().Bind(staff.InSession)
-	app.OnRecordCreateRequest().Bind(keepStamps)
-	app.OnRecordUpdateRequest().Bind(keepStamps)
-	app.OnRecordCreateRequest(schema.PublicCollections...).BindFunc(stampCreate)
-	app.OnRecordUpdateRequest(schema.PublicCollections...).BindFunc(stampUpdate)
-	app.OnRecordCreate().Bind(auditCreated)
-	app.OnRecordUpdate().Bind(auditUpdated)
-	app.OnRecordDelete().Bind(auditDeleted)
-	app.OnRecordAuthWithPasswordRequest(schema.Staff, core.CollectionNameSuperusers).BindFunc(auditLogin)
-	app.OnRecordAuthWithOTPRequest(schema.Staff, core.CollectionNameSuperusers).BindFunc(auditOTPLogin)
+	audit.Bind(app)
+	history.Bind(app)
 	app.OnRecordAuthWithOTPRequest(schema.Staff).BindFunc(passwordFirst)
 	app.OnRecordValidate(schema.Staff, core.CollectionNameSuperusers).BindFunc(checkPassword)
-	app.OnRecordAuthRequest().BindFunc(auditImpersonation)
 	app.OnMailerSend().BindFunc(printMailWithoutSMTP(opts.MailLog))
-
-	// The audit log is append-only, for IT too (audit_guard.go).
-	app.OnRecordCreateRequest(schema.AuditLog).Bind(refuseLogWrite)
-	app.OnRecordUpdateRequest(schema.AuditLog).Bind(refuseLogWrite)
-	app.OnRecordDeleteRequest(schema.AuditLog).Bind(refuseLogWrite)
-	app.OnRecordUpdate(schema.AuditLog).BindFunc(appendOnly)
-	app.OnRecordDelete(schema.AuditLog).BindFunc(appendOnly)
-	app.OnCollectionCreateRequest().BindFunc(guardCollectionChange("create"))
-	app.OnCollectionUpdateRequest().BindFunc(guardCollectionChange("update"))
-	app.OnCollectionDeleteRequest().BindFunc(guardCollectionChange("delete"))
-	app.OnCollectionsImportRequest().BindFunc(guardImport)
-	app.OnSettingsUpdateRequest().BindFunc(auditSettings)
 
 	// Fields some callers may not see (visibility.go).
 	app.OnRecordEnrich(schema.PublicCollections...).BindFunc(showWorkflow)
 
 	// The award process.
-	app.OnRecordCreateRequest(schema.Nominations).BindFunc(checkNomination)
-	app.OnRecordUpdateRequest(schema.Nominations).BindFunc(checkNomination)
-	app.OnRecordCreate(schema.Nominations).BindFunc(approveNomination)
-	app.OnRecordUpdate(schema.Nominations).BindFunc(approveNomination)
-	app.OnRecordCreateRequest(schema.UnitReports).BindFunc(checkReport)
-	app.OnRecordUpdateRequest(schema.UnitReports).BindFunc(checkReport)
+	awards.Bind(app)
 	app.OnRecordValidate(schema.Nominations, schema.UnitReports).BindFunc(cleanStaffTexts)
-	app.OnRecordValidate(schema.PortalConfig).BindFunc(checkDeadlineSetting)
 
 	// Citizens' feedback.
 	app.OnRecordEnrich(schema.Feedback).BindFunc(showContacts)
 	feedback.Bind(app)
+	setup.Bind(app, opts.Changed)
 
 	if opts.Changed != nil {
 		changed := func(e *core.RecordEvent) error {
@@ -125,14 +104,9 @@ func Register(app core.App, opts Options) {
 				Func: boundThumbs,
 			})
 			e.Router.POST("/api/portal/logout", logoutRoute).Bind(staff.Require())
-			e.Router.BindFunc(guardSuperuserAPI)
 			e.Router.BindFunc(explainProtectedFilter)
 			e.Router.POST("/api/portal/markdown", preview.serve).Bind(staff.Require(), apis.BodyLimit(maxPreviewBody))
-			e.Router.GET("/api/portal/eligibility", eligibilityRoute).Bind(staff.Require(schema.RoleReviewer))
-			e.Router.GET("/api/portal/exports/awards", exportAwards).Bind(staff.Require(schema.RoleReviewer))
-			e.Router.GET("/api/portal/exports/nominations", exportNominations).Bind(staff.Require(schema.RoleReviewer, schema.RoleUnitReporter))
-			e.Router.GET("/api/portal/reports", reportsSummary).Bind(staff.Require(schema.RoleReviewer))
-			e.Router.GET("/api/portal/decisions/print", printDecision).Bind(staff.Require(schema.RoleReviewer, schema.RoleEditor))
+			awards.Routes(e)
 
 			feedback.Routes(e, opts.SiteURL)
 			return e.Next()

@@ -1,7 +1,15 @@
-// Package admin is the PocketBase side of the portal: the collections (as Go
-// migrations in admin/migrations), their API rules, and the record hooks that
-// keep what staff save clean (NFC text, safe Markdown, unique slugs) and tell
-// the site when a public record changed.
+// Package admin is the PocketBase side of the portal. Register binds it to
+// an app: its own record hooks, which keep what staff save clean (uploads
+// decoded and bounded, NFC text, safe Markdown, unique slugs, short links,
+// publication dates), hide the fields a caller may not see, translate
+// errors into Vietnamese, set the security headers, guard staff accounts
+// and the Markdown preview, and tell the site when a public record changed;
+// and its feature packages, each bound by one call: admin/audit (the audit
+// log and stamps), admin/history (earlier versions), admin/feedback (the
+// citizens' forms), with admin/staff and admin/check shared among them.
+// The award process (nominations, eligibility, reports, exports, the
+// decision print) lives here too. The collections themselves are
+// admin/migrations.
 package admin
 
 import (

@@ -41,7 +41,7 @@ func TestDocumentsChecked(t *testing.T) {
 
 	bad := documentFields()
 	bad["number"] = "105 KH UBND"
-	code, body := upload(w.h, http.MethodPost, url, w.tokens[editor], bad, part{"file", "ke-hoach.pdf", pdf})
+	code, body := upload(w.H, http.MethodPost, url, w.Tokens[editor], bad, part{"file", "ke-hoach.pdf", pdf})
 	if msg := fieldMessage(t, "bad number", code, body, "number"); !strings.Contains(msg, "105/KH-UBND") {
 		t.Errorf("number message %q", msg)
 	}
@@ -56,32 +56,32 @@ func TestDocumentsChecked(t *testing.T) {
 		{"a zip named .docx", part{"file", "mau.docx", docxBytes(t, "a.txt")}, "không phải văn bản PDF"},
 		{"a docx named .pdf", part{"file", "mau.pdf", docxBytes(t, "[Content_Types].xml", "word/document.xml")}, "không phải văn bản PDF"},
 	} {
-		code, body := upload(w.h, http.MethodPost, url, w.tokens[editor], documentFields(), c.file)
+		code, body := upload(w.H, http.MethodPost, url, w.Tokens[editor], documentFields(), c.file)
 		if msg := fieldMessage(t, c.what, code, body, "file"); !strings.Contains(msg, c.want) || !strings.Contains(msg, c.file.name) {
 			t.Errorf("%s: message %q, want %q", c.what, msg, c.want)
 		}
 	}
-	if n, _ := w.app.CountRecords(schema.Documents); n != 0 {
+	if n, _ := w.App.CountRecords(schema.Documents); n != 0 {
 		t.Fatalf("%d documents stored from refused uploads", n)
 	}
 
 	pub := documentFields()
 	pub["status"] = "published"
-	code, body = upload(w.h, http.MethodPost, url, w.tokens[editor], pub)
+	code, body = upload(w.H, http.MethodPost, url, w.Tokens[editor], pub)
 	if msg := fieldMessage(t, "published without file", code, body, "file"); !strings.Contains(msg, "trước khi xuất bản") {
 		t.Errorf("no file message %q", msg)
 	}
 
 	lower := documentFields()
 	lower["number"] = "Số: 12/2026/qđ-ubnd"
-	code, body = upload(w.h, http.MethodPost, url, w.tokens[editor], lower, part{"file", "mau-don.docx", docxBytes(t, "[Content_Types].xml", "word/document.xml")})
+	code, body = upload(w.H, http.MethodPost, url, w.Tokens[editor], lower, part{"file", "mau-don.docx", docxBytes(t, "[Content_Types].xml", "word/document.xml")})
 	if code != http.StatusOK {
 		t.Fatalf("docx: %d %s", code, body)
 	}
 	if got := jsonField(t, body, "number"); got != "12/2026/QĐ-UBND" {
 		t.Errorf("number stored as %q", got)
 	}
-	code, body = upload(w.h, http.MethodPost, url, w.tokens[editor], pub, part{"file", "ke-hoach.pdf", pdf})
+	code, body = upload(w.H, http.MethodPost, url, w.Tokens[editor], pub, part{"file", "ke-hoach.pdf", pdf})
 	if code != http.StatusOK {
 		t.Fatalf("published PDF: %d %s", code, body)
 	}
@@ -89,7 +89,7 @@ func TestDocumentsChecked(t *testing.T) {
 		t.Errorf("slug %q", slug)
 	}
 	// Citizens see the published one only.
-	code, body = upload(w.h, http.MethodGet, url, "", nil)
+	code, body = upload(w.H, http.MethodGet, url, "", nil)
 	if code != http.StatusOK || !strings.Contains(body, `"totalItems":1`) || !strings.Contains(body, "105/KH-UBND") {
 		t.Errorf("anonymous list: %d %s", code, body)
 	}

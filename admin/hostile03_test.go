@@ -25,7 +25,7 @@ import (
 func TestHostile03ShortLinkHijack(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
-	hon, err := w.app.FindRecordById(schema.Honorees, honoreeID)
+	hon, err := w.App.FindRecordById(schema.Honorees, honoreeID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,10 +34,10 @@ func TestHostile03ShortLinkHijack(t *testing.T) {
 		t.Fatal("the honoree has no short code")
 	}
 	past := admintest.Date(time.Now().Add(-time.Hour))
-	admintest.Create(t, w.app, schema.Articles, map[string]any{
+	admintest.Create(t, w.App, schema.Articles, map[string]any{
 		"title": "Tin thật", "slug": "tin-that", "category": "thong-bao", "status": "published", "publishAt": past,
 	})
-	mine := admintest.Create(t, w.app, schema.Articles, map[string]any{
+	mine := admintest.Create(t, w.App, schema.Articles, map[string]any{
 		"title": "Bài của tôi", "slug": "bai-cua-toi", "category": "thong-bao", "status": "draft",
 	})
 	myCode := mine.GetString("shortCode")
@@ -100,7 +100,7 @@ func TestHostile03ShortLinkHijack(t *testing.T) {
 			Body:           strings.NewReader(`{"title":"Sáng kiến","kind":"sang-kien","field":"cong-vu","unit":"` + unitA + `","status":"draft","shortCode":"` + honCode + `"}`),
 			ExpectedStatus: 400, ExpectedContent: []string{"đã thuộc về một trang khác"}}},
 	} {
-		w.scenario(t, c.role, c.s)
+		w.Scenario(t, c.role, c.s)
 	}
 
 	// The back office sends a form (multipart, with @jsonPayload) when it
@@ -118,9 +118,9 @@ func TestHostile03ShortLinkHijack(t *testing.T) {
 		_ = mw.Close()
 		req := httptest.NewRequest(http.MethodPost, rec, &buf)
 		req.Header.Set("Content-Type", mw.FormDataContentType())
-		req.Header.Set("Authorization", w.tokens[editor])
+		req.Header.Set("Authorization", w.Tokens[editor])
 		res := httptest.NewRecorder()
-		w.h.ServeHTTP(res, req)
+		w.H.ServeHTTP(res, req)
 		if res.Code != 400 || !strings.Contains(res.Body.String(), codeRefused[0]) {
 			t.Errorf("form with a short code (@jsonPayload %v): %d %s", asJSON, res.Code, res.Body.String())
 		}
@@ -128,7 +128,7 @@ func TestHostile03ShortLinkHijack(t *testing.T) {
 
 	// A superuser saving the record as PocketBase's dashboard does (every
 	// field sent back, unchanged) may.
-	code, body := admintest.Do(w.h, http.MethodGet, mineURL, w.tokens[superuser], "")
+	code, body := admintest.Do(w.H, http.MethodGet, mineURL, w.Tokens[superuser], "")
 	if code != 200 {
 		t.Fatalf("read the article: %d %s", code, body)
 	}
@@ -138,7 +138,7 @@ func TestHostile03ShortLinkHijack(t *testing.T) {
 	}
 	whole["title"] = "Bài của tôi (sửa trên trang quản trị hệ thống)"
 	b, _ := json.Marshal(whole)
-	if code, body := admintest.Do(w.h, http.MethodPatch, mineURL, w.tokens[superuser], string(b)); code != 200 {
+	if code, body := admintest.Do(w.H, http.MethodPatch, mineURL, w.Tokens[superuser], string(b)); code != 200 {
 		t.Errorf("superuser saving the whole record: %d %s", code, body)
 	}
 
@@ -146,7 +146,7 @@ func TestHostile03ShortLinkHijack(t *testing.T) {
 	// linkable collection, and the article kept its code and its one old
 	// slug.
 	for _, c := range schema.Linkable {
-		n, err := w.app.CountRecords(c, dbx.HashExp{"shortCode": honCode})
+		n, err := w.App.CountRecords(c, dbx.HashExp{"shortCode": honCode})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -154,7 +154,7 @@ func TestHostile03ShortLinkHijack(t *testing.T) {
 			t.Errorf("%d records of %s have the honoree's code, want %d", n, c, want)
 		}
 	}
-	got, err := w.app.FindRecordById(schema.Articles, mine.Id)
+	got, err := w.App.FindRecordById(schema.Articles, mine.Id)
 	if err != nil {
 		t.Fatal(err)
 	}

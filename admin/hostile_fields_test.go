@@ -34,15 +34,15 @@ func TestHostile04HiddenFieldProbes(t *testing.T) {
 		}
 		return f
 	}
-	ini := admintest.Create(t, w.app, schema.Initiatives, public(map[string]any{
+	ini := admintest.Create(t, w.App, schema.Initiatives, public(map[string]any{
 		"title": "Sáng kiến công khai", "kind": "sang-kien", "field": "cong-vu", "unit": unitA,
 		"statusAt": hourAgo, "oldSlugs": []string{"dia-chi-cu-bi-mat"}}))
-	admintest.Create(t, w.app, schema.Articles, public(map[string]any{"title": "Bài thứ nhất", "category": "thong-bao", "statusAt": hourAgo}))
-	admintest.Create(t, w.app, schema.Articles, public(map[string]any{"title": "Bài thứ hai", "category": "thong-bao", "statusAt": dayAgo}))
-	hon := admintest.Create(t, w.app, schema.Honorees, public(map[string]any{"name": "Người có dấu", "kind": "ca-nhan", "statusAt": hourAgo}))
-	admintest.Create(t, w.app, schema.Awards, public(map[string]any{"honoree": hon.Id, "form": "giay-khen", "kind": "dot-xuat", "year": 2026, "achievement": "Thành tích công khai"}))
+	admintest.Create(t, w.App, schema.Articles, public(map[string]any{"title": "Bài thứ nhất", "category": "thong-bao", "statusAt": hourAgo}))
+	admintest.Create(t, w.App, schema.Articles, public(map[string]any{"title": "Bài thứ hai", "category": "thong-bao", "statusAt": dayAgo}))
+	hon := admintest.Create(t, w.App, schema.Honorees, public(map[string]any{"name": "Người có dấu", "kind": "ca-nhan", "statusAt": hourAgo}))
+	admintest.Create(t, w.App, schema.Awards, public(map[string]any{"honoree": hon.Id, "form": "giay-khen", "kind": "dot-xuat", "year": 2026, "achievement": "Thành tích công khai"}))
 	for i, phone := range []string{"0912345678", "0387654321"} {
-		admintest.Create(t, w.app, schema.Feedback, map[string]any{
+		admintest.Create(t, w.App, schema.Feedback, map[string]any{
 			"kind": "sang-kien", "refCode": fmt.Sprintf("SK-THU%03d", i), "message": "Một đề xuất đủ dài để lưu.",
 			"name": fmt.Sprintf("Nguyễn Thị Dân %d", i), "phone": phone, "email": fmt.Sprintf("dan%d@example.com", i),
 			"consent": true, "state": "moi", "initiative": ini.Id,
@@ -74,8 +74,8 @@ func TestHostile04HiddenFieldProbes(t *testing.T) {
 	}
 	for _, p := range probes {
 		for _, role := range p.blind {
-			c1, b1 := admintest.Do(w.h, http.MethodGet, p.hit, w.tokens[role], "")
-			c2, b2 := admintest.Do(w.h, http.MethodGet, p.miss, w.tokens[role], "")
+			c1, b1 := admintest.Do(w.H, http.MethodGet, p.hit, w.Tokens[role], "")
+			c2, b2 := admintest.Do(w.H, http.MethodGet, p.miss, w.Tokens[role], "")
 			if c1 != c2 || b1 != b2 {
 				t.Errorf("%s probes %s: the guess changes the answer:\n %d %s\n %d %s", role, p.name, c1, b1, c2, b2)
 				continue
@@ -86,14 +86,14 @@ func TestHostile04HiddenFieldProbes(t *testing.T) {
 		}
 	}
 	// The refusal says what happened (not "not UTF-8").
-	if _, body := admintest.Do(w.h, http.MethodGet, filter("feedback", "phone ~ '09'"), w.tokens[editor], ""); !strings.Contains(body, "Không thể lọc hay sắp xếp theo trường") {
+	if _, body := admintest.Do(w.H, http.MethodGet, filter("feedback", "phone ~ '09'"), w.Tokens[editor], ""); !strings.Contains(body, "Không thể lọc hay sắp xếp theo trường") {
 		t.Errorf("refusal of a filter on a protected field: %s", body)
 	}
-	if _, body := admintest.Do(w.h, http.MethodGet, list("articles", "sort=statusAt"), "", ""); !strings.Contains(body, "Không sắp xếp được theo “statusAt”") {
+	if _, body := admintest.Do(w.H, http.MethodGet, list("articles", "sort=statusAt"), "", ""); !strings.Contains(body, "Không sắp xếp được theo “statusAt”") {
 		t.Errorf("refusal of a sort on a protected field: %s", body)
 	}
 	// IT may still search everything.
-	if code, body := admintest.Do(w.h, http.MethodGet, filter("feedback", "phone ~ '0912'"), w.tokens[superuser], ""); code != 200 || !strings.Contains(body, `"totalItems":1`) {
+	if code, body := admintest.Do(w.H, http.MethodGet, filter("feedback", "phone ~ '0912'"), w.Tokens[superuser], ""); code != 200 || !strings.Contains(body, `"totalItems":1`) {
 		t.Errorf("superuser filter on phone: %d %s", code, body)
 	}
 
@@ -111,7 +111,7 @@ func TestHostile04HiddenFieldProbes(t *testing.T) {
 	}
 	for _, r := range reads {
 		for _, role := range roles {
-			code, body := admintest.Do(w.h, http.MethodGet, r.url, w.tokens[role], "")
+			code, body := admintest.Do(w.H, http.MethodGet, r.url, w.Tokens[role], "")
 			if code != 200 {
 				t.Errorf("%s reads %s: %d %s", role, r.name, code, body)
 				continue

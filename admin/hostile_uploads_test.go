@@ -124,18 +124,18 @@ func TestHostile01PixelBomb(t *testing.T) {
 			map[string]string{"title": "Sáng kiến có ảnh", "kind": "sang-kien", "field": "chuyen-doi-so", "unit": unitA, "status": "draft"}},
 	}
 	for _, c := range cases {
-		code, body := upload(w.h, http.MethodPost, "/api/collections/"+c.collection+"/records", w.tokens[c.role],
+		code, body := upload(w.H, http.MethodPost, "/api/collections/"+c.collection+"/records", w.Tokens[c.role],
 			c.fields, part{c.field, "bom.png", bomb()})
 		msg := fieldMessage(t, c.what, code, body, c.field)
 		if !strings.Contains(msg, "“bom.png” quá lớn: 20.000 × 20.000 điểm ảnh") {
 			t.Errorf("%s: message %q", c.what, msg)
 		}
 	}
-	if n, _ := w.app.CountRecords(schema.Nominations); n != 0 {
+	if n, _ := w.App.CountRecords(schema.Nominations); n != 0 {
 		t.Errorf("%d nominations stored", n)
 	}
 	// The dossier still takes what it is for: a PDF and a scan.
-	code, body := upload(w.h, http.MethodPost, "/api/collections/nominations/records", w.tokens[reporterA], nominationFields(),
+	code, body := upload(w.H, http.MethodPost, "/api/collections/nominations/records", w.Tokens[reporterA], nominationFields(),
 		part{"dossier", "to-trinh.pdf", []byte("%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n")},
 		part{"dossier", "bien-ban.png", imagetest.PNG(imagetest.Photo(300, 400))})
 	if code != http.StatusOK {
@@ -154,7 +154,7 @@ func TestHostile01ThumbnailOfStoredBomb(t *testing.T) {
 	w := newWorld(t)
 	bombFile, _ := filesystem.NewFileFromBytes(bomb(), "bom.png")
 	scanFile, _ := filesystem.NewFileFromBytes(imagetest.PNG(imagetest.Photo(300, 400)), "bien-ban.png")
-	c, err := w.app.FindCollectionByNameOrId(schema.Nominations)
+	c, err := w.App.FindCollectionByNameOrId(schema.Nominations)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,18 +163,18 @@ func TestHostile01ThumbnailOfStoredBomb(t *testing.T) {
 		r.Set(k, v)
 	}
 	r.Set("dossier", []any{bombFile, scanFile})
-	if err := w.app.SaveNoValidate(r); err != nil {
+	if err := w.App.SaveNoValidate(r); err != nil {
 		t.Fatal(err)
 	}
 	names := r.GetStringSlice("dossier")
 	if len(names) != 2 {
 		t.Fatalf("stored %v", names)
 	}
-	fileToken := jsonField(t, w.api(t, reviewer, http.MethodPost, "/api/files/token", "", 200), "token")
+	fileToken := jsonField(t, w.API(t, reviewer, http.MethodPost, "/api/files/token", "", 200), "token")
 	url := func(name, thumb, token string) string {
 		return "/api/files/nominations/" + r.Id + "/" + name + "?thumb=" + thumb + "&token=" + token
 	}
-	fsys, err := w.app.NewFilesystem()
+	fsys, err := w.App.NewFilesystem()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -184,10 +184,10 @@ func TestHostile01ThumbnailOfStoredBomb(t *testing.T) {
 		return ok
 	}
 
-	if code, body := get(w.h, url(names[0], "100x100", "")); code != http.StatusNotFound {
+	if code, body := get(w.H, url(names[0], "100x100", "")); code != http.StatusNotFound {
 		t.Errorf("bomb thumbnail without a token: %d %s", code, body)
 	}
-	code, body := get(w.h, url(names[0], "100x100", fileToken))
+	code, body := get(w.H, url(names[0], "100x100", fileToken))
 	var got struct{ Message string }
 	_ = json.Unmarshal([]byte(body), &got)
 	if code != http.StatusUnprocessableEntity || !strings.Contains(got.Message, "Không tạo ảnh thu nhỏ") || !strings.Contains(got.Message, "20.000 × 20.000") {
@@ -196,10 +196,10 @@ func TestHostile01ThumbnailOfStoredBomb(t *testing.T) {
 	if thumbExists(names[0], "100x100") {
 		t.Error("a thumbnail of the bomb was made")
 	}
-	if code, body := get(w.h, "/api/files/nominations/"+r.Id+"/"+names[0]+"?token="+fileToken); code != http.StatusOK || len(body) != len(bomb()) {
+	if code, body := get(w.H, "/api/files/nominations/"+r.Id+"/"+names[0]+"?token="+fileToken); code != http.StatusOK || len(body) != len(bomb()) {
 		t.Errorf("bomb original: %d, %d bytes", code, len(body))
 	}
-	code, body = get(w.h, url(names[1], "100x100", fileToken))
+	code, body = get(w.H, url(names[1], "100x100", fileToken))
 	if cfg, _, err := image.DecodeConfig(strings.NewReader(body)); code != http.StatusOK || err != nil || cfg.Width != 100 || !thumbExists(names[1], "100x100") {
 		t.Errorf("scan thumbnail: %d %v %v", code, cfg, err)
 	}
@@ -233,7 +233,7 @@ func TestHostile02CorruptImages(t *testing.T) {
 			{reporterA, schema.Nominations, "dossier", nominationFields()},
 		} {
 			f.field = c.field
-			code, body := upload(w.h, http.MethodPost, "/api/collections/"+c.collection+"/records", w.tokens[c.role], c.fields, f)
+			code, body := upload(w.H, http.MethodPost, "/api/collections/"+c.collection+"/records", w.Tokens[c.role], c.fields, f)
 			what := f.name + " in " + c.collection
 			if msg := fieldMessage(t, what, code, body, c.field); !strings.Contains(msg, "“"+f.name+"” bị hỏng, không đọc được") {
 				t.Errorf("%s: message %q", what, msg)
@@ -251,12 +251,12 @@ func TestHostile17HugePhotos(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
 
-	code, body := upload(w.h, http.MethodPost, "/api/collections/articles/records", w.tokens[editor], articleFields,
+	code, body := upload(w.H, http.MethodPost, "/api/collections/articles/records", w.Tokens[editor], articleFields,
 		part{"cover", "anh-lon.jpg", imagetest.JPEG(imagetest.Photo(4000, 3000))})
 	if code != http.StatusOK {
 		t.Fatalf("4000 × 3000 JPEG: %d %s", code, body)
 	}
-	names, files := storedFiles(t, w.app, schema.Articles, body, "cover")
+	names, files := storedFiles(t, w.App, schema.Articles, body, "cover")
 	if cfg, format, err := image.DecodeConfig(bytes.NewReader(files[0])); err != nil || format != "jpeg" || cfg.Width != 1600 || cfg.Height != 1200 {
 		t.Errorf("4000 × 3000 JPEG stored as %s %d × %d (%v)", format, cfg.Width, cfg.Height, err)
 	}
@@ -266,12 +266,12 @@ func TestHostile17HugePhotos(t *testing.T) {
 
 	// Turned by EXIF (orientation 6: the camera was held upright).
 	turned := imagetest.WithEXIF(imagetest.JPEG(imagetest.Photo(300, 200)), 6, "GPS 21.0278 N 105.8342 E")
-	code, body = upload(w.h, http.MethodPost, "/api/collections/honorees/records", w.tokens[reviewer],
+	code, body = upload(w.H, http.MethodPost, "/api/collections/honorees/records", w.Tokens[reviewer],
 		map[string]string{"name": "Người có ảnh", "kind": "ca-nhan", "status": "draft"}, part{"photo", "chan-dung.jpg", turned})
 	if code != http.StatusOK {
 		t.Fatalf("EXIF-turned JPEG: %d %s", code, body)
 	}
-	_, files = storedFiles(t, w.app, schema.Honorees, body, "photo")
+	_, files = storedFiles(t, w.App, schema.Honorees, body, "photo")
 	img, err := jpeg.Decode(bytes.NewReader(files[0]))
 	if err != nil {
 		t.Fatal(err)
@@ -288,13 +288,13 @@ func TestHostile17HugePhotos(t *testing.T) {
 
 	// Several photos: a wide PNG stays PNG, shrunk; a small JPEG is kept.
 	small := imagetest.JPEG(imagetest.Photo(640, 480))
-	code, body = upload(w.h, http.MethodPost, "/api/collections/initiatives/records", w.tokens[editor],
+	code, body = upload(w.H, http.MethodPost, "/api/collections/initiatives/records", w.Tokens[editor],
 		map[string]string{"title": "Sáng kiến có ảnh", "kind": "sang-kien", "field": "chuyen-doi-so", "status": "draft"},
 		part{"photos", "so-do.png", imagetest.PNG(imagetest.Photo(3000, 1000))}, part{"photos", "nho.jpg", small})
 	if code != http.StatusOK {
 		t.Fatalf("two photos: %d %s", code, body)
 	}
-	names, files = storedFiles(t, w.app, schema.Initiatives, body, "photos")
+	names, files = storedFiles(t, w.App, schema.Initiatives, body, "photos")
 	if len(files) != 2 {
 		t.Fatalf("stored %v", names)
 	}
@@ -306,7 +306,7 @@ func TestHostile17HugePhotos(t *testing.T) {
 	}
 
 	// 8160 × 6120 (a 50 Mpx phone mode): over the 40 Mpx cap.
-	code, body = upload(w.h, http.MethodPost, "/api/collections/articles/records", w.tokens[editor], articleFields,
+	code, body = upload(w.H, http.MethodPost, "/api/collections/articles/records", w.Tokens[editor], articleFields,
 		part{"cover", "50mp.png", imagetest.BlackPNG(8160, 6120)})
 	if msg := fieldMessage(t, "50 Mpx photo", code, body, "cover"); !strings.Contains(msg, "8.160 × 6.120 điểm ảnh; tối đa 40 triệu điểm ảnh") {
 		t.Errorf("50 Mpx photo: message %q", msg)
@@ -314,12 +314,12 @@ func TestHostile17HugePhotos(t *testing.T) {
 
 	// A dossier's scan is evidence: kept as sent.
 	scan := imagetest.JPEG(imagetest.Photo(3000, 2000))
-	code, body = upload(w.h, http.MethodPost, "/api/collections/nominations/records", w.tokens[reporterA], nominationFields(),
+	code, body = upload(w.H, http.MethodPost, "/api/collections/nominations/records", w.Tokens[reporterA], nominationFields(),
 		part{"dossier", "giay-chung-nhan.jpg", scan})
 	if code != http.StatusOK {
 		t.Fatalf("dossier scan: %d %s", code, body)
 	}
-	if _, files = storedFiles(t, w.app, schema.Nominations, body, "dossier"); !bytes.Equal(files[0], scan) {
+	if _, files = storedFiles(t, w.App, schema.Nominations, body, "dossier"); !bytes.Equal(files[0], scan) {
 		t.Error("a dossier scan was rewritten")
 	}
 }

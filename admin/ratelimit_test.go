@@ -70,3 +70,19 @@ func TestHostile11AuthEndpointsAreLimited(t *testing.T) {
 		t.Errorf("request-otp past the limit: %s", body)
 	}
 }
+
+// TestLoginLockout: after ten tries in a minute from one address, logins are
+// refused with 429 and a Vietnamese message saying how long to wait.
+func TestLoginLockout(t *testing.T) {
+	t.Parallel()
+	w := admintest.NewWorld(t)
+	var code int
+	var body string
+	for i := 0; i < 11; i++ {
+		code, body = admintest.Do(w.H, http.MethodPost, "/api/collections/staff/auth-with-password", "",
+			`{"identity":"editor@daison.test","password":"sai-mat-khau"}`)
+	}
+	if code != 429 || !strings.Contains(body, "tạm thời bị khóa") {
+		t.Fatalf("11th failed login: %d %s", code, body)
+	}
+}

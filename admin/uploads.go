@@ -239,7 +239,7 @@ func checkPublishedRelations(app core.App, r *core.Record, errs validation.Error
 			}
 			if rel.GetString("status") != vocab.StatusPublished {
 				errs[rf.Name] = check.FieldError("validation_relation_unpublished",
-					"“"+recordTitle(rel)+"” chưa được xuất bản: hãy xuất bản bản ghi này trước, hoặc bỏ liên kết tới nó.")
+					"“"+check.RecordTitle(rel)+"” chưa được xuất bản: hãy xuất bản bản ghi này trước, hoặc bỏ liên kết tới nó.")
 				break
 			}
 		}

@@ -1,13 +1,12 @@
 package admin
 
 import (
-	"errors"
-
 	"github.com/pocketbase/dbx"
 	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 
+	"github.com/daison/portal/admin/awards"
 	"github.com/daison/portal/admin/check"
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/slug"
@@ -40,7 +39,7 @@ func validatePublic(e *core.RecordEvent) error {
 			errs["steps"] = err
 		}
 	case schema.Awards:
-		if err := checkOneAward(e.App, r); err != nil {
+		if err := awards.CheckOneAward(e.App, r); err != nil {
 			errs["achievement"] = err
 		}
 	}
@@ -109,9 +108,4 @@ func slugTaken(app core.App, r *core.Record, s string) bool {
 	other, err := app.FindFirstRecordByFilter(r.Collection(), filter,
 		dbx.Params{"slug": s, "quoted": `"` + s + `"`, "id": r.Id})
 	return err == nil && other != nil
-}
-
-// asValidation finds validation errors in err's chain.
-func asValidation(err error, target *validation.Errors) bool {
-	return errors.As(err, target)
 }

@@ -1,5 +1,5 @@
 // Package demo loads the demo content of the portal: a believable but
-// fictional Đại Sơn commune (units, news, models and initiatives, honorees
+// fictional Đại Sơn commune, marked as demo data (see markDemo and Clear) (units, news, models and initiatives, honorees
 // and their awards, online public service guides and reform indicators) so
 // that the site, the back office and their tests have something real-looking
 // to show. The content lives in TOML files embedded from data/, written by
@@ -106,8 +106,11 @@ func load(app core.App, files fs.FS) (Counts, error) {
 			return ErrNotEmpty
 		}
 		l := &loader{app: tx, counts: Counts{}, images: images, units: map[string]string{},
-			honorees: map[string]*core.Record{}, initiatives: map[string]string{}}
+			honorees: map[string]*core.Record{}, initiatives: map[string]string{}, ids: map[string][]string{}, reported: map[string]bool{}}
 		if err := l.save(set); err != nil {
+			return err
+		}
+		if err := markDemo(tx, l.ids); err != nil {
 			return err
 		}
 		counts = l.counts

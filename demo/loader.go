@@ -20,6 +20,8 @@ type loader struct {
 	units       map[string]string       // key → id
 	honorees    map[string]*core.Record // key → record
 	initiatives map[string]string       // key → id
+	ids         map[string][]string     // collection → ids of the records made
+	reported    map[string]bool         // "unit/year" of the reports filed
 }
 
 // save stores the dataset in dependency order: units, honorees, initiatives
@@ -201,8 +203,14 @@ func (l *loader) award(a awardData, label string) error {
 			a.Date = when
 		}
 	}
-	_, err := l.create(schema.Awards, label, a.common, fields)
-	return err
+	if a.Year < PlanStart {
+		return fmt.Errorf("demo: %s: year %d is before the movement (%d–2030)", label, a.Year, PlanStart)
+	}
+	award, err := l.create(schema.Awards, label, a.common, fields)
+	if err != nil {
+		return err
+	}
+	return l.dossier(award, h)
 }
 
 func (l *loader) article(a articleData) error {
@@ -308,5 +316,6 @@ func (l *loader) create(collection, label string, c common, fields map[string]an
 		return nil, fmt.Errorf("demo: save %s: %w", label, err)
 	}
 	l.counts[collection]++
+	l.ids[collection] = append(l.ids[collection], r.Id)
 	return r, nil
 }

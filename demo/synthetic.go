@@ -216,7 +216,7 @@ var (
 	positions       = []string{"Công chức Văn phòng – Thống kê", "Viên chức Trung tâm Phục vụ hành chính công", "Trưởng thôn", "Bí thư chi đoàn", "Công chức Tư pháp – Hộ tịch", "Kế toán"}
 	achievements    = []string{"Hoàn thành xuất sắc nhiệm vụ cải cách hành chính", "Có sáng kiến rút ngắn thời gian giải quyết hồ sơ", "Tích cực hướng dẫn người dân dùng dịch vụ công trực tuyến", "Đạt tỷ lệ hồ sơ đúng hạn 100%"}
 	initiativeVerbs = []string{"Số hóa", "Rút ngắn quy trình", "Ứng dụng mã QR cho", "Tổ chức hướng dẫn", "Chuẩn hóa", "Tự động nhắc hẹn"}
-	headlineStarts  = []string{"Xã Đại Sơn triển khai", "Hội nghị tập huấn về", "Ra quân hỗ trợ người dân về", "Sơ kết quý về", "Kiểm tra công tác", "Thông báo về"}
+	headlineStarts  = []string{"Ủy ban nhân dân xã triển khai", "Hội nghị tập huấn về", "Ra quân hỗ trợ người dân về", "Sơ kết quý về", "Kiểm tra công tác", "Thông báo về"}
 	objects         = []string{"dịch vụ công trực tuyến", "thanh toán không dùng tiền mặt", "đăng ký khai sinh liên thông", "tài khoản định danh điện tử VNeID", "trả kết quả qua bưu điện", "số hóa hồ sơ một cửa", "đăng ký cư trú", "chứng thực bản sao điện tử"}
 	subjects        = []string{"Ủy ban nhân dân xã", "Trung tâm Phục vụ hành chính công", "Đoàn Thanh niên xã", "Các thôn, tổ dân phố", "Cán bộ một cửa", "Tổ công nghệ số cộng đồng"}
 	predicates      = []string{"đã hướng dẫn người dân sử dụng", "tiếp tục đẩy mạnh", "phối hợp triển khai", "tổ chức tuyên truyền về", "rà soát và hoàn thiện"}

@@ -83,7 +83,7 @@ func (b *Builder) RenderAhead() (int, time.Duration, error) {
 	b.aheadMu.Lock()
 	defer b.aheadMu.Unlock()
 	start := b.cfg.Now()
-	root := filepath.Join(b.cfg.Root, "ahead")
+	root := b.dir.AheadPath()
 	src := filepath.Join(root, "src")
 	if _, err := os.Stat(filepath.Join(src, "hugo.toml")); err != nil {
 		if err := b.primeAhead(src); err != nil {
@@ -129,7 +129,7 @@ func (b *Builder) RenderAhead() (int, time.Duration, error) {
 			Source:         small,
 			Destination:    public,
 			BaseURL:        b.baseURL(),
-			CacheDir:       filepath.Join(b.cfg.Root, "cache"),
+			CacheDir:       b.dir.CachePath(),
 			MaxOutputBytes: b.cfg.MaxOutputBytes,
 		}); err != nil {
 			// An image Hugo failed on is left out of the next exports.
@@ -206,7 +206,7 @@ func (b *Builder) putAhead(made time.Time, public string, bundles, gone []string
 			return 0, fmt.Errorf("render ahead: %w", err)
 		}
 	}
-	if err := precompressFiles(overlay, filepath.Join(b.cfg.Root, "cache", "gzip"), files); err != nil {
+	if err := precompressFiles(overlay, b.dir.GzipCachePath(), files); err != nil {
 		return 0, err
 	}
 	if err := live.Sync(overlay); err != nil {

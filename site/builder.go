@@ -117,7 +117,7 @@ func New(app core.App, cfg Config) *Builder {
 	}
 	b := &Builder{app: app, cfg: cfg, dir: live.Dir{Root: cfg.Root}, logger: app.Logger().With("component", "site"),
 		hugo: &hugoWorker{timeout: cfg.BuildTimeout}, preview: &hugoWorker{timeout: cfg.BuildTimeout},
-		ahead: &hugoWorker{timeout: cfg.BuildTimeout}, images: export.NewImageChecks(imageChecksPath(cfg.Root))}
+		ahead: &hugoWorker{timeout: cfg.BuildTimeout}, images: export.NewImageChecks(live.Dir{Root: cfg.Root}.ImageChecksPath())}
 	b.base.Store(cfg.BaseURL)
 	b.status = loadStatus(b.statusPath())
 	b.status.Building = false
@@ -152,10 +152,6 @@ func (b *Builder) Close() {
 	b.ahead.close()
 	b.trash.Wait()
 }
-
-// imageChecksPath is the file that keeps what builds found of the stored
-// images.
-func imageChecksPath(root string) string { return filepath.Join(root, "image-checks.json") }
 
 // renderAheadFrom is the site size from which builds render saved pages
 // ahead (Config.RenderAheadPages).
@@ -210,7 +206,7 @@ func (b *Builder) Build(reason string) (Report, error) {
 	err = failStep("Không tạo được thư mục cho bản dựng mới.", err)
 	if err == nil {
 		rep.ID = id
-		public := filepath.Join(buildDir, "public")
+		public := b.dir.PublicOf(buildDir)
 		prev := ""
 		if b.cfg.Incremental {
 			prev, _ = b.dir.Current()
@@ -236,8 +232,8 @@ func (b *Builder) Build(reason string) (Report, error) {
 		b.logger.Warn("không dọn được các bản dựng cũ", "error", perr)
 	}
 	b.emptyTrash()
-	sweepCache(filepath.Join(b.cfg.Root, "cache", "gzip"))
-	sweepCache(filepath.Join(b.cfg.Root, "cache", "the-chia-se"))
+	sweepCache(b.dir.GzipCachePath())
+	sweepCache(b.dir.CardCachePath())
 	b.finish(rep)
 	if b.cfg.OnBuild != nil {
 		b.cfg.OnBuild(rep)
@@ -285,7 +281,8 @@ func BuildTo(app core.App, cfg Config, out string) (Report, error) {
 	if cfg.Root == "" {
 		b.cfg.Root = work
 	}
-	b.images = export.NewImageChecks(imageChecksPath(b.cfg.Root))
+	b.dir = live.Dir{Root: b.cfg.Root}
+	b.images = export.NewImageChecks(b.dir.ImageChecksPath())
 	if err := b.generate(filepath.Join(work, "src"), public, start, &rep, ""); err != nil {
 		rep.Error = staffError(err)
 		rep.Duration = Millis(time.Since(start))

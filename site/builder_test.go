@@ -12,6 +12,7 @@ import (
 	"github.com/daison/portal/admin/admintest"
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/site"
+	"github.com/daison/portal/site/live"
 )
 
 // miniSite is a tiny theme and config, so these tests exercise the build
@@ -129,7 +130,7 @@ func TestBuildPublishUnpublishAndFailure(t *testing.T) {
 		t.Fatal("the article did not come back")
 	}
 	// Old builds are pruned: live plus at most Keep others.
-	builds, _ := os.ReadDir(filepath.Join(root, "builds"))
+	builds, _ := os.ReadDir(live.Dir{Root: root}.BuildsPath())
 	if len(builds) > 3 {
 		t.Fatalf("%d builds kept", len(builds))
 	}

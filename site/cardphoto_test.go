@@ -13,6 +13,7 @@ import (
 	portal "github.com/daison/portal"
 	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/admintest"
+	"github.com/daison/portal/internal/commune"
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/site"
 	"github.com/daison/portal/site/cards"
@@ -78,7 +79,12 @@ func TestShareCardsWithPhoto(t *testing.T) {
 		}
 		return jpeg.Decode(bytes.NewReader(f))
 	}
-	want, err := cards.Render(cards.Card{Kicker: "Vinh danh", Title: "Nguyễn Thị Hoa", Footer: "Cải cách hành chính xã Đại Sơn",
+	id, err := commune.Load(app)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pal := commune.Palette[id.Colour]
+	want, err := cards.Render(cards.Card{Kicker: "Vinh danh", Title: "Nguyễn Thị Hoa", Footer: id.SiteName, Mark: id.Mark, Brand: pal.Brand, BrandDark: pal.BrandDark,
 		Subtitle: "Giấy khen của Chủ tịch UBND xã năm 2026 · Công chức Tư pháp – Hộ tịch, Văn phòng HĐND và UBND xã", Photo: photo})
 	if err != nil {
 		t.Fatal(err)

@@ -82,13 +82,13 @@ func (b *Builder) render(src, public string, now time.Time, rep *Report, prev st
 		Source:         src,
 		Destination:    public,
 		BaseURL:        b.baseURL(),
-		CacheDir:       filepath.Join(b.cfg.Root, "cache"),
+		CacheDir:       b.dir.CachePath(),
 		MaxOutputBytes: b.cfg.MaxOutputBytes,
 	}
 	if b.cfg.Incremental && prev != "" && b.lastPages.Load() <= maxIncrementalPages {
 		// Hugo's kept site writes to one path: a link to this build's
 		// folder.
-		run.Keep, run.Destination = true, filepath.Join(b.cfg.Root, "out")
+		run.Keep, run.Destination = true, b.dir.OutPath()
 		if err := pointLink(run.Destination, public); err != nil {
 			return res, failStep("Không chuẩn bị được thư mục cho bản dựng.", err)
 		}
@@ -143,7 +143,7 @@ func (b *Builder) render(src, public string, now time.Time, rep *Report, prev st
 	}
 	b.lastPages.Store(int64(pages))
 	t = time.Now()
-	gzCache := filepath.Join(b.cfg.Root, "cache", "gzip")
+	gzCache := b.dir.GzipCachePath()
 	if run.Incremental {
 		err = precompressFiles(public, gzCache, out.Written)
 	} else {
@@ -160,7 +160,7 @@ func (b *Builder) render(src, public string, now time.Time, rep *Report, prev st
 // exports.
 func (b *Builder) exportOptions(now time.Time) export.Options {
 	return export.Options{Now: now, BaseURL: b.baseURL(), Images: b.images,
-		Cards: &cards.Cache{Dir: filepath.Join(b.cfg.Root, "cache", "the-chia-se")}}
+		Cards: &cards.Cache{Dir: b.dir.CardCachePath()}}
 }
 
 // saveImageChecks keeps what the exports found of the stored images for

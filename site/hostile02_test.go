@@ -25,6 +25,7 @@ import (
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/site"
 	"github.com/daison/portal/site/export"
+	"github.com/daison/portal/site/live"
 )
 
 // Security fault 2: one corrupt image stopped every build. The
@@ -334,8 +335,8 @@ func TestHostile02ShareCards(t *testing.T) {
 	if _, err := b.Build("đầu"); err != nil {
 		t.Fatal(err)
 	}
-	cacheDir := filepath.Join(root, "cache", "the-chia-se")
-	bundleCard := filepath.Join(root, "src", "content", "tin-tuc", a.GetString("slug"), "the-chia-se.jpg")
+	cacheDir := live.Dir{Root: root}.CardCachePath()
+	bundleCard := filepath.Join(live.Dir{Root: root}.SrcPath(), "content", "tin-tuc", a.GetString("slug"), "the-chia-se.jpg")
 	cached, err := filepath.Glob(filepath.Join(cacheDir, "*.jpg"))
 	if err != nil || len(cached) < 2 {
 		t.Fatalf("cached cards: %v %v", cached, err)

@@ -78,7 +78,7 @@ func TestIncrementalMatchesFull(t *testing.T) {
 	}
 
 	full := filepath.Join(t.TempDir(), "full")
-	if _, err := site.RunHugo(filepath.Join(b.Dir().Root, "src"), full, "http://dai-son.test/", filepath.Join(b.Dir().Root, "cache")); err != nil {
+	if _, err := site.RunHugo(b.Dir().SrcPath(), full, "http://dai-son.test/", b.Dir().CachePath()); err != nil {
 		t.Fatal(err)
 	}
 	live, _ := b.Dir().Current()

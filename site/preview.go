@@ -16,6 +16,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/daison/portal/site/export"
+	"github.com/daison/portal/site/live"
 )
 
 // Preview renders rec's page in the real theme as it would look if
@@ -23,7 +24,7 @@ import (
 // HTML document: the stylesheet and images inlined, marked not to be
 // indexed. Staff see drafts this way before publishing.
 func (b *Builder) Preview(rec *core.Record) ([]byte, error) {
-	dir, err := os.MkdirTemp(b.cfg.Root, ".preview-")
+	dir, err := os.MkdirTemp(b.dir.Root, live.PreviewPattern)
 	if err != nil {
 		return nil, fmt.Errorf("xem trước: %w", err)
 	}
@@ -36,7 +37,7 @@ func (b *Builder) Preview(rec *core.Record) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("xem trước: %w", err)
 	}
-	if _, err := b.preview.run(hugoRun{Source: src, Destination: out, BaseURL: b.baseURL(), CacheDir: filepath.Join(b.cfg.Root, "cache")}); err != nil {
+	if _, err := b.preview.run(hugoRun{Source: src, Destination: out, BaseURL: b.baseURL(), CacheDir: b.dir.CachePath()}); err != nil {
 		return nil, fmt.Errorf("xem trước: %w", err)
 	}
 	page, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(strings.TrimPrefix(url, "/")), "index.html"))

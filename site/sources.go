@@ -21,7 +21,7 @@ var siteEntries = map[string]bool{
 
 // srcDir is Hugo's source folder of the builds: kept from build to build,
 // each changing only the files that differ.
-func (b *Builder) srcDir() string { return filepath.Join(b.cfg.Root, "src") }
+func (b *Builder) srcDir() string { return b.dir.SrcPath() }
 
 // sourcesManifest lists the files syncSources wrote into a source folder.
 const sourcesManifest = ".sources-manifest.json"

@@ -97,7 +97,7 @@ func (b *Builder) finish(rep Report) {
 	}
 }
 
-func (b *Builder) statusPath() string { return filepath.Join(b.cfg.Root, "status.json") }
+func (b *Builder) statusPath() string { return b.dir.StatusPath() }
 
 func loadStatus(path string) Status {
 	var st Status

@@ -241,7 +241,7 @@ type collectionMeta struct {
 // the public ones, and the staff-only ones of the award process and the
 // citizens' feedback (their limits only: field names and sizes, no data).
 var metaCollections = []string{"units", "documents", "honorees", "articles", "initiatives", "awards", "guides", "indicators",
-	"nominations", "unitReports", "feedback", "portalConfig"}
+	"nominations", "unitReports", "feedback", "portalConfig", "commune"}
 
 // Meta returns the JSON of /quan-tri/meta.json: the fields of the
 // collections as the database has them, and the fixed choices with their
@@ -250,7 +250,13 @@ func Meta(app core.App) ([]byte, error) {
 	out := struct {
 		Collections map[string]collectionMeta `json:"collections"`
 		Vocab       map[string][]option       `json:"vocab"`
+		Commune     identityMeta              `json:"commune"`
 	}{Collections: map[string]collectionMeta{}, Vocab: vocabulary()}
+	id, err := identity(app)
+	if err != nil {
+		return nil, err
+	}
+	out.Commune = id
 	for _, name := range metaCollections {
 		c, err := app.FindCachedCollectionByNameOrId(name)
 		if err != nil {

@@ -13,6 +13,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/daison/portal/site/live"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/archive"
 	"github.com/pocketbase/pocketbase/tools/osutils"
@@ -20,7 +21,7 @@ import (
 
 // Entries of the data folder that backups leave out and restores leave in
 // place: the site's builds and caches, and the lock of a running portal.
-var keep = []string{"site", LockName}
+var keep = []string{live.FolderName, LockName}
 
 // LockName is the file a running portal locks in its data folder.
 const LockName = "portal.lock"

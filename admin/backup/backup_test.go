@@ -19,6 +19,7 @@ import (
 	"github.com/daison/portal/admin/admintest"
 	"github.com/daison/portal/admin/backup"
 	"github.com/daison/portal/internal/schema"
+	"github.com/daison/portal/site/live"
 )
 
 func openApp(t *testing.T, dir string) *core.BaseApp {
@@ -98,7 +99,7 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The site's builds are not data: they stay out of the backup.
-	if err := os.MkdirAll(filepath.Join(dir, "site", "builds", "x"), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Join(live.InData(dir).BuildsPath(), "x"), 0o755); err != nil {
 		t.Fatal(err)
 	}
 	before := snapshot(t, app)
@@ -145,7 +146,7 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(old, "data.db")); err != nil {
 		t.Errorf("the replaced data was not set aside: %v", err)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "site", "builds", "x")); err != nil {
+	if _, err := os.Stat(filepath.Join(live.InData(dir).BuildsPath(), "x")); err != nil {
 		t.Errorf("the site's builds did not stay: %v", err)
 	}
 	restored := openApp(t, dir)

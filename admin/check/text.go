@@ -1,18 +1,20 @@
 // Package check holds the rules of what staff and citizens may save, shared
 // by admin and its feature packages: the rules of text (Text, Kind, KindOf),
 // site paths and web addresses (SitePath, WebURL), tags (Tags), and the
-// helpers of record validation (FieldError, Validate, Texts, Unchanged).
+// helpers of record validation (FieldError, Validate, Texts, Unchanged)
+// and of naming a record and its changes (RecordTitle, ChangedFields).
 package check
 
 import (
 	"strings"
 
+	"github.com/daison/portal/internal/commune"
 	"github.com/daison/portal/internal/markdown"
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/vntext"
 )
 
-// The rules of text (security fault 16). Every piece of text that enters the
+// The rules of text (TestHostile16OneRulePerKindOfText). Every piece of text that enters the
 // portal is of one of three kinds, and each kind has one rule, applied by
 // Text wherever that text enters: staff records (Texts), an
 // article's or a submission's tags (Tags), a guide's steps
@@ -102,6 +104,7 @@ var textFields = map[string]map[string]Kind{
 	schema.Nominations: {"achievements": MultiLine, "comment": MultiLine},
 	schema.UnitReports: {"summary": Markdown},
 	schema.Feedback:    {"message": MultiLine, "answer": MultiLine},
+	commune.Collection: {"planText": Markdown},
 }
 
 // KindOf is the kind of a collection's text field; fields not listed

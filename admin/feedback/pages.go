@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"embed"
 	"errors"
+	"fmt"
 	"html/template"
 	"net/http"
 	"net/url"
@@ -11,6 +12,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/daison/portal/admin/check"
+	"github.com/daison/portal/internal/commune"
 	"github.com/daison/portal/internal/vocab"
 )
 
@@ -18,9 +20,9 @@ import (
 var feedbackTemplates embed.FS
 
 var (
-	thanksPage  = template.Must(template.New("").ParseFS(feedbackTemplates, "templates/feedback.html", "templates/thanks.html"))
-	formPage    = template.Must(template.New("").ParseFS(feedbackTemplates, "templates/feedback.html", "templates/form.html"))
-	problemPage = template.Must(template.New("").ParseFS(feedbackTemplates, "templates/feedback.html", "templates/problem.html"))
+	thanksPage  = template.Must(template.New("").Funcs(siteFuncs(nil)).ParseFS(feedbackTemplates, "templates/feedback.html", "templates/thanks.html"))
+	formPage    = template.Must(template.New("").Funcs(siteFuncs(nil)).ParseFS(feedbackTemplates, "templates/feedback.html", "templates/form.html"))
+	problemPage = template.Must(template.New("").Funcs(siteFuncs(nil)).ParseFS(feedbackTemplates, "templates/feedback.html", "templates/problem.html"))
 )
 
 // Problem answers a refused form post without JavaScript (too many
@@ -142,7 +144,11 @@ func feedbackThanks(e *core.RequestEvent) error {
 
 func renderFeedback(e *core.RequestEvent, status int, t *template.Template, name string, data any) error {
 	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, name, data); err != nil {
+	t, err := t.Clone()
+	if err != nil {
+		return e.InternalServerError("", fmt.Errorf("feedback page: %w", err))
+	}
+	if err := t.Funcs(siteFuncs(e.App)).ExecuteTemplate(&buf, name, data); err != nil {
 		return e.InternalServerError("", err)
 	}
 	h := e.Response.Header()
@@ -150,4 +156,19 @@ func renderFeedback(e *core.RequestEvent, status int, t *template.Template, name
 	h.Set("X-Robots-Tag", "noindex")
 	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 	return e.HTML(status, buf.String())
+}
+
+// siteFuncs give the pages the commune's identity: "site" is the site's
+// name (internal/commune), read from app at each page.
+func siteFuncs(app core.App) template.FuncMap {
+	return template.FuncMap{"site": func() string {
+		if app == nil {
+			return commune.Neutral.SiteName
+		}
+		id, err := commune.Load(app)
+		if err != nil {
+			app.Logger().Warn("không đọc được thông tin của xã", "component", "feedback", "error", err.Error())
+		}
+		return id.SiteName
+	}}
 }

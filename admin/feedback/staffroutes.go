@@ -20,7 +20,7 @@ import (
 
 // answerFeedback stamps who answered a submission and when, and keeps the
 // citizen's own words and contacts out of staff edits (the stamps a request
-// may send are already replaced by keepStamps).
+// may send are already replaced by admin/audit's keepStamps).
 func answerFeedback(e *core.RecordRequestEvent) error {
 	before, err := e.App.FindRecordById(schema.Feedback, e.Record.Id)
 	if err != nil {

@@ -14,7 +14,7 @@ import (
 // Nominations, yearly reports and the award rules. Staff only:
 // a unit's reporter works on their own unit's dossiers and report; reviewers
 // (Phòng Văn hóa – Xã hội) see and decide all. The state machine and the
-// deadline are enforced by hooks (admin/nominations.go), these rules say who
+// deadline are enforced by hooks (admin/awards/nominations.go), these rules say who
 // may touch what.
 func init() {
 	m.Register(func(app core.App) error {

@@ -25,10 +25,10 @@ func init() {
 	m.Register(func(app core.App) error {
 		s := app.Settings()
 		if s.Meta.AppName == "" || s.Meta.AppName == "Acme" {
-			s.Meta.AppName = "Cổng cải cách hành chính xã Đại Sơn"
+			s.Meta.AppName = "Cổng cải cách hành chính"
 		}
 		if s.Meta.SenderName == "" || s.Meta.SenderName == "Support" {
-			s.Meta.SenderName = "Cổng cải cách hành chính xã Đại Sơn"
+			s.Meta.SenderName = "Cổng cải cách hành chính"
 		}
 		if err := app.Save(s); err != nil {
 			return fmt.Errorf("name the portal in its mail: %w", err)

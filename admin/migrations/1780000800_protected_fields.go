@@ -13,7 +13,8 @@ import (
 )
 
 // Protected fields, history by record and a complete audit log
-// (security faults 4, 8 and 9).
+// (tested by TestHostile04HiddenFieldProbes, TestHostile08EveryChangeIsAudited
+// and TestHostile09HistoryFollowsRecords).
 //
 // Fields some callers may not see are Hidden in the schema: PocketBase then
 // refuses every filter and sort on them, directly or through a relation,

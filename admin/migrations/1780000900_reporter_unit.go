@@ -14,8 +14,8 @@ import (
 // record's unit was empty too. isReporter now requires the unit.
 const reporterWithoutUnit = `(` + staffAuth + ` && @request.auth.role = "unitReporter")`
 
-// A unit's reporter without a unit sees and files nothing (security
-// fault 7): every API rule of every collection that names the reporter role the
+// A unit's reporter without a unit sees and files nothing
+// (TestHostile07NoUnitMeansNothing): every API rule of every collection that names the reporter role the
 // old way gets the new isReporter, which requires a unit. Databases made
 // after this change already have it; for them this changes nothing.
 func init() {

@@ -10,7 +10,8 @@ import (
 	"github.com/daison/portal/internal/schema"
 )
 
-// Staff sign-in (security faults 11 and 14).
+// Staff sign-in (TestHostile11AuthEndpointsAreLimited and the
+// TestHostile14 tests).
 //
 // Every auth endpoint of every auth collection gets a per-address limit
 // (PocketBase's labels "*:requestOTP"…; sign-in with a password or a code

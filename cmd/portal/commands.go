@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"path/filepath"
 	"time"
 
 	"github.com/pocketbase/pocketbase"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/daison/portal/demo"
 	"github.com/daison/portal/site"
+	"github.com/daison/portal/site/live"
 )
 
 // buildCommand is "portal build --out DIR": the whole site from the
@@ -39,7 +39,7 @@ func buildCommand(app *pocketbase.PocketBase, p *parts) *cobra.Command {
 			}
 			// Caches (processed images, share cards) are kept with the
 			// data, as serve keeps them, so a second build is quick.
-			rep, err := site.BuildTo(app, site.Config{Root: filepath.Join(app.DataDir(), "site"), BaseURL: baseURL,
+			rep, err := site.BuildTo(app, site.Config{Root: live.InData(app.DataDir()).Root, BaseURL: baseURL,
 				Sources: srcs, BuildTimeout: p.opts.timeout}, out)
 			if err != nil {
 				return fmt.Errorf("dựng trang thất bại: %w", err)

@@ -1,4 +1,4 @@
-// Command portal is the Đại Sơn reform portal in one binary: PocketBase (the
+// Command portal is a commune's reform portal in one binary: PocketBase (the
 // database, its API and dashboard) with the portal's collections and hooks,
 // and the build step that regenerates the static public site with Hugo.
 //
@@ -29,7 +29,7 @@ func main() {
 	// Not PocketBase's "dev" mode under go run: it logs every SQL query.
 	app := pocketbase.NewWithConfig(pocketbase.Config{DefaultDev: false})
 	app.RootCmd.Use = "portal"
-	app.RootCmd.Short = "Cổng thông tin phong trào thi đua cải cách hành chính xã Đại Sơn"
+	app.RootCmd.Short = "Cổng thông tin phong trào thi đua cải cách hành chính của xã, phường"
 
 	opts := bindFlags(app)
 	trustProxy(app)
@@ -42,7 +42,7 @@ func main() {
 	migratecmd.MustRegister(app, app.RootCmd, migratecmd.Config{Automigrate: false})
 
 	p := wire(app, opts)
-	app.RootCmd.AddCommand(buildCommand(app, p), seedCommand(app, opts), staffCommand(app))
+	app.RootCmd.AddCommand(buildCommand(app, p), seedCommand(app, opts), staffCommand(app), initCommand(app), demoCommand(app))
 
 	if err := app.Start(); err != nil {
 		log.Fatal(err)

@@ -18,8 +18,10 @@ import (
 	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/backoffice"
 	"github.com/daison/portal/demo"
+	"github.com/daison/portal/internal/commune"
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/site"
+	"github.com/daison/portal/site/live"
 )
 
 // options are the portal's own flags, beside PocketBase's (--dir, --http…).
@@ -60,8 +62,9 @@ func (o *options) sources() (fs.FS, error) {
 
 // parts are the wired pieces a subcommand may need.
 type parts struct {
-	opts    *options
-	builder *site.Builder
+	opts     *options
+	builder  *site.Builder
+	accounts []demo.Account // made by serve --demo, printed once
 }
 
 // wire binds admin's hooks and the site's build and serving to app.
@@ -87,7 +90,7 @@ func wire(app *pocketbase.PocketBase, o *options) *parts {
 		os.Exit(2)
 	}
 	p.builder = site.New(app, site.Config{
-		Root:         filepath.Join(app.DataDir(), "site"),
+		Root:         live.InData(app.DataDir()).Root,
 		BaseURL:      o.baseURL,
 		Sources:      srcs,
 		BuildTimeout: o.timeout,
@@ -104,6 +107,13 @@ func wire(app *pocketbase.PocketBase, o *options) *parts {
 				if err := loadDemo(e.App); err != nil {
 					return err
 				}
+				// Only with --demo: one account per role to try the back
+				// office, printed once with the addresses (printBanner).
+				accounts, err := demo.CreateAccounts(e.App)
+				if err != nil {
+					return fmt.Errorf("tạo tài khoản mẫu: %w", err)
+				}
+				p.accounts = accounts
 			}
 			// No hidden installer account: printBanner says how to make the
 			// first one.
@@ -123,6 +133,7 @@ func wire(app *pocketbase.PocketBase, o *options) *parts {
 				return err
 			}
 			printBanner(app, e)
+			printDemoAccounts(app, e, p.accounts)
 			return nil
 		},
 	})
@@ -144,6 +155,7 @@ func loadDemo(app core.App) error {
 		return fmt.Errorf("nạp dữ liệu mẫu: %w", err)
 	}
 	color.Green("Đã nạp dữ liệu mẫu: %v", counts)
+	color.New(color.Bold, color.FgYellow).Println(commune.DemoBanner + ". Xóa toàn bộ dữ liệu mẫu bằng lệnh \"portal demo clear\".")
 	return nil
 }
 
@@ -169,7 +181,14 @@ func serverURL(app *pocketbase.PocketBase, e *core.ServeEvent) string {
 func printBanner(app *pocketbase.PocketBase, e *core.ServeEvent) {
 	addr := strings.TrimSuffix(serverURL(app, e), "/")
 	bold := color.New(color.Bold)
-	bold.Println("\nCổng cải cách hành chính xã Đại Sơn")
+	id, err := commune.Load(e.App)
+	if err != nil {
+		color.Red("%v", err)
+	}
+	bold.Println("\n" + id.SiteName)
+	if id.Demo {
+		color.New(color.Bold, color.FgYellow).Println(commune.DemoBanner)
+	}
 	fmt.Printf("├─ Trang công khai:       %s/\n", addr)
 	fmt.Printf("├─ Trang quản trị (cán bộ): %s/quan-tri/\n", addr)
 	fmt.Printf("├─ Quản trị hệ thống (IT): %s/_/\n", addr)

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/daison/portal/site/live"
 )
 
 // liveIsWhole checks the live build on disk as a reader of the site would
@@ -17,8 +19,8 @@ import (
 // It returns how many pages it checked.
 func liveIsWhole(t *testing.T, dataDir string) int {
 	t.Helper()
-	live := filepath.Join(dataDir, "site", "live")
-	b, err := os.ReadFile(filepath.Join(live, "sitemap.xml"))
+	liveDir := live.InData(dataDir).LivePath()
+	b, err := os.ReadFile(filepath.Join(liveDir, "sitemap.xml"))
 	if err != nil {
 		t.Fatalf("no live sitemap: %v", err)
 	}
@@ -35,7 +37,7 @@ func liveIsWhole(t *testing.T, dataDir string) int {
 		if err != nil {
 			t.Fatal(err)
 		}
-		page := filepath.Join(live, filepath.FromSlash(strings.TrimPrefix(parsed.Path, "/")), "index.html")
+		page := filepath.Join(liveDir, filepath.FromSlash(strings.TrimPrefix(parsed.Path, "/")), "index.html")
 		body, err := os.ReadFile(page)
 		if err != nil {
 			t.Fatalf("the sitemap names %s, which is not in the live build: %v", u.Loc, err)
@@ -81,7 +83,7 @@ func TestKillDuringBuilds(t *testing.T) {
 		})
 	}
 	// Every page of the sitemap answers over HTTP, complete.
-	b, _ := os.ReadFile(filepath.Join(p.Dir, "site", "live", "sitemap.xml"))
+	b, _ := os.ReadFile(filepath.Join(live.InData(p.Dir).LivePath(), "sitemap.xml"))
 	var sm struct {
 		URLs []struct {
 			Loc string `xml:"loc"`
@@ -97,14 +99,14 @@ func TestKillDuringBuilds(t *testing.T) {
 	}
 	t.Logf("after 5 kills: all %d pages of the sitemap answer 200", len(sm.URLs))
 	// Killed builds' folders do not pile up.
-	builds, _ := os.ReadDir(filepath.Join(p.Dir, "site", "builds"))
+	builds, _ := os.ReadDir(live.InData(p.Dir).BuildsPath())
 	if len(builds) > 4 {
-		live, _ := os.Readlink(filepath.Join(p.Dir, "site", "live"))
+		target, _ := os.Readlink(live.InData(p.Dir).LivePath())
 		var names []string
 		for _, b := range builds {
 			names = append(names, b.Name())
 		}
-		t.Errorf("%d build folders kept: %v (live: %s)", len(builds), names, live)
+		t.Errorf("%d build folders kept: %v (live: %s)", len(builds), names, target)
 	}
 }
 

@@ -20,6 +20,7 @@ import (
 	"testing"
 
 	"github.com/daison/portal/internal/portaltest"
+	"github.com/daison/portal/site/live"
 )
 
 var (
@@ -54,7 +55,7 @@ func TestMain(m *testing.M) {
 	if err != nil {
 		startErr = err
 	} else {
-		portal, siteURL, liveDir = p, p.URL, filepath.Join(p.Dir, "site", "live")
+		portal, siteURL, liveDir = p, p.URL, live.InData(p.Dir).LivePath()
 	}
 	code := m.Run()
 	if p != nil {

@@ -80,6 +80,7 @@ func pageTypes(t testing.TB) []pageType {
 		{Name: "don-vi", Path: "/don-vi/", Section: "don-vi"},
 		{Name: "don-vi-chi-tiet", Path: pick("don-vi"), Section: "don-vi"},
 		{Name: "tim-kiem", Path: "/tim-kiem/?q=giay%20khen"},
+		{Name: "lien-he", Path: "/lien-he/"},
 		{Name: "404", Path: "/khong-co-trang-nay/"},
 	}
 }

@@ -73,16 +73,21 @@ type Card struct {
 	// not the pixels).
 	Photo    func() (image.Image, error)
 	PhotoKey string
+	// Mark is the emblem's short mark (the commune's, "HB"); Brand and
+	// BrandDark the theme's colours ("#rrggbb"). Empty: a plain emblem
+	// and the default red.
+	Mark, Brand, BrandDark string
 }
 
-// The portal's colours (the theme's brand red and a warm paper white).
+// The portal's colours (the theme's brand red by default and a warm paper
+// white).
 var (
-	brand     = color.RGBA{0x9e, 0x1b, 0x1b, 0xff}
-	brandDark = color.RGBA{0x6e, 0x12, 0x12, 0xff}
-	gold      = color.RGBA{0xf2, 0xc1, 0x4e, 0xff}
-	paper     = color.RGBA{0xfb, 0xf8, 0xf3, 0xff}
-	ink       = color.RGBA{0x1b, 0x1b, 0x1b, 0xff}
-	muted     = color.RGBA{0x50, 0x5a, 0x5f, 0xff}
+	defaultBrand     = color.RGBA{0x9e, 0x1b, 0x1b, 0xff}
+	defaultBrandDark = color.RGBA{0x6e, 0x12, 0x12, 0xff}
+	gold             = color.RGBA{0xf2, 0xc1, 0x4e, 0xff}
+	paper            = color.RGBA{0xfb, 0xf8, 0xf3, 0xff}
+	ink              = color.RGBA{0x1b, 0x1b, 0x1b, 0xff}
+	muted            = color.RGBA{0x50, 0x5a, 0x5f, 0xff}
 )
 
 // Render draws a card as a JPEG.
@@ -91,6 +96,7 @@ func Render(c Card) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("share card font: %w", err)
 	}
+	brand, brandDark := hexColour(c.Brand, defaultBrand), hexColour(c.BrandDark, defaultBrandDark)
 	img := image.NewRGBA(image.Rect(0, 0, Width, Height))
 	draw.Draw(img, img.Bounds(), &image.Uniform{paper}, image.Point{}, draw.Src)
 	// A red band on the left with a gold rule, and a red rule at the bottom.
@@ -102,7 +108,7 @@ func Render(c Card) ([]byte, error) {
 	if photoDrawn(img, c) {
 		maxW = photoLeft - left - 40
 	} else {
-		// The emblem: a gold ring with "ĐS".
+		// The emblem: a gold ring with the commune's mark.
 		ring(img, 1088, 104, 54, 6, gold)
 		disc(img, 1088, 104, 48, brand)
 	}
@@ -112,8 +118,8 @@ func Render(c Card) ([]byte, error) {
 	}
 	if maxW == Width-left-96 {
 		emblem := face(fb, 40)
-		w := font.MeasureString(emblem, "ĐS").Ceil()
-		text(img, emblem, gold, 1088-w/2, 118, "ĐS")
+		w := font.MeasureString(emblem, c.Mark).Ceil()
+		text(img, emblem, gold, 1088-w/2, 118, c.Mark)
 	}
 
 	kicker := face(fm, 30)
@@ -269,7 +275,8 @@ type Cache struct {
 // Key names what a card shows (and how it is drawn): equal keys, equal
 // cards.
 func (k Cache) Key(c Card) string {
-	sum := sha256.Sum256([]byte(version + "\x00" + c.Kicker + "\x00" + c.Title + "\x00" + c.Footer + "\x00" + c.Subtitle + "\x00" + c.PhotoKey))
+	sum := sha256.Sum256([]byte(version + "\x00" + c.Kicker + "\x00" + c.Title + "\x00" + c.Footer +
+		"\x00" + c.Mark + "\x00" + c.Brand + "\x00" + c.BrandDark + "\x00" + c.Subtitle + "\x00" + c.PhotoKey))
 	return hex.EncodeToString(sum[:12])
 }
 
@@ -334,3 +341,15 @@ func cached(name string) bool {
 
 // minBytes is less than the smallest card drawn (no title: about 20 KB).
 const minBytes = 8 << 10
+
+// hexColour reads "#rrggbb", or gives def.
+func hexColour(s string, def color.RGBA) color.RGBA {
+	var r, g, b uint8
+	if len(s) != 7 || s[0] != '#' {
+		return def
+	}
+	if _, err := fmt.Sscanf(s[1:], "%02x%02x%02x", &r, &g, &b); err != nil {
+		return def
+	}
+	return color.RGBA{r, g, b, 0xff}
+}

@@ -13,6 +13,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/filesystem"
 
+	"github.com/daison/portal/internal/commune"
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/site/cards"
 )
@@ -29,7 +30,7 @@ var Sections = map[string]string{
 }
 
 // Vietnam keeps one offset all year; dates are written with it so that the
-// site shows the day as it was in Đại Sơn.
+// site shows the day as it was in the commune.
 var Vietnam = time.FixedZone("ICT", 7*60*60)
 
 // Result tells what an export wrote.
@@ -116,11 +117,14 @@ func run(app core.App, root string, opts Options, preview *core.Record) (Result,
 	if x.checks == nil {
 		x.checks = NewImageChecks("")
 	}
+	if err := x.loadCommune(); err != nil {
+		return Result{}, err
+	}
 	if err := x.load(); err != nil {
 		return Result{}, err
 	}
 	x.checkImages()
-	steps := []func() error{x.units, x.honorees, x.initiatives, x.articles, x.guides, x.documents, x.indicators, x.stats, x.termPages, x.redirectSection, x.drawCards, x.nextPublish}
+	steps := []func() error{x.units, x.honorees, x.initiatives, x.articles, x.guides, x.documents, x.indicators, x.stats, x.termPages, x.communeData, x.redirectSection, x.drawCards, x.nextPublish}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return Result{}, err
@@ -169,6 +173,8 @@ type exporter struct {
 	// links are the other addresses (short link, old slugs) kept for each
 	// record page, by collection/id (see planLinks)
 	links map[string][]string
+
+	id commune.Identity // the commune's identity
 
 	checks *ImageChecks
 	images map[string]storedImage // the records' images, by storage key

@@ -43,11 +43,25 @@ func (x *exporter) page(r *core.Record, title, summary, body string, params any)
 		Build:       &BuildOptions{PublishResources: false},
 		Title:       title,
 		Date:        r.GetDateTime("publishAt").Time().In(Vietnam).Format(time.RFC3339),
-		Lastmod:     r.GetDateTime("updated").Time().In(Vietnam).Format(time.RFC3339),
+		Lastmod:     lastmod(r).In(Vietnam).Format(time.RFC3339),
 		Summary:     summary,
 		Description: markdown.Truncate(desc, 300),
 		Params:      params,
 	}
+}
+
+// lastmod is when a record's page really changed: its last save if that
+// came after it was published and after the save that created it, else
+// its publishing time. A record never edited since it was made (imported,
+// loaded as demo data, saved once and scheduled) shows no "Cập nhật".
+func lastmod(r *core.Record) time.Time {
+	published := r.GetDateTime("publishAt").Time()
+	updated := r.GetDateTime("updated").Time()
+	created := r.GetDateTime("created").Time()
+	if updated.Sub(created) < time.Minute || !updated.After(published) {
+		return published
+	}
+	return updated
 }
 
 // commonOf returns the Common part of a page's params.

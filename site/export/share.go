@@ -30,7 +30,7 @@ func (x *exporter) drawCards() error {
 	if x.opts.Cards == nil {
 		return nil
 	}
-	x.putCard("static/the-chia-se.jpg", cards.Card{Kicker: "Phong trào thi đua 2026 – 2030", Title: "Đẩy mạnh cải cách hành chính trên địa bàn xã Đại Sơn", Footer: siteName})
+	x.putCard("static/the-chia-se.jpg", x.card("Phong trào thi đua", x.id.Movement))
 	cache := x.opts.Cards
 	jobs := make(chan pendingCard)
 	var (
@@ -104,9 +104,6 @@ var sectionLabels = map[string]string{
 	schema.Guides:      "Hướng dẫn dịch vụ công",
 }
 
-// siteName is what share cards show at the bottom.
-const siteName = "Cải cách hành chính xã Đại Sơn"
-
 // share adds a linkable record's sharing pieces to its page: the QR code of
 // its short link tagged "?nguon=qr" (a sparser code than the full address,
 // which old phones read more easily; the redirect keeps the tag, so scans
@@ -130,7 +127,7 @@ func (x *exporter) share(r *core.Record, c *Common, title string) error {
 	}
 	if x.opts.Cards != nil {
 		c.Card = &Image{Src: "the-chia-se.jpg", Alt: title}
-		card := cards.Card{Kicker: sectionLabels[r.Collection().Name], Title: title, Footer: siteName}
+		card := x.card(sectionLabels[r.Collection().Name], title)
 		if r.Collection().Name == schema.Honorees {
 			card.Subtitle = x.personLine(r)
 		}

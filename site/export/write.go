@@ -45,6 +45,11 @@ func (x *exporter) write(r *core.Record, p Page, body string) error {
 // Hugo reads and which no title can break out of), a blank line, and the
 // body with Hugo shortcode openings neutralised.
 func Encode(p Page, body string) ([]byte, error) {
+	return encodeFrontMatter(p, body)
+}
+
+// encodeFrontMatter is Encode for any front matter.
+func encodeFrontMatter(p any, body string) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")

@@ -1,7 +1,9 @@
-// Package live keeps the folder the public site is served from: each build
-// goes into a new folder, a symbolic link named "live" is swapped onto it in
-// one rename, old builds are pruned. A reader of the site always sees one
-// whole build, never a half-written one, whatever happens to a build.
+// Package live keeps the folder the public site is served from, and is the
+// one owner of its layout (Dir, layout.go): each build goes into a new
+// folder, a symbolic link named "live" is swapped onto it in one rename,
+// old builds are pruned, and the files are served from below the link
+// (serve.go). A reader of the site always sees one whole build, never a
+// half-written one, whatever happens to a build.
 package live
 
 import (
@@ -16,13 +18,22 @@ import (
 	"time"
 )
 
-// Dir is the site folder of a running portal (pb_data/site by default):
+// Dir is the site folder of a running portal (pb_data/site, InData) and
+// the one owner of its layout: every path inside it comes from a method of
+// Dir (layout.go).
 //
-//	builds/<id>/       one folder per build (src/ for Hugo's input, public/ its output)
+//	builds/<id>/public/  one folder per build, Hugo's output
 //	live -> builds/<id>/public
-//	overlays/<id>/     pages rendered ahead of the next build (site/ahead.go)
+//	overlays/<id>/       pages rendered ahead of the next build (site/ahead.go)
 //	overlay -> overlays/<id>, served in place of the live build's files
-//	trash/             pruned builds and overlays, deleted in the background
+//	trash/               pruned builds and overlays, deleted in the background
+//	src/                 Hugo's input, kept from build to build
+//	out -> builds/<id>/public, the one path Hugo's kept (incremental) site writes to
+//	ahead/               the ahead lane's small site (src/, small/, public/)
+//	cache/               Hugo's resources; gzip/ precompressed files; the-chia-se/ share cards
+//	status.json          the last builds' reports, for staff after a restart
+//	image-checks.json    what builds found of the stored images
+//	.preview-*/          one preview's sources and output, deleted after it
 type Dir struct {
 	Root string
 }
@@ -32,14 +43,15 @@ var seq atomic.Int64
 // LivePath is the path of the "live" link; serve files from below it.
 func (d Dir) LivePath() string { return filepath.Join(d.Root, "live") }
 
-func (d Dir) buildsPath() string { return filepath.Join(d.Root, "builds") }
+// BuildsPath is the folder of the build folders (NewBuild).
+func (d Dir) BuildsPath() string { return filepath.Join(d.Root, "builds") }
 
 // NewBuild makes the folder of a new build and returns its id and path.
 // Ids sort in the order builds were made.
 func (d Dir) NewBuild(now time.Time) (id, path string, err error) {
 	id = now.UTC().Format("20060102T150405.000000") + "-" + strconv.FormatInt(seq.Add(1), 10)
 	id = strings.Replace(id, ".", "", 1)
-	path = filepath.Join(d.buildsPath(), id)
+	path = filepath.Join(d.BuildsPath(), id)
 	if err := os.MkdirAll(path, 0o755); err != nil {
 		return "", "", fmt.Errorf("create build folder: %w", err)
 	}
@@ -185,10 +197,10 @@ func (d Dir) discard(id string) error {
 	if err := os.MkdirAll(d.trashPath(), 0o755); err != nil {
 		return err
 	}
-	if err := os.Rename(filepath.Join(d.buildsPath(), id), filepath.Join(d.trashPath(), id)); err != nil {
+	if err := os.Rename(filepath.Join(d.BuildsPath(), id), filepath.Join(d.trashPath(), id)); err != nil {
 		// Not on the same file system, or the trash is unusable: delete
 		// in place.
-		return os.RemoveAll(filepath.Join(d.buildsPath(), id))
+		return os.RemoveAll(filepath.Join(d.BuildsPath(), id))
 	}
 	return nil
 }
@@ -217,7 +229,7 @@ func (d Dir) EmptyTrash() error {
 // alone when their id is in busy. It returns the first error met but goes
 // on.
 func (d Dir) Prune(keep int, busy ...string) error {
-	entries, err := os.ReadDir(d.buildsPath())
+	entries, err := os.ReadDir(d.BuildsPath())
 	if errors.Is(err, os.ErrNotExist) {
 		return nil
 	}

@@ -62,7 +62,9 @@ Hồ sơ **đúng hạn** & <b>đủ</b> giấy tờ.
 	if !strings.HasPrefix(long, text) || !strings.HasPrefix(long[len(text):], " ") {
 		t.Errorf("description is not its front matter cut at a word: %q", d)
 	}
-	// The home page has no text of its own: the site's description.
+	// The home page has no text of its own: the site's description, from
+	// the commune's movement (data/commune.json; without it, the neutral
+	// name internal/commune gives a portal not yet set up).
 	b.AssertFileContent("public/index.html",
-		`<meta name="description" content="Cổng thông tin phong trào thi đua cải cách hành chính xã Đại Sơn giai đoạn 2026 – 2030`)
+		`<meta name="description" content="Cổng thông tin Phong trào thi đua “Đẩy mạnh cải cách hành chính giai đoạn 2026 – 2030”: tin tức`)
 }

@@ -1,7 +1,7 @@
 /* Search on /tim-kiem/: the page's GET form (?q=) answered in the page from
    the index Hugo writes (/tim-kiem/chi-muc.json), loaded only once someone
    searches. Both the index and the query are folded: NFD, combining marks
-   removed, đ/Đ → d, lower case, so "dai son" finds "Đại Sơn". Every word of
+   removed, đ/Đ → d, lower case, so "cai cach" finds "cải cách". Every word of
    the query must start a word of the title, summary or keywords; titles
    count most. Results are built with DOM methods (no HTML from data). No
    third-party code; loaded deferred from a file (CSP: no inline script). */

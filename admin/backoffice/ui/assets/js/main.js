@@ -5,9 +5,9 @@
 
 import { auth, keepFresh, onExpired, refresh } from './api.js';
 import { h, fill, announce } from './util.js';
-import { byPath, loadMeta } from './schema.js';
+import { byPath, loadMeta, meta } from './schema.js';
 import { renderAccountBar } from './menu.js';
-import { BASE, isDirty, navigate, setDirtyCheck, setFlash, setRenderer, setTitle } from './nav.js';
+import { BASE, isDirty, navigate, setDirtyCheck, setFlash, setRenderer, setTitle, showIdentity } from './nav.js';
 import { renderLogin } from './views/login.js';
 import { renderDashboard } from './views/dashboard.js';
 import { renderList } from './views/list.js';
@@ -22,6 +22,7 @@ import { renderReport } from './views/report.js';
 import { renderEligibility } from './views/eligibility.js';
 import { renderExports } from './views/exports.js';
 import { renderSettings } from './views/settings.js';
+import { renderSetup } from './views/setup.js';
 import { renderFeedbackList, renderFeedback } from './views/feedback.js';
 import { renderFeedbackStats } from './views/feedback-stats.js';
 import { PATHS } from './process.js';
@@ -136,6 +137,8 @@ function route(seg) {
       return seg.length === 1 ? renderExports : notFound;
     case PATHS.settings:
       return seg.length === 1 ? renderSettings : notFound;
+    case PATHS.setup:
+      return seg.length === 1 ? renderSetup : notFound;
     default:
   }
   const coll = byPath(seg[0]);
@@ -168,6 +171,7 @@ async function boot() {
   });
   try {
     await loadMeta();
+    showIdentity(meta.commune);
   } catch {
     fill(main, h('h1', {}, 'Không tải được trang quản trị'),
       h('div', { class: 'notice notice-error', role: 'alert' }, 'Không kết nối được với máy chủ. Hãy kiểm tra mạng rồi tải lại trang.'));

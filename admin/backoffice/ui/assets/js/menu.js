@@ -77,6 +77,7 @@ function renderMenu() {
     ['Người dân', [page(can.feedback(), PATHS.feedback, 'Ý kiến người dân')]],
     ['Quản trị', [
       canSee('auditLog') ? item(BASE + 'nhat-ky/', 'Nhật ký hoạt động') : null,
+      page(can.settings(), PATHS.setup, 'Thông tin của xã'),
       page(can.settings(), PATHS.settings, 'Cài đặt'),
     ]],
   ];

@@ -55,9 +55,30 @@ export function flashNotice(f) {
   return f ? h('div', { class: `notice notice-${f.kind}`, role: 'status' }, f.text) : null;
 }
 
+let siteName = 'Cổng thông tin cải cách hành chính';
+
+/**
+ * showIdentity puts the commune's site name, mark and (with demo data) the
+ * demo banner on the page, from meta.json's "commune".
+ * @param {{ siteName?: string, mark?: string, banner?: string }} c
+ */
+export function showIdentity(c) {
+  if (!c) return;
+  if (c.siteName) siteName = c.siteName;
+  const name = document.getElementById('brand-name');
+  if (name) name.textContent = siteName;
+  const mark = document.getElementById('brand-mark');
+  if (mark) mark.textContent = c.mark || '';
+  const banner = document.getElementById('demo-banner');
+  if (banner) {
+    banner.textContent = c.banner || '';
+    banner.hidden = !c.banner;
+  }
+}
+
 /** @param {string} text */
 export function setTitle(text) {
-  document.title = `${text} – Quản trị Cổng cải cách hành chính xã Đại Sơn`;
+  document.title = `${text} – Quản trị ${siteName}`;
 }
 
 /**

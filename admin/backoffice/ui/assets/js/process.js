@@ -1,5 +1,5 @@
 // @ts-check
-// Shared pieces of the award process (issue 6): the yearly deadline from
+// Shared pieces of the award process: the yearly deadline from
 // the portal's settings, the nominee's name, state badges, the addresses
 // of the process's pages.
 
@@ -14,6 +14,7 @@ export const PATHS = {
   eligibility: 'tieu-chuan-tong-ket',
   exports: 'xuat-du-lieu',
   settings: 'cai-dat',
+  setup: 'thong-tin-xa',
   feedback: 'y-kien',
 };
 

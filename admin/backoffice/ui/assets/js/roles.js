@@ -80,7 +80,7 @@ export function editable() {
   return ['articles', 'guides', 'documents', 'initiatives', 'honorees', 'awards', 'units', 'indicators'].filter(canCreate);
 }
 
-// The award process and the citizens' feedback (issues 6 and 7), as the
+// The award process and the citizens' feedback, as the
 // rules of nominations, unitReports, portalConfig and feedback and the
 // portal's routes (admin/admin.go) allow them.
 export const can = {

@@ -4,11 +4,11 @@
 // dates. It is append-only on the server; here it is only read.
 
 import { list } from '../api.js';
-import { h, fill, formatDateTime, formatNumber, parseVNDate, toPB, q } from '../util.js';
+import { h, fill, formatDateTime, parseVNDate, toPB, q } from '../util.js';
 import { collections, collectionLabel, fieldLabel, label, vocab } from '../schema.js';
 import { canSee } from '../roles.js';
-import { BASE, navigate, setTitle } from '../nav.js';
-import { pager } from '../components/pager.js';
+import { BASE, setTitle } from '../nav.js';
+import { filterTo, listParts, recordsTable } from '../components/list.js';
 
 const PER_PAGE = 50;
 const COLLS = ['articles', 'guides', 'initiatives', 'honorees', 'awards', 'units', 'indicators',
@@ -48,7 +48,7 @@ export async function renderAudit(el, { query }) {
     error = e;
   }
 
-  const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Lọc nhật ký', onsubmit: onFilter },
+  const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Lọc nhật ký', onsubmit: filterTo(BASE + 'nhat-ky/') },
     h('div', { class: 'field field-compact' }, h('label', { for: 'nk-q' }, 'Người thực hiện hoặc tên mục'),
       h('input', { id: 'nk-q', name: 'q', type: 'search', value: text, autocomplete: 'off' })),
     h('div', { class: 'field field-compact' }, h('label', { for: 'nk-hanh-dong' }, 'Hành động'),
@@ -69,24 +69,14 @@ export async function renderAudit(el, { query }) {
     h('p', { class: 'lead' }, 'Mọi lần tạo, sửa, xóa, chuyển trạng thái và đăng nhập của cán bộ. Nhật ký chỉ được ghi thêm, không ai sửa hay xóa được.'),
     problems.length ? h('div', { class: 'notice notice-error', role: 'alert' }, problems.join(' ')) : null,
     form,
-    res ? h('p', { class: 'result-count', role: 'status' }, `${formatNumber(res.totalItems)} mục` + (res.totalPages > 1 ? `, trang ${page}/${res.totalPages}` : '')) : null,
-    error ? h('div', { class: 'notice notice-error', role: 'alert' }, error.message)
-      : res.items.length === 0 ? h('p', { class: 'empty' }, 'Không có mục nào.')
-        : h('table', { class: 'records audit' },
-          h('caption', { class: 'visually-hidden' }, 'Nhật ký hoạt động, mới nhất trước'),
-          h('thead', {}, h('tr', {},
-            h('th', { scope: 'col' }, 'Thời gian'), h('th', { scope: 'col' }, 'Người thực hiện'), h('th', { scope: 'col' }, 'Hành động'),
-            h('th', { scope: 'col' }, 'Mục'), h('th', { scope: 'col' }, 'Chi tiết'), h('th', { scope: 'col' }, 'Địa chỉ IP'))),
-          h('tbody', {}, res.items.map(row))),
-    res ? pager(res, query) : null);
-
-  function onFilter(e) {
-    e.preventDefault();
-    const params = new URLSearchParams();
-    for (const [k, v] of new FormData(form)) if (String(v).trim()) params.set(k, String(v).trim());
-    const s = params.toString();
-    navigate(BASE + 'nhat-ky/' + (s ? '?' + s : ''));
-  }
+    listParts({
+      res, error, page, query, empty: 'Không có mục nào.',
+      table: () => recordsTable({
+        class: 'records audit', caption: 'Nhật ký hoạt động, mới nhất trước',
+        heads: ['Thời gian', 'Người thực hiện', 'Hành động', 'Mục', 'Chi tiết', 'Địa chỉ IP'],
+        rows: res.items.map(row),
+      }),
+    }));
 }
 
 function row(e) {
@@ -142,7 +132,7 @@ function details(e) {
     case 'status':
       return ch.text || `${label('status', ch.from)} → ${label('status', ch.to)}`;
     case 'create': {
-      // Since issue 11 the fields' names, earlier their values.
+      // Newer entries list the fields' names, older ones their values.
       const fields = Array.isArray(ch.fields) ? ch.fields : Object.keys(ch);
       return `Tạo với: ${fields.filter((k) => k !== 'slug' && k !== 'shortCode').map((f) => nameOf(e, f)).join(', ')}${values(e, ch.values)}`;
     }

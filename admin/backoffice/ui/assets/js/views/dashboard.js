@@ -29,7 +29,7 @@ export async function renderDashboard(el) {
   };
   const build = h('section', { class: 'card card-build', 'aria-labelledby': 'dung-trang' }, h('h2', { id: 'dung-trang' }, 'Trang web công khai'), h('p', { class: 'muted' }, 'Đang tải…'));
 
-  // The award process and the citizens' voice, by role (issues 6 and 7).
+  // The award process and the citizens' voice, by role.
   const process = [];
   const loaders = [];
   if (isReviewer()) {
@@ -61,7 +61,7 @@ export async function renderDashboard(el) {
     h('div', { class: 'cards' }, process, sections.drafts.el, sections.review.el, sections.scheduled.el, sections.recent.el, build));
 
   // Who saved a record last is a protected field, which the API does not
-  // search (issue 11): the latest drafts are fetched and one's own kept.
+  // search: the latest drafts are fetched and one's own kept.
   const email = auth.email;
   const mineOnly = (x) => ['(' + email + ',', '(' + email + ')', '<' + email + '>'].some((s) => String(x.updatedBy || '').includes(s));
   const queries = [

@@ -1,15 +1,16 @@
 // @ts-check
 // Who meets the standards of the 2026–2030 summary award (khen thưởng tổng
-// kết giai đoạn), issue 6: the server computes it from the records
-// (admin/eligibility.go); reviewers read each standard, met or not, with
+// kết giai đoạn): the server computes it from the records
+// (admin/awards/eligibility.go); reviewers read each standard, met or not, with
 // its reason and the records behind it, and export the list for the
 // council.
 
 import { request } from '../api.js';
-import { download } from '../files.js';
 import { h, fill, formatNumber } from '../util.js';
 import { can } from '../roles.js';
-import { BASE, navigate, setTitle } from '../nav.js';
+import { BASE, setTitle } from '../nav.js';
+import { filterTo } from '../components/list.js';
+import { exportButton } from '../components/download.js';
 import { PATHS } from '../process.js';
 
 const PATH = PATHS.eligibility;
@@ -31,23 +32,10 @@ export async function renderEligibility(el, { query }) {
     error = e;
   }
   const status = h('p', { class: 'hint download-status', role: 'status' });
-  const exportBtn = (format, text) => h('button', {
-    type: 'button', class: 'btn btn-secondary',
-    onclick: async (e) => {
-      const b = e.currentTarget;
-      b.disabled = true;
-      status.textContent = 'Đang tạo tệp…';
-      try {
-        const name = await download(`/api/portal/eligibility?format=${format}`, `du-tieu-chuan.${format}`);
-        status.textContent = `Đã tải ${name}.`;
-      } catch (err) {
-        status.textContent = `Không tải được: ${err.message}`;
-      }
-      b.disabled = false;
-    },
-  }, text);
+  const exportBtn = (format, text) => exportButton(text, status,
+    () => ({ path: `/api/portal/eligibility?format=${format}`, name: `du-tieu-chuan.${format}` }));
 
-  const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Lọc danh sách', onsubmit: onFilter },
+  const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Lọc danh sách', onsubmit: filterTo(BASE + PATH + '/') },
     h('div', { class: 'field field-compact' }, h('label', { for: 'dtc-hien' }, 'Hiện'),
       h('select', { id: 'dtc-hien', name: 'hien' },
         h('option', { value: '' }, 'Tất cả'),
@@ -91,14 +79,6 @@ export async function renderEligibility(el, { query }) {
     status,
     form,
     body);
-
-  function onFilter(e) {
-    e.preventDefault();
-    const params = new URLSearchParams();
-    for (const [k, v] of new FormData(form)) if (String(v).trim()) params.set(k, String(v).trim());
-    const s = params.toString();
-    navigate(BASE + PATH + '/' + (s ? '?' + s : ''));
-  }
 }
 
 const EVIDENCE_PATHS = { awards: 'khen-thuong', initiatives: 'mo-hinh-sang-kien' };

@@ -1,16 +1,17 @@
 // @ts-check
-// Exports for reviewers (issue 6): the year's awards and nominations, per
+// Exports for reviewers: the year's awards and nominations, per
 // unit or for all, as Excel or CSV; and the printable A4 list of the
 // honourees of one decision. The files come from the API with the session's
 // token and are saved under the name the server gives.
 
 import { list } from '../api.js';
-import { download, openHTML } from '../files.js';
+import { openHTML } from '../files.js';
 import { h, fill, formatDate, formatNumber, vnYear, uid, debounce } from '../util.js';
 import { can } from '../roles.js';
 import { errorSummary, setInvalid } from '../forms/field.js';
 import { loadUnits } from '../forms/units.js';
 import { setTitle } from '../nav.js';
+import { exportButton } from '../components/download.js';
 
 export async function renderExports(el) {
   const title = 'Xuất dữ liệu';
@@ -38,25 +39,13 @@ export async function renderExports(el) {
     }
     return n;
   };
-  const exportBtn = (what, format, text) => h('button', {
-    type: 'button', class: 'btn btn-secondary',
-    onclick: async (e) => {
-      const y = readYear();
-      if (!y) return;
-      const b = e.currentTarget;
-      b.disabled = true;
-      status.textContent = 'Đang tạo tệp…';
-      const qs = new URLSearchParams({ year: String(y), format });
-      if (unitSel.value) qs.set('unit', unitSel.value);
-      try {
-        const name = await download(`/api/portal/exports/${what}?${qs}`, `${what}-${y}.${format}`);
-        status.textContent = `Đã tải ${name}.`;
-      } catch (err) {
-        status.textContent = `Không tải được: ${err.message}`;
-      }
-      b.disabled = false;
-    },
-  }, text);
+  const exportBtn = (what, format, text) => exportButton(text, status, () => {
+    const y = readYear();
+    if (!y) return null;
+    const qs = new URLSearchParams({ year: String(y), format });
+    if (unitSel.value) qs.set('unit', unitSel.value);
+    return { path: `/api/portal/exports/${what}?${qs}`, name: `${what}-${y}.${format}` };
+  });
 
   // ---- the list of one decision, to print
   const decSel = h('select', { id: 'xd-quyet-dinh' }, h('option', { value: '' }, 'Đang tải…'));

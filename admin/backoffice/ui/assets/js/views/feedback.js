@@ -1,20 +1,20 @@
 // @ts-check
-// The queue of what citizens send (ý kiến người dân), issue 7: comments on
+// The queue of what citizens send (ý kiến người dân): comments on
 // public services, initiative proposals, "was this page useful?" and
 // satisfaction ratings. Editors and reviewers read, tag, answer and close
 // them; an initiative proposal becomes a draft initiative in one step.
-// Contact details come from the API to reviewers only (admin/feedback_staff.go);
+// Contact details come from the API to reviewers only (admin/visibility.go);
 // the page says so to others rather than hide it.
 
 import { list, view, update, request } from '../api.js';
-import { download } from '../files.js';
 import { h, fill, formatDateTime, formatNumber, monthRange, vnYear, q, pageLink } from '../util.js';
 import { label, vocab } from '../schema.js';
 import { can } from '../roles.js';
 import { widget } from '../forms/widget.js';
 import { BASE, navigate, setTitle, setDirtyCheck, setFlash, takeFlash, flashNotice } from '../nav.js';
 import { flag, keysOf, serverProblems, showSummary } from '../editor.js';
-import { pager } from '../components/pager.js';
+import { filterTo, listParts, recordsTable } from '../components/list.js';
+import { exportButton } from '../components/download.js';
 import { shortActor } from '../components/actor.js';
 import { PATHS, feedbackBadge, crumbs } from '../process.js';
 
@@ -43,24 +43,6 @@ function cut(s, n) {
 
 const RATING = { 1: 'Rất không hài lòng', 2: 'Không hài lòng', 3: 'Bình thường', 4: 'Hài lòng', 5: 'Rất hài lòng' };
 
-function downloadButton(path, text, status, fallback) {
-  return h('button', {
-    type: 'button', class: 'btn btn-secondary',
-    onclick: async (e) => {
-      const b = e.currentTarget;
-      b.disabled = true;
-      status.textContent = 'Đang tạo tệp…';
-      try {
-        const name = await download(typeof path === 'function' ? path() : path, fallback);
-        status.textContent = `Đã tải ${name}.`;
-      } catch (err) {
-        status.textContent = `Không tải được: ${err.message}`;
-      }
-      b.disabled = false;
-    },
-  }, text);
-}
-
 // ---------------------------------------------------------------- the queue
 
 export async function renderFeedbackList(el, { query }) {
@@ -87,7 +69,7 @@ export async function renderFeedbackList(el, { query }) {
   const months = stats ? stats.months.map((m) => m.month) : [];
   if (month && !months.includes(month)) months.unshift(month);
 
-  const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Lọc ý kiến', onsubmit: onFilter },
+  const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Lọc ý kiến', onsubmit: filterTo(listURL()) },
     h('div', { class: 'field field-compact' }, h('label', { for: 'yk-loai' }, 'Loại'),
       h('select', { id: 'yk-loai', name: 'loai' }, h('option', { value: '' }, 'Tất cả'), vocab('feedbackKinds').map((o) => h('option', { value: o.key }, o.label)))),
     h('div', { class: 'field field-compact' }, h('label', { for: 'yk-trang-thai' }, 'Trạng thái'),
@@ -100,29 +82,22 @@ export async function renderFeedbackList(el, { query }) {
   form.querySelector('#yk-trang-thai').value = state;
   form.querySelector('#yk-thang').value = month;
 
-  let body;
-  if (error) {
-    body = h('div', { class: 'notice notice-error', role: 'alert' }, error.status === 403 ? 'Bạn không có quyền xem danh sách này.' : error.message);
-  } else if (res.items.length === 0) {
-    body = h('p', { class: 'empty' }, filters.length ? 'Không có ý kiến nào khớp với bộ lọc.' : 'Chưa có ý kiến nào của người dân.');
-  } else {
-    body = h('table', { class: 'records feedback-table' },
-      h('caption', { class: 'visually-hidden' }, `${TITLE}, mới nhất trước: ${formatNumber(res.totalItems)} ý kiến`),
-      h('thead', {}, h('tr', {},
-        h('th', { scope: 'col' }, 'Mã'), h('th', { scope: 'col' }, 'Ngày gửi'), h('th', { scope: 'col' }, 'Loại'),
-        h('th', { scope: 'col' }, 'Nội dung'), h('th', { scope: 'col' }, 'Trạng thái'))),
-      h('tbody', {}, res.items.map((r) => h('tr', { class: r.state === 'moi' ? 'row-new' : '' },
-        h('td', { 'data-label': 'Mã' }, h('a', { href: listURL() + r.id, 'aria-label': `Ý kiến ${r.refCode}` }, r.refCode)),
-        h('td', { 'data-label': 'Ngày gửi' }, formatDateTime(r.created)),
-        h('td', { 'data-label': 'Loại' }, label('feedbackKinds', r.kind)),
-        h('td', { 'data-label': 'Nội dung' }, feedbackGist(r), Array.isArray(r.tags) && r.tags.length ? h('span', { class: 'by' }, 'Nhãn: ' + r.tags.join(', ')) : null),
-        h('td', { 'data-label': 'Trạng thái' }, feedbackBadge(r.state))))));
-  }
+  const table = () => recordsTable({
+    class: 'records feedback-table',
+    caption: `${TITLE}, mới nhất trước: ${formatNumber(res.totalItems)} ý kiến`,
+    heads: ['Mã', 'Ngày gửi', 'Loại', 'Nội dung', 'Trạng thái'],
+    rows: res.items.map((r) => h('tr', { class: r.state === 'moi' ? 'row-new' : '' },
+      h('td', { 'data-label': 'Mã' }, h('a', { href: listURL() + r.id, 'aria-label': `Ý kiến ${r.refCode}` }, r.refCode)),
+      h('td', { 'data-label': 'Ngày gửi' }, formatDateTime(r.created)),
+      h('td', { 'data-label': 'Loại' }, label('feedbackKinds', r.kind)),
+      h('td', { 'data-label': 'Nội dung' }, feedbackGist(r), Array.isArray(r.tags) && r.tags.length ? h('span', { class: 'by' }, 'Nhãn: ' + r.tags.join(', ')) : null),
+      h('td', { 'data-label': 'Trạng thái' }, feedbackBadge(r.state)))),
+  });
 
   const status = h('p', { class: 'hint download-status', role: 'status' });
   const exKind = h('select', { id: 'yk-xuat-loai' }, h('option', { value: '' }, 'Mọi loại'), vocab('feedbackKinds').map((o) => h('option', { value: o.key }, o.label)));
   const exYear = h('input', { id: 'yk-xuat-nam', type: 'text', inputmode: 'numeric', class: 'input-short', value: String(vnYear()), autocomplete: 'off' });
-  const exportPath = (format) => () => {
+  const exportPath = (format) => {
     const qs = new URLSearchParams({ format });
     if (exKind.value) qs.set('kind', exKind.value);
     if (/^\d{4}$/.test(exYear.value.trim())) qs.set('year', exYear.value.trim());
@@ -135,26 +110,19 @@ export async function renderFeedbackList(el, { query }) {
     h('p', { class: 'lead' }, 'Góp ý, đề xuất sáng kiến và đánh giá người dân gửi từ trang công khai, mới nhất trước.'),
     !can.contacts() ? h('p', { class: 'notice notice-info' }, 'Thông tin liên hệ của người dân (họ tên, điện thoại, thư điện tử) chỉ cán bộ thẩm định Phòng Văn hóa – Xã hội xem được; danh sách và tệp xuất của bạn không có các thông tin này.') : null,
     form,
-    res ? h('p', { class: 'result-count', role: 'status' }, `${formatNumber(res.totalItems)} ý kiến` + (res.totalPages > 1 ? `, trang ${page}/${res.totalPages}` : '')) : null,
-    body,
-    res ? pager(res, query) : null,
+    listParts({
+      res, error, page, query, noun: 'ý kiến', table,
+      empty: filters.length ? 'Không có ý kiến nào khớp với bộ lọc.' : 'Chưa có ý kiến nào của người dân.',
+    }),
     h('section', { class: 'panel', 'aria-labelledby': 'yk-xuat' },
       h('h2', { id: 'yk-xuat' }, 'Xuất danh sách ý kiến'),
       h('div', { class: 'inline' },
         h('div', { class: 'field field-compact' }, h('label', { for: 'yk-xuat-loai' }, 'Loại'), exKind),
         h('div', { class: 'field field-compact' }, h('label', { for: 'yk-xuat-nam' }, 'Năm'), exYear)),
       h('div', { class: 'actions' },
-        downloadButton(exportPath('csv'), 'Tải tệp CSV', status, 'y-kien-nguoi-dan.csv'),
-        downloadButton(exportPath('xlsx'), 'Tải tệp Excel', status, 'y-kien-nguoi-dan.xlsx')),
+        exportButton('Tải tệp CSV', status, () => ({ path: exportPath('csv'), name: 'y-kien-nguoi-dan.csv' })),
+        exportButton('Tải tệp Excel', status, () => ({ path: exportPath('xlsx'), name: 'y-kien-nguoi-dan.xlsx' }))),
       status));
-
-  function onFilter(e) {
-    e.preventDefault();
-    const params = new URLSearchParams();
-    for (const [k, v] of new FormData(form)) if (String(v).trim()) params.set(k, String(v).trim());
-    const s = params.toString();
-    navigate(listURL() + (s ? '?' + s : ''));
-  }
 }
 
 // ---------------------------------------------------------------- one submission

@@ -38,7 +38,7 @@ export async function renderHistory(el, { collection, id }) {
   const diffBox = h('div', { class: 'diff-slot' });
   const msg = h('div', { class: 'summary-slot' });
 
-  const rows = revs.map((rev, i) => {
+  const rows = revs.map((rev) => {
     const d = rev.data || {};
     const changed = fields.filter((f) => !same(d[f], record[f]));
     return h('tr', {},
@@ -86,8 +86,8 @@ export async function renderHistory(el, { collection, id }) {
           const diff = !same(d[f], record[f]);
           return h('tr', { class: diff ? 'changed' : '' },
             h('th', { scope: 'row' }, fieldLabel(collection, f), diff ? h('span', { class: 'visually-hidden' }, ' (khác)') : null),
-            h('td', { 'data-label': 'Phiên bản cũ' }, diff && isLong(d[f], record[f]) ? lineDiff(text(collection, f, d[f]), text(collection, f, record[f]), 'old') : show(collection, f, d[f])),
-            h('td', { 'data-label': 'Hiện tại' }, diff && isLong(d[f], record[f]) ? lineDiff(text(collection, f, d[f]), text(collection, f, record[f]), 'new') : show(collection, f, record[f])));
+            h('td', { 'data-label': 'Phiên bản cũ' }, diff && isLong(d[f], record[f]) ? lineDiff(text(f, d[f]), text(f, record[f]), 'old') : show(collection, f, d[f])),
+            h('td', { 'data-label': 'Hiện tại' }, diff && isLong(d[f], record[f]) ? lineDiff(text(f, d[f]), text(f, record[f]), 'new') : show(collection, f, record[f])));
         });
       fill(tableSlot, rowsDiff.length ? h('table', { class: 'diff' },
         h('caption', { class: 'visually-hidden' }, 'So sánh từng trường'),
@@ -156,7 +156,7 @@ function isLong(a, b) {
   return (typeof a === 'string' && a.includes('\n')) || (typeof b === 'string' && b.includes('\n')) || Array.isArray(a) && typeof a[0] === 'object';
 }
 
-function text(collection, f, v) {
+function text(f, v) {
   if (f === 'steps' && Array.isArray(v)) {
     return v.map((s, i) => [`Bước ${i + 1}: ${s.title}`, s.text, s.link, s.linkText, s.cost, s.logic ? `(${label('stepLogic', s.logic)})` : ''].filter(Boolean).join('\n')).join('\n\n');
   }
@@ -170,7 +170,7 @@ function show(collection, f, v) {
   if (f === 'publishAt' || (def && def.widget === 'date')) return formatDateTime(v);
   if (def && def.widget === 'select') return label(def.vocab, v);
   if (def && def.widget === 'bool') return v ? 'Có' : 'Không';
-  if (def && def.widget === 'steps') return h('div', { class: 'pre' }, text(collection, f, v));
+  if (def && def.widget === 'steps') return h('div', { class: 'pre' }, text(f, v));
   if (Array.isArray(v)) return v.join(', ');
   return h('div', { class: 'pre' }, String(v));
 }

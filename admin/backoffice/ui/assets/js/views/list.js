@@ -7,9 +7,9 @@ import { list } from '../api.js';
 import { h, fill, formatDateTime, formatNumber, q } from '../util.js';
 import { collections, titleOf, label, vocab, statusText, statusClass } from '../schema.js';
 import { canCreate } from '../roles.js';
-import { BASE, navigate, setTitle, takeFlash } from '../nav.js';
+import { BASE, setTitle, takeFlash } from '../nav.js';
 import { shortActor } from '../components/actor.js';
-import { pager } from '../components/pager.js';
+import { filterTo, listParts, recordsTable } from '../components/list.js';
 
 const PER_PAGE = 20;
 
@@ -42,7 +42,7 @@ export async function renderList(el, { collection, query }) {
   }
 
   const searchId = 'tim';
-  const form = h('form', { class: 'filters', role: 'search', 'aria-label': `Tìm ${c.title.toLowerCase()}`, onsubmit: onFilter },
+  const form = h('form', { class: 'filters', role: 'search', 'aria-label': `Tìm ${c.title.toLowerCase()}`, onsubmit: filterTo(BASE + c.path + '/') },
     c.search.length ? h('div', { class: 'field field-compact' },
       h('label', { for: searchId }, c.titleField === 'name' || collection === 'awards' ? 'Tìm theo tên' : 'Tìm theo tiêu đề'),
       h('input', { id: searchId, name: 'q', type: 'search', value: text, autocomplete: 'off' })) : null,
@@ -68,49 +68,32 @@ export async function renderList(el, { collection, query }) {
     s.value = v;
   });
 
-  let body;
-  if (error) {
-    body = h('div', { class: 'notice notice-error', role: 'alert' }, error.status === 403 ? 'Bạn không có quyền xem danh sách này.' : error.message);
-  } else if (res.items.length === 0) {
-    body = h('p', { class: 'empty' }, filters.length ? 'Không có mục nào khớp với bộ lọc.' : `Chưa có ${c.one} nào.`);
-  } else {
-    body = table(collection, res);
-  }
-
   fill(el,
     h('div', { class: 'page-head' },
       h('h1', {}, c.title),
       canCreate(collection) ? h('a', { class: 'btn', href: BASE + c.path + '/moi' }, c.newLabel) : null),
     flash ? h('div', { class: `notice notice-${flash.kind}`, role: 'status' }, flash.text) : null,
     form,
-    res ? h('p', { class: 'result-count', role: 'status' }, `${formatNumber(res.totalItems)} mục` + (res.totalPages > 1 ? `, trang ${page}/${res.totalPages}` : '')) : null,
-    body,
-    res ? pager(res, query) : null);
-
-  function onFilter(e) {
-    e.preventDefault();
-    const params = new URLSearchParams();
-    for (const [k, v] of new FormData(form)) if (String(v).trim()) params.set(k, String(v).trim());
-    const s = params.toString();
-    navigate(BASE + c.path + '/' + (s ? '?' + s : ''));
-  }
+    listParts({
+      res, error, page, query,
+      empty: filters.length ? 'Không có mục nào khớp với bộ lọc.' : `Chưa có ${c.one} nào.`,
+      table: () => table(collection, res),
+    }));
 }
 
 function table(collection, res) {
   const c = collections[collection];
   const col = c.column;
-  return h('table', { class: 'records' },
-    h('caption', { class: 'visually-hidden' }, `${c.title}: ${formatNumber(res.totalItems)} mục`),
-    h('thead', {}, h('tr', {},
-      h('th', { scope: 'col' }, c.titleField === 'name' ? 'Tên' : collection === 'awards' ? 'Khen thưởng' : collection === 'indicators' ? 'Chỉ số' : 'Tiêu đề'),
-      h('th', { scope: 'col' }, 'Trạng thái'),
-      h('th', { scope: 'col' }, col.label),
-      h('th', { scope: 'col' }, 'Sửa lần cuối'))),
-    h('tbody', {}, res.items.map((r) => h('tr', {},
+  return recordsTable({
+    caption: `${c.title}: ${formatNumber(res.totalItems)} mục`,
+    heads: [c.titleField === 'name' ? 'Tên' : collection === 'awards' ? 'Khen thưởng' : collection === 'indicators' ? 'Chỉ số' : 'Tiêu đề',
+      'Trạng thái', col.label, 'Sửa lần cuối'],
+    rows: res.items.map((r) => h('tr', {},
       h('td', { 'data-label': 'Tiêu đề' }, h('a', { href: `${BASE}${c.path}/${r.id}` }, titleOf(collection, r))),
       h('td', { 'data-label': 'Trạng thái' }, h('span', { class: `badge badge-${statusClass(r)}` }, statusText(r))),
       h('td', { 'data-label': col.label }, cell(col, r)),
-      h('td', { 'data-label': 'Sửa lần cuối' }, formatDateTime(r.updated), r.updatedBy ? h('span', { class: 'by' }, shortActor(r.updatedBy)) : null)))));
+      h('td', { 'data-label': 'Sửa lần cuối' }, formatDateTime(r.updated), r.updatedBy ? h('span', { class: 'by' }, shortActor(r.updatedBy)) : null))),
+  });
 }
 
 function cell(col, r) {

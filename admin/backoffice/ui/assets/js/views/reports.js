@@ -1,5 +1,5 @@
 // @ts-check
-// Yearly reports of the movement's results (báo cáo năm), issue 6: each
+// Yearly reports of the movement's results (báo cáo năm): each
 // unit's reporter writes the year's report (a text in Markdown with the
 // live preview, and the key numbers) and files it before the deadline;
 // reviewers see, for a year, which units have filed and which have not,
@@ -10,6 +10,7 @@ import { h, fill, formatDateTime, formatNumber, percent, vnYear, q } from '../ut
 import { can, isReviewer } from '../roles.js';
 import { setInvalid } from '../forms/field.js';
 import { BASE, navigate, setTitle, takeFlash, flashNotice } from '../nav.js';
+import { filterTo } from '../components/list.js';
 import { PATHS, loadConfig, deadline, openYear, reportBadge } from '../process.js';
 
 export const PATH = PATHS.reports;
@@ -117,7 +118,7 @@ async function renderYearSummary(el, { query }) {
   } catch (e) {
     error = e;
   }
-  const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Chọn năm báo cáo', onsubmit: onFilter },
+  const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Chọn năm báo cáo', onsubmit: filterTo(listURL()) },
     h('div', { class: 'field field-compact' }, h('label', { for: 'bc-nam' }, 'Năm'),
       h('input', { id: 'bc-nam', name: 'nam', type: 'text', inputmode: 'numeric', class: 'input-short', value: String(year), autocomplete: 'off' })),
     h('div', { class: 'field field-compact' }, h('label', { for: 'bc-loc' }, 'Hiện'),
@@ -173,13 +174,6 @@ async function renderYearSummary(el, { query }) {
     reportDeadlineNotice(config, year),
     form,
     body);
-
-  function onFilter(e) {
-    e.preventDefault();
-    const params = new URLSearchParams();
-    for (const [k, v] of new FormData(form)) if (String(v).trim()) params.set(k, String(v).trim());
-    navigate(listURL() + '?' + params.toString());
-  }
 }
 
 export function stat(name, value, cls = '') {

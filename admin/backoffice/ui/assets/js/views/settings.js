@@ -1,5 +1,5 @@
 // @ts-check
-// The portal's settings reviewers may change (issue 6): the yearly deadline
+// The portal's settings reviewers may change: the yearly deadline
 // of nominations and reports, dd/mm (20/11 by default, as the plan says).
 
 import { update } from '../api.js';

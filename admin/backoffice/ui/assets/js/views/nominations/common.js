@@ -6,7 +6,7 @@
 // which makes the award (a draft, published on the honour roll by a
 // reviewer). Every state change and comment is kept in the dossier's
 // history, shown as a timeline. The server decides who may do what
-// (admin/nominations.go); this page offers what the role allows.
+// (admin/awards/nominations.go); this page offers what the role allows.
 //
 // This folder: list.js (the list, its filters and export), dossier.js (a
 // dossier read only, with a reviewer's actions from review.js), editor.js

@@ -3,13 +3,13 @@
 // of a year's dossiers.
 
 import { list } from '../../api.js';
-import { download } from '../../files.js';
 import { h, fill, formatDateTime, formatNumber, q, vnYear } from '../../util.js';
 import { label, vocab } from '../../schema.js';
 import { can, isReviewer } from '../../roles.js';
 import { loadUnits } from '../../forms/units.js';
-import { navigate, setTitle, takeFlash, flashNotice } from '../../nav.js';
-import { pager } from '../../components/pager.js';
+import { setTitle, takeFlash, flashNotice } from '../../nav.js';
+import { filterTo, listParts, recordsTable } from '../../components/list.js';
+import { exportButton } from '../../components/download.js';
 import { loadConfig, deadline, nomineeName, nomineeKind, nominationBadge } from '../../process.js';
 import { TITLE, listURL, noAccess } from './common.js';
 
@@ -42,7 +42,7 @@ export async function renderNominationList(el, { query }) {
   ]);
   const { res, error } = /** @type {{ res?: any, error?: any }} */ (result);
 
-  const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Lọc hồ sơ đề nghị', onsubmit: onFilter },
+  const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Lọc hồ sơ đề nghị', onsubmit: filterTo(listURL()) },
     h('div', { class: 'field field-compact' }, h('label', { for: 'loc-nam' }, 'Năm'),
       h('input', { id: 'loc-nam', name: 'nam', type: 'text', inputmode: 'numeric', class: 'input-short', value: year, autocomplete: 'off' })),
     isReviewer() ? h('div', { class: 'field field-compact' }, h('label', { for: 'loc-don-vi' }, 'Đơn vị'),
@@ -61,29 +61,17 @@ export async function renderNominationList(el, { query }) {
   form.querySelector('#loc-loai').value = kind;
   if (isReviewer()) form.querySelector('#loc-don-vi').value = unit;
 
-  let body;
-  if (error) {
-    body = h('div', { class: 'notice notice-error', role: 'alert' }, error.status === 403 ? 'Bạn không có quyền xem danh sách này.' : error.message);
-  } else if (res.items.length === 0) {
-    body = h('p', { class: 'empty' }, filters.length ? 'Không có hồ sơ nào khớp với bộ lọc.' : 'Chưa có hồ sơ đề nghị nào.');
-  } else {
-    body = h('table', { class: 'records' },
-      h('caption', { class: 'visually-hidden' }, `${TITLE}: ${formatNumber(res.totalItems)} hồ sơ`),
-      h('thead', {}, h('tr', {},
-        h('th', { scope: 'col' }, 'Tập thể, cá nhân được đề nghị'),
-        isReviewer() ? h('th', { scope: 'col' }, 'Đơn vị') : null,
-        h('th', { scope: 'col' }, 'Năm'),
-        h('th', { scope: 'col' }, 'Hình thức đề nghị'),
-        h('th', { scope: 'col' }, 'Trạng thái'),
-        h('th', { scope: 'col' }, 'Cập nhật'))),
-      h('tbody', {}, res.items.map((r) => h('tr', {},
-        h('td', { 'data-label': 'Được đề nghị' }, h('a', { href: `${listURL()}${r.id}` }, nomineeName(r)), h('span', { class: 'by' }, nomineeKind(r))),
-        isReviewer() ? h('td', { 'data-label': 'Đơn vị' }, r.expand && r.expand.unit ? r.expand.unit.name : '—') : null,
-        h('td', { 'data-label': 'Năm' }, String(r.year)),
-        h('td', { 'data-label': 'Hình thức' }, label('awardForms', r.requestedForm), h('span', { class: 'by' }, label('awardKinds', r.kind))),
-        h('td', { 'data-label': 'Trạng thái' }, nominationBadge(r.state)),
-        h('td', { 'data-label': 'Cập nhật' }, formatDateTime(r.updated))))));
-  }
+  const table = () => recordsTable({
+    caption: `${TITLE}: ${formatNumber(res.totalItems)} hồ sơ`,
+    heads: ['Tập thể, cá nhân được đề nghị', isReviewer() ? 'Đơn vị' : null, 'Năm', 'Hình thức đề nghị', 'Trạng thái', 'Cập nhật'],
+    rows: res.items.map((r) => h('tr', {},
+      h('td', { 'data-label': 'Được đề nghị' }, h('a', { href: `${listURL()}${r.id}` }, nomineeName(r)), h('span', { class: 'by' }, nomineeKind(r))),
+      isReviewer() ? h('td', { 'data-label': 'Đơn vị' }, r.expand && r.expand.unit ? r.expand.unit.name : '—') : null,
+      h('td', { 'data-label': 'Năm' }, String(r.year)),
+      h('td', { 'data-label': 'Hình thức' }, label('awardForms', r.requestedForm), h('span', { class: 'by' }, label('awardKinds', r.kind))),
+      h('td', { 'data-label': 'Trạng thái' }, nominationBadge(r.state)),
+      h('td', { 'data-label': 'Cập nhật' }, formatDateTime(r.updated)))),
+  });
 
   fill(el,
     h('div', { class: 'page-head' },
@@ -93,18 +81,11 @@ export async function renderNominationList(el, { query }) {
     deadlineSummary(config),
     problems.length ? h('div', { class: 'notice notice-error', role: 'alert' }, problems.join(' ')) : null,
     form,
-    res ? h('p', { class: 'result-count', role: 'status' }, `${formatNumber(res.totalItems)} hồ sơ` + (res.totalPages > 1 ? `, trang ${page}/${res.totalPages}` : '')) : null,
-    body,
-    res ? pager(res, query) : null,
+    listParts({
+      res, error, page, query, noun: 'hồ sơ', table,
+      empty: filters.length ? 'Không có hồ sơ nào khớp với bộ lọc.' : 'Chưa có hồ sơ đề nghị nào.',
+    }),
     exportPanel(year, isReviewer() ? unit : ''));
-
-  function onFilter(e) {
-    e.preventDefault();
-    const params = new URLSearchParams();
-    for (const [k, v] of new FormData(form)) if (String(v).trim()) params.set(k, String(v).trim());
-    const s = params.toString();
-    navigate(listURL() + (s ? '?' + s : ''));
-  }
 }
 
 // exportPanel downloads the dossiers of a year (the one filtered, or this
@@ -113,23 +94,11 @@ export async function renderNominationList(el, { query }) {
 function exportPanel(year, unit) {
   const y = /^\d{4}$/.test(year) ? year : String(vnYear());
   const status = h('p', { class: 'hint download-status', role: 'status' });
-  const btn = (format, text) => h('button', {
-    type: 'button', class: 'btn btn-secondary',
-    onclick: async (e) => {
-      const b = e.currentTarget;
-      b.disabled = true;
-      status.textContent = 'Đang tạo tệp…';
-      const qs = new URLSearchParams({ year: y, format });
-      if (unit) qs.set('unit', unit);
-      try {
-        const name = await download(`/api/portal/exports/nominations?${qs}`, `ho-so-de-nghi-${y}.${format}`);
-        status.textContent = `Đã tải ${name}.`;
-      } catch (err) {
-        status.textContent = `Không tải được: ${err.message}`;
-      }
-      b.disabled = false;
-    },
-  }, text);
+  const btn = (format, text) => exportButton(text, status, () => {
+    const qs = new URLSearchParams({ year: y, format });
+    if (unit) qs.set('unit', unit);
+    return { path: `/api/portal/exports/nominations?${qs}`, name: `ho-so-de-nghi-${y}.${format}` };
+  });
   return h('section', { class: 'panel', 'aria-labelledby': 'xuat-ho-so' },
     h('h2', { id: 'xuat-ho-so' }, `Tải danh sách hồ sơ năm ${y}`),
     h('p', { class: 'hint' }, isReviewer()

@@ -1,0 +1,155 @@
+// @ts-check
+// The commune's identity (issue 16): the first-run setup and its later
+// edits, for reviewers (IT does the same with "portal init" or in /_/).
+// Names, contacts (Nghị định 42/2022/NĐ-CP), colour, the plan with its
+// signed PDF, the yearly deadline. Saving rebuilds the public site under
+// the new name; the server checks every field again (admin/setup).
+
+import { create, list, update } from '../api.js';
+import { h, fill, formatBytes } from '../util.js';
+import { can } from '../roles.js';
+import { errorSummary, setInvalid } from '../forms/field.js';
+import { checkDocument } from '../forms/sniff.js';
+import { setTitle, setDirtyCheck, showIdentity, BASE } from '../nav.js';
+import { loadConfig } from '../process.js';
+import { loadMeta, meta, fieldMeta } from '../schema.js';
+import { readDeadline } from './settings.js';
+
+const TITLE = 'Thông tin của xã';
+
+/** @param {HTMLElement} el */
+export async function renderSetup(el) {
+  setTitle(TITLE);
+  if (!can.settings()) {
+    fill(el, h('h1', {}, TITLE), h('p', {}, 'Chỉ cán bộ thẩm định Phòng Văn hóa – Xã hội (hoặc bộ phận kỹ thuật) thay đổi được thông tin của xã.'));
+    return;
+  }
+  let rec = null;
+  try {
+    const res = await list('commune', { perPage: 1 });
+    rec = res.items[0] || null;
+  } catch (ex) {
+    fill(el, h('h1', {}, TITLE), h('div', { class: 'notice notice-error', role: 'alert' }, ex.message));
+    return;
+  }
+  let config = await loadConfig();
+  const c = meta.commune || { fields: [], palette: [] };
+  const summary = h('div', { class: 'summary-slot' });
+  const msg = h('div', { role: 'status' });
+  /** @type {Record<string, {input: HTMLInputElement|HTMLTextAreaElement, err: HTMLElement, label: string}>} */
+  const controls = {};
+
+  const textField = (name, label, max, required, value, hint) => {
+    const id = `xa-${name}`;
+    const err = h('p', { id: `${id}-error`, class: 'field-error', hidden: true });
+    const input = name === 'planText'
+      ? h('textarea', { id, name, rows: 12, maxlength: max || undefined, 'aria-describedby': `${id}-error` })
+      : h('input', { id, name, type: name === 'email' ? 'email' : name === 'phone' ? 'tel' : 'text', maxlength: max || undefined, required: required || undefined, autocomplete: 'off', 'aria-describedby': `${id}-error` });
+    input.value = value || '';
+    controls[name] = { input, err, label };
+    return h('div', { class: 'field' },
+      h('label', { for: id }, label + (required ? '' : ' (không bắt buộc)')),
+      hint ? h('p', { class: 'hint' }, hint) : null, err, input);
+  };
+
+  const fields = c.fields.map((f) => textField(f.name, f.label, f.max, f.required, rec ? rec[f.name] : ''));
+  const colour = rec && rec.colour ? rec.colour : (c.palette[0] || {}).key;
+  const colourErr = h('p', { id: 'xa-colour-error', class: 'field-error', hidden: true });
+  const palette = h('fieldset', { class: 'field' },
+    h('legend', {}, 'Màu chủ đạo của trang'),
+    h('p', { class: 'hint' }, 'Các màu đã được kiểm tra độ tương phản (chữ trắng, chữ vàng trên nền màu đều dễ đọc).'),
+    colourErr,
+    h('div', { class: 'palette' }, c.palette.map((p) => h('label', { class: 'choice' },
+      h('input', { type: 'radio', name: 'colour', value: p.key, checked: p.key === colour || undefined }),
+      h('span', { class: 'swatch', 'data-colour': p.key }), p.label))));
+  // The swatches' colours: set as properties (the CSP forbids inline style attributes).
+  palette.querySelectorAll('.swatch').forEach((s) => {
+    const p = c.palette.find((x) => x.key === s.getAttribute('data-colour'));
+    if (p) /** @type {HTMLElement} */ (s).style.background = p.brand;
+  });
+  const planText = textField('planText', 'Toàn văn kế hoạch (Markdown)', fieldMeta('commune', 'planText').max || 100000, false, rec ? rec.planText : '', 'Dùng ## cho tiêu đề mục, - cho danh sách.');
+  const fileMeta = fieldMeta('commune', 'planFile');
+  const fileErr = h('p', { id: 'xa-planFile-error', class: 'field-error', hidden: true });
+  const fileInput = /** @type {HTMLInputElement} */ (h('input', { id: 'xa-planFile', name: 'planFile', type: 'file', accept: 'application/pdf,.pdf', 'aria-describedby': 'xa-planFile-hint xa-planFile-error' }));
+  const planFile = h('div', { class: 'field' },
+    h('label', { for: 'xa-planFile' }, 'Bản kế hoạch đã ký (PDF, không bắt buộc)'),
+    h('p', { class: 'hint', id: 'xa-planFile-hint' }, `Tệp PDF, tối đa ${formatBytes(fileMeta.maxSize || 20 << 20)}.` + (rec && rec.planFile ? ` Đã có tệp: ${rec.planFile}; chọn tệp mới để thay.` : '')),
+    fileErr, fileInput);
+  const deadline = textField('reportDeadline', 'Hạn nộp hồ sơ khen thưởng và báo cáo năm (ngày/tháng)', 5, true, config.reportDeadline || '20/11');
+
+  const form = h('form', { class: 'narrow', novalidate: true, onsubmit: save },
+    h('h2', {}, 'Tên gọi'), ...fields.slice(0, 6),
+    h('h2', {}, 'Liên hệ (công bố trên mọi trang, theo Nghị định 42/2022/NĐ-CP)'), ...fields.slice(6, 14),
+    h('h2', {}, 'Giao diện'), palette,
+    h('h2', {}, 'Kế hoạch phát động phong trào'), ...fields.slice(14), planText, planFile,
+    h('h2', {}, 'Thời hạn'), deadline,
+    h('p', {}, 'Đơn vị và loại đơn vị: ', h('a', { href: BASE + 'don-vi' }, 'quản lý trong mục Đơn vị'), '. Hình thức khen thưởng theo Luật Thi đua, khen thưởng (Giấy khen, Bằng khen…) có sẵn.'),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn' }, rec ? 'Lưu thông tin' : 'Lưu và dựng trang')));
+  const snapshot = () => JSON.stringify(Object.fromEntries(Object.entries(controls).map(([k, v]) => [k, v.input.value]))) + fileInput.value
+    + (/** @type {HTMLInputElement|null} */ (form.querySelector('input[name=colour]:checked'))?.value || '');
+  let initial = snapshot();
+  if (el.isConnected) setDirtyCheck(() => snapshot() !== initial);
+
+  fill(el, h('h1', {}, TITLE),
+    rec ? null : h('div', { class: 'notice notice-info' }, 'Cổng chưa có thông tin của xã. Điền các mục dưới đây rồi lưu: trang công khai sẽ được dựng lại mang tên xã.'),
+    summary, msg, form);
+
+  async function save(e) {
+    e.preventDefault();
+    summary.replaceChildren();
+    msg.replaceChildren();
+    const problems = [];
+    const fail = (name, m) => {
+      const ctl = controls[name];
+      if (ctl) setInvalid(ctl.input, ctl.err, m);
+      else if (name === 'planFile') setInvalid(fileInput, fileErr, m);
+      else if (name === 'colour') setInvalid(null, colourErr, m);
+      problems.push({ href: `#xa-${name}`, text: `${ctl ? ctl.label : name === 'planFile' ? 'Bản kế hoạch' : 'Màu'}: ${m}` });
+    };
+    Object.values(controls).forEach((x) => setInvalid(x.input, x.err, ''));
+    setInvalid(fileInput, fileErr, '');
+    c.fields.forEach((f) => {
+      if (f.required && !controls[f.name].input.value.trim()) fail(f.name, 'Hãy điền mục này.');
+    });
+    const d = readDeadline(controls.reportDeadline.input.value);
+    if (d.error) fail('reportDeadline', d.error);
+    const file = fileInput.files && fileInput.files[0];
+    if (file) {
+      const m = await checkDocument(file, fileMeta.maxSize, ['application/pdf']);
+      if (m) fail('planFile', m);
+    }
+    const show = () => {
+      fill(summary, errorSummary(problems, 'Chưa lưu được'));
+      /** @type {HTMLElement} */ (summary.firstChild).focus();
+    };
+    if (problems.length) return show();
+
+    const body = new FormData();
+    c.fields.forEach((f) => body.append(f.name, controls[f.name].input.value));
+    body.append('planText', controls.planText.input.value);
+    const chosen = /** @type {HTMLInputElement|null} */ (form.querySelector('input[name=colour]:checked'));
+    if (chosen) body.append('colour', chosen.value);
+    if (file) body.append('planFile', file);
+    try {
+      rec = rec ? await update('commune', rec.id, body) : await create('commune', body);
+      if (d.value !== config.reportDeadline && config.id) {
+        config = await update('portalConfig', config.id, { reportDeadline: d.value });
+      }
+    } catch (ex) {
+      const data = ex.data || {};
+      Object.keys(data).forEach((k) => fail(k, data[k].message || ex.message));
+      if (!problems.length) problems.push({ text: ex.message });
+      return show();
+    }
+    fileInput.value = '';
+    initial = snapshot();
+    try {
+      await loadMeta();
+      showIdentity(meta.commune);
+    } catch { /* the names show at the next page load */ }
+    fill(msg, h('div', { class: 'notice notice-success' },
+      `Đã lưu thông tin của ${rec.commune}. Trang công khai đang được dựng lại với tên mới; xem tình trạng ở `,
+      h('a', { href: BASE }, 'trang tổng quan'), '.'));
+    msg.scrollIntoView({ block: 'center' });
+  }
+}
