@@ -283,7 +283,7 @@ type Metric struct {
 type Point struct {
 	Year    int      `json:"year"`
 	Quarter int      `json:"quarter"`
-	Period  string   `json:"period"` // "Quý 1/2026"
+	Period  string   `json:"period"` // "Quý I/2026" (internal/quarter)
 	Value   float64  `json:"value"`
 	Target  *float64 `json:"target,omitempty"`
 	Note    string   `json:"note,omitempty"`

@@ -216,7 +216,7 @@ export function titleOf(collection, r) {
     return [who, r.year, label('awardForms', r.form)].filter(Boolean).join(' – ') || 'Khen thưởng';
   }
   if (collection === 'indicators') {
-    return `${label('metrics', r.metric)} – quý ${r.quarter || '?'}/${r.year || '?'}`;
+    return `${label('metrics', r.metric)} – Quý ${['I', 'II', 'III', 'IV'][r.quarter - 1] || '?'}/${r.year || '?'}`;
   }
   return r.title || r.name || r.id;
 }
