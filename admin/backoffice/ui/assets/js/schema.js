@@ -91,7 +91,7 @@ export const collections = {
       { name: 'title', label: 'Trích yếu (tên văn bản)', widget: 'text', hint: 'Ví dụ: Kế hoạch phát động phong trào thi đua cải cách hành chính giai đoạn 2026 – 2030.' },
       { name: 'kind', label: 'Loại văn bản', widget: 'select', vocab: 'documentKinds' },
       { name: 'issuedOn', label: 'Ngày ban hành', widget: 'date' },
-      { name: 'issuer', label: 'Cơ quan ban hành', widget: 'text', hint: 'Ví dụ: UBND xã Đại Sơn.' },
+      { name: 'issuer', label: 'Cơ quan ban hành', widget: 'text', hint: 'Ví dụ: UBND xã, Văn phòng HĐND và UBND xã.' },
       { name: 'signer', label: 'Người ký', widget: 'text', hint: 'Họ tên và chức vụ, ví dụ: Nguyễn Văn A, Chủ tịch UBND xã.' },
       { name: 'summary', label: 'Tóm tắt nội dung', widget: 'textarea', rows: 3, hint: 'Một vài câu cho người dân biết văn bản nói gì (không bắt buộc).' },
       { name: 'file', label: 'Tệp văn bản', widget: 'documents', hint: 'Bản PDF đã ký, hoặc tệp Word (DOC, DOCX), Excel (XLS, XLSX) cho biểu mẫu; tối đa 20 MB. Cần có tệp trước khi xuất bản.' },
