@@ -45,6 +45,8 @@ func Register(app core.App, opts Options) {
 	app.OnRecordValidate().BindFunc(checkUploads)
 	app.OnFileDownloadRequest().BindFunc(refuseThumb)
 	app.OnRecordValidate(schema.PublicCollections...).BindFunc(validatePublic)
+	app.OnRecordValidate(schema.Documents).BindFunc(checkDocument)
+	app.OnRecordValidate(schema.Articles, schema.Initiatives).BindFunc(checkGallery)
 	app.OnRecordCreateRequest(schema.PublicCollections...).BindFunc(checkRequestDates)
 	app.OnRecordUpdateRequest(schema.PublicCollections...).BindFunc(checkRequestDates)
 	// Short codes and old slugs are the server's (TestHostile03ShortLinkHijack).

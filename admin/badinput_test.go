@@ -115,7 +115,8 @@ func TestBadInput(t *testing.T) {
 	copy(bomb[16:24], []byte{0, 0, 0x75, 0x30, 0, 0, 0x75, 0x30})
 	var photo bytes.Buffer
 	_ = jpeg.Encode(&photo, image.NewRGBA(image.Rect(0, 0, 64, 64)), nil)
-	huge := append(append([]byte{}, photo.Bytes()...), bytes.Repeat([]byte{0}, 6<<20)...)
+	// Over the photo fields' 25 MB (5 MB until issue 13 let phone photos in).
+	huge := append(append([]byte{}, photo.Bytes()...), bytes.Repeat([]byte{0}, 26<<20)...)
 	uploads := []struct {
 		name, file string
 		data       []byte

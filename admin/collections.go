@@ -32,6 +32,7 @@ var fallbackSlugs = map[string]string{
 	schema.Awards:      "khen-thuong",
 	schema.Guides:      "huong-dan",
 	schema.Indicators:  "chi-so",
+	schema.Documents:   "van-ban",
 }
 
 // slugSource returns the text a record's slug is made from when staff leave
@@ -43,6 +44,8 @@ func slugSource(app core.App, r *core.Record) (string, error) {
 		return r.GetString("title"), nil
 	case schema.Units, schema.Honorees:
 		return r.GetString("name"), nil
+	case schema.Documents:
+		return r.GetString("number") + " " + r.GetString("title"), nil
 	case schema.Indicators:
 		return fmt.Sprintf("%s %d quy %d", r.GetString("metric"), r.GetInt("year"), r.GetInt("quarter")), nil
 	case schema.Awards:

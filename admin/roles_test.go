@@ -51,7 +51,7 @@ func TestRoleMatrix(t *testing.T) {
 	staffEditors := []string{editor, reviewer, superuser}
 	reviewers := []string{reviewer, superuser}
 	allowed := map[string]map[string][]string{}
-	for _, c := range []string{schema.Articles, schema.Guides} {
+	for _, c := range []string{schema.Articles, schema.Guides, schema.Documents} {
 		allowed[c] = map[string][]string{"view": staffEditors, "create": staffEditors, "update": staffEditors, "publish": staffEditors, "delete": staffEditors}
 	}
 	withA := []string{editor, reviewer, reporterA, superuser}

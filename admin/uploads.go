@@ -21,10 +21,11 @@ import (
 	"github.com/daison/portal/internal/vocab"
 )
 
-// photoMaxSide is the longest side a photo is stored with: twice the widest
-// the site shows (1,200 pixels), so it stays sharp on dense screens, while
-// the build never resizes a phone's 4000 × 3000 original again and again.
-const photoMaxSide = 2400
+// photoMaxSide is the longest side a photo is stored with (issue 13): the
+// site shows photos at most 1,200 pixels wide, and a third more keeps them
+// sharp when cropped or zoomed, while a phone's 4000 × 3000 original (4–12
+// MB) is never stored, published or resized by each build.
+const photoMaxSide = 1600
 
 // decodeBudget bounds the memory of the images decoded at once, on upload
 // and for thumbnails: two at the pixel cap (4 bytes a pixel), or many small

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/filesystem"
 	"github.com/pocketbase/pocketbase/tools/types"
 
 	"github.com/daison/portal/internal/schema"
@@ -38,6 +39,7 @@ func Synthetic(app core.App, n int, seed uint64) (Counts, error) {
 		n    int
 	}{
 		{schema.Units, nUnits},
+		{schema.Documents, max(rest/100, 1)},
 		{schema.Honorees, rest * 12 / 100},
 		{schema.Initiatives, rest * 10 / 100},
 		{schema.Articles, rest * 55 / 100},
@@ -99,6 +101,17 @@ func (g *synth) save(tx core.App, collection string, fields map[string]any) (*co
 
 func (g *synth) make(tx core.App, what string, i int) error {
 	switch what {
+	case schema.Documents:
+		f, err := filesystem.NewFileFromBytes(syntheticPDF, fmt.Sprintf("van-ban-%d.pdf", i))
+		if err != nil {
+			return fmt.Errorf("synthetic document file: %w", err)
+		}
+		kind := vocab.DocumentKinds[i%len(vocab.DocumentKinds)]
+		_, err = g.save(tx, schema.Documents, map[string]any{
+			"number": fmt.Sprintf("%d/TB-UBND", 10+i), "title": kind.Label + " về " + g.pick(achievements), "kind": kind.Key,
+			"issuer": "UBND xã", "issuedOn": g.when(), "file": f,
+		})
+		return err
 	case schema.Units:
 		kind := vocab.UnitKinds[i%len(vocab.UnitKinds)].Key
 		name := fmt.Sprintf("%s %s", unitPrefixes[kind], g.pick(places))
@@ -224,3 +237,6 @@ var (
 	tagBank         = []string{"VNeID", "dịch vụ công", "chuyển đổi số", "một cửa", "khai sinh", "thanh toán trực tuyến", "bưu điện", "sáng kiến"}
 	procedures      = []string{"đăng ký khai sinh", "chứng thực bản sao", "đăng ký tạm trú", "xác nhận cư trú", "đăng ký kết hôn", "cấp bản sao trích lục"}
 )
+
+// syntheticPDF is a small, whole PDF: each synthetic document's file.
+var syntheticPDF = []byte("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")

@@ -10,6 +10,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
+	"github.com/pocketbase/pocketbase/tools/filesystem"
 
 	"github.com/daison/portal/internal/schema"
 )
@@ -64,6 +65,9 @@ func DraftFields(collection string, n int) map[string]any {
 		f["name"], f["kind"] = title, "ca-nhan"
 	case schema.Awards:
 		f["honoree"], f["form"], f["kind"], f["year"], f["achievement"] = HonoreeID, "giay-khen", "dot-xuat", 2026, title
+	case schema.Documents:
+		f["title"], f["number"], f["kind"], f["issuer"] = title, fmt.Sprintf("%d/TB-UBND", n), "thong-bao", "UBND xã Đại Sơn"
+		f["issuedOn"] = "2026-06-24 00:00:00.000Z"
 	case schema.Indicators:
 		metric := "hai-long"
 		if n >= 10000 { // created by a scenario, not seeded
@@ -107,6 +111,9 @@ func MakeWorld(t *testing.T, matrix bool) *World {
 				n++
 				f := DraftFields(c, n)
 				f["id"] = RecordID(c, ri, ai)
+				if c == schema.Documents { // published only with its file
+					f["file"] = PDF(t)
+				}
 				Create(t, app, c, f)
 			}
 		}
@@ -167,4 +174,14 @@ func (w *World) API(t *testing.T, role, method, url, body string, want int) stri
 		t.Fatalf("%s %s %s: %d, want %d: %s", role, method, url, code, want, got)
 	}
 	return got
+}
+
+// PDF is a small, whole PDF file, as a document's file.
+func PDF(t testing.TB) *filesystem.File {
+	t.Helper()
+	f, err := filesystem.NewFileFromBytes([]byte("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"), "van-ban.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
 }

@@ -6,11 +6,11 @@ import (
 	"html/template"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/daison/portal/internal/commune"
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/slug"
-	"github.com/daison/portal/internal/table"
 	"github.com/daison/portal/internal/vocab"
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
@@ -38,15 +38,9 @@ func printDecision(e *core.RequestEvent) error {
 	if len(awards) == 0 {
 		return e.NotFoundError("Không có khen thưởng nào theo quyết định “"+no+"”.", nil)
 	}
-	type row struct {
-		Name, Where, Achievement, Form string
-		// Criteria are the plan's standards ticked on the nomination that
-		// made the award, if one did.
-		Criteria []string
-	}
 	type group struct {
 		Label string
-		Rows  []row
+		Rows  []decisionRow
 	}
 	groups := []*group{{Label: "I. TẬP THỂ"}, {Label: "II. CÁ NHÂN"}}
 	units := unitNames(e.App)
@@ -55,13 +49,8 @@ func printDecision(e *core.RequestEvent) error {
 		if err != nil {
 			continue
 		}
-		where := h.GetString("position")
-		if u := units[h.GetString("unit")]; u != "" {
-			if where != "" {
-				where += ", "
-			}
-			where += u
-		}
+		unit := units[h.GetString("unit")]
+		where := positionAndUnit(h.GetString("name"), h.GetString("position"), unit)
 		g := groups[1]
 		if h.GetString("kind") == "tap-the" {
 			g = groups[0]
@@ -72,7 +61,10 @@ func printDecision(e *core.RequestEvent) error {
 				criteria = append(lines, verdict)
 			}
 		}
-		g.Rows = append(g.Rows, row{h.GetString("name"), where, a.GetString("achievement"), vocab.AwardForms.Label(a.GetString("form")), criteria})
+		g.Rows = append(g.Rows, decisionRow{h.GetString("name"), where, a.GetString("achievement"), vocab.AwardForms.Label(a.GetString("form")), unit, criteria})
+	}
+	for _, g := range groups {
+		sortRows(g.Rows)
 	}
 	var shown []*group
 	for _, g := range groups {
@@ -84,10 +76,27 @@ func printDecision(e *core.RequestEvent) error {
 	if err != nil {
 		return e.InternalServerError("", err)
 	}
+	var date time.Time
+	if d := awards[0].GetDateTime("decisionDate"); !d.IsZero() {
+		date = d.Time().In(schema.Vietnam)
+	}
+	head := newDecisionHead(id, no, date, awards[0].GetString("signer"))
+	if e.Request.URL.Query().Get("format") == "docx" {
+		sections := make([]docxSection, len(shown))
+		for i, g := range shown {
+			sections[i] = docxSection{g.Label, g.Rows}
+		}
+		b, err := decisionDOCX(head, sections, len(awards))
+		if err != nil {
+			return e.InternalServerError("", err)
+		}
+		e.Response.Header().Set("Content-Disposition", `attachment; filename="danh-sach-`+slug.Make(no)+`.docx"`)
+		e.Response.Header().Set("Cache-Control", "no-store")
+		return e.Blob(http.StatusOK, docxType, b)
+	}
 	var buf bytes.Buffer
 	err = decisionPage.Execute(&buf, map[string]any{
-		"Owner": id.OwnerUpper(), "No": no, "Date": table.Date(awards[0], "decisionDate"), "Signer": awards[0].GetString("signer"),
-		"Groups": shown, "Total": len(awards),
+		"Head": head, "No": no, "Groups": shown, "Total": len(awards),
 	})
 	if err != nil {
 		return e.InternalServerError("", err)

@@ -240,7 +240,7 @@ type collectionMeta struct {
 // metaCollections are the collections whose fields the back office shows:
 // the public ones, and the staff-only ones of the award process and the
 // citizens' feedback (their limits only: field names and sizes, no data).
-var metaCollections = []string{"units", "honorees", "articles", "initiatives", "awards", "guides", "indicators",
+var metaCollections = []string{"units", "documents", "honorees", "articles", "initiatives", "awards", "guides", "indicators",
 	"nominations", "unitReports", "feedback", "portalConfig", "commune"}
 
 // Meta returns the JSON of /quan-tri/meta.json: the fields of the

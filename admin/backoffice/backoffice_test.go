@@ -223,10 +223,10 @@ func TestMeta(t *testing.T) {
 	if f := field("articles", "title"); !f.Required || f.Max != 250 || f.Type != "text" {
 		t.Errorf("articles.title: %+v", f)
 	}
-	if f := field("articles", "cover"); f.MaxSize != 5<<20 || len(f.MimeTypes) != 3 || f.MaxSelect != 1 {
+	if f := field("articles", "cover"); f.MaxSize != 25<<20 || len(f.MimeTypes) != 3 || f.MaxSelect != 1 {
 		t.Errorf("articles.cover: %+v", f)
 	}
-	if f := field("initiatives", "photos"); f.MaxSelect != 6 {
+	if f := field("initiatives", "photos"); f.MaxSelect != 20 { // a gallery of 20 since issue 13
 		t.Errorf("initiatives.photos: %+v", f)
 	}
 	if f := field("initiatives", "honorees"); f.Collection != "honorees" || f.MaxSelect != 20 {

@@ -14,6 +14,7 @@ func vocabulary() map[string][]option {
 		"status":            vocab.Status,
 		"unitKinds":         vocab.UnitKinds,
 		"articleCategories": vocab.ArticleCategories,
+		"documentKinds":     vocab.DocumentKinds,
 		"initiativeKinds":   vocab.InitiativeKinds,
 		"initiativeFields":  vocab.InitiativeFields,
 		"recognitionLevels": vocab.RecognitionLevels,

@@ -100,6 +100,7 @@ var textFields = map[string]map[string]Kind{
 	schema.Awards:      {"achievement": MultiLine},
 	schema.Guides:      {"summary": MultiLine, "body": Markdown, "documents": Markdown, "offline": Markdown},
 	schema.Indicators:  {"note": MultiLine},
+	schema.Documents:   {"summary": MultiLine},
 	schema.Nominations: {"achievements": MultiLine, "comment": MultiLine},
 	schema.UnitReports: {"summary": Markdown},
 	schema.Feedback:    {"message": MultiLine, "answer": MultiLine},

@@ -16,6 +16,9 @@ const (
 	Awards      = "awards"
 	Guides      = "guides"
 	Indicators  = "indicators"
+	// Documents are official documents (văn bản): plans, decisions,
+	// notices, reports and forms, each with its signed file.
+	Documents = "documents"
 )
 
 // Staff-side collections: accounts, the audit log and the versions of
@@ -48,7 +51,7 @@ const Feedback = "feedback"
 
 // PublicCollections lists the public collections in dependency order (a
 // collection comes after those it refers to).
-var PublicCollections = []string{Units, Honorees, Articles, Initiatives, Awards, Guides, Indicators}
+var PublicCollections = []string{Units, Documents, Honorees, Articles, Initiatives, Awards, Guides, Indicators}
 
 // IsPublic reports whether name is a public collection.
 func IsPublic(name string) bool {

@@ -84,6 +84,19 @@ var ArticleCategories = List{
 	{"thong-bao", "Thông báo"},
 }
 
+// DocumentKinds are the kinds of official document (văn bản) the site
+// publishes in /van-ban/; the keys are its URL segments.
+var DocumentKinds = List{
+	{"ke-hoach", "Kế hoạch"},
+	{"quyet-dinh", "Quyết định"},
+	{"thong-bao", "Thông báo"},
+	{"bao-cao", "Báo cáo"},
+	{"cong-van", "Công văn"},
+	{"huong-dan", "Hướng dẫn"},
+	{"bieu-mau", "Biểu mẫu"},
+	{"khac", "Văn bản khác"},
+}
+
 // InitiativeKinds are the kinds of model and initiative.
 var InitiativeKinds = List{
 	{"mo-hinh", "Mô hình"},

@@ -409,8 +409,10 @@ func zbar(t testing.TB, png []byte) []string {
 // TestPosterQRInBrowser opens posters in Chromium: an article's, a guide's
 // and the satisfaction form's (drawn by Hugo, for the counter). On screen
 // and as printed (print media), the QR code read back from a screenshot by
-// zbarimg is the page's address + ?nguon=qr; in print it is at least 5 cm
-// wide, and the poster prints on one A4 sheet.
+// zbarimg is the record's short link (/l/<code>/, issue 13), or the page's
+// address for a page without one, + ?nguon=qr; in print it is at least 5
+// cm wide, and the poster prints on one A4 sheet. Opened, the short link
+// lands on the page with ?nguon=qr kept, so that scans are counted.
 func TestPosterQRInBrowser(t *testing.T) {
 	need(t)
 	var posters []string
@@ -433,11 +435,30 @@ func TestPosterQRInBrowser(t *testing.T) {
 				t.Fatal(err)
 			}
 			want := siteURL + p + "?nguon=qr"
+			if strings.HasPrefix(p, "/tin-tuc/") || strings.HasPrefix(p, "/huong-dan/") {
+				short := eval[string](t, ctx, `(document.querySelector('.poster-short') || {}).href || ''`)
+				if !strings.Contains(short, "/l/") {
+					t.Fatalf("the poster shows no short link: %q", short)
+				}
+				want = short + "?nguon=qr"
+			}
 			name := "sitetest-ap-phich-" + strings.ReplaceAll(strings.Trim(p, "/"), "/", "-")
 			shot := browsertest.Screenshot(t, ctx, name)
 			png, _ := os.ReadFile(shot)
 			if got := zbar(t, png); len(got) != 1 || got[0] != want {
 				t.Errorf("on screen the QR code reads %q, want %q", got, want)
+			}
+			if want != siteURL+p+"?nguon=qr" {
+				// A phone opening the code lands on the page, the tag kept.
+				phone := browsertest.New(t, 375, 800)
+				landed := ""
+				err := chromedp.Do(phone, chromedp.Navigate(want))
+				if err == nil {
+					landed, err = chromedp.Run(phone, chromedp.Poll[string](`location.pathname === `+jsString(p)+` ? location.pathname + location.search : ''`, chromedp.WithPollingTimeout(15*time.Second)))
+				}
+				if err != nil || landed != p+"?nguon=qr" {
+					t.Errorf("the short link %s lands on %q (%v), want %s?nguon=qr", want, landed, err, p)
+				}
 			}
 			// Printed: the print stylesheet, on A4.
 			err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {

@@ -36,7 +36,7 @@ const (
 const MaxBytes = 300 << 10
 
 // version changes when the drawing changes, so cached cards are redrawn.
-const version = "1"
+const version = "2"
 
 //go:embed fonts/BeVietnamPro-Bold.ttf
 var boldTTF []byte
@@ -65,6 +65,14 @@ type Card struct {
 	Kicker string // the section, e.g. "Tin tức"
 	Title  string // the page's title, wrapped on up to four lines
 	Footer string // the site's name or address
+	// Subtitle is one line under the title: who a person is (award,
+	// year, unit). Optional.
+	Subtitle string
+	// Photo, if set, is the record's photo, drawn filling the card's right
+	// part; PhotoKey names its version (the card's cache key includes it,
+	// not the pixels).
+	Photo    func() (image.Image, error)
+	PhotoKey string
 	// Mark is the emblem's short mark (the commune's, "HB"); Brand and
 	// BrandDark the theme's colours ("#rrggbb"). Empty: a plain emblem
 	// and the default red.
@@ -95,30 +103,40 @@ func Render(c Card) ([]byte, error) {
 	fill(img, image.Rect(0, 0, 64, Height), brand)
 	fill(img, image.Rect(64, 0, 72, Height), gold)
 	fill(img, image.Rect(72, Height-18, Width, Height), brandDark)
-	// The emblem: a gold ring with the commune's mark.
-	ring(img, 1088, 104, 54, 6, gold)
-	disc(img, 1088, 104, 48, brand)
-
 	left := 128
+	maxW := Width - left - 96
+	if photoDrawn(img, c) {
+		maxW = photoLeft - left - 40
+	} else {
+		// The emblem: a gold ring with the commune's mark.
+		ring(img, 1088, 104, 54, 6, gold)
+		disc(img, 1088, 104, 48, brand)
+	}
 	face := func(f *opentype.Font, size float64) font.Face {
 		ff, _ := opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingFull})
 		return ff
 	}
-	emblem := face(fb, 40)
-	w := font.MeasureString(emblem, c.Mark).Ceil()
-	text(img, emblem, gold, 1088-w/2, 118, c.Mark)
+	if maxW == Width-left-96 {
+		emblem := face(fb, 40)
+		w := font.MeasureString(emblem, c.Mark).Ceil()
+		text(img, emblem, gold, 1088-w/2, 118, c.Mark)
+	}
 
 	kicker := face(fm, 30)
 	text(img, kicker, brand, left, 112, strings.ToUpper(c.Kicker))
 
 	// The title: the largest size at which it fits the space between the
 	// kicker and the footer, centred in it; cut with "…" at the smallest.
-	const top, bottom = 150, Height - 110
-	maxW := Width - left - 96
+	top, bottom := 150, Height-110
+	if c.Subtitle != "" {
+		bottom -= 56
+		sub := face(fm, 32)
+		text(img, sub, brand, left, Height-118, ellipsize(sub, c.Subtitle, maxW))
+	}
 	var lines []string
 	var tf font.Face
 	var size float64
-	fits := func() bool { return len(lines) <= 4 && float64(len(lines))*size*1.22 <= bottom-top }
+	fits := func() bool { return len(lines) <= 4 && float64(len(lines))*size*1.22 <= float64(bottom-top) }
 	for _, size = range []float64{68, 60, 54, 48, 42, 38} {
 		tf = face(fb, size)
 		lines = wrap(tf, c.Title, maxW)
@@ -258,7 +276,7 @@ type Cache struct {
 // cards.
 func (k Cache) Key(c Card) string {
 	sum := sha256.Sum256([]byte(version + "\x00" + c.Kicker + "\x00" + c.Title + "\x00" + c.Footer +
-		"\x00" + c.Mark + "\x00" + c.Brand + "\x00" + c.BrandDark))
+		"\x00" + c.Mark + "\x00" + c.Brand + "\x00" + c.BrandDark + "\x00" + c.Subtitle + "\x00" + c.PhotoKey))
 	return hex.EncodeToString(sum[:12])
 }
 

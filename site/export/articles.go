@@ -37,7 +37,10 @@ func (x *exporter) articles() error {
 			Related:  related[r.Id],
 		}
 		params.Cover = x.copyImage(r, "cover", r.GetString("cover"), x.rel(r), "cover", alt(r.GetString("coverAlt"), title))
-		p := x.page(r, title, r.GetString("summary"), r.GetString("body"), &params)
+		params.Gallery = x.gallery(r, "gallery", x.rel(r), title)
+		params.Attachments = x.attachments(r)
+		body := x.bodyImages(r, x.rel(r), r.GetString("body"))
+		p := x.page(r, title, r.GetString("summary"), body, &params)
 		p.Terms = map[string][]string{}
 		x.addChoice(p.Terms, "tin-tuc-chuyen-muc", vocab.ArticleCategories, params.Category.Key)
 		for _, tag := range tags {
@@ -45,7 +48,7 @@ func (x *exporter) articles() error {
 				x.addTerm(p.Terms, "tin-tuc-tu-khoa", ts, TermPage{Title: tag})
 			}
 		}
-		if err := x.write(r, p, r.GetString("body")); err != nil {
+		if err := x.write(r, p, body); err != nil {
 			return err
 		}
 	}

@@ -26,6 +26,7 @@ var Sections = map[string]string{
 	schema.Honorees:    "vinh-danh",
 	schema.Guides:      "huong-dan",
 	schema.Units:       "don-vi",
+	schema.Documents:   "van-ban",
 }
 
 // Vietnam keeps one offset all year; dates are written with it so that the
@@ -123,7 +124,7 @@ func run(app core.App, root string, opts Options, preview *core.Record) (Result,
 		return Result{}, err
 	}
 	x.checkImages()
-	steps := []func() error{x.units, x.honorees, x.initiatives, x.articles, x.guides, x.indicators, x.stats, x.questions, x.feedbackQuarters, x.termPages, x.communeData, x.redirectSection, x.drawCards, x.nextPublish}
+	steps := []func() error{x.units, x.honorees, x.initiatives, x.articles, x.guides, x.documents, x.indicators, x.stats, x.questions, x.feedbackQuarters, x.termPages, x.communeData, x.redirectSection, x.drawCards, x.nextPublish}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return Result{}, err
@@ -154,7 +155,8 @@ type exporter struct {
 
 	awardsByHonoree    map[string][]Award
 	awardsByInitiative map[string][]Award
-	initiativesBy      map[string][]Ref // honoree id → initiatives naming them
+	awardsByDecision   map[string][]Award // document id → the awards it decided
+	initiativesBy      map[string][]Ref   // honoree id → initiatives naming them
 
 	// terms used by the pages written: taxonomy → term slug → its page
 	terms map[string]map[string]TermPage

@@ -16,6 +16,7 @@ import (
 	"github.com/gohugoio/hugo/parser/pageparser"
 	"github.com/pocketbase/pocketbase/core"
 	"golang.org/x/text/unicode/norm"
+	"rsc.io/qr"
 
 	"github.com/daison/portal/admin/admintest"
 	"github.com/daison/portal/internal/qrsvg"
@@ -243,9 +244,11 @@ func TestExportVisibility(t *testing.T) {
 	}
 }
 
-// TestExportSharing: a linkable record's bundle holds its QR code (of the
-// page's full URL, tagged ?nguon=qr) and its 1200×630 share card; the site
-// gets a default card.
+// TestExportSharing: a linkable record's bundle holds its QR code and its
+// 1200×630 share card; the site gets a default card. The QR code encodes
+// the short link tagged ?nguon=qr (since issue 13; the page's full URL
+// before), a sparser code than the full address: checked by encoding the
+// expected payload again and comparing the SVG, and by counting modules.
 func TestExportSharing(t *testing.T) {
 	app := admintest.NewApp(t, nil)
 	g := admintest.Create(t, app, schema.Guides, map[string]any{
@@ -258,7 +261,13 @@ func TestExportSharing(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := filepath.Join(root, "content", "huong-dan", g.GetString("slug"))
-	wantURL := "https://caicach.daison.gov.vn/huong-dan/dang-ky-khai-sinh-truc-tuyen/?nguon=qr"
+	wantURL := "https://caicach.daison.gov.vn/l/" + g.GetString("shortCode") + "/?nguon=qr"
+	longURL := "https://caicach.daison.gov.vn/huong-dan/dang-ky-khai-sinh-truc-tuyen/?nguon=qr"
+	short, err1 := qr.Encode(wantURL, qr.Q)
+	long, err2 := qr.Encode(longURL, qr.Q)
+	if err1 != nil || err2 != nil || short.Size >= long.Size {
+		t.Errorf("the short link's code is not sparser: %d modules a side, the page's %d (%v %v)", short.Size, long.Size, err1, err2)
+	}
 	svg, err := os.ReadFile(filepath.Join(dir, "qr.svg"))
 	if err != nil {
 		t.Fatal(err)

@@ -41,9 +41,9 @@ var imageExts = map[string]string{".jpg": ".jpg", ".jpeg": ".jpg", ".png": ".png
 
 // imageFields are the image fields of the exported collections.
 var imageFields = map[string][]string{
-	schema.Articles:    {"cover"},
+	schema.Articles:    {"cover", "gallery", "bodyImages"},
 	schema.Honorees:    {"photo"},
-	schema.Initiatives: {"photos"},
+	schema.Initiatives: {"photos", "bodyImages"},
 }
 
 // Why an image is left out.

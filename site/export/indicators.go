@@ -1,7 +1,7 @@
 package export
 
 import (
-	"fmt"
+	"github.com/daison/portal/internal/quarter"
 	"sort"
 
 	"github.com/daison/portal/internal/schema"
@@ -16,7 +16,7 @@ func (x *exporter) indicators() error {
 		pt := Point{
 			Year:    r.GetInt("year"),
 			Quarter: r.GetInt("quarter"),
-			Period:  fmt.Sprintf("Quý %d/%d", r.GetInt("quarter"), r.GetInt("year")),
+			Period:  quarter.Label(r.GetInt("quarter"), r.GetInt("year")),
 			Value:   r.GetFloat("value"),
 			Note:    r.GetString("note"),
 		}

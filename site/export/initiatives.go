@@ -1,7 +1,6 @@
 package export
 
 import (
-	"fmt"
 	"strconv"
 
 	"github.com/daison/portal/internal/schema"
@@ -26,12 +25,10 @@ func (x *exporter) initiatives() error {
 			Featured:    r.GetBool("featured"),
 		}
 		dir := x.rel(r)
-		for i, name := range r.GetStringSlice("photos") {
-			if img := x.copyImage(r, "photos", name, dir, fmt.Sprintf("anh-%d", i+1), fmt.Sprintf("Ảnh %d: %s", i+1, title)); img != nil {
-				params.Photos = append(params.Photos, *img)
-			}
-		}
-		p := x.page(r, title, r.GetString("summary"), r.GetString("body"), &params)
+		params.Photos = x.gallery(r, "photos", dir, title)
+		params.Attachments = x.attachments(r)
+		body := x.bodyImages(r, dir, r.GetString("body"))
+		p := x.page(r, title, r.GetString("summary"), body, &params)
 		p.Terms = map[string][]string{}
 		x.addChoice(p.Terms, "sang-kien-loai", vocab.InitiativeKinds, params.Kind.Key)
 		x.addChoice(p.Terms, "sang-kien-linh-vuc", vocab.InitiativeFields, params.Field.Key)
@@ -39,7 +36,7 @@ func (x *exporter) initiatives() error {
 		if y := params.YearApplied; y > 0 {
 			x.addTerm(p.Terms, "sang-kien-nam", strconv.Itoa(y), TermPage{Title: "Năm " + strconv.Itoa(y), Weight: 3000 - y})
 		}
-		if err := x.write(r, p, r.GetString("body")); err != nil {
+		if err := x.write(r, p, body); err != nil {
 			return err
 		}
 	}

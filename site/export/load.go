@@ -44,6 +44,7 @@ func (x *exporter) load() error {
 	// only if that is visible too.
 	x.awardsByHonoree = map[string][]Award{}
 	x.awardsByInitiative = map[string][]Award{}
+	x.awardsByDecision = map[string][]Award{}
 	awards := append([]*core.Record(nil), x.recs[schema.Awards]...)
 	sort.SliceStable(awards, func(i, j int) bool {
 		a, b := awards[i], awards[j]
@@ -67,11 +68,16 @@ func (x *exporter) load() error {
 			Honoree:     x.ref(schema.Honorees, hid),
 			HonoreeKind: optChoice(vocab.HonoreeKinds, x.byID[schema.Honorees][hid].GetString("kind")),
 			Initiative:  x.ref(schema.Initiatives, r.GetString("initiative")),
+			Decision:    x.ref(schema.Documents, r.GetString("decisionDoc")),
 		}
 		if d := r.GetDateTime("decisionDate"); !d.IsZero() {
 			a.DecisionDate = d.Time().In(Vietnam).Format("02/01/2006")
 		}
 		x.awardsByHonoree[hid] = append(x.awardsByHonoree[hid], a)
+		if a.Decision != nil {
+			did := r.GetString("decisionDoc")
+			x.awardsByDecision[did] = append(x.awardsByDecision[did], a)
+		}
 		if a.Initiative != nil {
 			iid := r.GetString("initiative")
 			x.awardsByInitiative[iid] = append(x.awardsByInitiative[iid], a)

@@ -84,6 +84,8 @@ var Taxonomies = []Taxonomy{
 	{"vinh-danh-don-vi", "Vinh danh theo đơn vị", "/vinh-danh/don-vi/"},
 	{"vinh-danh-hinh-thuc", "Vinh danh theo hình thức khen thưởng", "/vinh-danh/hinh-thuc/"},
 	{"vinh-danh-loai", "Vinh danh theo loại khen thưởng", "/vinh-danh/loai/"},
+	{"van-ban-loai", "Văn bản theo loại", "/van-ban/loai/"},
+	{"van-ban-nam", "Văn bản theo năm ban hành", "/van-ban/nam/"},
 }
 
 // TermPage is the front matter of a taxonomy's or a term's list page.
@@ -137,6 +139,8 @@ type Ref struct {
 type Image struct {
 	Src string `json:"src"` // file name inside the bundle
 	Alt string `json:"alt"` // text alternative, never empty
+	// Caption is shown under a gallery's photo (issue 13), if given.
+	Caption string `json:"caption,omitempty"`
 }
 
 // Common are the params every record page has.
@@ -149,7 +153,8 @@ type Common struct {
 	// Empty for records without one (units).
 	ShortURL string `json:"shortUrl,omitempty"`
 	// QR is the bundle's QR code image (qr.svg) for the record's poster,
-	// encoding QRURL: the page's full URL tagged ?nguon=qr. Empty for
+	// encoding QRURL: the record's short link (or, without one, the page's
+	// full URL) tagged ?nguon=qr. Empty for
 	// records without a poster.
 	QR    string `json:"qr,omitempty"`
 	QRURL string `json:"qrUrl,omitempty"`
@@ -169,6 +174,10 @@ type ArticleParams struct {
 	Tags     []string `json:"tags,omitempty"`
 	Cover    *Image   `json:"cover,omitempty"`
 	Featured bool     `json:"featured,omitempty"`
+	// Gallery are the article's photos with their captions.
+	Gallery []Image `json:"gallery,omitempty"`
+	// Attachments are the published documents it attaches.
+	Attachments []Attachment `json:"attachments,omitempty"`
 	// Related are the articles to read next (keywords shared, then the
 	// newest of the category).
 	Related []Related `json:"related,omitempty"`
@@ -187,6 +196,8 @@ type Award struct {
 	Honoree      *Ref    `json:"honoree,omitempty"`
 	HonoreeKind  *Choice `json:"honoreeKind,omitempty"`
 	Initiative   *Ref    `json:"initiative,omitempty"`
+	// Decision is the published document (văn bản) of the decision.
+	Decision *Ref `json:"decision,omitempty"`
 }
 
 // HonoreeParams are the params of an honoree's profile (/vinh-danh/<slug>/).
@@ -215,6 +226,8 @@ type InitiativeParams struct {
 	Recognition *Choice `json:"recognition,omitempty"`
 	Awards      []Award `json:"awards,omitempty"`
 	Featured    bool    `json:"featured,omitempty"`
+	// Attachments are the published documents it attaches.
+	Attachments []Attachment `json:"attachments,omitempty"`
 }
 
 // GuideStep is one step of a guide. Number counts the steps that stand on
@@ -270,7 +283,7 @@ type Metric struct {
 type Point struct {
 	Year    int      `json:"year"`
 	Quarter int      `json:"quarter"`
-	Period  string   `json:"period"` // "Quý 1/2026"
+	Period  string   `json:"period"` // "Quý I/2026" (internal/quarter)
 	Value   float64  `json:"value"`
 	Target  *float64 `json:"target,omitempty"`
 	Note    string   `json:"note,omitempty"`

@@ -31,10 +31,11 @@ var recordNouns = map[string]string{
 	schema.Initiatives: "mô hình, sáng kiến",
 	schema.Guides:      "hướng dẫn",
 	schema.Units:       "đơn vị",
+	schema.Documents:   "văn bản",
 }
 
 // fieldLabels name the image fields as the back office's forms do.
-var fieldLabels = map[string]string{"cover": "Ảnh bìa", "photo": "Ảnh", "photos": "Ảnh"}
+var fieldLabels = map[string]string{"cover": "Ảnh bìa", "photo": "Ảnh", "photos": "Ảnh", "gallery": "Ảnh", "bodyImages": "Ảnh trong nội dung"}
 
 // recordTitle is a record's title, or its name.
 func recordTitle(r *core.Record) string {

@@ -77,6 +77,8 @@ func commonOf(params any) *Common {
 		return &p.Common
 	case *UnitParams:
 		return &p.Common
+	case *DocumentParams:
+		return &p.Common
 	}
 	return nil
 }

@@ -105,22 +105,34 @@ var sectionLabels = map[string]string{
 }
 
 // share adds a linkable record's sharing pieces to its page: the QR code of
-// its full URL tagged "?nguon=qr" (qr.svg in the bundle) and its share card
-// (the-chia-se.jpg, drawn later by drawCards).
+// its short link tagged "?nguon=qr" (a sparser code than the full address,
+// which old phones read more easily; the redirect keeps the tag, so scans
+// are still counted), or of the page's full URL when it has no short link
+// (qr.svg in the bundle), and its share card (the-chia-se.jpg, drawn later
+// by drawCards).
 func (x *exporter) share(r *core.Record, c *Common, title string) error {
 	if !schema.IsLinkable(r.Collection().Name) {
 		return nil
 	}
 	dir := x.rel(r)
 	if x.opts.BaseURL != "" {
-		url := strings.TrimSuffix(x.opts.BaseURL, "/") + pageURL(r.Collection().Name, r.GetString("slug")) + "?nguon=qr"
+		target := pageURL(r.Collection().Name, r.GetString("slug"))
+		if c.ShortURL != "" {
+			target = c.ShortURL
+		}
+		url := strings.TrimSuffix(x.opts.BaseURL, "/") + target + "?nguon=qr"
 		label := "Mã QR dẫn tới trang “" + title + "”"
 		c.QRURL, c.QR = url, "qr.svg"
 		x.t.PutMade(dir+"/qr.svg", "qr:"+url+"\x00"+label, func() ([]byte, error) { return qrsvg.SVG(url, label) })
 	}
 	if x.opts.Cards != nil {
 		c.Card = &Image{Src: "the-chia-se.jpg", Alt: title}
-		x.putCard(dir+"/the-chia-se.jpg", x.card(sectionLabels[r.Collection().Name], title))
+		card := x.card(sectionLabels[r.Collection().Name], title)
+		if r.Collection().Name == schema.Honorees {
+			card.Subtitle = x.personLine(r)
+		}
+		x.cardPhoto(r, &card)
+		x.putCard(dir+"/the-chia-se.jpg", card)
 	}
 	return nil
 }

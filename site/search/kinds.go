@@ -38,7 +38,7 @@ type Kind struct {
 // equal score come and filters are offered.
 var Kinds = []Kind{
 	{Section: "huong-dan", Label: "Hướng dẫn", Map: guide},
-	{Section: "van-ban", Label: "Văn bản", Dated: true},
+	{Section: "van-ban", Label: "Văn bản", Map: document, Dated: true},
 	{Section: "tin-tuc", Label: "Tin tức", Map: article, Dated: true},
 	{Section: "mo-hinh-sang-kien", Label: "Mô hình, sáng kiến", Map: initiative},
 	{Section: "vinh-danh", Label: "Vinh danh", Map: honoree},
@@ -175,6 +175,15 @@ func honoree(p page, d *Doc) {
 	}
 	d.Summary = join(parts...)
 	d.Body = join(body...)
+}
+
+// document: a document's number and symbol, kind and issuer weigh as its
+// summary (citizens type "105/KH-UBND" or "quyết định"); the rest as body.
+func document(p page, d *Doc) {
+	d.Summary = join(d.Summary, p.str("number"), p.str("kind", "label"), p.str("issuer"), p.str("signer"))
+	for _, a := range p.list("awards") {
+		d.Body = join(d.Body, str(a, "form", "label")+" "+str(a, "year"))
+	}
 }
 
 func unit(p page, d *Doc) {

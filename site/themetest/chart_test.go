@@ -84,11 +84,11 @@ title = "Chỉ số"
 -- data/indicators.json --
 {"metrics": [
  {"key": "dung-han", "label": "Hồ sơ đúng hạn", "unit": "%", "points": [
-  {"period": "Quý 1/2026", "quarter": 1, "year": 2026, "value": 50, "target": 60},
-  {"period": "Quý 2/2026", "quarter": 2, "year": 2026, "value": 100}
+  {"period": "Quý I/2026", "quarter": 1, "year": 2026, "value": 50, "target": 60},
+  {"period": "Quý II/2026", "quarter": 2, "year": 2026, "value": 100}
  ]},
  {"key": "mot-diem", "label": "Một điểm", "unit": "", "points": [
-  {"period": "Quý 1/2026", "quarter": 1, "year": 2026, "value": 7}
+  {"period": "Quý I/2026", "quarter": 1, "year": 2026, "value": 7}
  ]}
 ]}
 `)
@@ -98,7 +98,7 @@ title = "Chỉ số"
 		`<title id="dung-han-bieu-do-t">Biểu đồ: Hồ sơ đúng hạn</title>`,
 		// Numbers with a decimal comma; no target said for the last quarter,
 		// which has none.
-		`<desc id="dung-han-bieu-do-d">Từ Quý 1/2026 đến Quý 2/2026, kết quả đi từ 50,0% đến 100,0%.</desc>`,
+		`<desc id="dung-han-bieu-do-d">Từ Quý I/2026 đến Quý II/2026, kết quả đi từ 50,0% đến 100,0%.</desc>`,
 		`<text x="182" y="16">Mục tiêu</text>`,
 		`<polyline class="chart-value" points="58.0,169.0 334.0,34.0"/>`,
 		`<circle cx="58.0" cy="169.0" r="4"/>`,
@@ -110,7 +110,7 @@ title = "Chỉ số"
 		`<text x="38" y="200.0">40%</text>`,
 		`<line x1="44" y1="34.0" x2="348" y2="34.0"/>`,
 		`<text x="38" y="38.0">100%</text>`,
-		`<text x="58.0" y="213">Quý 1</text>`,
+		`<text x="58.0" y="213">Quý I</text>`,
 		`<text x="58.0" y="229">2026</text>`,
 		// The value's number above its dot (the target is 27 above it).
 		`<text x="58.0" y="160.0">`,
@@ -128,7 +128,7 @@ title = "Chỉ số"
 	one := section(html, `aria-labelledby="mot-diem-bieu-do-t`, "</svg>")
 	for _, want := range []string{
 		`<circle cx="196.0" cy="115.0" r="4"/>`,
-		`<desc id="mot-diem-bieu-do-d">Quý 1/2026: 7,0.</desc>`,
+		`<desc id="mot-diem-bieu-do-d">Quý I/2026: 7,0.</desc>`,
 	} {
 		if !strings.Contains(one, want) {
 			t.Errorf("one-point chart: no %s in\n%s", want, one)

@@ -6,7 +6,7 @@
 
 import { auth } from './api.js';
 
-const EDITORIAL = ['articles', 'guides'];
+const EDITORIAL = ['articles', 'guides', 'documents'];
 const REGISTRY = ['honorees', 'awards', 'units', 'indicators'];
 
 export const roleLabel = {
@@ -77,7 +77,7 @@ export function lockedUnit(collection) {
 
 // editable lists the collections this person writes, for the dashboard.
 export function editable() {
-  return ['articles', 'guides', 'initiatives', 'honorees', 'awards', 'units', 'indicators'].filter(canCreate);
+  return ['articles', 'guides', 'documents', 'initiatives', 'honorees', 'awards', 'units', 'indicators'].filter(canCreate);
 }
 
 // The award process and the citizens' feedback, as the

@@ -29,9 +29,9 @@ export function fieldMeta(collection, name) {
   return (c && c.fields.find((f) => f.name === name)) || {};
 }
 
-const MD_HINT = 'Viết theo Markdown: ## Tiêu đề mục, **chữ đậm**, - đầu dòng danh sách, [chữ](https://…) cho liên kết. Không dùng mã HTML.';
+const MD_HINT = 'Dùng các nút phía trên ô để định dạng (tiêu đề, chữ đậm, danh sách, liên kết, ảnh, bảng, trích dẫn); kết quả hiện ngay ở khung xem trước. Dán từ Word giữ tiêu đề, danh sách và bảng. Không dùng mã HTML.';
 const SLUG_HINT = 'Để trống thì hệ thống tự tạo từ tiêu đề. Chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang.';
-const IMAGE_HINT = 'Ảnh JPEG, PNG hoặc WebP, mỗi ảnh tối đa 5 MB.';
+const IMAGE_HINT = 'Ảnh JPEG, PNG hoặc WebP, mỗi ảnh tối đa 25 MB (ảnh chụp bằng điện thoại tải lên thẳng được). Ảnh được xoay đúng chiều, thu nhỏ còn cạnh dài 1.600 điểm ảnh và bỏ thông tin vị trí chụp.';
 
 // Field widgets: text, textarea, markdown, select (vocab), number, bool,
 // url, date, unit (a select of units), picker (search records), image,
@@ -45,9 +45,13 @@ export const collections = {
     fields: [
       { name: 'title', label: 'Tiêu đề', widget: 'text', hint: 'Ngắn gọn, nói rõ việc gì, ở đâu.' },
       { name: 'summary', label: 'Tóm tắt', widget: 'textarea', rows: 3, hint: 'Một hai câu, hiện ở danh sách tin và khi chia sẻ lên Zalo, Facebook.' },
-      { name: 'body', label: 'Nội dung', widget: 'markdown', hint: MD_HINT },
+      { name: 'body', label: 'Nội dung', widget: 'markdown', images: 'bodyImages', hint: MD_HINT },
+      { name: 'bodyImages', label: 'Ảnh trong nội dung', widget: 'image', insert: 'body', hint: IMAGE_HINT + ' Ảnh đã lưu có nút “Chèn vào nội dung”.' },
       { name: 'cover', label: 'Ảnh bìa', widget: 'image', hint: IMAGE_HINT },
       { name: 'coverAlt', label: 'Mô tả ảnh bìa', widget: 'text', hint: 'Cho người không xem được ảnh: trong ảnh có gì, ví dụ “Cán bộ hướng dẫn người dân cài VNeID”.' },
+      { name: 'gallery', label: 'Bộ ảnh', widget: 'image', hint: IMAGE_HINT + ' Tối đa 20 ảnh, hiện dưới bài.' },
+      { name: 'galleryCaptions', label: 'Chú thích ảnh', widget: 'captions', gallery: 'gallery', hint: 'Mỗi chú thích một dòng, tối đa 300 ký tự; cũng là mô tả ảnh cho người không xem được ảnh.' },
+      { name: 'attachments', label: 'Văn bản kèm theo', widget: 'picker', target: 'documents', hint: 'Văn bản đã đăng ở mục Văn bản. Gõ số hoặc tên để tìm, rồi bấm “Chọn”.' },
       { name: 'category', label: 'Chuyên mục', widget: 'select', vocab: 'articleCategories' },
       { name: 'tags', label: 'Từ khóa', widget: 'tags', hint: 'Tối đa 10 từ khóa, mỗi từ khóa tối đa 50 ký tự. Gõ từ khóa rồi bấm Enter hoặc nút “Thêm”.' },
       { name: 'unit', label: 'Đơn vị', widget: 'unit', hint: 'Đơn vị đưa tin (không bắt buộc).' },
@@ -77,6 +81,24 @@ export const collections = {
       { name: 'slug', label: 'Địa chỉ trang', widget: 'slug', hint: SLUG_HINT },
     ],
   },
+  documents: {
+    path: 'van-ban', title: 'Văn bản', one: 'văn bản', newLabel: 'Thêm văn bản',
+    site: 'van-ban', titleField: 'title', search: ['title', 'number', 'issuer'],
+    filters: [{ field: 'kind', vocab: 'documentKinds', label: 'Loại văn bản' }],
+    column: { field: 'number', label: 'Số, ký hiệu' },
+    fields: [
+      { name: 'number', label: 'Số, ký hiệu', widget: 'text', hint: 'Như in trên văn bản, ví dụ 105/KH-UBND hoặc 12/2026/QĐ-UBND.' },
+      { name: 'title', label: 'Trích yếu (tên văn bản)', widget: 'text', hint: 'Ví dụ: Kế hoạch phát động phong trào thi đua cải cách hành chính giai đoạn 2026 – 2030.' },
+      { name: 'kind', label: 'Loại văn bản', widget: 'select', vocab: 'documentKinds' },
+      { name: 'issuedOn', label: 'Ngày ban hành', widget: 'date' },
+      { name: 'issuer', label: 'Cơ quan ban hành', widget: 'text', hint: 'Ví dụ: UBND xã, Văn phòng HĐND và UBND xã.' },
+      { name: 'signer', label: 'Người ký', widget: 'text', hint: 'Họ tên và chức vụ, ví dụ: Nguyễn Văn A, Chủ tịch UBND xã.' },
+      { name: 'summary', label: 'Tóm tắt nội dung', widget: 'textarea', rows: 3, hint: 'Một vài câu cho người dân biết văn bản nói gì (không bắt buộc).' },
+      { name: 'file', label: 'Tệp văn bản', widget: 'documents', hint: 'Bản PDF đã ký, hoặc tệp Word (DOC, DOCX), Excel (XLS, XLSX) cho biểu mẫu; tối đa 20 MB. Cần có tệp trước khi xuất bản.' },
+      { name: 'movementPlan', label: 'Đây là văn bản Kế hoạch của phong trào (trang Kế hoạch dẫn tới văn bản này)', widget: 'bool' },
+      { name: 'slug', label: 'Địa chỉ trang', widget: 'slug', hint: SLUG_HINT },
+    ],
+  },
   initiatives: {
     path: 'mo-hinh-sang-kien', title: 'Mô hình, sáng kiến', one: 'mô hình, sáng kiến', newLabel: 'Thêm mô hình, sáng kiến',
     site: 'mo-hinh-sang-kien', titleField: 'title', search: ['title', 'authors'],
@@ -93,9 +115,12 @@ export const collections = {
       { name: 'field', label: 'Lĩnh vực', widget: 'select', vocab: 'initiativeFields' },
       { name: 'yearApplied', label: 'Năm áp dụng', widget: 'number', hint: 'Ví dụ: 2026.' },
       { name: 'summary', label: 'Tóm tắt', widget: 'textarea', rows: 3 },
-      { name: 'body', label: 'Nội dung', widget: 'markdown', hint: MD_HINT },
+      { name: 'body', label: 'Nội dung', widget: 'markdown', images: 'bodyImages', hint: MD_HINT },
       { name: 'results', label: 'Kết quả đạt được', widget: 'markdown', rows: 6, hint: MD_HINT },
-      { name: 'photos', label: 'Ảnh', widget: 'image', hint: IMAGE_HINT + ' Tối đa 6 ảnh.' },
+      { name: 'bodyImages', label: 'Ảnh trong nội dung', widget: 'image', insert: 'body', hint: IMAGE_HINT + ' Ảnh đã lưu có nút “Chèn vào nội dung”.' },
+      { name: 'photos', label: 'Ảnh', widget: 'image', hint: IMAGE_HINT + ' Tối đa 20 ảnh.' },
+      { name: 'galleryCaptions', label: 'Chú thích ảnh', widget: 'captions', gallery: 'photos', hint: 'Mỗi chú thích một dòng, tối đa 300 ký tự; cũng là mô tả ảnh cho người không xem được ảnh.' },
+      { name: 'attachments', label: 'Văn bản kèm theo', widget: 'picker', target: 'documents', hint: 'Văn bản đã đăng ở mục Văn bản. Gõ số hoặc tên để tìm, rồi bấm “Chọn”.' },
       { name: 'honorees', label: 'Người, tập thể được vinh danh liên quan', widget: 'picker', target: 'honorees', hint: 'Gõ tên để tìm, rồi bấm “Chọn”.' },
       { name: 'recognition', label: 'Cấp công nhận', widget: 'select', vocab: 'recognitionLevels' },
       { name: 'featured', label: 'Nổi bật trên trang chủ', widget: 'bool' },
@@ -138,6 +163,7 @@ export const collections = {
       { name: 'signer', label: 'Người ký', widget: 'text' },
       { name: 'achievement', label: 'Thành tích', widget: 'textarea', rows: 4, hint: 'Một thành tích chỉ được khen thưởng một lần.' },
       { name: 'initiative', label: 'Mô hình, sáng kiến liên quan', widget: 'picker', target: 'initiatives', hint: 'Không bắt buộc.' },
+      { name: 'decisionDoc', label: 'Văn bản quyết định', widget: 'picker', target: 'documents', hint: 'Quyết định khen thưởng đã đăng ở mục Văn bản (không bắt buộc). Gõ số hoặc tên để tìm.' },
     ],
   },
   units: {
@@ -173,7 +199,7 @@ export const collections = {
 };
 
 // The order of the menu.
-export const order = ['articles', 'guides', 'initiatives', 'honorees', 'awards', 'units', 'indicators'];
+export const order = ['articles', 'guides', 'documents', 'initiatives', 'honorees', 'awards', 'units', 'indicators'];
 
 export function byPath(path) {
   return Object.keys(collections).find((k) => collections[k].path === path);
@@ -190,7 +216,7 @@ export function titleOf(collection, r) {
     return [who, r.year, label('awardForms', r.form)].filter(Boolean).join(' – ') || 'Khen thưởng';
   }
   if (collection === 'indicators') {
-    return `${label('metrics', r.metric)} – quý ${r.quarter || '?'}/${r.year || '?'}`;
+    return `${label('metrics', r.metric)} – Quý ${['I', 'II', 'III', 'IV'][r.quarter - 1] || '?'}/${r.year || '?'}`;
   }
   return r.title || r.name || r.id;
 }

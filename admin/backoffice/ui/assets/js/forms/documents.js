@@ -39,7 +39,7 @@ export function documentsWidget(def, value, opts) {
   let removed = [];
   const pending = []; // File
   let refused = '';
-  const input = h('input', { id, type: 'file', multiple: true, accept: '.pdf,.docx,.jpg,.jpeg,.png,.webp,' + (m.mimeTypes || []).join(',') });
+  const input = h('input', { id, type: 'file', multiple: true, accept: ((m.mimeTypes || []).some((t) => t.startsWith('image/')) ? '.pdf,.docx,.jpg,.jpeg,.png,.webp,' : '.pdf,.doc,.docx,.xls,.xlsx,') + (m.mimeTypes || []).join(',') });
   const files = h('ul', { class: 'doc-list', 'aria-label': `${def.label}: tệp hiện có và tệp sẽ tải lên` });
   const status = h('p', { class: 'visually-hidden', 'aria-live': 'polite' });
   const box = h('div', {}, files, h('label', { for: id, class: 'sub-label' }, 'Chọn tệp để thêm'), input, status);

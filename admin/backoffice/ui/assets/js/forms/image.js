@@ -31,6 +31,10 @@ export function imageWidget(def, value, opts) {
       items.push(h('li', { class: gone ? 'thumb thumb-removed' : 'thumb' },
         h('img', { src: fileURL(record, name, '320x0'), alt: gone ? '' : `Ảnh hiện có: ${name}`, loading: 'lazy' }),
         h('p', { class: 'thumb-note' }, gone ? 'Sẽ xóa khi lưu' : 'Ảnh hiện có'),
+        def.insert && !gone ? h('button', {
+          type: 'button', class: 'btn btn-small btn-secondary',
+          onclick: () => insertImage(def.insert, name),
+        }, 'Chèn vào nội dung') : null,
         h('button', {
           type: 'button', class: 'btn btn-small btn-secondary',
           onclick: () => {
@@ -99,4 +103,17 @@ export function imageWidget(def, value, opts) {
     // A file refused here stays said until another is chosen.
     setError: (msg) => setInvalid(input, err, [msg, refused].filter(Boolean).join(' ')),
   };
+}
+
+// insertImage puts a Markdown image naming a stored photo at the cursor of
+// the text field target (its description to be typed by the writer).
+export function insertImage(target, name) {
+  const area = /** @type {HTMLTextAreaElement|null} */ (document.getElementById(`f-${target}`));
+  if (!area) return;
+  const at = area.selectionStart ?? area.value.length;
+  const text = `\n\n![Mô tả ảnh](${name})\n\n`;
+  area.value = area.value.slice(0, at) + text + area.value.slice(area.selectionEnd ?? at);
+  area.focus();
+  area.setSelectionRange(at + 4, at + 13);
+  area.dispatchEvent(new Event('input', { bubbles: true }));
 }

@@ -7,6 +7,8 @@ import { request } from '../api.js';
 import { fieldMeta } from '../schema.js';
 import { frame, setInvalid, counterFor } from './field.js';
 import { sanitize } from './sanitize.js';
+import { toolbar } from './toolbar.js';
+import { pasteAsMarkdown } from './paste.js';
 
 export function markdownWidget(def, value, opts) {
   const id = `f-${def.name}`;
@@ -20,7 +22,14 @@ export function markdownWidget(def, value, opts) {
   const state = h('p', { class: 'hint preview-state', 'aria-live': 'off' });
   const pane = h('section', { class: 'preview-pane', 'aria-label': `Xem trước: ${def.label}` },
     h('p', { class: 'preview-title' }, 'Xem trước'), state, preview);
-  const wrap = h('div', { class: 'markdown-editor' }, h('div', { class: 'markdown-write' }, input, counter, problems), pane);
+  // The image button opens the record's photos for the text, if it has them.
+  const onImage = def.images ? () => {
+    const pick = document.getElementById(`f-${def.images}`);
+    if (pick) { pick.scrollIntoView({ block: 'center' }); pick.focus(); }
+  } : null;
+  pasteAsMarkdown(input);
+  const tools = toolbar(input, def.label, onImage);
+  const wrap = h('div', { class: 'markdown-editor' }, h('div', { class: 'markdown-write' }, tools, input, counter, problems), pane);
   const { el, err } = frame({ ...def, required: def.required || m.required }, id, wrap);
   input.setAttribute('aria-describedby', [def.hint ? `${id}-hint` : '', `${id}-error`].filter(Boolean).join(' '));
 

@@ -5,6 +5,7 @@ import { h, fill, debounce, q } from '../util.js';
 import { list } from '../api.js';
 import { fieldMeta, titleOf, collections } from '../schema.js';
 import { frame, setInvalid } from './field.js';
+import { vietnamese } from './units.js';
 
 export function pickerWidget(def, value, opts) {
   const id = `f-${def.name}`;
@@ -70,6 +71,7 @@ export function pickerWidget(def, value, opts) {
     try {
       const r = await list(target, { filter: `${nameField} ~ ${q(text)}`, perPage: 8, sort: nameField, fields: `id,${nameField},status` }, { signal: ctrl.signal });
       status.textContent = r.items.length ? `Có ${r.totalItems} kết quả.` : 'Không tìm thấy.';
+      r.items.sort((a, b) => vietnamese(titleOf(target, a), titleOf(target, b)));
       fill(results, r.items.map((x) => {
         const title = titleOf(target, x);
         const already = selected.some((s) => s.id === x.id);

@@ -43,7 +43,7 @@ export function selectWidget(def, value, opts) {
   const id = `f-${def.name}`;
   const m = fieldMeta(opts.collection, def.name);
   const options = def.widget === 'quarter'
-    ? [1, 2, 3, 4].map((n) => ({ key: String(n), label: `Quý ${n}` }))
+    ? [1, 2, 3, 4].map((n) => ({ key: String(n), label: `Quý ${['I', 'II', 'III', 'IV'][n - 1]}` }))
     : vocab(def.vocab);
   const sel = h('select', { id, name: def.name },
     h('option', { value: '' }, def.empty || (m.required || def.required || def.widget === 'quarter' ? '— Chọn —' : '— Không chọn —')),

@@ -26,10 +26,17 @@ export async function checkImage(file, maxSize, types) {
   return '';
 }
 
+const isZip = (b) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+const isOLE = (b) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0 && b[4] === 0xa1 && b[5] === 0xb1 && b[6] === 0x1a && b[7] === 0xe1;
+
 const DOC_SIGNATURES = {
   'application/pdf': (b) => b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46 && b[4] === 0x2d,
   // A DOCX is a ZIP archive; the server reads inside it.
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': (b, name) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04 && /\.docx$/i.test(name),
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': (b, name) => isZip(b) && /\.docx$/i.test(name),
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': (b, name) => isZip(b) && /\.xlsx$/i.test(name),
+  // Word 97–2003 and Excel 97–2003 are OLE2 files.
+  'application/msword': (b, name) => isOLE(b) && /\.doc$/i.test(name),
+  'application/vnd.ms-excel': (b, name) => isOLE(b) && /\.xls$/i.test(name),
   ...SIGNATURES,
 };
 
@@ -40,7 +47,9 @@ export async function checkDocument(file, maxSize, types) {
   const bytes = new Uint8Array(await file.slice(0, 12).arrayBuffer());
   const kind = Object.keys(DOC_SIGNATURES).find((t) => DOC_SIGNATURES[t](bytes, file.name));
   if (!kind || !allowed.includes(kind)) {
-    return `Tệp “${file.name}” không phải PDF, DOCX hay ảnh JPEG, PNG, WebP. Hãy chọn tệp đúng loại (tệp .doc cũ hãy lưu lại thành .docx hoặc PDF).`;
+    return allowed.some((t) => t.startsWith('image/'))
+      ? `Tệp “${file.name}” không phải PDF, DOCX hay ảnh JPEG, PNG, WebP. Hãy chọn tệp đúng loại (tệp .doc cũ hãy lưu lại thành .docx hoặc PDF).`
+      : `Tệp “${file.name}” không phải văn bản PDF, Word (DOC, DOCX) hay Excel (XLS, XLSX). Hãy chọn đúng tệp văn bản.`;
   }
   if (maxSize && file.size > maxSize) {
     return `Tệp “${file.name}” nặng ${formatBytes(file.size)}, vượt quá ${formatBytes(maxSize)}. Hãy chọn tệp nhỏ hơn, ví dụ quét tài liệu với độ phân giải thấp hơn.`;

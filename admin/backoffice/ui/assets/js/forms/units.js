@@ -6,11 +6,16 @@ import { list } from '../api.js';
 import { fieldMeta } from '../schema.js';
 import { frame, setInvalid } from './field.js';
 
+// vietnamese compares names in Vietnamese alphabetical order (A, Ă, Â, B…
+// Đ after D), as the public site lists units and people; the database
+// sorts by bytes, which puts “Ấp” after “Z”.
+export const vietnamese = new Intl.Collator('vi', { sensitivity: 'base', numeric: true }).compare;
+
 let unitsCache = null;
 export async function loadUnits() {
   if (!unitsCache) {
     unitsCache = list('units', { perPage: 500, sort: 'name', fields: 'id,name,status' })
-      .then((r) => r.items)
+      .then((r) => r.items.sort((a, b) => vietnamese(a.name, b.name)))
       .catch((e) => { unitsCache = null; throw e; });
   }
   return unitsCache;

@@ -10,12 +10,14 @@ import { stepsWidget } from './steps.js';
 import { imageWidget } from './image.js';
 import { documentsWidget } from './documents.js';
 import { markdownWidget } from './markdown.js';
+import { captionsWidget } from './captions.js';
 
 const WIDGETS = {
   text: textWidget, textarea: textWidget, url: textWidget, slug: slugWidget,
   select: selectWidget, quarter: selectWidget, number: numberWidget, bool: boolWidget,
   date: dateWidget, unit: unitWidget, picker: pickerWidget, tags: tagsWidget,
   steps: stepsWidget, image: imageWidget, markdown: markdownWidget, documents: documentsWidget,
+  captions: captionsWidget,
 };
 
 export function widget(def, value, opts) {

@@ -129,7 +129,7 @@ export async function renderExports(el) {
       status),
     h('section', { class: 'panel', 'aria-labelledby': `${sid}-qd` },
       h('h2', { id: `${sid}-qd` }, 'In danh sách khen thưởng theo quyết định'),
-      h('p', {}, 'Danh sách tập thể, cá nhân được khen thưởng kèm theo một quyết định, trình bày trên khổ A4 để in hoặc lưu thành PDF.'),
+      h('p', {}, 'Danh sách tập thể, cá nhân được khen thưởng kèm theo một quyết định, trình bày theo Nghị định 30/2020/NĐ-CP trên khổ A4 để in hoặc lưu thành PDF, hoặc tải về dạng Word để chỉnh sửa.'),
       decSummary,
       h('form', { novalidate: true, onsubmit: print },
         h('div', { class: 'inline' },
@@ -139,7 +139,15 @@ export async function renderExports(el) {
           h('label', { for: 'xd-so-qd' }, 'Hoặc nhập số quyết định'),
           h('p', { class: 'hint', id: 'xd-so-qd-hint' }, 'Ví dụ: 125/QĐ-UBND. Chọn ở danh sách trên thì số được điền vào đây.'),
           decErr, decInput),
-        h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn' }, 'Mở danh sách để in'))),
+        h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn' }, 'Mở danh sách để in'),
+          exportButton('Tải danh sách (Word, DOCX)', printStatus, () => {
+            const no = decInput.value.trim() || decSel.value;
+            if (!no) {
+              setInvalid(decInput, decErr, 'Hãy chọn một quyết định hoặc nhập số quyết định, ví dụ 125/QĐ-UBND.');
+              return null;
+            }
+            return { path: `/api/portal/decisions/print?no=${encodeURIComponent(no)}&format=docx`, name: `danh-sach-khen-thuong-${no.replace(/[^0-9A-Za-z]+/g, '-')}.docx` };
+          }))),
       printStatus));
   loadDecisions();
 }

@@ -1,0 +1,123 @@
+// @ts-check
+// The Markdown editor's toolbar: heading, bold, list, link, image, table
+// and quote, so that a village officer writes without knowing Markdown.
+// Each button changes the text as Markdown would have it typed (what is
+// stored stays Markdown) and selects what is left to type; the live
+// preview beside the field shows the result.
+
+import { h } from '../util.js';
+
+/**
+ * @param {HTMLTextAreaElement} area
+ * @param {(before: string, selected: string, after: string) => {text: string, select: number[]}} edit
+ */
+function apply(area, edit) {
+  const start = area.selectionStart ?? area.value.length;
+  const end = area.selectionEnd ?? start;
+  const before = area.value.slice(0, start);
+  const { text, select } = edit(before, area.value.slice(start, end), area.value.slice(end));
+  area.focus();
+  // execCommand keeps the browser's undo; setRangeText where it is gone.
+  area.setSelectionRange(start, end);
+  if (!document.execCommand || !document.execCommand('insertText', false, text)) {
+    area.setRangeText(text, start, end, 'end');
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+  area.setSelectionRange(start + select[0], start + select[1]);
+}
+
+// lineStart is the text needed before an insertion at the end of before
+// so that it starts its own block (a blank line after other text).
+function blockGap(before) {
+  if (!before || before.endsWith('\n\n')) return '';
+  return before.endsWith('\n') ? '\n' : '\n\n';
+}
+
+// prefixLines puts prefix (a function of the line's number) before each
+// line of the selection, or before a placeholder when nothing is selected.
+function prefixLines(prefix, placeholder) {
+  return (before, selected) => {
+    const gap = blockGap(before);
+    const lines = (selected || placeholder).split('\n');
+    const text = gap + lines.map((l, i) => prefix(i) + l.replace(/^\s*(#+|[-*+]|\d+[.)]|>)\s+/, '')).join('\n') + '\n';
+    if (selected) return { text, select: [text.length, text.length] };
+    const at = gap.length + prefix(0).length;
+    return { text, select: [at, at + placeholder.length] };
+  };
+}
+
+// wrap surrounds the selection (or a placeholder, selected) with marks.
+function wrap(open, close, placeholder) {
+  return (_before, selected) => {
+    const inner = selected || placeholder;
+    const text = open + inner + close;
+    return { text, select: [open.length, open.length + inner.length] };
+  };
+}
+
+const TABLE = '| Cột 1 | Cột 2 |\n|---|---|\n| Nội dung | Nội dung |\n';
+
+// actions of the toolbar, in order: label, what a screen reader hears, the
+// edit, and a key with Ctrl (or ⌘).
+const ACTIONS = [
+  { id: 'heading', label: 'Tiêu đề', title: 'Tiêu đề mục', edit: prefixLines(() => '## ', 'Tiêu đề mục') },
+  { id: 'bold', label: 'Đậm', title: 'Chữ đậm (Ctrl+B)', key: 'b', edit: wrap('**', '**', 'chữ đậm') },
+  { id: 'list', label: 'Danh sách', title: 'Danh sách gạch đầu dòng', edit: prefixLines(() => '- ', 'Ý thứ nhất') },
+  { id: 'numbered', label: 'Danh sách số', title: 'Danh sách đánh số', edit: prefixLines((i) => `${i + 1}. `, 'Bước thứ nhất') },
+  {
+    id: 'link', label: 'Liên kết', title: 'Liên kết (Ctrl+K)', key: 'k',
+    edit: (_b, selected) => {
+      const words = selected || 'chữ hiện ra';
+      const text = `[${words}](https://)`;
+      // The address is what is left to type (the words, if none were selected).
+      return selected ? { text, select: [words.length + 3, text.length - 1] } : { text, select: [1, 1 + words.length] };
+    },
+  },
+  { id: 'image', label: 'Ảnh', title: 'Chèn ảnh đã tải lên cùng bài', edit: null },
+  { id: 'table', label: 'Bảng', title: 'Bảng hai cột', edit: (before) => { const gap = blockGap(before); return { text: gap + TABLE, select: [gap.length + 2, gap.length + 7] }; } },
+  { id: 'quote', label: 'Trích dẫn', title: 'Đoạn trích dẫn', edit: prefixLines(() => '> ', 'Lời trích dẫn') },
+];
+
+/**
+ * toolbar returns the toolbar of a Markdown textarea. onImage, if given,
+ * is what the image button does (open the record's photos for the text);
+ * without it the button inserts an image line to complete.
+ * @param {HTMLTextAreaElement} area
+ * @param {string} label the field's label
+ * @param {(() => void)|null} onImage
+ */
+export function toolbar(area, label, onImage) {
+  const buttons = ACTIONS.map((a) => h('button', {
+    type: 'button', class: 'btn btn-small btn-secondary md-tool', dataset: { tool: a.id }, title: a.title,
+    'aria-label': a.title, 'aria-controls': area.id,
+    onclick: () => {
+      if (a.id === 'image') {
+        if (onImage) onImage();
+        else apply(area, wrap('![Mô tả ảnh](', ')', 'ten-tep-anh.jpg'));
+        return;
+      }
+      apply(area, a.edit);
+    },
+  }, a.label));
+  area.addEventListener('keydown', (e) => {
+    if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
+    const a = ACTIONS.find((x) => x.key === e.key.toLowerCase());
+    if (!a) return;
+    e.preventDefault();
+    apply(area, a.edit);
+  });
+  // Arrow keys move between the buttons (one tab stop, as a toolbar is).
+  buttons.forEach((b, i) => {
+    b.tabIndex = i === 0 ? 0 : -1;
+    b.addEventListener('keydown', (e) => {
+      const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+      if (!step) return;
+      e.preventDefault();
+      const next = buttons[(i + step + buttons.length) % buttons.length];
+      buttons.forEach((x) => { x.tabIndex = -1; });
+      next.tabIndex = 0;
+      next.focus();
+    });
+  });
+  return h('div', { class: 'md-toolbar', role: 'toolbar', 'aria-label': `Định dạng: ${label}`, 'aria-controls': area.id }, buttons);
+}
