@@ -94,6 +94,10 @@ func TestSetupNewCommune(t *testing.T) {
 	b.shot("lien-he-xa-moi")
 	b.open("/ke-hoach/")
 	b.waitText("main", "Kế hoạch thử của xã Hòa Bình Mẫu")
+	b.waitText(".plan-document", "Tải bản đã ký (PDF)")
+	if href := b.eval(`document.querySelector('.plan-document a').getAttribute('href')`); href != "/ke-hoach/ke-hoach.pdf" {
+		t.Errorf("the plan page links the signed plan at %q", href)
+	}
 	if code, body := p.get("/ke-hoach/ke-hoach.pdf"); code != 200 || !strings.HasPrefix(body, "%PDF-") {
 		t.Errorf("the signed plan: %d", code)
 	}
