@@ -66,7 +66,7 @@ func DraftFields(collection string, n int) map[string]any {
 	case schema.Awards:
 		f["honoree"], f["form"], f["kind"], f["year"], f["achievement"] = HonoreeID, "giay-khen", "dot-xuat", 2026, title
 	case schema.Documents:
-		f["title"], f["number"], f["kind"], f["issuer"] = title, fmt.Sprintf("%d/TB-UBND", n), "thong-bao", "UBND xã Đại Sơn"
+		f["title"], f["number"], f["kind"], f["issuer"] = title, fmt.Sprintf("%d/TB-UBND", n), "thong-bao", "UBND xã Thử Nghiệm"
 		f["issuedOn"] = "2026-06-24 00:00:00.000Z"
 	case schema.Indicators:
 		metric := "hai-long"

@@ -21,10 +21,10 @@ import (
 
 // decisionHead is the head of the printed list.
 type decisionHead struct {
-	BodyAbove, Body string // "ỦY BAN NHÂN DÂN", "XÃ ĐẠI SƠN"
+	BodyAbove, Body string // "ỦY BAN NHÂN DÂN", "XÃ HÒA BÌNH"
 	Number          string // "Số: 12/QĐ-UBND"
-	PlaceDate       string // "Đại Sơn, ngày 25 tháng 11 năm 2026"
-	Attached        string // "(Kèm theo Quyết định số 12/QĐ-UBND ngày 25/11/2026 của Chủ tịch UBND xã Đại Sơn)"
+	PlaceDate       string // "Hòa Bình, ngày 25 tháng 11 năm 2026"
+	Attached        string // "(Kèm theo Quyết định số 12/QĐ-UBND ngày 25/11/2026 của Chủ tịch UBND xã Hòa Bình)"
 	SignFor         string // "KT. CHỦ TỊCH", or ""
 	SignTitle       string // "PHÓ CHỦ TỊCH" or "CHỦ TỊCH"
 	SignName        string // the signer's name
@@ -49,7 +49,7 @@ func newDecisionHead(id commune.Identity, no string, date time.Time, signer stri
 }
 
 // placeName is the commune's name without its level, as a document's place
-// is written: "xã Đại Sơn" → "Đại Sơn".
+// is written: "xã Hòa Bình" → "Hòa Bình".
 func placeName(c string) string {
 	for _, level := range []string{"xã ", "phường ", "thị trấn ", "Xã ", "Phường ", "Thị trấn "} {
 		if strings.HasPrefix(c, level) {

@@ -20,8 +20,10 @@ import (
 	"github.com/daison/portal/internal/portaltest"
 )
 
-// appName is the portal's name in its mail (admin/migrations/1780000700).
-const appName = "Cổng cải cách hành chính xã Đại Sơn"
+// appName is the portal's name in its mail before a commune is set up
+// (migration 1780000700); saving the commune's identity renames it
+// (admin/setup, tested there).
+const appName = "Cổng cải cách hành chính"
 
 var tags = regexp.MustCompile(`<[^>]*>`)
 
