@@ -118,8 +118,3 @@ func TestDocumentPublished(t *testing.T) {
 		t.Errorf("the sitemap lacks %s", page)
 	}
 }
-
-func jsString(s string) string {
-	b, _ := json.Marshal(s)
-	return string(b)
-}

@@ -2,6 +2,7 @@ package sitetest
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -166,8 +167,8 @@ var noScripts = chromedp.Func(func(ctx context.Context, tg *chromedp.Target) err
 	return err
 })
 
-// jsString quotes s for JavaScript source.
+// jsString quotes s for JavaScript source (a JSON string is one).
 func jsString(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `'`, `\'`, "\n", `\n`)
-	return "'" + r.Replace(s) + "'"
+	b, _ := json.Marshal(s)
+	return string(b)
 }
