@@ -23,8 +23,6 @@ import (
 	"os/exec"
 	"strconv"
 	"strings"
-	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -40,9 +38,7 @@ type Server struct {
 	SMTPPort int
 	API      string // http://127.0.0.1:<port>, its web UI and API
 
-	cmd    *exec.Cmd
-	out    *lockedBuffer
-	exited chan struct{}
+	proc *testbin.Process
 }
 
 // Address is a mail address as mailpit reports it.
@@ -93,58 +89,36 @@ func New() (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	smtpPort, err := freePort()
+	smtpPort, err := testbin.FreePort()
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("mailpit: %w", err)
 	}
-	httpPort, err := freePort()
+	httpPort, err := testbin.FreePort()
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("mailpit: %w", err)
 	}
-	s := &Server{SMTPHost: "127.0.0.1", SMTPPort: smtpPort, API: fmt.Sprintf("http://127.0.0.1:%d", httpPort),
-		out: &lockedBuffer{}, exited: make(chan struct{})}
-	s.cmd = exec.Command(bin,
+	s := &Server{SMTPHost: "127.0.0.1", SMTPPort: smtpPort, API: fmt.Sprintf("http://127.0.0.1:%d", httpPort)}
+	cmd := exec.Command(bin,
 		"--smtp", fmt.Sprintf("127.0.0.1:%d", smtpPort),
 		"--listen", fmt.Sprintf("127.0.0.1:%d", httpPort),
 		"--smtp-auth-accept-any", "--smtp-auth-allow-insecure",
 		"--disable-version-check", "--smtp-disable-rdns", "--quiet")
-	s.cmd.Stdout, s.cmd.Stderr = s.out, s.out
-	if err := s.cmd.Start(); err != nil {
-		return nil, fmt.Errorf("mailpit: start: %w", err)
+	s.proc, err = testbin.Start("mailpit", cmd, func() bool {
+		res, err := http.Get(s.API + "/readyz")
+		if err != nil {
+			return false
+		}
+		res.Body.Close()
+		return res.StatusCode == http.StatusOK
+	})
+	if err != nil {
+		return nil, err
 	}
-	go func() { _ = s.cmd.Wait(); close(s.exited) }()
-	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(50 * time.Millisecond) {
-		if res, err := http.Get(s.API + "/readyz"); err == nil {
-			res.Body.Close()
-			if res.StatusCode == http.StatusOK {
-				return s, nil
-			}
-		}
-		select {
-		case <-s.exited:
-			return nil, fmt.Errorf("mailpit: ended before it answered: %s", s.out.String())
-		default:
-		}
-		if time.Now().After(deadline) {
-			s.Stop()
-			return nil, fmt.Errorf("mailpit: did not answer within 20s: %s", s.out.String())
-		}
-	}
+	return s, nil
 }
 
 // Stop stops mailpit.
-func (s *Server) Stop() {
-	if s.cmd == nil || s.cmd.Process == nil {
-		return
-	}
-	_ = s.cmd.Process.Signal(syscall.SIGTERM)
-	select {
-	case <-s.exited:
-	case <-time.After(5 * time.Second):
-		_ = s.cmd.Process.Kill()
-		<-s.exited
-	}
-}
+func (s *Server) Stop() { s.proc.Stop() }
 
 // Messages lists the summaries of the mail received, newest first.
 func (s *Server) Messages() ([]Message, error) {
@@ -238,31 +212,3 @@ func (s *Server) get(path string, out any) error {
 
 // Addr is the SMTP server's host:port.
 func (s *Server) Addr() string { return net.JoinHostPort(s.SMTPHost, strconv.Itoa(s.SMTPPort)) }
-
-// freePort returns a TCP port of 127.0.0.1 nothing listens on.
-func freePort() (int, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return 0, fmt.Errorf("mailpit: free port: %w", err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port, nil
-}
-
-// lockedBuffer keeps a process's output, safe to read while it writes.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  strings.Builder
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}

@@ -3,7 +3,6 @@ package portaltest
 import (
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -14,6 +13,7 @@ import (
 	"time"
 
 	"github.com/daison/portal/internal/mfalogin"
+	"github.com/daison/portal/internal/testbin"
 )
 
 // The IT superuser every portal started here has.
@@ -208,14 +208,14 @@ func (p *Portal) Get(t testing.TB, path string) (int, string) {
 	return res.StatusCode, string(b)
 }
 
-// FreePort returns a TCP port of 127.0.0.1 that nothing listens on.
+// FreePort returns a TCP port of 127.0.0.1 that nothing listens on
+// (testbin.FreePort, for the callers that already use portaltest).
 func FreePort() (int, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
+	port, err := testbin.FreePort()
 	if err != nil {
-		return 0, fmt.Errorf("portaltest: free port: %w", err)
+		return 0, fmt.Errorf("portaltest: %w", err)
 	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port, nil
+	return port, nil
 }
 
 // CopySiteSources copies the repository's site sources (hugo.toml,

@@ -2,7 +2,7 @@
 // versitygw…) with "go install", once per machine: each binary is kept in
 // a cache folder named by its module and version and reused by every test
 // package and run after; a lock file makes concurrent tests wait for the
-// one that installs.
+// one that installs. Start runs one and waits until it answers.
 //
 //	bin, err := testbin.Install("github.com/axllent/mailpit", "v1.33.1", "mailpit")
 //

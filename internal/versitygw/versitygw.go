@@ -12,16 +12,12 @@ package versitygw
 
 import (
 	"fmt"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/daison/portal/internal/testbin"
 )
@@ -38,9 +34,7 @@ type Server struct {
 	Dir                  string // the folder it serves
 	AccessKey, SecretKey string
 
-	cmd    *exec.Cmd
-	out    *lockedBuffer
-	exited chan struct{}
+	proc *testbin.Process
 }
 
 // Start starts a versitygw over a temporary folder of t and stops it when
@@ -62,36 +56,26 @@ func New(dir string) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
+	port, err := testbin.FreePort()
 	if err != nil {
-		return nil, fmt.Errorf("versitygw: free port: %w", err)
+		return nil, fmt.Errorf("versitygw: %w", err)
 	}
-	addr := l.Addr().String()
-	l.Close()
-	s := &Server{Endpoint: "http://" + addr, Dir: dir, AccessKey: "portal-test", SecretKey: "portal-test-secret",
-		out: &lockedBuffer{}, exited: make(chan struct{})}
-	s.cmd = exec.Command(bin, "--port", addr, "posix", dir)
-	s.cmd.Env = append(os.Environ(), "ROOT_ACCESS_KEY="+s.AccessKey, "ROOT_SECRET_KEY="+s.SecretKey)
-	s.cmd.Stdout, s.cmd.Stderr = s.out, s.out
-	if err := s.cmd.Start(); err != nil {
-		return nil, fmt.Errorf("versitygw: start: %w", err)
+	addr := fmt.Sprintf("127.0.0.1:%d", port)
+	s := &Server{Endpoint: "http://" + addr, Dir: dir, AccessKey: "portal-test", SecretKey: "portal-test-secret"}
+	cmd := exec.Command(bin, "--port", addr, "posix", dir)
+	cmd.Env = append(os.Environ(), "ROOT_ACCESS_KEY="+s.AccessKey, "ROOT_SECRET_KEY="+s.SecretKey)
+	s.proc, err = testbin.Start("versitygw", cmd, func() bool {
+		res, err := http.Get(s.Endpoint + "/")
+		if err != nil {
+			return false
+		}
+		res.Body.Close()
+		return true
+	})
+	if err != nil {
+		return nil, err
 	}
-	go func() { _ = s.cmd.Wait(); close(s.exited) }()
-	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(50 * time.Millisecond) {
-		if res, err := http.Get(s.Endpoint + "/"); err == nil {
-			res.Body.Close()
-			return s, nil
-		}
-		select {
-		case <-s.exited:
-			return nil, fmt.Errorf("versitygw: ended before it answered: %s", s.out.String())
-		default:
-		}
-		if time.Now().After(deadline) {
-			s.Stop()
-			return nil, fmt.Errorf("versitygw: did not answer within 20s: %s", s.out.String())
-		}
-	}
+	return s, nil
 }
 
 // Bucket makes the bucket name (a folder of the served folder).
@@ -126,36 +110,7 @@ func (s *Server) SetEnv(t testing.TB) {
 }
 
 // Stop stops versitygw.
-func (s *Server) Stop() {
-	if s.cmd == nil || s.cmd.Process == nil {
-		return
-	}
-	_ = s.cmd.Process.Signal(syscall.SIGTERM)
-	select {
-	case <-s.exited:
-	case <-time.After(5 * time.Second):
-		_ = s.cmd.Process.Kill()
-		<-s.exited
-	}
-}
+func (s *Server) Stop() { s.proc.Stop() }
 
 // Output is what versitygw printed.
-func (s *Server) Output() string { return s.out.String() }
-
-// lockedBuffer keeps a process's output, safe to read while it writes.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  strings.Builder
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
+func (s *Server) Output() string { return s.proc.Output() }

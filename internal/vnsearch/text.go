@@ -5,10 +5,10 @@
 // letter, matches the last word typed as a prefix, and ranks exact
 // diacritics above folded ones and titles above summaries above bodies.
 //
-// The public site's search script (themes/daison/assets/js/search-index.js)
-// implements the same rules on the index this package builds (site/search
-// writes it in shards); scripts/sitetest runs the same table of queries
-// through both. A change to the rules here must be made there too.
+// The public site's search scripts (themes/daison/assets/js/search-text.js
+// and search-index.js) implement the same rules on the index this package
+// builds (site/search writes it in shards); scripts/sitetest runs the same
+// table of queries through both. A change to the rules here must be made there too.
 package vnsearch
 
 import (

@@ -12,7 +12,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -101,14 +100,7 @@ func bucketServing(srv *versitygw.Server, cur string, d time.Duration) error {
 	if _, err := client.PutBucketPolicy(context.Background(), &s3.PutBucketPolicyInput{Bucket: aws.String("site"), Policy: aws.String(policy)}); err != nil {
 		return fmt.Errorf("public read policy: %w", err)
 	}
-	var page string
-	entries, _ := os.ReadDir(filepath.Join(cur, "tin-tuc"))
-	for _, e := range entries {
-		if e.IsDir() && e.Name() != "trang" && e.Name() != "chuyen-muc" && e.Name() != "tu-khoa" {
-			page = "/tin-tuc/" + e.Name() + "/"
-			break
-		}
-	}
+	page := newsPage(cur)
 	port, err := portaltest.FreePort()
 	if err != nil {
 		return err
@@ -130,26 +122,12 @@ http { access_log off; proxy_temp_path %[1]s/proxy; client_body_temp_path %[1]s/
       proxy_http_version 1.1; proxy_set_header Connection ""; proxy_set_header Host %[2]s;
     } } }
 `, dir, strings.TrimPrefix(srv.Endpoint, "http://"), port)), 0o644)
-	cmd := exec.Command(nginx, "-c", conf, "-p", dir)
-	cmd.Stderr = os.Stderr
-	if err := cmd.Start(); err != nil {
-		return err
-	}
-	defer func() {
-		_ = cmd.Process.Signal(syscall.SIGTERM)
-		_ = cmd.Wait()
-	}()
 	url := fmt.Sprintf("http://127.0.0.1:%d%s", port, page)
-	var code int
-	for i := 0; i < 100; i++ {
-		if code = status(url); code == 200 {
-			break
-		}
-		time.Sleep(50 * time.Millisecond)
+	stop, err := startNginx(nginx, url, "-c", conf, "-p", dir)
+	if err != nil {
+		return fmt.Errorf("in front of the bucket: %w", err)
 	}
-	if code != 200 {
-		return fmt.Errorf("nginx in front of the bucket does not serve %s: %d", url, code)
-	}
+	defer stop()
 	fmt.Printf("serving %s from the bucket through nginx: %.0f req/s\n", page, load(url, d))
 	return nil
 }

@@ -113,7 +113,7 @@ func kb(n int) string { return fmt.Sprintf("%.1f KB", float64(n)/1024) }
 // one page (typing on).
 func queriesInChromium(public string, gz map[string]int) error {
 	var js []byte
-	for _, name := range []string{"search-index.js", "search.js"} {
+	for _, name := range []string{"search-text.js", "search-index.js", "search.js"} {
 		b, err := fs.ReadFile(portal.SiteFiles, "themes/daison/assets/js/"+name)
 		if err != nil {
 			return err

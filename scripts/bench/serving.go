@@ -26,14 +26,7 @@ func serving(b *site.Builder, addr string, d time.Duration) error {
 	if err != nil {
 		return err
 	}
-	var page string
-	entries, _ := os.ReadDir(filepath.Join(cur, "tin-tuc"))
-	for _, e := range entries {
-		if e.IsDir() && e.Name() != "trang" && e.Name() != "chuyen-muc" && e.Name() != "tu-khoa" {
-			page = "/tin-tuc/" + e.Name() + "/"
-			break
-		}
-	}
+	page := newsPage(cur)
 	ours := load(addr+page, d)
 	fmt.Printf("serving %s: portal %.0f req/s", page, ours)
 
@@ -52,30 +45,50 @@ events { worker_connections 1024; }
 http { access_log off; include /etc/nginx/mime.types; sendfile on; gzip_static on;
   server { listen 127.0.0.1:%d; root %s; location / { try_files $uri $uri/index.html =404; } } }
 `, os.TempDir(), port, cur)), 0o644)
-	cmd := exec.Command(nginx, "-c", conf)
-	cmd.Stderr = os.Stderr
-	if err := cmd.Start(); err != nil {
+	url := fmt.Sprintf("http://127.0.0.1:%d%s", port, page)
+	stop, err := startNginx(nginx, url, "-c", conf)
+	if err != nil {
 		return err
 	}
-	defer func() {
-		// SIGTERM: the master stops its workers too (SIGKILL would orphan them).
-		_ = cmd.Process.Signal(syscall.SIGTERM)
-		_ = cmd.Wait()
-	}()
-	url := fmt.Sprintf("http://127.0.0.1:%d%s", port, page)
-	for i := 0; i < 100; i++ {
-		if res, err := http.Get(url); err == nil {
-			res.Body.Close()
-			break
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	if res, err := http.Get(url); err != nil || res.StatusCode != 200 {
-		return fmt.Errorf("nginx does not serve %s: %v %v", url, err, res)
-	}
+	defer stop()
 	theirs := load(url, d)
 	fmt.Printf(", nginx %.0f req/s: ratio %.2f (floor ≥ 0.8)\n", theirs, ours/theirs)
 	return nil
+}
+
+// newsPage is the address of one news article of the built site in cur.
+func newsPage(cur string) string {
+	entries, _ := os.ReadDir(filepath.Join(cur, "tin-tuc"))
+	for _, e := range entries {
+		if e.IsDir() && e.Name() != "trang" && e.Name() != "chuyen-muc" && e.Name() != "tu-khoa" {
+			return "/tin-tuc/" + e.Name() + "/"
+		}
+	}
+	return ""
+}
+
+// startNginx starts nginx with args and waits (5 s at most) until url
+// answers 200; stop ends it with SIGTERM (the master stops its workers
+// too; SIGKILL would orphan them).
+func startNginx(nginx, url string, args ...string) (stop func(), err error) {
+	cmd := exec.Command(nginx, args...)
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("nginx: %w", err)
+	}
+	stop = func() {
+		_ = cmd.Process.Signal(syscall.SIGTERM)
+		_ = cmd.Wait()
+	}
+	var code int
+	for i := 0; i < 100; i++ {
+		if code = status(url); code == 200 {
+			return stop, nil
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	stop()
+	return nil, fmt.Errorf("nginx does not serve %s: %d", url, code)
 }
 
 // load requests url with 32 connections for d, asking for gzip as a
