@@ -28,19 +28,19 @@ const (
 	nThuBay    = "/tin-tuc/trung-tam-phuc-vu-hanh-chinh-cong-xa-lam-viec-sang-thu-bay-tu-ngay-04-7-2026/"
 	nChiSo     = "/tin-tuc/chi-so-cai-cach-hanh-chinh-quy-ii-2026-98-4-ho-so-giai-quyet-dung-han/"
 	nBaoCao    = "/tin-tuc/cac-don-vi-gui-bao-cao-ket-qua-phong-trao-thi-dua-nam-2026-truoc-ngay-20-11/"
-	nMyLinh    = "/tin-tuc/mot-buoi-sang-o-quay-mot-cua-cung-chi-le-thi-my-linh/"
-	nThang     = "/tin-tuc/bi-thu-doan-xa-vo-duc-thang-va-mua-he-cua-nhung-buoi-toi-o-nha-van-hoa-thon/"
+	nQuay      = "/tin-tuc/mot-buoi-sang-o-quay-mot-cua-cung-chi-le-thi-a/"
+	nBiThu     = "/tin-tuc/bi-thu-doan-xa-vo-van-d-va-mua-he-cua-nhung-buoi-toi-o-nha-van-hoa-thon/"
 	mDatDai    = "/mo-hinh-sang-kien/quy-trinh-noi-bo-dien-tu-giai-quyet-thu-tuc-hanh-chinh-linh-vuc-dat-dai/"
 	mLoa       = "/mo-hinh-sang-kien/nam-phut-dich-vu-cong-tren-loa-truyen-thanh-thon/"
 	mZalo      = "/mo-hinh-sang-kien/chuyen-muc-moi-tuan-mot-thu-tuc-tren-trang-zalo-cua-xa/"
 	mPhieuHen  = "/mo-hinh-sang-kien/tra-cuu-tinh-trang-ho-so-bang-ma-qr-tren-phieu-hen/"
 	mBuuDien   = "/mo-hinh-sang-kien/buu-dien-van-hoa-xa-diem-tiep-nhan-ho-so-va-tra-ket-qua-tai-nha/"
 	mSoHoa     = "/mo-hinh-sang-kien/so-hoa-so-ho-tich-giai-doan-1990-2015/"
-	hKhoa      = "/vinh-danh/ly-minh-khoa/"
-	hLinh      = "/vinh-danh/le-thi-my-linh/"
-	hThang     = "/vinh-danh/vo-duc-thang/"
-	hBao       = "/vinh-danh/dang-quoc-bao/"
-	hLan       = "/vinh-danh/truong-thi-lan/"
+	hLyVanL    = "/vinh-danh/ly-van-l/"
+	hLeThiA    = "/vinh-danh/le-thi-a/"
+	hVoVanD    = "/vinh-danh/vo-van-d/"
+	hDangVanG  = "/vinh-danh/dang-van-g/"
+	hTruongE   = "/vinh-danh/truong-thi-e/"
 	uCongAn    = "/don-vi/cong-an-xa-dai-son/"
 	pKeHoach   = "/ke-hoach/"
 )
@@ -89,18 +89,18 @@ var Queries = []Query{
 	{"loa truyen thanh", mLoa, 1, "an initiative"},
 	{"zalo", mZalo, 1, "a name"},
 	{"bưu điện văn hóa", mBuuDien, 3, "initiative and unit share it"},
-	{"ly minh khoa", hKhoa, 1, "an honouree, no diacritics"},
-	{"li minh khoa", hKhoa, 1, "li for lý"},
-	{"le thi my linh", hLinh, 3, "an honouree and a story"},
-	{"vo duc thang", hThang, 3, "an honouree and a story"},
-	{"đặng quốc bảo", hBao, 1, "an honouree"},
-	{"truong thi lan", hLan, 1, "an honouree"},
+	{"ly van l", hLyVanL, 1, "an honouree, no diacritics"},
+	{"li van l", hLyVanL, 1, "li for lý"},
+	{"le thi a", hLeThiA, 3, "an honouree and a story"},
+	{"vo van d", hVoVanD, 3, "an honouree and a story"},
+	{"đặng văn g", hDangVanG, 1, "an honouree"},
+	{"truong thi e", hTruongE, 1, "an honouree"},
 	{"giay khen", nKhen, 3, "awards"},
 	{"công an xã", uCongAn, 1, "a unit"},
 	{"thu bay", nThuBay, 1, "news"},
 	{"98,4", nChiSo, 1, "a figure"},
 	{"20/11", nBaoCao, 1, "a date"},
 	{"ke hoach", pKeHoach, 1, "the plan, a hand-written page"},
-	{"quay mot cua chi linh", nMyLinh, 3, "a story (một cửa is also a synonym)"},
-	{"bi thu doan", nThang, 1, "news about an honouree"},
+	{"quay mot cua chi a", nQuay, 3, "a story (một cửa is also a synonym)"},
+	{"bi thu doan", nBiThu, 1, "news about an honouree"},
 }
