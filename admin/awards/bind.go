@@ -14,7 +14,8 @@ import (
 
 // Bind binds the record hooks of the award process to app: nominations and
 // reports checked and stamped, an approved nomination turned into its award,
-// the reporting deadline setting checked.
+// awards' forms among those the commune uses, the reporting deadline
+// setting checked.
 func Bind(app core.App) {
 	app.OnRecordCreateRequest(schema.Nominations).BindFunc(checkNomination)
 	app.OnRecordUpdateRequest(schema.Nominations).BindFunc(checkNomination)
@@ -22,6 +23,8 @@ func Bind(app core.App) {
 	app.OnRecordUpdate(schema.Nominations).BindFunc(approveNomination)
 	app.OnRecordCreateRequest(schema.UnitReports).BindFunc(checkReport)
 	app.OnRecordUpdateRequest(schema.UnitReports).BindFunc(checkReport)
+	app.OnRecordCreateRequest(schema.Awards).BindFunc(checkAward)
+	app.OnRecordUpdateRequest(schema.Awards).BindFunc(checkAward)
 	app.OnRecordValidate(schema.PortalConfig).BindFunc(checkDeadlineSetting)
 	app.OnRecordCreateRequest(schema.DeadlineExceptions).BindFunc(checkException)
 	app.OnRecordUpdateRequest(schema.DeadlineExceptions).BindFunc(checkException)

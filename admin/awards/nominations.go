@@ -62,7 +62,8 @@ var transitions = map[string]map[string][]string{
 // each field changed must be one the actor may change at this step
 // (nominationFields), the state change must be one the actor's role may
 // make, a yearly nomination must be filed by the deadline (after it only
-// reviewers add), a returned dossier needs a comment, a decision needs its
+// reviewers add), the forms asked and decided must be ones the commune
+// uses (forms.go), a returned dossier needs a comment, a decision needs its
 // number, date and signer, and the nominee must be named. It keeps the
 // history and the stamps.
 func checkNomination(e *core.RecordRequestEvent) error {
@@ -106,6 +107,7 @@ func checkNomination(e *core.RecordRequestEvent) error {
 		errs["nomineeName"] = check.FieldError("validation_required", "Chọn tập thể, cá nhân đã có trong danh sách vinh danh, hoặc ghi tên và loại (cá nhân / tập thể) của người được đề nghị.")
 	}
 
+	checkFormsInUse(e.App, r, before, errs, "requestedForm", "decidedForm")
 	checkLateDecision(r, before, to, errs)
 	filing := to == "submitted" && (from == "" || from == "draft")
 	var dl time.Time

@@ -9,7 +9,8 @@ import (
 // identityMeta is what meta.json tells the back office of the commune:
 // what every page of the public site already shows (names, mark, demo
 // banner), the setup form's fields with their labels and limits, and the
-// palette. Contacts and the plan are read by staff through the API.
+// palette, the award forms chosen and those in use (all when none is
+// chosen), which the nomination and award forms offer. Contacts and the plan are read by staff through the API.
 type identityMeta struct {
 	SiteName string         `json:"siteName"`
 	Mark     string         `json:"mark"`
@@ -18,6 +19,10 @@ type identityMeta struct {
 	SetUp    bool           `json:"setUp"`
 	Fields   []fieldLabel   `json:"fields"`
 	Palette  []paletteEntry `json:"palette"`
+	// AwardForms are the forms the commune chose; FormsInUse those the
+	// forms offer (every form when none is chosen).
+	AwardForms []string `json:"awardForms"`
+	FormsInUse []string `json:"formsInUse"`
 }
 
 type fieldLabel struct {
@@ -43,7 +48,8 @@ func identity(app core.App) (identityMeta, error) {
 	if rec != nil {
 		id = commune.FromRecord(rec)
 	}
-	out := identityMeta{SiteName: id.SiteName, Mark: id.Mark, Owner: id.Owner, SetUp: rec != nil && rec.GetString("commune") != ""}
+	out := identityMeta{SiteName: id.SiteName, Mark: id.Mark, Owner: id.Owner, SetUp: rec != nil && rec.GetString("commune") != "",
+		AwardForms: append([]string{}, id.AwardForms...), FormsInUse: id.FormsInUse().Keys()}
 	if id.Demo {
 		out.Banner = commune.DemoBanner
 	}

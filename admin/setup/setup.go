@@ -19,6 +19,7 @@ import (
 
 	"github.com/daison/portal/admin/check"
 	"github.com/daison/portal/internal/commune"
+	"github.com/daison/portal/internal/vocab"
 )
 
 // Bind binds the identity's hooks to app; changed (if not nil) is told of
@@ -94,12 +95,26 @@ func validate(e *core.RecordEvent) error {
 	if v := r.GetString("planDate"); v != "" && errs["planDate"] == nil && !realDate(v) {
 		errs["planDate"] = check.FieldError("validation_commune_date", "Ngày ban hành viết theo dạng ngày/tháng/năm, ví dụ “15/06/2026”.")
 	}
+	if bad := commune.UnknownForms(r.GetStringSlice("awardForms")); len(bad) > 0 {
+		errs["awardForms"] = check.FieldError("validation_commune_forms",
+			"Không có hình thức khen thưởng “"+strings.Join(bad, "”, “")+"”; hãy chọn trong danh sách: "+
+				strings.Join(labels(vocab.AwardForms), "; ")+".")
+	}
 	for _, f := range r.GetUnsavedFiles("planFile") {
 		if err := checkPDF(f.Reader.Open, f.Size); err != nil {
 			errs["planFile"] = check.FieldError("validation_commune_pdf", "Tệp “"+f.OriginalName+"” "+err.Error())
 		}
 	}
 	return check.Validate(e, errs)
+}
+
+// labels returns the labels of l's options.
+func labels(l vocab.List) []string {
+	out := make([]string, len(l))
+	for i, o := range l {
+		out[i] = o.Label
+	}
+	return out
 }
 
 // realDate reports whether v is a day that exists, written dd/mm/yyyy.

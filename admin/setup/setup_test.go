@@ -67,7 +67,8 @@ func TestIdentityRules(t *testing.T) {
 	}
 	for field, bad := range map[string]string{
 		"email": `"không phải thư"`, "mark": `"hb"`, "phone": `"gọi tôi"`, "planDate": `"31/02/2026"`,
-		"commune": `""`, "siteName": `"` + strings.Repeat("a", 151) + `"`, "planText": `"<script>x</script>"`,
+		"awardForms": `["giay-khen","huan-chuong"]`,
+		"commune":    `""`, "siteName": `"` + strings.Repeat("a", 151) + `"`, "planText": `"<script>x</script>"`,
 	} {
 		code, out := admintest.Do(h, http.MethodPatch, one, reviewer, `{"`+field+`":`+bad+`}`)
 		if code != 400 || !strings.Contains(out, `"`+field+`"`) || !isVietnamese(out) {

@@ -17,6 +17,7 @@ import (
 	"github.com/daison/portal/admin"
 	"github.com/daison/portal/internal/commune"
 	"github.com/daison/portal/internal/schema"
+	"github.com/daison/portal/internal/vocab"
 )
 
 // initCommand is "portal init": the commune's identity (names, contacts,
@@ -24,7 +25,7 @@ import (
 // It saves through the same record and rules as the back office's setup.
 func initCommand(app *pocketbase.PocketBase) *cobra.Command {
 	values := map[string]*string{}
-	var colour, planText, planFile, deadline string
+	var colour, forms, planText, planFile, deadline string
 	var noPrompt bool
 	cmd := &cobra.Command{
 		Use:          "init",
@@ -43,6 +44,9 @@ func initCommand(app *pocketbase.PocketBase) *cobra.Command {
 			if cmd.Flags().Changed("colour") {
 				set["colour"] = colour
 			}
+			if cmd.Flags().Changed("award-forms") {
+				set["awardForms"] = forms
+			}
 			if planText != "" {
 				b, err := os.ReadFile(planText)
 				if err != nil {
@@ -58,6 +62,7 @@ func initCommand(app *pocketbase.PocketBase) *cobra.Command {
 		values[f.Name] = cmd.Flags().String(f.Name, "", f.Label)
 	}
 	cmd.Flags().StringVar(&colour, "colour", "", "màu chủ đạo: "+strings.Join(commune.PaletteOrder, ", "))
+	cmd.Flags().StringVar(&forms, "award-forms", "", formsLabel+": "+strings.Join(vocab.AwardForms.Keys(), ", "))
 	cmd.Flags().StringVar(&planText, "plan-text", "", "tệp Markdown chứa toàn văn kế hoạch")
 	cmd.Flags().StringVar(&planFile, "plan-file", "", "bản kế hoạch đã ký (PDF)")
 	cmd.Flags().StringVar(&deadline, "deadline", "", "hạn nộp hồ sơ và báo cáo năm (ngày/tháng, ví dụ 20/11)")
@@ -86,17 +91,22 @@ func runInit(app core.App, set map[string]string, planFile, deadline string, ask
 			v = rec.GetString(f.Name)
 		}
 		if ask && !given {
-			fmt.Fprintf(out, "%s [%s]: ", f.Label, v)
-			line, err := rd.ReadString('\n')
-			if err != nil && !errors.Is(err, io.EOF) {
-				return fmt.Errorf("đọc câu trả lời: %w", err)
-			}
-			if line = strings.TrimSpace(line); line != "" {
-				v = line
+			if v, err = prompt(rd, out, f.Label, v); err != nil {
+				return err
 			}
 		}
 		rec.Set(f.Name, v)
 	}
+	forms, given := set["awardForms"]
+	if !given {
+		forms = strings.Join(rec.GetStringSlice("awardForms"), ",")
+		if ask {
+			if forms, err = prompt(rd, out, formsLabel+" ("+strings.Join(vocab.AwardForms.Keys(), ", ")+")", forms); err != nil {
+				return err
+			}
+		}
+	}
+	rec.Set("awardForms", splitKeys(forms))
 	if v, ok := set["colour"]; ok {
 		rec.Set("colour", v)
 	} else if rec.GetString("colour") == "" {
@@ -128,6 +138,34 @@ func runInit(app core.App, set map[string]string, planFile, deadline string, ask
 	id := commune.FromRecord(rec)
 	color.New(color.FgGreen).Fprintf(out, "Đã lưu thông tin của %s. Trang công khai mang tên “%s” từ lần dựng tiếp theo (portal serve hoặc portal build).\n", id.Commune, id.SiteName)
 	return nil
+}
+
+// formsLabel names the award forms' question and flag.
+const formsLabel = "Hình thức khen thưởng xã sử dụng, cách nhau bằng dấu phẩy (để trống: tất cả)"
+
+// prompt asks label on out, showing the current value v, and returns the
+// answer read from rd, or v when the answer is empty.
+func prompt(rd *bufio.Reader, out io.Writer, label, v string) (string, error) {
+	fmt.Fprintf(out, "%s [%s]: ", label, v)
+	line, err := rd.ReadString('\n')
+	if err != nil && !errors.Is(err, io.EOF) {
+		return v, fmt.Errorf("đọc câu trả lời: %w", err)
+	}
+	if line = strings.TrimSpace(line); line != "" {
+		return line, nil
+	}
+	return v, nil
+}
+
+// splitKeys splits a comma-separated list of keys, dropping blanks.
+func splitKeys(s string) []string {
+	keys := []string{}
+	for _, k := range strings.Split(s, ",") {
+		if k = strings.TrimSpace(k); k != "" {
+			keys = append(keys, k)
+		}
+	}
+	return keys
 }
 
 // isTerminal reports whether f is a terminal (someone to ask).

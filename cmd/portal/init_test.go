@@ -27,7 +27,7 @@ func TestInit(t *testing.T) {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
-	set := map[string]string{"siteName": "Cổng cải cách hành chính xã Hòa Bình Mẫu", "colour": "tim"}
+	set := map[string]string{"siteName": "Cổng cải cách hành chính xã Hòa Bình Mẫu", "colour": "tim", "awardForms": " giay-khen, bang-khen-thanh-pho "}
 	if err := runInit(app, set, pdf, "15/11", true, strings.NewReader(answers), &out); err != nil {
 		t.Fatalf("init: %v\n%s", err, out.String())
 	}
@@ -40,6 +40,9 @@ func TestInit(t *testing.T) {
 	}
 	if strings.Contains(out.String(), "Tên trang web [") {
 		t.Error("a field given by flag was asked again")
+	}
+	if got := strings.Join(id.FormsInUse().Keys(), ","); got != "giay-khen,bang-khen-thanh-pho" {
+		t.Errorf("forms in use: %s", got)
 	}
 	rec, _ := commune.Record(app)
 	if rec.GetString("planFile") == "" {
@@ -70,6 +73,7 @@ func TestInit(t *testing.T) {
 		{"no name", map[string]string{"commune": ""}, "", "Hãy điền"},
 		{"unknown colour", map[string]string{"colour": "hong"}, "", "colour"},
 		{"not a PDF", map[string]string{}, notPDF, "không phải tệp PDF"},
+		{"unknown award form", map[string]string{"awardForms": "giay-khen,huan-chuong"}, "", "Không có hình thức khen thưởng “huan-chuong”"},
 	} {
 		err := runInit(app, c.set, c.file, "", false, strings.NewReader(""), &out)
 		if err == nil || !strings.Contains(err.Error(), c.want) {

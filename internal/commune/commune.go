@@ -52,6 +52,10 @@ type Identity struct {
 	PlanDate   string `json:"planDate"`
 	PlanText   string `json:"planText,omitempty"`
 
+	// AwardForms are the keys of the award forms (vocab.AwardForms) the
+	// commune uses; empty means all of them (FormsInUse).
+	AwardForms []string `json:"awardForms,omitempty"`
+
 	// Demo is true while the portal holds demo data: every page says so.
 	Demo bool `json:"demo"`
 }

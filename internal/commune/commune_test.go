@@ -1,6 +1,11 @@
 package commune
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/daison/portal/internal/vocab"
+)
 
 func TestPaletteContrast(t *testing.T) {
 	if len(PaletteOrder) != len(Palette) {
@@ -35,5 +40,27 @@ func TestWithDefaults(t *testing.T) {
 	}
 	if got := c.OwnerUpper(); got != "UBND XÃ HÒA BÌNH MẪU" {
 		t.Errorf("OwnerUpper = %q", got)
+	}
+}
+
+func TestFormsInUse(t *testing.T) {
+	all := len(vocab.AwardForms)
+	for _, c := range []struct {
+		name  string
+		forms []string
+		want  []string
+	}{
+		{"empty means all", nil, vocab.AwardForms.Keys()},
+		{"one", []string{"giay-khen"}, []string{"giay-khen"}},
+		{"vocabulary's order", []string{"bang-khen-thu-tuong", "giay-khen"}, []string{"giay-khen", "bang-khen-thu-tuong"}},
+		{"only unknown means all", []string{"khong-co"}, vocab.AwardForms.Keys()},
+	} {
+		got := Identity{AwardForms: c.forms}.FormsInUse().Keys()
+		if strings.Join(got, ",") != strings.Join(c.want, ",") {
+			t.Errorf("%s: FormsInUse = %v, want %v (of %d)", c.name, got, c.want, all)
+		}
+	}
+	if bad := UnknownForms([]string{"giay-khen", "huan-chuong"}); len(bad) != 1 || bad[0] != "huan-chuong" {
+		t.Errorf("UnknownForms = %v", bad)
 	}
 }

@@ -42,5 +42,7 @@ func Load(app core.App) (Identity, error) {
 
 // FromRecord reads an identity from its record, defaults filled in.
 func FromRecord(r *core.Record) Identity {
-	return FromGetter(r.GetString, r.GetBool("demo")).WithDefaults()
+	c := FromGetter(r.GetString, r.GetBool("demo"))
+	c.AwardForms = r.GetStringSlice("awardForms")
+	return c.WithDefaults()
 }

@@ -10,8 +10,9 @@ import (
 
 // TestSetupNewCommune: a reviewer of a new commune opens the back office of
 // a fresh portal, fills "Thông tin của xã" (names, contacts, colour, the
-// plan with its signed PDF), is told in Vietnamese what is wrong without
-// losing what was typed, saves, and the public site is rebuilt under the
+// plan with its signed PDF, the award forms in use), is told in Vietnamese
+// what is wrong without losing what was typed, saves; a nomination then
+// offers only the forms in use, and the public site is rebuilt under the
 // commune's name: header, footer contacts with tel:/mailto: links,
 // /lien-he/, the plan and its PDF, and no trace of Đại Sơn.
 func TestSetupNewCommune(t *testing.T) {
@@ -47,6 +48,9 @@ func TestSetupNewCommune(t *testing.T) {
 		b.typeInto(css, v)
 	}
 	b.click(`//input[@name="colour" and @value="xanh-la"]`)
+	// The commune uses two of the award forms.
+	b.click(`//input[@name="awardForms" and @value="bang-khen-thanh-pho"]`)
+	b.click(`//input[@name="awardForms" and @value="giay-khen"]`)
 	// A file that is not a PDF is refused before it is sent.
 	b.upload("#xa-planFile", notPDF)
 	b.clickButton("Lưu và dựng trang")
@@ -65,6 +69,12 @@ func TestSetupNewCommune(t *testing.T) {
 	b.waitText(".notice-success", "Đã lưu thông tin của xã Hòa Bình Mẫu")
 	b.waitText("#brand-name", "Cổng cải cách hành chính xã Hòa Bình Mẫu")
 	b.shot("quan-tri-thong-tin-xa")
+	// A nomination offers only the forms in use.
+	b.open("/quan-tri/ho-so-khen-thuong/moi")
+	b.waitVisible("#f-requestedForm")
+	if got := b.eval(`Array.from(document.querySelectorAll('#f-requestedForm option'), (o) => o.value).filter(Boolean).join()`); got != "giay-khen,bang-khen-thanh-pho" {
+		t.Errorf("the nomination's forms are %q, want the two in use", got)
+	}
 
 	// The site is rebuilt under the commune's name.
 	p.waitFor("the site under the new name", 60*time.Second, func() bool {

@@ -18,6 +18,12 @@ export function vocab(name) {
   return meta.vocab[name] || [];
 }
 
+/** The keys of the award forms the commune uses (every form while it chose none). @returns {string[]} */
+export function formsInUse() {
+  const c = /** @type {any} */ (meta).commune;
+  return c && c.formsInUse && c.formsInUse.length ? c.formsInUse : vocab('awardForms').map((o) => o.key);
+}
+
 export function label(vocabName, key) {
   const o = vocab(vocabName).find((x) => x.key === key);
   return o ? o.label : key;

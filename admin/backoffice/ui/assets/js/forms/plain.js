@@ -2,7 +2,7 @@
 // The plain controls: text, slug, select, number, checkbox and date.
 
 import { h, toPB, dateInputValue, parseVNDate, parseNumber } from '../util.js';
-import { fieldMeta, vocab, collections } from '../schema.js';
+import { fieldMeta, vocab, collections, formsInUse } from '../schema.js';
 import { frame, setInvalid, counterFor } from './field.js';
 
 export function textWidget(def, value, opts) {
@@ -44,7 +44,8 @@ export function selectWidget(def, value, opts) {
   const m = fieldMeta(opts.collection, def.name);
   const options = def.widget === 'quarter'
     ? [1, 2, 3, 4].map((n) => ({ key: String(n), label: `Quý ${['I', 'II', 'III', 'IV'][n - 1]}` }))
-    : vocab(def.vocab);
+    // Award forms: only those the commune uses, and a record's own form.
+    : vocab(def.vocab).filter((o) => def.vocab !== 'awardForms' || o.key === value || formsInUse().includes(o.key));
   const sel = h('select', { id, name: def.name },
     h('option', { value: '' }, def.empty || (m.required || def.required || def.widget === 'quarter' ? '— Chọn —' : '— Không chọn —')),
     options.map((o) => h('option', { value: o.key }, o.label)));

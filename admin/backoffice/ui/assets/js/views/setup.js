@@ -12,7 +12,7 @@ import { errorSummary, setInvalid } from '../forms/field.js';
 import { checkDocument } from '../forms/sniff.js';
 import { setTitle, setDirtyCheck, showIdentity, BASE } from '../nav.js';
 import { loadConfig } from '../process.js';
-import { loadMeta, meta, fieldMeta } from '../schema.js';
+import { loadMeta, meta, fieldMeta, vocab } from '../schema.js';
 import { readDeadline } from './settings.js';
 
 const TITLE = 'Thông tin của xã';
@@ -75,6 +75,16 @@ export async function renderSetup(el) {
     h('label', { for: 'xa-planFile' }, 'Bản kế hoạch đã ký (PDF, không bắt buộc)'),
     h('p', { class: 'hint', id: 'xa-planFile-hint' }, `Tệp PDF, tối đa ${formatBytes(fileMeta.maxSize || 20 << 20)}.` + (rec && rec.planFile ? ` Đã có tệp: ${rec.planFile}; chọn tệp mới để thay.` : '')),
     fileErr, fileInput);
+  // The award forms in use: none ticked means every form.
+  const chosenForms = (rec && rec.awardForms) || [];
+  const formsErr = h('p', { id: 'xa-awardForms-error', class: 'field-error', hidden: true });
+  const forms = h('fieldset', { class: 'field', id: 'xa-awardForms' },
+    h('legend', {}, 'Hình thức khen thưởng xã sử dụng'),
+    h('p', { class: 'hint' }, 'Đề nghị và quyết định khen thưởng chỉ chọn được các hình thức đánh dấu. Không đánh dấu hình thức nào nghĩa là dùng tất cả.'),
+    formsErr,
+    vocab('awardForms').map((o) => h('label', { class: 'choice' },
+      h('input', { type: 'checkbox', name: 'awardForms', value: o.key, checked: chosenForms.includes(o.key) || undefined }), o.label)));
+  const tickedForms = () => Array.from(form.querySelectorAll('input[name=awardForms]:checked'), (x) => /** @type {HTMLInputElement} */ (x).value);
   const deadline = textField('reportDeadline', 'Hạn nộp hồ sơ khen thưởng và báo cáo năm (ngày/tháng)', 5, true, config.reportDeadline || '20/11');
 
   const form = h('form', { class: 'narrow', novalidate: true, onsubmit: save },
@@ -82,11 +92,11 @@ export async function renderSetup(el) {
     h('h2', {}, 'Liên hệ (công bố trên mọi trang, theo Nghị định 42/2022/NĐ-CP)'), ...fields.slice(6, 14),
     h('h2', {}, 'Giao diện'), palette,
     h('h2', {}, 'Kế hoạch phát động phong trào'), ...fields.slice(14), planText, planFile,
-    h('h2', {}, 'Thời hạn'), deadline,
-    h('p', {}, 'Đơn vị và loại đơn vị: ', h('a', { href: BASE + 'don-vi' }, 'quản lý trong mục Đơn vị'), '. Hình thức khen thưởng theo Luật Thi đua, khen thưởng (Giấy khen, Bằng khen…) có sẵn.'),
+    h('h2', {}, 'Khen thưởng'), forms, deadline,
+    h('p', {}, 'Đơn vị và loại đơn vị: ', h('a', { href: BASE + 'don-vi' }, 'quản lý trong mục Đơn vị'), '.'),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn' }, rec ? 'Lưu thông tin' : 'Lưu và dựng trang')));
   const snapshot = () => JSON.stringify(Object.fromEntries(Object.entries(controls).map(([k, v]) => [k, v.input.value]))) + fileInput.value
-    + (/** @type {HTMLInputElement|null} */ (form.querySelector('input[name=colour]:checked'))?.value || '');
+    + (/** @type {HTMLInputElement|null} */ (form.querySelector('input[name=colour]:checked'))?.value || '') + tickedForms().join();
   let initial = snapshot();
   if (el.isConnected) setDirtyCheck(() => snapshot() !== initial);
 
@@ -104,10 +114,13 @@ export async function renderSetup(el) {
       if (ctl) setInvalid(ctl.input, ctl.err, m);
       else if (name === 'planFile') setInvalid(fileInput, fileErr, m);
       else if (name === 'colour') setInvalid(null, colourErr, m);
-      problems.push({ href: `#xa-${name}`, text: `${ctl ? ctl.label : name === 'planFile' ? 'Bản kế hoạch' : 'Màu'}: ${m}` });
+      else if (name === 'awardForms') setInvalid(null, formsErr, m);
+      const what = ctl ? ctl.label : { planFile: 'Bản kế hoạch', colour: 'Màu', awardForms: 'Hình thức khen thưởng' }[name] || name;
+      problems.push({ href: `#xa-${name}`, text: `${what}: ${m}` });
     };
     Object.values(controls).forEach((x) => setInvalid(x.input, x.err, ''));
     setInvalid(fileInput, fileErr, '');
+    setInvalid(null, formsErr, '');
     c.fields.forEach((f) => {
       if (f.required && !controls[f.name].input.value.trim()) fail(f.name, 'Hãy điền mục này.');
     });
@@ -130,6 +143,8 @@ export async function renderSetup(el) {
     const chosen = /** @type {HTMLInputElement|null} */ (form.querySelector('input[name=colour]:checked'));
     if (chosen) body.append('colour', chosen.value);
     if (file) body.append('planFile', file);
+    const ticked = tickedForms();
+    (ticked.length ? ticked : ['']).forEach((k) => body.append('awardForms', k)); // '' clears: every form
     try {
       rec = rec ? await update('commune', rec.id, body) : await create('commune', body);
       if (d.value !== config.reportDeadline && config.id) {
