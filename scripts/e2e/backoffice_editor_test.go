@@ -86,7 +86,7 @@ func (s *backofficeStory) editorPublishesArticle(t *testing.T) {
 	b.selectValue("#f-category", "tuyen-truyen")
 	b.typeInto("#f-tags", "VNeID")
 	b.keys("#f-tags", "\r")
-	b.waitText(".chips", "VNeID")
+	b.waitText(`[data-field="tags"] .chips`, "VNeID")
 	b.axe(s.axe, "biểu mẫu bài viết")
 	b.shot("quan-tri-bai-viet-moi")
 	b.clickButton("Xuất bản ngay")

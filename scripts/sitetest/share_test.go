@@ -43,7 +43,7 @@ func recordPage(rel string) (section string, ok bool) {
 		return "", false
 	}
 	switch parts[0] {
-	case "tin-tuc", "mo-hinh-sang-kien", "vinh-danh", "huong-dan", "don-vi":
+	case "tin-tuc", "mo-hinh-sang-kien", "vinh-danh", "huong-dan", "don-vi", "van-ban":
 		return parts[0], true
 	}
 	return "", false

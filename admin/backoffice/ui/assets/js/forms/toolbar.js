@@ -63,7 +63,7 @@ const ACTIONS = [
   { id: 'heading', label: 'Tiêu đề', title: 'Tiêu đề mục', edit: prefixLines(() => '## ', 'Tiêu đề mục') },
   { id: 'bold', label: 'Đậm', title: 'Chữ đậm (Ctrl+B)', key: 'b', edit: wrap('**', '**', 'chữ đậm') },
   { id: 'list', label: 'Danh sách', title: 'Danh sách gạch đầu dòng', edit: prefixLines(() => '- ', 'Ý thứ nhất') },
-  { id: 'numbered', label: 'Danh sách số', title: 'Danh sách đánh số', edit: prefixLines((i) => `${i + 1}. `, 'Bước thứ nhất') },
+  { id: 'numbered', label: 'Danh sách số', title: 'Danh sách số (đánh số thứ tự)', edit: prefixLines((i) => `${i + 1}. `, 'Bước thứ nhất') },
   {
     id: 'link', label: 'Liên kết', title: 'Liên kết (Ctrl+K)', key: 'k',
     edit: (_b, selected) => {
