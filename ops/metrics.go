@@ -78,8 +78,10 @@ func metricsAllowed(token string, guard *hook.Handler[*core.RequestEvent]) *hook
 // metrics answers GET /api/portal/metrics in Prometheus's text format.
 func (o *Ops) metrics(e *core.RequestEvent) error {
 	var b strings.Builder
+	described := map[string]bool{} // metrics whose HELP and TYPE are written
 	metric := func(name, help, typ string, value any, labels ...string) {
-		if !strings.Contains(b.String(), "# HELP "+name+" ") {
+		if !described[name] {
+			described[name] = true
 			fmt.Fprintf(&b, "# HELP %s %s\n# TYPE %s %s\n", name, help, name, typ)
 		}
 		l := ""

@@ -88,7 +88,7 @@ func New(dir string, o Options) (*Portal, error) {
 	if _, err := p.Run("superuser", "upsert", SuperuserEmail, SuperuserPassword); err != nil {
 		return nil, err
 	}
-	port, err := FreePort()
+	port, err := testbin.FreePort()
 	if err != nil {
 		return nil, err
 	}
@@ -206,16 +206,6 @@ func (p *Portal) Get(t testing.TB, path string) (int, string) {
 		t.Fatalf("GET %s: %v", path, err)
 	}
 	return res.StatusCode, string(b)
-}
-
-// FreePort returns a TCP port of 127.0.0.1 that nothing listens on
-// (testbin.FreePort, for the callers that already use portaltest).
-func FreePort() (int, error) {
-	port, err := testbin.FreePort()
-	if err != nil {
-		return 0, fmt.Errorf("portaltest: %w", err)
-	}
-	return port, nil
 }
 
 // CopySiteSources copies the repository's site sources (hugo.toml,

@@ -19,8 +19,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/pocketbase/pocketbase/core"
 
-	"github.com/daison/portal/internal/portaltest"
 	"github.com/daison/portal/internal/schema"
+	"github.com/daison/portal/internal/testbin"
 	"github.com/daison/portal/internal/versitygw"
 	"github.com/daison/portal/site"
 	"github.com/daison/portal/site/deploy"
@@ -101,7 +101,7 @@ func bucketServing(srv *versitygw.Server, cur string, d time.Duration) error {
 		return fmt.Errorf("public read policy: %w", err)
 	}
 	page := newsPage(cur)
-	port, err := portaltest.FreePort()
+	port, err := testbin.FreePort()
 	if err != nil {
 		return err
 	}

@@ -20,8 +20,8 @@ import (
 	"github.com/pocketbase/pocketbase/tools/types"
 
 	"github.com/daison/portal/admin"
-	"github.com/daison/portal/internal/portaltest"
 	"github.com/daison/portal/internal/schema"
+	"github.com/daison/portal/internal/testbin"
 	"github.com/daison/portal/site"
 )
 
@@ -39,7 +39,7 @@ func serve(app core.App, b *site.Builder, queue *atomic.Pointer[site.Queue]) (*h
 		return nil
 	})
 	queue.Store(site.Register(app, b, admin.RequireStaff))
-	port, err := portaltest.FreePort()
+	port, err := testbin.FreePort()
 	if err != nil {
 		return nil, "", err
 	}

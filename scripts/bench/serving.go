@@ -14,7 +14,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/daison/portal/internal/portaltest"
+	"github.com/daison/portal/internal/testbin"
 	"github.com/daison/portal/site"
 )
 
@@ -35,7 +35,7 @@ func serving(b *site.Builder, addr string, d time.Duration) error {
 		fmt.Println("  (nginx not installed: apt-get install nginx, for the comparison)")
 		return nil
 	}
-	port, err := portaltest.FreePort()
+	port, err := testbin.FreePort()
 	if err != nil {
 		return err
 	}

@@ -18,6 +18,7 @@ import (
 
 	"github.com/daison/portal/internal/commune"
 	"github.com/daison/portal/internal/portaltest"
+	"github.com/daison/portal/internal/testbin"
 )
 
 // clientFrom is an HTTP client whose connections come from the loopback
@@ -46,7 +47,7 @@ func startNginx(t *testing.T, upstream string) string {
 			t.Skip("nginx is not installed (Debian: apt-get install nginx-light)")
 		}
 	}
-	port, err := portaltest.FreePort()
+	port, err := testbin.FreePort()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -211,7 +212,7 @@ func startCaddy(t *testing.T, upstream string) string {
 	if err != nil {
 		t.Skip("caddy is not installed (Debian: apt-get install caddy)")
 	}
-	port, err := portaltest.FreePort()
+	port, err := testbin.FreePort()
 	if err != nil {
 		t.Fatal(err)
 	}
