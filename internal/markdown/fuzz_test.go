@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/daison/portal/internal/testbudget"
 )
 
 var dangerous = regexp.MustCompile(`(?i)<script|<[a-z][^>]*\son[a-z]+\s*=|(href|src)="\s*(javascript|vbscript|data):`)
@@ -46,7 +48,7 @@ func FuzzCheck(f *testing.F) {
 			return
 		}
 		big := cut(strings.Repeat(src, MaxLength/len(src)+1), MaxLength)
-		if d := cpuTime(func() {
+		if d := testbudget.CPUTime(func() {
 			Check(big)
 			_, _ = Render(big)
 			Plain(big)
