@@ -40,6 +40,9 @@ var (
 	ErrCorrupt = errors.New("document corrupt")
 	// ErrTooLarge: the file, or what it decompresses to, is over the limits.
 	ErrTooLarge = errors.New("document too large")
+	// ErrTooManyParts: a ZIP or OLE2 file has more parts than MaxParts (it
+	// is ErrTooLarge as well).
+	ErrTooManyParts = fmt.Errorf("%w: too many parts", ErrTooLarge)
 )
 
 // Limits bound the work of checking one file.
@@ -131,14 +134,14 @@ func checkOOXML(data []byte, lim Limits) (Kind, error) {
 	// would take it hundreds. Each entry starts with this signature, so
 	// counting it in the file bounds the entries first.
 	if n := bytes.Count(data, zipEntrySignature); n > lim.MaxParts {
-		return "", fmt.Errorf("%w: more than %d parts", ErrTooLarge, lim.MaxParts)
+		return "", fmt.Errorf("%w: more than %d", ErrTooManyParts, lim.MaxParts)
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return "", fmt.Errorf("%w: zip: %w", ErrCorrupt, err)
 	}
 	if len(zr.File) > lim.MaxParts {
-		return "", fmt.Errorf("%w: %d parts", ErrTooLarge, len(zr.File))
+		return "", fmt.Errorf("%w: %d", ErrTooManyParts, len(zr.File))
 	}
 	has := map[string]bool{}
 	var declared uint64

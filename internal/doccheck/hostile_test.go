@@ -23,8 +23,8 @@ func TestNestedOLERefused(t *testing.T) {
 	var err error
 	cpu, alloc := testbudget.Measure(func() { _, err = doccheck.Check(nested, "to-trinh.doc", doccheck.Default) })
 	t.Logf("2.6 MB nested .doc: %v in %v of processor time, %d bytes allocated", err, cpu, alloc)
-	if !errors.Is(err, doccheck.ErrTooLarge) {
-		t.Errorf("2.6 MB nested .doc: %v, want ErrTooLarge", err)
+	if !errors.Is(err, doccheck.ErrTooManyParts) || !errors.Is(err, doccheck.ErrTooLarge) {
+		t.Errorf("2.6 MB nested .doc: %v, want ErrTooManyParts", err)
 	}
 	if alloc > 1<<20 {
 		t.Errorf("refusing it allocated %d bytes", alloc)
@@ -52,8 +52,8 @@ func TestManyZipPartsRefused(t *testing.T) {
 	var err error
 	alloc := testbudget.Allocated(func() { _, err = doccheck.Check(many, "mau.docx", doccheck.Default) })
 	t.Logf("%d-byte .docx of 100,000 parts: %v, %d bytes allocated", len(many), err, alloc)
-	if !errors.Is(err, doccheck.ErrTooLarge) {
-		t.Errorf("100,000 parts: %v, want ErrTooLarge", err)
+	if !errors.Is(err, doccheck.ErrTooManyParts) {
+		t.Errorf("100,000 parts: %v, want ErrTooManyParts", err)
 	}
 	if alloc > 1<<20 {
 		t.Errorf("refusing it allocated %d bytes", alloc)

@@ -125,7 +125,7 @@ func oleRootStreams(data []byte, maxEntries int, stream func(name []byte)) error
 	maxSectors := (maxEntries + per - 1) / per
 	for sn := binary.LittleEndian.Uint32(data[48:]); sn != endOfChain; {
 		if len(dir) >= maxSectors {
-			return fmt.Errorf("%w: more than %d OLE2 directory entries", ErrTooLarge, maxEntries)
+			return fmt.Errorf("%w: more than %d OLE2 directory entries", ErrTooManyParts, maxEntries)
 		}
 		s, ok := f.sector(sn)
 		if !ok || seen[sn] {

@@ -110,9 +110,39 @@ var codecs = map[string]struct {
 }
 
 // Inspect sniffs data and, for an image, reads its header and holds its size
-// against lim. It decodes no pixels: its cost does not grow with the image.
-// A file that is not an image comes back with an empty Format and no error.
+// against lim, and a JPEG's scans against their limits. It decodes no
+// pixels: its cost does not grow with the image. A file that is not an
+// image comes back with an empty Format and no error.
 func Inspect(data []byte, lim Limits) (Info, error) {
+	info, err := inspectHead(data, lim)
+	if err != nil || info.Format != "jpeg" {
+		return info, err
+	}
+	return info, checkJPEGWork(bytes.NewReader(data), &info, lim)
+}
+
+// InspectHeadBytes is how much of a file InspectReader keeps in memory:
+// headers come first, a JPEG's after at most a few metadata segments.
+const InspectHeadBytes = 1 << 20
+
+// InspectReader is Inspect for a file read from r (a stored file, which
+// may be large): it keeps its first InspectHeadBytes for the header, and
+// reads the rest of a JPEG through the count of its scans.
+func InspectReader(r io.Reader, lim Limits) (Info, error) {
+	head, err := io.ReadAll(io.LimitReader(r, InspectHeadBytes))
+	if err != nil {
+		return Info{}, fmt.Errorf("read the image: %w", err)
+	}
+	info, err := inspectHead(head, lim)
+	if err != nil || info.Format != "jpeg" {
+		return info, err
+	}
+	return info, checkJPEGWork(io.MultiReader(bytes.NewReader(head), r), &info, lim)
+}
+
+// inspectHead is Inspect without the count of a JPEG's scans: what the
+// head of the file tells.
+func inspectHead(data []byte, lim Limits) (Info, error) {
 	info := Info{MIME: mimetype.Detect(data).String(), Orientation: 1}
 	c, ok := codecs[info.MIME]
 	if !ok {
@@ -133,7 +163,6 @@ func Inspect(data []byte, lim Limits) (Info, error) {
 	}
 	if info.Format == "jpeg" {
 		info.Orientation, info.Metadata = jpegMeta(data)
-		return info, checkJPEGWork(bytes.NewReader(data), &info, lim)
 	}
 	return info, nil
 }
