@@ -75,7 +75,7 @@ func Register(app core.App, opts Options) {
 	// The award process.
 	awards.Bind(app)
 	reminders.Bind(app)
-	app.OnRecordValidate(schema.Nominations, schema.UnitReports).BindFunc(cleanStaffTexts)
+	app.OnRecordValidate(schema.Nominations, schema.UnitReports, schema.Staff, schema.DeadlineExceptions, schema.PortalConfig).BindFunc(cleanStaffTexts)
 
 	// Citizens' feedback.
 	app.OnRecordEnrich(schema.Feedback).BindFunc(showContacts)
