@@ -43,6 +43,8 @@ func Register(app core.App, opts Options) {
 	// Uploads of every collection: images checked whole, photos
 	// shrunk; thumbnails only of images within the caps.
 	app.OnRecordValidate().BindFunc(checkUploads)
+	app.OnRecordCreateRequest().Bind(precheckUploads)
+	app.OnRecordUpdateRequest().Bind(precheckUploads)
 	app.OnFileDownloadRequest().BindFunc(refuseThumb)
 	app.OnRecordValidate(schema.PublicCollections...).BindFunc(validatePublic)
 	app.OnRecordValidate(schema.Documents).BindFunc(checkDocument)
@@ -64,6 +66,7 @@ func Register(app core.App, opts Options) {
 	history.Bind(app)
 	app.OnRecordAuthWithOTPRequest(schema.Staff).BindFunc(passwordFirst)
 	app.OnRecordValidate(schema.Staff, core.CollectionNameSuperusers).BindFunc(checkPassword)
+	app.OnRecordRequestVerificationRequest().BindFunc(refuseVerification)
 	app.OnMailerSend().BindFunc(printMailWithoutSMTP(opts.MailLog))
 
 	// Fields some callers may not see (visibility.go).
@@ -72,7 +75,7 @@ func Register(app core.App, opts Options) {
 	// The award process.
 	awards.Bind(app)
 	reminders.Bind(app)
-	app.OnRecordValidate(schema.Nominations, schema.UnitReports).BindFunc(cleanStaffTexts)
+	app.OnRecordValidate(schema.Nominations, schema.UnitReports, schema.Staff, schema.DeadlineExceptions, schema.PortalConfig).BindFunc(cleanStaffTexts)
 
 	// Citizens' feedback.
 	app.OnRecordEnrich(schema.Feedback).BindFunc(showContacts)

@@ -9,6 +9,7 @@ import (
 
 	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/filesystem"
 
 	"github.com/daison/portal/admin/check"
 	"github.com/daison/portal/internal/doccheck"
@@ -37,7 +38,7 @@ func checkDocument(e *core.RecordEvent) error {
 	if d := r.GetDateTime("issuedOn"); !d.IsZero() && d.Time().After(time.Now().Add(48*time.Hour)) {
 		errs["issuedOn"] = check.FieldError("validation_document_date", "Ngày ban hành không được ở sau hôm nay.")
 	}
-	if ff, ok := r.Collection().Fields.GetByName("file").(*core.FileField); ok {
+	if ff, ok := r.Collection().Fields.GetByName(documentFileField).(*core.FileField); ok {
 		if err := checkDocumentFiles(r, ff); err != nil {
 			errs["file"] = err
 		}
@@ -61,20 +62,32 @@ func normalDocumentNumber(s string) string {
 	return strings.ToUpper(strings.Join(strings.Fields(s), ""))
 }
 
+// documentFileField is the documents' file field.
+const documentFileField = "file"
+
 // checkDocumentFiles reads the new files of a document field whole
 // (doccheck) and says in Vietnamese why the first bad one is refused.
 func checkDocumentFiles(r *core.Record, ff *core.FileField) error {
 	for _, file := range r.GetUnsavedFiles(ff.Name) {
-		data, err := readUpload(file, ff)
+		_, err := verdictOf(verdictKey{file, true}, func() (*filesystem.File, error) { return nil, checkDocumentFile(file, ff) })
 		if err != nil {
-			return check.FieldError("validation_file_unreadable", "Không đọc được tệp “"+file.OriginalName+"”; hãy tải lên lại.")
+			return err
 		}
-		if data == nil {
-			return documentProblem(file.OriginalName, doccheck.ErrTooLarge)
-		}
-		if _, err := doccheck.Check(data, file.OriginalName, doccheck.Default); err != nil {
-			return documentProblem(file.OriginalName, err)
-		}
+	}
+	return nil
+}
+
+// checkDocumentFile checks one new file of a document field.
+func checkDocumentFile(file *filesystem.File, ff *core.FileField) error {
+	data, err := readUpload(file, ff)
+	if err != nil {
+		return check.FieldError("validation_file_unreadable", "Không đọc được tệp “"+file.OriginalName+"”; hãy tải lên lại.")
+	}
+	if data == nil {
+		return documentProblem(file.OriginalName, doccheck.ErrTooLarge)
+	}
+	if _, err := doccheck.Check(data, file.OriginalName, doccheck.Default); err != nil {
+		return documentProblem(file.OriginalName, err)
 	}
 	return nil
 }
@@ -82,6 +95,9 @@ func checkDocumentFiles(r *core.Record, ff *core.FileField) error {
 // documentProblem says in Vietnamese why the document name was refused.
 func documentProblem(name string, err error) error {
 	switch {
+	case errors.Is(err, doccheck.ErrTooManyParts):
+		return check.FieldError("validation_document_parts", fmt.Sprintf(
+			"Tệp “%s” có quá nhiều phần bên trong (tối đa %s), khác với tệp Word hay Excel thông thường. Hãy mở tệp trên máy, lưu lại thành tệp mới (hoặc in ra PDF) rồi tải lên lại.", name, groupDigits(doccheck.Default.MaxParts)))
 	case errors.Is(err, doccheck.ErrTooLarge):
 		return check.FieldError("validation_document_size", fmt.Sprintf(
 			"Tệp “%s” quá lớn (tối đa %d MB, kể cả khi giải nén). Hãy quét văn bản với độ phân giải thấp hơn hoặc tách thành nhiều tệp.", name, doccheck.Default.MaxBytes>>20))

@@ -3,7 +3,6 @@ package admin
 import (
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"strings"
 
@@ -18,19 +17,18 @@ import (
 // checked that the caller may read the file.
 const thumbRefusalKey = "portalThumbRefusal"
 
-// thumbHeadBytes is how much of a stored file boundThumbs reads to find its
-// size: headers come first, a JPEG's after at most a few metadata segments.
-const thumbHeadBytes = 1 << 20
-
 // boundThumbs keeps PocketBase's thumbnails (?thumb=WxH, which every file
 // field offers at 100x100) within the caps. PocketBase makes a missing
 // thumbnail by decoding the whole original, before any hook of ours runs;
 // an image stored before uploads were checked whole may be a pixel bomb
-// (20,000 × 20,000 pixels took the portal from 150 MB to 3 GB). So, before
-// its handler, this reads the original's header: an image over the caps, or
-// whose header does not read, gets no thumbnail (the thumb parameter is
-// dropped so none is made, and refuseThumb answers 422 in Vietnamese); one
-// within them is decoded within decodeBudget, like uploads.
+// (20,000 × 20,000 pixels took the portal from 150 MB to 3 GB) or a JPEG of
+// thousands of scans (a minute and a half of processor time). So, before
+// its handler, this reads the original's header and counts a JPEG's
+// scans: an image over the caps, or whose header does not read, gets no
+// thumbnail (the thumb parameter is dropped so none is made, and
+// refuseThumb answers 422 in Vietnamese); one within them is decoded within
+// decodeBudget, one at a time per account, like uploads. (PocketBase's
+// decode itself takes no deadline: the caps are what bound it.)
 func boundThumbs(e *core.RequestEvent) error {
 	thumb := e.Request.URL.Query().Get("thumb")
 	if thumb == "" || !strings.HasPrefix(e.Request.URL.Path, "/api/files/") ||
@@ -51,7 +49,7 @@ func boundThumbs(e *core.RequestEvent) error {
 	}
 	info, err := storedImageHead(e.App, record, name, thumb)
 	switch {
-	case err != nil && (errors.Is(err, imagecheck.ErrTooLarge) || errors.Is(err, imagecheck.ErrCorrupt)):
+	case err != nil && (errors.Is(err, imagecheck.ErrTooLarge) || errors.Is(err, imagecheck.ErrCorrupt) || errors.Is(err, imagecheck.ErrTooComplex)):
 		q := e.Request.URL.Query()
 		q.Del("thumb")
 		e.Request.URL.RawQuery = q.Encode()
@@ -60,19 +58,19 @@ func boundThumbs(e *core.RequestEvent) error {
 	case err != nil || !info.IsImage():
 		return e.Next() // no thumbnail to make, or one already made
 	}
-	weight := decodeWeight(info)
-	if err := decoding.Acquire(e.Request.Context(), weight); err != nil {
+	weight, account := decodeWeight(info), requestAccount(e)
+	if err := decoding.acquire(e.Request.Context(), account, weight); err != nil {
 		return fmt.Errorf("wait to make a thumbnail of %s: %w", name, err)
 	}
-	defer decoding.Release(weight)
+	defer decoding.release(account, weight)
 	return e.Next()
 }
 
 // errThumbExists: the thumbnail asked for is already stored.
 var errThumbExists = errors.New("thumbnail already made")
 
-// storedImageHead inspects the header of the stored file name of record,
-// unless its thumbnail of size thumb is already made.
+// storedImageHead inspects the header (and a JPEG's scans) of the stored
+// file name of record, unless its thumbnail of size thumb is already made.
 func storedImageHead(app core.App, record *core.Record, name, thumb string) (imagecheck.Info, error) {
 	fsys, err := app.NewFilesystem()
 	if err != nil {
@@ -89,15 +87,14 @@ func storedImageHead(app core.App, record *core.Record, name, thumb string) (ima
 		return imagecheck.Info{}, fmt.Errorf("open %s: %w", name, err)
 	}
 	defer rd.Close()
-	head, err := io.ReadAll(io.LimitReader(rd, thumbHeadBytes))
-	if err != nil {
-		return imagecheck.Info{}, fmt.Errorf("read %s: %w", name, err)
-	}
-	return imagecheck.Inspect(head, imagecheck.Default)
+	return imagecheck.InspectReader(rd, imagecheck.Default)
 }
 
 // thumbProblem says in Vietnamese why no thumbnail is made of name.
 func thumbProblem(name string, info imagecheck.Info, err error) string {
+	if errors.Is(err, imagecheck.ErrTooComplex) {
+		return "Không tạo ảnh thu nhỏ cho “" + name + "”: ảnh được lưu thành quá nhiều lượt quét (ảnh JPEG lũy tiến), máy chủ không đọc. Hãy tải tệp gốc về, lưu lại thành JPEG thông thường rồi tải lên lại."
+	}
 	if errors.Is(err, imagecheck.ErrTooLarge) {
 		return fmt.Sprintf("Không tạo ảnh thu nhỏ cho “%s”: ảnh quá lớn (%s × %s điểm ảnh; tối đa %s triệu điểm ảnh và mỗi chiều %s điểm ảnh). Hãy tải tệp gốc về, thu nhỏ rồi tải lên lại.",
 			name, groupDigits(info.Width), groupDigits(info.Height), groupDigits(imagecheck.Default.MaxPixels/1_000_000), groupDigits(imagecheck.Default.MaxSide))

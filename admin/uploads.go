@@ -13,7 +13,6 @@ import (
 	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/filesystem"
-	"golang.org/x/sync/semaphore"
 
 	"github.com/daison/portal/admin/check"
 	"github.com/daison/portal/internal/imagecheck"
@@ -27,24 +26,13 @@ import (
 // MB) is never stored, published or resized by each build.
 const photoMaxSide = 1600
 
-// decodeBudget bounds the memory of the images decoded at once, on upload
-// and for thumbnails: two at the pixel cap (4 bytes a pixel), or many small
-// ones. A third large upload waits for one of them to finish.
-var (
-	decodeBudget = 2 * 4 * int64(imagecheck.Default.MaxPixels)
-	decoding     = semaphore.NewWeighted(decodeBudget)
-)
-
-// decodeWeight is the share of decodeBudget an image of info takes.
-func decodeWeight(info imagecheck.Info) int64 {
-	return min(4*int64(info.Width)*int64(info.Height), decodeBudget)
-}
-
 // checkUploads checks the new files of every collection's file fields that
 // may hold an image (dossiers of PDF, Word and photos as well as photo
 // fields), whoever saves them: the type is sniffed from the bytes, an image
-// must keep the pixel caps (read from its header before anything is
-// decoded) and decode whole. A photo field's image is then stored upright,
+// must keep the pixel and scan caps (read from its header and markers
+// before anything is decoded) and decode whole within its time, one image
+// at a time per account (decoding.go). Files sent through the API were
+// checked before the request's transaction (precheck.go). A photo field's image is then stored upright,
 // without its metadata (the GPS position a phone writes) and at most
 // photoMaxSide pixels long.
 func checkUploads(e *core.RecordEvent) error {
@@ -59,7 +47,9 @@ func checkUploads(e *core.RecordEvent) error {
 			continue
 		}
 		for _, file := range e.Record.GetUnsavedFiles(ff.Name) {
-			repl, err := checkUpload(ctx, ff, file)
+			repl, err := verdictOf(verdictKey{file, false}, func() (*filesystem.File, error) {
+				return checkUpload(ctx, decodeAccount(e.App), ff, file)
+			})
 			if err != nil {
 				errs[ff.Name] = err
 				break
@@ -74,7 +64,7 @@ func checkUploads(e *core.RecordEvent) error {
 
 // checkUpload checks one new file of ff and returns the file to store
 // instead of it, if any.
-func checkUpload(ctx context.Context, ff *core.FileField, file *filesystem.File) (*filesystem.File, error) {
+func checkUpload(ctx context.Context, account string, ff *core.FileField, file *filesystem.File) (*filesystem.File, error) {
 	data, err := readUpload(file, ff)
 	if err != nil {
 		return nil, check.FieldError("validation_file_unreadable", "Không đọc được tệp “"+file.OriginalName+"”; hãy tải lên lại.")
@@ -90,11 +80,11 @@ func checkUpload(ctx context.Context, ff *core.FileField, file *filesystem.File)
 		return nil, nil
 	}
 	weight := decodeWeight(info)
-	if err := decoding.Acquire(ctx, weight); err != nil {
+	if err := decoding.acquire(ctx, account, weight); err != nil {
 		return nil, check.FieldError("validation_image_busy", "Máy chủ đang bận xử lý ảnh khác; hãy thử lại sau ít phút.")
 	}
-	defer decoding.Release(weight)
-	img, err := imagecheck.Decode(data, info)
+	defer decoding.release(account, weight)
+	img, err := imagecheck.DecodeContext(ctx, data, info)
 	if err != nil {
 		return nil, imageProblem(file.OriginalName, info, err)
 	}
@@ -145,11 +135,19 @@ func readUpload(file *filesystem.File, ff *core.FileField) ([]byte, error) {
 
 // imageProblem says in Vietnamese why the image name was refused.
 func imageProblem(name string, info imagecheck.Info, err error) error {
-	if errors.Is(err, imagecheck.ErrTooLarge) {
-		lim := imagecheck.Default
+	lim := imagecheck.Default
+	switch {
+	case errors.Is(err, imagecheck.ErrTooLarge):
 		return check.FieldError("validation_image_size", fmt.Sprintf(
 			"Ảnh “%s” quá lớn: %s × %s điểm ảnh; tối đa %s triệu điểm ảnh và mỗi chiều %s điểm ảnh. Hãy thu nhỏ ảnh rồi tải lên lại.",
 			name, groupDigits(info.Width), groupDigits(info.Height), groupDigits(lim.MaxPixels/1_000_000), groupDigits(lim.MaxSide)))
+	case errors.Is(err, imagecheck.ErrTooComplex):
+		return check.FieldError("validation_image_scans", fmt.Sprintf(
+			"Ảnh “%s” được lưu thành quá nhiều lượt quét (ảnh JPEG lũy tiến; tối đa %d lượt, máy ảnh và phần mềm thường chỉ ghi dưới 20), nên máy chủ không đọc ảnh này. Hãy mở ảnh trên máy, lưu lại thành JPEG thông thường rồi tải lên lại.",
+			name, lim.MaxScans))
+	case errors.Is(err, imagecheck.ErrTooSlow):
+		return check.FieldError("validation_image_slow",
+			"Máy chủ đọc ảnh “"+name+"” quá lâu nên đã dừng. Hãy mở ảnh trên máy, lưu lại thành JPEG hoặc PNG thông thường (hoặc thu nhỏ ảnh) rồi tải lên lại.")
 	}
 	return check.FieldError("validation_image_corrupt",
 		"Ảnh “"+name+"” bị hỏng, không đọc được (dữ liệu ảnh bị cắt ngắn hoặc sai). Hãy mở ảnh trên máy, lưu lại thành JPEG hoặc PNG rồi tải lên lại.")

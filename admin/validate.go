@@ -53,7 +53,9 @@ func validatePublic(e *core.RecordEvent) error {
 }
 
 // cleanStaffTexts stores the texts of the staff-only collections as NFC and
-// checks them like those of public records.
+// checks them like those of public records: staff members' own names (a
+// line break in one would forge lines of the audit log and the stamps),
+// nominations, unit reports, deadline exceptions and the award settings.
 func cleanStaffTexts(e *core.RecordEvent) error {
 	errs := validation.Errors{}
 	check.Texts(e.Record, errs)

@@ -4,12 +4,12 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/daison/portal/admin/check"
+	"github.com/daison/portal/internal/lockout"
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/table"
 	"github.com/daison/portal/internal/vocab"
@@ -31,41 +31,43 @@ const (
 	lookupWindow        = 15 * time.Minute
 )
 
-// misses counts failed lookups by key in a window.
+// lookupMaxKeys bounds the addresses and the codes whose misses are
+// counted (each about 200 bytes): a flood of misses from new addresses
+// pushes out the oldest counts that have not locked anyone, never a lockout
+// (internal/lockout).
+const lookupMaxKeys = 100_000
+
+// misses counts failed lookups by key ("ip:…" for an address, "code:…"
+// for a receipt code), each kind in its own table and with its own limit.
 type misses struct {
-	mu   sync.Mutex
-	seen map[string][]time.Time
+	ip, code *lockout.Counter
 }
 
-var lookupMisses = &misses{seen: map[string][]time.Time{}}
+var lookupMisses = newMisses()
+
+func newMisses() *misses {
+	return &misses{
+		ip:   lockout.New(lookupMissesPerIP, lookupWindow, lookupMaxKeys),
+		code: lockout.New(lookupMissesPerCode, lookupWindow, lookupMaxKeys),
+	}
+}
+
+func (m *misses) counter(key string) *lockout.Counter {
+	if strings.HasPrefix(key, "code:") {
+		return m.code
+	}
+	return m.ip
+}
 
 // count returns how many misses key had in the window to now.
-func (m *misses) count(key string, now time.Time) int {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	kept := m.seen[key][:0]
-	for _, t := range m.seen[key] {
-		if now.Sub(t) < lookupWindow {
-			kept = append(kept, t)
-		}
-	}
-	if len(kept) == 0 {
-		delete(m.seen, key)
-		return 0
-	}
-	m.seen[key] = kept
-	return len(kept)
-}
+func (m *misses) count(key string, now time.Time) int { return m.counter(key).Count(key, now) }
 
 // add records a miss of key.
-func (m *misses) add(key string, now time.Time) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if len(m.seen) > 100000 { // bounded: forget everyone rather than grow
-		m.seen = map[string][]time.Time{}
-	}
-	m.seen[key] = append(m.seen[key], now)
-}
+func (m *misses) add(key string, now time.Time) { m.counter(key).Fail(key, now) }
+
+// lookupIPKey is the key of a client address in lookupMisses: the address,
+// or for IPv6 its /64, hashed.
+func lookupIPKey(ip string) string { return "ip:" + hashIP(lockout.Network(ip)) }
 
 // LookupView is what the lookup page shows.
 type LookupView struct {
@@ -112,7 +114,7 @@ func Lookup(app core.App, code, digits, ip string, now time.Time) (LookupView, i
 	}
 	v.Code = code
 	digits = strings.TrimSpace(digits)
-	ipKey := "ip:" + hashIP(ip)
+	ipKey := lookupIPKey(ip)
 	if lookupMisses.count(ipKey, now) >= lookupMissesPerIP {
 		v.Problem = "Bạn đã tra cứu sai quá nhiều lần. Vui lòng đợi 15 phút rồi thử lại, hoặc hỏi trực tiếp tại Trung tâm Phục vụ hành chính công xã."
 		return v, http.StatusTooManyRequests

@@ -15,6 +15,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/security"
 
 	"github.com/daison/portal/internal/schema"
+	"github.com/daison/portal/internal/vntext"
 	"github.com/daison/portal/internal/vocab"
 )
 
@@ -68,7 +69,9 @@ func PersonLabel(a *core.Record) string {
 	if a.IsSuperuser() {
 		return "Quản trị hệ thống (" + a.Email() + ")"
 	}
-	label := a.GetString("name") + " (" + a.Email()
+	// One line even if the name was stored before names were checked:
+	// a line break in it would forge another line of the log.
+	label := vntext.OneLine(a.GetString("name")) + " (" + a.Email()
 	if role := a.GetString("role"); role != "" {
 		label += ", " + vocab.StaffRoles.Label(role)
 	}

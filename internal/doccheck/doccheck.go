@@ -17,8 +17,6 @@ import (
 	"io"
 	"path"
 	"strings"
-
-	"github.com/richardlehane/mscfb"
 )
 
 // Kind is a document type the portal accepts.
@@ -42,6 +40,9 @@ var (
 	ErrCorrupt = errors.New("document corrupt")
 	// ErrTooLarge: the file, or what it decompresses to, is over the limits.
 	ErrTooLarge = errors.New("document too large")
+	// ErrTooManyParts: a ZIP or OLE2 file has more parts than MaxParts (it
+	// is ErrTooLarge as well).
+	ErrTooManyParts = fmt.Errorf("%w: too many parts", ErrTooLarge)
 )
 
 // Limits bound the work of checking one file.
@@ -127,12 +128,20 @@ func checkPDF(data []byte) error {
 // content types part and the main part of a document or a workbook, and
 // every part must decompress whole (checksums included) within the limits.
 func checkOOXML(data []byte, lim Limits) (Kind, error) {
+	// archive/zip reads every entry of the central directory (a File of
+	// some 200 bytes each) before anything can count them, and reads on
+	// past the count the archive claims: a few megabytes of empty entries
+	// would take it hundreds. Each entry starts with this signature, so
+	// counting it in the file bounds the entries first.
+	if n := bytes.Count(data, zipEntrySignature); n > lim.MaxParts {
+		return "", fmt.Errorf("%w: more than %d", ErrTooManyParts, lim.MaxParts)
+	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return "", fmt.Errorf("%w: zip: %w", ErrCorrupt, err)
 	}
 	if len(zr.File) > lim.MaxParts {
-		return "", fmt.Errorf("%w: %d parts", ErrTooLarge, len(zr.File))
+		return "", fmt.Errorf("%w: %d", ErrTooManyParts, len(zr.File))
 	}
 	has := map[string]bool{}
 	var declared uint64
@@ -166,6 +175,9 @@ func checkOOXML(data []byte, lim Limits) (Kind, error) {
 	return kind, nil
 }
 
+// zipEntrySignature starts each entry of a ZIP archive's central directory.
+var zipEntrySignature = []byte("PK\x01\x02")
+
 // readPart decompresses one part whole, at most left bytes of it.
 func readPart(f *zip.File, left int64) (int64, error) {
 	if f.Flags&0x1 != 0 {
@@ -188,32 +200,21 @@ func readPart(f *zip.File, left int64) (int64, error) {
 
 var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 
-// checkOLE reads an OLE2 compound file's directory: a Word file has a
-// "WordDocument" stream, an Excel file a "Workbook" (or, before 1997,
-// "Book") stream.
+// checkOLE reads an OLE2 compound file's directory (ole.go): a Word file
+// has a "WordDocument" stream under its root, an Excel file a "Workbook"
+// (or, before 1997, "Book") stream.
 func checkOLE(data []byte, want Kind, lim Limits) (Kind, error) {
-	r, err := mscfb.New(bytes.NewReader(data))
-	if err != nil {
-		return "", fmt.Errorf("%w: OLE2: %w", ErrCorrupt, err)
-	}
 	var word, excel bool
-	n := 0
-	for entry, err := r.Next(); ; entry, err = r.Next() {
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return "", fmt.Errorf("%w: OLE2 directory: %w", ErrCorrupt, err)
-		}
-		if n++; n > lim.MaxParts {
-			return "", fmt.Errorf("%w: %d OLE2 entries", ErrTooLarge, n)
-		}
-		switch entry.Name {
-		case "WordDocument":
+	err := oleRootStreams(data, lim.MaxParts, func(name []byte) {
+		switch {
+		case utf16Is(name, "WordDocument"):
 			word = true
-		case "Workbook", "Book":
+		case utf16Is(name, "Workbook"), utf16Is(name, "Book"):
 			excel = true
 		}
+	})
+	if err != nil {
+		return "", err
 	}
 	switch {
 	case word && (want == DOC || !excel):

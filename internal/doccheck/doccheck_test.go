@@ -7,10 +7,13 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/daison/portal/internal/doccheck"
+	"github.com/daison/portal/internal/doccheck/doctest"
+	"github.com/daison/portal/internal/testbudget"
 )
 
 // PDF is a small but whole PDF.
@@ -133,14 +136,42 @@ func TestDamagedPart(t *testing.T) {
 	}
 }
 
+// fuzzBudget bounds the processor time of checking one input: generous,
+// so that a busy machine does not fail it, yet far below the seconds an
+// unbounded directory costs.
+const fuzzBudget = time.Second
+
+// FuzzCheck: no file, however made, panics the check, is accepted under a
+// name of another kind, or costs more than fuzzBudget of processor time or
+// more memory than a small multiple of its size.
 func FuzzCheck(f *testing.F) {
 	f.Add(PDF, "a.pdf")
 	f.Add(docx(f), "a.docx")
+	f.Add(xlsx(f), "a.xlsx")
 	f.Add([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0}, "a.doc")
+	f.Add(doctest.NestedDOC(3), "a.doc")
+	f.Add(doctest.ManyPartsDOCX(3), "a.docx")
+	for _, name := range []string{"word.doc", "excel.xls"} {
+		b, err := os.ReadFile("testdata/" + name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b, name)
+	}
 	f.Fuzz(func(t *testing.T, data []byte, name string) {
-		k, err := doccheck.Check(data, name, doccheck.Default)
+		var (
+			k   doccheck.Kind
+			err error
+		)
+		cpu, alloc := testbudget.Measure(func() { k, err = doccheck.Check(data, name, doccheck.Default) })
 		if err == nil && !strings.HasSuffix(strings.ToLower(name), "."+string(k)) {
 			t.Fatalf("accepted %q as %s", name, k)
+		}
+		if limit := 16*uint64(len(data)) + 4<<20; alloc > limit {
+			t.Fatalf("checking %d bytes named %q allocated %d bytes, over %d", len(data), name, alloc, limit)
+		}
+		if cpu > fuzzBudget {
+			t.Fatalf("checking %d bytes named %q took %v of processor time, over %v", len(data), name, cpu, fuzzBudget)
 		}
 	})
 }

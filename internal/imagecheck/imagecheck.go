@@ -11,6 +11,8 @@ package imagecheck
 
 import (
 	"bytes"
+	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"image"
@@ -29,7 +31,16 @@ type Limits struct {
 	MaxPixels int
 	// MaxSide is the largest width or height.
 	MaxSide int
+	// MaxScans is the most scans a JPEG may have; 0 means
+	// DefaultMaxScans.
+	MaxScans int
+	// MaxPasses is the most passes over a JPEG's blocks its scans may
+	// make together (jpegscans.go); 0 means DefaultMaxPasses.
+	MaxPasses int
 }
+
+func (l Limits) maxScans() int  { return cmp.Or(l.MaxScans, DefaultMaxScans) }
+func (l Limits) maxPasses() int { return cmp.Or(l.MaxPasses, DefaultMaxPasses) }
 
 // Default are the portal's caps. Phones take 12–24 million pixels by
 // default (4000 × 3000, 5712 × 4284); their 48–200 Mpx modes are opt-in and
@@ -37,7 +48,7 @@ type Limits struct {
 // scan (an A4 page at 600 dpi is 35 Mpx) while one decode stays near 160 MB
 // (4 bytes a pixel); 10,000 pixels a side keeps ordinary panoramas and
 // refuses strips made to exhaust memory along one side.
-var Default = Limits{MaxPixels: 40_000_000, MaxSide: 10_000}
+var Default = Limits{MaxPixels: 40_000_000, MaxSide: 10_000, MaxScans: DefaultMaxScans, MaxPasses: DefaultMaxPasses}
 
 // Errors of Inspect and Decode; test for them with errors.Is.
 var (
@@ -46,6 +57,12 @@ var (
 	ErrTooLarge = errors.New("image too large")
 	// ErrCorrupt: the file says it is an image but does not decode.
 	ErrCorrupt = errors.New("image data corrupt")
+	// ErrTooComplex: a JPEG has more scans, or its scans more passes over
+	// the image, than the limits allow: more than any encoder writes.
+	ErrTooComplex = errors.New("image too costly to decode")
+	// ErrTooSlow: decoding took longer than MaxDecodeTime, or the caller
+	// gave up (its context ended).
+	ErrTooSlow = errors.New("image decoding stopped")
 )
 
 // Info is what Inspect learnt of a file.
@@ -65,6 +82,10 @@ type Info struct {
 	// Metadata is set when a JPEG carries EXIF, XMP, IPTC or a comment:
 	// where a phone writes the place (GPS) and time a photo was taken.
 	Metadata bool
+	// Scans and Passes are a JPEG's scans and the passes over its blocks
+	// they make together, as far as Inspect counted them (it stops past
+	// the limits).
+	Scans, Passes int
 }
 
 // IsImage reports whether the file is an image the portal decodes.
@@ -89,9 +110,39 @@ var codecs = map[string]struct {
 }
 
 // Inspect sniffs data and, for an image, reads its header and holds its size
-// against lim. It decodes no pixels: its cost does not grow with the image.
-// A file that is not an image comes back with an empty Format and no error.
+// against lim, and a JPEG's scans against their limits. It decodes no
+// pixels: its cost does not grow with the image. A file that is not an
+// image comes back with an empty Format and no error.
 func Inspect(data []byte, lim Limits) (Info, error) {
+	info, err := inspectHead(data, lim)
+	if err != nil || info.Format != "jpeg" {
+		return info, err
+	}
+	return info, checkJPEGWork(bytes.NewReader(data), &info, lim)
+}
+
+// InspectHeadBytes is how much of a file InspectReader keeps in memory:
+// headers come first, a JPEG's after at most a few metadata segments.
+const InspectHeadBytes = 1 << 20
+
+// InspectReader is Inspect for a file read from r (a stored file, which
+// may be large): it keeps its first InspectHeadBytes for the header, and
+// reads the rest of a JPEG through the count of its scans.
+func InspectReader(r io.Reader, lim Limits) (Info, error) {
+	head, err := io.ReadAll(io.LimitReader(r, InspectHeadBytes))
+	if err != nil {
+		return Info{}, fmt.Errorf("read the image: %w", err)
+	}
+	info, err := inspectHead(head, lim)
+	if err != nil || info.Format != "jpeg" {
+		return info, err
+	}
+	return info, checkJPEGWork(io.MultiReader(bytes.NewReader(head), r), &info, lim)
+}
+
+// inspectHead is Inspect without the count of a JPEG's scans: what the
+// head of the file tells.
+func inspectHead(data []byte, lim Limits) (Info, error) {
 	info := Info{MIME: mimetype.Detect(data).String(), Orientation: 1}
 	c, ok := codecs[info.MIME]
 	if !ok {
@@ -116,16 +167,45 @@ func Inspect(data []byte, lim Limits) (Info, error) {
 	return info, nil
 }
 
+// checkJPEGWork counts the scans of the JPEG in r into info and holds them
+// against lim.
+func checkJPEGWork(r io.Reader, info *Info, lim Limits) error {
+	cost, err := jpegWork(r, lim.maxScans(), lim.maxPasses())
+	info.Scans, info.Passes = cost.scans, int(cost.passes())
+	switch {
+	case err != nil:
+		return fmt.Errorf("%w: %w", ErrCorrupt, err)
+	case info.Scans > lim.maxScans():
+		return fmt.Errorf("%w: a JPEG of more than %d scans", ErrTooComplex, lim.maxScans())
+	case info.Passes > lim.maxPasses():
+		return fmt.Errorf("%w: a JPEG whose scans make more than %d passes", ErrTooComplex, lim.maxPasses())
+	}
+	return nil
+}
+
 // Decode decodes the whole image Inspect accepted (info is its answer):
 // truncated or damaged data, or pixels that disagree with the header, give
-// ErrCorrupt. Its memory is bounded by the header's size, which Inspect
-// checked.
+// ErrCorrupt. Its memory is bounded by the header's size and its work by
+// the scans, which Inspect checked; it stops after MaxDecodeTime
+// (ErrTooSlow).
 func Decode(data []byte, info Info) (image.Image, error) {
+	return DecodeContext(context.Background(), data, info)
+}
+
+// DecodeContext is Decode that also stops, with ErrTooSlow, when ctx ends.
+func DecodeContext(ctx context.Context, data []byte, info Info) (image.Image, error) {
 	c, ok := codecs[info.MIME]
 	if !ok {
 		return nil, fmt.Errorf("decode %s: not an image the portal decodes", info.MIME)
 	}
-	img, err := safely(func() (image.Image, error) { return c.decode(bytes.NewReader(data)) })
+	ctx, cancel := context.WithTimeout(ctx, MaxDecodeTime)
+	defer cancel()
+	r := newStoppableReader(ctx, data)
+	defer r.close()
+	img, err := safely(func() (image.Image, error) { return c.decode(r) })
+	if err != nil && r.stopped() {
+		return nil, fmt.Errorf("%w: %s: %w", ErrTooSlow, info.Format, context.Cause(ctx))
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s data: %w", ErrCorrupt, info.Format, err)
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"testing"
 	"time"
+
+	"github.com/daison/portal/internal/testbudget"
 )
 
 // BenchmarkCheckPathological checks each hostile shape at the length of the
@@ -20,7 +22,7 @@ func BenchmarkCheckPathological(b *testing.B) {
 			var cpu time.Duration
 			n := 0
 			for b.Loop() {
-				cpu += cpuTime(func() { Check(src) })
+				cpu += testbudget.CPUTime(func() { Check(src) })
 				n++
 			}
 			per := cpu / time.Duration(n)

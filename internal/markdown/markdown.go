@@ -17,6 +17,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
@@ -62,14 +63,18 @@ type Problem string
 
 // Problems reported by Check.
 const (
-	ProblemRawHTML   Problem = "Nội dung có mã HTML, không được phép. Hãy dùng cú pháp Markdown (ví dụ **chữ đậm**, [liên kết](https://…))."
-	ProblemBadLink   Problem = "Nội dung có liên kết không an toàn (javascript:, data:, vbscript:, file:…). Chỉ dùng liên kết http, https, mailto hoặc tel."
-	ProblemShortcode Problem = "Nội dung có cú pháp {{< >}} hoặc {{% %}} dành cho mã của trang web, không được phép."
+	ProblemRawHTML    Problem = "Nội dung có mã HTML, không được phép. Hãy dùng cú pháp Markdown (ví dụ **chữ đậm**, [liên kết](https://…))."
+	ProblemBadLink    Problem = "Nội dung có liên kết không an toàn (javascript:, data:, vbscript:, file:…). Chỉ dùng liên kết http, https, mailto hoặc tel."
+	ProblemShortcode  Problem = "Nội dung có cú pháp {{< >}} hoặc {{% %}} dành cho mã của trang web, không được phép."
+	ProblemLongOutput Problem = "Nội dung khi hiển thị thành trang web sẽ dài gấp nhiều lần chữ đã gõ: một bảng có quá nhiều ô trống (mỗi dòng ngắn hơn dòng tiêu đề vẫn được thêm đủ ô cho mọi cột), hoặc một địa chỉ dài được dùng lại quá nhiều lần qua [nhãn]. Hãy bớt các cột không dùng hoặc điền đủ ô, tách thành nhiều bảng nhỏ, hoặc rút ngắn địa chỉ."
+	ProblemOtherHost  Problem = "Nội dung có liên kết trông như đường dẫn trong trang nhưng trình duyệt sẽ mở sang trang web khác (bắt đầu bằng // hoặc có dấu \\, kể cả khi viết thành %5C, &#92; hay xen dấu cách). Đường dẫn trong trang viết bắt đầu bằng một dấu / (ví dụ /tin-tuc/); liên kết sang trang web khác viết đầy đủ, bắt đầu bằng https://."
 )
 
 // Check returns the problems of src, each once, in the order met: raw HTML
 // (inline or block), links and images whose address is not http(s), mailto,
-// tel or a path on the site, and Hugo shortcode delimiters. An empty result
+// tel or a path on the site, addresses without a scheme that a browser
+// reads as another host (OtherHost), HTML many times longer than the text
+// (longOutput), and Hugo shortcode delimiters. An empty result
 // means src may be stored. A text over the limits (OverLimit) is not parsed:
 // its only problems are that one and shortcode delimiters.
 func Check(src string) []Problem {
@@ -94,19 +99,25 @@ func Check(src string) []Problem {
 	}
 	// Links by reference share their definition's address: each address is
 	// read once.
-	checked := map[string]bool{}
+	checked := map[string]Problem{}
 	link := func(url []byte) {
-		safe, ok := checked[string(url)]
+		p, ok := checked[string(url)]
 		if !ok {
-			safe = SafeURL(string(url))
-			checked[string(url)] = safe
+			switch {
+			case !SafeURL(string(url)):
+				p = ProblemBadLink
+			case OtherHost(string(url)):
+				p = ProblemOtherHost
+			}
+			checked[string(url)] = p
 		}
-		if !safe {
-			add(ProblemBadLink)
+		if p != "" {
+			add(p)
 		}
 	}
 	source := []byte(src)
 	doc := md.Parser().Parse(text.NewReader(source))
+	out := int64(len(src)) // an estimate of the HTML's length
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -116,15 +127,44 @@ func Check(src string) []Problem {
 			add(ProblemRawHTML)
 		case *ast.Link:
 			link(n.Destination)
+			out += int64(len(n.Destination) + len(n.Title))
 		case *ast.Image:
 			link(n.Destination)
+			out += int64(len(n.Destination) + len(n.Title))
 		case *ast.AutoLink:
 			link(n.URL(source))
+		case *extast.TableCell:
+			out += cellBytes
+			if n.Alignment != extast.AlignNone {
+				out += alignBytes
+			}
 		}
 		return ast.WalkContinue, nil
 	})
+	if out > longOutput(len(src)) {
+		add(ProblemLongOutput)
+	}
 	return found
 }
+
+// The HTML of a Markdown text is about as long as the text, but for two
+// things written out again and again from a few bytes: a table's cells
+// (short rows are filled up with empty ones, each "<td></td>", and with
+// ` style="text-align:left"` in an aligned column: a header of 500 columns
+// over 150 rows of "|" is 2.8 KB of Markdown and 770 KB of HTML), and the
+// address and title of a reference link's definition, copied into each
+// link that names it (8.8 KB of "[a][r]" and one definition of 1.8 KB made
+// 1.8 MB). Check adds those to the text's length and refuses a text whose
+// HTML would be longer than longOutput.
+const (
+	cellBytes  = int64(len("<td></td>"))
+	alignBytes = int64(len(` style="text-align:right"`))
+)
+
+// longOutput is the longest HTML Check lets a text of n bytes make: eight
+// times the text (articles make 1.6 times, tables of typed cells 2 to 4),
+// and 32 KB more for short texts.
+func longOutput(n int) int64 { return 8*int64(n) + 32<<10 }
 
 // HasShortcode reports whether s holds a Hugo shortcode opening ("{{<" or
 // "{{%"), which Hugo would execute if it reached a content file as it is.
@@ -137,17 +177,7 @@ func HasShortcode(s string) bool {
 // Entity- and percent-encoded, mixed-case and space-padded schemes are
 // decoded before the check, as a browser would.
 func SafeURL(raw string) bool {
-	s := html.UnescapeString(raw)
-	if u, err := url.PathUnescape(s); err == nil {
-		s = u
-	}
-	// Browsers ignore ASCII control characters and spaces inside a scheme.
-	s = strings.Map(func(r rune) rune {
-		if r <= 0x20 || r == 0x7f {
-			return -1
-		}
-		return r
-	}, s)
+	s := asBrowserReads(raw)
 	colon := strings.IndexByte(s, ':')
 	if colon < 0 {
 		return true
@@ -161,6 +191,41 @@ func SafeURL(raw string) bool {
 		return true
 	}
 	return false
+}
+
+// OtherHost reports whether a link address without a scheme, which reads
+// as a path on the site, leads a browser to another host: it starts with
+// "//" (a reference relative to the scheme only), or its path holds a
+// backslash, which browsers take for "/" ("/\evil.example",
+// "\\evil.example"). The address is read as SafeURL reads it: entities
+// and percent-escapes decoded ("/%5Cevil", "/&#92;evil"), and the
+// characters browsers drop (tabs, line breaks, spaces: "/\t/evil") left
+// out. A link to another site must say so, with http:// or https://.
+func OtherHost(raw string) bool {
+	s := asBrowserReads(raw)
+	if i := strings.IndexAny(s, ":/?#"); i >= 0 && s[i] == ':' {
+		return false // a scheme: SafeURL's to judge
+	}
+	path, _, _ := strings.Cut(s, "?")
+	path, _, _ = strings.Cut(path, "#")
+	return strings.HasPrefix(s, "//") || strings.ContainsRune(path, '\\')
+}
+
+// asBrowserReads decodes a link address as a browser would read it:
+// character references and percent-escapes decoded, ASCII control
+// characters and spaces (which browsers drop from a scheme and strip
+// around an address) left out.
+func asBrowserReads(raw string) string {
+	s := html.UnescapeString(raw)
+	if u, err := url.PathUnescape(s); err == nil {
+		s = u
+	}
+	return strings.Map(func(r rune) rune {
+		if r <= 0x20 || r == 0x7f {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // Plain returns the text of src without Markdown syntax, white space

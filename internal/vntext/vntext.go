@@ -61,6 +61,10 @@ func Check(s string, multiline bool) Problem {
 	}
 	for _, r := range s {
 		switch {
+		case r == '\u2028' || r == '\u2029': // line and paragraph separators
+			if !multiline {
+				return ProblemNewline
+			}
 		case r == '\n' || r == '\r' || r == '\t':
 			if !multiline {
 				if r == '\t' {
@@ -100,4 +104,19 @@ func isInvisible(r rune) bool {
 // every text field is stored as.
 func Clean(s string) string {
 	return strings.TrimSpace(NFC(s))
+}
+
+// OneLine returns s as one line to show inside another text (a label in
+// the audit log, a stamp): NFC, each run of white space, line breaks,
+// control and invisible characters one space, trimmed. Text checked as
+// single-line (Check) holds none but spaces and tabs; a value stored
+// before it was checked may.
+func OneLine(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || isInvisible(r) {
+			return ' '
+		}
+		return r
+	}, NFC(s))
+	return strings.Join(strings.Fields(s), " ")
 }

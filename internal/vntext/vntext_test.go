@@ -41,10 +41,25 @@ func TestCheck(t *testing.T) {
 		{"a\x00b", true, ProblemControl},
 		{"a\xffb", true, ProblemInvalidUTF8},
 		{"cột\tcột", false, ""},
+		{"Nguyễn Văn A\u2028Quản trị", false, ProblemNewline},
+		{"đoạn 1\u2029đoạn 2", true, ""},
 	}
 	for _, c := range cases {
 		if got := Check(c.in, c.multiline); got != c.want {
 			t.Errorf("Check(%q, %v) = %q, want %q", c.in, c.multiline, got, c.want)
+		}
+	}
+}
+
+func TestOneLine(t *testing.T) {
+	for in, want := range map[string]string{
+		"Nguyễn Văn A": "Nguyễn Văn A",
+		"Nguyễn Văn A\r\nQuản trị hệ thống":      "Nguyễn Văn A Quản trị hệ thống",
+		" Lê\tThị\u2028B\u202e\x1b[31m C \u0085": "Lê Thị B [31m C",
+		"Nguye\u0302\u0303n":                     "Nguyễn",
+	} {
+		if got := OneLine(in); got != want {
+			t.Errorf("OneLine(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

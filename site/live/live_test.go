@@ -75,6 +75,11 @@ func TestServeAndSwap(t *testing.T) {
 		{"GET", "/%2e%2e/%2e%2e/etc/passwd", 301, "", "/etc/passwd"},
 		{"GET", "/etc/passwd", 404, "không tìm thấy", ""},
 		{"GET", "/a%00b", 404, "không tìm thấy", ""},
+		// Paths from the request are written escaped: a browser would read
+		// "/\\evil.example/" or "/\t/evil.example/" as "//evil.example/".
+		{"GET", "/.%2F%5Cevil.example/", 301, "", "/%5Cevil.example/"},
+		{"GET", "/./%09/evil.example/?a=1", 301, "", "/%09/evil.example/?a=1"},
+		{"GET", "/tin-tuc/../%E2%80%AEx", 301, "", "/%E2%80%AEx"},
 		{"POST", "/", 405, "", ""},
 	}
 	for _, c := range cases {

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"mime"
 	"net/http"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -164,7 +165,7 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if clean != upath {
 		// "/tin-tuc/../ke-hoach" and "//x" are sent to their one true name.
-		http.Redirect(w, r, clean, http.StatusMovedPermanently)
+		redirect(w, r, clean)
 		return
 	}
 
@@ -213,11 +214,26 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 // toFolder redirects "/a/b" (a folder) to "/a/b/", keeping the query.
 func toFolder(w http.ResponseWriter, r *http.Request, clean string) {
-	target := clean + "/"
+	redirect(w, r, clean+"/")
+}
+
+// redirect sends r on, for good, to p, a cleaned path of this site, with
+// r's query. The path comes from the request, so it is written escaped:
+// as it is, "/\evil.example/" (from "/.%2F%5Cevil.example/") or
+// "/\t/evil.example/" are read by browsers, which take "\" for "/" and drop
+// tabs and line breaks, as "//evil.example/": another site. Escaped, every
+// character but letters, digits and "-._~!$&'()*+,;=:@/" is a %-sequence, so
+// the Location is a path of this host, whatever the request held.
+func redirect(w http.ResponseWriter, r *http.Request, p string) {
+	target := (&url.URL{Path: p}).EscapedPath()
+	if !strings.HasPrefix(target, "/") || strings.HasPrefix(target, "//") {
+		target = "/" // path.Clean leaves neither; never trust it to
+	}
 	if r.URL.RawQuery != "" {
 		target += "?" + r.URL.RawQuery
 	}
-	http.Redirect(w, r, target, http.StatusMovedPermanently)
+	w.Header().Set("Location", target)
+	w.WriteHeader(http.StatusMovedPermanently)
 }
 
 // file is one answer of the site: a file's headers and, when it is small,
