@@ -146,7 +146,7 @@ func TestSilenceIsNotConsent(t *testing.T) {
 	} {
 		_, err := feedback.Submit(app, in, "198.51.100.201")
 		fe, ok := err.(feedback.FieldErrors)
-		if !ok || !strings.Contains(fe["consent"], "hãy đánh dấu ô đồng ý") {
+		if !ok || !strings.Contains(fe["consent"], "hãy đánh dấu đồng ý") {
 			t.Errorf("%s without consent: %v", name, err)
 		}
 	}
@@ -167,7 +167,7 @@ func TestSilenceIsNotConsent(t *testing.T) {
 
 	status, page := postFrom(h, "/gop-y/gui", "198.51.100.202", url.Values{"kind": {"gop-y"}, "message": {"Quầy một cửa nên mở cả sáng thứ Bảy."},
 		"name": {"Trần Thị Bình"}, "phone": {"0987 654 321"}, "return": {"/gop-y/"}})
-	for _, want := range []string{`value="Trần Thị Bình"`, `value="0987 654 321"`, "Quầy một cửa nên mở cả sáng thứ Bảy.", "hãy đánh dấu ô đồng ý",
+	for _, want := range []string{`value="Trần Thị Bình"`, `value="0987 654 321"`, "Quầy một cửa nên mở cả sáng thứ Bảy.", "hãy đánh dấu đồng ý",
 		"Ủy ban nhân dân xã Thử Nghiệm. Chỉ cán bộ", "12 tháng kể từ khi ý kiến được trả lời", "lienhe@thunghiem.example",
 		"đồng ý để Ủy ban nhân dân xã Thử Nghiệm lưu họ tên", `data-version="` + privacy.Version + `"`} {
 		if !strings.Contains(page, want) {

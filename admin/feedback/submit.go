@@ -163,7 +163,7 @@ func (in *Input) clean() FieldErrors {
 				}
 			}
 		case !in.consented():
-			errs["consent"] = "Bạn đã ghi họ tên, số điện thoại hoặc thư điện tử: hãy đánh dấu ô đồng ý để chúng được lưu và cán bộ liên hệ lại với bạn, hoặc xóa các thông tin đó rồi gửi lại."
+			errs["consent"] = "Bạn đã ghi họ tên, số điện thoại hoặc thư điện tử: hãy đánh dấu đồng ý ở ô cuối phần liên hệ để các thông tin đó được lưu và cán bộ liên hệ lại với bạn, hoặc xóa chúng rồi gửi lại."
 		}
 	}
 	return errs
