@@ -2,10 +2,12 @@ package e2e
 
 import (
 	"context"
+	"fmt"
 	"net/url"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
@@ -31,6 +33,24 @@ func withoutScripts(b *browser) {
 	}))
 	if err != nil {
 		b.fail("turn JavaScript off", err)
+	}
+}
+
+// waitAfterPost waits, across the navigation a plain form post makes,
+// until the page's <main> says want.
+func waitAfterPost(b *browser, want string) {
+	b.t.Helper()
+	js := fmt.Sprintf(`document.readyState === 'complete' && !!document.querySelector('main') && document.querySelector('main').innerText.includes(%q)`, want)
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		ok, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](js))
+		if err == nil && ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			b.fail(fmt.Sprintf("wait for %q after the post (the page says %q)", want, b.text("main")), err)
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
 }
 
@@ -66,14 +86,14 @@ func TestCitizenErasesContacts(t *testing.T) {
 			b.typeInto("#gop-y-phone", phone)
 			// Silence is not consent: the form comes back as typed.
 			b.click(`//form[@id="gop-y"]//button[@type="submit"]`)
-			b.waitText("main", "hãy đánh dấu đồng ý")
+			waitAfterPost(b, "hãy đánh dấu đồng ý")
 			if b.value("#f-phone") != phone || b.value("#f-name") != name || b.value("#f-message") != message {
 				t.Fatalf("the form sent back lost what was typed: %q %q %q", b.value("#f-name"), b.value("#f-phone"), b.value("#f-message"))
 			}
 			b.shot("du-lieu-ca-nhan-chua-dong-y")
 			b.click(`//input[@id="f-consent"]`)
 			b.click(`//form//button[@type="submit"]`)
-			b.waitText("main", "Đã gửi thành công")
+			waitAfterPost(b, "Đã gửi thành công")
 			code = pdRefCode.FindString(b.text("main"))
 			if code == "" {
 				t.Fatalf("no receipt code: %s", b.text("main"))
@@ -97,14 +117,14 @@ func TestCitizenErasesContacts(t *testing.T) {
 			}
 			b.typeInto("#f-so", "6810")
 			b.click(`//form//button[normalize-space()="Tra cứu"]`)
-			b.waitText("main", "Đang lưu: họ tên, số điện thoại")
+			waitAfterPost(b, "Đang lưu: họ tên, số điện thoại")
 			if s := b.text("main"); strings.Contains(s, phone) || strings.Contains(s, name) || strings.Contains(s, message) {
 				t.Errorf("the lookup shows the citizen's data: %s", s)
 			}
 			b.typeInto("#x-so", "6810")
 			b.click(`//input[@id="x-xac-nhan"]`)
 			b.clickButton("Xóa thông tin liên hệ của tôi")
-			b.waitText("main", "Đã xóa: họ tên, số điện thoại")
+			waitAfterPost(b, "Đã xóa: họ tên, số điện thoại")
 			b.shot("du-lieu-ca-nhan-da-xoa")
 		}},
 		step{"a citizen with an email only erases it from /gop-y/tra-cuu/", func(t *testing.T) {
@@ -130,7 +150,7 @@ func TestCitizenErasesContacts(t *testing.T) {
 			b.click(`//input[@id="xoa-xac-nhan"]`)
 			b.shot("du-lieu-ca-nhan-trang-tra-cuu")
 			b.click(`//form[@id="xoa"]//button[@type="submit"]`)
-			b.waitText("main", "Đã xóa: địa chỉ thư điện tử")
+			waitAfterPost(b, "Đã xóa: địa chỉ thư điện tử")
 		}},
 		step{"a reviewer sees no contact", func(t *testing.T) {
 			pp := p.with(t)
