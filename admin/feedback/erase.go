@@ -21,6 +21,7 @@ var contactLabels = map[string]string{"name": "họ tên", "phone": "số điệ
 // Why the contacts of a submission were erased (vocab.ContactErasures).
 const (
 	erasedByCitizen   = "nguoi-gui"
+	erasedOnRequest   = "theo-yeu-cau"
 	erasedByRetention = "het-han"
 )
 
@@ -174,4 +175,27 @@ func erasePost(e *core.RequestEvent) error {
 	f := e.Request.PostForm
 	v, status := Erase(e.App, f.Get("ma"), f.Get("so"), f.Get("email"), yes(f.Get("xac-nhan")), e.RealIP(), clock.Now(e.App))
 	return renderFeedback(e, status, erasePage, "erase", v)
+}
+
+// eraseOnRequest answers POST /api/portal/feedback/{id}/erase-contacts
+// (reviewers): a citizen who asked the office (by phone, by mail, at the
+// counter) rather than on the lookup has their contacts erased by the
+// reviewer who checked who they are, credited to that reviewer.
+func eraseOnRequest(e *core.RequestEvent) error {
+	r, err := e.App.FindRecordById(schema.Feedback, e.Request.PathValue("id"))
+	if err != nil {
+		return e.NotFoundError("Không tìm thấy ý kiến.", err)
+	}
+	if !hasContacts(r) {
+		return e.JSON(http.StatusOK, map[string]any{"erased": []string{}, "message": "Ý kiến này không còn thông tin liên hệ nào."})
+	}
+	fields, err := eraseContacts(e.App, r, erasedOnRequest, staff.RequestActor(e), clock.Now(e.App))
+	if err != nil {
+		return e.InternalServerError("Chưa xóa được thông tin liên hệ. Vui lòng thử lại.", err)
+	}
+	labels := make([]string, len(fields))
+	for i, f := range fields {
+		labels[i] = contactLabels[f]
+	}
+	return e.JSON(http.StatusOK, map[string]any{"erased": fields, "message": "Đã xóa " + strings.Join(labels, ", ") + " của người gửi."})
 }

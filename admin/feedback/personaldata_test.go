@@ -380,3 +380,35 @@ func TestCitizenErasesOwnContacts(t *testing.T) {
 	status, page = admintest.Do(h, http.MethodGet, feedback.LookupPath+"?ma="+strings.ToLower(full), "", "")
 	expect("lookup form", status, page, 200, `value="`+full+`"`)
 }
+
+// TestReviewerErasesOnRequest: a citizen who asks the office erases
+// through a reviewer, who is credited with it; editors cannot.
+func TestReviewerErasesOnRequest(t *testing.T) {
+	t.Parallel()
+	app := admintest.NewApp(t, nil)
+	h := admintest.Handler(t, app)
+	code := submit(t, app, feedback.Input{Kind: "gop-y", Message: "Góp ý, người gửi gọi điện xin xóa số.", Name: "Đỗ Văn Chín", Phone: "0909 999 999", Consent: "on"})
+	id := byCode(t, app, code).Id
+	path := "/api/portal/feedback/" + id + "/erase-contacts"
+	if status, _ := admintest.Do(h, http.MethodPost, path, "", ""); status != http.StatusUnauthorized {
+		t.Errorf("anonymous: %d", status)
+	}
+	if status, _ := admintest.Do(h, http.MethodPost, path, admintest.StaffToken(t, app, schema.RoleEditor, ""), ""); status != http.StatusForbidden {
+		t.Errorf("an editor: %d", status)
+	}
+	if byCode(t, app, code).GetString("phone") == "" {
+		t.Fatal("erased by someone not allowed")
+	}
+	status, body := admintest.Do(h, http.MethodPost, path, admintest.StaffToken(t, app, schema.RoleReviewer, ""), "")
+	if status != http.StatusOK || !strings.Contains(body, "Đã xóa họ tên, số điện thoại") {
+		t.Fatalf("a reviewer: %d %s", status, body)
+	}
+	r := byCode(t, app, code)
+	if r.GetString("name")+r.GetString("phone") != "" || r.GetString("contactsErasedBy") != "theo-yeu-cau" {
+		t.Errorf("after the reviewer's erasure: %v", r.FieldsData())
+	}
+	logs, _ := app.FindRecordsByFilter(schema.AuditLog, "recordRef = {:id} && action = 'update'", "", 0, 0, map[string]any{"id": id})
+	if len(logs) != 1 || !strings.Contains(logs[0].GetString("actor"), "Cán bộ reviewer") {
+		t.Errorf("the audit log credits %d entries: %v", len(logs), logs)
+	}
+}

@@ -277,5 +277,6 @@ var AwardCriteria = List{
 // their submission.
 var ContactErasures = List{
 	{"nguoi-gui", "Người gửi tự xóa"},
+	{"theo-yeu-cau", "Cán bộ xóa theo yêu cầu của người gửi"},
 	{"het-han", "Hết thời hạn lưu giữ"},
 }

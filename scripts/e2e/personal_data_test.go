@@ -62,7 +62,9 @@ func waitAfterPost(b *browser, want string) {
 // phone's last four digits and erases the name and phone from there; a
 // second citizen, who left only an email, erases it from the site's own
 // /gop-y/tra-cuu/ page. A reviewer then finds no contact: through the API
-// and in the back office's queue and page.
+// and in the back office's queue and page; and erases a third citizen's
+// phone on their request, and shortens the retention, which the site's
+// forms then state.
 func TestCitizenErasesContacts(t *testing.T) {
 	p := start(t, false)
 	p.createStaff(pdReviewerEmail, pdReviewerPassword, pdReviewerName, "reviewer", "")
@@ -205,6 +207,46 @@ func TestCitizenErasesContacts(t *testing.T) {
 				}
 			}
 			b.shot("du-lieu-ca-nhan-tham-dinh")
+
+			// A citizen who asks the office: the reviewer erases on request.
+			var asked receipt
+			if status := pp.api("POST", "/api/portal/feedback", map[string]any{"kind": "gop-y",
+				"message": "Góp ý của người gọi điện xin xóa số.", "phone": "0977 000 135", "consent": "on"}, &asked); status != 201 {
+				t.Fatalf("submit: %d", status)
+			}
+			list.Items = nil
+			reviewer.api("GET", "/api/collections/feedback/records?filter="+url.QueryEscape("refCode='"+asked.RefCode+"'"), nil, &list)
+			if len(list.Items) != 1 {
+				t.Fatalf("the reviewer's list: %v", list.Items)
+			}
+			b.open("/quan-tri/y-kien/" + list.Items[0]["id"].(string))
+			b.waitText(".contacts", "0977 000 135")
+			b.axe(axeSource(t), "ý kiến có thông tin liên hệ")
+			b.clickButton("Xóa thông tin liên hệ")
+			b.waitText("main", "Hãy đánh dấu ô xác nhận")
+			b.click(`//label[contains(., "tôi đã kiểm tra đúng người gửi")]`)
+			b.clickButton("Xóa thông tin liên hệ")
+			b.waitText(".contacts-erased", "Cán bộ xóa theo yêu cầu của người gửi")
+			if strings.Contains(b.text("main"), "0977") {
+				t.Error("the back office shows the phone after the reviewer's erasure")
+			}
+
+			// The reviewer shortens the retention; the site's forms say so
+			// once the next build is live.
+			b.open("/quan-tri/cai-dat/")
+			b.waitVisible(`input[name="contactRetentionMonths"]`)
+			b.typeInto(`input[name="contactRetentionMonths"]`, "0")
+			b.clickButton("Lưu thời hạn")
+			b.waitText("main", "Thời hạn phải từ 1 đến 60 tháng.")
+			b.typeInto(`input[name="contactRetentionMonths"]`, "6")
+			b.clickButton("Lưu thời hạn")
+			b.waitText("main", "Đã lưu. Thông tin liên hệ của người dân được giữ 6 tháng")
+			b.axe(axeSource(t), "cài đặt")
+			b.shot("du-lieu-ca-nhan-cai-dat")
+			pp.waitFor("the notice with 6 months on /gop-y/", 2*time.Minute, func() bool {
+				_, page := pp.get("/gop-y/")
+				return strings.Contains(page, "6 tháng kể từ khi ý kiến được trả lời")
+			})
 		}},
 	)
 }

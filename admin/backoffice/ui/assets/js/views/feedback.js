@@ -17,6 +17,7 @@ import { filterTo, listParts, recordsTable } from '../components/list.js';
 import { exportButton } from '../components/download.js';
 import { shortActor } from '../components/actor.js';
 import { PATHS, feedbackBadge, crumbs } from '../process.js';
+import { erasePanel } from './feedback-erase.js';
 
 export const PATH = PATHS.feedback;
 export const TITLE = 'Ý kiến người dân';
@@ -242,6 +243,7 @@ export async function renderFeedback(el, { id }) {
     flashNotice(flash),
     h('dl', { class: 'readonly feedback-detail' }, rows.map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v)))),
     toInitiative,
+    can.contacts() ? erasePanel(r, () => navigate(listURL() + r.id, { replace: true, force: true })) : null,
     h('section', { class: 'panel', 'aria-labelledby': 'yk-xu-ly' },
       h('h2', { id: 'yk-xu-ly' }, 'Xử lý'),
       summary,
