@@ -412,3 +412,27 @@ func TestReviewerErasesOnRequest(t *testing.T) {
 		t.Errorf("the audit log credits %d entries: %v", len(logs), logs)
 	}
 }
+
+// TestLookupAndEraseShareTheRateRule: the per-address rule of POST
+// /gop-y/tra-cuu/ (a prefix) counts the lookup's answers and the erasures
+// together; the post past it gets a page in Vietnamese, not JSON.
+func TestLookupAndEraseShareTheRateRule(t *testing.T) {
+	t.Parallel()
+	app := admintest.NewApp(t, nil)
+	h := admintest.Handler(t, app)
+	rule, ok := app.Settings().RateLimits.FindRateLimitRule([]string{"POST " + feedback.ErasePath, feedback.ErasePath}, "", core.RateLimitRuleAudienceGuest)
+	if !ok || rule.Label != "POST /gop-y/tra-cuu/" {
+		t.Fatalf("the erasure's rate rule: %+v %v", rule, ok)
+	}
+	last, page := 0, ""
+	for i := 0; i <= rule.MaxRequests; i++ {
+		path := feedback.LookupPath
+		if i%2 == 1 {
+			path = feedback.ErasePath
+		}
+		last, page = postFrom(h, path, "203.0.113.77", url.Values{"ma": {"GY-ZZZZZ" + string(rune('0'+i%10))}, "xac-nhan": {"on"}})
+	}
+	if last != http.StatusTooManyRequests || !strings.Contains(page, "<html") || !strings.Contains(page, "quá nhiều") {
+		t.Errorf("post %d: %d %s", rule.MaxRequests+1, last, page)
+	}
+}
