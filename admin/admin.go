@@ -93,6 +93,9 @@ func Register(app core.App, opts Options) {
 		// Staff answers and publications feed the site's "Hỏi – đáp" and
 		// quarterly summary.
 		app.OnRecordAfterUpdateSuccess(schema.Feedback).BindFunc(changed)
+		// The settings carry the contacts' retention, which the forms'
+		// notice states.
+		app.OnRecordAfterUpdateSuccess(schema.PortalConfig).BindFunc(changed)
 	}
 
 	bindSynonyms(app, opts.Changed)

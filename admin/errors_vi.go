@@ -122,7 +122,7 @@ func translateErrors(e *core.RequestEvent) error {
 	}
 	translateData(apiErr.Data)
 	// A citizen's form posted without JavaScript gets a page, not JSON.
-	if e.Request.URL.Path == "/gop-y/gui" || e.Request.URL.Path == "/gop-y/tra-cuu/" {
+	if p := e.Request.URL.Path; p == "/gop-y/gui" || p == feedback.LookupPath || p == feedback.ErasePath {
 		return feedback.Problem(e, apiErr.Status, apiErr.Message)
 	}
 	return apiErr

@@ -66,7 +66,7 @@ func TestFeedbackEndpoints(t *testing.T) {
 
 	// The form without JavaScript: a mistake shows the form again with what
 	// was typed and the reason; success redirects to the receipt.
-	form := url.Values{"kind": {"gop-y"}, "message": {"ngắn"}, "name": {"Trần Bình"}, "return": {"/gop-y/"}}
+	form := url.Values{"kind": {"gop-y"}, "message": {"ngắn"}, "name": {"Trần Bình"}, "consent": {"on"}, "return": {"/gop-y/"}}
 	rec := postForm(w.H, form)
 	if rec.Code != 400 || !strings.Contains(rec.Body.String(), "Hãy viết nội dung góp ý") || !strings.Contains(rec.Body.String(), `value="Trần Bình"`) ||
 		!strings.Contains(rec.Body.String(), ">ngắn</textarea>") || !strings.Contains(rec.Body.String(), `lang="vi"`) {

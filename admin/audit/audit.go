@@ -67,7 +67,7 @@ func Bind(app core.App) {
 // nothing, on create) before the hooks that stamp run.
 var stampFields = func() map[string][]string {
 	m := map[string][]string{
-		schema.Feedback:    {"answeredBy", "answeredAt"},
+		schema.Feedback:    {"answeredBy", "answeredAt", "consentVersion", "consentAt", "retainMonths", "contactsErasedAt", "contactsErasedBy"},
 		schema.UnitReports: {"submittedAt", "updatedBy"},
 		commune.Collection: {"demo", "demoIds"},
 	}

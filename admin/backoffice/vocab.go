@@ -33,6 +33,7 @@ func vocabulary() map[string][]option {
 		"helpful":           vocab.Helpful,
 		"awardCriteria":     vocab.AwardCriteria,
 		"lateDecisions":     vocab.LateDecisions,
+		"contactErasures":   vocab.ContactErasures,
 	}
 	out := make(map[string][]option, len(lists))
 	for name, l := range lists {

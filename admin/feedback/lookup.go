@@ -78,18 +78,23 @@ type LookupView struct {
 }
 
 // LookupResult is all a lookup reveals: the submission's kind, date,
-// state, and the answer with its date and office. Never the message,
-// name or contacts.
+// state, and the answer with its date and office; which kinds of contact
+// it holds (never their values) and when they were erased. Never the
+// message, name or contacts.
 type LookupResult struct {
 	Code, Kind, Received, State, Answer, AnsweredAt, Office string
+	Contacts                                                []string
+	ByEmail                                                 bool
+	ErasedAt                                                string
 }
 
-// lookupForm answers GET /gop-y/tra-cuu/: the lookup form.
+// lookupForm answers GET /gop-y/tra-cuu/ket-qua?ma=…: the lookup form with
+// the code filled in (the receipt's link without JavaScript).
 func lookupForm(e *core.RequestEvent) error {
-	return renderFeedback(e, http.StatusOK, lookupPage, "lookup", LookupView{Title: "Tra cứu kết quả xử lý góp ý"})
+	return renderFeedback(e, http.StatusOK, lookupPage, "lookup", LookupView{Title: "Tra cứu kết quả xử lý góp ý", Code: cleanCode(e.Request.URL.Query().Get("ma"))})
 }
 
-// lookupPost answers POST /gop-y/tra-cuu/ (a plain form): the state and
+// lookupPost answers POST /gop-y/tra-cuu/ket-qua (a plain form): the state and
 // answer of the submission with this reference code, when the last four
 // digits of the phone number it gave (if any) match.
 func lookupPost(e *core.RequestEvent) error {
@@ -155,6 +160,7 @@ func Lookup(app core.App, code, digits, ip string, now time.Time) (LookupView, i
 	if a := r.GetString("answer"); a != "" {
 		res.Answer, res.AnsweredAt, res.Office = a, table.Date(r, "answeredAt"), r.GetString("answerOffice")
 	}
+	res.Contacts, res.ByEmail, res.ErasedAt = contactsOf(r)
 	v.Found = res
 	return v, http.StatusOK
 }

@@ -8,22 +8,25 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
+	"strings"
 
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/daison/portal/admin/check"
 	"github.com/daison/portal/internal/commune"
+	"github.com/daison/portal/internal/privacy"
 	"github.com/daison/portal/internal/vocab"
 )
 
-//go:embed templates/feedback.html templates/thanks.html templates/form.html templates/problem.html templates/lookup.html
+//go:embed templates/feedback.html templates/thanks.html templates/form.html templates/problem.html templates/lookup.html templates/erase.html templates/eraseform.html templates/privacy.html
 var feedbackTemplates embed.FS
 
 var (
 	thanksPage  = template.Must(template.New("").Funcs(siteFuncs(nil)).ParseFS(feedbackTemplates, "templates/feedback.html", "templates/thanks.html"))
-	formPage    = template.Must(template.New("").Funcs(siteFuncs(nil)).ParseFS(feedbackTemplates, "templates/feedback.html", "templates/form.html"))
+	formPage    = template.Must(template.New("").Funcs(siteFuncs(nil)).ParseFS(feedbackTemplates, "templates/feedback.html", "templates/form.html", "templates/privacy.html"))
 	problemPage = template.Must(template.New("").Funcs(siteFuncs(nil)).ParseFS(feedbackTemplates, "templates/feedback.html", "templates/problem.html"))
-	lookupPage  = template.Must(template.New("").Funcs(siteFuncs(nil)).ParseFS(feedbackTemplates, "templates/feedback.html", "templates/lookup.html"))
+	lookupPage  = template.Must(template.New("").Funcs(siteFuncs(nil)).ParseFS(feedbackTemplates, "templates/feedback.html", "templates/lookup.html", "templates/eraseform.html"))
+	erasePage   = template.Must(template.New("").Funcs(siteFuncs(nil)).ParseFS(feedbackTemplates, "templates/feedback.html", "templates/erase.html", "templates/eraseform.html"))
 )
 
 // Problem answers a refused form post without JavaScript (too many
@@ -142,7 +145,9 @@ func feedbackThanks(e *core.RequestEvent) error {
 	if !check.SitePath(back) {
 		back = "/"
 	}
-	return renderFeedback(e, http.StatusOK, thanksPage, "thanks", map[string]any{"Title": "Đã gửi thành công", "Code": code, "Return": back})
+	// Only comments and proposals take contacts, which the lookup erases.
+	erasable := strings.HasPrefix(code, refPrefixes["gop-y"]+"-") || strings.HasPrefix(code, refPrefixes["sang-kien"]+"-")
+	return renderFeedback(e, http.StatusOK, thanksPage, "thanks", map[string]any{"Title": "Đã gửi thành công", "Code": code, "Return": back, "Erasable": erasable})
 }
 
 func renderFeedback(e *core.RequestEvent, status int, t *template.Template, name string, data any) error {
@@ -161,17 +166,43 @@ func renderFeedback(e *core.RequestEvent, status int, t *template.Template, name
 	return e.HTML(status, buf.String())
 }
 
-// siteFuncs give the pages the commune's identity: "site" is the site's
-// name (internal/commune), read from app at each page.
+// siteFuncs give the pages the commune's identity, read from app once per
+// page (internal/commune): "site" is the site's name, "banner" the demo
+// banner while demo data is loaded, "notice" what the forms say about
+// personal data (internal/privacy); "lookupPath" and "erasePath" are the
+// addresses the lookup's forms post to.
 func siteFuncs(app core.App) template.FuncMap {
-	return template.FuncMap{"site": func() string {
-		if app == nil {
-			return commune.Neutral.SiteName
+	var id *commune.Identity
+	identity := func() commune.Identity {
+		if id != nil {
+			return *id
 		}
-		id, err := commune.Load(app)
-		if err != nil {
-			app.Logger().Warn("không đọc được thông tin của xã", "component", "feedback", "error", err.Error())
+		v := commune.Neutral
+		if app != nil {
+			var err error
+			if v, err = commune.Load(app); err != nil {
+				app.Logger().Warn("không đọc được thông tin của xã", "component", "feedback", "error", err.Error())
+			}
 		}
-		return id.SiteName
-	}}
+		id = &v
+		return v
+	}
+	return template.FuncMap{
+		"site": func() string { return identity().SiteName },
+		"banner": func() string {
+			if identity().Demo {
+				return commune.DemoBanner
+			}
+			return ""
+		},
+		"notice": func() privacy.Notice {
+			months := privacy.DefaultMonths
+			if app != nil {
+				months = privacy.Months(app)
+			}
+			return privacy.For(identity(), months)
+		},
+		"lookupPath": func() string { return LookupPath },
+		"erasePath":  func() string { return ErasePath },
+	}
 }

@@ -21,7 +21,8 @@ import (
 )
 
 // answerFeedback stamps who answered a submission and when, and keeps the
-// citizen's own words, contacts and consent out of staff edits (the stamps
+// citizen's own words, contacts and consent (with its version and time,
+// and the record of an erasure) out of staff edits (the stamps
 // a request may send are already replaced by admin/audit's keepStamps). Staff may publish
 // an answered question on the public "Hỏi – đáp" page only when its citizen
 // consented; the time it was published is the server's.
@@ -30,7 +31,8 @@ func answerFeedback(e *core.RecordRequestEvent) error {
 	if err != nil {
 		return e.Next()
 	}
-	for _, f := range []string{"kind", "refCode", "page", "topic", "message", "helpful", "rating", "service", "channel", "name", "phone", "email", "consent", "publishConsent", "idempotencyKey", "ipHash", "publishedAt"} {
+	for _, f := range []string{"kind", "refCode", "page", "topic", "message", "helpful", "rating", "service", "channel", "name", "phone", "email", "consent", "publishConsent", "idempotencyKey", "ipHash", "publishedAt",
+		"consentVersion", "consentAt", "retainMonths", "contactsErasedAt", "contactsErasedBy"} {
 		e.Record.Set(f, before.Get(f))
 	}
 	if e.Record.GetString("answer") != before.GetString("answer") {

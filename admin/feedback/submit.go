@@ -17,6 +17,8 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/daison/portal/admin/check"
+	"github.com/daison/portal/internal/clock"
+	"github.com/daison/portal/internal/privacy"
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/shortcode"
 	"github.com/daison/portal/internal/vocab"
@@ -65,7 +67,9 @@ func (f FieldErrors) Error() string {
 // clean stores every field as the rules of text say (check.Text: the
 // message is multi-line plain text, every other field single-line) and
 // checks it: its kind's required fields, sizes, a valid phone or email,
-// consent when a contact is given, and a page that is a path on the site
+// a name or contact only on a comment or a proposal and only with consent
+// (silence is never consent: the citizen is asked, and keeps what they
+// typed), and a page that is a path on the site
 // (check.SitePath). A return path that is not one is dropped.
 func (in *Input) clean() FieldErrors {
 	errs := FieldErrors{}
@@ -149,11 +153,25 @@ func (in *Input) clean() FieldErrors {
 			errs["email"] = "Địa chỉ thư điện tử không hợp lệ (ví dụ ten@gmail.com)."
 		}
 	}
-	if (in.Phone != "" || in.Email != "") && !in.consented() {
-		errs["consent"] = "Bạn đã để lại số điện thoại hoặc thư điện tử: hãy đánh dấu đồng ý để cán bộ liên hệ, hoặc xóa thông tin liên hệ."
+	if in.hasContacts() {
+		switch {
+		case in.Kind != "gop-y" && in.Kind != "sang-kien":
+			// Their forms ask for no contact, so show no notice about one.
+			for field, v := range map[string]string{"name": in.Name, "phone": in.Phone, "email": in.Email} {
+				if v != "" {
+					errs[field] = "Loại ý kiến này không nhận họ tên hay thông tin liên hệ. Hãy gửi góp ý trên trang Góp ý nếu bạn muốn được liên hệ lại."
+				}
+			}
+		case !in.consented():
+			errs["consent"] = "Bạn đã ghi họ tên, số điện thoại hoặc thư điện tử: hãy đánh dấu đồng ý ở ô cuối phần liên hệ để các thông tin đó được lưu và cán bộ liên hệ lại với bạn, hoặc xóa chúng rồi gửi lại."
+		}
 	}
 	return errs
 }
+
+// hasContacts reports whether the citizen left any personal data: a name,
+// a phone or an email. Consent covers them all.
+func (in *Input) hasContacts() bool { return in.Name != "" || in.Phone != "" || in.Email != "" }
 
 func (in *Input) consented() bool { return yes(in.Consent) }
 
@@ -229,7 +247,8 @@ func Submit(app core.App, in Input, ip string) (Receipt, error) {
 		code, _ := newRefCode(in.Kind)
 		return Receipt{RefCode: code, Message: thanks(in.Kind, code)}, nil
 	}
-	key := in.idemKey(ip, time.Now())
+	now := clock.Now(app)
+	key := in.idemKey(ip, now)
 	if r, err := app.FindFirstRecordByData(schema.Feedback, "idempotencyKey", key); err == nil {
 		return Receipt{RefCode: r.GetString("refCode"), Message: thanks(in.Kind, r.GetString("refCode")), Again: true}, nil
 	}
@@ -254,13 +273,17 @@ func Submit(app core.App, in Input, ip string) (Receipt, error) {
 		}
 		r.Set("service", in.Service)
 		r.Set("channel", in.Channel)
-		if in.consented() {
+		if in.hasContacts() {
+			// clean() let contacts through only with consent: it is
+			// stored with the notice's version, its time and the
+			// retention it stated, all the server's.
 			r.Set("name", in.Name)
 			r.Set("phone", in.Phone)
 			r.Set("email", in.Email)
 			r.Set("consent", true)
-		} else {
-			r.Set("name", in.Name) // a name alone is not a way to reach anyone
+			r.Set("consentVersion", privacy.Version)
+			r.Set("consentAt", now)
+			r.Set("retainMonths", privacy.Months(app))
 		}
 		// Only a question or proposal may be published, and only as the
 		// citizen allowed.

@@ -272,3 +272,11 @@ var AwardCriteria = List{
 	{"tk-cn-tham-muu", "Có thành tích xuất sắc, tiêu biểu trong tham mưu, đề xuất, triển khai nhiệm vụ cải cách hành chính, chuyển đổi số"},
 	{"tk-cn-sang-kien", "Có sáng kiến, giải pháp, cách làm hiệu quả được áp dụng trong thực tế"},
 }
+
+// ContactErasures say why a citizen's contact details were erased from
+// their submission.
+var ContactErasures = List{
+	{"nguoi-gui", "Người gửi tự xóa"},
+	{"theo-yeu-cau", "Cán bộ xóa theo yêu cầu của người gửi"},
+	{"het-han", "Hết thời hạn lưu giữ"},
+}

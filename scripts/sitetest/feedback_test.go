@@ -220,6 +220,9 @@ func TestFeedbackWithJavaScript(t *testing.T) {
 		if r := feedbackByRef(t, code); r["message"] != msg || r["email"] != "hoa.nguyen@example.com" {
 			t.Errorf("stored %v", r)
 		}
+		if href := eval[string](t, ctx, `(document.querySelector('#gop-y-bien-nhan .fb-receipt-lookup a') || {}).pathname + (document.querySelector('#gop-y-bien-nhan .fb-receipt-lookup a') || {}).search`); href != "/gop-y/tra-cuu/?ma="+code {
+			t.Errorf("the receipt links to %q, want the lookup with its code", href)
+		}
 	})
 
 	t.Run("sai rồi sửa", func(t *testing.T) {

@@ -10,9 +10,11 @@ import (
 )
 
 // TestReceiptLookupWithoutJavaScript: a citizen looks up their receipt
-// code in Chromium with JavaScript off: a wrong last four digits get a
-// Vietnamese answer and no answer shown; the right ones show the state and
-// the commune's answer, never the message or the phone.
+// code in Chromium with JavaScript off, from the site's static page: a
+// wrong last four digits get a Vietnamese answer (the portal's page) and
+// no answer shown; the right ones show the state and the commune's answer,
+// never the message or the phone. With JavaScript, a receipt's link fills
+// in the code.
 func TestReceiptLookupWithoutJavaScript(t *testing.T) {
 	need(t)
 	ip := testIP()
@@ -34,10 +36,13 @@ func TestReceiptLookupWithoutJavaScript(t *testing.T) {
 	}
 
 	ctx := browser(t, 375, testIP(), false)
-	open(t, ctx, "/gop-y/tra-cuu/")
-	typeInto(t, ctx, "#f-ma", strings.ToLower(rec.RefCode))
-	typeInto(t, ctx, "#f-so", "9999")
-	click(t, ctx, "form button[type=submit]")
+	open(t, ctx, "/gop-y/tra-cuu/?ma="+rec.RefCode)
+	if v := eval[string](t, ctx, `document.getElementById('tra-cuu-ma').value`); v != "" {
+		t.Errorf("without JavaScript the code is filled in: %q", v)
+	}
+	typeInto(t, ctx, "#tra-cuu-ma", strings.ToLower(rec.RefCode))
+	typeInto(t, ctx, "#tra-cuu-so", "9999")
+	click(t, ctx, "#tra-cuu button[type=submit]")
 	waitPage(t, ctx, "the wrong digits' answer", `document.readyState === 'complete' && !!document.querySelector('.problem')`)
 	if s := mainText(t, ctx); !strings.Contains(s, "không khớp") || strings.Contains(s, answer) {
 		t.Fatalf("wrong digits: %q", s)
@@ -57,6 +62,13 @@ func TestReceiptLookupWithoutJavaScript(t *testing.T) {
 		if strings.Contains(s, never) {
 			t.Errorf("the answer page shows %q", never)
 		}
+	}
+
+	js := browser(t, 375, testIP(), true)
+	open(t, js, "/gop-y/tra-cuu/?ma="+strings.ToLower(rec.RefCode))
+	waitFor(t, js, "the code filled in", `document.getElementById('tra-cuu-ma').value !== ''`)
+	if v := eval[string](t, js, `document.getElementById('tra-cuu-ma').value + ' ' + document.getElementById('xoa-ma').value`); v != rec.RefCode+" "+rec.RefCode {
+		t.Errorf("the receipt's link fills in %q", v)
 	}
 }
 

@@ -74,6 +74,7 @@ func pageTypes(t testing.TB) []pageType {
 		{Name: "ap-phich-qr", Path: pick("tin-tuc") + "qr/"},
 		{Name: "vinh-danh-thong-ke", Path: "/vinh-danh/thong-ke/", Section: "vinh-danh"},
 		{Name: "gop-y", Path: "/gop-y/", Section: "gop-y"},
+		{Name: "gop-y-tra-cuu", Path: "/gop-y/tra-cuu/?ma=GY-7K2M9Q", Section: "gop-y"},
 		{Name: "gop-y-danh-gia", Path: "/gop-y/danh-gia/?dich-vu=Ch%E1%BB%A9ng%20th%E1%BB%B1c%20b%E1%BA%A3n%20sao", Section: "gop-y"},
 		{Name: "ke-hoach", Path: "/ke-hoach/", Section: "ke-hoach"},
 		{Name: "chi-so", Path: "/chi-so/", Section: "chi-so"},

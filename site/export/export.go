@@ -124,7 +124,7 @@ func run(app core.App, root string, opts Options, preview *core.Record) (Result,
 		return Result{}, err
 	}
 	x.checkImages()
-	steps := []func() error{x.units, x.honorees, x.initiatives, x.articles, x.guides, x.documents, x.indicators, x.stats, x.questions, x.feedbackQuarters, x.termPages, x.communeData, x.redirectSection, x.drawCards, x.nextPublish}
+	steps := []func() error{x.units, x.honorees, x.initiatives, x.articles, x.guides, x.documents, x.indicators, x.stats, x.questions, x.feedbackQuarters, x.termPages, x.communeData, x.privacyNotice, x.redirectSection, x.drawCards, x.nextPublish}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return Result{}, err

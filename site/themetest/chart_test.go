@@ -138,3 +138,26 @@ title = "Chỉ số"
 		t.Errorf("a chart of one point has a dot, no line and no target:\n%s", one)
 	}
 }
+
+// TestBarsChartAllZero: a quarter with submissions none of which is
+// handled yet counts 0: the summary page builds (a share of a zero total
+// would fail the whole build) and shows no share.
+func TestBarsChartAllZero(t *testing.T) {
+	b := build(t, `
+-- content/gop-y/_index.md --
++++
+title = "Góp ý"
++++
+-- content/gop-y/thong-ke/index.md --
++++
+title = "Thống kê góp ý"
+layout = "thong-ke"
++++
+-- data/feedbackquarters.json --
+[{"key": "2026-4", "label": "Quý IV/2026", "received": 3, "handled": 0, "avgDays": 0, "ratings": 0, "avgRating": 0, "satisfied": 0, "count": 0, "url": ""}]
+`)
+	html := b.FileContent("public/gop-y/thong-ke/index.html")
+	if !strings.Contains(html, "Quý IV/2026") || strings.Contains(html, "NaN") || !strings.Contains(html, `<td class="num">–</td>`) {
+		t.Errorf("the summary with nothing handled:\n%s", section(html, `<table class="table table--stat">`, "</table>"))
+	}
+}

@@ -6,6 +6,8 @@
      with a summary, show in the page; what was typed stays; a retry after a
      failure (network, 429) sends the same idempotency key, so it is stored
      once. On another address the form is posted as is (no fetch).
+   - the receipt lookup (/gop-y/tra-cuu/) fills in the code of a receipt's
+     link (?ma=…).
    - "Sao chép liên kết" copies a link and says so; "Chia sẻ…" opens the
      phone's share sheet (only shown where navigator.share exists); a
      poster's "In áp phích" prints it.
@@ -26,7 +28,9 @@
     server: 'Máy chủ đang gặp sự cố nên chưa nhận được ý kiến của bạn. Vui lòng thử lại sau ít phút.',
     error: 'Lỗi: ',
     copied: 'Đã sao chép liên kết: ',
-    copyFailed: 'Chưa sao chép được. Hãy chọn liên kết trong ô trên rồi sao chép (trên điện thoại: giữ ngón tay lên ô).'
+    copyFailed: 'Chưa sao chép được. Hãy chọn liên kết trong ô trên rồi sao chép (trên điện thoại: giữ ngón tay lên ô).',
+    lookup: 'Tra cứu kết quả xử lý',
+    lookupAfter: ' (ở đó bạn cũng tự xóa được họ tên, thông tin liên hệ đã để lại)'
   };
 
   function el(tag, cls, text) {
@@ -37,6 +41,14 @@
   }
   function each(sel, fn, root) {
     Array.prototype.forEach.call((root || d).querySelectorAll(sel), fn);
+  }
+
+  /* The receipt lookup: the code of a receipt's link. */
+  if (window.URLSearchParams) {
+    var ma = (new URLSearchParams(location.search).get('ma') || '').replace(/\s+/g, '').toUpperCase();
+    if (/^[A-Z]{2}-[A-Z0-9]{6}$/.test(ma)) {
+      each('form.lookup-form [name=ma]', function (i) { if (!i.value) i.value = ma; });
+    }
   }
 
   /* Copy a link. */
@@ -197,6 +209,15 @@
       }
       receipt.appendChild(p);
       if (r.duplicate) receipt.appendChild(el('p', 'fb-receipt-note', T.again));
+      var kind = form.elements.kind.value;
+      if (code && kind !== 'huu-ich' && form.getAttribute('data-lookup')) {
+        var look = el('p', 'fb-receipt-lookup');
+        var a = el('a', '', T.lookup);
+        a.href = form.getAttribute('data-lookup') + '?ma=' + encodeURIComponent(code);
+        look.appendChild(a);
+        if (kind === 'gop-y' || kind === 'sang-kien') look.appendChild(d.createTextNode(T.lookupAfter));
+        receipt.appendChild(look);
+      }
       if (form.elements.kind.value !== 'huu-ich') {
         var again = el('button', 'button button--plain', T.another);
         again.type = 'button';

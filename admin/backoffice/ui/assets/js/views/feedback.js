@@ -17,6 +17,7 @@ import { filterTo, listParts, recordsTable } from '../components/list.js';
 import { exportButton } from '../components/download.js';
 import { shortActor } from '../components/actor.js';
 import { PATHS, feedbackBadge, crumbs } from '../process.js';
+import { erasePanel } from './feedback-erase.js';
 
 export const PATH = PATHS.feedback;
 export const TITLE = 'Ý kiến người dân';
@@ -159,15 +160,25 @@ export async function renderFeedback(el, { id }) {
   }
   rows.push(['Nội dung', r.message ? h('div', { class: 'pre citizen-text' }, r.message) : '—']);
 
-  // Contacts: reviewers get them from the API; others never do.
+  // Contacts: reviewers get them from the API; others never do. Once
+  // erased (by the citizen, or when the retention ran out) everyone sees
+  // when and why, and no one sees them again.
   let contacts;
-  if (can.contacts()) {
+  const erased = r.contactsErasedAt
+    ? h('p', { class: 'notice notice-info contacts-erased' }, `Thông tin liên hệ đã được xóa lúc ${formatDateTime(r.contactsErasedAt)}: ${label('contactErasures', r.contactsErasedBy) || 'đã xóa'}.`)
+    : null;
+  if (erased) {
+    contacts = erased;
+  } else if (can.contacts()) {
     const c = [];
     if (r.name) c.push(h('li', {}, 'Họ tên: ', r.name));
     if (r.phone) c.push(h('li', {}, 'Điện thoại: ', h('a', { href: `tel:${r.phone.replace(/[^0-9+]/g, '')}` }, r.phone)));
     if (r.email) c.push(h('li', {}, 'Thư điện tử: ', h('a', { href: `mailto:${r.email}` }, r.email)));
+    const consent = r.consent && r.consentAt
+      ? `Người dân đồng ý để cán bộ lưu và liên hệ (thông báo phiên bản ${r.consentVersion}, lúc ${formatDateTime(r.consentAt)}); tự động xóa ${r.retainMonths || 12} tháng sau khi trả lời, hoặc sớm hơn nếu thời hạn trong Cài đặt ngắn hơn.`
+      : (r.consent ? 'Người dân đồng ý để cán bộ liên hệ.' : 'Người dân chưa đồng ý để được liên hệ.');
     contacts = c.length
-      ? h('div', {}, h('ul', { class: 'plain-list contacts' }, c), h('p', { class: 'hint' }, r.consent ? 'Người dân đồng ý để cán bộ liên hệ.' : 'Người dân chưa đồng ý để được liên hệ.'))
+      ? h('div', {}, h('ul', { class: 'plain-list contacts' }, c), h('p', { class: 'hint' }, consent))
       : h('p', { class: 'muted' }, 'Người dân không để lại thông tin liên hệ.');
   } else {
     contacts = h('p', { class: 'notice notice-info contacts-hidden' }, 'Thông tin liên hệ (nếu người dân để lại) chỉ cán bộ thẩm định Phòng Văn hóa – Xã hội xem được. Cần liên hệ lại người dân, hãy chuyển mã ',
@@ -232,6 +243,7 @@ export async function renderFeedback(el, { id }) {
     flashNotice(flash),
     h('dl', { class: 'readonly feedback-detail' }, rows.map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v)))),
     toInitiative,
+    can.contacts() ? erasePanel(r, () => navigate(listURL() + r.id, { replace: true, force: true })) : null,
     h('section', { class: 'panel', 'aria-labelledby': 'yk-xu-ly' },
       h('h2', { id: 'yk-xu-ly' }, 'Xử lý'),
       summary,

@@ -1,6 +1,7 @@
 // @ts-check
 // The portal's settings reviewers may change: the yearly deadline
-// of nominations and reports, dd/mm (20/11 by default, as the plan says).
+// of nominations and reports, dd/mm (20/11 by default, as the plan says),
+// and how long citizens' contact details are kept (retention.js).
 
 import { update } from '../api.js';
 import { h, fill, formatDateTime, vnYear } from '../util.js';
@@ -9,6 +10,7 @@ import { errorSummary, setInvalid } from '../forms/field.js';
 import { setTitle, setDirtyCheck } from '../nav.js';
 import { loadConfig, deadline } from '../process.js';
 import { deadlineSettings } from './deadlines.js';
+import { retentionSettings } from './retention.js';
 
 const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -59,7 +61,8 @@ export async function renderSettings(el) {
         err, input, example),
       config.updated ? h('p', { class: 'hint' }, `Sửa lần cuối: ${formatDateTime(config.updated)}.`) : null,
       h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn' }, 'Lưu cài đặt'))),
-    config.id ? await deadlineSettings(config) : null);
+    config.id ? await deadlineSettings(config) : null,
+    config.id ? retentionSettings(config) : null);
 
   async function save(e) {
     e.preventDefault();
