@@ -2,19 +2,24 @@ package site
 
 import (
 	"bytes"
+	"context"
 	"encoding/base64"
+	"errors"
 	"fmt"
+	"math"
 	"mime"
 	"net/http"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/daison/portal/internal/quota"
 	"github.com/daison/portal/site/export"
 	"github.com/daison/portal/site/live"
 )
@@ -23,13 +28,40 @@ import (
 // published now, whatever its status, and returns it as one self-contained
 // HTML document: the stylesheet and images inlined, marked not to be
 // indexed. Staff see drafts this way before publishing.
+//
+// It is a small render, apart from the builds: the last build's export is
+// copied (hard links) and rec exported into it; the record's own page is
+// then rendered alone (hugoRun.Only) in a small site like the ahead lane's
+// (for the sections it renders; the whole export for the others). So a
+// preview takes a fraction of a build, and works while the full build
+// fails on another page. Up to previewWorkers previews render at once.
 func (b *Builder) Preview(rec *core.Record) ([]byte, error) {
+	return b.preview(context.Background(), rec)
+}
+
+// previewWorkers is how many previews render at once, each in a Hugo
+// worker process of its own.
+const previewWorkers = 2
+
+// errPreviewBusy: every preview worker stayed busy until the request's
+// context ended.
+var errPreviewBusy = errors.New("every preview worker is busy")
+
+func (b *Builder) preview(ctx context.Context, rec *core.Record) ([]byte, error) {
+	var w *hugoWorker
+	select {
+	case w = <-b.previews:
+		defer func() { b.previews <- w }()
+	case <-ctx.Done():
+		return nil, errPreviewBusy
+	}
 	dir, err := os.MkdirTemp(b.dir.Root, live.PreviewPattern)
 	if err != nil {
 		return nil, fmt.Errorf("xem trước: %w", err)
 	}
 	defer os.RemoveAll(dir)
-	src, out := filepath.Join(dir, "src"), filepath.Join(dir, "public")
+	src, small, out := filepath.Join(dir, "src"), filepath.Join(dir, "small"), filepath.Join(dir, "public")
+	b.previewSources(src)
 	if _, _, err := syncSources(b.cfg.Sources, src); err != nil {
 		return nil, err
 	}
@@ -37,7 +69,16 @@ func (b *Builder) Preview(rec *core.Record) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("xem trước: %w", err)
 	}
-	if _, err := b.preview.run(hugoRun{Source: src, Destination: out, BaseURL: b.baseURL(), CacheDir: b.dir.CachePath()}); err != nil {
+	hugoSrc := src
+	if section, slug, _ := strings.Cut(strings.Trim(url, "/"), "/"); aheadSections[section] {
+		// Its page's template looks up nothing but indexes and
+		// hand-written pages (site/ahead.go): the other records stay out.
+		if err := smallSite(src, small, []string{section + "/" + slug}); err != nil {
+			return nil, fmt.Errorf("xem trước: %w", err)
+		}
+		hugoSrc = small
+	}
+	if _, err := w.run(hugoRun{Source: hugoSrc, Destination: out, BaseURL: b.baseURL(), CacheDir: b.dir.CachePath(), Only: url}); err != nil {
 		return nil, fmt.Errorf("xem trước: %w", err)
 	}
 	page, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(strings.TrimPrefix(url, "/")), "index.html"))
@@ -45,6 +86,25 @@ func (b *Builder) Preview(rec *core.Record) ([]byte, error) {
 		return nil, fmt.Errorf("xem trước: không có trang %s: %w", url, err)
 	}
 	return inline(page, out), nil
+}
+
+// previewSources starts a preview's source folder as a copy (hard links:
+// the export never writes through one) of the builds' one, so that the
+// preview's export writes only what differs. Without a build's sources
+// yet, the folder starts empty and the export writes everything.
+func (b *Builder) previewSources(src string) {
+	if _, err := os.Stat(filepath.Join(b.srcDir(), export.ManifestName)); err != nil {
+		return
+	}
+	if err := linkTree(b.srcDir(), src, true); err != nil {
+		b.logger.Warn("xem trước: không chép được mã nguồn của bản dựng, xuất lại toàn bộ", "error", err.Error())
+		_ = os.RemoveAll(src)
+		return
+	}
+	// A manifest being written by a build is the build's, not ours.
+	for _, m := range []string{export.ManifestName, sourcesManifest} {
+		_ = os.Remove(filepath.Join(src, m+".tmp"))
+	}
 }
 
 var (
@@ -105,9 +165,30 @@ func inline(page []byte, root string) []byte {
 	return page
 }
 
+// Limits of the page preview (GET /api/portal/preview/…), per staff
+// account: one preview at a time (a second click while the first renders
+// is refused, not queued), previewsPerMinute in any minute. Past
+// previewWait for a free worker (others' previews), the request is turned
+// away.
+const (
+	previewsPerMinute = 12
+	previewWait       = 20 * time.Second
+)
+
+// previewLimits are the per-account limits of one route.
+type previewLimits struct {
+	perMinute *quota.Window
+	running   quota.InFlight
+	wait      time.Duration
+}
+
+func newPreviewLimits() *previewLimits {
+	return &previewLimits{perMinute: quota.NewWindow(previewsPerMinute, time.Minute), running: quota.InFlight{Max: 1}, wait: previewWait}
+}
+
 // previewRoute answers GET /api/portal/preview/{collection}/{id} for staff
-// who may see the record.
-func previewRoute(b *Builder) func(e *core.RequestEvent) error {
+// who may see the record, within the limits.
+func previewRoute(b *Builder, lim *previewLimits) func(e *core.RequestEvent) error {
 	return func(e *core.RequestEvent) error {
 		coll := e.Request.PathValue("collection")
 		if _, ok := export.Sections[coll]; !ok {
@@ -124,8 +205,28 @@ func previewRoute(b *Builder) func(e *core.RequestEvent) error {
 		if ok, _ := e.App.CanAccessRecord(rec, info, rec.Collection().ViewRule); !ok {
 			return e.NotFoundError("Không tìm thấy bản ghi.", nil)
 		}
+		account := e.Auth.Collection().Id + "/" + e.Auth.Id
+		release, ok := lim.running.Acquire(account)
+		if !ok {
+			e.Response.Header().Set("Retry-After", "2")
+			return e.TooManyRequestsError("Bản xem trước bạn mở trước đó vẫn đang được tạo. Hãy đợi nó hiện ra rồi hãy mở bản khác.", nil)
+		}
+		defer release()
+		if ok, after := lim.perMinute.Allow(account); !ok {
+			secs := int(math.Ceil(after.Seconds()))
+			e.Response.Header().Set("Retry-After", strconv.Itoa(secs))
+			return e.TooManyRequestsError(fmt.Sprintf(
+				"Bạn đã xem trước %d lần trong một phút, nhiều hơn mức cho phép. Hãy đợi %d giây rồi xem lại; nội dung đã lưu không bị ảnh hưởng.",
+				previewsPerMinute, secs), nil)
+		}
+		ctx, cancel := context.WithTimeout(e.Request.Context(), lim.wait)
+		defer cancel()
 		start := time.Now()
-		page, err := b.Preview(rec)
+		page, err := b.preview(ctx, rec)
+		if errors.Is(err, errPreviewBusy) {
+			e.Response.Header().Set("Retry-After", "5")
+			return e.Error(http.StatusServiceUnavailable, "Máy chủ đang bận tạo bản xem trước cho người khác. Hãy thử lại sau vài giây.", nil)
+		}
 		if err != nil {
 			b.logger.Error("không tạo được trang xem trước", "collection", coll, "id", rec.Id, "error", err.Error())
 			return e.InternalServerError("Không tạo được trang xem trước. "+staffError(err), nil)

@@ -54,6 +54,9 @@ type Result struct {
 	// its storage key, so that a build Hugo failed on can tell which
 	// stored file to leave out (ImageChecks.MarkBroken).
 	Images map[string]string
+	// Versions are the records exported, with the version of each (none
+	// for a preview).
+	Versions Versions
 }
 
 // Total is the number of record pages written.
@@ -135,6 +138,7 @@ func run(app core.App, root string, opts Options, preview *core.Record) (Result,
 		return Result{}, fmt.Errorf("write the export: %w", err)
 	}
 	x.res.Written, x.res.Removed, x.res.Added = written, removed, x.t.Added()
+	x.res.Versions = x.versions()
 	sortProblems(x.res.Problems)
 	return x.res, nil
 }
