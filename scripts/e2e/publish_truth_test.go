@@ -127,6 +127,7 @@ func (s *truthStory) editorPublishes(t *testing.T) {
 	b.open("/quan-tri/bai-viet/moi")
 	b.waitVisible("#f-title")
 	b.typeInto("#f-title", truthTitle)
+	b.selectValue("#f-category", "thong-bao")
 	b.typeInto("#f-summary", "Lịch tiếp công dân chuyển sang sáng thứ Năm.")
 	b.typeInto("#f-body", "Bộ phận một cửa tiếp công dân vào **sáng thứ Năm**.")
 	b.clickButton("Xuất bản ngay")

@@ -162,7 +162,7 @@ export async function renderForm(el, { collection, id }) {
       case 'publish':
         values.status = 'published';
         if (future) values.publishAt = nowPB;
-        message = 'Đã xuất bản. Trang lên trang công khai ở lần dựng tới (thường sau vài giây): dòng “Trên trang công khai” cho biết khi nào.';
+        message = 'Đã xuất bản. Nội dung lên trang công khai ở lần dựng tới (thường sau vài giây): dòng “Trên trang công khai” cho biết khi nào.';
         break;
       case 'archive':
         values.status = 'archived';
