@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"io/fs"
 	"math"
 	"mime"
 	"net/http"
@@ -29,12 +30,14 @@ import (
 // HTML document: the stylesheet and images inlined, marked not to be
 // indexed. Staff see drafts this way before publishing.
 //
-// It is a small render, apart from the builds: the last build's export is
-// copied (hard links) and rec exported into it; the record's own page is
-// then rendered alone (hugoRun.Only) in a small site like the ahead lane's
-// (for the sections it renders; the whole export for the others). So a
-// preview takes a fraction of a build, and works while the full build
-// fails on another page. Up to previewWorkers previews render at once.
+// It is a small render, apart from the builds: a small site is made of
+// hard links to the last build's sources (the theme, the hand-written
+// pages, the indexes; for the sections the ahead lane renders, no other
+// record's bundle), rec's own page bundle is exported into it, and that
+// page alone is rendered (hugoRun.Only). So a preview takes a fraction of
+// a build, and works while the full build fails on another page. Before
+// any build, the whole site is exported for it. Up to previewWorkers
+// previews render at once.
 func (b *Builder) Preview(rec *core.Record) ([]byte, error) {
 	return b.preview(context.Background(), rec)
 }
@@ -48,6 +51,13 @@ const previewWorkers = 2
 var errPreviewBusy = errors.New("every preview worker is busy")
 
 func (b *Builder) preview(ctx context.Context, rec *core.Record) ([]byte, error) {
+	section, ok := export.Sections[rec.Collection().Name]
+	if !ok {
+		return nil, fmt.Errorf("xem trước: không có trang cho bản ghi của %s", rec.Collection().Name)
+	}
+	if rec.GetString("slug") == "" {
+		return nil, errors.New("xem trước: bản ghi chưa có địa chỉ trang")
+	}
 	var w *hugoWorker
 	select {
 	case w = <-b.previews:
@@ -60,25 +70,26 @@ func (b *Builder) preview(ctx context.Context, rec *core.Record) ([]byte, error)
 		return nil, fmt.Errorf("xem trước: %w", err)
 	}
 	defer os.RemoveAll(dir)
-	src, small, out := filepath.Join(dir, "src"), filepath.Join(dir, "small"), filepath.Join(dir, "public")
-	b.previewSources(src)
-	if _, _, err := syncSources(b.cfg.Sources, src); err != nil {
-		return nil, err
-	}
-	url, err := export.Preview(b.app, src, export.Options{Now: b.cfg.Now(), BaseURL: b.baseURL(), Images: b.images}, rec)
+	src, out := filepath.Join(dir, "src"), filepath.Join(dir, "public")
+	opts := export.Options{Now: b.cfg.Now(), BaseURL: b.baseURL(), Images: b.images}
+	small, err := b.previewSite(src, section+"/"+rec.GetString("slug"))
 	if err != nil {
 		return nil, fmt.Errorf("xem trước: %w", err)
 	}
-	hugoSrc := src
-	if section, slug, _ := strings.Cut(strings.Trim(url, "/"), "/"); aheadSections[section] {
-		// Its page's template looks up nothing but indexes and
-		// hand-written pages (site/ahead.go): the other records stay out.
-		if err := smallSite(src, small, []string{section + "/" + slug}); err != nil {
-			return nil, fmt.Errorf("xem trước: %w", err)
-		}
-		hugoSrc = small
+	// The theme as it is now (it may have changed since the last build).
+	if _, _, err := syncSources(b.cfg.Sources, src); err != nil {
+		return nil, err
 	}
-	if _, err := w.run(hugoRun{Source: hugoSrc, Destination: out, BaseURL: b.baseURL(), CacheDir: b.dir.CachePath(), Only: url}); err != nil {
+	var url string
+	if small {
+		url, err = export.PreviewBundle(b.app, src, opts, rec)
+	} else {
+		url, err = export.Preview(b.app, src, opts, rec)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("xem trước: %w", err)
+	}
+	if _, err := w.run(hugoRun{Source: src, Destination: out, BaseURL: b.baseURL(), CacheDir: b.dir.CachePath(), Only: url}); err != nil {
 		return nil, fmt.Errorf("xem trước: %w", err)
 	}
 	page, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(strings.TrimPrefix(url, "/")), "index.html"))
@@ -88,23 +99,28 @@ func (b *Builder) preview(ctx context.Context, rec *core.Record) ([]byte, error)
 	return inline(page, out), nil
 }
 
-// previewSources starts a preview's source folder as a copy (hard links:
-// the export never writes through one) of the builds' one, so that the
-// preview's export writes only what differs. Without a build's sources
-// yet, the folder starts empty and the export writes everything.
-func (b *Builder) previewSources(src string) {
+// previewSite makes src the small site of a preview of the page bundle
+// ("tin-tuc/<slug>") from the builds' sources, without that bundle, and
+// reports true; or, when no build has exported yet, leaves src to be
+// filled in full and reports false. For the sections the ahead lane
+// renders, the page's template looks up nothing but indexes and
+// hand-written pages (site/ahead.go): other records stay out; for the
+// others, every other record is kept.
+func (b *Builder) previewSite(src, bundle string) (bool, error) {
 	if _, err := os.Stat(filepath.Join(b.srcDir(), export.ManifestName)); err != nil {
-		return
+		return false, nil
 	}
-	if err := linkTree(b.srcDir(), src, true); err != nil {
-		b.logger.Warn("xem trước: không chép được mã nguồn của bản dựng, xuất lại toàn bộ", "error", err.Error())
-		_ = os.RemoveAll(src)
-		return
+	section, _, _ := strings.Cut(bundle, "/")
+	keepOthers := !aheadSections[section]
+	if err := smallSite(b.srcDir(), src, func(x string) bool { return keepOthers && x != bundle }); err != nil {
+		return false, err
 	}
-	// A manifest being written by a build is the build's, not ours.
-	for _, m := range []string{export.ManifestName, sourcesManifest} {
-		_ = os.Remove(filepath.Join(src, m+".tmp"))
+	// With the sources' manifest, syncing the theme writes only what
+	// changed since the build.
+	if err := os.Link(filepath.Join(b.srcDir(), sourcesManifest), filepath.Join(src, sourcesManifest)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return false, err
 	}
+	return true, nil
 }
 
 var (
