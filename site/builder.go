@@ -80,14 +80,12 @@ type Builder struct {
 	dir    live.Dir
 	logger *slog.Logger
 
-	buildMu   sync.Mutex       // held for the whole of a build
-	base      atomic.Value     // the public address (string); serve may set it late
-	hugo      *hugoWorker      // the Hugo worker process, started on the first build
-	previews  chan *hugoWorker // the free workers of previews (site/preview.go)
-	prevPool  []*hugoWorker    // all of them, to close
-	sinceFull int              // incremental builds since the last full one
-	lastPages atomic.Int64     // pages of the last build that went live
-	trash     sync.WaitGroup   // the background deleter of pruned builds
+	buildMu   sync.Mutex     // held for the whole of a build
+	base      atomic.Value   // the public address (string); serve may set it late
+	hugo      *hugoWorker    // the Hugo worker process, started on the first build
+	sinceFull int            // incremental builds since the last full one
+	lastPages atomic.Int64   // pages of the last build that went live
+	trash     sync.WaitGroup // the background deleter of pruned builds
 	trashBusy atomic.Bool
 	aheadDone func(overlay string) // tests: called once an overlay is live
 
@@ -113,6 +111,11 @@ type Builder struct {
 	// render); versions those of the live build (site/versions.go).
 	exported export.Versions
 	versions atomic.Pointer[liveVersions]
+
+	// The previews' Hugo workers (site/preview.go): the free ones, and all
+	// of them, to close.
+	previews chan *hugoWorker
+	prevPool []*hugoWorker
 }
 
 // New returns a builder for app's records. It reads the status the last run
