@@ -140,10 +140,20 @@ func (s *truthStory) editorPublishes(t *testing.T) {
 	}
 	b.shot("su-that-trinh-sua-chua-len-trang")
 
-	// The list says the same of the article's row.
+	// A draft and a scheduled article, saved through the API.
+	p := s.p.with(t)
+	at := time.Now().Add(48 * time.Hour).In(vietnam)
+	p.createRecord("articles", map[string]any{"title": "Bản nháp chưa đăng", "category": "thong-bao", "status": "draft"})
+	p.createRecord("articles", map[string]any{"title": "Thông báo hẹn giờ", "category": "thong-bao", "status": "published",
+		"publishAt": at.UTC().Format("2006-01-02 15:04:05.000Z")})
+
+	// The list says the same of the article's row, and why the others
+	// are not on the site either.
 	b.open("/quan-tri/bai-viet/")
 	b.waitText("table.records", truthTitle)
 	b.poll("the list's live state", liveCell(truthTitle, "chưa lên trang", "dựng trang đang lỗi"))
+	b.poll("the draft's live state", liveCell("Bản nháp chưa đăng", "Đã lưu – chưa lên trang", "bản nháp"))
+	b.poll("the scheduled article's live state", liveCell("Thông báo hẹn giờ", "Đã lưu – chưa lên trang", "hẹn giờ xuất bản lúc "+at.Format("02/01/2006 15:04")))
 	b.axe(axeSource(t), "danh sách bài viết khi dựng trang lỗi")
 	b.shot("su-that-danh-sach-chua-len-trang")
 
