@@ -5,12 +5,12 @@ import (
 	"math"
 	"net/http"
 	"strconv"
-	"sync"
 	"time"
 
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/daison/portal/internal/markdown"
+	"github.com/daison/portal/internal/quota"
 )
 
 // Limits of the Markdown preview (POST /api/portal/markdown): each staff
@@ -28,50 +28,17 @@ const (
 
 // previewGate keeps the limits of the preview for one app.
 type previewGate struct {
-	mu     sync.Mutex
-	recent map[string][]time.Time // by account: the times of its previews in the last minute
-	swept  time.Time
-	now    func() time.Time
-	wait   time.Duration
-	slots  chan struct{}
+	perMinute *quota.Window // by account
+	wait      time.Duration
+	slots     chan struct{}
 }
 
 func newPreviewGate() *previewGate {
 	return &previewGate{
-		recent: map[string][]time.Time{},
-		now:    time.Now,
-		wait:   previewWait,
-		slots:  make(chan struct{}, previewsAtOnce),
+		perMinute: quota.NewWindow(previewsPerMinute, time.Minute),
+		wait:      previewWait,
+		slots:     make(chan struct{}, previewsAtOnce),
 	}
-}
-
-// allow counts a preview by account and reports whether it is within the
-// limit; if not, how long until the oldest of the minute's previews leaves
-// it.
-func (g *previewGate) allow(account string) (bool, time.Duration) {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	now := g.now()
-	since := now.Add(-time.Minute)
-	if now.Sub(g.swept) > time.Minute {
-		// Forget the accounts that have not previewed for a minute.
-		for k, ts := range g.recent {
-			if !ts[len(ts)-1].After(since) {
-				delete(g.recent, k)
-			}
-		}
-		g.swept = now
-	}
-	ts := g.recent[account]
-	for len(ts) > 0 && !ts[0].After(since) {
-		ts = ts[1:]
-	}
-	if len(ts) >= previewsPerMinute {
-		g.recent[account] = ts
-		return false, ts[0].Sub(since)
-	}
-	g.recent[account] = append(ts, now)
-	return true, 0
 }
 
 // serve answers POST /api/portal/markdown within the limits: 429 past an
@@ -79,7 +46,7 @@ func (g *previewGate) allow(account string) (bool, time.Duration) {
 // others for longer than g.wait.
 func (g *previewGate) serve(e *core.RequestEvent) error {
 	account := e.Auth.Collection().Id + "/" + e.Auth.Id
-	if ok, after := g.allow(account); !ok {
+	if ok, after := g.perMinute.Allow(account); !ok {
 		secs := int(math.Ceil(after.Seconds()))
 		e.Response.Header().Set("Retry-After", strconv.Itoa(secs))
 		return e.TooManyRequestsError(fmt.Sprintf(

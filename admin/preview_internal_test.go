@@ -18,25 +18,25 @@ import (
 func TestHostile10PreviewGate(t *testing.T) {
 	g := newPreviewGate()
 	now := time.Date(2026, 12, 3, 9, 0, 0, 0, time.UTC)
-	g.now = func() time.Time { return now }
+	g.perMinute.Now = func() time.Time { return now }
 	for i := 1; i <= previewsPerMinute; i++ {
-		if ok, _ := g.allow("staff/a"); !ok {
+		if ok, _ := g.perMinute.Allow("staff/a"); !ok {
 			t.Fatalf("preview %d refused", i)
 		}
 		now = now.Add(time.Second)
 	}
-	ok, after := g.allow("staff/a")
+	ok, after := g.perMinute.Allow("staff/a")
 	if ok || after != time.Minute-previewsPerMinute*time.Second {
 		t.Fatalf("preview %d: allowed %v, wait %v", previewsPerMinute+1, ok, after)
 	}
-	if ok, _ := g.allow("staff/b"); !ok {
+	if ok, _ := g.perMinute.Allow("staff/b"); !ok {
 		t.Fatal("another account is refused")
 	}
 	now = now.Add(after + time.Millisecond)
-	if ok, _ := g.allow("staff/a"); !ok {
+	if ok, _ := g.perMinute.Allow("staff/a"); !ok {
 		t.Fatal("refused once the first preview left the minute")
 	}
-	if ok, _ := g.allow("staff/a"); ok {
+	if ok, _ := g.perMinute.Allow("staff/a"); ok {
 		t.Fatal("allowed while the minute is still full")
 	}
 

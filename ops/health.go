@@ -24,6 +24,11 @@ type partsHealth struct {
 	Deploy      Part `json:"deploy"`
 	Replication Part `json:"replication"`
 	Backup      Part `json:"backup"`
+
+	// Status is "ok", or "degraded" when a configured part failed, with
+	// the Reason (for everyone, without the failures' errors).
+	Status string `json:"status"`
+	Reason string `json:"reason,omitempty"`
 }
 
 // backupState records the outcome of the last backup made by this process.
@@ -86,6 +91,10 @@ func (o *Ops) health(e *core.RequestEvent) error {
 			h.OK = false
 		}
 	}
+	h.Status = "ok"
+	if h.Reason = degraded(h, st.FailingSince, time.Now()); !h.OK {
+		h.Status = "degraded"
+	}
 	staff := e.Auth != nil
 	if !staff {
 		for _, p := range []*Part{&h.Build, &h.Deploy, &h.Replication, &h.Backup} {
@@ -108,7 +117,7 @@ func (o *Ops) health(e *core.RequestEvent) error {
 	}
 	code, msg := http.StatusOK, "API is healthy."
 	if !h.OK {
-		msg = "Cổng đang chạy nhưng có phần việc gần nhất thất bại (dựng trang, xuất bản, sao chép dữ liệu hoặc sao lưu)."
+		msg = "Cổng đang chạy nhưng suy giảm: " + h.Reason
 		if e.Request.URL.Query().Get("strict") == "1" {
 			code = http.StatusServiceUnavailable
 		}

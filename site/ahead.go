@@ -1,10 +1,12 @@
 package site
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -119,8 +121,8 @@ func (b *Builder) RenderAhead() (int, time.Duration, error) {
 		if err := os.RemoveAll(public); err != nil {
 			return 0, 0, fmt.Errorf("render ahead: %w", err)
 		}
-		if err := smallSite(src, small, bundles); err != nil {
-			return 0, 0, err
+		if err := smallSite(src, small, func(b string) bool { return slices.Contains(bundles, b) }); err != nil {
+			return 0, 0, fmt.Errorf("render ahead: %w", err)
 		}
 		if err := os.MkdirAll(public, 0o755); err != nil {
 			return 0, 0, fmt.Errorf("render ahead: %w", err)
@@ -253,13 +255,14 @@ func (b *Builder) clearOverlayBefore(start time.Time) {
 }
 
 // smallSite makes dst a Hugo site of hard links to src's files: all but
-// the content's record bundles, of which only bundles.
-func smallSite(src, dst string, bundles []string) error {
-	keep := map[string]bool{}
-	for _, b := range bundles {
-		keep[filepath.FromSlash(b)] = true
-	}
+// the content's record bundles ("tin-tuc/<slug>"), of which only those
+// keep holds. src may be changing meanwhile (the builds' sources, for a
+// preview): what vanishes during the walk is left out.
+func smallSite(src, dst string, keep func(bundle string) bool) error {
 	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
 		if err != nil {
 			return err
 		}
@@ -274,17 +277,20 @@ func smallSite(src, dst string, bundles []string) error {
 			}
 			return nil
 		}
-		if d.IsDir() && len(parts) == 3 && parts[0] == "content" && recordSections[parts[1]] && !keep[filepath.Join(parts[1], parts[2])] {
+		if d.IsDir() && len(parts) == 3 && parts[0] == "content" && recordSections[parts[1]] && !keep(parts[1]+"/"+parts[2]) {
 			return fs.SkipDir
 		}
 		target := filepath.Join(dst, rel)
 		if d.IsDir() {
 			return os.MkdirAll(target, 0o755)
 		}
-		return os.Link(p, target)
+		if err := os.Link(p, target); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("render ahead: small site: %w", err)
+		return fmt.Errorf("small site: %w", err)
 	}
 	return nil
 }

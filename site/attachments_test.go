@@ -72,7 +72,7 @@ func TestGalleryAttachmentsBodyImages(t *testing.T) {
 	b := site.New(app, site.Config{Root: t.TempDir(), BaseURL: "http://dai-son.test/", Sources: portal.SiteFiles})
 	t.Cleanup(b.Close)
 	site.Register(app, b, admin.RequireStaff)
-	admintest.Handler(t, app)
+	serveSite(t, app, b)
 	if st := b.Status(); st.Last == nil || !st.Last.OK() || len(st.Last.Problems) != 0 {
 		t.Fatalf("build: %+v", st.Last)
 	}

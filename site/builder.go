@@ -83,7 +83,6 @@ type Builder struct {
 	buildMu   sync.Mutex     // held for the whole of a build
 	base      atomic.Value   // the public address (string); serve may set it late
 	hugo      *hugoWorker    // the Hugo worker process, started on the first build
-	preview   *hugoWorker    // another for previews, not to disturb hugo's kept site
 	sinceFull int            // incremental builds since the last full one
 	lastPages atomic.Int64   // pages of the last build that went live
 	trash     sync.WaitGroup // the background deleter of pruned builds
@@ -107,6 +106,16 @@ type Builder struct {
 	// render), handed to search once the build is live.
 	searchSet *search.Set
 	search    atomic.Pointer[search.Server]
+
+	// exported are the record versions of the build being made (set by
+	// render); versions those of the live build (site/versions.go).
+	exported export.Versions
+	versions atomic.Pointer[liveVersions]
+
+	// The previews' Hugo workers (site/preview.go): the free ones, and all
+	// of them, to close.
+	previews chan *hugoWorker
+	prevPool []*hugoWorker
 }
 
 // New returns a builder for app's records. It reads the status the last run
@@ -122,8 +131,13 @@ func New(app core.App, cfg Config) *Builder {
 		cfg.BaseURL += "/"
 	}
 	b := &Builder{app: app, cfg: cfg, dir: live.Dir{Root: cfg.Root}, logger: app.Logger().With("component", "site"),
-		hugo: &hugoWorker{timeout: cfg.BuildTimeout}, preview: &hugoWorker{timeout: cfg.BuildTimeout},
-		ahead: &hugoWorker{timeout: cfg.BuildTimeout}, images: export.NewImageChecks(live.Dir{Root: cfg.Root}.ImageChecksPath())}
+		hugo: &hugoWorker{timeout: cfg.BuildTimeout}, ahead: &hugoWorker{timeout: cfg.BuildTimeout},
+		images: export.NewImageChecks(live.Dir{Root: cfg.Root}.ImageChecksPath()), previews: make(chan *hugoWorker, previewWorkers)}
+	for range previewWorkers {
+		w := &hugoWorker{timeout: cfg.BuildTimeout}
+		b.prevPool = append(b.prevPool, w)
+		b.previews <- w
+	}
 	b.base.Store(cfg.BaseURL)
 	b.status = loadStatus(b.statusPath())
 	b.status.Building = false
@@ -154,7 +168,9 @@ func (b *Builder) App() core.App { return b.app }
 // Close stops the builder's Hugo worker process.
 func (b *Builder) Close() {
 	b.hugo.close()
-	b.preview.close()
+	for _, w := range b.prevPool {
+		w.close()
+	}
 	b.ahead.close()
 	b.trash.Wait()
 }
@@ -220,11 +236,17 @@ func (b *Builder) Build(reason string) (Report, error) {
 		err = b.generate(b.srcDir(), public, start, &rep, prev)
 		if err == nil {
 			t := time.Now()
-			if err = live.Sync(public); err == nil {
+			var vers liveVersions
+			vers, err = b.writeVersions(public, b.cfg.Now())
+			if err == nil {
+				err = live.Sync(public)
+			}
+			if err == nil {
 				err = b.dir.Swap(public)
 			}
 			err = failStep("Không đưa được bản dựng mới lên trang.", err)
 			if err == nil {
+				b.versions.Store(&vers)
 				b.clearOverlayBefore(start)
 				if srv := b.search.Load(); srv != nil && b.searchSet != nil {
 					srv.Use(public, b.searchSet)

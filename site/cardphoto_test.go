@@ -51,7 +51,7 @@ func TestShareCardsWithPhoto(t *testing.T) {
 	b := site.New(app, site.Config{Root: t.TempDir(), BaseURL: "http://dai-son.test/", Sources: portal.SiteFiles})
 	t.Cleanup(b.Close)
 	site.Register(app, b, admin.RequireStaff)
-	admintest.Handler(t, app)
+	serveSite(t, app, b)
 	if st := b.Status(); st.Last == nil || !st.Last.OK() {
 		t.Fatalf("build: %+v", st.Last)
 	}

@@ -75,6 +75,7 @@ func (b *Builder) render(src, public string, now time.Time, rep *Report, prev st
 	rep.Records = res.Total()
 	rep.NextPublish = res.NextPublish
 	rep.Problems = res.Problems
+	b.exported = res.Versions
 	rep.Changed += len(res.Written) + len(res.Removed)
 	searching := b.startSearch(src)
 	defer func() { <-searching.done }() // a failed build leaves no reader of src behind

@@ -189,7 +189,7 @@ func TestHostile02CorruptCover(t *testing.T) {
 	b := site.New(app, site.Config{Root: t.TempDir(), BaseURL: "http://dai-son.test/", Sources: portal.SiteFiles})
 	t.Cleanup(b.Close)
 	site.Register(app, b, admin.RequireStaff)
-	h := admintest.Handler(t, app) // serving builds the site first
+	h := serveSite(t, app, b)
 	st := b.Status()
 	if st.Last == nil || !st.Last.OK() {
 		t.Fatalf("one corrupt cover stopped the build: %+v", st.Last)

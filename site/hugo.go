@@ -40,7 +40,14 @@ type hugoRun struct {
 	Incremental bool     `json:"incremental,omitempty"`
 	Changed     []string `json:"changed,omitempty"`
 	Added       []string `json:"added,omitempty"`
+	// Only, if set, is the one page to render (its path, "/tin-tuc/<slug>"):
+	// Hugo reads the whole site but renders nothing else (a render
+	// segment), so that no other page's template can fail it.
+	Only string `json:"only,omitempty"`
 }
+
+// onlySegment names the render segment of hugoRun.Only.
+const onlySegment = "portalonly"
 
 // diskReserve is left free on the disk by every build, so that the
 // database can always write what staff save.
@@ -118,6 +125,13 @@ func runHugo(r hugoRun) (hugoOutput, error) {
 	if r.CacheDir != "" {
 		flags.Set("cacheDir", r.CacheDir)
 		flags.Set("resourceDir", filepath.Join(r.CacheDir, "resources"))
+	}
+	if r.Only != "" {
+		only := strings.TrimSuffix(r.Only, "/")
+		flags.Set("segments", map[string]any{onlySegment: map[string]any{
+			"includes": []any{map[string]any{"path": only}},
+		}})
+		flags.Set("renderSegments", []string{onlySegment})
 	}
 	if r.Keep {
 		// As "hugo server" runs: Hugo tracks dependencies for rebuilds; but

@@ -32,7 +32,7 @@ func TestPhonePhoto(t *testing.T) {
 	b := site.New(app, site.Config{Root: t.TempDir(), BaseURL: "http://dai-son.test/", Sources: portal.SiteFiles})
 	t.Cleanup(b.Close)
 	site.Register(app, b, admin.RequireStaff)
-	h := admintest.Handler(t, app)
+	h := serveSite(t, app, b)
 
 	photo := imagetest.PhoneJPEG()
 	if len(photo) < 12<<20 || len(photo) > 25<<20 {

@@ -2,19 +2,25 @@ package site
 
 import (
 	"bytes"
+	"context"
 	"encoding/base64"
+	"errors"
 	"fmt"
+	"io/fs"
+	"math"
 	"mime"
 	"net/http"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/daison/portal/internal/quota"
 	"github.com/daison/portal/site/export"
 	"github.com/daison/portal/site/live"
 )
@@ -23,21 +29,67 @@ import (
 // published now, whatever its status, and returns it as one self-contained
 // HTML document: the stylesheet and images inlined, marked not to be
 // indexed. Staff see drafts this way before publishing.
+//
+// It is a small render, apart from the builds: a small site is made of
+// hard links to the last build's sources (the theme, the hand-written
+// pages, the indexes; for the sections the ahead lane renders, no other
+// record's bundle), rec's own page bundle is exported into it, and that
+// page alone is rendered (hugoRun.Only). So a preview takes a fraction of
+// a build, and works while the full build fails on another page. Before
+// any build, the whole site is exported for it. Up to previewWorkers
+// previews render at once.
 func (b *Builder) Preview(rec *core.Record) ([]byte, error) {
+	return b.preview(context.Background(), rec)
+}
+
+// previewWorkers is how many previews render at once, each in a Hugo
+// worker process of its own.
+const previewWorkers = 2
+
+// errPreviewBusy: every preview worker stayed busy until the request's
+// context ended.
+var errPreviewBusy = errors.New("every preview worker is busy")
+
+func (b *Builder) preview(ctx context.Context, rec *core.Record) ([]byte, error) {
+	section, ok := export.Sections[rec.Collection().Name]
+	if !ok {
+		return nil, fmt.Errorf("xem trước: không có trang cho bản ghi của %s", rec.Collection().Name)
+	}
+	if rec.GetString("slug") == "" {
+		return nil, errors.New("xem trước: bản ghi chưa có địa chỉ trang")
+	}
+	var w *hugoWorker
+	select {
+	case w = <-b.previews:
+		defer func() { b.previews <- w }()
+	case <-ctx.Done():
+		return nil, errPreviewBusy
+	}
 	dir, err := os.MkdirTemp(b.dir.Root, live.PreviewPattern)
 	if err != nil {
 		return nil, fmt.Errorf("xem trước: %w", err)
 	}
 	defer os.RemoveAll(dir)
 	src, out := filepath.Join(dir, "src"), filepath.Join(dir, "public")
-	if _, _, err := syncSources(b.cfg.Sources, src); err != nil {
-		return nil, err
-	}
-	url, err := export.Preview(b.app, src, export.Options{Now: b.cfg.Now(), BaseURL: b.baseURL(), Images: b.images}, rec)
+	opts := export.Options{Now: b.cfg.Now(), BaseURL: b.baseURL(), Images: b.images}
+	small, err := b.previewSite(src, section+"/"+rec.GetString("slug"))
 	if err != nil {
 		return nil, fmt.Errorf("xem trước: %w", err)
 	}
-	if _, err := b.preview.run(hugoRun{Source: src, Destination: out, BaseURL: b.baseURL(), CacheDir: b.dir.CachePath()}); err != nil {
+	// The theme as it is now (it may have changed since the last build).
+	if _, _, err := syncSources(b.cfg.Sources, src); err != nil {
+		return nil, err
+	}
+	var url string
+	if small {
+		url, err = export.PreviewBundle(b.app, src, opts, rec)
+	} else {
+		url, err = export.Preview(b.app, src, opts, rec)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("xem trước: %w", err)
+	}
+	if _, err := w.run(hugoRun{Source: src, Destination: out, BaseURL: b.baseURL(), CacheDir: b.dir.CachePath(), Only: url}); err != nil {
 		return nil, fmt.Errorf("xem trước: %w", err)
 	}
 	page, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(strings.TrimPrefix(url, "/")), "index.html"))
@@ -45,6 +97,30 @@ func (b *Builder) Preview(rec *core.Record) ([]byte, error) {
 		return nil, fmt.Errorf("xem trước: không có trang %s: %w", url, err)
 	}
 	return inline(page, out), nil
+}
+
+// previewSite makes src the small site of a preview of the page bundle
+// ("tin-tuc/<slug>") from the builds' sources, without that bundle, and
+// reports true; or, when no build has exported yet, leaves src to be
+// filled in full and reports false. For the sections the ahead lane
+// renders, the page's template looks up nothing but indexes and
+// hand-written pages (site/ahead.go): other records stay out; for the
+// others, every other record is kept.
+func (b *Builder) previewSite(src, bundle string) (bool, error) {
+	if _, err := os.Stat(filepath.Join(b.srcDir(), export.ManifestName)); err != nil {
+		return false, nil
+	}
+	section, _, _ := strings.Cut(bundle, "/")
+	keepOthers := !aheadSections[section]
+	if err := smallSite(b.srcDir(), src, func(x string) bool { return keepOthers && x != bundle }); err != nil {
+		return false, err
+	}
+	// With the sources' manifest, syncing the theme writes only what
+	// changed since the build.
+	if err := os.Link(filepath.Join(b.srcDir(), sourcesManifest), filepath.Join(src, sourcesManifest)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return false, err
+	}
+	return true, nil
 }
 
 var (
@@ -105,9 +181,30 @@ func inline(page []byte, root string) []byte {
 	return page
 }
 
+// Limits of the page preview (GET /api/portal/preview/…), per staff
+// account: one preview at a time (a second click while the first renders
+// is refused, not queued), previewsPerMinute in any minute. Past
+// previewWait for a free worker (others' previews), the request is turned
+// away.
+const (
+	previewsPerMinute = 12
+	previewWait       = 20 * time.Second
+)
+
+// previewLimits are the per-account limits of one route.
+type previewLimits struct {
+	perMinute *quota.Window
+	running   quota.InFlight
+	wait      time.Duration
+}
+
+func newPreviewLimits() *previewLimits {
+	return &previewLimits{perMinute: quota.NewWindow(previewsPerMinute, time.Minute), running: quota.InFlight{Max: 1}, wait: previewWait}
+}
+
 // previewRoute answers GET /api/portal/preview/{collection}/{id} for staff
-// who may see the record.
-func previewRoute(b *Builder) func(e *core.RequestEvent) error {
+// who may see the record, within the limits.
+func previewRoute(b *Builder, lim *previewLimits) func(e *core.RequestEvent) error {
 	return func(e *core.RequestEvent) error {
 		coll := e.Request.PathValue("collection")
 		if _, ok := export.Sections[coll]; !ok {
@@ -124,8 +221,28 @@ func previewRoute(b *Builder) func(e *core.RequestEvent) error {
 		if ok, _ := e.App.CanAccessRecord(rec, info, rec.Collection().ViewRule); !ok {
 			return e.NotFoundError("Không tìm thấy bản ghi.", nil)
 		}
+		account := e.Auth.Collection().Id + "/" + e.Auth.Id
+		release, ok := lim.running.Acquire(account)
+		if !ok {
+			e.Response.Header().Set("Retry-After", "2")
+			return e.TooManyRequestsError("Bản xem trước bạn mở trước đó vẫn đang được tạo. Hãy đợi nó hiện ra rồi hãy mở bản khác.", nil)
+		}
+		defer release()
+		if ok, after := lim.perMinute.Allow(account); !ok {
+			secs := int(math.Ceil(after.Seconds()))
+			e.Response.Header().Set("Retry-After", strconv.Itoa(secs))
+			return e.TooManyRequestsError(fmt.Sprintf(
+				"Bạn đã xem trước %d lần trong một phút, nhiều hơn mức cho phép. Hãy đợi %d giây rồi xem lại; nội dung đã lưu không bị ảnh hưởng.",
+				previewsPerMinute, secs), nil)
+		}
+		ctx, cancel := context.WithTimeout(e.Request.Context(), lim.wait)
+		defer cancel()
 		start := time.Now()
-		page, err := b.Preview(rec)
+		page, err := b.preview(ctx, rec)
+		if errors.Is(err, errPreviewBusy) {
+			e.Response.Header().Set("Retry-After", "5")
+			return e.Error(http.StatusServiceUnavailable, "Máy chủ đang bận tạo bản xem trước cho người khác. Hãy thử lại sau vài giây.", nil)
+		}
 		if err != nil {
 			b.logger.Error("không tạo được trang xem trước", "collection", coll, "id", rec.Id, "error", err.Error())
 			return e.InternalServerError("Không tạo được trang xem trước. "+staffError(err), nil)

@@ -41,7 +41,7 @@ func TestPreviewAndMarkdownRoutes(t *testing.T) {
 	src["themes/mini/static/css/x.css"] = miniFile("h1{color:#a00}")
 	b := site.New(app, site.Config{Root: t.TempDir(), BaseURL: "http://x.test/", Sources: src})
 	site.Register(app, b, admin.RequireStaff)
-	h := admintest.Handler(t, app)
+	h := serveSite(t, app, b)
 
 	draft := admintest.Create(t, app, schema.Articles, map[string]any{
 		"title": "Bản nháp sắp đăng", "body": "Nội dung **nháp**.", "category": "thong-bao", "status": "draft",

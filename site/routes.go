@@ -12,11 +12,14 @@ import (
 	"github.com/daison/portal/site/search"
 )
 
-// Register wires the site into a PocketBase app: on serve it builds the
-// site (at once if nothing is live yet, else in the background), runs the
-// build queue, serves the live site at "/" and adds
+// Register wires the site into a PocketBase app: on serve it runs the
+// build queue, which builds the site at once in the background, serves the
+// live site at "/" (a "being built" page until a first build is live) and
+// adds
 //
 //	GET  /api/site/status   the last build and the one live (staff, IT)
+//	GET  /api/site/live/{collection}?ids=…  which version of those records
+//	     the live build holds, and since when (staff, IT)
 //	POST /api/site/rebuild  asks for a build now (editors, reviewers, IT)
 //	GET  /api/portal/preview/{collection}/{id}  a record's page as it would
 //	     be published, for staff who may see it (drafts included)
@@ -34,21 +37,14 @@ func Register(app core.App, b *Builder, guard Guard) *Queue {
 			if last := b.Status().LastSuccess; last != nil {
 				next = last.NextPublish
 			}
-			if !b.Live() {
-				// A first start: build before listening, so the address
-				// printed works at once. A failure is reported, not fatal:
-				// staff can log in and see it.
-				if rep, err := b.Build("khởi động lần đầu"); err == nil {
-					next = rep.NextPublish
-				}
-				// That build saw every change made before it (demo content).
-				select {
-				case <-q.kick:
-				default:
-				}
+			// Listen at once: the last good build is served meanwhile, or,
+			// on a first start, a page saying the site is being built
+			// (live.Dir.Handler). The build runs in the background; a
+			// failure is reported to staff, not fatal.
+			if b.Live() {
+				q.Trigger("khởi động") // records may have changed while the portal was stopped
 			} else {
-				// Records may have changed while the portal was stopped.
-				q.Trigger("khởi động")
+				q.Trigger("khởi động lần đầu")
 			}
 			ctx, cancel := context.WithCancel(context.Background())
 			app.OnTerminate().BindFunc(func(te *core.TerminateEvent) error {
@@ -65,7 +61,8 @@ func Register(app core.App, b *Builder, guard Guard) *Queue {
 				q.Trigger("yêu cầu dựng lại từ " + re.Auth.Email())
 				return re.JSON(http.StatusAccepted, map[string]string{"message": "Đã yêu cầu dựng lại trang."})
 			}).Bind(guard(schema.RoleEditor, schema.RoleReviewer))
-			e.Router.GET("/api/portal/preview/{collection}/{id}", previewRoute(b)).Bind(guard())
+			e.Router.GET("/api/site/live/{collection}", liveRoute(b)).Bind(guard())
+			e.Router.GET("/api/portal/preview/{collection}/{id}", previewRoute(b, newPreviewLimits())).Bind(guard())
 
 			if e.Router.HasRoute(http.MethodGet, sitePattern) {
 				return e.Next()

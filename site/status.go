@@ -68,6 +68,10 @@ type Status struct {
 	Building    bool    `json:"building"`
 	Last        *Report `json:"last,omitempty"`        // the last build, good or not
 	LastSuccess *Report `json:"lastSuccess,omitempty"` // the build now live
+	// FailingSince is when the first of the builds that failed since the
+	// last good one began (zero while the last build went live): how long
+	// the public site has been held back.
+	FailingSince time.Time `json:"failingSince,omitzero"`
 	// Deploy is the last publication of a live build to object storage
 	// (site/deploy), when one is set up.
 	Deploy *deploy.Report `json:"deploy,omitempty"`
@@ -93,6 +97,9 @@ func (b *Builder) finish(rep Report) {
 	b.status.Last = &r
 	if rep.OK() {
 		b.status.LastSuccess = &r
+		b.status.FailingSince = time.Time{}
+	} else if b.status.FailingSince.IsZero() {
+		b.status.FailingSince = rep.Started
 	}
 	st := b.status
 	b.stMu.Unlock()

@@ -46,10 +46,14 @@ type Note struct {
 	Link    string // a back-office path
 }
 
-// Send records n for the staff member s and, the first time only, posts
-// the in-app notice and mails it (unless s turned mail off). It reports
-// whether this call sent it.
+// Send records n for the staff member s (or the superuser s) and, the
+// first time only, posts the in-app notice and mails it (unless s turned
+// mail off). It reports whether this call sent it.
 func Send(app core.App, s *core.Record, n Note) (bool, error) {
+	to := "staff"
+	if s.IsSuperuser() {
+		to = "superuser"
+	}
 	if n2, _ := app.CountRecords(schema.Reminders, dbx.HashExp{"key": n.Key}); n2 > 0 {
 		return false, nil
 	}
@@ -59,7 +63,7 @@ func Send(app core.App, s *core.Record, n Note) (bool, error) {
 	}
 	rem := core.NewRecord(rc)
 	rem.Set("key", n.Key)
-	rem.Set("staff", s.Id)
+	rem.Set(to, s.Id)
 	rem.Set("subject", n.Subject)
 	if err := app.Save(rem); err != nil {
 		// Another run recorded it first (the unique key): it is sent.
@@ -73,7 +77,7 @@ func Send(app core.App, s *core.Record, n Note) (bool, error) {
 		return false, fmt.Errorf("notices: %w", err)
 	}
 	notice := core.NewRecord(nc)
-	notice.Set("staff", s.Id)
+	notice.Set(to, s.Id)
 	notice.Set("title", n.Subject)
 	notice.Set("body", n.Text)
 	notice.Set("link", n.Link)

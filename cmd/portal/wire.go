@@ -17,6 +17,7 @@ import (
 	portal "github.com/daison/portal"
 	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/backoffice"
+	"github.com/daison/portal/admin/reminders"
 	"github.com/daison/portal/demo"
 	"github.com/daison/portal/internal/commune"
 	"github.com/daison/portal/internal/schema"
@@ -32,7 +33,8 @@ type options struct {
 	siteSrc string // a folder with hugo.toml, content/ and themes/ to use instead of the built-in ones
 	timeout time.Duration
 	incr    bool
-	ops     *ops.Ops // mail, deploy, replication, health (package ops)
+	alert   time.Duration // how long builds may fail before reviewers and IT are told
+	ops     *ops.Ops      // mail, deploy, replication, health (package ops)
 }
 
 func bindFlags(app *pocketbase.PocketBase) *options {
@@ -45,9 +47,19 @@ func bindFlags(app *pocketbase.PocketBase) *options {
 		"thư mục chứa hugo.toml, content/ và themes/ dùng thay cho bản đóng gói sẵn, khi sửa giao diện (biến môi trường PORTAL_SITE_SRC)")
 	f.DurationVar(&o.timeout, "build-timeout", site.DefaultBuildTimeout,
 		"thời gian tối đa của một lần dựng trang; quá thời gian này tiến trình dựng bị dừng và trang cũ vẫn được phục vụ")
+	f.DurationVar(&o.alert, "build-alert-after", envDuration("PORTAL_BUILD_ALERT_AFTER", reminders.DefaultBuildAlertAfter),
+		"khi việc dựng trang thất bại liên tục quá thời gian này, cán bộ thẩm định và IT nhận thông báo và thư (một lần cho mỗi đợt lỗi; PORTAL_BUILD_ALERT_AFTER)")
 	f.BoolVar(&o.incr, "incremental", true,
 		"dựng từng phần: sau khi lưu vài bản ghi chỉ dựng lại các trang liên quan (giữ trang web trong bộ nhớ của tiến trình dựng, khoảng 300 MB với 1.000 bản ghi; trang trên 8.000 trang luôn được dựng toàn bộ)")
 	return o
+}
+
+// envDuration is the duration in the environment variable name, or def.
+func envDuration(name string, def time.Duration) time.Duration {
+	if d, err := time.ParseDuration(os.Getenv(name)); err == nil && d > 0 {
+		return d
+	}
+	return def
 }
 
 // sources returns the site's sources: the folder of --site-src, or those
@@ -73,6 +85,7 @@ type parts struct {
 func wire(app *pocketbase.PocketBase, o *options) *parts {
 	p := &parts{opts: o}
 	var queue *site.Queue
+	var alert *reminders.BuildAlert
 	admin.Register(app, admin.Options{
 		Changed: func(collection string) {
 			if queue != nil {
@@ -97,9 +110,32 @@ func wire(app *pocketbase.PocketBase, o *options) *parts {
 		Sources:      srcs,
 		BuildTimeout: o.timeout,
 		Incremental:  o.incr,
-		OnBuild:      o.ops.AfterBuild,
+		OnBuild: func(rep site.Report) {
+			o.ops.AfterBuild(rep)
+			checkBuildAlert(app, alert)
+		},
 	})
 	o.ops.Wire(p.builder, admin.RequireStaff)
+	alert = reminders.NewBuildAlert(app, o.alert, func() reminders.BuildState {
+		st := p.builder.Status()
+		bs := reminders.BuildState{FailingSince: st.FailingSince}
+		if st.Last != nil && !st.Last.OK() {
+			bs.Error = st.Last.Error
+		}
+		if st.LastSuccess != nil {
+			bs.LiveSince = st.LastSuccess.Started
+		}
+		return bs
+	})
+	// Builds may have been failing when the portal stopped.
+	app.OnServe().BindFunc(func(e *core.ServeEvent) error {
+		e.App.OnTerminate().BindFunc(func(te *core.TerminateEvent) error {
+			alert.Stop()
+			return te.Next()
+		})
+		go checkBuildAlert(e.App, alert)
+		return e.Next()
+	})
 
 	// Before the site's own serve hook (priority 999): demo content first,
 	// so the first build already shows it.
@@ -142,6 +178,17 @@ func wire(app *pocketbase.PocketBase, o *options) *parts {
 		},
 	})
 	return p
+}
+
+// checkBuildAlert tells reviewers and IT if the builds have failed for
+// too long (reminders.BuildAlert).
+func checkBuildAlert(app core.App, alert *reminders.BuildAlert) {
+	if alert == nil {
+		return
+	}
+	if _, err := alert.Check(); err != nil {
+		app.Logger().Error("Không gửi được cảnh báo dựng trang thất bại", "error", err.Error())
+	}
 }
 
 // loadDemo loads the demo content if the database has no public record yet.

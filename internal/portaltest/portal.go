@@ -31,6 +31,9 @@ type Options struct {
 	Demo bool          // load the demo content (--demo)
 	Args []string      // more flags for "portal serve"
 	Wait time.Duration // how long to wait for the site; DefaultWait if 0
+	// Early returns as soon as the portal answers at all, before its
+	// first build is live (the site then answers 503).
+	Early bool
 }
 
 // Portal is a running "portal serve". Methods that may run outside a test
@@ -44,6 +47,7 @@ type Portal struct {
 	bin     string
 	args    []string
 	wait    time.Duration
+	early   bool
 	console mfalogin.Console
 	cmd     *exec.Cmd
 	exited  chan struct{} // closed when cmd has ended
@@ -78,7 +82,7 @@ func New(dir string, o Options) (*Portal, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Portal{bin: bin, Dir: filepath.Join(dir, "pb_data"), SiteSrc: filepath.Join(dir, "src"), wait: o.Wait}
+	p := &Portal{bin: bin, Dir: filepath.Join(dir, "pb_data"), SiteSrc: filepath.Join(dir, "src"), wait: o.Wait, early: o.Early}
 	if p.wait == 0 {
 		p.wait = DefaultWait
 	}
@@ -103,7 +107,7 @@ func New(dir string, o Options) (*Portal, error) {
 }
 
 // Launch starts the portal's process (again, after Kill or Stop) and waits
-// until its site answers.
+// until its site answers (Options.Early: until it answers at all).
 func (p *Portal) Launch() error {
 	p.cmd = exec.Command(p.bin, p.args...)
 	p.cmd.Stdout, p.cmd.Stderr = &p.console, &p.console
@@ -130,7 +134,8 @@ func (p *Portal) Launch() error {
 	return nil
 }
 
-// answers reports whether the site's home page answers 200.
+// answers reports whether the site's home page answers 200 (with
+// Options.Early, whether it answers at all).
 func (p *Portal) answers() bool {
 	res, err := http.Get(p.URL + "/")
 	if err != nil {
@@ -138,7 +143,7 @@ func (p *Portal) answers() bool {
 	}
 	io.Copy(io.Discard, res.Body)
 	res.Body.Close()
-	return res.StatusCode == http.StatusOK
+	return p.early || res.StatusCode == http.StatusOK
 }
 
 // Kill stops the portal with SIGKILL, as a power cut or the OOM killer

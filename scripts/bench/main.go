@@ -6,6 +6,7 @@
 //	go run ./scripts/bench                  # 1,000 and 10,000 records
 //	go run ./scripts/bench -n 1000 -saves 10
 //	go run ./scripts/bench -search          # the site search only (search.go)
+//	go run ./scripts/bench -preview -n 1000 # the page preview only (preview.go)
 //
 // For each size it seeds a database with portal's synthetic records (kept
 // in -dir for the next run), then measures:
@@ -69,6 +70,7 @@ func main() {
 	flag.DurationVar(&o.serveFor, "serve", 5*time.Second, "duration of each serving load run")
 	flag.BoolVar(&o.bucket, "bucket", true, "deploy to an S3 server (versitygw, installed once) in full and after one change, and serve from it through nginx")
 	searchOnly := flag.Bool("search", false, "measure only the site search: index size and query time in Chromium (CPU slowed 4×)")
+	previewOnly := flag.Bool("preview", false, "measure only the page preview: alone and eight at once")
 	flag.Parse()
 	for _, s := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
@@ -78,6 +80,9 @@ func main() {
 		run := bench
 		if *searchOnly {
 			run = benchSearch
+		}
+		if *previewOnly {
+			run = benchPreview
 		}
 		if err := run(n, filepath.Join(*dir, strconv.Itoa(n)), o); err != nil {
 			fail(err)

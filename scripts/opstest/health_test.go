@@ -16,8 +16,10 @@ type health struct {
 	Code int `json:"code"`
 	Data struct {
 		Portal struct {
-			OK    bool `json:"ok"`
-			Build struct {
+			OK     bool   `json:"ok"`
+			Status string `json:"status"`
+			Reason string `json:"reason"`
+			Build  struct {
 				OK    bool   `json:"ok"`
 				Error string `json:"error"`
 			} `json:"build"`
@@ -31,8 +33,9 @@ type health struct {
 	} `json:"data"`
 }
 
-// /api/health tells everyone whether the last build went well, the reason
-// only to staff, and answers 503 with ?strict=1 when it did not;
+// /api/health tells everyone whether the last build went well (status
+// "ok", or "degraded" with since when builds fail), the error only to
+// staff, and answers 503 with ?strict=1 when it did not;
 // /api/portal/metrics answers the token or staff only, in Prometheus's
 // format, with the site's pages and the requests served.
 func TestHealthAndMetrics(t *testing.T) {
@@ -42,7 +45,8 @@ func TestHealthAndMetrics(t *testing.T) {
 		t.Fatal(err)
 	}
 	var h health
-	if code := api(t, p.URL, "", "GET", "/api/health", nil, &h); code != 200 || !h.Data.Portal.OK || !h.Data.Portal.Build.OK || h.Data.Portal.Deploy.Configured {
+	if code := api(t, p.URL, "", "GET", "/api/health", nil, &h); code != 200 || !h.Data.Portal.OK || !h.Data.Portal.Build.OK || h.Data.Portal.Deploy.Configured ||
+		h.Data.Portal.Status != "ok" || h.Data.Portal.Reason != "" {
 		t.Fatalf("health of a good portal: %d %+v", code, h)
 	}
 	h = health{}
@@ -96,7 +100,8 @@ func TestHealthAndMetrics(t *testing.T) {
 		api(t, p.URL, "", "GET", "/api/health", nil, &h)
 		return !h.Data.Portal.Build.OK
 	})
-	if h.Data.Portal.OK || h.Data.Portal.Build.Error != "" {
+	if h.Data.Portal.OK || h.Data.Portal.Build.Error != "" || h.Data.Portal.Status != "degraded" ||
+		!strings.Contains(h.Data.Portal.Reason, "Dựng trang thất bại liên tục từ") || strings.Contains(h.Data.Portal.Reason, "home.html") {
 		t.Fatalf("anonymous health of a failed build: %+v", h)
 	}
 	if code := api(t, p.URL, "", "GET", "/api/health?strict=1", nil, nil); code != http.StatusServiceUnavailable {

@@ -54,6 +54,9 @@ type Result struct {
 	// its storage key, so that a build Hugo failed on can tell which
 	// stored file to leave out (ImageChecks.MarkBroken).
 	Images map[string]string
+	// Versions are the records exported, with the version of each (none
+	// for a preview).
+	Versions Versions
 }
 
 // Total is the number of record pages written.
@@ -87,7 +90,7 @@ type Options struct {
 // only the files that differ (see Tree) and removes those no longer
 // exported, keeping its manifest in root/.export-manifest.json.
 func Run(app core.App, root string, opts Options) (Result, error) {
-	return run(app, root, opts, nil)
+	return run(app, root, opts, nil, false)
 }
 
 // Preview exports the site as it would be if rec (any status: a draft
@@ -98,13 +101,28 @@ func Preview(app core.App, root string, opts Options, rec *core.Record) (string,
 	if _, ok := Sections[rec.Collection().Name]; !ok {
 		return "", fmt.Errorf("no page for a record of %s", rec.Collection().Name)
 	}
-	if _, err := run(app, root, opts, rec); err != nil {
+	if _, err := run(app, root, opts, rec, false); err != nil {
 		return "", err
 	}
 	return pageURL(rec.Collection().Name, rec.GetString("slug")), nil
 }
 
-func run(app core.App, root string, opts Options, preview *core.Record) (Result, error) {
+// PreviewBundle is Preview into a folder that already holds a site's
+// sources (a copy of a build's export) but not rec's page bundle: it
+// writes only that bundle, as Preview would make it, and nothing else.
+func PreviewBundle(app core.App, root string, opts Options, rec *core.Record) (string, error) {
+	if _, ok := Sections[rec.Collection().Name]; !ok {
+		return "", fmt.Errorf("no page for a record of %s", rec.Collection().Name)
+	}
+	if _, err := run(app, root, opts, rec, true); err != nil {
+		return "", err
+	}
+	return pageURL(rec.Collection().Name, rec.GetString("slug")), nil
+}
+
+// run exports into root; with bundleOnly (a preview), only the previewed
+// record's page bundle is written.
+func run(app core.App, root string, opts Options, preview *core.Record, bundleOnly bool) (Result, error) {
 	now := opts.Now
 	fsys, err := app.NewFilesystem()
 	if err != nil {
@@ -130,11 +148,17 @@ func run(app core.App, root string, opts Options, preview *core.Record) (Result,
 			return Result{}, err
 		}
 	}
-	written, removed, err := x.t.Apply(root, ManifestName)
+	var written, removed []string
+	if bundleOnly {
+		written, err = x.t.WriteUnder(root, x.rel(preview))
+	} else {
+		written, removed, err = x.t.Apply(root, ManifestName)
+	}
 	if err != nil {
 		return Result{}, fmt.Errorf("write the export: %w", err)
 	}
 	x.res.Written, x.res.Removed, x.res.Added = written, removed, x.t.Added()
+	x.res.Versions = x.versions()
 	sortProblems(x.res.Problems)
 	return x.res, nil
 }

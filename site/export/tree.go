@@ -112,23 +112,8 @@ func (t *Tree) Apply(root, manifest string) (written, removed []string, err erro
 			}
 			made[dir] = true
 		}
-		switch {
-		case f.copy != nil:
-			_ = os.Remove(dst) // never write through a hard link
-			if _, err := f.copy(dst); err != nil {
-				return nil, nil, fmt.Errorf("copy %s: %w", p, err)
-			}
-		default:
-			data := f.data
-			if f.make != nil {
-				if data, err = f.make(); err != nil {
-					return nil, nil, fmt.Errorf("make %s: %w", p, err)
-				}
-			}
-			_ = os.Remove(dst)
-			if err := os.WriteFile(dst, data, 0o644); err != nil {
-				return nil, nil, fmt.Errorf("write %s: %w", p, err)
-			}
+		if err := f.write(p, dst); err != nil {
+			return nil, nil, err
 		}
 		written = append(written, p)
 		if _, existed := old[p]; !existed {
@@ -159,6 +144,54 @@ func (t *Tree) Apply(root, manifest string) (written, removed []string, err erro
 		return nil, nil, fmt.Errorf("write manifest: %w", err)
 	}
 	return written, removed, nil
+}
+
+// write writes the file rel to dst, never through a hard link.
+func (f *treeFile) write(rel, dst string) error {
+	_ = os.Remove(dst)
+	if f.copy != nil {
+		if _, err := f.copy(dst); err != nil {
+			return fmt.Errorf("copy %s: %w", rel, err)
+		}
+		return nil
+	}
+	data := f.data
+	if f.make != nil {
+		var err error
+		if data, err = f.make(); err != nil {
+			return fmt.Errorf("make %s: %w", rel, err)
+		}
+	}
+	if err := os.WriteFile(dst, data, 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", rel, err)
+	}
+	return nil
+}
+
+// WriteUnder writes the tree's files under the folder prefix (relative,
+// with slashes) into root, which holds none of them: nothing is compared,
+// removed or recorded in a manifest. A preview writes one page bundle
+// this way into a copy of a build's sources.
+func (t *Tree) WriteUnder(root, prefix string) ([]string, error) {
+	prefix = strings.TrimSuffix(prefix, "/") + "/"
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	var written []string
+	for p, f := range t.files {
+		if !strings.HasPrefix(p, prefix) {
+			continue
+		}
+		dst := filepath.Join(root, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return nil, fmt.Errorf("create %s: %w", filepath.Dir(dst), err)
+		}
+		if err := f.write(p, dst); err != nil {
+			return nil, err
+		}
+		written = append(written, p)
+	}
+	sort.Strings(written)
+	return written, nil
 }
 
 // Added returns the paths of the last Apply's written files that the

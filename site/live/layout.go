@@ -40,6 +40,12 @@ func (d Dir) ImageChecksPath() string { return filepath.Join(d.Root, "image-chec
 // in Root.
 const PreviewPattern = ".preview-"
 
+// VersionsOf is the file beside a build's output folder public (PublicOf)
+// that lists the record versions the build holds: not served.
+func (d Dir) VersionsOf(public string) string {
+	return filepath.Join(filepath.Dir(public), "versions.json")
+}
+
 // PublicOf is the output folder of the build folder build (made by
 // NewBuild): what Swap points the live link at.
 func (d Dir) PublicOf(build string) string { return filepath.Join(build, "public") }

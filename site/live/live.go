@@ -23,6 +23,7 @@ import (
 // Dir (layout.go).
 //
 //	builds/<id>/public/  one folder per build, Hugo's output
+//	builds/<id>/versions.json  the record versions the build holds
 //	live -> builds/<id>/public
 //	overlays/<id>/       pages rendered ahead of the next build (site/ahead.go)
 //	overlay -> overlays/<id>, served in place of the live build's files

@@ -39,11 +39,21 @@ func get(t *testing.T, h http.Handler, method, url string) *httptest.ResponseRec
 	return rec
 }
 
+// Before any build is live every page of the site answers 503 with a
+// plain Vietnamese page that reloads itself without a script, and asks to
+// come back (Retry-After).
 func TestServeBeforeAnyBuild(t *testing.T) {
 	d := Dir{Root: t.TempDir()}
-	rec := get(t, d.Handler(), "GET", "/")
-	if rec.Code != 503 || !strings.Contains(rec.Body.String(), "đang được tạo") {
-		t.Fatalf("got %d %q", rec.Code, rec.Body.String())
+	for _, path := range []string{"/", "/tin-tuc/mot-bai/", "/css/main.css"} {
+		rec := get(t, d.Handler(), "GET", path)
+		body := rec.Body.String()
+		if rec.Code != 503 || !strings.Contains(body, "Trang web đang được dựng") || !strings.Contains(body, `http-equiv="refresh"`) ||
+			strings.Contains(body, "<script") {
+			t.Fatalf("%s: got %d %q", path, rec.Code, body)
+		}
+		if rec.Header().Get("Retry-After") == "" || rec.Header().Get("Cache-Control") != "no-store" {
+			t.Fatalf("%s: headers %v", path, rec.Header())
+		}
 	}
 }
 

@@ -406,10 +406,26 @@ func (s *server) notFound(w http.ResponseWriter, r *http.Request, root, key stri
 // notFoundKey is the cache key of the 404 page: no request path has a NUL.
 const notFoundKey = "\x00404"
 
+// notBuilt answers while no build is live yet (the portal's first start):
+// a plain page that says so and reloads itself (no script needed), with
+// status 503 and Retry-After, so that monitors and crawlers come back.
 func (s *server) notBuilt(w http.ResponseWriter) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("Retry-After", "10")
+	w.Header().Set("Retry-After", notBuiltRetry)
 	w.WriteHeader(http.StatusServiceUnavailable)
-	_, _ = w.Write([]byte(`<!doctype html><html lang="vi"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Trang đang được tạo</title><h1>Trang web đang được tạo</h1><p>Vui lòng quay lại sau ít phút.</p></html>`))
+	_, _ = w.Write([]byte(notBuiltPage))
 }
+
+// notBuiltRetry is how many seconds the "being built" page waits before it
+// reloads itself.
+const notBuiltRetry = "10"
+
+const notBuiltPage = `<!doctype html><html lang="vi"><head><meta charset="utf-8">` +
+	`<meta name="viewport" content="width=device-width, initial-scale=1">` +
+	`<meta http-equiv="refresh" content="` + notBuiltRetry + `">` +
+	`<title>Đang dựng trang</title></head>` +
+	`<body>` +
+	`<main><h1>Trang web đang được dựng</h1>` +
+	`<p>Cổng thông tin vừa khởi động và đang dựng trang lần đầu. Việc này thường chỉ mất ít phút.</p>` +
+	`<p>Trang này tự tải lại sau ` + notBuiltRetry + ` giây; bạn cũng có thể tải lại bất cứ lúc nào.</p></main></body></html>`

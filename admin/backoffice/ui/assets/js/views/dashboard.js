@@ -244,6 +244,7 @@ async function loadBuild(section) {
   if (last) {
     rows.push(['Lần dựng gần nhất', `${formatDateTime(last.started)}${last.reason ? ` (${last.reason})` : ''}`]);
     rows.push(['Kết quả', last.error ? h('strong', { class: 'text-error' }, 'Lỗi') : 'Thành công']);
+    if (last.error && st.failingSince) rows.push(['Lỗi liên tục từ', h('strong', { class: 'text-error' }, `${formatDateTime(st.failingSince)}: những gì lưu từ lúc đó chưa lên trang`)]);
     rows.push(['Số trang', formatNumber(last.pages || 0)]);
     if (last.durationMs !== undefined) rows.push(['Thời gian dựng', `${(last.durationMs / 1000).toFixed(1).replace('.', ',')} giây`]);
     if (last.nextPublish && !String(last.nextPublish).startsWith('0001')) rows.push(['Lần xuất bản hẹn giờ tới', formatDateTime(last.nextPublish)]);

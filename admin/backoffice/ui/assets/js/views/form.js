@@ -148,7 +148,7 @@ export async function renderForm(el, { collection, id }) {
       case 'keep':
         values.status = st === 'new' ? 'draft' : st;
         message = st === 'new' || st === 'draft' ? 'Đã lưu bản nháp.' : 'Đã lưu thay đổi.';
-        if (live) message += ' Trang công khai sẽ được cập nhật sau vài giây.';
+        if (live) message += ' Trang công khai được cập nhật ở lần dựng tới (thường sau vài giây): dòng “Trên trang công khai” cho biết khi nào.';
         break;
       case 'draft':
         values.status = 'draft';
@@ -162,7 +162,7 @@ export async function renderForm(el, { collection, id }) {
       case 'publish':
         values.status = 'published';
         if (future) values.publishAt = nowPB;
-        message = 'Đã xuất bản. Trang sẽ có trên trang công khai sau vài giây.';
+        message = 'Đã xuất bản. Nội dung lên trang công khai ở lần dựng tới (thường sau vài giây): dòng “Trên trang công khai” cho biết khi nào.';
         break;
       case 'archive':
         values.status = 'archived';

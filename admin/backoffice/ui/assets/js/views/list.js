@@ -10,6 +10,7 @@ import { canCreate } from '../roles.js';
 import { BASE, setTitle, takeFlash } from '../nav.js';
 import { shortActor } from '../components/actor.js';
 import { filterTo, listParts, recordsTable } from '../components/list.js';
+import { watchLive } from '../components/live.js';
 
 const PER_PAGE = 20;
 
@@ -84,13 +85,17 @@ export async function renderList(el, { collection, query }) {
 function table(collection, res) {
   const c = collections[collection];
   const col = c.column;
+  // Whether each record's saved version is on the public site.
+  /** @type {Map<string, HTMLElement>} */
+  const live = new Map(res.items.map((r) => [r.id, h('span', { class: 'live-slot' })]));
+  watchLive(collection, res.items, live, false);
   return recordsTable({
     caption: `${c.title}: ${formatNumber(res.totalItems)} mục`,
     heads: [c.titleField === 'name' ? 'Tên' : collection === 'awards' ? 'Khen thưởng' : collection === 'indicators' ? 'Chỉ số' : 'Tiêu đề',
       'Trạng thái', col.label, 'Sửa lần cuối'],
     rows: res.items.map((r) => h('tr', {},
       h('td', { 'data-label': 'Tiêu đề' }, h('a', { href: `${BASE}${c.path}/${r.id}` }, titleOf(collection, r))),
-      h('td', { 'data-label': 'Trạng thái' }, h('span', { class: `badge badge-${statusClass(r)}` }, statusText(r))),
+      h('td', { 'data-label': 'Trạng thái' }, h('span', { class: `badge badge-${statusClass(r)}` }, statusText(r)), live.get(r.id)),
       h('td', { 'data-label': col.label }, cell(col, r)),
       h('td', { 'data-label': 'Sửa lần cuối' }, formatDateTime(r.updated), r.updatedBy ? h('span', { class: 'by' }, shortActor(r.updatedBy)) : null))),
   });

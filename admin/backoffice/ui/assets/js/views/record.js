@@ -9,6 +9,7 @@ import { collections, titleOf, label, statusText, statusClass } from '../schema.
 import { BASE, setTitle, takeFlash } from '../nav.js';
 import { modal } from '../dialog.js';
 import { shortActor } from '../components/actor.js';
+import { watchLive } from '../components/live.js';
 
 // relatedNotice tells a reviewer what else publishing this record needs:
 // an award shows on the honour roll only with its honoree published (the
@@ -87,7 +88,12 @@ export function statePanel(collection, r) {
       : h('span', {}, path, h('span', { class: 'muted' }, ' (chưa có trên trang công khai)'))]);
   }
   if (r.shortCode) rows.push(['Liên kết ngắn', `/l/${r.shortCode}/`]);
-  return h('dl', { class: 'state' }, rows.map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v))));
+  // Whether the version saved is on the public site, and why not yet.
+  const slot = h('span', { class: 'live-slot' }, 'Đang kiểm tra…');
+  const liveRow = h('div', { class: 'live-row' }, h('dt', {}, 'Trên trang công khai'), h('dd', {}, slot));
+  watchLive(collection, [r], new Map([[r.id, slot]]), true).then((known) => { if (!known) liveRow.remove(); });
+  return h('dl', { class: 'state' }, rows.slice(0, 1).map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v))), liveRow,
+    rows.slice(1).map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v))));
 }
 
 // openPreview shows the record as it would be published, rendered by the

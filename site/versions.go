@@ -1,0 +1,149 @@
+package site
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/http"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/daison/portal/internal/schema"
+	"github.com/daison/portal/site/export"
+)
+
+// Which version of each record is live: every build that goes live leaves
+// beside its output (live.Dir.VersionsOf) the "updated" stamp of each
+// record it exported, and since when that version has been live. The back
+// office compares a record's stamp with it to tell staff whether what they
+// saved is on the site ("Đã lên trang lúc …") or not yet, and why.
+
+// LiveRecord is the version of a record the live build holds.
+type LiveRecord struct {
+	// Updated is the record's "updated" stamp as the build exported it.
+	Updated string `json:"updated"`
+	// Since is when a build holding this version first went live.
+	Since time.Time `json:"since"`
+}
+
+// liveVersions are the live build's records, by collection and id.
+type liveVersions map[string]map[string]LiveRecord
+
+// nextVersions are the versions of a build about to go live at now: a
+// version the live build already holds keeps its time.
+func nextVersions(prev liveVersions, exported export.Versions, now time.Time) liveVersions {
+	next := make(liveVersions, len(exported))
+	for c, ids := range exported {
+		m := make(map[string]LiveRecord, len(ids))
+		for id, updated := range ids {
+			lr := LiveRecord{Updated: updated, Since: now}
+			if old, ok := prev[c][id]; ok && old.Updated == updated {
+				lr.Since = old.Since
+			}
+			m[id] = lr
+		}
+		next[c] = m
+	}
+	return next
+}
+
+// writeVersions writes the versions of the build whose output is public,
+// before it goes live; the builder holds them once it is.
+func (b *Builder) writeVersions(public string, now time.Time) (liveVersions, error) {
+	v := nextVersions(b.liveVersions(), b.exported, now)
+	data, err := json.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("record versions: %w", err)
+	}
+	path := b.dir.VersionsOf(public)
+	if err := os.WriteFile(path+".tmp", data, 0o644); err != nil {
+		return nil, fmt.Errorf("record versions: %w", err)
+	}
+	if err := os.Rename(path+".tmp", path); err != nil {
+		return nil, fmt.Errorf("record versions: %w", err)
+	}
+	return v, nil
+}
+
+// liveVersions returns the versions of the live build, read from its
+// folder the first time (a build made before they were recorded holds
+// none until the next build).
+func (b *Builder) liveVersions() liveVersions {
+	if v := b.versions.Load(); v != nil {
+		return *v
+	}
+	v := liveVersions{}
+	if cur, err := b.dir.Current(); err == nil && cur != "" {
+		data, err := os.ReadFile(b.dir.VersionsOf(cur))
+		if err == nil {
+			if err := json.Unmarshal(data, &v); err != nil {
+				b.logger.Warn("không đọc được danh sách phiên bản bản ghi của bản dựng đang chạy", "error", err.Error())
+				v = liveVersions{}
+			}
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			b.logger.Warn("không đọc được danh sách phiên bản bản ghi của bản dựng đang chạy", "error", err.Error())
+		}
+	}
+	b.versions.CompareAndSwap(nil, &v)
+	return *b.versions.Load()
+}
+
+// LiveVersions returns, for each of ids in the collection that the live
+// build holds, the version it holds and since when.
+func (b *Builder) LiveVersions(collection string, ids []string) map[string]LiveRecord {
+	all := b.liveVersions()[collection]
+	out := make(map[string]LiveRecord, len(ids))
+	for _, id := range ids {
+		if lr, ok := all[id]; ok {
+			out[id] = lr
+		}
+	}
+	return out
+}
+
+// maxLiveIDs bounds the records one request asks about (a list shows 20).
+const maxLiveIDs = 200
+
+// liveAnswer is the answer of GET /api/site/live/{collection}.
+type liveAnswer struct {
+	// Building: a build is running now.
+	Building bool `json:"building"`
+	// FailingSince: builds have failed since then (Status.FailingSince).
+	FailingSince time.Time `json:"failingSince,omitzero"`
+	// Error is why the last build failed, when it did.
+	Error string `json:"error,omitempty"`
+	// Records are the asked records the live build holds, by id.
+	Records map[string]LiveRecord `json:"records"`
+}
+
+// liveRoute answers GET /api/site/live/{collection}?ids=a,b,… with the
+// versions of those records the live build holds and how the builds
+// stand, for the back office to say of each record whether the version
+// saved is live.
+func liveRoute(b *Builder) func(e *core.RequestEvent) error {
+	return func(e *core.RequestEvent) error {
+		coll := e.Request.PathValue("collection")
+		if !schema.IsPublic(coll) {
+			return e.NotFoundError("Loại bản ghi này không có trên trang công khai.", nil)
+		}
+		var ids []string
+		for _, id := range strings.Split(e.Request.URL.Query().Get("ids"), ",") {
+			if id = strings.TrimSpace(id); id != "" {
+				ids = append(ids, id)
+			}
+		}
+		if len(ids) > maxLiveIDs {
+			return e.BadRequestError(fmt.Sprintf("Hỏi tối đa %d bản ghi một lần.", maxLiveIDs), nil)
+		}
+		st := b.Status()
+		ans := liveAnswer{Building: st.Building, FailingSince: st.FailingSince, Records: b.LiveVersions(coll, ids)}
+		if st.Last != nil && !st.Last.OK() {
+			ans.Error = st.Last.Error
+		}
+		return e.JSON(http.StatusOK, ans)
+	}
+}
