@@ -119,6 +119,22 @@ export function readValue(w, name, label, values, problems) {
 }
 
 /**
+ * requestBody is what a save sends: values as JSON or, when a widget has
+ * files to upload, a multipart form with values as @jsonPayload and the
+ * widgets' files beside them.
+ * @param {Record<string, unknown>} values
+ * @param {Widget[]} widgets
+ * @returns {Record<string, unknown> | FormData}
+ */
+export function requestBody(values, widgets) {
+  if (!widgets.some((w) => w.filesPending && w.filesPending())) return values;
+  const fd = new FormData();
+  fd.append('@jsonPayload', JSON.stringify(values));
+  for (const w of widgets) if (w.addFiles) w.addFiles(fd);
+  return fd;
+}
+
+/**
  * serverProblems lists the messages the server sent back about fields:
  * place shows each beside its field and returns its item, or returns null
  * when no field of the form shows it (the bare message is listed then).

@@ -20,7 +20,7 @@ import { setInvalid } from '../forms/field.js';
 import { BASE, navigate, setTitle, setDirtyCheck, setFlash, takeFlash, flashNotice } from '../nav.js';
 import { confirmDialog } from '../dialog.js';
 import { relatedNotice, defaultValue, workflowText, crumbs, statePanel, renderReadOnly, openPreview } from './record.js';
-import { actionButton, onAction, lock, flag, keysOf, readValue, serverProblems, showSummary, showSaveError } from '../editor.js';
+import { actionButton, onAction, lock, flag, keysOf, readValue, requestBody, serverProblems, showSummary, showSaveError } from '../editor.js';
 
 /**
  * expandFor names the relations a record's form shows the titles of.
@@ -220,14 +220,7 @@ export async function renderForm(el, { collection, id }) {
     }
     if (problems.length) return showProblems(problems);
 
-    /** @type {Record<string, unknown> | FormData} */
-    let body = values;
-    if (widgets.some((x) => x.w.filesPending && x.w.filesPending())) {
-      const fd = new FormData();
-      fd.append('@jsonPayload', JSON.stringify(values));
-      for (const x of widgets) if (x.w.addFiles) x.w.addFiles(fd);
-      body = fd;
-    }
+    const body = requestBody(values, widgets.map((x) => x.w));
     const unlock = lock(form);
     let saved;
     try {

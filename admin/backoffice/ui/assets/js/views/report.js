@@ -15,7 +15,7 @@ import { widget } from '../forms/widget.js';
 import { sanitize } from '../forms/sanitize.js';
 import { BASE, navigate, setTitle, setDirtyCheck, setFlash, takeFlash, flashNotice } from '../nav.js';
 import { loadConfig, deadline, openYear, reportBadge, crumbs } from '../process.js';
-import { actionButton, onAction, lock, flag, keysOf, readValue, serverProblems, showSummary } from '../editor.js';
+import { actionButton, onAction, lock, flag, keysOf, readValue, requestBody, serverProblems, showSummary } from '../editor.js';
 import { TITLE, listURL, MD_HINT, NUMBERS, noAccess, reportDeadlineNotice, stat } from './reports.js';
 import { lateBlock } from './late.js';
 import { downloadButton } from '../forms/documents.js';
@@ -249,15 +249,7 @@ function renderReportEditor(el, record, config, { year, unit }) {
     const unlock = lock(form);
     let saved;
     try {
-      /** @type {Record<string, unknown> | FormData} */
-      let body = values;
-      const signed = w.signedReport;
-      if (signed.filesPending && signed.filesPending() && signed.addFiles) {
-        const fd = new FormData();
-        fd.append('@jsonPayload', JSON.stringify(values));
-        signed.addFiles(fd);
-        body = fd;
-      }
+      const body = requestBody(values, Object.values(w));
       saved = record ? await update('unitReports', record.id, body) : await create('unitReports', body);
     } catch (ex) {
       unlock();

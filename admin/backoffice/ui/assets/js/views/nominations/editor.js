@@ -15,7 +15,7 @@ import { widget } from '../../forms/widget.js';
 import { setInvalid } from '../../forms/field.js';
 import { BASE, navigate, setTitle, setDirtyCheck, setFlash, takeFlash, flashNotice } from '../../nav.js';
 import { deadline, openYear, nomineeName, crumbs } from '../../process.js';
-import { actionButton, onAction, lock, flag, keysOf, readValue, serverProblems, showSummary, showSaveError } from '../../editor.js';
+import { actionButton, onAction, lock, flag, keysOf, readValue, requestBody, serverProblems, showSummary, showSaveError } from '../../editor.js';
 import { TITLE, listURL, statePanel, returnedNotice, timeline, deleteTool } from './common.js';
 import { criteriaWidget } from './criteria.js';
 
@@ -191,15 +191,7 @@ export function renderEditor(el, record, config) {
     }
     if (problems.length) return showSummary(summary, sortByForm(problems));
 
-    /** @type {Record<string, unknown> | FormData} */
-    let body = values;
-    const dossier = w.dossier;
-    if (dossier.filesPending && dossier.filesPending() && dossier.addFiles) {
-      const fd = new FormData();
-      fd.append('@jsonPayload', JSON.stringify(values));
-      dossier.addFiles(fd);
-      body = fd;
-    }
+    const body = requestBody(values, Object.values(w));
     const unlock = lock(form);
     let saved;
     try {
