@@ -27,7 +27,7 @@ type backupHealth struct {
 // backupsCacheFor is how long a reading of the backup store serves the
 // health's answers (a monitor may ask every few seconds; an S3 store is a
 // request away).
-const backupsCacheFor = 30 * time.Second
+const backupsCacheFor = 10 * time.Second
 
 // backupGrace is how long after its scheduled time a backup may take
 // before the health calls it missed.
@@ -49,6 +49,13 @@ type backupState struct {
 // "portal backup" when run in this process) and says a failure on the
 // console.
 func (s *backupState) watch(app core.App) {
+	// A new backup store (/_/ → Settings → Backups) is read at once.
+	app.OnSettingsReload().BindFunc(func(e *core.SettingsReloadEvent) error {
+		s.mu.Lock()
+		s.readAt = time.Time{}
+		s.mu.Unlock()
+		return e.Next()
+	})
 	app.OnBackupCreate().BindFunc(func(e *core.BackupEvent) error {
 		err := e.Next()
 		s.mu.Lock()
@@ -119,9 +126,10 @@ func backupHealthOf(cfg core.BackupsConfig, files []backupFile, listErr error, f
 	if cfg.S3.Enabled {
 		h.Store = "s3"
 	}
-	h.Configured = cfg.Cron != "" || len(files) > 0 || !failedAt.IsZero()
+	// Every portal keeps backups (nightly by default): none is a problem
+	// even when IT turned the schedule off.
+	h.Configured = true
 	if listErr != nil {
-		h.Configured = true
 		h.Error = "Không đọc được kho sao lưu (" + h.Store + "): " + listErr.Error()
 		return h
 	}
@@ -139,9 +147,12 @@ func backupHealthOf(cfg core.BackupsConfig, files []backupFile, listErr error, f
 		h.Error = "Lần sao lưu gần nhất (" + failedAt.Format("02/01/2006 15:04") + ") thất bại: " + failure
 	case len(files) == 0 && creating:
 		h.Error = "Chưa có bản sao lưu nào; bản đầu tiên đang được tạo."
-	case len(files) == 0 && h.Configured:
+	case len(files) == 0:
 		h.Error = "Chưa có bản sao lưu nào trong kho sao lưu (" + h.Store + "). Tạo ngay bằng lệnh portal backup hoặc ở /_/ → Settings → Backups."
-	case h.Configured && cfg.Cron != "":
+		if cfg.Cron == "" {
+			h.Error += " Lịch sao lưu tự động đang tắt."
+		}
+	case cfg.Cron != "":
 		if due, ok := missedRun(cfg.Cron, newest.ModTime, now); ok {
 			h.Error = fmt.Sprintf("Thiếu bản sao lưu theo lịch lúc %s (giờ UTC); bản mới nhất là %s lúc %s.",
 				due.Format("02/01/2006 15:04"), newest.Name, newest.ModTime.Format("02/01/2006 15:04"))
