@@ -21,9 +21,10 @@ import (
 //   - a file named by the same variable with _FILE appended
 //     (PORTAL_SMTP_PASSWORD_FILE=/etc/portal/smtp-password) or by a
 //     --…-file flag;
-//   - a systemd credential (LoadCredential=smtp-password:/etc/portal/…),
-//     read from $CREDENTIALS_DIRECTORY: only the service can read it, and
-//     it is never in the environment of other processes.
+//   - a systemd credential (LoadCredential=smtp-password:/etc/portal/…,
+//     or LoadCredential=portal:/etc/portal/credentials for a folder of
+//     them), read from $CREDENTIALS_DIRECTORY: only the service can read
+//     it, and it is never in the environment of other processes.
 //
 // The flags that took a secret itself (--smtp-password, --metrics-token)
 // still work but warn.
@@ -33,6 +34,10 @@ import (
 // names another); its file (EncryptionEnv_FILE) or the systemd credential
 // encryption-key give it too.
 const EncryptionEnv = "PORTAL_ENCRYPTION_KEY"
+
+// credentialFolder is the id of a LoadCredential= that hands the portal a
+// whole folder of secrets, one file each.
+const credentialFolder = "portal"
 
 // secretSource is where a secret came from, for messages.
 type secretSource string
@@ -54,12 +59,15 @@ func readSecret(env, file, cred string) (string, secretSource, error) {
 		return v, secretSource(f), err
 	}
 	if dir := os.Getenv("CREDENTIALS_DIRECTORY"); dir != "" && cred != "" {
-		p := filepath.Join(dir, cred)
-		v, err := readSecretFile(p)
-		if errors.Is(err, fs.ErrNotExist) {
-			return "", "", nil
+		// One LoadCredential= per secret names it cred; one for a folder
+		// (LoadCredential=portal:/etc/portal/credentials) portal_<cred>.
+		for _, name := range []string{cred, credentialFolder + "_" + cred} {
+			v, err := readSecretFile(filepath.Join(dir, name))
+			if errors.Is(err, fs.ErrNotExist) {
+				continue
+			}
+			return v, secretSource("systemd credential " + name), err
 		}
-		return v, secretSource("systemd credential " + cred), err
 	}
 	return "", "", nil
 }

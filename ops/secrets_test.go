@@ -39,6 +39,13 @@ func TestReadSecret(t *testing.T) {
 	if v := get(""); v != "" {
 		t.Fatalf("nothing given: %q", v)
 	}
+	folder := filepath.Join(dir, "folder")
+	os.Mkdir(folder, 0o700)
+	os.WriteFile(filepath.Join(folder, "portal_smtp-password"), []byte("tu-thu-muc\n"), 0o600)
+	t.Setenv("CREDENTIALS_DIRECTORY", folder)
+	if v := get(""); v != "tu-thu-muc" {
+		t.Fatalf("from a folder of credentials: %q", v)
+	}
 	t.Setenv("CREDENTIALS_DIRECTORY", creds)
 	if v := get(""); v != "tu-credential" {
 		t.Fatalf("from the credential: %q", v)

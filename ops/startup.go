@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -59,6 +60,7 @@ func (o *Ops) startupChecks(ctx context.Context, app core.App) []check {
 		o.checkBucket,
 		func(ctx context.Context) check { return checkPocketBaseS3(app) },
 		o.checkReplica,
+		func(context.Context) check { return checkEncryption(app) },
 	}
 	out := make([]check, len(runs))
 	var wg sync.WaitGroup
@@ -251,4 +253,14 @@ func (o *Ops) watchReplication(ctx context.Context) {
 			say(false, "Sao chép cơ sở dữ liệu lên %s ngừng: %s", redactURL(o.replication.to), h.Error)
 		}
 	}
+}
+
+// checkEncryption says whether PocketBase's settings (the SMTP password
+// and S3 keys typed in /_/) are stored encrypted.
+func checkEncryption(app core.App) check {
+	if os.Getenv(app.EncryptionEnv()) != "" {
+		return check{good, "Cài đặt của PocketBase được lưu mã hóa (khóa trong " + app.EncryptionEnv() + ")."}
+	}
+	return check{bad, "Cài đặt của PocketBase (mật khẩu SMTP, khóa S3 nhập ở /_/) được lưu không mã hóa trong data.db và mọi bản sao lưu: " +
+		"đặt khóa 32 ký tự vào " + app.EncryptionEnv() + " (hoặc systemd credential encryption-key, xem deploy/portal.service)."}
 }
