@@ -13,7 +13,7 @@ import { BASE, setTitle, takeFlash } from '../nav.js';
 import { shortActor } from '../components/actor.js';
 import { loadOverdue } from './late.js';
 import { loadNotices } from './notices.js';
-import { loadOpsNotices } from './ops-notices.js';
+import { opsNotices } from './ops-notices.js';
 
 const WORKFLOW = ['articles', 'guides', 'initiatives', 'honorees', 'awards', 'units', 'indicators'];
 
@@ -60,8 +60,7 @@ export async function renderDashboard(el) {
     process.push(fb.el);
     loaders.push(loadNewFeedback(fb));
   }
-  const ops = isReviewer() ? h('div', { class: 'ops-notices' }) : null;
-  if (ops) loaders.push(loadOpsNotices(ops));
+  const ops = isReviewer() ? opsNotices(loaders) : null;
   const quick = mine.slice(0, 4).map((n) => h('li', {}, h('a', { class: 'btn btn-secondary', href: `${BASE}${collections[n].path}/moi` }, collections[n].newLabel)));
   if (isReporter() && auth.unit) quick.unshift(h('li', {}, h('a', { class: 'btn btn-secondary', href: `${BASE}${PATHS.nominations}/moi` }, 'Lập hồ sơ đề nghị')));
 

@@ -9,10 +9,21 @@ import { request } from '../api.js';
 import { h, fill } from '../util.js';
 
 /**
+ * opsNotices returns the box of the health's warnings, and adds its
+ * loading to loaders.
+ * @param {Promise<void>[]} loaders
+ */
+export function opsNotices(loaders) {
+  const el = h('div', { class: 'ops-notices' });
+  loaders.push(loadOpsNotices(el));
+  return el;
+}
+
+/**
  * loadOpsNotices fills el with the health's warnings for reviewers.
  * @param {HTMLElement} el
  */
-export async function loadOpsNotices(el) {
+async function loadOpsNotices(el) {
   let health;
   try {
     health = await request('GET', '/api/health');
@@ -22,7 +33,7 @@ export async function loadOpsNotices(el) {
   const p = (health && health.data && health.data.portal) || {};
   const notices = [];
   if (p.address && p.address.loopback) {
-    notices.push(['Địa chỉ công khai của cổng chưa được đặt', p.address.warning || '']);
+    notices.push(['Địa chỉ công khai của cổng chưa được đặt', `${p.address.warning || ''} Hãy chuyển thông báo này cho bộ phận công nghệ thông tin.`]);
   }
   if (p.backup && p.backup.configured && !p.backup.ok) {
     notices.push(['Sao lưu dữ liệu cần được kiểm tra', `${p.backup.error || ''} Hãy báo bộ phận công nghệ thông tin.`]);
