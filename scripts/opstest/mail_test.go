@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -149,6 +150,9 @@ func TestMailThroughSMTP(t *testing.T) {
 	if token := links["quan-tri/dat-lai-mat-khau#"]; token != "" {
 		resetInBackOffice(t, p, reviewer.Email, token)
 	}
+	if token := links["quan-tri/xac-nhan-email#"]; token != "" {
+		verifyInBackOffice(t, p, suToken, "moi@daison.test", token)
+	}
 	if strings.Contains(p.Output(), "Thư chưa gửi được") {
 		t.Errorf("a mail was printed on the console although SMTP is set:\n%s", p.Output())
 	}
@@ -205,4 +209,30 @@ func resetInBackOffice(t *testing.T, p *portaltest.Portal, email, token string) 
 		chromedp.SendKeys(chromedp.CSS("#passwordConfirm"), newPassword+"x"),
 		chromedp.Click(chromedp.CSS("form.login-form button[type=submit]"), chromedp.NodeVisible))
 	poll("the used link said expired", `document.body.innerText.includes('Liên kết đã hết hạn')`)
+}
+
+// verifyInBackOffice opens the verification link of a new staff member's
+// mail in Chromium: the back office confirms the address.
+func verifyInBackOffice(t *testing.T, p *portaltest.Portal, suToken, email, token string) {
+	t.Helper()
+	ctx := browsertest.New(t, 1024, 800)
+	sctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	err := chromedp.Do(sctx, chromedp.Navigate(p.URL+"/quan-tri/xac-nhan-email#"+token))
+	if err == nil {
+		_, err = chromedp.Run(sctx, chromedp.Poll[bool](`document.body.innerText.includes('Đã xác nhận địa chỉ thư điện tử của tài khoản.')`,
+			chromedp.WithPollingInterval(100*time.Millisecond)))
+	}
+	if err != nil {
+		t.Fatalf("the verification page: %v (screenshot %s)", err, browsertest.Screenshot(t, ctx, "quan-tri-xac-nhan-email-loi"))
+	}
+	var list struct {
+		Items []struct {
+			Verified bool `json:"verified"`
+		} `json:"items"`
+	}
+	api(t, p.URL, suToken, "GET", "/api/collections/staff/records?filter="+url.QueryEscape("email='"+email+"'"), nil, &list)
+	if len(list.Items) != 1 || !list.Items[0].Verified {
+		t.Fatalf("%s after the verification link: %+v", email, list)
+	}
 }

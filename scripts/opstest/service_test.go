@@ -57,8 +57,9 @@ func readHealth(t *testing.T, p *portaltest.Portal, token string) healthParts {
 // the S3 keys and the settings' encryption key from systemd credentials
 // ($CREDENTIALS_DIRECTORY). None of them is in data.db (whose settings are
 // encrypted) or in the process's command line; the data folder is the
-// portal's alone (0700, files 0600); the start-up summary says the mail
-// server and the bucket answer.
+// portal's alone (0700, files 0600), while "portal build --out" writes a
+// site anyone may read; the start-up summary says the mail server and the
+// bucket answer.
 func TestSecretsFromFilesAndCredentials(t *testing.T) {
 	const (
 		smtpPassword  = "mat-khau-smtp-rat-bi-mat-9"
@@ -161,6 +162,33 @@ func TestSecretsFromFilesAndCredentials(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+
+	// "portal build --out" writes a site to publish: readable by all.
+	p.Stop()
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := p.Run("build", "--out", out); err != nil {
+		t.Fatal(err)
+	}
+	files := 0
+	err = filepath.WalkDir(out, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		fi, _ := d.Info()
+		want := fs.FileMode(0o644)
+		if d.IsDir() {
+			want = 0o755
+		} else {
+			files++
+		}
+		if fi.Mode().Perm() != want {
+			t.Errorf("%s of portal build --out is %v, want %v", path, fi.Mode().Perm(), want)
+		}
+		return nil
+	})
+	if err != nil || files < 20 {
+		t.Fatalf("portal build --out: %d files, %v", files, err)
 	}
 }
 

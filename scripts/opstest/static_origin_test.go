@@ -53,6 +53,9 @@ func bucketPortal(t *testing.T) (*versitygw.Server, *portaltest.Portal) {
 		api(t, p.URL, token, "GET", "/api/site/status", nil, &st)
 		return st.Deploy != nil && st.Deploy.OK() && st.LastSuccess != nil && st.Deploy.Build == st.LastSuccess.ID
 	})
+	if strings.Contains(p.Output(), "cannot marshal") {
+		t.Errorf("the log of a deploy could not be written:\n%s", p.Output())
+	}
 	return srv, p
 }
 
