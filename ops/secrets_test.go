@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/pocketbase/pocketbase/core"
 )
 
 // A secret comes from a file named by a flag first, then the environment,
@@ -98,5 +100,53 @@ func TestCheckEncryptionKey(t *testing.T) {
 		if err := checkEncryptionKey("PORTAL_TEST_KEY"); (err == nil) != ok || (err != nil && !strings.Contains(err.Error(), "32 ký tự")) {
 			t.Errorf("key of %d bytes: %v", len(key), err)
 		}
+	}
+}
+
+// Settings stored in plaintext before a key was given are encrypted at
+// the next start with the key, and read back with it.
+func TestEncryptSettings(t *testing.T) {
+	dir := t.TempDir()
+	open := func(env string) *core.BaseApp {
+		t.Helper()
+		app := core.NewBaseApp(core.BaseAppConfig{DataDir: dir, EncryptionEnv: env})
+		if err := app.Bootstrap(); err != nil {
+			t.Fatal(err)
+		}
+		return app
+	}
+	stored := func(app core.App) string {
+		t.Helper()
+		var raw string
+		if err := app.DB().NewQuery("SELECT value FROM _params WHERE id = 'settings'").Row(&raw); err != nil {
+			t.Fatal(err)
+		}
+		return raw
+	}
+	t.Setenv("PORTAL_TEST_ENCRYPTION_KEY", "")
+	app := open("PORTAL_TEST_ENCRYPTION_KEY")
+	s := app.Settings()
+	s.SMTP.Password = "mat-khau-go-o-trang-quan-tri"
+	if err := app.Save(s); err != nil {
+		t.Fatal(err)
+	}
+	if err := encryptSettings(app); err != nil || !strings.Contains(stored(app), "mat-khau-go-o-trang-quan-tri") {
+		t.Fatalf("without a key the settings stay as they are: %v", err)
+	}
+	app.ResetBootstrapState()
+
+	t.Setenv("PORTAL_TEST_ENCRYPTION_KEY", strings.Repeat("k", 32))
+	app = open("PORTAL_TEST_ENCRYPTION_KEY")
+	if err := encryptSettings(app); err != nil {
+		t.Fatal(err)
+	}
+	if raw := stored(app); strings.HasPrefix(raw, "{") || strings.Contains(raw, "mat-khau-go-o-trang-quan-tri") {
+		t.Fatalf("with a key the settings are still plaintext: %.100s", raw)
+	}
+	app.ResetBootstrapState()
+	app = open("PORTAL_TEST_ENCRYPTION_KEY")
+	defer app.ResetBootstrapState()
+	if got := app.Settings().SMTP.Password; got != "mat-khau-go-o-trang-quan-tri" {
+		t.Fatalf("the encrypted settings read back: %q", got)
 	}
 }
