@@ -72,11 +72,7 @@ func Bind(app *pocketbase.PocketBase) *Ops {
 // readMetricsToken settles the metrics token: the command line's, a
 // file's, the environment's or a credential's.
 func (o *Ops) readMetricsToken() error {
-	if o.metricsToken != "" {
-		warnSecretFlag("metrics-token", "PORTAL_METRICS_TOKEN", "metrics-token")
-		return nil
-	}
-	v, _, err := readSecret("PORTAL_METRICS_TOKEN", o.metricsTokenFile, "metrics-token")
+	v, err := settleSecret(o.metricsToken, "metrics-token", o.metricsTokenFile, "PORTAL_METRICS_TOKEN", "metrics-token")
 	if err != nil {
 		return fmt.Errorf("mã giám sát: %w", err)
 	}

@@ -155,6 +155,18 @@ func encryptSettings(app core.App) error {
 	return nil
 }
 
+// settleSecret returns the secret given on the command line as --flag
+// (inline), with a warning, or else the one readSecret finds from the
+// file flag, the environment variable env or the credential cred.
+func settleSecret(inline, flag, file, env, cred string) (string, error) {
+	if inline != "" {
+		warnSecretFlag(flag, env, cred)
+		return inline, nil
+	}
+	v, _, err := readSecret(env, file, cred)
+	return v, err
+}
+
 // warnSecretFlag says on the console that a secret was given on the
 // command line.
 func warnSecretFlag(flag, env, cred string) {

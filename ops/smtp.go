@@ -21,10 +21,10 @@ type smtpFlags struct {
 	host, user, from string
 	port             int
 	tls              bool
-	// password is the SMTP password given on the command line (warned
-	// against), passwordFile a file holding it.
+	// password is the SMTP password: given on the command line (warned
+	// against), then as readPassword settles it; passwordFile a file
+	// holding it.
 	password, passwordFile string
-	flags                  *pflag.FlagSet
 }
 
 // bindSMTP adds --smtp-host and its siblings (or PORTAL_SMTP_* variables):
@@ -36,7 +36,7 @@ type smtpFlags struct {
 // replicas): it is read at start from a file, the environment or a
 // systemd credential (see readSecret) and given to each mail as it goes.
 func bindSMTP(app *pocketbase.PocketBase, f *pflag.FlagSet) {
-	s := &smtpFlags{flags: f}
+	s := &smtpFlags{}
 	port, _ := strconv.Atoi(os.Getenv("PORTAL_SMTP_PORT"))
 	if port == 0 {
 		port = 587
@@ -72,11 +72,7 @@ func bindSMTP(app *pocketbase.PocketBase, f *pflag.FlagSet) {
 // readPassword settles the password: the command line's, a file's, the
 // environment's or a credential's.
 func (s *smtpFlags) readPassword() error {
-	if s.password != "" {
-		warnSecretFlag("smtp-password", "PORTAL_SMTP_PASSWORD", "smtp-password")
-		return nil
-	}
-	v, _, err := readSecret("PORTAL_SMTP_PASSWORD", s.passwordFile, "smtp-password")
+	v, err := settleSecret(s.password, "smtp-password", s.passwordFile, "PORTAL_SMTP_PASSWORD", "smtp-password")
 	if err != nil {
 		return fmt.Errorf("mật khẩu SMTP: %w", err)
 	}
