@@ -17,17 +17,21 @@ import (
 // A reviewer opening the back office's dashboard of a portal whose public
 // address is a loopback one (no --base-url) reads, at the top, that it is
 // not set and what that breaks; an editor's dashboard has no such box.
+// The reviewer's notice of a nomination just filed links to the dossier.
 func TestDashboardWarnsReviewers(t *testing.T) {
 	p := portaltest.Start(t, portaltest.Options{})
 	people := []portaltest.Staff{
 		{Email: "duyet@daison.test", Password: "mat-khau-duyet-2026", Name: "Phạm Văn Duyệt", Role: "reviewer"},
 		{Email: "bientap@daison.test", Password: "mat-khau-bien-tap-2026", Name: "Ngô Thị Biên", Role: "editor"},
 	}
-	ctx := browsertest.New(t, 1280, 900)
 	for _, s := range people {
 		if err := p.UpsertStaff(s); err != nil {
 			t.Fatal(err)
 		}
+	}
+	nomination := fileNomination(t, p)
+	ctx := browsertest.New(t, 1280, 900)
+	for _, s := range people {
 		token, err := p.StaffToken(s.Email, s.Password)
 		if err != nil {
 			t.Fatal(err)
@@ -59,10 +63,49 @@ func TestDashboardWarnsReviewers(t *testing.T) {
 			if !strings.Contains(text, "Địa chỉ công khai của cổng chưa được đặt") || !strings.Contains(text, "--base-url") {
 				t.Errorf("the reviewer's dashboard does not warn of the loopback address: %q", text)
 			}
+			link, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.querySelector('.notices a') || {}).getAttribute?.('href') || ''`))
+			if link != "/quan-tri/ho-so-khen-thuong/"+nomination {
+				t.Errorf("the notice of the filed nomination links to %q, want its dossier", link)
+			}
 		default:
 			if text != "" {
 				t.Errorf("the %s's dashboard shows the health's box: %q", s.Role, text)
 			}
 		}
 	}
+}
+
+// fileNomination makes a unit and its reporter, who files a nomination
+// (so every reviewer gets a notice); it returns the nomination's id.
+func fileNomination(t *testing.T, p *portaltest.Portal) string {
+	t.Helper()
+	token, err := p.SignIn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var unit struct {
+		ID   string `json:"id"`
+		Slug string `json:"slug"`
+	}
+	if code := api(t, p.URL, token, "POST", "/api/collections/units/records",
+		map[string]any{"name": "Thôn Tân Lập", "kind": "thon-to-dan-pho", "status": "published"}, &unit); code != 200 {
+		t.Fatalf("create the unit: %d", code)
+	}
+	reporter := portaltest.Staff{Email: "tanlap@daison.test", Password: "mat-khau-tan-lap-2026", Name: "Đỗ Văn Lập", Role: "unitReporter", Unit: unit.Slug}
+	if err := p.UpsertStaff(reporter); err != nil {
+		t.Fatal(err)
+	}
+	rt, err := p.StaffToken(reporter.Email, reporter.Password)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var nom struct {
+		ID string `json:"id"`
+	}
+	if code := api(t, p.URL, rt, "POST", "/api/collections/nominations/records", map[string]any{
+		"unit": unit.ID, "year": time.Now().Year() + 1, "nomineeName": "Hà Văn Sơn", "nomineeKind": "ca-nhan",
+		"requestedForm": "giay-khen", "kind": "hang-nam", "achievements": "Một cửa điện tử", "state": "submitted"}, &nom); code != 200 {
+		t.Fatalf("file the nomination: %d", code)
+	}
+	return nom.ID
 }
