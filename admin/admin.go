@@ -101,6 +101,7 @@ func Register(app core.App, opts Options) {
 	bindSynonyms(app, opts.Changed)
 	bindHeaders(app)
 	preview := newPreviewGate()
+	limits := newStaffLimiter()
 	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
 		Id: "portalTranslateErrors",
 		Func: func(e *core.ServeEvent) error {
@@ -111,6 +112,7 @@ func Register(app core.App, opts Options) {
 				Func:     translateErrors,
 				Priority: apis.DefaultRateLimitMiddlewarePriority - 5,
 			})
+			e.Router.Bind(limits.middleware())
 			e.Router.Bind(&hook.Handler[*core.RequestEvent]{
 				Id:   "portalBoundThumbs",
 				Func: boundThumbs,

@@ -26,6 +26,9 @@ type deployer struct {
 	auto bool
 	b    *site.Builder
 	kick chan struct{}
+	// failing is the error of the last deploy when it failed: the console
+	// hears of a failure once, and of the recovery.
+	failing string
 }
 
 // bindDeploy adds the --deploy-* flags and the "deploy" command.
@@ -103,11 +106,20 @@ func (d *deployer) run(ctx context.Context, app core.App) {
 		d.b.SetDeploy(rep)
 		if err != nil {
 			app.Logger().Error("xuất bản lên kho lưu trữ thất bại; trang cũ trên kho được giữ nguyên", "build", rep.Build, "error", err)
+			if rep.Error != d.failing {
+				say(false, "Xuất bản bản dựng %s lên kho %s thất bại; trang cũ trên kho được giữ nguyên, thử lại mỗi phút: %s (%v)",
+					rep.Build, redactURL(d.cfg.Bucket), rep.Error, err)
+			}
+			d.failing = rep.Error
 			// Try again a little later, unless a newer build asks first.
 			time.AfterFunc(time.Minute, func() { d.afterBuild(site.Report{ID: rep.Build}) })
 			continue
 		}
 		app.Logger().Info("đã xuất bản lên kho lưu trữ", "build", rep.Build, "uploaded", rep.Uploaded,
-			"deleted", rep.Deleted, "duration", time.Duration(rep.Duration)*time.Millisecond)
+			"deleted", rep.Deleted, "durationMs", rep.Duration)
+		if d.failing != "" {
+			say(true, "Xuất bản lên kho %s hoạt động trở lại (bản dựng %s).", redactURL(d.cfg.Bucket), rep.Build)
+			d.failing = ""
+		}
 	}
 }

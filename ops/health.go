@@ -3,7 +3,6 @@ package ops
 import (
 	"net/http"
 	"slices"
-	"sync"
 	"time"
 
 	"github.com/pocketbase/pocketbase/core"
@@ -19,11 +18,14 @@ type Part struct {
 
 // partsHealth is what /api/health reports besides PocketBase's fields.
 type partsHealth struct {
-	OK          bool `json:"ok"` // every configured part succeeded
-	Build       Part `json:"build"`
-	Deploy      Part `json:"deploy"`
-	Replication Part `json:"replication"`
-	Backup      Part `json:"backup"`
+	OK          bool              `json:"ok"` // every configured part succeeded
+	Build       Part              `json:"build"`
+	Deploy      Part              `json:"deploy"`
+	Replication replicationHealth `json:"replication"`
+	Backup      backupHealth      `json:"backup"`
+	// Address is the site's public address; a loopback one does not make
+	// the portal unhealthy, but staff are told.
+	Address addressHealth `json:"address"`
 
 	// Status is "ok", or "degraded" when a configured part failed, with
 	// the Reason (for everyone, without the failures' errors).
@@ -31,38 +33,11 @@ type partsHealth struct {
 	Reason string `json:"reason,omitempty"`
 }
 
-// backupState records the outcome of the last backup made by this process.
-type backupState struct {
-	mu   sync.Mutex
-	last Part
-}
-
-// watchBackups records each backup's outcome (the daily one, the
-// dashboard's, "portal backup").
-func (s *backupState) watch(app core.App) {
-	app.OnBackupCreate().BindFunc(func(e *core.BackupEvent) error {
-		err := e.Next()
-		p := Part{Configured: true, OK: err == nil, At: time.Now()}
-		if err != nil {
-			p.Error = "Sao lưu thất bại: " + err.Error()
-		}
-		s.mu.Lock()
-		s.last = p
-		s.mu.Unlock()
-		return err
-	})
-}
-
-func (s *backupState) get(app core.App) Part {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	p := s.last
-	p.Configured = p.Configured || app.Settings().Backups.Cron != ""
-	if p.At.IsZero() {
-		// No backup yet in this run: a configured schedule has not failed.
-		p.OK = true
-	}
-	return p
+// replicationHealth is the replication's part: when the replicas last
+// received the databases' changes, and how long ago that was.
+type replicationHealth struct {
+	Part
+	LagSeconds *float64 `json:"lagSeconds,omitempty"`
 }
 
 // health answers GET /api/health (in place of PocketBase's own, whose
@@ -83,10 +58,19 @@ func (o *Ops) health(e *core.RequestEvent) error {
 	} else {
 		h.Deploy = Part{Configured: o.deploy.auto && o.deploy.cfg.Bucket != "", OK: true}
 	}
-	h.Replication = o.replicationHealth()
+	h.Replication = replicationHealth{Part: o.replicationHealth()}
+	if r := h.Replication; r.Configured && !r.At.IsZero() {
+		lag := time.Since(r.At).Seconds()
+		h.Replication.LagSeconds = &lag
+	}
 	h.Backup = o.backups.get(e.App)
+	h.Address = addressHealth{URL: o.PublicURL(), Loopback: LoopbackURL(o.PublicURL())}
+	if h.Address.Loopback {
+		h.Address.Warning = LoopbackWarning
+	}
+	parts := []*Part{&h.Build, &h.Deploy, &h.Replication.Part, &h.Backup.Part}
 	h.OK = true
-	for _, p := range []*Part{&h.Build, &h.Deploy, &h.Replication, &h.Backup} {
+	for _, p := range parts {
 		if p.Configured && !p.OK {
 			h.OK = false
 		}
@@ -97,9 +81,11 @@ func (o *Ops) health(e *core.RequestEvent) error {
 	}
 	staff := e.Auth != nil
 	if !staff {
-		for _, p := range []*Part{&h.Build, &h.Deploy, &h.Replication, &h.Backup} {
+		for _, p := range parts {
 			p.Error = ""
 		}
+		h.Address.Warning = ""
+		h.Backup.Latest = ""
 	}
 	data := map[string]any{"portal": h}
 	if e.HasSuperuserAuth() {

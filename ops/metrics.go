@@ -120,9 +120,13 @@ func (o *Ops) metrics(e *core.RequestEvent) error {
 		}
 	}
 	bk := o.backups.get(e.App)
+	if bk.Configured {
+		metric("portal_backup_ok", "Whether the backups are as the schedule wants them (a recent backup in the store, no failure since).", "gauge", bool01(bk.OK))
+		metric("portal_backup_count", "Backups in the backup store.", "gauge", bk.Count)
+	}
 	if !bk.At.IsZero() {
-		metric("portal_backup_last_ok", "Whether the last backup made by this process succeeded.", "gauge", bool01(bk.OK))
-		metric("portal_backup_last_timestamp_seconds", "When the last backup was made.", "gauge", bk.At.Unix())
+		metric("portal_backup_last_ok", "Whether the last backup succeeded.", "gauge", bool01(bk.OK))
+		metric("portal_backup_last_timestamp_seconds", "When the newest backup in the store was made (or the last one failed).", "gauge", bk.At.Unix())
 	}
 	for kind, name := range []string{"site", "api"} {
 		for class := range o.requests.n[kind] {

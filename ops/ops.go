@@ -2,8 +2,10 @@ package ops
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"os"
+	"sync/atomic"
 	"time"
 
 	"github.com/pocketbase/pocketbase"
@@ -22,7 +24,10 @@ type Ops struct {
 	backups      backupState
 	requests     requestCounts
 	metricsToken string
-	started      time.Time
+	// metricsTokenFile is a file holding the metrics token.
+	metricsTokenFile string
+	started          time.Time
+	publicURL        atomic.Value // string: the site's public address (SetPublicURL)
 }
 
 // Bind adds the operations flags (mail server, deploy, replication…) and
@@ -30,14 +35,49 @@ type Ops struct {
 // before the flags are parsed.
 func Bind(app *pocketbase.PocketBase) *Ops {
 	o := &Ops{app: app, started: time.Now()}
+	// The S3 keys and the settings' encryption key may come from files or
+	// systemd credentials: into the environment, where their readers look.
+	if err := loadFileSecrets(app.EncryptionEnv()); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	app.OnBootstrap().BindFunc(func(e *core.BootstrapEvent) error {
+		if err := checkEncryptionKey(e.App.EncryptionEnv()); err != nil {
+			return err
+		}
+		return e.Next()
+	})
+	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
+		Id:       "portalEncryptSettings",
+		Priority: -25,
+		Func: func(e *core.ServeEvent) error {
+			if err := encryptSettings(e.App); err != nil {
+				return err
+			}
+			return e.Next()
+		},
+	})
 	f := app.RootCmd.PersistentFlags()
 	bindSMTP(app, f)
 	o.deploy = bindDeploy(app, f)
 	o.replication = bindReplicate(app, f)
-	f.StringVar(&o.metricsToken, "metrics-token", os.Getenv("PORTAL_METRICS_TOKEN"),
-		"mã cho phép máy giám sát (Prometheus) đọc /api/portal/metrics với header Authorization: Bearer <mã>; cán bộ đã đăng nhập luôn đọc được (PORTAL_METRICS_TOKEN)")
+	f.StringVar(&o.metricsToken, "metrics-token", "",
+		"mã cho máy giám sát ngay trên dòng lệnh (không nên: hiện ra trong ps); dùng --metrics-token-file, PORTAL_METRICS_TOKEN(_FILE) hoặc systemd credential metrics-token")
+	f.StringVar(&o.metricsTokenFile, "metrics-token-file", "",
+		"tệp chứa mã cho phép máy giám sát (Prometheus) đọc /api/portal/metrics với header Authorization: Bearer <mã>; cán bộ đã đăng nhập luôn đọc được (hoặc PORTAL_METRICS_TOKEN, PORTAL_METRICS_TOKEN_FILE, systemd credential metrics-token)")
 	o.backups.watch(app)
 	return o
+}
+
+// readMetricsToken settles the metrics token: the command line's, a
+// file's, the environment's or a credential's.
+func (o *Ops) readMetricsToken() error {
+	v, err := settleSecret(o.metricsToken, "metrics-token", o.metricsTokenFile, "PORTAL_METRICS_TOKEN", "metrics-token")
+	if err != nil {
+		return fmt.Errorf("mã giám sát: %w", err)
+	}
+	o.metricsToken = v
+	return nil
 }
 
 // AfterBuild is the site's OnBuild: a build that went live is deployed to
@@ -58,6 +98,9 @@ func (o *Ops) Wire(b *site.Builder, guard site.Guard) {
 				cancel()
 				return te.Next()
 			})
+			if err := o.readMetricsToken(); err != nil {
+				return err
+			}
 			go o.deploy.run(ctx, e.App)
 			e.Router.BindFunc(func(re *core.RequestEvent) error {
 				if re.Request.URL.Path == "/api/health" && (re.Request.Method == http.MethodGet || re.Request.Method == http.MethodHead) {

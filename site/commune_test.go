@@ -67,6 +67,9 @@ func TestBuildOtherCommune(t *testing.T) {
 			t.Errorf("%s does not name the commune", rel)
 		}
 		kinds[pageKind(rel)]++
+		if strings.Contains(text, "poster-warning") {
+			t.Errorf("%s warns of a loopback address, built for http://hoa-binh.test/", rel)
+		}
 
 		return nil
 	})

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/daison/portal/internal/tmpfile"
 )
 
 // compressible are the text files worth serving gzipped.
@@ -118,13 +120,12 @@ func gzipFile(p, cacheDir string) (bool, error) {
 		if err := os.MkdirAll(filepath.Dir(cached), 0o755); err != nil {
 			return false, fmt.Errorf("gzip cache: %w", err)
 		}
-		tmp, err := os.CreateTemp(filepath.Dir(cached), ".gz-*")
+		// With the mode Hugo gives its own files, so that a web server
+		// let read the builds reads these too.
+		tmp, err := tmpfile.Create(filepath.Dir(cached), ".gz-")
 		if err != nil {
 			return false, fmt.Errorf("gzip cache: %w", err)
 		}
-		// Readable by a web server running as another user (nginx's
-		// "nobody"), as Hugo's own files are.
-		_ = tmp.Chmod(0o644)
 		zw, _ := gzip.NewWriterLevel(tmp, gzip.BestCompression)
 		_, werr := zw.Write(data)
 		cerr := zw.Close()

@@ -260,3 +260,20 @@ func TestMeta(t *testing.T) {
 		t.Errorf("the first status is %+v", got)
 	}
 }
+
+// The pages that take a mailed token (migration 1780002310's links) are
+// routes of recover.js, answered with the application.
+func TestMailedLinksAreRoutes(t *testing.T) {
+	recover, err := fs.ReadFile(UI(), "assets/js/views/recover.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, seg := range []string{"dat-lai-mat-khau", "xac-nhan-email", "doi-email"} {
+		if !strings.Contains(string(recover), ": '"+seg+"',") {
+			t.Errorf("the mailed link's page %s is not a route of recover.js", seg)
+		}
+		if rec := do(t, testHandler(), "GET", Prefix+seg); rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), "main.js") {
+			t.Errorf("GET %s%s: %d", Prefix, seg, rec.Code)
+		}
+	}
+}

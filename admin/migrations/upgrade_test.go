@@ -14,6 +14,7 @@ import (
 
 	// The portal's migrations.
 	_ "github.com/daison/portal/admin/migrations"
+	"github.com/daison/portal/internal/commune"
 	"github.com/daison/portal/internal/schema"
 )
 
@@ -79,6 +80,19 @@ func TestUpgradeFromPreviousRelease(t *testing.T) {
 		}
 	}
 	checkCounts("after the upgrade")
+	checkIdentity := func(when string) {
+		t.Helper()
+		// The previous release named the commune only in the settings
+		// ("Cổng cải cách hành chính xã Đại Sơn"): the site keeps it.
+		id, err := commune.Load(app)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if id.Commune != "xã Đại Sơn" || id.Owner != "Ủy ban nhân dân xã Đại Sơn" || id.SiteName != "Cổng cải cách hành chính xã Đại Sơn" || id.Mark != "ĐS" {
+			t.Errorf("%s: the commune's identity is %+v, want the previous release's name kept", when, id)
+		}
+	}
+	checkIdentity("after the upgrade")
 	su, err := app.FindCollectionByNameOrId(core.CollectionNameSuperusers)
 	if err != nil {
 		t.Fatal(err)
@@ -108,4 +122,5 @@ func TestUpgradeFromPreviousRelease(t *testing.T) {
 		t.Fatalf("after up again: %v, want %v", got, files)
 	}
 	checkCounts("after up again")
+	checkIdentity("after up again")
 }

@@ -91,7 +91,9 @@ func RunCount(app core.App) (int, error) {
 // deadlineNote is the reminder of a step.
 func deadlineNote(s *core.Record, unit string, year int, st string, days int, dl time.Time) Note {
 	date := dl.Format("02/01/2006")
-	n := Note{Key: fmt.Sprintf("han:%s:%s:%d:bao-cao:%s", s.Id, unit, year, st), Link: "/quan-tri/"}
+	// The unit's report of the year: the back office opens the draft if
+	// there is one, else a new one.
+	n := Note{Key: fmt.Sprintf("han:%s:%s:%d:bao-cao:%s", s.Id, unit, year, st), Link: fmt.Sprintf("%smoi?nam=%d", ReportsPath, year)}
 	switch {
 	case st == "sau-han":
 		n.Subject = fmt.Sprintf("Đã quá hạn nộp báo cáo cải cách hành chính năm %d (hạn %s)", year, date)

@@ -25,9 +25,10 @@ func notifyFiling(app core.App, r *core.Record) error {
 	isNom := r.Collection().Name == schema.Nominations
 	state := r.GetString("state")
 	what := "Báo cáo năm " + r.GetString("year")
-	link := "/quan-tri/"
+	link := ReportsPath + r.Id
 	if isNom {
 		what = fmt.Sprintf("Hồ sơ đề nghị khen thưởng “%s” (năm %d)", nomineeName(app, r), r.GetInt("year"))
+		link = NominationsPath + r.Id
 	}
 	unit := unitName(app, r.GetString("unit"))
 	switch {

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/mail"
+	"strings"
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
@@ -37,6 +38,13 @@ func Bind(app core.App) {
 	app.OnRecordAfterCreateSuccess(schema.Nominations, schema.UnitReports).BindFunc(onFiling)
 	app.OnRecordAfterUpdateSuccess(schema.Nominations, schema.UnitReports).BindFunc(onFiling)
 }
+
+// The back office's addresses of a nomination and of a yearly report
+// (its process.js's PATHS), which reminders link to.
+const (
+	NominationsPath = "/quan-tri/ho-so-khen-thuong/"
+	ReportsPath     = "/quan-tri/bao-cao-nam/"
+)
 
 // Note is one reminder for one person.
 type Note struct {
@@ -108,7 +116,7 @@ func Send(app core.App, s *core.Record, n Note) (bool, error) {
 func mailFooter(appURL, link string) string {
 	s := "\n\n"
 	if link != "" {
-		s += "Xem tại: " + appURL + link + "\n"
+		s += "Xem tại: " + strings.TrimSuffix(appURL, "/") + link + "\n"
 	}
 	return s + "Bạn có thể tắt thư nhắc tại mục Tài khoản trong trang quản trị; thông báo vẫn hiện trên trang quản trị."
 }

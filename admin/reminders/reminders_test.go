@@ -2,7 +2,9 @@ package reminders_test
 
 import (
 	"fmt"
+	"io/fs"
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -12,6 +14,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/mailer"
 
 	"github.com/daison/portal/admin/admintest"
+	"github.com/daison/portal/admin/backoffice"
 	"github.com/daison/portal/admin/reminders"
 	"github.com/daison/portal/internal/clock"
 	"github.com/daison/portal/internal/mailpit"
@@ -28,6 +31,7 @@ func useMailpit(t *testing.T, w *admintest.World) *mailpit.Server {
 	s.SMTP.Port = mp.SMTPPort
 	s.Meta.SenderAddress = "cong@daison.test"
 	s.Meta.SenderName = "Cổng cải cách hành chính"
+	s.Meta.AppURL = "https://caicach.daison.test/"
 	if err := w.App.Save(s); err != nil {
 		t.Fatal(err)
 	}
@@ -117,6 +121,11 @@ func TestDeadlineRemindersOnce(t *testing.T) {
 	if !strings.Contains(m.Text, "20/11/2027") || !strings.Contains(m.Text, "nộp muộn") || m.From == nil || m.From.Address != "cong@daison.test" {
 		t.Fatalf("the mail reads %+v", m)
 	}
+	// It links to the unit's report of that year in the back office, at
+	// the portal's public address.
+	if want := "Xem tại: https://caicach.daison.test/quan-tri/bao-cao-nam/moi?nam=2027\r\n"; !strings.Contains(m.Text, want) {
+		t.Fatalf("the mail does not link to the report (%q):\n%s", want, m.Text)
+	}
 	notices := w.API(t, admintest.ReporterA, http.MethodGet, "/api/collections/notices/records?perPage=50", "", 200)
 	if !strings.Contains(notices, `"totalItems":4`) || !strings.Contains(notices, "Còn 7 ngày") {
 		t.Fatalf("unit A's notices: %s", notices)
@@ -142,10 +151,15 @@ func TestNoticesOfDossiers(t *testing.T) {
 	year := time.Now().Year() + 1
 	got := w.API(t, admintest.ReporterA, http.MethodPost, noms, fmt.Sprintf(`{"unit":%q,"year":%d,"nomineeName":"Hà Văn Sơn","nomineeKind":"ca-nhan","requestedForm":"giay-khen","kind":"hang-nam","achievements":"Một cửa điện tử","state":"submitted"}`, admintest.UnitA, year), 200)
 	id := admintest.JSONField(t, got, "id")
-	if _, err := mp.WaitFor("reviewer@daison.test", 10*time.Second, func(m mailpit.Message) bool {
+	m, err := mp.WaitFor("reviewer@daison.test", 10*time.Second, func(m mailpit.Message) bool {
 		return strings.Contains(m.Subject, "Hà Văn Sơn") && strings.Contains(m.Subject, "chờ xem xét")
-	}); err != nil {
+	})
+	if err != nil {
 		t.Fatal(err)
+	}
+	// The mail links to the dossier itself in the back office.
+	if want := "Xem tại: https://caicach.daison.test/quan-tri/ho-so-khen-thuong/" + id + "\r\n"; !strings.Contains(m.Text, want) {
+		t.Fatalf("the mail does not link to the dossier (%q):\n%s", want, m.Text)
 	}
 	w.API(t, admintest.Reviewer, http.MethodPatch, noms+"/"+id, `{"state":"returned","comment":"Bổ sung bảng số liệu."}`, 200)
 	w.API(t, admintest.Reviewer, http.MethodPatch, noms+"/"+id, `{"comment":"Nhắc lại: bổ sung trước thứ Sáu."}`, 200)
@@ -168,4 +182,19 @@ func TestNoticesOfDossiers(t *testing.T) {
 	w.API(t, admintest.ReporterB, http.MethodPatch, "/api/collections/notices/records/"+nid, `{"read":true}`, 404)
 	w.API(t, admintest.ReporterA, http.MethodPatch, "/api/collections/notices/records/"+nid, `{"title":"Khác"}`, 403)
 	w.API(t, admintest.ReporterA, http.MethodPatch, "/api/collections/notices/records/"+nid, `{"read":true}`, 200)
+}
+
+// The addresses reminders link to are routes of the back office: the
+// paths of its process.js.
+func TestLinksAreBackOfficeRoutes(t *testing.T) {
+	process, err := fs.ReadFile(backoffice.UI(), "assets/js/process.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{reminders.NominationsPath, reminders.ReportsPath} {
+		seg := strings.Trim(strings.TrimPrefix(p, backoffice.Prefix), "/")
+		if !strings.HasPrefix(p, backoffice.Prefix) || !regexp.MustCompile(`(?m)^\s+\w+: '`+regexp.QuoteMeta(seg)+`',$`).Match(process) {
+			t.Errorf("%s: %q is not among process.js's PATHS", p, seg)
+		}
+	}
 }

@@ -3,6 +3,9 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/pocketbase/pocketbase"
@@ -43,6 +46,9 @@ func buildCommand(app *pocketbase.PocketBase, p *parts) *cobra.Command {
 				Sources: srcs, BuildTimeout: p.opts.timeout}, out)
 			if err != nil {
 				return fmt.Errorf("dựng trang thất bại: %w", err)
+			}
+			if err := openToReaders(out); err != nil {
+				return err
 			}
 			fmt.Printf("Đã dựng %d trang (%d bản ghi) vào %s trong %s (xuất dữ liệu %s, Hugo %s).\n",
 				rep.Pages, rep.Records, out, rep.Duration.D().Round(time.Millisecond),
@@ -101,6 +107,29 @@ func ready(app *pocketbase.PocketBase) error {
 	}
 	if err := app.RunAllMigrations(); err != nil {
 		return fmt.Errorf("cập nhật cấu trúc cơ sở dữ liệu: %w", err)
+	}
+	return nil
+}
+
+// openToReaders makes the static site at dir readable by all (folders
+// 0755, files 0644): it is public, and the web server that serves it runs
+// as another user, while the portal writes with umask 077.
+func openToReaders(dir string) error {
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		mode := fs.FileMode(0o644)
+		if d.IsDir() {
+			mode = 0o755
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			return nil
+		}
+		return os.Chmod(p, mode)
+	})
+	if err != nil {
+		return fmt.Errorf("mở quyền đọc cho %s: %w", dir, err)
 	}
 	return nil
 }

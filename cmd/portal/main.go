@@ -11,6 +11,7 @@ package main
 import (
 	"log"
 	"os"
+	"syscall"
 
 	"github.com/pocketbase/pocketbase"
 	"github.com/pocketbase/pocketbase/plugins/migratecmd"
@@ -24,11 +25,19 @@ import (
 )
 
 func main() {
+	// Everything the portal writes (the databases, uploads, backups,
+	// builds) is its own: pb_data is made 0700 and its files 0600, under
+	// systemd or not. "portal build --out" opens its output to readers.
+	syscall.Umask(0o077)
+
 	// The same binary runs Hugo in a worker process (site/worker.go).
 	site.RunWorkerIfAsked()
 
 	// Not PocketBase's "dev" mode under go run: it logs every SQL query.
-	app := pocketbase.NewWithConfig(pocketbase.Config{DefaultDev: false, DBConnect: ops.DBConnect})
+	// With a key in PORTAL_ENCRYPTION_KEY (or its file or credential:
+	// ops), PocketBase's settings are stored encrypted.
+	app := pocketbase.NewWithConfig(pocketbase.Config{DefaultDev: false, DBConnect: ops.DBConnect,
+		DefaultEncryptionEnv: ops.EncryptionEnv})
 	app.RootCmd.Use = "portal"
 	app.RootCmd.Short = "Cổng thông tin phong trào thi đua cải cách hành chính của xã, phường"
 

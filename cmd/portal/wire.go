@@ -158,12 +158,10 @@ func wire(app *pocketbase.PocketBase, o *options) *parts {
 			// No hidden installer account: printBanner says how to make the
 			// first one.
 			e.InstallerFunc = nil
-			if o.baseURL == "" {
-				p.builder.SetBaseURL(serverURL(app, e))
-			}
 			return e.Next()
 		},
 	})
+	publicAddress(app, p)
 	queue = site.Register(app, p.builder, admin.RequireStaff)
 	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
 		Id:       "portalBanner",
@@ -172,8 +170,9 @@ func wire(app *pocketbase.PocketBase, o *options) *parts {
 			if err := e.Next(); err != nil {
 				return err
 			}
-			printBanner(app, e)
+			printBanner(app, e, o)
 			printDemoAccounts(app, e, p.accounts)
+			o.ops.Started(e.App)
 			return nil
 		},
 	})
@@ -229,7 +228,7 @@ func serverURL(app *pocketbase.PocketBase, e *core.ServeEvent) string {
 	return scheme + "://" + net.JoinHostPort(host, port) + "/"
 }
 
-func printBanner(app *pocketbase.PocketBase, e *core.ServeEvent) {
+func printBanner(app *pocketbase.PocketBase, e *core.ServeEvent, o *options) {
 	addr := strings.TrimSuffix(serverURL(app, e), "/")
 	bold := color.New(color.Bold)
 	id, err := commune.Load(e.App)
@@ -259,6 +258,9 @@ func printBanner(app *pocketbase.PocketBase, e *core.ServeEvent) {
 		color.Magenta("\nChưa có tài khoản cán bộ. Tạo tài khoản (vai trò editor, reviewer hoặc unitReporter) bằng lệnh:")
 		color.Cyan("  %s staff upsert EMAIL MẬT_KHẨU --name \"Họ và tên\" --role editor\n", exe)
 		fmt.Println("rồi đăng nhập ở /quan-tri/.")
+	}
+	if ops.LoopbackURL(o.ops.PublicURL()) {
+		color.New(color.Bold, color.FgRed).Println("\n" + ops.LoopbackWarning)
 	}
 	if !e.App.Settings().SMTP.Enabled {
 		color.Yellow("\nChưa cấu hình máy chủ thư (SMTP, ở /_/ → Settings → Mail server): thư của cổng, như mã đăng nhập một lần, được in ra đây.")

@@ -9,8 +9,8 @@
 //	})
 //	code := regexp.MustCompile(`\d{6,}`).FindString(m.Text)
 //
-// Any user name and password are accepted over plain SMTP. It is test
-// tooling, never part of the portal.
+// Any user name and password are accepted over plain SMTP (StartAuth: one
+// user with its password). It is test tooling, never part of the portal.
 package mailpit
 
 import (
@@ -20,7 +20,9 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -82,9 +84,28 @@ func Start(t testing.TB) *Server {
 	return s
 }
 
+// StartAuth is Start with a mail server that accepts only the user name
+// user with password (over plain SMTP), as a real one does.
+func StartAuth(t testing.TB, user, password string) *Server {
+	t.Helper()
+	f := filepath.Join(t.TempDir(), "smtp-users")
+	if err := os.WriteFile(f, []byte(user+":"+password+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s, err := newServer("--smtp-auth-file", f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(s.Stop)
+	return s
+}
+
 // New installs mailpit if needed and starts it on free ports of 127.0.0.1,
 // keeping mail in memory; the caller stops it with Stop.
-func New() (*Server, error) {
+func New() (*Server, error) { return newServer("--smtp-auth-accept-any") }
+
+// newServer is New with auth, mailpit's flags of authentication.
+func newServer(auth ...string) (*Server, error) {
 	bin, err := testbin.Install("github.com/axllent/mailpit", Version, "mailpit")
 	if err != nil {
 		return nil, err
@@ -98,11 +119,12 @@ func New() (*Server, error) {
 		return nil, fmt.Errorf("mailpit: %w", err)
 	}
 	s := &Server{SMTPHost: "127.0.0.1", SMTPPort: smtpPort, API: fmt.Sprintf("http://127.0.0.1:%d", httpPort)}
-	cmd := exec.Command(bin,
+	args := append([]string{
 		"--smtp", fmt.Sprintf("127.0.0.1:%d", smtpPort),
-		"--listen", fmt.Sprintf("127.0.0.1:%d", httpPort),
-		"--smtp-auth-accept-any", "--smtp-auth-allow-insecure",
-		"--disable-version-check", "--smtp-disable-rdns", "--quiet")
+		"--listen", fmt.Sprintf("127.0.0.1:%d", httpPort)},
+		auth...)
+	cmd := exec.Command(bin, append(args, "--smtp-auth-allow-insecure",
+		"--disable-version-check", "--smtp-disable-rdns", "--quiet")...)
 	s.proc, err = testbin.Start("mailpit", cmd, func() bool {
 		res, err := http.Get(s.API + "/readyz")
 		if err != nil {

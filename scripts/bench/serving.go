@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"os/user"
 	"path/filepath"
 	"sync"
 	"sync/atomic"
@@ -40,11 +41,17 @@ func serving(b *site.Builder, addr string, d time.Duration) error {
 		return err
 	}
 	conf := filepath.Join(os.TempDir(), "portal-bench-nginx.conf")
-	os.WriteFile(conf, []byte(fmt.Sprintf(`daemon off; worker_processes auto; pid %s/portal-bench-nginx.pid; error_log stderr error;
+	// The workers run as the bench's user: the portal's data folder is
+	// its own (0700), as in production.
+	me, err := user.Current()
+	if err != nil {
+		return err
+	}
+	os.WriteFile(conf, []byte(fmt.Sprintf(`daemon off; user %s; worker_processes auto; pid %s/portal-bench-nginx.pid; error_log stderr error;
 events { worker_connections 1024; }
 http { access_log off; include /etc/nginx/mime.types; sendfile on; gzip_static on;
   server { listen 127.0.0.1:%d; root %s; location / { try_files $uri $uri/index.html =404; } } }
-`, os.TempDir(), port, cur)), 0o644)
+`, me.Username, os.TempDir(), port, cur)), 0o644)
 	url := fmt.Sprintf("http://127.0.0.1:%d%s", port, page)
 	stop, err := startNginx(nginx, url, "-c", conf)
 	if err != nil {

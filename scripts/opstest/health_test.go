@@ -45,6 +45,13 @@ func TestHealthAndMetrics(t *testing.T) {
 		t.Fatal(err)
 	}
 	var h health
+	// A new portal is healthy once its first backup, made at start, is in
+	// the store.
+	p.WaitFor(t, "the first backup", time.Minute, func() bool {
+		h = health{}
+		api(t, p.URL, "", "GET", "/api/health", nil, &h)
+		return h.Data.Portal.OK
+	})
 	if code := api(t, p.URL, "", "GET", "/api/health", nil, &h); code != 200 || !h.Data.Portal.OK || !h.Data.Portal.Build.OK || h.Data.Portal.Deploy.Configured ||
 		h.Data.Portal.Status != "ok" || h.Data.Portal.Reason != "" {
 		t.Fatalf("health of a good portal: %d %+v", code, h)

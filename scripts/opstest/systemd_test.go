@@ -11,7 +11,9 @@ import (
 )
 
 // deploy/portal.service passes systemd-analyze verify (with the portal's
-// binary where the unit expects it), and keeps its hardening.
+// binary where the unit expects it), and keeps its hardening; its secrets
+// come as systemd credentials, settings encryption among them, and the
+// data folder is the portal's alone.
 func TestSystemdUnit(t *testing.T) {
 	analyze, err := exec.LookPath("systemd-analyze")
 	if err != nil {
@@ -22,9 +24,15 @@ func TestSystemdUnit(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"User=portal", "StateDirectory=portal", "Restart=on-failure", "ProtectSystem=strict",
-		"NoNewPrivileges=yes", "--dir /var/lib/portal", "PORTAL_TRUSTED_PROXY_HEADERS=X-Real-IP"} {
+		"NoNewPrivileges=yes", "--dir /var/lib/portal", "PORTAL_TRUSTED_PROXY_HEADERS=X-Real-IP",
+		"LoadCredential=portal:/etc/portal/credentials", "encryption-key", "UMask=0077", "StateDirectoryMode=0700"} {
 		if !strings.Contains(string(unit), want) {
 			t.Errorf("the unit lacks %q", want)
+		}
+	}
+	for _, secret := range []string{"PORTAL_SMTP_PASSWORD=", "AWS_SECRET_ACCESS_KEY=", "PORTAL_METRICS_TOKEN=", "--smtp-password ", "--metrics-token "} {
+		if strings.Contains(string(unit), secret) {
+			t.Errorf("the unit gives a secret as %q: only as a credential", secret)
 		}
 	}
 	bin, err := portaltest.Build()

@@ -344,8 +344,10 @@ var shortText = regexp.MustCompile(`<a class=poster-short href=([^ >]+)>([^<]+)<
 // TestPosterPages reads the output: every article, initiative, honoree and
 // guide has its poster at its address + qr/, which asks not to be indexed,
 // names itself as canonical, holds the QR code inline (SVG), the page's
-// title and its short link as text (absolute); the page links to it; units
-// and hand-written pages have none, and the sitemap lists none.
+// title and its short link as text (absolute), and (the test's portal has
+// a loopback address) a warning that the code leads nowhere; the page
+// links to it; units and hand-written pages have none, and the sitemap
+// lists none.
 func TestPosterPages(t *testing.T) {
 	need(t)
 	pages := posterPages(t)
@@ -371,6 +373,11 @@ func TestPosterPages(t *testing.T) {
 		}
 		if !strings.Contains(string(pb), `href=`+p+`qr/>`) {
 			t.Errorf("%s does not link to its poster", p)
+		}
+		// This portal runs without --base-url: its code leads to this
+		// machine only, and the sheet says so.
+		if !strings.Contains(src, "class=poster-warning") || !strings.Contains(src, siteURL) {
+			t.Errorf("%sqr/: a poster of a portal at %s does not warn that its code leads nowhere", p, siteURL)
 		}
 	}
 	for _, dir := range []string{"don-vi", "ke-hoach", "chi-so", "tim-kiem", "vinh-danh/thong-ke", "gop-y"} {

@@ -23,6 +23,8 @@ import (
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
+
+	"github.com/daison/portal/internal/tmpfile"
 )
 
 // Size of a card: what Facebook and Zalo show best (1.91:1).
@@ -296,11 +298,11 @@ func (k Cache) Get(c Card) (string, error) {
 	if err := os.MkdirAll(k.Dir, 0o755); err != nil {
 		return "", fmt.Errorf("share card cache: %w", err)
 	}
-	tmp, err := os.CreateTemp(k.Dir, ".card-*")
+	// Published: with the mode of any new file of the site's builds.
+	tmp, err := tmpfile.Create(k.Dir, ".card-")
 	if err != nil {
 		return "", fmt.Errorf("share card cache: %w", err)
 	}
-	_ = tmp.Chmod(0o644) // published: readable by any web server
 
 	if _, err := tmp.Write(b); err != nil {
 		tmp.Close()

@@ -14,6 +14,7 @@ import { byPath, loadMeta, meta } from './schema.js';
 import { renderAccountBar } from './menu.js';
 import { BASE, isDirty, navigate, setDirtyCheck, setFlash, setRenderer, setTitle, showIdentity } from './nav.js';
 import { renderLogin } from './views/login.js';
+import { PUBLIC, renderForgot, renderReset, renderVerify, renderEmailChange } from './views/recover.js';
 import { renderDashboard } from './views/dashboard.js';
 import { renderList } from './views/list.js';
 import { renderForm } from './views/form.js';
@@ -77,7 +78,7 @@ async function render() {
   const seg = rel.split('/').filter(Boolean).map(decodeURIComponent);
   const query = new URLSearchParams(location.search);
 
-  if (seg[0] !== 'dang-nhap' && !auth.valid) {
+  if (seg[0] !== 'dang-nhap' && !Object.values(PUBLIC).includes(seg[0]) && !auth.valid) {
     auth.clear();
     const back = location.pathname + location.search;
     history.replaceState(null, '', BASE + 'dang-nhap' + (back !== BASE ? '?tiep=' + encodeURIComponent(back) : ''));
@@ -122,6 +123,10 @@ async function render() {
 function route(seg) {
   if (seg.length === 0) return renderDashboard;
   if (seg[0] === 'dang-nhap') return renderLogin;
+  if (seg[0] === PUBLIC.forgot) return renderForgot;
+  if (seg[0] === PUBLIC.reset) return renderReset;
+  if (seg[0] === PUBLIC.verify) return renderVerify;
+  if (seg[0] === PUBLIC.emailChange) return renderEmailChange;
   if (seg[0] === 'tai-khoan') return renderAccountPage;
   if (seg[0] === 'nhat-ky') return renderAudit;
   const idOf = (/** @type {string} */ x) => (x === 'moi' ? '' : x);

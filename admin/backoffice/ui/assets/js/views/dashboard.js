@@ -19,6 +19,7 @@ import { BASE, setTitle, takeFlash } from '../nav.js';
 import { shortActor } from '../components/actor.js';
 import { loadOverdue } from './late.js';
 import { loadNotices } from './notices.js';
+import { opsNotices } from './ops-notices.js';
 
 const WORKFLOW = ['articles', 'guides', 'initiatives', 'honorees', 'awards', 'units', 'indicators'];
 
@@ -72,6 +73,7 @@ export async function renderDashboard(el) {
     process.push(fb.el);
     loaders.push(loadNewFeedback(fb));
   }
+  const ops = isReviewer() ? opsNotices(loaders) : null;
   const quick = mine.slice(0, 4).map((n) => h('li', {}, h('a', { class: 'btn btn-secondary', href: `${BASE}${collections[n].path}/moi` }, collections[n].newLabel)));
   if (isReporter() && auth.unit) quick.unshift(h('li', {}, h('a', { class: 'btn btn-secondary', href: `${BASE}${PATHS.nominations}/moi` }, 'Lập hồ sơ đề nghị')));
 
@@ -79,6 +81,7 @@ export async function renderDashboard(el) {
     h('h1', {}, 'Tổng quan'),
     h('p', { class: 'lead' }, `Xin chào ${r.name || r.email}.`),
     flash ? h('div', { class: `notice notice-${flash.kind}`, role: 'status' }, flash.text) : null,
+    ops,
     quick.length ? h('div', { class: 'quick' }, h('h2', { class: 'visually-hidden' }, 'Thêm mới'),
       h('ul', { class: 'quick-list' }, quick)) : null,
     h('div', { class: 'cards' }, process, sections.drafts.el, sections.review.el, sections.scheduled.el, sections.recent.el, build));

@@ -15,6 +15,7 @@ import { login, loginWithCode, requestCode } from '../session.js';
 import { h, fill } from '../util.js';
 import { BASE, navigate, setTitle, takeFlash } from '../nav.js';
 import { errorSummary, setInvalid } from '../forms/field.js';
+import { PUBLIC } from './recover.js';
 
 /**
  * renderLogin shows the login page; ?tiep= names the page to go to after.
@@ -37,7 +38,8 @@ export function renderLogin(el, { query }) {
     flash ? h('div', { class: `notice notice-${flash.kind}`, role: 'status' }, flash.text) : null,
     summary,
     box,
-    h('p', { class: 'muted' }, 'Quên mật khẩu hoặc chưa có tài khoản? Liên hệ bộ phận công nghệ thông tin của xã.')));
+    h('p', {}, h('a', { href: BASE + PUBLIC.forgot }, 'Quên mật khẩu?')),
+    h('p', { class: 'muted' }, 'Chưa có tài khoản? Liên hệ bộ phận công nghệ thông tin của xã.')));
   passwordStep();
 
   function done() {

@@ -1,7 +1,7 @@
 // @ts-check
 // The in-app notices of the person signed in: reminders of deadlines,
-// dossiers returned or decided, filings awaiting review. Each can be
-// marked read.
+// dossiers returned or decided, filings awaiting review. Each links to
+// what it is about and can be marked read.
 
 /**
  * @import { Card } from '../ui-types.js'
@@ -9,6 +9,7 @@
 
 import { list, update, auth, asApiError } from '../api.js';
 import { h, fill, formatDateTime, q } from '../util.js';
+import { BASE } from '../nav.js';
 
 /**
  * loadNotices fills a dashboard card with the unread notices, newest first.
@@ -29,6 +30,8 @@ export async function loadNotices(sec) {
         h('strong', {}, n.title),
         n.body ? h('p', { class: 'notice-body' }, n.body) : null,
         h('span', { class: 'mini-meta' }, formatDateTime(n.created), ' · ',
+          // What it is about (the dossier, the report), in the back office.
+          n.link && n.link.startsWith(BASE) && n.link !== BASE ? [h('a', { href: n.link }, 'Xem chi tiết'), ' · '] : null,
           h('button', {
             type: 'button', class: 'btn-link',
             onclick: async () => {
