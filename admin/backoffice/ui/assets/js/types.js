@@ -125,7 +125,7 @@
  * @typedef {RecordBase & { commune: string, colour: string, planText: string, planFile: string, awardForms: string[] | null }} CommuneRecord
  */
 
-/** @typedef {RecordBase & { title: string, body: string, read: boolean }} Notice */
+/** @typedef {RecordBase & { title: string, body: string, read: boolean, link?: string }} Notice */
 /** @typedef {RecordBase & { phrase: string, means: string }} Synonym */
 /** @typedef {RecordBase & { unit: string, year: number, action: string, until: string, reason: string, expand?: { unit?: Unit } }} DeadlineException */
 /** @typedef {RecordBase & { data: Record<string, unknown> | null, actor: string }} Revision */
@@ -251,6 +251,18 @@
  *   pages: { page: string, yes: number, no: number, comments: number }[] | null,
  *   satisfaction?: { average: number, count: number },
  * }} FeedbackStats
+ */
+
+/**
+ * GET /api/health (ops/health.go): what reviewers read of it; errors and
+ * warnings come to staff only.
+ * @typedef {{ configured: boolean, ok: boolean, at?: string, error?: string }} HealthPart
+ * @typedef {{
+ *   status: string, reason?: string, ok: boolean,
+ *   build?: HealthPart, deploy?: HealthPart, replication?: HealthPart, backup?: HealthPart,
+ *   address?: { url: string, loopback: boolean, warning?: string },
+ * }} PortalHealth
+ * @typedef {{ code?: number, message?: string, data?: { portal?: PortalHealth } }} Health
  */
 
 /**
