@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/pocketbase/pocketbase/core"
@@ -360,9 +361,9 @@ func (g *gen) special(coll, name string, f fill, label string) (any, bool) {
 }
 
 // text draws a text of the kind admin/check gives the field.
-func (g *gen) text(coll, name string, max int, required bool, f fill, label string) string {
-	if max <= 0 {
-		max = 5000 // PocketBase's default for a text field without a limit
+func (g *gen) text(coll, name string, limit int, required bool, f fill, label string) string {
+	if limit <= 0 {
+		limit = 5000 // PocketBase's default for a text field without a limit
 	}
 	n := 0
 	switch f {
@@ -371,7 +372,7 @@ func (g *gen) text(coll, name string, max int, required bool, f fill, label stri
 			n = 1
 		}
 	case fillFull:
-		n = max
+		n = limit
 	case fillSome:
 		switch rapid.IntRange(0, 3).Draw(g.t, label+" length") {
 		case 0:
@@ -379,11 +380,11 @@ func (g *gen) text(coll, name string, max int, required bool, f fill, label stri
 				n = 1
 			}
 		case 1:
-			n = rapid.IntRange(1, min(max, 80)).Draw(g.t, label+" short")
+			n = rapid.IntRange(1, min(limit, 80)).Draw(g.t, label+" short")
 		case 2:
-			n = rapid.IntRange(1, max).Draw(g.t, label+" any")
+			n = rapid.IntRange(1, limit).Draw(g.t, label+" any")
 		default:
-			n = max
+			n = limit
 		}
 	}
 	if n == 0 {
@@ -394,7 +395,8 @@ func (g *gen) text(coll, name string, max int, required bool, f fill, label stri
 	s := words(check.KindOf(coll, name), n, seed+g.uniq)
 	if coll == schema.Awards && name == "achievement" {
 		// One achievement earns one award: each differs at its start.
-		s = cut(fmt.Sprintf("%d. %s", g.uniq, s), n)
+		prefix := fmt.Sprintf("%d. ", g.uniq)
+		s = cut(prefix+words(check.MultiLine, max(n, len(prefix)+1), seed), max(n, len(prefix)+1))
 	}
 	return s
 }
@@ -669,6 +671,11 @@ var mdBlocks = []string{
 // end was white space), made from the banks starting at seed.
 func words(kind check.Kind, n, seed int) string {
 	var b strings.Builder
+	if kind != check.Markdown {
+		for !unicode.IsLetter([]rune(wordBank[seed%len(wordBank)])[0]) {
+			seed++ // a text starts with a letter (a one-letter name, synonym…)
+		}
+	}
 	for i := seed; utf8.RuneCountInString(b.String()) < n; i++ {
 		switch kind {
 		case check.Markdown:

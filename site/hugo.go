@@ -126,10 +126,12 @@ func runHugo(r hugoRun) (hugoOutput, error) {
 		flags.Set("disableLiveReload", true)
 	}
 	configs, err := allconfig.LoadConfig(allconfig.ConfigSourceDescriptor{
-		Fs:          hugofs.Os,
-		Logger:      logger,
-		Flags:       flags,
-		Filename:    filepath.Join(r.Source, "hugo.toml"),
+		Fs:     hugofs.Os,
+		Logger: logger,
+		Flags:  flags,
+		// Relative to workingDir: Hugo reads a comma in Filename as a list
+		// of files, and the source folder's path may have one.
+		Filename:    "hugo.toml",
 		Environment: "production",
 		// The portal's environment (PORTAL_*, HUGO_* of a developer's shell)
 		// must not change the public site.
