@@ -206,6 +206,20 @@ func TestBuildToReplacesFolderOnlyOnSuccess(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, "cu.html")); err == nil {
 		t.Fatal("the old output was not replaced")
 	}
+	// A page template that fails: the folder gets the new build, with the
+	// page it had kept.
+	guide := filepath.Join(out, "huong-dan", "dang-ky-khai-sinh", "index.html")
+	before, _ := os.ReadFile(guide)
+	rep, err = site.BuildTo(app, site.Config{BaseURL: "http://x.test/", Sources: miniSite(`{{ .Nope.Deeper }}`)}, out)
+	if err != nil {
+		t.Fatalf("one failing page stopped portal build: %v", err)
+	}
+	if after, _ := os.ReadFile(guide); string(after) != string(before) || len(before) == 0 {
+		t.Fatal("the page that failed lost the copy the folder had")
+	}
+	if fp := rep.FailedPages; len(fp) == 0 || fp[0].URL != "/huong-dan/dang-ky-khai-sinh/" || !fp[0].Kept {
+		t.Fatalf("failed pages = %+v", rep.FailedPages)
+	}
 	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".public-build-*"))
 	if len(leftovers) > 0 {
 		t.Fatalf("temporary folders left: %v", leftovers)

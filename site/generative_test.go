@@ -115,6 +115,9 @@ func checkSite(t *testing.T, d dataset) {
 	if err != nil {
 		t.Fatalf("the build failed: %v\nstaff were told: %s", err, rep.Error)
 	}
+	for _, fp := range rep.FailedPages {
+		t.Errorf("a page was left out: %s", fp.Message)
+	}
 	live, err := filepath.EvalSymlinks(b.Dir().LivePath())
 	if err != nil {
 		t.Fatal(err)
