@@ -146,7 +146,7 @@ func (b *Builder) render(src, public string, now time.Time, rep *Report, prev st
 	if err != nil && len(brokenImages(res, err)) == 0 {
 		// Pages Hugo failed on are held back and the rest goes live (an
 		// image it failed on is left out instead, by generate).
-		out, err = b.holdBack(h, &run, public, err, &searching)
+		out, err = b.holdBack(h, &run, public, out, err, &searching)
 	}
 	rep.HugoDuration = Millis(time.Since(t))
 	rep.Warnings, rep.HugoPeakKB, rep.Incremental, rep.Rendered = stripPaths(out.Warnings, src, b.cfg.Root), out.PeakKB, run.Incremental, len(out.Written)

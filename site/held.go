@@ -468,8 +468,9 @@ func (h *held) report() []FailedPage {
 			}
 		}
 	}
-	for _, fp := range bySection {
+	for g, fp := range bySection {
 		sort.Strings(fp.NotLive)
+		fp.Title = h.sectionTitle(g)
 		fp.Message = heldSectionMessage(*fp)
 		out = append(out, *fp)
 	}
@@ -482,7 +483,22 @@ func (h *held) report() []FailedPage {
 	return out
 }
 
-// problems are the held pages as the dashboard lists a build's problems.
+// sectionTitle is the title of the section a group belongs to (its
+// _index.md's), or "".
+func (h *held) sectionTitle(g holdGroup) string {
+	b, err := os.ReadFile(filepath.Join(h.src, "content", g.Dir, "_index.md"))
+	if err != nil {
+		return ""
+	}
+	if cf, err := pageparser.ParseFrontMatterAndContent(bytes.NewReader(b)); err == nil {
+		t, _ := cf.FrontMatter["title"].(string)
+		return t
+	}
+	return ""
+}
+
+// heldProblems are the held pages as the dashboard lists a build's
+// problems.
 func heldProblems(fps []FailedPage) []export.Problem {
 	out := make([]export.Problem, 0, len(fps))
 	for _, fp := range fps {
@@ -522,8 +538,12 @@ func heldSectionMessage(fp FailedPage) string {
 	if !fp.Kept {
 		state = "nên trang nào đã đăng vẫn hiện bản cũ, trang mới chưa có trên trang"
 	}
+	section := fp.URL
+	if fp.Title != "" {
+		section = "“" + fp.Title + "” (" + fp.URL + ")"
+	}
 	return fmt.Sprintf("%s trang của mục %s không dựng được%s %s; các trang khác đã được cập nhật. "+
-		"Hãy báo bộ phận kỹ thuật sửa mẫu giao diện của mục này.", groupDigitsInt(fp.Pages), fp.URL, whereText(fp), state)
+		"Hãy báo bộ phận kỹ thuật sửa mẫu giao diện của mục này.", groupDigitsInt(fp.Pages), section, whereText(fp), state)
 }
 
 // groupDigitsInt writes n the Vietnamese way: 1.234.
@@ -565,12 +585,11 @@ func (h *held) groupsHeld() []heldGroup {
 	return out
 }
 
-// holdBack runs Hugo again after a build failed on pages (err), holding
+// holdBack runs Hugo again after a build failed on pages (out, err), holding
 // back more pages each time (at most maxHoldRuns runs), until the build
 // succeeds or no page can be held: then it returns the last error. run
 // becomes a full build into public that keeps nothing in the worker.
-func (b *Builder) holdBack(h *held, run *hugoRun, public string, err error, searching **searchJob) (workerResult, error) {
-	var out workerResult
+func (b *Builder) holdBack(h *held, run *hugoRun, public string, out workerResult, err error, searching **searchJob) (workerResult, error) {
 	for try := 0; try < maxHoldRuns; try++ {
 		var he *hugoError
 		if !errors.As(err, &he) {

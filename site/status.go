@@ -54,7 +54,8 @@ type FailedPage struct {
 	// Pages counts the pages left out (1 for a page).
 	Pages int `json:"pages"`
 	// Collection and ID are the record whose page it is (ID empty for a
-	// section, a list or a hand-written page); Title is the page's.
+	// section, a list or a hand-written page); Title is the page's (the
+	// section's, with Section).
 	Collection string `json:"collection,omitempty"`
 	ID         string `json:"id,omitempty"`
 	Title      string `json:"title,omitempty"`
