@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"log/slog"
 	"os"
@@ -17,6 +16,7 @@ import (
 	"github.com/gohugoio/hugo/parser/pageparser"
 	toml "github.com/pelletier/go-toml/v2"
 
+	"github.com/daison/portal/internal/vntext"
 	"github.com/daison/portal/site/export"
 )
 
@@ -394,29 +394,8 @@ func linkMissing(from, to string) error {
 		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
 			return err
 		}
-		if err := os.Link(p, target); err != nil {
-			return copyFile(p, target)
-		}
-		return nil
+		return os.Link(p, target)
 	})
-}
-
-// copyFile copies a file (where a hard link cannot be made).
-func copyFile(from, to string) error {
-	in, err := os.Open(from)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.Create(to)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
 }
 
 // pagerPath is the folder of a list's further pages (hugo.toml's
@@ -543,20 +522,7 @@ func heldSectionMessage(fp FailedPage) string {
 		section = "“" + fp.Title + "” (" + fp.URL + ")"
 	}
 	return fmt.Sprintf("%s trang của mục %s không dựng được%s %s; các trang khác đã được cập nhật. "+
-		"Hãy báo bộ phận kỹ thuật sửa mẫu giao diện của mục này.", groupDigitsInt(fp.Pages), section, whereText(fp), state)
-}
-
-// groupDigitsInt writes n the Vietnamese way: 1.234.
-func groupDigitsInt(n int) string {
-	s := fmt.Sprint(n)
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
+		"Hãy báo bộ phận kỹ thuật sửa mẫu giao diện của mục này.", vntext.GroupDigits(fp.Pages), section, whereText(fp), state)
 }
 
 // writeAtomic writes a file whole or not at all (a reader never sees half

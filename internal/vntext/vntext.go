@@ -4,6 +4,7 @@
 package vntext
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -100,4 +101,14 @@ func isInvisible(r rune) bool {
 // every text field is stored as.
 func Clean(s string) string {
 	return strings.TrimSpace(NFC(s))
+}
+
+// GroupDigits writes n with dots between thousands, as Vietnamese does:
+// 20.000.
+func GroupDigits(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "." + s[i:]
+	}
+	return s
 }
