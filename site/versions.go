@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"net/http"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -49,6 +50,48 @@ func nextVersions(prev liveVersions, exported export.Versions, now time.Time) li
 		next[c] = m
 	}
 	return next
+}
+
+// heldVersions returns the versions a build that held pages back really
+// puts live: a held page that keeps its last good copy holds the version
+// the live build had, and one without a copy (a new record) holds none, so
+// that staff are never told a version is live that is not.
+func heldVersions(exported export.Versions, prev liveVersions, failed []FailedPage) export.Versions {
+	out := make(export.Versions, len(exported))
+	for c, ids := range exported {
+		m := make(map[string]string, len(ids))
+		for id, u := range ids {
+			m[id] = u
+		}
+		out[c] = m
+	}
+	keepOld := func(c, id string) {
+		if old, ok := prev[c][id]; ok {
+			out[c][id] = old.Updated
+		} else {
+			delete(out[c], id)
+		}
+	}
+	for _, f := range failed {
+		if out[f.Collection] == nil {
+			continue
+		}
+		switch {
+		case f.Section:
+			for id := range out[f.Collection] {
+				if slices.Contains(f.NotLive, id) {
+					delete(out[f.Collection], id)
+				} else {
+					keepOld(f.Collection, id)
+				}
+			}
+		case f.ID != "" && f.Kept:
+			keepOld(f.Collection, f.ID)
+		case f.ID != "":
+			delete(out[f.Collection], f.ID)
+		}
+	}
+	return out
 }
 
 // writeVersions writes the versions of the build whose output is public,
