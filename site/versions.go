@@ -161,6 +161,32 @@ type liveAnswer struct {
 	Error string `json:"error,omitempty"`
 	// Records are the asked records the live build holds, by id.
 	Records map[string]LiveRecord `json:"records"`
+	// Held says, by id, why the live build left an asked record's page
+	// out (Hugo failed on it: Report.FailedPages), in Vietnamese.
+	Held map[string]string `json:"held,omitempty"`
+}
+
+// heldOf returns, of ids in the collection, those whose page the build of
+// rep left out, with why.
+func heldOf(rep *Report, collection string, ids []string) map[string]string {
+	if rep == nil {
+		return nil
+	}
+	held := map[string]string{}
+	for _, f := range rep.FailedPages {
+		if f.Collection != collection {
+			continue
+		}
+		for _, id := range ids {
+			if f.ID == id || (f.Section && f.ID == "") {
+				held[id] = f.Message
+			}
+		}
+	}
+	if len(held) == 0 {
+		return nil
+	}
+	return held
 }
 
 // liveRoute answers GET /api/site/live/{collection}?ids=a,b,… with the
@@ -183,7 +209,7 @@ func liveRoute(b *Builder) func(e *core.RequestEvent) error {
 			return e.BadRequestError(fmt.Sprintf("Hỏi tối đa %d bản ghi một lần.", maxLiveIDs), nil)
 		}
 		st := b.Status()
-		ans := liveAnswer{Building: st.Building, FailingSince: st.FailingSince, Records: b.LiveVersions(coll, ids)}
+		ans := liveAnswer{Building: st.Building, FailingSince: st.FailingSince, Records: b.LiveVersions(coll, ids), Held: heldOf(st.LastSuccess, coll, ids)}
 		if st.Last != nil && !st.Last.OK() {
 			ans.Error = st.Last.Error
 		}

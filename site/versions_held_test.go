@@ -32,3 +32,22 @@ func TestHeldVersions(t *testing.T) {
 		t.Errorf("heldVersions changed the export's own versions")
 	}
 }
+
+func TestHeldOf(t *testing.T) {
+	rep := &Report{FailedPages: []FailedPage{
+		{Collection: "articles", ID: "a1", Message: "trang a1"},
+		{Collection: "guides", Section: true, Message: "mục hướng dẫn"},
+	}}
+	if got := heldOf(rep, "articles", []string{"a1", "a2"}); !reflect.DeepEqual(got, map[string]string{"a1": "trang a1"}) {
+		t.Errorf("articles: %v", got)
+	}
+	if got := heldOf(rep, "guides", []string{"g1"}); !reflect.DeepEqual(got, map[string]string{"g1": "mục hướng dẫn"}) {
+		t.Errorf("guides: %v", got)
+	}
+	if got := heldOf(rep, "honorees", []string{"h1"}); got != nil {
+		t.Errorf("honorees: %v", got)
+	}
+	if got := heldOf(nil, "articles", []string{"a1"}); got != nil {
+		t.Errorf("no build: %v", got)
+	}
+}

@@ -90,4 +90,34 @@ func TestBrokenSectionThroughSiteSrc(t *testing.T) {
 	if code, body := p.get(guidePage); code != 200 || !strings.Contains(body, "Đăng ký khai sinh trên VNeID") {
 		t.Errorf("the guide lost its last good page: %d", code)
 	}
+
+	// The guide edited while its page cannot be built: the back office is
+	// told its saved version is not live, and why; the site keeps the
+	// version it had.
+	var edited struct {
+		Updated string `json:"updated"`
+	}
+	if code := p.api("PATCH", "/api/collections/guides/records/"+guide.ID, map[string]any{"title": "Đăng ký khai sinh trên VNeID (sửa)"}, &edited); code != 200 {
+		t.Fatalf("editing the guide: %d", code)
+	}
+	var live struct {
+		Records map[string]struct {
+			Updated string `json:"updated"`
+		} `json:"records"`
+		Held map[string]string `json:"held"`
+	}
+	p.waitFor("the edited guide reported held back", publishWithin, func() bool {
+		live.Held = nil
+		p.api("GET", "/api/site/live/guides?ids="+guide.ID, nil, &live)
+		return live.Held[guide.ID] != ""
+	})
+	if r, ok := live.Records[guide.ID]; !ok || r.Updated == edited.Updated {
+		t.Errorf("the live build is said to hold the edited guide's version: %+v (saved %s)", live.Records, edited.Updated)
+	}
+	if !strings.Contains(live.Held[guide.ID], "huong-dan/page.html") {
+		t.Errorf("why the guide is held: %q", live.Held[guide.ID])
+	}
+	if _, body := p.get(guidePage); strings.Contains(body, "(sửa)") {
+		t.Errorf("the guide's page shows the edit its template cannot render")
+	}
 }
