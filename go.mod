@@ -182,4 +182,5 @@ require (
 	modernc.org/libc v1.74.4 // indirect
 	modernc.org/mathutil v1.7.1 // indirect
 	modernc.org/memory v1.12.0 // indirect
+	pgregory.net/rapid v1.3.0 // indirect
 )

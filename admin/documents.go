@@ -13,6 +13,7 @@ import (
 
 	"github.com/daison/portal/admin/check"
 	"github.com/daison/portal/internal/doccheck"
+	"github.com/daison/portal/internal/vntext"
 	"github.com/daison/portal/internal/vocab"
 )
 
@@ -97,7 +98,7 @@ func documentProblem(name string, err error) error {
 	switch {
 	case errors.Is(err, doccheck.ErrTooManyParts):
 		return check.FieldError("validation_document_parts", fmt.Sprintf(
-			"Tệp “%s” có quá nhiều phần bên trong (tối đa %s), khác với tệp Word hay Excel thông thường. Hãy mở tệp trên máy, lưu lại thành tệp mới (hoặc in ra PDF) rồi tải lên lại.", name, groupDigits(doccheck.Default.MaxParts)))
+			"Tệp “%s” có quá nhiều phần bên trong (tối đa %s), khác với tệp Word hay Excel thông thường. Hãy mở tệp trên máy, lưu lại thành tệp mới (hoặc in ra PDF) rồi tải lên lại.", name, vntext.GroupDigits(doccheck.Default.MaxParts)))
 	case errors.Is(err, doccheck.ErrTooLarge):
 		return check.FieldError("validation_document_size", fmt.Sprintf(
 			"Tệp “%s” quá lớn (tối đa %d MB, kể cả khi giải nén). Hãy quét văn bản với độ phân giải thấp hơn hoặc tách thành nhiều tệp.", name, doccheck.Default.MaxBytes>>20))

@@ -10,6 +10,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/router"
 
 	"github.com/daison/portal/internal/imagecheck"
+	"github.com/daison/portal/internal/vntext"
 )
 
 // thumbRefusalKey is where boundThumbs leaves, in the request's store, why
@@ -97,7 +98,7 @@ func thumbProblem(name string, info imagecheck.Info, err error) string {
 	}
 	if errors.Is(err, imagecheck.ErrTooLarge) {
 		return fmt.Sprintf("Không tạo ảnh thu nhỏ cho “%s”: ảnh quá lớn (%s × %s điểm ảnh; tối đa %s triệu điểm ảnh và mỗi chiều %s điểm ảnh). Hãy tải tệp gốc về, thu nhỏ rồi tải lên lại.",
-			name, groupDigits(info.Width), groupDigits(info.Height), groupDigits(imagecheck.Default.MaxPixels/1_000_000), groupDigits(imagecheck.Default.MaxSide))
+			name, vntext.GroupDigits(info.Width), vntext.GroupDigits(info.Height), vntext.GroupDigits(imagecheck.Default.MaxPixels/1_000_000), vntext.GroupDigits(imagecheck.Default.MaxSide))
 	}
 	return "Không tạo ảnh thu nhỏ cho “" + name + "”: ảnh bị hỏng, không đọc được. Hãy tải lên lại ảnh gốc."
 }

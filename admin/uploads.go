@@ -7,7 +7,6 @@ import (
 	"io"
 	"path"
 	"slices"
-	"strconv"
 	"strings"
 
 	validation "github.com/pocketbase/ozzo-validation/v4"
@@ -17,6 +16,7 @@ import (
 	"github.com/daison/portal/admin/check"
 	"github.com/daison/portal/internal/imagecheck"
 	"github.com/daison/portal/internal/schema"
+	"github.com/daison/portal/internal/vntext"
 	"github.com/daison/portal/internal/vocab"
 )
 
@@ -140,7 +140,7 @@ func imageProblem(name string, info imagecheck.Info, err error) error {
 	case errors.Is(err, imagecheck.ErrTooLarge):
 		return check.FieldError("validation_image_size", fmt.Sprintf(
 			"Ảnh “%s” quá lớn: %s × %s điểm ảnh; tối đa %s triệu điểm ảnh và mỗi chiều %s điểm ảnh. Hãy thu nhỏ ảnh rồi tải lên lại.",
-			name, groupDigits(info.Width), groupDigits(info.Height), groupDigits(lim.MaxPixels/1_000_000), groupDigits(lim.MaxSide)))
+			name, vntext.GroupDigits(info.Width), vntext.GroupDigits(info.Height), vntext.GroupDigits(lim.MaxPixels/1_000_000), vntext.GroupDigits(lim.MaxSide)))
 	case errors.Is(err, imagecheck.ErrTooComplex):
 		return check.FieldError("validation_image_scans", fmt.Sprintf(
 			"Ảnh “%s” được lưu thành quá nhiều lượt quét (ảnh JPEG lũy tiến; tối đa %d lượt, máy ảnh và phần mềm thường chỉ ghi dưới 20), nên máy chủ không đọc ảnh này. Hãy mở ảnh trên máy, lưu lại thành JPEG thông thường rồi tải lên lại.",
@@ -151,16 +151,6 @@ func imageProblem(name string, info imagecheck.Info, err error) error {
 	}
 	return check.FieldError("validation_image_corrupt",
 		"Ảnh “"+name+"” bị hỏng, không đọc được (dữ liệu ảnh bị cắt ngắn hoặc sai). Hãy mở ảnh trên máy, lưu lại thành JPEG hoặc PNG rồi tải lên lại.")
-}
-
-// groupDigits writes n with dots between thousands, as Vietnamese does:
-// 20.000.
-func groupDigits(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
-		s = s[:i] + "." + s[i:]
-	}
-	return s
 }
 
 // replaceFile puts repl where old is among the field's values.

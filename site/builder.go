@@ -99,6 +99,12 @@ type Builder struct {
 	// whole once per version of a file).
 	images *export.ImageChecks
 
+	// keptFrom is the last good build's output, whose copies of the pages
+	// Hugo fails on keep serving (site/held.go); heldGroups are the
+	// sections the last build held whole.
+	keptFrom   string
+	heldGroups []heldGroup
+
 	stMu   sync.Mutex
 	status Status
 
@@ -233,6 +239,7 @@ func (b *Builder) Build(reason string) (Report, error) {
 		if b.cfg.Incremental {
 			prev, _ = b.dir.Current()
 		}
+		b.keptFrom, _ = b.dir.Current()
 		err = b.generate(b.srcDir(), public, start, &rep, prev)
 		if err == nil {
 			t := time.Now()
@@ -314,6 +321,9 @@ func BuildTo(app core.App, cfg Config, out string) (Report, error) {
 	}
 	b.dir = live.Dir{Root: b.cfg.Root}
 	b.images = export.NewImageChecks(b.dir.ImageChecksPath())
+	if fi, err := os.Stat(out); err == nil && fi.IsDir() {
+		b.keptFrom = out // a page Hugo fails on keeps what the host has
+	}
 	if err := b.generate(filepath.Join(work, "src"), public, start, &rep, ""); err != nil {
 		rep.Error = staffError(err)
 		rep.Duration = Millis(time.Since(start))

@@ -91,16 +91,47 @@ func TestBuildPublishUnpublishAndFailure(t *testing.T) {
 	}
 	goodLive, _ := b.Dir().Current()
 
-	// A template that fails: the build fails, the live site stays, the
-	// status tells why.
+	// A page template that fails on the article: the rest of the site
+	// goes live without it (it has no last good copy: it was a draft),
+	// and the status names it.
 	a.Set("status", "published")
 	if err := app.Save(a); err != nil {
 		t.Fatal(err)
 	}
 	src["themes/mini/layouts/page.html"] = &fstest.MapFile{Data: []byte(`{{ .Title.Nope }}`)}
+	rep, err = b.Build("thử lỗi một trang")
+	if err != nil {
+		t.Fatalf("one failing page stopped the build: %v", err)
+	}
+	var named *site.FailedPage
+	for i, fp := range rep.FailedPages {
+		if fp.ID == a.Id {
+			named = &rep.FailedPages[i]
+		}
+	}
+	if named == nil || named.Kept || named.Template != "page.html" || named.Line != 1 || named.Collection != schema.Articles ||
+		named.URL != "/tin-tuc/tin-dau-tien-cua-dai-son/" || !strings.Contains(named.Message, "chưa có trên trang") {
+		t.Fatalf("failed pages = %+v", rep.FailedPages)
+	}
+	if !rep.OK() || b.Status().LastSuccess.ID != rep.ID {
+		t.Fatalf("a build that held a page back did not go live: %+v", b.Status())
+	}
+	if _, ok := readLive(t, b, "tin-tuc/tin-dau-tien-cua-dai-son/index.html"); ok {
+		t.Fatal("a page Hugo failed on is live")
+	}
+	if home, _ := readLive(t, b, "index.html"); strings.Contains(home, "đầu tiên") {
+		t.Fatal("the home page links to a page that is not live")
+	}
+	goodLive, _ = b.Dir().Current()
+
+	// A theme that fails everywhere: the build fails after a bounded
+	// number of runs, the live site stays, the status tells why.
+	for _, f := range []string{"home.html", "list.html", "page.html", "404.html"} {
+		src["themes/mini/layouts/"+f] = &fstest.MapFile{Data: []byte(`{{ .Title.Nope }}`)}
+	}
 	rep, err = b.Build("thử lỗi")
 	if err == nil {
-		t.Fatal("a broken template built")
+		t.Fatal("a broken theme built")
 	}
 	if cur, _ := b.Dir().Current(); cur != goodLive {
 		t.Fatalf("live moved to %s after a failed build", cur)
@@ -109,7 +140,7 @@ func TestBuildPublishUnpublishAndFailure(t *testing.T) {
 		t.Fatal("the live site is gone")
 	}
 	st := b.Status()
-	if st.Last == nil || st.Last.Error == "" || !strings.Contains(st.Last.Error, "page.html") {
+	if st.Last == nil || st.Last.Error == "" || !strings.Contains(st.Last.Error, ".html") {
 		t.Fatalf("status does not report the template error: %+v", st.Last)
 	}
 	if st.LastSuccess == nil || st.LastSuccess.ID == st.Last.ID {
@@ -122,7 +153,10 @@ func TestBuildPublishUnpublishAndFailure(t *testing.T) {
 	}
 
 	// Fixed: the next build goes live with the article back.
-	src["themes/mini/layouts/page.html"] = &fstest.MapFile{Data: []byte(goodPage)}
+	fixed := miniSite(goodPage)
+	for k, v := range fixed {
+		src[k] = v
+	}
 	if _, err := b.Build("sửa"); err != nil {
 		t.Fatal(err)
 	}
@@ -150,6 +184,9 @@ func TestBuildToReplacesFolderOnlyOnSuccess(t *testing.T) {
 		t.Fatal(err)
 	}
 	broken := miniSite(`{{ .Nope.Deeper }}`)
+	for _, f := range []string{"home.html", "list.html", "404.html"} {
+		broken["themes/mini/layouts/"+f] = miniFile(`{{ .Nope.Deeper }}`)
+	}
 	if _, err := site.BuildTo(app, site.Config{BaseURL: "http://x.test/", Sources: broken}, out); err == nil {
 		t.Fatal("a broken build succeeded")
 	}
@@ -168,6 +205,20 @@ func TestBuildToReplacesFolderOnlyOnSuccess(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, "cu.html")); err == nil {
 		t.Fatal("the old output was not replaced")
+	}
+	// A page template that fails: the folder gets the new build, with the
+	// page it had kept.
+	guide := filepath.Join(out, "huong-dan", "dang-ky-khai-sinh", "index.html")
+	before, _ := os.ReadFile(guide)
+	rep, err = site.BuildTo(app, site.Config{BaseURL: "http://x.test/", Sources: miniSite(`{{ .Nope.Deeper }}`)}, out)
+	if err != nil {
+		t.Fatalf("one failing page stopped portal build: %v", err)
+	}
+	if after, _ := os.ReadFile(guide); string(after) != string(before) || len(before) == 0 {
+		t.Fatal("the page that failed lost the copy the folder had")
+	}
+	if fp := rep.FailedPages; len(fp) == 0 || fp[0].URL != "/huong-dan/dang-ky-khai-sinh/" || !fp[0].Kept {
+		t.Fatalf("failed pages = %+v", rep.FailedPages)
 	}
 	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".public-build-*"))
 	if len(leftovers) > 0 {

@@ -37,7 +37,13 @@ func failStep(vi string, err error) error {
 // hugoError is an error Hugo itself reported (as text, from its worker
 // process), with the errors it logged (a template's errorf, an image it
 // could not process): "logged 1 error(s)" says nothing by itself.
-type hugoError struct{ msg, log string }
+type hugoError struct {
+	msg, log string
+	// failures are the pages the build failed on, as the worker read them;
+	// stalled says Hugo stopped after too many (and named none).
+	failures []pageFailure
+	stalled  bool
+}
 
 func (e *hugoError) Error() string {
 	if e.log == "" {
@@ -89,6 +95,8 @@ func hugoStaffError(msg string) string {
 		return "Bản dựng dừng lại vì ổ đĩa sắp đầy, để chừa chỗ cho cơ sở dữ liệu. Hãy báo bộ phận kỹ thuật giải phóng dung lượng." + logDetail
 	case strings.Contains(msg, writeFailed):
 		return "Không ghi được các trang của bản dựng ra ổ đĩa. Hãy báo bộ phận kỹ thuật." + logDetail
+	case strings.Contains(msg, errStalled.Error()):
+		return "Rất nhiều trang không dựng được nên chương trình dựng trang (Hugo) đã dừng. Nếu vừa sửa giao diện, hãy báo bộ phận kỹ thuật xem lại mẫu giao diện vừa sửa." + logDetail
 	}
 	var b strings.Builder
 	b.WriteString("Chương trình dựng trang (Hugo) báo lỗi")

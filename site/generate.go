@@ -23,6 +23,7 @@ import (
 // row make it a full build.
 func (b *Builder) generate(src, public string, now time.Time, rep *Report, prev string) error {
 	t := time.Now()
+	recoverHeld(src)
 	written, removed, err := syncSources(b.cfg.Sources, src)
 	if err != nil {
 		return failStep("Không chép được mã nguồn giao diện của trang.", err)
@@ -79,6 +80,8 @@ func (b *Builder) render(src, public string, now time.Time, rep *Report, prev st
 	rep.Changed += len(res.Written) + len(res.Removed)
 	searching := b.startSearch(src)
 	defer func() { <-searching.done }() // a failed build leaves no reader of src behind
+	h := newHeld(src, b.keptFrom)
+	defer func() { <-searching.done; h.restore(b.logger) }()
 
 	t = time.Now()
 	run := hugoRun{
@@ -113,6 +116,18 @@ func (b *Builder) render(src, public string, now time.Time, rep *Report, prev st
 	if err := os.MkdirAll(public, 0o755); err != nil {
 		return res, failStep("Không tạo được thư mục cho bản dựng.", fmt.Errorf("tạo thư mục bản dựng: %w", err))
 	}
+	if !sourcesChanged {
+		// The sections held whole by the last build are held again until
+		// the theme changes, without the runs that found them.
+		for _, g := range b.heldGroups {
+			h.holdGroup(g.Group, g.Why)
+		}
+		if h.any() {
+			if err := b.applyHolds(h, &run, public, &searching); err != nil {
+				return res, err
+			}
+		}
+	}
 	if !run.Keep {
 		// A fresh worker for a full build: one that has built before runs
 		// a full build 10–20% slower (measured with scripts/bench), and a
@@ -129,6 +144,11 @@ func (b *Builder) render(src, public string, now time.Time, rep *Report, prev st
 		run.Incremental = false
 		out, err = b.hugo.runStats(run)
 	}
+	if err != nil && len(brokenImages(res, err)) == 0 {
+		// Pages Hugo failed on are held back and the rest goes live (an
+		// image it failed on is left out instead, by generate).
+		out, err = b.holdBack(h, &run, public, out, err, &searching)
+	}
 	rep.HugoDuration = Millis(time.Since(t))
 	rep.Warnings, rep.HugoPeakKB, rep.Incremental, rep.Rendered = stripPaths(out.Warnings, src, b.cfg.Root), out.PeakKB, run.Incremental, len(out.Written)
 	if err != nil {
@@ -139,6 +159,16 @@ func (b *Builder) render(src, public string, now time.Time, rep *Report, prev st
 	} else {
 		b.sinceFull = 0
 	}
+	if h.any() {
+		if err := h.copyKept(public); err != nil {
+			return res, failStep("Không giữ được bản cũ của các trang không dựng được.", err)
+		}
+		rep.FailedPages = h.report()
+		rep.Problems = append(rep.Problems, heldProblems(rep.FailedPages)...)
+		b.exported = heldVersions(b.exported, b.liveVersions(), rep.FailedPages)
+		b.sinceFull = fullEvery // the next build renders every page anew
+	}
+	b.heldGroups = h.groupsHeld()
 	pages, err := checkOutput(public)
 	rep.Pages = pages
 	if err != nil {

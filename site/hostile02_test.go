@@ -445,20 +445,36 @@ func TestHostile02HugoFailsOnImage(t *testing.T) {
 	staffText(t, "the problem", p.Message)
 }
 
-// TestHostile02StaffError: when Hugo itself fails (a broken template), the
-// error staff read names the template and line in Vietnamese, without
-// Hugo's English or the server's folders.
+// TestHostile02StaffError: when Hugo itself fails (a broken template), what
+// staff read names the template and line in Vietnamese, without Hugo's
+// English or the server's folders: of the page held back when the rest
+// went live, and of the build when the whole theme is broken.
 func TestHostile02StaffError(t *testing.T) {
 	app := admintest.NewApp(t, nil)
 	admintest.Create(t, app, schema.Articles, map[string]any{"title": "Bài", "category": "thong-bao", "status": "published", "publishAt": admintest.Date(time.Now().Add(-time.Hour))})
 	root := t.TempDir()
-	b := site.New(app, site.Config{Root: root, BaseURL: "http://dai-son.test/", Sources: miniSite(`{{ .Title.Nope }}`)})
+	src := miniSite(`{{ .Title.Nope }}`)
+	b := site.New(app, site.Config{Root: root, BaseURL: "http://dai-son.test/", Sources: src})
 	t.Cleanup(b.Close)
 	rep, err := b.Build("thử")
-	if err == nil {
-		t.Fatal("a broken template built")
+	if err != nil || len(rep.FailedPages) == 0 {
+		t.Fatalf("pages failing did not go live without them: %v %+v", err, rep.FailedPages)
 	}
-	if !strings.Contains(rep.Error, "“page.html”, dòng 1") || strings.Contains(rep.Error, root) {
+	for _, fp := range rep.FailedPages {
+		if !strings.Contains(fp.Message, "“page.html”, dòng 1") || strings.Contains(fp.Message, root) {
+			t.Errorf("held page = %q", fp.Message)
+		}
+		staffText(t, "the held page", fp.Message)
+	}
+
+	for _, f := range []string{"home.html", "list.html", "404.html"} {
+		src["themes/mini/layouts/"+f] = miniFile(`{{ .Title.Nope }}`)
+	}
+	rep, err = b.Build("thử")
+	if err == nil {
+		t.Fatal("a broken theme built")
+	}
+	if !strings.Contains(rep.Error, ".html”, dòng 1") || strings.Contains(rep.Error, root) {
 		t.Errorf("error = %q", rep.Error)
 	}
 	staffText(t, "the build error", rep.Error)

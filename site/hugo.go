@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"time"
 
 	"github.com/bep/logg"
 	"github.com/fsnotify/fsnotify"
@@ -58,6 +59,41 @@ type hugoOutput struct {
 	Warnings string
 	// Written are the files Hugo wrote, relative to the destination.
 	Written []string
+	// Failures are the pages a failed build failed on (pageFailures).
+	Failures []pageFailure
+	// Stalled: Hugo stopped after too many pages failed and never
+	// returned (see watchBuild); the process cannot build again.
+	Stalled bool
+}
+
+// stallGrace is how long a build may take to return once Hugo has stopped
+// it (after ten page failures, or a fatal error): long enough for the
+// pages being rendered to end (a build that does not stall returns within
+// a second).
+const stallGrace = 5 * time.Second
+
+// errStalled is the error of a build Hugo stopped and never returned from.
+var errStalled = errors.New("Hugo dừng sau quá nhiều trang lỗi mà không kết thúc bản dựng")
+
+// watchBuild runs a Hugo build and returns its error, or errStalled when
+// Hugo stopped it and it did not return within stallGrace: Hugo v0.165's
+// error collator stops its page renderers after ten failures while its
+// page walker may still be sending them pages, and the build then never
+// ends. The worker process is then left to exit.
+func watchBuild(sites *hugolib.HugoSites, cfg hugolib.BuildCfg, events ...fsnotify.Event) error {
+	done := make(chan error, 1)
+	go func() { done <- sites.Build(cfg, events...) }()
+	select {
+	case err := <-done:
+		return err
+	case <-sites.Done():
+	}
+	select {
+	case err := <-done:
+		return err
+	case <-time.After(stallGrace):
+		return errStalled
+	}
 }
 
 // hugoState is a Hugo site kept between builds in the worker, for
@@ -101,7 +137,9 @@ func runHugo(r hugoRun) (hugoOutput, error) {
 	if r.Incremental && kept != nil && kept.key == key {
 		out, err := rebuild(kept, r)
 		if err != nil {
-			kept.close()
+			if !out.Stalled {
+				kept.close()
+			}
 			kept = nil
 		}
 		return out, err
@@ -140,10 +178,12 @@ func runHugo(r hugoRun) (hugoOutput, error) {
 		flags.Set("disableLiveReload", true)
 	}
 	configs, err := allconfig.LoadConfig(allconfig.ConfigSourceDescriptor{
-		Fs:          hugofs.Os,
-		Logger:      logger,
-		Flags:       flags,
-		Filename:    filepath.Join(r.Source, "hugo.toml"),
+		Fs:     hugofs.Os,
+		Logger: logger,
+		Flags:  flags,
+		// Relative to workingDir: Hugo reads a comma in Filename as a list
+		// of files, and the source folder's path may have one.
+		Filename:    "hugo.toml",
 		Environment: "production",
 		// The portal's environment (PORTAL_*, HUGO_* of a developer's shell)
 		// must not change the public site.
@@ -168,7 +208,10 @@ func runHugo(r hugoRun) (hugoOutput, error) {
 		return hugoOutput{Warnings: log.String()}, fmt.Errorf("hugo: %w", err)
 	}
 	state := &hugoState{key: key, sites: sites, out: out, log: &log}
-	res, err := finish(state, r, sites.Build(hugolib.BuildCfg{}))
+	res, err := finish(state, r, watchBuild(sites, hugolib.BuildCfg{}))
+	if res.Stalled {
+		return res, err // its goroutines are stuck: nothing to close
+	}
 	if err != nil || !r.Keep {
 		state.close()
 		return res, err
@@ -197,7 +240,7 @@ func rebuild(h *hugoState, r hugoRun) (hugoOutput, error) {
 		}
 		events = append(events, fsnotify.Event{Name: p, Op: op})
 	}
-	return finish(h, r, h.sites.Build(hugolib.BuildCfg{}, events...))
+	return finish(h, r, watchBuild(h.sites, hugolib.BuildCfg{}, events...))
 }
 
 // finish turns a Hugo build's outcome into the worker's answer and copies
@@ -208,6 +251,7 @@ func finish(h *hugoState, r hugoRun, buildErr error) (hugoOutput, error) {
 		return res, fmt.Errorf("hugo: %s: %w", writeFailed, werr)
 	}
 	if buildErr != nil {
+		res.Failures, res.Stalled = pageFailures(buildErr, r.Source), errors.Is(buildErr, errStalled)
 		return res, fmt.Errorf("hugo: %w", buildErr)
 	}
 	if err := copyStatic(r.Source, r.Destination); err != nil {

@@ -34,7 +34,42 @@ type Report struct {
 	Error string `json:"error,omitempty"`
 	// Problems are what the build left out of the site (a record's image
 	// that does not decode…), each naming its record; the rest went live.
+	// Each of FailedPages is one of them too.
 	Problems []export.Problem `json:"problems,omitempty"`
+	// FailedPages are the pages Hugo failed to render (a theme edited on
+	// the server, a record a template cannot show): the build went live
+	// without them, each keeping its last good copy if it had one.
+	FailedPages []FailedPage `json:"failedPages,omitempty"`
+}
+
+// FailedPage is a page, or every record page of a section, that a build
+// left out because Hugo failed to render it.
+type FailedPage struct {
+	// URL is the page's address ("/huong-dan/lam-cccd/"); with Section,
+	// the section's ("/huong-dan/").
+	URL string `json:"url"`
+	// Section: every record page of the section was left out (its
+	// template failed on them all); Collection names their records.
+	Section bool `json:"section,omitempty"`
+	// Pages counts the pages left out (1 for a page).
+	Pages int `json:"pages"`
+	// Collection and ID are the record whose page it is (ID empty for a
+	// section, a list or a hand-written page); Title is the page's (the
+	// section's, with Section).
+	Collection string `json:"collection,omitempty"`
+	ID         string `json:"id,omitempty"`
+	Title      string `json:"title,omitempty"`
+	// Template and Line are where Hugo failed (the innermost template:
+	// "_partials/chart/bars.html").
+	Template string `json:"template,omitempty"`
+	Line     int    `json:"line,omitempty"`
+	// Kept: the page's last good copy is still served (for a section,
+	// every page's). A page without one (a new record) is not on the
+	// site; NotLive lists the ids of a section's records in that case.
+	Kept    bool     `json:"kept"`
+	NotLive []string `json:"notLive,omitempty"`
+	// Message says it all to staff, in Vietnamese.
+	Message string `json:"message"`
 }
 
 // Millis is a duration that reads and writes itself in JSON as a number of

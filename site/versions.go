@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"net/http"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -49,6 +50,48 @@ func nextVersions(prev liveVersions, exported export.Versions, now time.Time) li
 		next[c] = m
 	}
 	return next
+}
+
+// heldVersions returns the versions a build that held pages back really
+// puts live: a held page that keeps its last good copy holds the version
+// the live build had, and one without a copy (a new record) holds none, so
+// that staff are never told a version is live that is not.
+func heldVersions(exported export.Versions, prev liveVersions, failed []FailedPage) export.Versions {
+	out := make(export.Versions, len(exported))
+	for c, ids := range exported {
+		m := make(map[string]string, len(ids))
+		for id, u := range ids {
+			m[id] = u
+		}
+		out[c] = m
+	}
+	keepOld := func(c, id string) {
+		if old, ok := prev[c][id]; ok {
+			out[c][id] = old.Updated
+		} else {
+			delete(out[c], id)
+		}
+	}
+	for _, f := range failed {
+		if out[f.Collection] == nil {
+			continue
+		}
+		switch {
+		case f.Section:
+			for id := range out[f.Collection] {
+				if slices.Contains(f.NotLive, id) {
+					delete(out[f.Collection], id)
+				} else {
+					keepOld(f.Collection, id)
+				}
+			}
+		case f.ID != "" && f.Kept:
+			keepOld(f.Collection, f.ID)
+		case f.ID != "":
+			delete(out[f.Collection], f.ID)
+		}
+	}
+	return out
 }
 
 // writeVersions writes the versions of the build whose output is public,
@@ -118,6 +161,32 @@ type liveAnswer struct {
 	Error string `json:"error,omitempty"`
 	// Records are the asked records the live build holds, by id.
 	Records map[string]LiveRecord `json:"records"`
+	// Held says, by id, why the live build left an asked record's page
+	// out (Hugo failed on it: Report.FailedPages), in Vietnamese.
+	Held map[string]string `json:"held,omitempty"`
+}
+
+// heldOf returns, of ids in the collection, those whose page the build of
+// rep left out, with why.
+func heldOf(rep *Report, collection string, ids []string) map[string]string {
+	if rep == nil {
+		return nil
+	}
+	held := map[string]string{}
+	for _, f := range rep.FailedPages {
+		if f.Collection != collection {
+			continue
+		}
+		for _, id := range ids {
+			if f.ID == id || (f.Section && f.ID == "") {
+				held[id] = f.Message
+			}
+		}
+	}
+	if len(held) == 0 {
+		return nil
+	}
+	return held
 }
 
 // liveRoute answers GET /api/site/live/{collection}?ids=a,b,… with the
@@ -140,7 +209,7 @@ func liveRoute(b *Builder) func(e *core.RequestEvent) error {
 			return e.BadRequestError(fmt.Sprintf("Hỏi tối đa %d bản ghi một lần.", maxLiveIDs), nil)
 		}
 		st := b.Status()
-		ans := liveAnswer{Building: st.Building, FailingSince: st.FailingSince, Records: b.LiveVersions(coll, ids)}
+		ans := liveAnswer{Building: st.Building, FailingSince: st.FailingSince, Records: b.LiveVersions(coll, ids), Held: heldOf(st.LastSuccess, coll, ids)}
 		if st.Last != nil && !st.Last.OK() {
 			ans.Error = st.Last.Error
 		}

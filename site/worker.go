@@ -30,6 +30,10 @@ type workerResult struct {
 	Error    string   `json:"error,omitempty"`
 	PeakKB   int64    `json:"peakKB"`  // the worker's peak resident memory so far
 	Written  []string `json:"written"` // files written, relative to the destination
+	// Failures are the pages a failed build failed on; Stalled says Hugo
+	// stopped after too many and never returned (the worker then exits).
+	Failures []pageFailure `json:"failures,omitempty"`
+	Stalled  bool          `json:"stalled,omitempty"`
 }
 
 // peakKB reads this process's peak resident memory (VmHWM) on Linux.
@@ -64,12 +68,15 @@ func RunWorkerIfAsked() {
 			os.Exit(0) // the portal is gone or done with us
 		}
 		out, err := runHugo(r)
-		res := workerResult{Warnings: out.Warnings, PeakKB: peakKB(), Written: out.Written}
+		res := workerResult{Warnings: out.Warnings, PeakKB: peakKB(), Written: out.Written, Failures: out.Failures, Stalled: out.Stalled}
 		if err != nil {
 			res.Error = err.Error()
 		}
 		if err := enc.Encode(res); err != nil {
 			os.Exit(1)
+		}
+		if res.Stalled {
+			os.Exit(0) // Hugo's goroutines are stuck: a fresh worker builds next
 		}
 		debug.FreeOSMemory()
 	}
@@ -126,8 +133,13 @@ func (w *hugoWorker) runStats(r hugoRun) (workerResult, error) {
 	defer timer.Stop()
 	select {
 	case res := <-done:
+		if res.Stalled {
+			w.stop()
+		}
 		if res.Error != "" {
-			return res, hugoFailure(res.Error, res.Warnings)
+			he := hugoFailure(res.Error, res.Warnings)
+			he.failures, he.stalled = res.Failures, res.Stalled
+			return res, he
 		}
 		return res, nil
 	case err := <-failed:

@@ -53,6 +53,11 @@ func buildCommand(app *pocketbase.PocketBase, p *parts) *cobra.Command {
 			fmt.Printf("Đã dựng %d trang (%d bản ghi) vào %s trong %s (xuất dữ liệu %s, Hugo %s).\n",
 				rep.Pages, rep.Records, out, rep.Duration.D().Round(time.Millisecond),
 				rep.ExportDuration.D().Round(time.Millisecond), rep.HugoDuration.D().Round(time.Millisecond))
+			// Pages left out (a page the theme fails on keeps the copy
+			// the folder had) and images left out: the rest was built.
+			for _, pr := range rep.Problems {
+				fmt.Println("Cần sửa:", pr.Message)
+			}
 			return nil
 		},
 	}

@@ -4,6 +4,7 @@
 package vntext
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -119,4 +120,14 @@ func OneLine(s string) string {
 		return r
 	}, NFC(s))
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// GroupDigits writes n with dots between thousands, as Vietnamese does:
+// 20.000.
+func GroupDigits(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "." + s[i:]
+	}
+	return s
 }

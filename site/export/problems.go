@@ -8,6 +8,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/daison/portal/internal/schema"
+	"github.com/daison/portal/internal/vntext"
 )
 
 // Problem is something of a record the export left out of the site (the
@@ -53,10 +54,10 @@ func (x *exporter) imageProblem(r *core.Record, field, stored string, s storedIm
 	case badTooBig:
 		size := ""
 		if s.width > 0 {
-			size = fmt.Sprintf(" (%s × %s điểm ảnh)", groupDigits(s.width), groupDigits(s.height))
+			size = fmt.Sprintf(" (%s × %s điểm ảnh)", vntext.GroupDigits(s.width), vntext.GroupDigits(s.height))
 		}
 		msg = fmt.Sprintf("%s quá lớn%s nên không được đưa lên trang; ảnh được tối đa %d triệu điểm ảnh và mỗi chiều %s điểm ảnh. Hãy thu nhỏ ảnh rồi tải lên lại.",
-			what, size, imageLimits.MaxPixels/1_000_000, groupDigits(imageLimits.MaxSide))
+			what, size, imageLimits.MaxPixels/1_000_000, vntext.GroupDigits(imageLimits.MaxSide))
 	case badMissing:
 		msg = fmt.Sprintf("Không tìm thấy tệp của %s trong kho lưu trữ nên ảnh không được đưa lên trang; hãy tải ảnh lên lại.", lowerFirst(what))
 	case badRead:
@@ -88,19 +89,6 @@ func sortProblems(ps []Problem) {
 		}
 		return a.File < b.File
 	})
-}
-
-// groupDigits writes n the Vietnamese way: 12.000.
-func groupDigits(n int) string {
-	s := fmt.Sprint(n)
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
 }
 
 // lowerFirst lower-cases a sentence's first letter, to use it inside

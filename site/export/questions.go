@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"math"
 	"sort"
 
 	"github.com/daison/portal/internal/schema"
@@ -55,6 +56,9 @@ type Quarter struct {
 	Ratings   int     `json:"ratings"`
 	AvgRating float64 `json:"avgRating"` // 1–5
 	Satisfied int     `json:"satisfied"` // rated 4 or 5
+	// SatisfiedShare is Satisfied in percent of Ratings, rounded (0
+	// without ratings: the page then shows none).
+	SatisfiedShare float64 `json:"satisfiedShare"`
 	// Count, Label and URL make the quarter a bar of chart/bars.html
 	// (handled submissions).
 	Count int    `json:"count"`
@@ -106,6 +110,7 @@ func (x *exporter) feedbackQuarters() error {
 		}
 		if a.q.Ratings > 0 {
 			a.q.AvgRating = round1(a.rating / float64(a.q.Ratings))
+			a.q.SatisfiedShare = math.Round(100 * float64(a.q.Satisfied) / float64(a.q.Ratings))
 		}
 		a.q.Count, a.q.URL = a.q.Handled, "/gop-y/thong-ke/#quy-"+a.q.Key
 		out = append(out, a.q)

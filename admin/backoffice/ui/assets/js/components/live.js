@@ -23,7 +23,9 @@ import { label } from '../schema.js';
  *   lúc …", "Đã lưu – chưa lên trang"); why: the reason in full; short: the
  *   reason for a list's cell; cls: live, waiting, failing or off.
  * @typedef {{ building: boolean, failingSince?: string, error?: string,
- *   records: Record<string, { updated: string, since: string }> }} LiveAnswer
+ *   records: Record<string, { updated: string, since: string }>,
+ *   held?: Record<string, string> }} LiveAnswer
+ *   held: why the live build left a record's page out (the theme failed on it).
  */
 
 /** How often a page with a change waiting for a build asks again (ms). */
@@ -61,6 +63,15 @@ export function stateOf(collection, r, ans) {
     return { live: true, text: `Đã lên trang lúc ${formatDateTime(held.since)}`, why: '', short: '', cls: 'live' };
   }
   const builds = buildReason(ans);
+  const pageFailed = ans.held && ans.held[r.id];
+  if (visible && pageFailed) {
+    const shown = held ? ` Trang công khai đang hiện bản lưu trước đó (lên trang lúc ${formatDateTime(held.since)}).` : '';
+    return {
+      live: false, text: 'Đã lưu – chưa lên trang', cls: 'failing',
+      why: `trang của bản ghi này không dựng được nên chưa lên trang: ${pageFailed}${shown}`,
+      short: 'trang không dựng được',
+    };
+  }
   if (!visible) {
     const why = scheduled ? `hẹn giờ xuất bản lúc ${formatDateTime(r.publishAt)}` : label('status', r.status).toLowerCase();
     if (held) {
