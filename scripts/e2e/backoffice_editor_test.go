@@ -286,6 +286,35 @@ func (s *backofficeStory) editorPublishesGuide(t *testing.T) {
 	})
 }
 
+// editorCaptionsGallery: a photo of an article's gallery, once saved, gets
+// a caption, which is saved with the article.
+func (s *backofficeStory) editorCaptionsGallery(t *testing.T) {
+	p, b := s.p.with(t), s.editor.with(t)
+	const caption = "Người dân làm thủ tục tại bộ phận một cửa"
+	b.open("/quan-tri/bai-viet/moi")
+	b.waitVisible("#f-title")
+	b.typeInto("#f-title", "Hình ảnh tuần lễ cải cách hành chính")
+	b.selectValue("#f-category", "tin-hoat-dong")
+	b.upload("#f-gallery", s.picture)
+	b.waitVisible(`[data-field="gallery"] .thumb-new img`)
+	b.clickButton("Lưu bản nháp")
+	b.waitVisible("#f-galleryCaptions")
+	id := b.recordIDFromURL("/quan-tri/bai-viet/")
+	b.typeInto("#f-galleryCaptions", caption)
+	b.clickButton("Lưu bản nháp")
+	var rec struct {
+		Gallery  []string          `json:"gallery"`
+		Captions map[string]string `json:"galleryCaptions"`
+	}
+	p.waitFor("the gallery's caption saved", 30*time.Second, func() bool {
+		p.api("GET", "/api/collections/articles/records/"+id, nil, &rec)
+		return len(rec.Gallery) == 1 && rec.Captions[rec.Gallery[0]] != ""
+	})
+	if got := rec.Captions[rec.Gallery[0]]; got != caption {
+		t.Errorf("the photo's caption was saved as %q, want %q", got, caption)
+	}
+}
+
 // editorOpensInitiative: the initiative, still waiting for review, is open
 // in the editor's tab while the reviewer publishes it (next step).
 func (s *backofficeStory) editorOpensInitiative(t *testing.T) {

@@ -47,7 +47,7 @@ type backofficeStory struct {
 // TestBackoffice drives the staff back office at /quan-tri/ in Chromium as
 // the commune's staff would: an editor logs in, writes an article with a
 // picture and publishes it, sends an initiative for review and schedules an
-// article; bad input is refused in Vietnamese without losing what was
+// article, captions a photo of a gallery; bad input is refused in Vietnamese without losing what was
 // typed; a reviewer logs in by keyboard alone and publishes the initiative;
 // both pages appear on the public site, the audit log shows each step, the
 // history compares and restores a version, and the scheduled article
@@ -84,6 +84,7 @@ func TestBackoffice(t *testing.T) {
 		step{"unsaved changes are guarded", s.unsavedChangesAreGuarded},
 		step{"the server refuses a non-image", s.serverRefusesNonImage},
 		step{"editor publishes a guide", s.editorPublishesGuide},
+		step{"editor captions a gallery photo", s.editorCaptionsGallery},
 		step{"editor opens the initiative", s.editorOpensInitiative},
 		step{"reviewer publishes by keyboard", s.reviewerPublishesByKeyboard},
 		step{"editor's save is refused", s.editorSaveIsRefused},

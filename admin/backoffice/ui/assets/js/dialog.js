@@ -21,6 +21,7 @@ export function confirmDialog({ title, text, body, confirm = 'Đồng ý', cance
         h('button', { type: 'button', class: danger ? 'btn btn-danger' : 'btn', value: 'yes', onclick: () => done(true) }, confirm),
         h('button', { type: 'button', class: 'btn btn-secondary', value: 'no', autofocus: true, onclick: () => done(false) }, cancel)));
     let answered = false;
+    /** @param {boolean} v */
     function done(v) {
       if (answered) return;
       answered = true;
@@ -35,10 +36,10 @@ export function confirmDialog({ title, text, body, confirm = 'Đồng ý', cance
   });
 }
 
-// modal shows content in a large dialog with a close button; it returns the
-// dialog, which removes itself when closed.
 /**
- * @param {{ title: string, content: any, wide?: boolean, onClose?: () => void }} m
+ * modal shows content in a large dialog with a close button; it returns the
+ * dialog, which removes itself when closed.
+ * @param {{ title: string, content: Node, wide?: boolean, onClose?: () => void }} m
  */
 export function modal({ title, content, wide = true, onClose }) {
   const back = /** @type {HTMLElement | null} */ (document.activeElement);

@@ -4,19 +4,14 @@
 // widgets give, and the summary of problems at the top — those found before
 // sending and those the server sends back, each also beside its field.
 
+/**
+ * @import { Problem, Widget, WidgetValue, ValueError, FilesRemoved, ImageCleared } from './ui-types.js'
+ * @import { FieldProblems } from './errors.js'
+ */
+
 import { h, fill } from './util.js';
 import { errorSummary } from './forms/field.js';
 import { BASE } from './nav.js';
-
-/** @typedef {{ href?: string, text: string }} Problem */
-/**
- * @typedef {object} Widget
- * @property {HTMLElement} el
- * @property {string} focusId
- * @property {() => any} get
- * @property {() => string} key
- * @property {(message: string) => void} setError
- */
 
 /**
  * actionButton is a submit button naming the action it saves with.
@@ -38,7 +33,7 @@ export function onAction(save) {
   return (e) => {
     e.preventDefault();
     const b = /** @type {HTMLElement | null} */ (e.submitter);
-    save(b ? b.dataset.action : 'default');
+    save((b && b.dataset.action) || 'default');
   };
 }
 
@@ -79,40 +74,76 @@ export function keysOf(widgets) {
 }
 
 /**
+ * isError tells whether a widget's value says what was typed cannot be read.
+ * @param {WidgetValue} v
+ * @returns {v is ValueError}
+ */
+export function isError(v) {
+  return !!v && typeof v === 'object' && !Array.isArray(v) && 'error' in v && typeof v.error === 'string';
+}
+
+/**
+ * isFileChange tells whether a widget's value names files to remove or an
+ * image cleared rather than a value to send.
+ * @param {WidgetValue} v
+ * @returns {v is FilesRemoved | ImageCleared}
+ */
+function isFileChange(v) {
+  return !!v && typeof v === 'object' && !Array.isArray(v) && (('remove' in v && Array.isArray(v.remove)) || ('clear' in v && v.clear === true));
+}
+
+/**
  * readValue puts what the widget holds into values under name: a value as
- * it is, files to remove as `name-`, an image cleared as ''; nothing when
- * the widget has nothing to send; a problem (labelled) when what was typed
- * cannot be read.
+ * it is (an object too, such as a gallery's captions), files to remove as
+ * `name-`, an image cleared as ''; nothing when the widget has nothing to
+ * send; a problem (labelled) when what was typed cannot be read.
  * @param {Widget} w
  * @param {string} name
  * @param {string} label
- * @param {Record<string, any>} values
+ * @param {Record<string, unknown>} values
  * @param {Problem[]} problems
  */
 export function readValue(w, name, label, values, problems) {
   const v = w.get();
-  if (v && typeof v === 'object' && !Array.isArray(v) && v.error) {
+  if (isError(v)) {
     problems.push(flag(w, v.error, `${label}: ${v.error}`));
     return;
   }
   if (v === undefined) return;
-  if (v && typeof v === 'object' && !Array.isArray(v)) {
-    if (v.remove) values[name + '-'] = v.remove;
-    if (v.clear) values[name] = '';
+  if (isFileChange(v)) {
+    if ('remove' in v) values[name + '-'] = v.remove;
+    else values[name] = '';
     return;
   }
   values[name] = v;
 }
 
 /**
+ * requestBody is what a save sends: values as JSON or, when a widget has
+ * files to upload, a multipart form with values as @jsonPayload and the
+ * widgets' files beside them.
+ * @param {Record<string, unknown>} values
+ * @param {Widget[]} widgets
+ * @returns {Record<string, unknown> | FormData}
+ */
+export function requestBody(values, widgets) {
+  if (!widgets.some((w) => w.filesPending && w.filesPending())) return values;
+  const fd = new FormData();
+  fd.append('@jsonPayload', JSON.stringify(values));
+  for (const w of widgets) if (w.addFiles) w.addFiles(fd);
+  return fd;
+}
+
+/**
  * serverProblems lists the messages the server sent back about fields:
  * place shows each beside its field and returns its item, or returns null
  * when no field of the form shows it (the bare message is listed then).
- * @param {{ data?: Record<string, any> }} e
+ * @param {{ data?: FieldProblems }} e
  * @param {(field: string, message: string) => Problem | null} place
  * @returns {Problem[]}
  */
 export function serverProblems(e, place) {
+  /** @type {Problem[]} */
   const items = [];
   for (const [field, info] of Object.entries(e.data || {})) {
     const message = info && info.message ? info.message : String(info);
@@ -130,8 +161,8 @@ export function serverProblems(e, place) {
  * @param {{ scroll?: boolean }} [opts]
  */
 export function showSummary(slot, items, title = 'Chưa lưu được: có lỗi cần sửa', { scroll = true } = {}) {
-  fill(slot, errorSummary(items, title));
-  const box = /** @type {HTMLElement} */ (slot.querySelector('.error-summary'));
+  const box = errorSummary(items, title);
+  fill(slot, box);
   if (scroll) box.scrollIntoView({ block: 'start' });
   box.focus();
   return box;

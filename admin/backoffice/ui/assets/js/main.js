@@ -3,8 +3,13 @@
 // /quan-tri/, and the guard against leaving unsaved changes (menu.js draws
 // the menu and the account bar). Nothing imports this module; views use nav.js.
 
-import { auth, keepFresh, onExpired, refresh } from './api.js';
-import { h, fill, announce } from './util.js';
+/**
+ * @import { Cleanup, View } from './ui-types.js'
+ */
+
+import { auth, onExpired, asApiError } from './api.js';
+import { keepFresh, refresh } from './session.js';
+import { h, fill, announce, $ } from './util.js';
 import { byPath, loadMeta, meta } from './schema.js';
 import { renderAccountBar } from './menu.js';
 import { BASE, isDirty, navigate, setDirtyCheck, setFlash, setRenderer, setTitle, showIdentity } from './nav.js';
@@ -25,12 +30,14 @@ import { renderExports } from './views/exports.js';
 import { renderSettings } from './views/settings.js';
 import { renderSetup } from './views/setup.js';
 import { renderSynonyms } from './views/synonyms.js';
-import { renderFeedbackList, renderFeedback } from './views/feedback.js';
+import { renderFeedbackList } from './views/feedback.js';
+import { renderFeedback } from './views/feedback-item.js';
 import { renderFeedbackStats } from './views/feedback-stats.js';
 import { PATHS } from './process.js';
 
-const main = document.getElementById('noi-dung');
+const main = $(document, '#noi-dung');
 
+/** @type {Cleanup | null} */
 let cleanup = null;
 let firstRender = true;
 let generation = 0;
@@ -90,7 +97,7 @@ async function render() {
   } catch (err) {
     console.error(err);
     fill(page, h('h1', { tabindex: '-1' }, 'Đã có lỗi'),
-      h('div', { class: 'notice notice-error', role: 'alert' }, err && err.message ? err.message : 'Không tải được trang. Vui lòng thử lại.'),
+      h('div', { class: 'notice notice-error', role: 'alert' }, err instanceof Error && err.message ? err.message : 'Không tải được trang. Vui lòng thử lại.'),
       h('p', {}, h('a', { href: BASE }, 'Về trang tổng quan')));
   }
   if (gen !== generation) return; // another page was opened meanwhile
@@ -111,7 +118,7 @@ async function render() {
 /**
  * route names the view that draws the page at the address's segments.
  * @param {string[]} seg
- * @returns {(el: HTMLElement, ctx: any) => any}
+ * @returns {View}
  */
 function route(seg) {
   if (seg.length === 0) return renderDashboard;
@@ -122,7 +129,7 @@ function route(seg) {
   if (seg[0] === PUBLIC.emailChange) return renderEmailChange;
   if (seg[0] === 'tai-khoan') return renderAccountPage;
   if (seg[0] === 'nhat-ky') return renderAudit;
-  const idOf = (x) => (x === 'moi' ? '' : x);
+  const idOf = (/** @type {string} */ x) => (x === 'moi' ? '' : x);
   switch (seg[0]) {
     case PATHS.nominations:
       if (seg.length === 1) return renderNominationList;
@@ -157,6 +164,7 @@ function route(seg) {
   return notFound;
 }
 
+/** @param {HTMLElement} el */
 function notFound(el) {
   setTitle('Không tìm thấy trang');
   fill(el, h('h1', {}, 'Không tìm thấy trang'),
@@ -189,7 +197,8 @@ async function boot() {
     // The account may have changed (role, unit) since the last visit.
     try {
       await refresh({ quiet: true });
-    } catch (e) {
+    } catch (ex) {
+      const e = asApiError(ex);
       if (e.status === 401 || e.status === 403 || e.status === 404) {
         auth.clear();
         setFlash('Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.', 'info');

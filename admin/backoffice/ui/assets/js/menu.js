@@ -2,16 +2,17 @@
 // The account bar (who is signed in, sign out) and the menu, in groups:
 // each person sees what their role may open.
 
-import { auth, logout } from './api.js';
-import { h, fill } from './util.js';
+import { auth } from './api.js';
+import { logout } from './session.js';
+import { h, fill, $ } from './util.js';
 import { collections } from './schema.js';
 import { canSee, roleLabel, can } from './roles.js';
 import { confirmDialog } from './dialog.js';
 import { BASE, isDirty, navigate, setDirtyCheck, setFlash } from './nav.js';
 import { PATHS } from './process.js';
 
-const menu = document.getElementById('menu');
-const account = document.getElementById('account');
+const menu = $(document, '#menu');
+const account = $(document, '#account');
 
 // renderAccountBar draws the account bar and the menu of the person signed
 // in, or hides them.
@@ -61,8 +62,11 @@ export function renderAccountBar() {
 // role may open.
 function renderMenu() {
   const current = location.pathname;
+  /** @param {string} href @param {string} text */
   const item = (href, text) => h('li', {}, link(href, text, href === BASE ? current === BASE : current.startsWith(href)));
+  /** @param {string} name */
   const coll = (name) => (canSee(name) ? item(BASE + collections[name].path + '/', collections[name].title) : null);
+  /** @param {boolean} ok @param {string} path @param {string} text */
   const page = (ok, path, text) => (ok ? item(BASE + path + '/', text) : null);
   /** @type {[string, (HTMLElement | null)[]][]} */
   const groups = [
@@ -99,6 +103,11 @@ function renderMenu() {
   if (toggle) toggle.setAttribute('aria-expanded', 'false');
 }
 
+/**
+ * @param {string} href
+ * @param {string} text
+ * @param {boolean} current  the page shown is this link's
+ */
 function link(href, text, current) {
   return h('a', { href, 'aria-current': current ? 'page' : null }, text);
 }

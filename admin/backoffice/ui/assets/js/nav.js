@@ -60,7 +60,7 @@ let siteName = 'Cổng thông tin cải cách hành chính';
 /**
  * showIdentity puts the commune's site name, mark and (with demo data) the
  * demo banner on the page, from meta.json's "commune".
- * @param {{ siteName?: string, mark?: string, banner?: string }} c
+ * @param {{ siteName?: string, mark?: string, banner?: string } | undefined} c
  */
 export function showIdentity(c) {
   if (!c) return;

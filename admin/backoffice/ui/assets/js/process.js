@@ -3,6 +3,10 @@
 // the portal's settings, the nominee's name, state badges, the addresses
 // of the process's pages.
 
+/**
+ * @import { PortalConfig, Nomination } from './types.js'
+ */
+
 import { list } from './api.js';
 import { h, formatDate, deadlineOf, daysUntil, vnYear } from './util.js';
 import { label } from './schema.js';
@@ -19,8 +23,11 @@ export const PATHS = {
   synonyms: 'tu-dong-nghia',
 };
 
-// loadConfig reads the portal's settings (one record; staff may read it).
-// When it cannot be read, the plan's 20/11 is assumed.
+/**
+ * loadConfig reads the portal's settings (one record; staff may read it).
+ * When it cannot be read, the plan's 20/11 is assumed.
+ * @returns {Promise<PortalConfig>}
+ */
 export async function loadConfig() {
   try {
     const res = await list('portalConfig', { perPage: 1 });
@@ -30,44 +37,71 @@ export async function loadConfig() {
   }
 }
 
-// deadline describes the yearly deadline of year: its moment, whether it
-// has passed and how many days are left.
+/**
+ * deadline describes the yearly deadline of year: its moment, whether it
+ * has passed and how many days are left.
+ * @param {{ reportDeadline?: string }} config
+ * @param {number} year
+ */
 export function deadline(config, year, now = new Date()) {
   const when = deadlineOf(config.reportDeadline, year);
   return { when, text: formatDate(when), closed: now > when, days: daysUntil(when, now) };
 }
 
-// openYear is the first year whose yearly deadline has not passed: this
-// year until its deadline, then next year.
+/**
+ * openYear is the first year whose yearly deadline has not passed: this
+ * year until its deadline, then next year.
+ * @param {{ reportDeadline?: string }} config
+ */
 export function openYear(config, now = new Date()) {
   const y = vnYear(now);
   return deadline(config, y, now).closed ? y + 1 : y;
 }
 
-// nomineeName is the name of the person or collective nominated.
+/**
+ * The nominee of a nomination, as saved or as the list expands it.
+ * @typedef {Pick<Nomination, 'nomineeName' | 'nomineeKind'> & { expand?: { nominee?: { name: string, kind: string } } }} Nominated
+ */
+
+/**
+ * nomineeName is the name of the person or collective nominated.
+ * @param {Nominated} r
+ */
 export function nomineeName(r) {
   const n = r.expand && r.expand.nominee;
   return (n && n.name) || r.nomineeName || 'Chưa ghi tên';
 }
 
+/** @param {Nominated} r */
 export function nomineeKind(r) {
   const n = r.expand && r.expand.nominee;
   return label('honoreeKinds', (n && n.kind) || r.nomineeKind);
 }
 
+/**
+ * nominationBadge, reportBadge and feedbackBadge show a state as a badge.
+ * @param {string} state
+ */
 export function nominationBadge(state) {
   return h('span', { class: `badge badge-nom-${state || 'draft'}` }, label('nominationStates', state || 'draft'));
 }
 
+/** @param {string} state */
 export function reportBadge(state) {
   return h('span', { class: `badge badge-report-${state || 'missing'}` }, state ? label('reportStates', state) : 'Chưa lập');
 }
 
+/** @param {string} state */
 export function feedbackBadge(state) {
   return h('span', { class: `badge badge-fb-${state || 'moi'}` }, label('feedbackStates', state || 'moi'));
 }
 
-// crumbs is the breadcrumb of a page of the process.
+/**
+ * crumbs is the breadcrumb of a page of the process: the dashboard, the
+ * items linked, the last one the page itself.
+ * @param {string} BASE
+ * @param {...{ href?: string, text: string }} items
+ */
 export function crumbs(BASE, ...items) {
   return h('nav', { class: 'crumbs', 'aria-label': 'Vị trí' }, h('ol', {},
     h('li', {}, h('a', { href: BASE }, 'Tổng quan')),

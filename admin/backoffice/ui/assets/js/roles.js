@@ -6,9 +6,15 @@
 
 import { auth } from './api.js';
 
+/**
+ * What the rules read of a record: its state and its unit.
+ * @typedef {{ status?: string, unit?: unknown }} Owned
+ */
+
 const EDITORIAL = ['articles', 'guides', 'documents'];
 const REGISTRY = ['honorees', 'awards', 'units', 'indicators'];
 
+/** @type {Record<string, string>} */
 export const roleLabel = {
   editor: 'Biên tập viên',
   reviewer: 'Cán bộ thẩm định',
@@ -18,16 +24,20 @@ export const roleLabel = {
 const isEditor = () => auth.role === 'editor';
 const isReviewer = () => auth.role === 'reviewer';
 const isReporter = () => auth.role === 'unitReporter';
-const ownUnit = (r) => isReporter() && !!auth.unit && r && r.unit === auth.unit;
+const ownUnit = (/** @type {Owned} */ r) => isReporter() && !!auth.unit && r && r.unit === auth.unit;
 
-// canSee: the collection is in the menu. A unit's reporter sees only their
-// unit's initiatives (the rest is published and on the public site).
+/**
+ * canSee: the collection is in the menu. A unit's reporter sees only their
+ * unit's initiatives (the rest is published and on the public site).
+ * @param {string} collection
+ */
 export function canSee(collection) {
   if (collection === 'auditLog') return isReviewer();
   if (collection === 'initiatives') return true;
   return isEditor() || isReviewer();
 }
 
+/** @param {string} collection */
 export function canCreate(collection) {
   if (EDITORIAL.includes(collection)) return isEditor() || isReviewer();
   if (collection === 'initiatives') return isEditor() || isReviewer() || (isReporter() && !!auth.unit);
@@ -35,7 +45,11 @@ export function canCreate(collection) {
   return false;
 }
 
-// canEdit: the record, in its current state, may be changed by this person.
+/**
+ * canEdit: the record, in its current state, may be changed by this person.
+ * @param {string} collection
+ * @param {Owned | null} r
+ */
 export function canEdit(collection, r) {
   if (!r) return canCreate(collection);
   if (EDITORIAL.includes(collection)) return isEditor() || isReviewer();
@@ -48,12 +62,20 @@ export function canEdit(collection, r) {
   return false;
 }
 
-// statuses: the states this person may move a record of the collection to.
+/**
+ * statuses: the states this person may move a record of the collection to.
+ * @param {string} collection
+ * @returns {string[]}
+ */
 export function statuses(collection) {
   if (collection === 'initiatives' && !isReviewer()) return ['draft', 'review'];
   return ['draft', 'review', 'published', 'archived'];
 }
 
+/**
+ * @param {string} collection
+ * @param {Owned | null} r
+ */
 export function canDelete(collection, r) {
   if (!r) return false;
   if (isReviewer()) return true;
@@ -70,7 +92,10 @@ export function canSeeHistory() {
   return isEditor() || isReviewer() || isReporter();
 }
 
-// lockedUnit is the unit a reporter must file under.
+/**
+ * lockedUnit is the unit a reporter must file under.
+ * @param {string} collection
+ */
 export function lockedUnit(collection) {
   return collection === 'initiatives' && isReporter() ? auth.unit : '';
 }

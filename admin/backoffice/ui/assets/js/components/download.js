@@ -4,6 +4,7 @@
 
 import { h } from '../util.js';
 import { download } from '../files.js';
+import { asApiError } from '../api.js';
 
 /**
  * exportButton downloads, when pressed, what target() names: the address
@@ -27,7 +28,7 @@ export function exportButton(text, status, target) {
         const name = await download(t.path, t.name);
         status.textContent = `Đã tải ${name}.`;
       } catch (err) {
-        status.textContent = `Không tải được: ${err.message}`;
+        status.textContent = `Không tải được: ${asApiError(err).message}`;
       }
       b.disabled = false;
     },

@@ -4,6 +4,10 @@
 // table, then the pager; and the filter form's submit, which puts the
 // filters in the address so that Back and a shared link show the same list.
 
+/**
+ * @import { ListResult } from '../types.js'
+ */
+
 import { h, formatNumber } from '../util.js';
 import { navigate } from '../nav.js';
 import { pager } from './pager.js';
@@ -33,16 +37,22 @@ export function recordsTable(o) {
 /**
  * listParts are the parts of a page of a PocketBase list under its
  * filters: the count ("42 mục, trang 2/3"), the error, the empty sentence
- * or the table (made only when there are items), and the pager.
- * @param {{ res: any, error: any, page: number, query: URLSearchParams, noun?: string, empty: string, table: () => Node }} o
+ * or the table (made from the page only when it has items), and the pager.
+ * @template T
+ * @param {{
+ *   res?: ListResult<T> | null, error?: { status?: number, message: string } | null,
+ *   page: number, query: URLSearchParams, noun?: string, empty: string,
+ *   table: (res: ListResult<T>) => Node,
+ * }} o
  */
 export function listParts({ res, error, page, query, noun = 'mục', empty, table }) {
   return [
     res ? h('p', { class: 'result-count', role: 'status' },
       `${formatNumber(res.totalItems)} ${noun}` + (res.totalPages > 1 ? `, trang ${page}/${res.totalPages}` : '')) : null,
     error ? listError(error)
-      : res.items.length === 0 ? h('p', { class: 'empty' }, empty)
-        : table(),
+      : !res ? null
+        : res.items.length === 0 ? h('p', { class: 'empty' }, empty)
+          : table(res),
     res ? pager(res, query) : null,
   ];
 }
@@ -51,13 +61,13 @@ export function listParts({ res, error, page, query, noun = 'mục', empty, tabl
  * filterTo is the submit handler of a filter form: the filled fields,
  * trimmed, become the query of path (the list's address), which is shown.
  * @param {string} path
- * @returns {(e: SubmitEvent) => void}
+ * @returns {(e: SubmitEvent & { currentTarget: HTMLFormElement }) => void}
  */
 export function filterTo(path) {
   return (e) => {
     e.preventDefault();
     const params = new URLSearchParams();
-    const form = /** @type {HTMLFormElement} */ (e.currentTarget);
+    const form = e.currentTarget;
     for (const [k, v] of new FormData(form)) if (String(v).trim()) params.set(k, String(v).trim());
     const s = params.toString();
     navigate(path + (s ? '?' + s : ''));

@@ -9,6 +9,10 @@
 // Lists and the editor check again every few seconds while a change waits
 // for a build.
 
+/**
+ * @import { Award, PublicRecord } from '../types.js'
+ */
+
 import { request } from '../api.js';
 import { h, fill, formatDateTime, parsePB } from '../util.js';
 import { label } from '../schema.js';
@@ -31,13 +35,13 @@ const RECHECK_MS = 4000;
  * liveAnswer asks the server which versions of records the live build
  * holds; null when it cannot tell (a collection not on the site, an error).
  * @param {string} collection
- * @param {any[]} records
+ * @param {PublicRecord[]} records
  * @returns {Promise<LiveAnswer | null>}
  */
 async function liveAnswer(collection, records) {
   if (!records.length) return null;
   try {
-    return await request('GET', `/api/site/live/${collection}?ids=${encodeURIComponent(records.map((r) => r.id).join(','))}`);
+    return /** @type {LiveAnswer} */ (await request('GET', `/api/site/live/${collection}?ids=${encodeURIComponent(records.map((r) => r.id).join(','))}`));
   } catch {
     return null;
   }
@@ -46,7 +50,7 @@ async function liveAnswer(collection, records) {
 /**
  * stateOf tells where a record stands against the live build.
  * @param {string} collection
- * @param {any} r
+ * @param {PublicRecord} r
  * @param {LiveAnswer} ans
  * @returns {LiveState}
  */
@@ -83,7 +87,8 @@ export function stateOf(collection, r, ans) {
     if (r.status === 'archived') return { live: false, text: 'Không có trên trang công khai', why: 'đã lưu trữ', short: 'đã lưu trữ', cls: 'off' };
     return { live: false, text: 'Đã lưu – chưa lên trang', why, short: why, cls: 'off' };
   }
-  if (collection === 'awards' && r.expand && r.expand.honoree && r.expand.honoree.status !== 'published') {
+  const honoree = collection === 'awards' ? /** @type {Award} */ (r).expand?.honoree : undefined;
+  if (honoree && honoree.status !== 'published') {
     const why = 'người, tập thể được khen chưa được xuất bản';
     return { live: false, text: 'Đã lưu – chưa lên trang', why, short: why, cls: 'off' };
   }
@@ -127,7 +132,7 @@ export function liveBadge(s, full) {
  * every few seconds while some saved version waits for a build and the
  * slots are still on the page.
  * @param {string} collection
- * @param {any[]} records
+ * @param {PublicRecord[]} records
  * @param {Map<string, HTMLElement>} slots
  * @param {boolean} full  the full reason (the editor) or the short one (a list)
  * @returns {Promise<boolean>} whether the server could tell

@@ -12,6 +12,7 @@ import { h } from '../util.js';
  */
 export function pager(res, query) {
   if (res.totalPages <= 1) return null;
+  /** @param {number} p @param {string} text @param {string} rel */
   const link = (p, text, rel) => {
     const params = new URLSearchParams(query);
     if (p === 1) params.delete('trang'); else params.set('trang', String(p));

@@ -2,14 +2,25 @@
 // Documents: a dossier's files (PDF, DOCX, pictures), checked before
 // upload; existing ones are protected and downloaded with a file token.
 
-import { h, fill, formatBytes, displayFileName, asciiFileName } from '../util.js';
+/**
+ * @import { WidgetMaker } from '../ui-types.js'
+ */
+
+import { h, fill, find, formatBytes, displayFileName, asciiFileName } from '../util.js';
+import { asApiError } from '../api.js';
 import { downloadProtected } from '../files.js';
 import { fieldMeta } from '../schema.js';
-import { groupField, setInvalid } from './field.js';
+import { fileNames, groupField, setInvalid } from './field.js';
 import { checkDocument } from './sniff.js';
 
-// downloadButton is a "Tải về" button for a protected file of record; it
-// tells its progress in status, and its failure to fail (status if none).
+/**
+ * downloadButton is a "Tải về" button for a protected file of record; it
+ * tells its progress in status, and its failure to fail (status if none).
+ * @param {{ collectionId: string, id: string }} record
+ * @param {string} name
+ * @param {HTMLElement} status
+ * @param {(message: string) => void} [fail]
+ */
 export function downloadButton(record, name, status, fail) {
   const shown = displayFileName(name);
   const btn = h('button', {
@@ -21,7 +32,7 @@ export function downloadButton(record, name, status, fail) {
         await downloadProtected(record, name, shown);
         status.textContent = `Đã tải ${shown}.`;
       } catch (e) {
-        const msg = `Không tải được “${shown}”: ${e.message}`;
+        const msg = `Không tải được “${shown}”: ${asApiError(e).message}`;
         if (fail) fail(msg); else status.textContent = msg;
       }
       btn.disabled = false;
@@ -30,14 +41,21 @@ export function downloadButton(record, name, status, fail) {
   return btn;
 }
 
+/**
+ * Documents: a dossier's files, checked before upload; the stored ones
+ * downloaded with a file token, or removed when saved.
+ * @type {WidgetMaker}
+ */
 export function documentsWidget(def, value, opts) {
   const id = `f-${def.name}`;
   const m = fieldMeta(opts.collection, def.name);
   const max = m.maxSelect || 10;
   const record = opts.record;
-  const existing = (Array.isArray(value) ? value : value ? [value] : []).slice();
+  const existing = fileNames(value);
+  /** @type {string[]} */
   let removed = [];
-  const pending = []; // File
+  /** @type {File[]} */
+  const pending = [];
   let refused = '';
   const input = h('input', { id, type: 'file', multiple: true, accept: ((m.mimeTypes || []).some((t) => t.startsWith('image/')) ? '.pdf,.docx,.jpg,.jpeg,.png,.webp,' : '.pdf,.doc,.docx,.xls,.xlsx,') + (m.mimeTypes || []).join(',') });
   const files = h('ul', { class: 'doc-list', 'aria-label': `${def.label}: tệp hiện có và tệp sẽ tải lên` });
@@ -50,7 +68,7 @@ export function documentsWidget(def, value, opts) {
     for (const name of existing) {
       const gone = removed.includes(name);
       const shown = displayFileName(name);
-      const dl = downloadButton(record, name, status, (msg) => setInvalid(input, err, msg));
+      const dl = record ? downloadButton(record, name, status, (msg) => setInvalid(input, err, msg)) : null;
       items.push(h('li', { class: gone ? 'doc doc-removed' : 'doc' },
         h('span', { class: 'doc-name' }, shown),
         h('span', { class: 'doc-note' }, gone ? 'Sẽ xóa khi lưu' : 'Đã tải lên'),
@@ -63,7 +81,7 @@ export function documentsWidget(def, value, opts) {
             status.textContent = gone ? `Đã giữ lại ${shown}.` : `${shown} sẽ bị xóa khi lưu.`;
             // Focus stays on the same file's toggle.
             const li = files.children[at];
-            const again = li && li.querySelector('.doc-actions button:last-child');
+            const again = li ? find(li, '.doc-actions button:last-child', HTMLButtonElement) : null;
             (again || input).focus();
             changed();
           },
@@ -87,7 +105,7 @@ export function documentsWidget(def, value, opts) {
     fill(files, items.length ? items : h('li', { class: 'muted' }, 'Chưa có tệp nào.'));
   }
   input.addEventListener('change', async () => {
-    const chosen = [...input.files];
+    const chosen = [...(input.files || [])];
     input.value = '';
     const problems = [];
     for (const f of chosen) {

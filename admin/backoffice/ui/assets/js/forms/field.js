@@ -16,29 +16,48 @@
 // between the label and the control, the control gets aria-invalid and
 // aria-describedby names the hint and the message.
 
+/**
+ * @import { FieldDef, Problem } from '../ui-types.js'
+ */
+
 import { h, fill, uid } from '../util.js';
 
-// errorSummary lists the problems of a form at its top, each linking to
-// its field; it takes focus so screen readers read it at once.
+/**
+ * What a field's block shows of its definition.
+ * @typedef {Pick<FieldDef, 'name' | 'label' | 'hint' | 'required'>} FrameDef
+ */
+
+/**
+ * errorSummary lists the problems of a form at its top, each linking to
+ * its field; the caller gives it focus so screen readers read it at once.
+ * @param {Problem[]} items
+ * @param {string} [title]
+ */
 export function errorSummary(items, title = 'Có lỗi cần sửa') {
   const id = uid('error-summary');
   return h('div', { class: 'error-summary', role: 'alert', tabindex: '-1', 'aria-labelledby': id },
     h('h2', { id, class: 'error-summary-title' }, title),
-    h('ul', { class: 'error-summary-list' }, items.map((it) => h('li', {},
-      it.href ? h('a', {
-        href: it.href,
+    h('ul', { class: 'error-summary-list' }, items.map(({ href, text }) => h('li', {},
+      href ? h('a', {
+        href,
         onclick: (e) => {
-          const target = document.getElementById(it.href.slice(1));
+          const target = document.getElementById(href.slice(1));
           if (target) {
             e.preventDefault();
             target.scrollIntoView({ block: 'center' });
             target.focus();
           }
         },
-      }, it.text) : it.text))));
+      }, text) : text))));
 }
 
-// setInvalid shows or clears the message of a control.
+/**
+ * setInvalid shows or clears the message of a control (in box; input, if
+ * given, is marked invalid).
+ * @param {Element | null} input
+ * @param {HTMLElement} box
+ * @param {string} message
+ */
 export function setInvalid(input, box, message) {
   if (message) {
     fill(box, h('span', { class: 'visually-hidden' }, 'Lỗi: '), message);
@@ -53,7 +72,14 @@ export function setInvalid(input, box, message) {
   if (field) field.classList.toggle('field-has-error', !!message);
 }
 
-// frame builds a field's block around a control.
+/**
+ * frame builds a field's block around a control: a fieldset for a group
+ * of controls, else a label for the control; extra goes under it.
+ * @param {FrameDef} def
+ * @param {string} id
+ * @param {HTMLElement} control
+ * @param {{ group?: boolean, extra?: HTMLElement | null }} [opts]
+ */
 export function frame(def, id, control, { group = false, extra = null } = {}) {
   const hintId = def.hint ? `${id}-hint` : null;
   const errId = `${id}-error`;
@@ -74,6 +100,11 @@ export function frame(def, id, control, { group = false, extra = null } = {}) {
   return { el, err };
 }
 
+/**
+ * counterFor shows "n / max ký tự" under a text control, marked when over.
+ * @param {HTMLInputElement | HTMLTextAreaElement} input
+ * @param {number} max
+ */
 export function counterFor(input, max) {
   const out = h('p', { class: 'counter', 'aria-live': 'off' });
   const upd = () => {
@@ -91,7 +122,7 @@ export function counterFor(input, max) {
  * groupField frames a group of controls (a fieldset) whose file or text
  * input is described by the hint and the message; changed tells the form
  * that the value changed (for its unsaved-changes check).
- * @param {any} def
+ * @param {FrameDef} def
  * @param {string} id
  * @param {HTMLElement} box
  * @param {HTMLElement} input
@@ -101,4 +132,13 @@ export function groupField(def, id, box, input) {
   input.setAttribute('aria-describedby', [def.hint ? `${id}-hint` : '', `${id}-error`].filter(Boolean).join(' '));
   const changed = () => el.dispatchEvent(new Event('input', { bubbles: true }));
   return { el, err, changed };
+}
+
+/**
+ * fileNames lists the files a file field holds (one name, or several).
+ * @param {unknown} v
+ * @returns {string[]}
+ */
+export function fileNames(v) {
+  return Array.isArray(v) ? v.map(String) : v ? [String(v)] : [];
 }

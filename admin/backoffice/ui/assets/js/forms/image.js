@@ -1,21 +1,32 @@
 // @ts-check
 // Images: checks before upload, preview, removal.
 
+/**
+ * @import { WidgetMaker } from '../ui-types.js'
+ */
+
 import { h, fill, formatBytes } from '../util.js';
 import { fileURL } from '../api.js';
 import { fieldMeta } from '../schema.js';
-import { groupField, setInvalid } from './field.js';
+import { fileNames, groupField, setInvalid } from './field.js';
 import { checkImage } from './sniff.js';
 
+/**
+ * Images: the stored ones shown (each can be removed, or put into the
+ * text), new ones checked and previewed until saved.
+ * @type {WidgetMaker}
+ */
 export function imageWidget(def, value, opts) {
   const id = `f-${def.name}`;
   const m = fieldMeta(opts.collection, def.name);
   const max = m.maxSelect || 1;
   const multiple = max > 1;
   const record = opts.record;
-  let existing = (Array.isArray(value) ? value : value ? [value] : []).slice();
+  const existing = fileNames(value);
+  /** @type {string[]} */
   let removed = [];
-  let pending = []; // {file, url}
+  /** @type {{ file: File, url: string }[]} */
+  let pending = [];
   let refused = ''; // why the last files chosen were not taken
   const input = h('input', { id, type: 'file', accept: (m.mimeTypes || ['image/jpeg', 'image/png', 'image/webp']).join(','), multiple: multiple });
   const gallery = h('ul', { class: 'gallery', 'aria-label': `${def.label}: ảnh hiện có và ảnh sẽ tải lên` });
@@ -23,17 +34,18 @@ export function imageWidget(def, value, opts) {
   const pick = h('label', { for: id, class: 'sub-label' }, multiple ? 'Chọn ảnh để thêm' : (existing.length ? 'Chọn ảnh khác để thay' : 'Chọn ảnh'));
   const box = h('div', {}, gallery, pick, input, status);
   const { el, err, changed } = groupField({ ...def, required: def.required || m.required }, id, box, input);
+  const insert = def.insert;
 
   function draw() {
     const items = [];
     for (const name of existing) {
       const gone = removed.includes(name);
       items.push(h('li', { class: gone ? 'thumb thumb-removed' : 'thumb' },
-        h('img', { src: fileURL(record, name, '320x0'), alt: gone ? '' : `Ảnh hiện có: ${name}`, loading: 'lazy' }),
+        h('img', { src: record ? fileURL(record, name, '320x0') : '', alt: gone ? '' : `Ảnh hiện có: ${name}`, loading: 'lazy' }),
         h('p', { class: 'thumb-note' }, gone ? 'Sẽ xóa khi lưu' : 'Ảnh hiện có'),
-        def.insert && !gone ? h('button', {
+        insert && !gone ? h('button', {
           type: 'button', class: 'btn btn-small btn-secondary',
-          onclick: () => insertImage(def.insert, name),
+          onclick: () => insertImage(insert, name),
         }, 'Chèn vào nội dung') : null,
         h('button', {
           type: 'button', class: 'btn btn-small btn-secondary',
@@ -64,7 +76,7 @@ export function imageWidget(def, value, opts) {
     fill(gallery, items.length ? items : h('li', { class: 'muted' }, 'Chưa có ảnh.'));
   }
   input.addEventListener('change', async () => {
-    const files = [...input.files];
+    const files = [...(input.files || [])];
     input.value = '';
     const problems = [];
     for (const f of files) {
@@ -105,11 +117,15 @@ export function imageWidget(def, value, opts) {
   };
 }
 
-// insertImage puts a Markdown image naming a stored photo at the cursor of
-// the text field target (its description to be typed by the writer).
+/**
+ * insertImage puts a Markdown image naming a stored photo at the cursor of
+ * the text field target (its description to be typed by the writer).
+ * @param {string} target
+ * @param {string} name
+ */
 export function insertImage(target, name) {
-  const area = /** @type {HTMLTextAreaElement|null} */ (document.getElementById(`f-${target}`));
-  if (!area) return;
+  const area = document.getElementById(`f-${target}`);
+  if (!(area instanceof HTMLTextAreaElement)) return;
   const at = area.selectionStart ?? area.value.length;
   const text = `\n\n![Mô tả ảnh](${name})\n\n`;
   area.value = area.value.slice(0, at) + text + area.value.slice(area.selectionEnd ?? at);

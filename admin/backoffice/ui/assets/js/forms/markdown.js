@@ -2,19 +2,29 @@
 // Markdown with a live preview rendered by the server (goldmark with the
 // site's settings).
 
+/**
+ * @import { MarkdownPreview } from '../types.js'
+ * @import { WidgetMaker } from '../ui-types.js'
+ */
+
 import { h, fill, debounce } from '../util.js';
-import { request } from '../api.js';
+import { request, asApiError } from '../api.js';
 import { fieldMeta } from '../schema.js';
 import { frame, setInvalid, counterFor } from './field.js';
 import { sanitize } from './sanitize.js';
 import { toolbar } from './toolbar.js';
 import { pasteAsMarkdown } from './paste.js';
 
+/**
+ * Markdown with its toolbar, Word paste and a live preview rendered by the
+ * server.
+ * @type {WidgetMaker}
+ */
 export function markdownWidget(def, value, opts) {
   const id = `f-${def.name}`;
   const m = fieldMeta(opts.collection, def.name);
   const input = h('textarea', { id, name: def.name, rows: def.rows || 14, class: 'markdown-input', spellcheck: 'true' });
-  input.value = value ?? '';
+  input.value = value === null || value === undefined ? '' : String(value);
   const counter = m.max ? counterFor(input, m.max) : null;
   const previewId = `${id}-preview`;
   const preview = h('div', { class: 'prose markdown-preview', id: previewId });
@@ -23,8 +33,9 @@ export function markdownWidget(def, value, opts) {
   const pane = h('section', { class: 'preview-pane', 'aria-label': `Xem trước: ${def.label}` },
     h('p', { class: 'preview-title' }, 'Xem trước'), state, preview);
   // The image button opens the record's photos for the text, if it has them.
-  const onImage = def.images ? () => {
-    const pick = document.getElementById(`f-${def.images}`);
+  const images = def.images;
+  const onImage = images ? () => {
+    const pick = document.getElementById(`f-${images}`);
     if (pick) { pick.scrollIntoView({ block: 'center' }); pick.focus(); }
   } : null;
   pasteAsMarkdown(input);
@@ -33,7 +44,9 @@ export function markdownWidget(def, value, opts) {
   const { el, err } = frame({ ...def, required: def.required || m.required }, id, wrap);
   input.setAttribute('aria-describedby', [def.hint ? `${id}-hint` : '', `${id}-error`].filter(Boolean).join(' '));
 
+  /** @type {AbortController | null} */
   let ctrl = null;
+  /** @type {string | null} */
   let last = null;
   const renderPreview = async () => {
     const text = input.value;
@@ -46,22 +59,24 @@ export function markdownWidget(def, value, opts) {
       state.textContent = '';
       return;
     }
-    if (m.max && [...text].length > m.max) {
-      fill(preview, h('p', { class: 'muted' }, `Nội dung dài hơn ${m.max.toLocaleString('vi-VN')} ký tự nên không xem trước được. Hãy rút ngắn nội dung.`));
+    const max = m.max;
+    if (max && [...text].length > max) {
+      fill(preview, h('p', { class: 'muted' }, `Nội dung dài hơn ${max.toLocaleString('vi-VN')} ký tự nên không xem trước được. Hãy rút ngắn nội dung.`));
       state.textContent = '';
       return;
     }
     ctrl = new AbortController();
     state.textContent = 'Đang cập nhật…';
     try {
-      const res = await request('POST', '/api/portal/markdown', { markdown: text }, { signal: ctrl.signal });
+      const res = /** @type {MarkdownPreview} */ (await request('POST', '/api/portal/markdown', { markdown: text }, { signal: ctrl.signal }));
       fill(preview, sanitize(res.html || ''));
       state.textContent = '';
       const ps = res.problems || [];
       fill(problems, ps.length ? h('div', { class: 'notice notice-warning' },
         h('p', { class: 'notice-title' }, 'Cần sửa trước khi lưu:'),
         h('ul', {}, ps.map((p) => h('li', {}, p)))) : null);
-    } catch (e) {
+    } catch (ex) {
+      const e = asApiError(ex);
       if (e.name === 'AbortError') return;
       last = null;
       state.textContent = e.status === 404 ? 'Chưa xem trước được: máy chủ chưa có chức năng này.' : `Chưa xem trước được: ${e.message}`;

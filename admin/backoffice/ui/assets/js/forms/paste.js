@@ -9,12 +9,24 @@
 const BLOCKS = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'UL', 'OL', 'LI', 'TABLE', 'PRE', 'HR']);
 const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'HEAD', 'TITLE', 'META', 'LINK', 'IMG', 'SVG', 'OBJECT', 'IFRAME', 'XML', 'NOSCRIPT', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA']);
 
-// escapeText escapes what Markdown would read as formatting in plain text.
+/**
+ * What holds nodes: an element, or a list of nodes standing for one.
+ * @typedef {{ childNodes: Iterable<Node> }} Holder
+ */
+
+/**
+ * escapeText escapes what Markdown would read as formatting in plain text.
+ * @param {string} s
+ */
 function escapeText(s) {
   return s.replace(/[\\`*_[\]<>|]/g, (c) => '\\' + c);
 }
 
-// inline is the Markdown of an element's inline content.
+/**
+ * inline is the Markdown of an element's inline content.
+ * @param {Holder} node
+ * @returns {string}
+ */
 function inline(node) {
   let out = '';
   for (const n of node.childNodes) {
@@ -22,8 +34,8 @@ function inline(node) {
       out += escapeText((n.textContent || '').replace(/\s+/g, ' '));
       continue;
     }
-    if (n.nodeType !== Node.ELEMENT_NODE) continue;
-    const el = /** @type {HTMLElement} */ (n);
+    if (!(n instanceof Element)) continue;
+    const el = n;
     const tag = el.tagName.toUpperCase();
     if (SKIP.has(tag) || wordOnly(el)) continue;
     if (tag === 'BR') { out += '\n'; continue; }
@@ -45,14 +57,20 @@ function inline(node) {
   return out;
 }
 
-// wordOnly: Word's hidden parts: the bullet it draws itself before a list
-// paragraph ("mso-list:Ignore"), and its <o:p> placeholders.
+/**
+ * wordOnly: Word's hidden parts: the bullet it draws itself before a list
+ * paragraph ("mso-list:Ignore"), and its <o:p> placeholders.
+ * @param {Element} el
+ */
 function wordOnly(el) {
   return /mso-list:\s*ignore/i.test(el.getAttribute('style') || '') || el.tagName.toUpperCase() === 'O:P';
 }
 
-// wordList tells whether a paragraph is one of Word's list paragraphs, and
-// whether the list is numbered (its drawn marker is a number).
+/**
+ * wordList tells whether a paragraph is one of Word's list paragraphs, and
+ * whether the list is numbered (its drawn marker is a number).
+ * @param {Element} el
+ */
 function wordList(el) {
   if (!/MsoListParagraph/i.test(el.className || '') && !/mso-list:\s*l\d/i.test(el.getAttribute('style') || '')) return null;
   const marker = el.querySelector('[style*="mso-list"]');
@@ -60,20 +78,28 @@ function wordList(el) {
   return { ordered: /^\(?[0-9a-zA-Z]{1,3}[.)]/.test(drawn) };
 }
 
+/** @param {Element} el */
 function cell(el) {
   return inline(el).replace(/\s+/g, ' ').trim() || ' ';
 }
 
+/** @param {Element} el */
 function table(el) {
   const rows = [...el.querySelectorAll('tr')].map((tr) => [...tr.children].map(cell));
   if (!rows.length) return '';
   const width = Math.max(...rows.map((r) => r.length));
-  const line = (r) => '| ' + Array.from({ length: width }, (_, i) => r[i] || ' ').join(' | ') + ' |';
+  const line = (/** @type {string[]} */ r) => '| ' + Array.from({ length: width }, (_, i) => r[i] || ' ').join(' | ') + ' |';
   return [line(rows[0]), '|' + ' --- |'.repeat(width), ...rows.slice(1).map(line)].join('\n');
 }
 
-// blocks is the Markdown of a node's block content, one string a block.
+/**
+ * blocks is the Markdown of a node's block content, one string a block,
+ * added to out.
+ * @param {Holder} node
+ * @param {string[]} out
+ */
 function blocks(node, out, depth = 0) {
+  /** @type {HTMLDivElement | null} */
   let para = null; // inline content outside any block element
   const flush = () => {
     if (para) {
@@ -83,7 +109,7 @@ function blocks(node, out, depth = 0) {
     }
   };
   for (const n of [...node.childNodes]) {
-    const el = n.nodeType === Node.ELEMENT_NODE ? /** @type {HTMLElement} */ (n) : null;
+    const el = n instanceof Element ? n : null;
     const tag = el ? el.tagName.toUpperCase() : '';
     if (!el || !BLOCKS.has(tag)) {
       if (el && (SKIP.has(tag) || wordOnly(el))) continue;
@@ -100,6 +126,7 @@ function blocks(node, out, depth = 0) {
     } else if (tag === 'UL' || tag === 'OL') {
       const items = [...el.children].filter((c) => c.tagName.toUpperCase() === 'LI');
       const lines = items.map((li, i) => {
+        /** @type {string[]} */
         const nested = [];
         for (const sub of li.querySelectorAll(':scope > ul, :scope > ol')) { blocks({ childNodes: [sub] }, nested, depth + 1); sub.remove(); }
         const marker = tag === 'OL' ? `${i + 1}. ` : '- ';
@@ -110,6 +137,7 @@ function blocks(node, out, depth = 0) {
       const t = table(el);
       if (t) out.push(t);
     } else if (tag === 'BLOCKQUOTE') {
+      /** @type {string[]} */
       const inner = [];
       blocks(el, inner, depth);
       if (inner.length) out.push(inner.join('\n\n').split('\n').map((l) => '> ' + l).join('\n'));

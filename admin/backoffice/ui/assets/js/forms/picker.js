@@ -1,23 +1,35 @@
 // @ts-check
 // The picker: search records and choose one or several.
 
+/**
+ * @import { Expand, RecordBase } from '../types.js'
+ * @import { WidgetMaker } from '../ui-types.js'
+ */
+
 import { h, fill, debounce, q } from '../util.js';
-import { list } from '../api.js';
+import { list, asApiError } from '../api.js';
 import { fieldMeta, titleOf, collections } from '../schema.js';
 import { frame, setInvalid } from './field.js';
 import { vietnamese } from './units.js';
 
+/**
+ * The picker: search records of def.target and choose one or several.
+ * @type {WidgetMaker}
+ */
 export function pickerWidget(def, value, opts) {
   const id = `f-${def.name}`;
   const m = fieldMeta(opts.collection, def.name);
   const multiple = (m.maxSelect || 1) > 1;
-  const target = def.target;
+  const target = def.target || '';
   const tc = collections[target];
   const nameField = tc.titleField || 'name';
-  let selected = (Array.isArray(value) ? value : value ? [value] : []).map((rid) => ({ id: rid, title: '' }));
+  let selected = (Array.isArray(value) ? value : value ? [value] : []).map((rid) => ({ id: String(rid), title: '' }));
   // Titles of what is already chosen come with the record (expand).
-  const expanded = opts.record && opts.record.expand ? opts.record.expand[def.name] : null;
-  for (const x of [].concat(expanded || [])) {
+  const expand = /** @type {Expand | undefined} */ (opts.record ? opts.record.expand : undefined);
+  const expanded = expand ? expand[def.name] : null;
+  /** @type {RecordBase[]} */
+  const known = Array.isArray(expanded) ? expanded : expanded ? [expanded] : [];
+  for (const x of known) {
     const s = selected.find((y) => y.id === x.id);
     if (s) s.title = titleOf(target, x);
   }
@@ -58,6 +70,7 @@ export function pickerWidget(def, value, opts) {
   }
   drawChosen();
 
+  /** @type {AbortController | null} */
   let ctrl = null;
   const run = debounce(async () => {
     const text = search.value.trim();
@@ -91,7 +104,8 @@ export function pickerWidget(def, value, opts) {
           },
         }, already ? 'Đã chọn' : 'Chọn'));
       }));
-    } catch (e) {
+    } catch (ex) {
+      const e = asApiError(ex);
       if (e.name !== 'AbortError') status.textContent = e.message;
     }
   }, 250);

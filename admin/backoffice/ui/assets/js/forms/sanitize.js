@@ -1,6 +1,12 @@
 // @ts-check
 // A second fence for HTML the server rendered from Markdown.
 
+/**
+ * sanitize reads the HTML into an inert document, drops what could run or
+ * load, and returns its nodes.
+ * @param {string} html
+ * @returns {ChildNode[]}
+ */
 export function sanitize(html) {
   // The server renders without raw HTML; this is a second fence.
   const doc = new DOMParser().parseFromString(`<div>${html}</div>`, 'text/html');
@@ -14,5 +20,6 @@ export function sanitize(html) {
     }
     if (n.tagName === 'A') { n.setAttribute('target', '_blank'); n.setAttribute('rel', 'noopener noreferrer'); }
   });
-  return [...doc.body.firstChild.childNodes];
+  const box = doc.body.firstChild;
+  return box ? [...box.childNodes] : [];
 }

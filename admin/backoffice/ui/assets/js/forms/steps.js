@@ -2,14 +2,30 @@
 // A guide's steps: each with its title, text, link, cost and how it joins
 // the step before; added, moved and removed in place.
 
-import { h, fill } from '../util.js';
+/**
+ * @import { Step } from '../types.js'
+ * @import { WidgetMaker } from '../ui-types.js'
+ */
+
+import { h, fill, find } from '../util.js';
 import { vocab } from '../schema.js';
 import { frame, setInvalid } from './field.js';
 
+/** A step as edited: every part present. @typedef {Required<Step>} FullStep */
+/** @typedef {keyof FullStep} StepPart */
+/** @type {StepPart[]} */
+const PARTS = ['title', 'text', 'link', 'linkText', 'cost', 'logic'];
+
+/**
+ * A guide's steps: each with its title, text, link, cost and how it joins
+ * the step before; added, moved and removed in place.
+ * @type {WidgetMaker}
+ */
 export function stepsWidget(def, value) {
   const id = `f-${def.name}`;
   const logic = vocab('stepLogic');
-  let steps = (Array.isArray(value) ? value : []).map((s) => ({ title: '', text: '', link: '', linkText: '', cost: '', logic: '', ...s }));
+  /** @type {FullStep[]} */
+  const steps = (Array.isArray(value) ? value : []).map((s) => ({ title: '', text: '', link: '', linkText: '', cost: '', logic: '', ...s }));
   const listEl = h('ol', { class: 'steps-editor' });
   const status = h('p', { class: 'visually-hidden', 'aria-live': 'polite' });
   const addBtn = h('button', { type: 'button', id, class: 'btn btn-secondary' }, 'Thêm bước');
@@ -20,16 +36,28 @@ export function stepsWidget(def, value) {
   function read() {
     listEl.querySelectorAll(':scope > li').forEach((li, i) => {
       const s = steps[i];
-      for (const k of ['title', 'text', 'link', 'linkText', 'cost', 'logic']) {
+      for (const k of PARTS) {
         const c = li.querySelector(`[data-k="${k}"]`);
-        if (c) s[k] = c.value;
+        if (c instanceof HTMLInputElement || c instanceof HTMLTextAreaElement || c instanceof HTMLSelectElement) s[k] = c.value;
       }
     });
   }
+  /**
+   * draw shows the steps; focus, if given, goes to a part of a step (its
+   * title, or the button that moved it up or down), or with index -1 to the
+   * add button.
+   * @param {{ index: number, k: 'title' | 'up' | 'down' }} [focus]
+   */
   function draw(focus) {
     fill(listEl, steps.map((s, i) => {
       const n = i + 1;
       const sid = `${id}-${n}`;
+      /**
+       * @param {StepPart} k
+       * @param {string} labelText
+       * @param {'input' | 'textarea'} [tag]
+       * @param {Record<string, string | number>} [attrs]
+       */
       const ctl = (k, labelText, tag = 'input', attrs = {}) => {
         const c = h(tag, { id: `${sid}-${k}`, dataset: { k }, ...attrs });
         c.value = s[k] || '';
@@ -38,7 +66,7 @@ export function stepsWidget(def, value) {
       const logicSel = h('select', { id: `${sid}-logic`, dataset: { k: 'logic' }, disabled: i === 0 },
         logic.map((o) => h('option', { value: o.key }, o.key === '' ? 'Là bước tiếp theo' : `Nối với bước trước bằng “${o.label}”`)));
       logicSel.value = i === 0 ? '' : (s.logic || '');
-      const move = (delta, label) => h('button', {
+      const move = (/** @type {number} */ delta, /** @type {string} */ label) => h('button', {
         type: 'button', class: 'btn btn-small btn-secondary', disabled: i + delta < 0 || i + delta >= steps.length,
         'aria-label': `${label} bước ${n}`,
         onclick: () => {
@@ -82,12 +110,13 @@ export function stepsWidget(def, value) {
       if (li) {
         // Focus stays on the button pressed, or on the other one when the
         // step has reached the top or the bottom.
-        const moves = [...li.querySelectorAll('.step-actions button')].filter((b) => !b.disabled && (b.textContent === 'Lên' || b.textContent === 'Xuống'));
+        const moves = [...li.querySelectorAll('.step-actions button')].filter((b) => b instanceof HTMLButtonElement && !b.disabled && (b.textContent === 'Lên' || b.textContent === 'Xuống'));
         const same = focus.k === 'up' ? 'Lên' : 'Xuống';
         const btn = focus.k === 'up' || focus.k === 'down'
           ? moves.find((b) => b.textContent === same) || moves[0]
           : null;
-        (btn || li.querySelector('[data-k="title"]')).focus();
+        const to = btn instanceof HTMLElement ? btn : find(li, '[data-k="title"]');
+        if (to) to.focus();
       }
     } else if (focus) {
       addBtn.focus();
@@ -102,8 +131,9 @@ export function stepsWidget(def, value) {
   });
   draw();
   const clean = () => steps.map((s) => {
+    /** @type {Step} */
     const o = { title: s.title };
-    for (const k of ['text', 'link', 'linkText', 'cost', 'logic']) if (s[k]) o[k] = s[k];
+    for (const k of PARTS) if (k !== 'title' && s[k]) o[k] = s[k];
     return o;
   });
   return {

@@ -1,14 +1,22 @@
 // @ts-check
 // Tags: words typed one by one (or several with commas), each removable.
 
+/**
+ * @import { WidgetMaker } from '../ui-types.js'
+ */
+
 import { h, fill } from '../util.js';
 import { groupField, setInvalid } from './field.js';
 
+/**
+ * Tags: words typed one by one (or several with commas), each removable.
+ * @type {WidgetMaker}
+ */
 export function tagsWidget(def, value) {
   const id = `f-${def.name}`;
   const noun = def.noun || 'từ khóa'; // what one tag is called: từ khóa, nhãn
   const Noun = noun[0].toUpperCase() + noun.slice(1);
-  let tags = Array.isArray(value) ? [...value] : [];
+  const tags = Array.isArray(value) ? value.map(String) : [];
   const input = h('input', { id, type: 'text', autocomplete: 'off', class: 'input-medium' });
   const add = h('button', { type: 'button', class: 'btn btn-secondary btn-small' }, 'Thêm');
   const chips = h('ul', { class: 'chips', 'aria-label': `${Noun} đã thêm` });

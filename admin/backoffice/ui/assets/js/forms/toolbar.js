@@ -8,8 +8,16 @@
 import { h } from '../util.js';
 
 /**
+ * An edit of the text: given what is before the selection, the selection
+ * and what is after, the text to put in its place and what to select in
+ * that text then (start and end).
+ * @typedef {(before: string, selected: string, after: string) => { text: string, select: [number, number] }} Edit
+ */
+
+/**
+ * apply makes an edit at the textarea's selection.
  * @param {HTMLTextAreaElement} area
- * @param {(before: string, selected: string, after: string) => {text: string, select: number[]}} edit
+ * @param {Edit} edit
  */
 function apply(area, edit) {
   const start = area.selectionStart ?? area.value.length;
@@ -26,15 +34,23 @@ function apply(area, edit) {
   area.setSelectionRange(start + select[0], start + select[1]);
 }
 
-// lineStart is the text needed before an insertion at the end of before
-// so that it starts its own block (a blank line after other text).
+/**
+ * blockGap is the text needed before an insertion at the end of before
+ * so that it starts its own block (a blank line after other text).
+ * @param {string} before
+ */
 function blockGap(before) {
   if (!before || before.endsWith('\n\n')) return '';
   return before.endsWith('\n') ? '\n' : '\n\n';
 }
 
-// prefixLines puts prefix (a function of the line's number) before each
-// line of the selection, or before a placeholder when nothing is selected.
+/**
+ * prefixLines puts prefix (a function of the line's number) before each
+ * line of the selection, or before a placeholder when nothing is selected.
+ * @param {(line: number) => string} prefix
+ * @param {string} placeholder
+ * @returns {Edit}
+ */
 function prefixLines(prefix, placeholder) {
   return (before, selected) => {
     const gap = blockGap(before);
@@ -46,7 +62,13 @@ function prefixLines(prefix, placeholder) {
   };
 }
 
-// wrap surrounds the selection (or a placeholder, selected) with marks.
+/**
+ * wrap surrounds the selection (or a placeholder, selected) with marks.
+ * @param {string} open
+ * @param {string} close
+ * @param {string} placeholder
+ * @returns {Edit}
+ */
 function wrap(open, close, placeholder) {
   return (_before, selected) => {
     const inner = selected || placeholder;
@@ -57,8 +79,12 @@ function wrap(open, close, placeholder) {
 
 const TABLE = '| Cột 1 | Cột 2 |\n|---|---|\n| Nội dung | Nội dung |\n';
 
-// actions of the toolbar, in order: label, what a screen reader hears, the
-// edit, and a key with Ctrl (or ⌘).
+/**
+ * The actions of the toolbar, in order: label, what a screen reader hears,
+ * the edit (none for the image, which opens the record's photos), and a
+ * key with Ctrl (or ⌘).
+ * @type {{ id: string, label: string, title: string, key?: string, edit: Edit | null }[]}
+ */
 const ACTIONS = [
   { id: 'heading', label: 'Tiêu đề', title: 'Tiêu đề mục', edit: prefixLines(() => '## ', 'Tiêu đề mục') },
   { id: 'bold', label: 'Đậm', title: 'Chữ đậm (Ctrl+B)', key: 'b', edit: wrap('**', '**', 'chữ đậm') },
@@ -96,13 +122,13 @@ export function toolbar(area, label, onImage) {
         else apply(area, wrap('![Mô tả ảnh](', ')', 'ten-tep-anh.jpg'));
         return;
       }
-      apply(area, a.edit);
+      if (a.edit) apply(area, a.edit);
     },
   }, a.label));
   area.addEventListener('keydown', (e) => {
     if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
     const a = ACTIONS.find((x) => x.key === e.key.toLowerCase());
-    if (!a) return;
+    if (!a || !a.edit) return;
     e.preventDefault();
     apply(area, a.edit);
   });

@@ -1,6 +1,11 @@
 // @ts-check
 // Units: a select of every unit, read once and kept.
 
+/**
+ * @import { Unit } from '../types.js'
+ * @import { WidgetMaker } from '../ui-types.js'
+ */
+
 import { h } from '../util.js';
 import { list } from '../api.js';
 import { fieldMeta } from '../schema.js';
@@ -11,7 +16,12 @@ import { frame, setInvalid } from './field.js';
 // sorts by bytes, which puts “Ấp” after “Z”.
 export const vietnamese = new Intl.Collator('vi', { sensitivity: 'base', numeric: true }).compare;
 
+/** @type {Promise<Unit[]> | null} */
 let unitsCache = null;
+/**
+ * loadUnits reads every unit once (id, name, status), in Vietnamese order.
+ * @returns {Promise<Unit[]>}
+ */
 export async function loadUnits() {
   if (!unitsCache) {
     unitsCache = list('units', { perPage: 500, sort: 'name', fields: 'id,name,status' })
@@ -20,15 +30,20 @@ export async function loadUnits() {
   }
   return unitsCache;
 }
+/** forgetUnits makes the next loadUnits read the units again. */
 export function forgetUnits() { unitsCache = null; }
 
+/**
+ * A select of every unit, or the reporter's own unit, fixed.
+ * @type {WidgetMaker}
+ */
 export function unitWidget(def, value, opts) {
   const id = `f-${def.name}`;
   const m = fieldMeta(opts.collection, def.name);
   const locked = opts.lockedUnit;
   const sel = h('select', { id, name: def.name, disabled: !!locked }, h('option', { value: '' }, '— Không chọn —'));
   const { el, err } = frame({ ...def, required: def.required || m.required, hint: locked ? (def.lockedHint || 'Đơn vị của bạn (cán bộ đầu mối chỉ đề xuất cho đơn vị mình).') : def.hint }, id, sel);
-  let current = locked || value || '';
+  let current = locked || (value ? String(value) : '');
   loadUnits().then((units) => {
     for (const u of units) sel.append(h('option', { value: u.id }, u.name + (u.status === 'published' ? '' : ' (chưa xuất bản)')));
     if (current && !units.some((u) => u.id === current)) sel.append(h('option', { value: current }, `Đơn vị ${current}`));

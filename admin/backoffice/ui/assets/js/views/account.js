@@ -3,21 +3,38 @@
 // new password, and two-step sign-in (a code mailed at each sign-in),
 // which reviewers always have and others may turn on.
 
-import { auth, update, login, logout, view } from '../api.js';
+/**
+ * @import { Problem } from '../ui-types.js'
+ */
+
+import { auth, update, view, asApiError } from '../api.js';
+import { login, logout } from '../session.js';
 import { h, fill } from '../util.js';
 import { roleLabel } from '../roles.js';
 import { BASE, navigate, setFlash, setTitle } from '../nav.js';
 import { errorSummary, setInvalid } from '../forms/field.js';
 
+/**
+ * renderAccountPage shows the account of the person signed in.
+ * @param {HTMLElement} el
+ */
 export async function renderAccountPage(el) {
   setTitle('Tài khoản của tôi');
   const r = auth.record;
+  if (!r) return;
   let unitName = '';
   if (r.unit) {
     try { unitName = (await view('units', r.unit)).name; } catch { unitName = ''; }
   }
   const summary = h('div');
   const msg = h('div', { role: 'status' });
+  /**
+   * mk makes a labelled input with its error line.
+   * @param {string} id
+   * @param {string} labelText
+   * @param {string} type
+   * @param {string} autocomplete
+   */
   const mk = (id, labelText, type, autocomplete, value = '', hint = '') => {
     const input = h('input', { id, name: id, type, autocomplete, value, 'aria-describedby': `${id}-error${hint ? ` ${id}-hint` : ''}` });
     const err = h('p', { id: `${id}-error`, class: 'field-error', hidden: true });
@@ -32,6 +49,7 @@ export async function renderAccountPage(el) {
   const mfaErr = h('p', { id: 'hai-buoc-error', class: 'field-error', hidden: true });
   const mailOn = h('input', { type: 'checkbox', id: 'thu-nhac', name: 'mailOn', checked: !r.mailOptOut, 'aria-describedby': 'thu-nhac-hint' });
   const mailErr = h('p', { id: 'thu-nhac-error', class: 'field-error', hidden: true });
+  /** @type {Record<string, { input: HTMLInputElement, err: HTMLElement }>} */
   const all = { name, oldPassword: oldPw, password: pw, passwordConfirm: pw2, mfa: { input: mfa, err: mfaErr }, mailOptOut: { input: mailOn, err: mailErr } };
 
   fill(el,
@@ -55,18 +73,22 @@ export async function renderAccountPage(el) {
         h('div', { class: 'field field-check' }, mailOn, h('label', { for: 'thu-nhac' }, 'Nhận thư nhắc việc qua email'), mailErr)),
       h('button', { type: 'submit', class: 'btn' }, 'Lưu')));
 
+  /** @param {SubmitEvent} e */
   async function save(e) {
     e.preventDefault();
+    if (!r) return;
     summary.replaceChildren();
     msg.replaceChildren();
     Object.values(all).forEach((x) => setInvalid(x.input, x.err, ''));
+    /** @type {{ name: string, mfa?: boolean, mailOptOut?: boolean, oldPassword?: string, password?: string, passwordConfirm?: string }} */
     const body = { name: name.input.value };
     if (!required) body.mfa = mfa.checked;
     body.mailOptOut = !mailOn.checked;
     if (pw.input.value !== pw2.input.value) {
       setInvalid(pw2.input, pw2.err, 'Hai lần nhập mật khẩu mới không khớp nhau.');
-      fill(summary, errorSummary([{ href: '#nhap-lai', text: 'Hai lần nhập mật khẩu mới không khớp nhau.' }], 'Chưa lưu được'));
-      summary.firstChild.focus();
+      const box = errorSummary([{ href: '#nhap-lai', text: 'Hai lần nhập mật khẩu mới không khớp nhau.' }], 'Chưa lưu được');
+      fill(summary, box);
+      box.focus();
       return;
     }
     if (pw.input.value || oldPw.input.value) {
@@ -92,7 +114,9 @@ export async function renderAccountPage(el) {
       }
       fill(msg, h('div', { class: 'notice notice-success' }, body.password ? 'Đã lưu. Mật khẩu mới có hiệu lực từ bây giờ.' : 'Đã lưu.'));
       [oldPw, pw, pw2].forEach((x) => { x.input.value = ''; });
-    } catch (err) {
+    } catch (ex) {
+      const err = asApiError(ex);
+      /** @type {Problem[]} */
       const items = [];
       for (const [k, info] of Object.entries(err.data || {})) {
         const x = all[k];
@@ -100,8 +124,9 @@ export async function renderAccountPage(el) {
         if (x) { setInvalid(x.input, x.err, m); items.push({ href: '#' + x.input.id, text: m }); } else items.push({ text: m });
       }
       if (!items.length) items.push({ text: err.message });
-      fill(summary, errorSummary(items, 'Chưa lưu được'));
-      summary.firstChild.focus();
+      const box = errorSummary(items, 'Chưa lưu được');
+      fill(summary, box);
+      box.focus();
     }
   }
 }

@@ -3,8 +3,14 @@
 // newest first, with filters by action, collection, person or record and
 // dates. It is append-only on the server; here it is only read.
 
-import { list } from '../api.js';
-import { h, fill, formatDateTime, parseVNDate, toPB, q } from '../util.js';
+/**
+ * @import { AuditChanges, AuditEntry, ListResult } from '../types.js'
+ * @import { RouteCtx } from '../ui-types.js'
+ * @import { ApiError } from '../api.js'
+ */
+
+import { list, asApiError } from '../api.js';
+import { h, fill, $, formatDateTime, parseVNDate, toPB, q } from '../util.js';
 import { collections, collectionLabel, fieldLabel, label, vocab } from '../schema.js';
 import { canSee } from '../roles.js';
 import { BASE, setTitle } from '../nav.js';
@@ -14,6 +20,11 @@ const PER_PAGE = 50;
 const COLLS = ['articles', 'guides', 'initiatives', 'honorees', 'awards', 'units', 'indicators',
   'nominations', 'unitReports', 'feedback', 'portalConfig', 'staff', '_superusers', 'settings', '_collections', 'revisions', 'auditLog'];
 
+/**
+ * renderAudit shows a page of the audit log.
+ * @param {HTMLElement} el
+ * @param {RouteCtx} ctx
+ */
 export async function renderAudit(el, { query }) {
   setTitle('Nhật ký hoạt động');
   if (!canSee('auditLog')) {
@@ -26,26 +37,30 @@ export async function renderAudit(el, { query }) {
   const coll = query.get('muc') || '';
   const from = query.get('tu') || '';
   const to = query.get('den') || '';
+  /** @type {string[]} */
   const filters = [];
+  /** @type {string[]} */
   const problems = [];
   if (text) filters.push(`(actor ~ ${q(text)} || recordTitle ~ ${q(text)} || recordRef = ${q(text)})`);
   if (action) filters.push(`action = ${q(action)}`);
   if (coll) filters.push(`collectionRef = ${q(coll)}`);
   if (from) {
     const r = parseVNDate(from);
-    if (r.error) problems.push(`Từ ngày: ${r.error}`); else filters.push(`created >= ${q(toPB(r.date))}`);
+    if ('error' in r) problems.push(`Từ ngày: ${r.error}`); else filters.push(`created >= ${q(toPB(r.date))}`);
   }
   if (to) {
     const r = parseVNDate(to);
-    if (r.error) problems.push(`Đến ngày: ${r.error}`); else filters.push(`created < ${q(toPB(new Date(r.date.getTime() + 86400000)))}`);
+    if ('error' in r) problems.push(`Đến ngày: ${r.error}`); else filters.push(`created < ${q(toPB(new Date(r.date.getTime() + 86400000)))}`);
   }
 
+  /** @type {ListResult<AuditEntry> | null} */
   let res = null;
+  /** @type {ApiError | null} */
   let error = null;
   try {
     res = await list('auditLog', { page, perPage: PER_PAGE, sort: '-created,-id', filter: filters.join(' && ') });
   } catch (e) {
-    error = e;
+    error = asApiError(e);
   }
 
   const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Lọc nhật ký', onsubmit: filterTo(BASE + 'nhat-ky/') },
@@ -61,8 +76,8 @@ export async function renderAudit(el, { query }) {
       h('input', { id: 'nk-den', name: 'den', type: 'text', inputmode: 'numeric', class: 'input-date', placeholder: 'dd/mm/yyyy', value: to })),
     h('div', { class: 'filter-actions' }, h('button', { type: 'submit', class: 'btn btn-secondary' }, 'Lọc'),
       (text || action || coll || from || to) ? h('a', { href: BASE + 'nhat-ky/', class: 'link-button' }, 'Xóa bộ lọc') : null));
-  form.querySelector('#nk-hanh-dong').value = action;
-  form.querySelector('#nk-muc').value = coll;
+  $(form, '#nk-hanh-dong', HTMLSelectElement).value = action;
+  $(form, '#nk-muc', HTMLSelectElement).value = coll;
 
   fill(el,
     h('h1', {}, 'Nhật ký hoạt động'),
@@ -71,14 +86,15 @@ export async function renderAudit(el, { query }) {
     form,
     listParts({
       res, error, page, query, empty: 'Không có mục nào.',
-      table: () => recordsTable({
+      table: (result) => recordsTable({
         class: 'records audit', caption: 'Nhật ký hoạt động, mới nhất trước',
         heads: ['Thời gian', 'Người thực hiện', 'Hành động', 'Mục', 'Chi tiết', 'Địa chỉ IP'],
-        rows: res.items.map(row),
+        rows: result.items.map(row),
       }),
     }));
 }
 
+/** @param {AuditEntry} e */
 function row(e) {
   const c = collections[e.collectionRef];
   const title = e.recordTitle || e.recordRef || '—';
@@ -96,26 +112,44 @@ function row(e) {
 
 // Names of the fields of the staff-side collections, and the lists their
 // choices come from.
+/** @type {Record<string, string>} */
 const LABELS = {
   role: 'Vai trò', unit: 'Đơn vị', password: 'Mật khẩu', email: 'Email', name: 'Tên', verified: 'Đã xác minh',
   state: 'Trạng thái xử lý', year: 'Năm', answer: 'Trả lời', reportDeadline: 'Hạn nộp báo cáo',
   listRule: 'Quyền xem danh sách', viewRule: 'Quyền xem', createRule: 'Quyền tạo', updateRule: 'Quyền sửa', deleteRule: 'Quyền xóa', fields: 'Các trường',
 };
+/** @type {Record<string, string>} */
 const CHOICES = { role: 'staffRoles', status: 'status' };
+/** @type {Record<string, string>} */
 const STATES = { nominations: 'nominationStates', unitReports: 'reportStates', feedback: 'feedbackStates' };
 
+/**
+ * nameOf names a field of the entry's collection.
+ * @param {AuditEntry} e
+ * @param {string} f
+ */
 function nameOf(e, f) {
   const l = fieldLabel(e.collectionRef, f);
   return l === f && LABELS[f] ? LABELS[f] : l;
 }
 
-// values describes the choices an entry records: "Vai trò: Biên tập viên → Cán bộ thẩm định".
+/**
+ * values describes the choices an entry records: "Vai trò: Biên tập viên → Cán bộ thẩm định".
+ * @param {AuditEntry} e
+ * @param {unknown} v
+ */
 function values(e, v) {
   if (!v || typeof v !== 'object') return '';
   const parts = Object.entries(v).map(([f, x]) => `${nameOf(e, f)}: ${x && typeof x === 'object' && 'to' in x ? `${show(e, f, x.from)} → ${show(e, f, x.to)}` : show(e, f, x)}`);
   return parts.length ? ` (${parts.join('; ')})` : '';
 }
 
+/**
+ * show shows a value an entry records.
+ * @param {AuditEntry} e
+ * @param {string} f
+ * @param {unknown} x
+ */
 function show(e, f, x) {
   if (x === '' || x === null || x === undefined || (Array.isArray(x) && !x.length)) return '—';
   if (Array.isArray(x)) return x.join(', ');
@@ -123,7 +157,12 @@ function show(e, f, x) {
   return list ? label(list, String(x)) : String(x);
 }
 
+/**
+ * details says what an entry changed, by its action.
+ * @param {AuditEntry} e
+ */
 function details(e) {
+  /** @type {AuditChanges} */
   const ch = e.changes || {};
   switch (e.action) {
     case 'update':

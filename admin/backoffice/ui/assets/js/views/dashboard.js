@@ -1,14 +1,20 @@
 // @ts-check
 // The dashboard staff open every morning: their drafts, what waits for
 // review, what is scheduled, what was published lately, and the state of
-// the public site's last build with a button to rebuild it.
+// the public site's last build with a button to rebuild it; the cards of
+// the award process and the citizens' voice (dashboard-cards.js).
 
-import { list, request, auth } from '../api.js';
-import { h, fill, formatDateTime, formatNumber, q, vnYear } from '../util.js';
-import { collections, titleOf, statusText, statusClass, label } from '../schema.js';
+/**
+ * @import { BuildReport, PublicRecord, SiteStatus } from '../types.js'
+ * @import { Card } from '../ui-types.js'
+ */
+
+import { list, request, auth, asApiError } from '../api.js';
+import { h, fill, $, formatDateTime, formatNumber, vnYear } from '../util.js';
+import { collections, titleOf, statusText, statusClass } from '../schema.js';
 import { canSee, canRebuild, editable, can, isReviewer, isReporter } from '../roles.js';
-import { PATHS, loadConfig, deadline, openYear, nomineeName, nominationBadge, reportBadge } from '../process.js';
-import { feedbackGist } from './feedback.js';
+import { PATHS } from '../process.js';
+import { box, loadWaitingNominations, loadReportsSummary, loadUnitNominations, loadUnitReport, loadNewFeedback } from './dashboard-cards.js';
 import { BASE, setTitle, takeFlash } from '../nav.js';
 import { shortActor } from '../components/actor.js';
 import { loadOverdue } from './late.js';
@@ -17,10 +23,15 @@ import { opsNotices } from './ops-notices.js';
 
 const WORKFLOW = ['articles', 'guides', 'initiatives', 'honorees', 'awards', 'units', 'indicators'];
 
+/**
+ * renderDashboard shows the dashboard of the person signed in.
+ * @param {HTMLElement} el
+ */
 export async function renderDashboard(el) {
   setTitle('Tổng quan');
   const flash = takeFlash();
   const r = auth.record;
+  if (!r) return;
   const colls = WORKFLOW.filter(canSee);
   const mine = editable();
 
@@ -33,7 +44,9 @@ export async function renderDashboard(el) {
   const build = h('section', { class: 'card card-build', 'aria-labelledby': 'dung-trang' }, h('h2', { id: 'dung-trang' }, 'Trang web công khai'), h('p', { class: 'muted' }, 'Đang tải…'));
 
   // The award process and the citizens' voice, by role.
+  /** @type {HTMLElement[]} */
   const process = [];
+  /** @type {Promise<void>[]} */
   const loaders = [];
   if (isReviewer()) {
     const noms = box('ho-so-cho', 'Hồ sơ đề nghị chờ xử lý', 'Không có hồ sơ nào chờ xử lý.');
@@ -76,125 +89,27 @@ export async function renderDashboard(el) {
   // Who saved a record last is a protected field, which the API does not
   // search: the latest drafts are fetched and one's own kept.
   const email = auth.email;
-  const mineOnly = (x) => ['(' + email + ',', '(' + email + ')', '<' + email + '>'].some((s) => String(x.updatedBy || '').includes(s));
-  const queries = [
-    [sections.drafts, mine, `status = 'draft'`, '-updated', 'updated', mineOnly],
-    [sections.review, colls, `status = 'review'`, '-updated', 'updated'],
-    [sections.scheduled, colls, `status = 'published' && publishAt > @now`, 'publishAt', 'publishAt'],
-    [sections.recent, colls, `status = 'published' && publishAt <= @now`, '-publishAt', 'publishAt'],
-  ];
+  const mineOnly = (/** @type {PublicRecord} */ x) => ['(' + email + ',', '(' + email + ')', '<' + email + '>'].some((s) => String(x.updatedBy || '').includes(s));
   await Promise.all([
-    ...queries.map(([sec, cs, filter, sort, dateField, keep]) => loadSection(sec, cs, filter, sort, dateField, keep)),
+    loadSection(sections.drafts, mine, `status = 'draft'`, '-updated', 'updated', mineOnly),
+    loadSection(sections.review, colls, `status = 'review'`, '-updated', 'updated'),
+    loadSection(sections.scheduled, colls, `status = 'published' && publishAt > @now`, 'publishAt', 'publishAt'),
+    loadSection(sections.recent, colls, `status = 'published' && publishAt <= @now`, '-publishAt', 'publishAt'),
     loadBuild(build),
     ...loaders,
   ]);
 }
 
-// ---- the award process and the citizens' voice
-
-// (functions: BASE is not set yet while the modules load)
-const NOM = () => `${BASE}${PATHS.nominations}/`;
-const REP = () => `${BASE}${PATHS.reports}/`;
-const FB = () => `${BASE}${PATHS.feedback}/`;
-
-function failed(sec, e) {
-  fill(sec.body, h('p', { class: 'muted' }, `Không tải được: ${e.message}`));
-}
-
-function nominationItems(items) {
-  return h('ul', { class: 'mini-list' }, items.map((n) => h('li', {},
-    h('a', { href: NOM() + n.id }, nomineeName(n)),
-    h('span', { class: 'mini-meta' },
-      n.expand && n.expand.unit ? h('span', { class: 'kind' }, n.expand.unit.name) : null,
-      n.expand && n.expand.unit ? ' · ' : '',
-      nominationBadge(n.state), ' · ', `năm ${n.year}`, ' · ', formatDateTime(n.submittedAt || n.updated)))));
-}
-
-async function loadWaitingNominations(sec) {
-  try {
-    const [waiting, council] = await Promise.all([
-      list('nominations', { filter: `state = 'submitted'`, sort: 'submittedAt', perPage: 5, expand: 'nominee,unit' }),
-      list('nominations', { filter: `state = 'forwarded'`, perPage: 1, fields: 'id' }),
-    ]);
-    fill(sec.body,
-      h('p', { class: 'big-count' }, h('strong', {}, formatNumber(waiting.totalItems)), ' hồ sơ đã nộp chờ xem xét',
-        council.totalItems ? `, ${formatNumber(council.totalItems)} hồ sơ đang trình Hội đồng` : '', '.'),
-      waiting.items.length ? nominationItems(waiting.items) : null,
-      h('p', { class: 'card-more' }, h('a', { href: `${NOM()}?trang-thai=submitted` }, waiting.totalItems ? 'Xem các hồ sơ chờ xử lý' : 'Xem tất cả hồ sơ đề nghị')));
-  } catch (e) { failed(sec, e); }
-}
-
-async function loadReportsSummary(sec) {
-  const y = vnYear();
-  try {
-    const st = await request('GET', `/api/portal/reports?year=${y}`);
-    const t = st.totals || {};
-    fill(sec.body,
-      h('p', { class: 'big-count' }, h('strong', {}, formatNumber(t.missing || 0)), ` trong ${formatNumber(t.units || 0)} đơn vị chưa nộp báo cáo năm ${y}.`),
-      h('p', { class: st.closed && t.missing ? 'text-warning' : '' }, st.closed
-        ? `Đã quá hạn nộp (hết ngày ${st.deadline}).`
-        : `Hạn nộp: hết ngày ${st.deadline}.`),
-      h('p', { class: 'card-more' }, h('a', { href: `${REP()}?nam=${y}${t.missing ? '&loc=chua-nop' : ''}` }, t.missing ? 'Xem các đơn vị chưa nộp' : 'Xem các báo cáo')));
-  } catch (e) { failed(sec, e); }
-}
-
-async function loadUnitNominations(sec) {
-  try {
-    const [recent, returned] = await Promise.all([
-      list('nominations', { sort: '-updated', perPage: 5, expand: 'nominee' }),
-      list('nominations', { filter: `state = 'returned'`, perPage: 1, fields: 'id' }),
-    ]);
-    if (!recent.totalItems) {
-      fill(sec.body, h('p', { class: 'muted' }, sec.empty), h('p', { class: 'card-more' }, h('a', { href: `${NOM()}moi` }, 'Lập hồ sơ đề nghị')));
-      return;
-    }
-    fill(sec.body,
-      returned.totalItems ? h('p', { class: 'text-warning' }, h('strong', {}, `${formatNumber(returned.totalItems)} hồ sơ được trả lại để bổ sung.`)) : null,
-      nominationItems(recent.items),
-      h('p', { class: 'card-more' }, h('a', { href: NOM() }, `Xem tất cả ${formatNumber(recent.totalItems)} hồ sơ`)));
-  } catch (e) { failed(sec, e); }
-}
-
-async function loadUnitReport(sec) {
-  try {
-    const config = await loadConfig();
-    const y = openYear(config);
-    const d = deadline(config, y);
-    const res = await list('unitReports', { filter: `unit = ${q(auth.unit)} && year = ${y}`, perPage: 1 });
-    const r = res.items[0];
-    const title = sec.el.querySelector('h2');
-    title.textContent = `Báo cáo năm ${y} của đơn vị`;
-    fill(sec.body,
-      h('p', {}, reportBadge(r ? r.state : ''), r && r.submittedAt ? ` Nộp lúc ${formatDateTime(r.submittedAt)}.` : ''),
-      h('p', {}, `Hạn nộp: hết ngày ${d.text}`, !d.closed && d.days <= 60 ? ` (còn ${formatNumber(d.days)} ngày).` : '.'),
-      h('p', { class: 'card-more' }, h('a', { href: r ? REP() + r.id : `${REP()}moi?nam=${y}` }, r ? (r.state === 'submitted' ? 'Xem báo cáo' : 'Viết tiếp báo cáo') : `Lập báo cáo năm ${y}`)));
-  } catch (e) { failed(sec, e); }
-}
-
-async function loadNewFeedback(sec) {
-  try {
-    const res = await list('feedback', { filter: `state = 'moi'`, sort: '-created', perPage: 5 });
-    if (!res.totalItems) {
-      fill(sec.body, h('p', { class: 'muted' }, sec.empty), h('p', { class: 'card-more' }, h('a', { href: FB() }, 'Xem hàng đợi ý kiến')));
-      return;
-    }
-    fill(sec.body,
-      h('p', { class: 'big-count' }, h('strong', {}, formatNumber(res.totalItems)), ' ý kiến mới chưa xử lý.'),
-      h('ul', { class: 'mini-list' }, res.items.map((x) => h('li', {},
-        h('a', { href: FB() + x.id }, `${x.refCode}: ${feedbackGist(x)}`),
-        h('span', { class: 'mini-meta' }, h('span', { class: 'kind' }, label('feedbackKinds', x.kind)), ' · ', formatDateTime(x.created))))),
-      h('p', { class: 'card-more' }, h('a', { href: `${FB()}?trang-thai=moi` }, 'Xem các ý kiến mới')));
-  } catch (e) { failed(sec, e); }
-}
-
-function box(id, title, empty) {
-  const body = h('div', {}, h('p', { class: 'muted' }, 'Đang tải…'));
-  const el = h('section', { class: 'card', 'aria-labelledby': id }, h('h2', { id }, title), body);
-  return { el, body, empty };
-}
-
-// loadSection lists the records of colls matching filter, newest first by
-// sort; keep, if given, picks among the latest 100 of each collection.
+/**
+ * loadSection lists the records of colls matching filter, newest first by
+ * sort; keep, if given, picks among the latest 100 of each collection.
+ * @param {Card} sec
+ * @param {string[]} colls
+ * @param {string} filter
+ * @param {string} sort
+ * @param {'updated' | 'publishAt'} dateField
+ * @param {(r: PublicRecord) => boolean} [keep]
+ */
 async function loadSection(sec, colls, filter, sort, dateField, keep) {
   if (!colls.length) {
     fill(sec.body, h('p', { class: 'muted' }, sec.empty));
@@ -203,7 +118,7 @@ async function loadSection(sec, colls, filter, sort, dateField, keep) {
   const results = await Promise.all(colls.map((name) => list(name, {
     filter, sort, perPage: keep ? 100 : 6, expand: collections[name].expand || '',
   }).then((res) => res.items.filter(keep || (() => true)).map((x) => ({ name, r: x, total: res.totalItems })))
-    .catch(() => [])));
+    .catch(() => /** @type {{ name: string, r: PublicRecord, total: number }[]} */ ([]))));
   const all = results.flat();
   const desc = sort.startsWith('-');
   all.sort((a, b) => {
@@ -230,18 +145,26 @@ async function loadSection(sec, colls, filter, sort, dateField, keep) {
   })));
 }
 
+/**
+ * loadBuild fills the card of the public site: how its builds stand, and
+ * the button that asks for one.
+ * @param {HTMLElement} section
+ */
 async function loadBuild(section) {
-  const title = section.querySelector('h2');
+  const title = $(section, 'h2');
+  /** @type {SiteStatus} */
   let st;
   try {
-    st = await request('GET', '/api/site/status');
-  } catch (e) {
+    st = /** @type {SiteStatus} */ (await request('GET', '/api/site/status'));
+  } catch (ex) {
+    const e = asApiError(ex);
     fill(section, title, h('p', { class: 'muted' }, e.status === 403 || e.status === 401
       ? 'Tài khoản của bạn chưa xem được trạng thái dựng trang.'
       : `Không đọc được trạng thái dựng trang: ${e.message}`));
     return;
   }
   const last = st.last;
+  /** @type {[string, string | Node][]} */
   const rows = [];
   if (st.building) rows.push(['Hiện tại', 'Đang dựng lại trang…']);
   if (last) {
@@ -266,15 +189,16 @@ async function loadBuild(section) {
   const msg = h('p', { role: 'status', class: 'build-msg' });
   const btn = canRebuild() ? h('button', {
     type: 'button', class: 'btn btn-secondary',
-    onclick: async () => {
+    onclick: async (e) => {
+      const btn = e.currentTarget;
       btn.disabled = true;
       msg.textContent = 'Đang gửi yêu cầu…';
       try {
         await request('POST', '/api/site/rebuild');
         msg.textContent = 'Đã yêu cầu dựng lại trang. Trạng thái sẽ cập nhật sau ít giây.';
         setTimeout(() => loadBuild(section), 4000);
-      } catch (e) {
-        msg.textContent = e.message;
+      } catch (ex) {
+        msg.textContent = asApiError(ex).message;
         btn.disabled = false;
       }
     },
@@ -289,8 +213,11 @@ async function loadBuild(section) {
     h('p', {}, h('a', { href: '/', target: '_blank', rel: 'noopener' }, 'Mở trang công khai', h('span', { class: 'visually-hidden' }, ' (thẻ mới)'))));
 }
 
-// buildProblems lists what the last build left out of the site (a
-// record's image that is damaged…), each with a link to fix its record.
+/**
+ * buildProblems lists what the last build left out of the site (a
+ * record's image that is damaged…), each with a link to fix its record.
+ * @param {NonNullable<BuildReport['problems']>} problems
+ */
 function buildProblems(problems) {
   return h('div', { class: 'notice notice-warning' },
     h('p', { class: 'notice-title' }, `Các trang vẫn được đưa lên, nhưng còn ${formatNumber(problems.length)} chỗ cần sửa:`),

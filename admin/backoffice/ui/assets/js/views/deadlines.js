@@ -3,13 +3,22 @@
 // of the 2026–2030 summary awards ("theo kế hoạch tổng kết"), and a
 // deadline extended for one unit or a report it is excused from.
 
-import { list, create, update, remove } from '../api.js';
+/**
+ * @import { PortalConfig } from '../types.js'
+ */
+
+import { list, create, update, remove, asApiError } from '../api.js';
 import { h, fill, formatDate, parseVNDate, toPB, vnYear, uid } from '../util.js';
 import { loadUnits } from '../forms/units.js';
 
+/** @type {Record<string, string>} */
 const ACTIONS = { extend: 'Gia hạn', waive: 'Miễn nộp' };
 
-/** field makes a labelled input with its error line. */
+/**
+ * field makes a labelled input with its error line.
+ * @param {string} labelText
+ * @param {Record<string, string>} attrs
+ */
 function field(labelText, attrs, hint = '') {
   const id = uid('hd');
   const input = h('input', { id, type: 'text', autocomplete: 'off', ...attrs });
@@ -19,25 +28,25 @@ function field(labelText, attrs, hint = '') {
 
 /**
  * deadlineSettings is the two panels, for the settings page.
- * @param {any} config  the portal's settings record
+ * @param {PortalConfig & { id: string }} config  the portal's settings record
  */
 export async function deadlineSettings(config) {
   const units = await loadUnits().catch(() => []);
   const opens = field('Ngày bắt đầu nhận hồ sơ', { class: 'input-medium', placeholder: 'dd/mm/yyyy', value: formatDate(config.summaryOpens) });
   const closes = field('Ngày cuối nhận hồ sơ', { class: 'input-medium', placeholder: 'dd/mm/yyyy', value: formatDate(config.summaryCloses) }, 'Hồ sơ nộp sau ngày này được ghi là nộp muộn.');
   const winMsg = h('p', { role: 'status' });
-  const saveWindow = async (e) => {
+  const saveWindow = async (/** @type {SubmitEvent} */ e) => {
     e.preventDefault();
     opens.err.textContent = closes.err.textContent = winMsg.textContent = '';
     const a = parseVNDate(opens.input.value);
     const b = closes.input.value.trim() ? parseVNDate(closes.input.value, '12:00') : { date: null };
-    if (a.error) { opens.err.textContent = a.error; return; }
-    if (b.error) { closes.err.textContent = b.error; return; }
+    if ('error' in a) { opens.err.textContent = a.error; return; }
+    if ('error' in b) { closes.err.textContent = b.error; return; }
     if (b.date && b.date < a.date) { closes.err.textContent = 'Ngày cuối phải sau ngày bắt đầu.'; return; }
     try {
       await update('portalConfig', config.id, { summaryOpens: toPB(a.date), summaryCloses: b.date ? toPB(b.date) : '' });
       winMsg.textContent = 'Đã lưu đợt nhận hồ sơ khen thưởng tổng kết.';
-    } catch (ex) { winMsg.textContent = `Không lưu được: ${ex.message}`; }
+    } catch (ex) { winMsg.textContent = `Không lưu được: ${asApiError(ex).message}`; }
   };
 
   const unitSel = h('select', { id: uid('hd-dv') }, h('option', { value: '' }, '— Chọn đơn vị —'), units.map((u) => h('option', { value: u.id }, u.name)));
@@ -56,25 +65,27 @@ export async function deadlineSettings(config) {
         x.action === 'extend' && x.until ? ` đến hết ngày ${formatDate(x.until)}` : '', x.reason ? ` (${x.reason})` : '', ' ',
         h('button', { type: 'button', class: 'btn-link', onclick: async () => { await remove('deadlineExceptions', x.id).catch(() => {}); draw(); } }, 'Bỏ')))) :
         h('p', { class: 'muted' }, 'Chưa gia hạn hay miễn nộp cho đơn vị nào.'));
-    } catch (ex) { fill(listBox, h('p', { class: 'muted' }, `Không tải được: ${ex.message}`)); }
+    } catch (ex) { fill(listBox, h('p', { class: 'muted' }, `Không tải được: ${asApiError(ex).message}`)); }
   };
-  const saveEx = async (e) => {
+  const saveEx = async (/** @type {SubmitEvent} */ e) => {
     e.preventDefault();
     exMsg.textContent = until.err.textContent = year.err.textContent = '';
     if (!unitSel.value) { exMsg.textContent = 'Hãy chọn đơn vị.'; return; }
     const y = Number(year.input.value.trim());
     if (!Number.isInteger(y) || y < 2000 || y > 2100) { year.err.textContent = 'Hãy nhập năm gồm bốn chữ số, ví dụ 2026.'; return; }
+    /** @type {Record<string, string | number>} */
     const body = { unit: unitSel.value, year: y, subject: 'report', action: actionSel.value, reason: reason.input.value.trim() };
     if (actionSel.value === 'extend') {
       const d = parseVNDate(until.input.value, '12:00');
-      if (d.error) { until.err.textContent = d.error; return; }
+      if ('error' in d) { until.err.textContent = d.error; return; }
       body.until = toPB(d.date);
     }
     try {
       await create('deadlineExceptions', body);
       exMsg.textContent = 'Đã lưu.';
       draw();
-    } catch (ex) {
+    } catch (err) {
+      const ex = asApiError(err);
       const d = ex.data || {};
       exMsg.textContent = (d.until && d.until.message) || (d.unit && 'Đơn vị này đã được gia hạn hoặc miễn nộp cho năm đó; hãy bỏ quyết định cũ trước.') || ex.message;
     }

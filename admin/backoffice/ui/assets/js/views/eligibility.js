@@ -5,8 +5,15 @@
 // its reason and the records behind it, and export the list for the
 // council.
 
-import { request } from '../api.js';
-import { h, fill, formatNumber } from '../util.js';
+/**
+ * @import { Eligible } from '../types.js'
+ * @import { RouteCtx } from '../ui-types.js'
+ * @import { ApiError } from '../api.js'
+ * @import { Child } from '../dom.js'
+ */
+
+import { request, asApiError } from '../api.js';
+import { h, fill, $, formatNumber } from '../util.js';
 import { can } from '../roles.js';
 import { BASE, setTitle } from '../nav.js';
 import { filterTo } from '../components/list.js';
@@ -15,6 +22,11 @@ import { PATHS } from '../process.js';
 
 const PATH = PATHS.eligibility;
 
+/**
+ * renderEligibility shows who meets the summary award's standards.
+ * @param {HTMLElement} el
+ * @param {RouteCtx} ctx
+ */
 export async function renderEligibility(el, { query }) {
   const title = 'Đủ tiêu chuẩn khen thưởng tổng kết 2026 – 2030';
   setTitle(title);
@@ -24,15 +36,17 @@ export async function renderEligibility(el, { query }) {
   }
   const show = query.get('hien') || '';
   const kind = query.get('doi-tuong') || '';
+  /** @type {{ items: Eligible[] | null } | null} */
   let data = null;
+  /** @type {ApiError | null} */
   let error = null;
   try {
-    data = await request('GET', '/api/portal/eligibility');
+    data = /** @type {{ items: Eligible[] | null }} */ (await request('GET', '/api/portal/eligibility'));
   } catch (e) {
-    error = e;
+    error = asApiError(e);
   }
   const status = h('p', { class: 'hint download-status', role: 'status' });
-  const exportBtn = (format, text) => exportButton(text, status,
+  const exportBtn = (/** @type {string} */ format, /** @type {string} */ text) => exportButton(text, status,
     () => ({ path: `/api/portal/eligibility?format=${format}`, name: `du-tieu-chuan.${format}` }));
 
   const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Lọc danh sách', onsubmit: filterTo(BASE + PATH + '/') },
@@ -48,12 +62,13 @@ export async function renderEligibility(el, { query }) {
         h('option', { value: 'tap-the' }, 'Tập thể'))),
     h('div', { class: 'filter-actions' }, h('button', { type: 'submit', class: 'btn btn-secondary' }, 'Lọc'),
       show || kind ? h('a', { href: BASE + PATH + '/', class: 'link-button' }, 'Xóa bộ lọc') : null));
-  form.querySelector('#dtc-hien').value = show;
-  form.querySelector('#dtc-doi-tuong').value = kind;
+  $(form, '#dtc-hien', HTMLSelectElement).value = show;
+  $(form, '#dtc-doi-tuong', HTMLSelectElement).value = kind;
 
+  /** @type {Child} */
   let body;
-  if (error) {
-    body = h('div', { class: 'notice notice-error', role: 'alert' }, error.message);
+  if (error || !data) {
+    body = h('div', { class: 'notice notice-error', role: 'alert' }, error ? error.message : '');
   } else {
     const all = data.items || [];
     const items = all.filter((x) => (show === 'du' ? x.eligible : show === 'chua-du' ? !x.eligible : true) && (!kind || x.kind === kind));
@@ -81,8 +96,14 @@ export async function renderEligibility(el, { query }) {
     body);
 }
 
+/** @type {Record<string, string>} */
 const EVIDENCE_PATHS = { awards: 'khen-thuong', initiatives: 'mo-hinh-sang-kien' };
 
+/**
+ * card shows one honouree: each standard, met or not, and the records
+ * behind it.
+ * @param {Eligible} x
+ */
 function card(x) {
   const id = `dtc-${x.honoreeId}`;
   return h('li', { class: `eligibility ${x.eligible ? 'eligible' : 'not-eligible'}` },

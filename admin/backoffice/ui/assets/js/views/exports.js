@@ -4,7 +4,7 @@
 // honourees of one decision. The files come from the API with the session's
 // token and are saved under the name the server gives.
 
-import { list } from '../api.js';
+import { list, asApiError } from '../api.js';
 import { openHTML } from '../files.js';
 import { h, fill, formatDate, formatNumber, vnYear, uid, debounce } from '../util.js';
 import { can } from '../roles.js';
@@ -13,6 +13,10 @@ import { loadUnits } from '../forms/units.js';
 import { setTitle } from '../nav.js';
 import { exportButton } from '../components/download.js';
 
+/**
+ * renderExports shows the exports for reviewers.
+ * @param {HTMLElement} el
+ */
 export async function renderExports(el) {
   const title = 'Xuất dữ liệu';
   setTitle(title);
@@ -39,6 +43,11 @@ export async function renderExports(el) {
     }
     return n;
   };
+  /**
+   * @param {string} what    awards, nominations or reports
+   * @param {string} format  xlsx or csv
+   * @param {string} text
+   */
   const exportBtn = (what, format, text) => exportButton(text, status, () => {
     const y = readYear();
     if (!y) return null;
@@ -64,6 +73,7 @@ export async function renderExports(el) {
     try {
       const res = await list('awards', { perPage: 500, filter: `year = ${Number(t)} && decisionNo != ''`, fields: 'decisionNo,decisionDate', sort: '-decisionDate' });
       if (t !== loadedYear) return; // another year was asked meanwhile
+      /** @type {Map<string, { no: string, date: string, n: number }>} */
       const by = new Map();
       for (const a of res.items) {
         const x = by.get(a.decisionNo) || { no: a.decisionNo, date: a.decisionDate, n: 0 };
@@ -82,6 +92,7 @@ export async function renderExports(el) {
   decYear.addEventListener('input', debounce(loadDecisions, 400));
   decSel.addEventListener('change', () => { if (decSel.value) decInput.value = decSel.value; });
 
+  /** @param {SubmitEvent} e */
   async function print(e) {
     e.preventDefault();
     decSummary.replaceChildren();
@@ -91,8 +102,9 @@ export async function renderExports(el) {
     if (!no) {
       const msg = 'Hãy chọn một quyết định hoặc nhập số quyết định, ví dụ 125/QĐ-UBND.';
       setInvalid(decInput, decErr, msg);
-      fill(decSummary, errorSummary([{ href: '#xd-so-qd', text: msg }], 'Chưa mở được danh sách'));
-      decSummary.firstChild.focus();
+      const box = errorSummary([{ href: '#xd-so-qd', text: msg }], 'Chưa mở được danh sách');
+      fill(decSummary, box);
+      box.focus();
       return;
     }
     printStatus.textContent = 'Đang mở danh sách…';
@@ -102,11 +114,13 @@ export async function renderExports(el) {
         ? h('p', { class: 'notice notice-success' }, `Đã mở danh sách theo Quyết định ${no} trong thẻ mới. Bấm Ctrl + P (hoặc chọn In trong trình duyệt) để in trên khổ A4.`)
         : h('p', { class: 'notice notice-warning' }, 'Trình duyệt đã chặn thẻ mới. ',
           h('a', { href: res.url, target: '_blank', rel: 'noopener' }, `Mở danh sách theo Quyết định ${no}`), ' để in.'));
-    } catch (err) {
+    } catch (ex) {
+      const err = asApiError(ex);
       printStatus.replaceChildren();
       setInvalid(decInput, decErr, err.message);
-      fill(decSummary, errorSummary([{ href: '#xd-so-qd', text: err.message }], 'Chưa mở được danh sách'));
-      decSummary.firstChild.focus();
+      const box = errorSummary([{ href: '#xd-so-qd', text: err.message }], 'Chưa mở được danh sách');
+      fill(decSummary, box);
+      box.focus();
     }
   }
 

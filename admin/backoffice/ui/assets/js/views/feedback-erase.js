@@ -4,13 +4,17 @@
 // the site's lookup page: after checking who is asking, one confirmed
 // click; the audit log credits the reviewer.
 
-import { request } from '../api.js';
+/**
+ * @import { Feedback } from '../types.js'
+ */
+
+import { request, asApiError } from '../api.js';
 import { h, fill, uid } from '../util.js';
 
 /**
  * erasePanel is the panel under a submission's contacts, or null when
  * there is nothing to erase.
- * @param {any} r  the submission, as a reviewer reads it
+ * @param {Feedback} r  the submission, as a reviewer reads it
  * @param {() => void} done  called after the erasure (to show the page again)
  */
 export function erasePanel(r, done) {
@@ -29,12 +33,12 @@ export function erasePanel(r, done) {
       }
       btn.disabled = true;
       try {
-        const res = await request('POST', `/api/portal/feedback/${encodeURIComponent(r.id)}/erase-contacts`);
+        const res = /** @type {{ message?: string }} */ (await request('POST', `/api/portal/feedback/${encodeURIComponent(r.id)}/erase-contacts`));
         fill(out, h('p', { class: 'notice notice-success' }, res.message || 'Đã xóa.'));
         done();
       } catch (e) {
         btn.disabled = false;
-        fill(out, h('p', { class: 'notice notice-error' }, e.message));
+        fill(out, h('p', { class: 'notice notice-error' }, asApiError(e).message));
       }
     },
   }, 'Xóa thông tin liên hệ');

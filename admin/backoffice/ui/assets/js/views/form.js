@@ -5,31 +5,48 @@
 // deletion. A failed save keeps everything as typed and says what is wrong
 // beside each field and in a summary at the top.
 
-import { view, create, update, remove } from '../api.js';
-import { h, fill, formatDateTime, parsePB, toPB, parseVNDate, dateInputValue, timeInputValue } from '../util.js';
-import { collections, titleOf, fieldLabel } from '../schema.js';
+/**
+ * @import { PublicRecord } from '../types.js'
+ * @import { Problem, RouteCtx } from '../ui-types.js'
+ * @import { ApiError } from '../api.js'
+ */
+
+import { view, create, update, remove, asApiError } from '../api.js';
+import { h, fill, find, formatDateTime, toPB, parseVNDate, dateInputValue, timeInputValue } from '../util.js';
+import { collections, titleOf, fieldLabel, scheduled } from '../schema.js';
 import { canCreate, canEdit, canDelete, statuses, lockedUnit } from '../roles.js';
 import { widget } from '../forms/widget.js';
 import { setInvalid } from '../forms/field.js';
 import { BASE, navigate, setTitle, setDirtyCheck, setFlash, takeFlash, flashNotice } from '../nav.js';
 import { confirmDialog } from '../dialog.js';
 import { relatedNotice, defaultValue, workflowText, crumbs, statePanel, renderReadOnly, openPreview } from './record.js';
-import { actionButton, onAction, lock, flag, keysOf, readValue, serverProblems, showSummary, showSaveError } from '../editor.js';
+import { actionButton, onAction, lock, flag, keysOf, readValue, requestBody, serverProblems, showSummary, showSaveError } from '../editor.js';
 
+/**
+ * expandFor names the relations a record's form shows the titles of.
+ * @param {string} collection
+ */
 function expandFor(collection) {
   return collections[collection].fields
     .filter((f) => f.widget === 'picker' || f.widget === 'unit')
     .map((f) => f.name).join(',');
 }
 
+/**
+ * renderForm shows a record's form (id), or a new record's (no id).
+ * @param {HTMLElement} el
+ * @param {RouteCtx & { collection: string, id: string }} ctx
+ */
 export async function renderForm(el, { collection, id }) {
   const c = collections[collection];
   const listURL = BASE + c.path + '/';
+  /** @type {PublicRecord | null} */
   let record = null;
   if (id) {
     try {
       record = await view(collection, id, { expand: expandFor(collection) });
-    } catch (e) {
+    } catch (ex) {
+      const e = asApiError(ex);
       if (e.status === 404 || e.status === 403) {
         setTitle('Không tìm thấy');
         fill(el, crumbs(c, 'Không tìm thấy'), h('h1', {}, 'Không tìm thấy bản ghi'),
@@ -37,7 +54,7 @@ export async function renderForm(el, { collection, id }) {
           h('p', {}, h('a', { href: listURL }, `Về danh sách ${c.title.toLowerCase()}`)));
         return;
       }
-      throw e;
+      throw ex;
     }
   } else if (!canCreate(collection)) {
     setTitle('Không có quyền');
@@ -60,11 +77,11 @@ export async function renderForm(el, { collection, id }) {
   // ---- workflow
   const allowed = statuses(collection);
   const st = record ? record.status : 'new';
-  const future = record && record.status === 'published' && parsePB(record.publishAt) > new Date();
-  const live = record && record.status === 'published' && !future;
+  const future = !!record && scheduled(record);
+  const live = !!record && record.status === 'published' && !future;
   const schedDate = h('input', { id: 'schedule-date', type: 'text', inputmode: 'numeric', class: 'input-date', autocomplete: 'off', placeholder: 'dd/mm/yyyy', 'aria-describedby': 'schedule-hint schedule-error' });
   const schedTime = h('input', { id: 'schedule-time', type: 'text', inputmode: 'numeric', class: 'input-time', autocomplete: 'off', placeholder: 'HH:mm', 'aria-describedby': 'schedule-hint schedule-error' });
-  if (future) {
+  if (record && future) {
     schedDate.value = dateInputValue(record.publishAt);
     schedTime.value = timeInputValue(record.publishAt);
   }
@@ -74,12 +91,13 @@ export async function renderForm(el, { collection, id }) {
     input.addEventListener('keydown', (e) => {
       if (e.key !== 'Enter') return;
       e.preventDefault();
-      const btn = form.querySelector('button[data-action="schedule"]');
+      const btn = find(form, 'button[data-action="schedule"]', HTMLButtonElement);
       if (btn) form.requestSubmit(btn);
     });
   }
+  /** @type {HTMLButtonElement[]} */
   const actions = [];
-  const act = (action, text, cls = 'btn btn-secondary') => actions.push(actionButton(action, text, cls));
+  const act = (/** @type {string} */ action, /** @type {string} */ text, cls = 'btn btn-secondary') => actions.push(actionButton(action, text, cls));
   if (st === 'new' || st === 'draft') {
     act('draft', 'Lưu bản nháp', 'btn');
     if (allowed.includes('review')) act('review', 'Gửi duyệt');
@@ -130,12 +148,18 @@ export async function renderForm(el, { collection, id }) {
   const dirty = () => keyOf() !== initial;
   if (el.isConnected) setDirtyCheck(dirty);
 
+  /**
+   * save saves the form with the action of the button pressed.
+   * @param {string} action
+   */
   async function save(action) {
     summary.replaceChildren();
     for (const x of widgets) x.w.setError('');
     setInvalid(schedDate, schedErr, '');
     schedTime.removeAttribute('aria-invalid');
+    /** @type {Problem[]} */
     const problems = [];
+    /** @type {Record<string, unknown>} */
     const values = {};
     for (const { def, w } of widgets) {
       readValue(w, def.name, def.label, values, problems);
@@ -172,14 +196,15 @@ export async function renderForm(el, { collection, id }) {
         let msg = '';
         if (!schedDate.value.trim()) msg = 'Hãy nhập ngày xuất bản, ví dụ 25/11/2026.';
         else if (!schedTime.value.trim()) msg = 'Hãy nhập giờ xuất bản, ví dụ 07:30.';
+        /** @type {Date | null} */
         let when = null;
         if (!msg) {
           const r = parseVNDate(schedDate.value, schedTime.value);
-          if (r.error) msg = r.error;
+          if ('error' in r) msg = r.error;
           else if (r.date <= new Date()) msg = 'Thời điểm hẹn giờ phải ở tương lai. Muốn đăng ngay thì bấm “Xuất bản ngay”.';
           else when = r.date;
         }
-        if (msg) {
+        if (msg || !when) {
           setInvalid(schedDate, schedErr, msg);
           schedTime.setAttribute('aria-invalid', 'true');
           problems.push({ href: '#schedule-date', text: `Hẹn giờ xuất bản: ${msg}` });
@@ -195,19 +220,14 @@ export async function renderForm(el, { collection, id }) {
     }
     if (problems.length) return showProblems(problems);
 
-    let body = /** @type {Record<string, any> | FormData} */ (values);
-    if (widgets.some((x) => x.w.filesPending && x.w.filesPending())) {
-      body = new FormData();
-      body.append('@jsonPayload', JSON.stringify(values));
-      for (const x of widgets) if (x.w.addFiles) x.w.addFiles(body);
-    }
+    const body = requestBody(values, widgets.map((x) => x.w));
     const unlock = lock(form);
     let saved;
     try {
       saved = record ? await update(collection, record.id, body) : await create(collection, body);
     } catch (e) {
       unlock();
-      return showServerError(e);
+      return showServerError(asApiError(e));
     }
     initial = keyOf();
     setDirtyCheck(null);
@@ -215,10 +235,15 @@ export async function renderForm(el, { collection, id }) {
     navigate(`${BASE}${c.path}/${saved.id}`, { replace: !record ? false : true, force: true });
   }
 
+  /**
+   * @param {Problem[]} items
+   * @param {string} [title]
+   */
   function showProblems(items, title) {
     showSummary(summary, items, title || 'Chưa lưu được: có lỗi cần sửa');
   }
 
+  /** @param {ApiError} e */
   function showServerError(e) {
     const items = serverProblems(e, (field, message) => {
       const x = widgets.find((y) => y.def.name === field || y.def.name + '+' === field || y.def.name + '-' === field);
@@ -229,7 +254,7 @@ export async function renderForm(el, { collection, id }) {
       }
       return { text: `${fieldLabel(collection, field)}: ${message}` };
     });
-    const order = (it) => {
+    const order = (/** @type {Problem} */ it) => {
       const i = widgets.findIndex((x) => it.href === '#' + x.w.focusId);
       return i < 0 ? widgets.length : i;
     };
@@ -241,6 +266,7 @@ export async function renderForm(el, { collection, id }) {
   }
 
   async function onDelete() {
+    if (!record) return;
     const ok = await confirmDialog({
       title: `Xóa ${c.one}?`,
       text: `“${name}” sẽ bị xóa hẳn và gỡ khỏi trang công khai. Phiên bản cuối cùng vẫn được giữ trong lịch sử, nhưng không khôi phục được từ trang quản trị.`,
@@ -249,7 +275,8 @@ export async function renderForm(el, { collection, id }) {
     if (!ok) return;
     try {
       await remove(collection, record.id);
-    } catch (e) {
+    } catch (ex) {
+      const e = asApiError(ex);
       showSummary(summary, [{ text: e.message }], e.status === 403 ? 'Không được phép xóa' : 'Chưa xóa được', { scroll: false });
       return;
     }

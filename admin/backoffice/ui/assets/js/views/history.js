@@ -3,28 +3,43 @@
 // save), compared field by field with the current one, and restored by
 // saving its fields again (the API rules apply as to any save).
 
-import { view, list, update } from '../api.js';
-import { h, fill, formatDateTime, q } from '../util.js';
+/**
+ * @import { PublicRecord, Revision, Step } from '../types.js'
+ * @import { RouteCtx } from '../ui-types.js'
+ * @import { ApiError } from '../api.js'
+ */
+
+import { view, list, update, asApiError } from '../api.js';
+import { h, fill, $, formatDateTime, q } from '../util.js';
 import { collections, titleOf, label, fieldLabel } from '../schema.js';
 import { canEdit } from '../roles.js';
 import { BASE, navigate, setTitle, setFlash } from '../nav.js';
 import { confirmDialog } from '../dialog.js';
 import { shortActor } from '../components/actor.js';
 
+/**
+ * renderHistory shows a record's earlier versions.
+ * @param {HTMLElement} el
+ * @param {RouteCtx & { collection: string, id: string }} ctx
+ */
 export async function renderHistory(el, { collection, id }) {
   const c = collections[collection];
+  /** @type {PublicRecord} */
   let record;
   try {
     record = await view(collection, id);
-  } catch (e) {
-    if (e.status !== 404 && e.status !== 403) throw e;
+  } catch (ex) {
+    const e = asApiError(ex);
+    if (e.status !== 404 && e.status !== 403) throw ex;
     setTitle('Không tìm thấy');
     fill(el, h('h1', {}, 'Không tìm thấy bản ghi'), h('p', {}, h('a', { href: BASE + c.path + '/' }, `Về danh sách ${c.title.toLowerCase()}`)));
     return;
   }
   const name = titleOf(collection, record);
   setTitle(`Lịch sử thay đổi: ${name}`);
+  /** @type {Revision[]} */
   let revs = [];
+  /** @type {ApiError | null} */
   let error = null;
   try {
     const res = await list('revisions', {
@@ -32,7 +47,7 @@ export async function renderHistory(el, { collection, id }) {
     });
     revs = res.items;
   } catch (e) {
-    error = e;
+    error = asApiError(e);
   }
   const fields = diffFields(collection);
   const diffBox = h('div', { class: 'diff-slot' });
@@ -43,7 +58,7 @@ export async function renderHistory(el, { collection, id }) {
     const changed = fields.filter((f) => !same(d[f], record[f]));
     return h('tr', {},
       h('td', { 'data-label': 'Phiên bản' }, formatDateTime(d.updated) || '—'),
-      h('td', { 'data-label': 'Người lưu phiên bản' }, d.updatedBy ? shortActor(d.updatedBy) : '—'),
+      h('td', { 'data-label': 'Người lưu phiên bản' }, d.updatedBy ? shortActor(String(d.updatedBy)) : '—'),
       h('td', { 'data-label': 'Thay thế lúc' }, formatDateTime(rev.created), rev.actor ? h('span', { class: 'by' }, `bởi ${shortActor(rev.actor)}`) : null),
       h('td', { 'data-label': 'Khác hiện tại' }, changed.length ? changed.map((f) => fieldLabel(collection, f)).join(', ') : 'Giống hiện tại'),
       h('td', {}, h('button', {
@@ -75,6 +90,7 @@ export async function renderHistory(el, { collection, id }) {
           h('tbody', {}, rows)),
     diffBox);
 
+  /** @param {Revision} rev */
   function showDiff(rev) {
     const d = rev.data || {};
     const showAll = h('input', { type: 'checkbox', id: 'hien-tat-ca' });
@@ -105,9 +121,14 @@ export async function renderHistory(el, { collection, id }) {
       canRestore ? h('div', { class: 'actions' },
         h('button', { type: 'button', class: 'btn', onclick: () => restore(d, restorable) }, 'Khôi phục phiên bản này'),
         h('p', { class: 'hint' }, 'Nội dung các trường được lấy lại như phiên bản này; trạng thái, thời điểm xuất bản và ảnh giữ như hiện tại.')) : null));
-    diffBox.querySelector('h2').focus();
+    $(diffBox, 'h2').focus();
   }
 
+  /**
+   * restore saves the fields restorable as the version d had them.
+   * @param {Record<string, unknown>} d
+   * @param {string[]} restorable
+   */
   async function restore(d, restorable) {
     const ok = await confirmDialog({
       title: 'Khôi phục phiên bản này?',
@@ -115,16 +136,19 @@ export async function renderHistory(el, { collection, id }) {
       confirm: 'Khôi phục', cancel: 'Không khôi phục',
     });
     if (!ok) return;
+    /** @type {Record<string, unknown>} */
     const body = {};
     for (const f of restorable) body[f] = d[f] === undefined ? null : d[f];
     try {
       await update(collection, record.id, body);
-    } catch (e) {
+    } catch (ex) {
+      const e = asApiError(ex);
       const items = Object.entries(e.data || {}).map(([f, info]) => `${fieldLabel(collection, f)}: ${info.message || info}`);
-      fill(msg, h('div', { class: 'error-summary', role: 'alert', tabindex: '-1' },
+      const box = h('div', { class: 'error-summary', role: 'alert', tabindex: '-1' },
         h('h2', { class: 'error-summary-title' }, e.status === 403 ? 'Không được phép khôi phục' : 'Chưa khôi phục được'),
-        h('ul', { class: 'error-summary-list' }, (items.length ? items : [e.message]).map((t) => h('li', {}, t)))));
-      msg.firstChild.focus();
+        h('ul', { class: 'error-summary-list' }, (items.length ? items : [e.message]).map((t) => h('li', {}, t))));
+      fill(msg, box);
+      box.focus();
       return;
     }
     setFlash(`Đã khôi phục phiên bản ${formatDateTime(d.updated)}. Hãy xem lại rồi xuất bản nếu cần.`);
@@ -132,51 +156,84 @@ export async function renderHistory(el, { collection, id }) {
   }
 }
 
-// Fields compared: the form's, then state and publication.
+/**
+ * Fields compared: the form's, then state and publication.
+ * @param {string} collection
+ */
 function diffFields(collection) {
   return [...collections[collection].fields.map((f) => f.name), 'status', 'publishAt'];
 }
 
-// Fields restored: the form's, but not images (a deleted file is gone) and
-// not the state (restoring content does not publish it).
+/**
+ * Fields restored: the form's, but not images (a deleted file is gone) and
+ * not the state (restoring content does not publish it).
+ * @param {string} collection
+ */
 function restoreFields(collection) {
   return collections[collection].fields.filter((f) => f.widget !== 'image').map((f) => f.name);
 }
 
+/** @param {unknown} v */
 function norm(v) {
   if (v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) return '';
   return JSON.stringify(v);
 }
 
+/**
+ * @param {unknown} a
+ * @param {unknown} b
+ */
 function same(a, b) {
   return norm(a) === norm(b);
 }
 
+/**
+ * isLong tells whether two values are compared line by line (texts of
+ * several lines, lists of steps).
+ * @param {unknown} a
+ * @param {unknown} b
+ */
 function isLong(a, b) {
   return (typeof a === 'string' && a.includes('\n')) || (typeof b === 'string' && b.includes('\n')) || Array.isArray(a) && typeof a[0] === 'object';
 }
 
+/**
+ * text writes a value as lines to compare.
+ * @param {string} f
+ * @param {unknown} v
+ */
 function text(f, v) {
   if (f === 'steps' && Array.isArray(v)) {
-    return v.map((s, i) => [`Bước ${i + 1}: ${s.title}`, s.text, s.link, s.linkText, s.cost, s.logic ? `(${label('stepLogic', s.logic)})` : ''].filter(Boolean).join('\n')).join('\n\n');
+    return /** @type {Step[]} */ (v).map((s, i) => [`Bước ${i + 1}: ${s.title}`, s.text, s.link, s.linkText, s.cost, s.logic ? `(${label('stepLogic', s.logic)})` : ''].filter(Boolean).join('\n')).join('\n\n');
   }
   return v === null || v === undefined ? '' : String(v);
 }
 
+/**
+ * show shows a value of a field in the comparison.
+ * @param {string} collection
+ * @param {string} f
+ * @param {unknown} v
+ */
 function show(collection, f, v) {
   if (v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) return h('span', { class: 'muted' }, '(trống)');
   const def = collections[collection].fields.find((x) => x.name === f);
   if (f === 'status') return label('status', v);
   if (f === 'publishAt' || (def && def.widget === 'date')) return formatDateTime(v);
-  if (def && def.widget === 'select') return label(def.vocab, v);
+  if (def && def.widget === 'select') return label(def.vocab || '', v);
   if (def && def.widget === 'bool') return v ? 'Có' : 'Không';
   if (def && def.widget === 'steps') return h('div', { class: 'pre' }, text(f, v));
   if (Array.isArray(v)) return v.join(', ');
   return h('div', { class: 'pre' }, String(v));
 }
 
-// lineDiff shows one side of a line-by-line comparison: lines only in the
-// old version are marked removed, lines only in the new one added.
+/**
+ * lineDiff shows one side of a line-by-line comparison: lines only in the
+ * old version are marked removed, lines only in the new one added.
+ * @param {string} oldText
+ * @param {string} newText
+ * @param {'old' | 'new'} side
+ */
 function lineDiff(oldText, newText, side) {
   const a = oldText.split('\n');
   const b = newText.split('\n');
@@ -184,6 +241,7 @@ function lineDiff(oldText, newText, side) {
   const n = a.length, m = b.length;
   const dp = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
   for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) dp[i][j] = a[i] === b[j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
+  /** @type {['same' | 'add' | 'del', string][]} */
   const out = [];
   let i = 0, j = 0;
   while (i < n || j < m) {

@@ -2,32 +2,38 @@
 // A report or nomination filed after its deadline: how late, what the
 // reviewer decided, and for reviewers the two buttons that decide it.
 
-import { update, request } from '../api.js';
+/**
+ * @import { Lateness, Overdue } from '../types.js'
+ * @import { Card } from '../ui-types.js'
+ */
+
+import { update, request, asApiError } from '../api.js';
 import { h, fill, formatNumber } from '../util.js';
 import { isReviewer } from '../roles.js';
 
+/** @type {Record<string, string>} */
 const DECISIONS = { pending: 'Chờ xem xét', accepted: 'Đã chấp nhận', refused: 'Không chấp nhận' };
 
 /**
  * lateBlock is nothing for a record filed on time.
  * @param {string} collection  unitReports or nominations
- * @param {any} r              the record
+ * @param {{ id: string } & Lateness} r  the record
  * @param {() => void} reload  called after a decision is saved
  */
 export function lateBlock(collection, r, reload) {
   if (!r || !r.late) return null;
   const status = h('p', { role: 'status', class: 'hint' });
-  const decide = (value, text) => h('button', {
+  const decide = (/** @type {string} */ value, /** @type {string} */ text) => h('button', {
     type: 'button', class: value === 'accepted' ? 'btn' : 'btn btn-secondary',
     onclick: async (e) => {
-      const b = /** @type {HTMLButtonElement} */ (e.currentTarget);
+      const b = e.currentTarget;
       b.disabled = true;
       status.textContent = 'Đang lưu…';
       try {
         await update(collection, r.id, { lateDecision: value });
         reload();
       } catch (err) {
-        status.textContent = `Không lưu được: ${err.message}`;
+        status.textContent = `Không lưu được: ${asApiError(err).message}`;
         b.disabled = false;
       }
     },
@@ -41,7 +47,10 @@ export function lateBlock(collection, r, reload) {
   return box;
 }
 
-/** overdueList shows the reports a unit has not filed though due. */
+/**
+ * overdueList shows the reports a unit has not filed though due.
+ * @param {Overdue[]} items
+ */
 export function overdueList(items) {
   if (!items.length) return h('p', { class: 'muted' }, 'Không có báo cáo nào quá hạn.');
   return h('ul', { class: 'mini-list' }, items.map((o) => h('li', {},
@@ -52,13 +61,13 @@ export function overdueList(items) {
 /**
  * loadOverdue fills a dashboard card with the reports overdue from
  * earlier years (a unit's own; every unit's for reviewers).
- * @param {{ body: HTMLElement }} sec
+ * @param {Card} sec
  */
 export async function loadOverdue(sec) {
   try {
-    const res = await request('GET', '/api/portal/overdue');
+    const res = /** @type {{ items: Overdue[] | null }} */ (await request('GET', '/api/portal/overdue'));
     fill(sec.body, overdueList(res.items || []));
   } catch (e) {
-    fill(sec.body, h('p', { class: 'muted' }, `Không tải được: ${e.message}`));
+    fill(sec.body, h('p', { class: 'muted' }, `Không tải được: ${asApiError(e).message}`));
   }
 }

@@ -3,7 +3,13 @@
 // kind…), pages of 20. The filters live in the address, so Back and a
 // shared link show the same list.
 
-import { list } from '../api.js';
+/**
+ * @import { ListResult, PublicRecord } from '../types.js'
+ * @import { ListColumn, RouteCtx } from '../ui-types.js'
+ * @import { ApiError } from '../api.js'
+ */
+
+import { list, asApiError } from '../api.js';
 import { h, fill, formatDateTime, formatNumber, q } from '../util.js';
 import { collections, titleOf, label, vocab, statusText, statusClass } from '../schema.js';
 import { canCreate } from '../roles.js';
@@ -14,12 +20,18 @@ import { watchLive } from '../components/live.js';
 
 const PER_PAGE = 20;
 
+/**
+ * renderList shows a page of a public collection's list.
+ * @param {HTMLElement} el
+ * @param {RouteCtx & { collection: string }} ctx
+ */
 export async function renderList(el, { collection, query }) {
   const c = collections[collection];
   const flash = takeFlash();
   const page = Math.max(1, parseInt(query.get('trang') || '1', 10) || 1);
   const text = (query.get('q') || '').trim();
   const status = query.get('trang-thai') || '';
+  /** @type {string[]} */
   const filters = [];
   if (text && c.search.length) filters.push('(' + c.search.map((f) => `${f} ~ ${q(text)}`).join(' || ') + ')');
   if (status === 'scheduled') filters.push(`status = 'published' && publishAt > @now`);
@@ -31,7 +43,9 @@ export async function renderList(el, { collection, query }) {
   }
 
   setTitle(c.title + (page > 1 ? ` – trang ${page}` : ''));
-  let res;
+  /** @type {ListResult<PublicRecord> | null} */
+  let res = null;
+  /** @type {ApiError | null} */
   let error = null;
   try {
     res = await list(collection, {
@@ -39,8 +53,9 @@ export async function renderList(el, { collection, query }) {
       expand: c.expand || '', skipTotal: '',
     });
   } catch (e) {
-    error = e;
+    error = asApiError(e);
   }
+
 
   const searchId = 'tim';
   const form = h('form', { class: 'filters', role: 'search', 'aria-label': `Tìm ${c.title.toLowerCase()}`, onsubmit: filterTo(BASE + c.path + '/') },
@@ -78,10 +93,14 @@ export async function renderList(el, { collection, query }) {
     listParts({
       res, error, page, query,
       empty: filters.length ? 'Không có mục nào khớp với bộ lọc.' : `Chưa có ${c.one} nào.`,
-      table: () => table(collection, res),
+      table: (result) => table(collection, result),
     }));
 }
 
+/**
+ * @param {string} collection
+ * @param {ListResult<PublicRecord>} res
+ */
 function table(collection, res) {
   const c = collections[collection];
   const col = c.column;
@@ -101,10 +120,15 @@ function table(collection, res) {
   });
 }
 
+/**
+ * cell shows the list's own column of a record.
+ * @param {ListColumn} col
+ * @param {PublicRecord} r
+ */
 function cell(col, r) {
   const v = r[col.field];
   if (v === null || v === undefined || v === '') return '—';
   if (col.vocab) return label(col.vocab, v);
-  if (col.percent) return `${formatNumber(v)}%`;
+  if (col.percent) return `${formatNumber(Number(v))}%`;
   return String(v);
 }

@@ -4,12 +4,24 @@
 // server mails. The API limits attempts; its refusals (429) are shown as
 // they come, in Vietnamese.
 
-import { login, loginWithCode, requestCode, auth } from '../api.js';
+/**
+ * @import { RouteCtx } from '../ui-types.js'
+ * @import { ApiError } from '../api.js'
+ * @import { Mfa } from '../session.js'
+ */
+
+import { auth, asApiError } from '../api.js';
+import { login, loginWithCode, requestCode } from '../session.js';
 import { h, fill } from '../util.js';
 import { BASE, navigate, setTitle, takeFlash } from '../nav.js';
 import { errorSummary, setInvalid } from '../forms/field.js';
 import { PUBLIC } from './recover.js';
 
+/**
+ * renderLogin shows the login page; ?tiep= names the page to go to after.
+ * @param {HTMLElement} el
+ * @param {RouteCtx} ctx
+ */
 export function renderLogin(el, { query }) {
   setTitle('Đăng nhập');
   if (auth.valid) {
@@ -35,10 +47,16 @@ export function renderLogin(el, { query }) {
     navigate(next && next.startsWith(BASE) && !next.startsWith(BASE + 'dang-nhap') ? next : BASE, { replace: true, force: true });
   }
 
+  /**
+   * showError says why signing in failed, linking to the field to retype.
+   * @param {ApiError} err
+   * @param {string} focusHref
+   */
   function showError(err, focusHref, title = 'Không đăng nhập được') {
     const locked = err.status === 429;
-    fill(summary, errorSummary([{ href: locked ? '' : focusHref, text: err.message || 'Không đăng nhập được.' }], locked ? 'Tạm khóa đăng nhập' : title));
-    summary.querySelector('.error-summary').focus();
+    const shown = errorSummary([{ href: locked ? '' : focusHref, text: err.message || 'Không đăng nhập được.' }], locked ? 'Tạm khóa đăng nhập' : title);
+    fill(summary, shown);
+    shown.focus();
   }
 
   // The first step: email and password.
@@ -48,7 +66,7 @@ export function renderLogin(el, { query }) {
     const emailErr = h('p', { id: 'email-error', class: 'field-error', hidden: true });
     const pwErr = h('p', { id: 'password-error', class: 'field-error', hidden: true });
     const submit = h('button', { type: 'submit', class: 'btn' }, 'Đăng nhập');
-    const show = h('input', { type: 'checkbox', id: 'show-password', onchange: (e) => { password.type = e.target.checked ? 'text' : 'password'; } });
+    const show = h('input', { type: 'checkbox', id: 'show-password', onchange: (e) => { password.type = e.currentTarget.checked ? 'text' : 'password'; } });
     fill(box, h('form', { class: 'login-form', novalidate: true, onsubmit: onSubmit },
       h('div', { class: 'field' }, h('label', { for: 'email' }, 'Email'), emailErr, emailIn),
       h('div', { class: 'field' }, h('label', { for: 'password' }, 'Mật khẩu'), pwErr, password),
@@ -56,8 +74,10 @@ export function renderLogin(el, { query }) {
       submit));
     if (email) password.focus();
 
+    /** @param {SubmitEvent} e */
     async function onSubmit(e) {
       e.preventDefault();
+      /** @type {{ id: string, input: HTMLInputElement, box: HTMLElement, message: string }[]} */
       const errors = [];
       setInvalid(emailIn, emailErr, '');
       setInvalid(password, pwErr, '');
@@ -65,8 +85,9 @@ export function renderLogin(el, { query }) {
       if (!password.value) errors.push({ id: 'password', input: password, box: pwErr, message: 'Hãy nhập mật khẩu.' });
       if (errors.length) {
         for (const x of errors) setInvalid(x.input, x.box, x.message);
-        fill(summary, errorSummary(errors.map((x) => ({ href: '#' + x.id, text: x.message }))));
-        summary.querySelector('.error-summary').focus();
+        const shown = errorSummary(errors.map((x) => ({ href: '#' + x.id, text: x.message })));
+        fill(summary, shown);
+        shown.focus();
         return;
       }
       submit.disabled = true;
@@ -79,7 +100,8 @@ export function renderLogin(el, { query }) {
           return;
         }
         done();
-      } catch (err) {
+      } catch (ex) {
+        const err = asApiError(ex);
         submit.disabled = false;
         submit.textContent = 'Đăng nhập';
         showError(err, '#password');
@@ -92,7 +114,10 @@ export function renderLogin(el, { query }) {
     }
   }
 
-  // The second step: the code mailed to the account's address.
+  /**
+   * codeStep is the second step: the code mailed to the account's address.
+   * @param {Mfa} mfa
+   */
   function codeStep(mfa) {
     const sent = h('div', { class: 'notice notice-info', role: 'status' },
       `Tài khoản của bạn dùng đăng nhập hai bước. Mã xác thực gồm 8 chữ số vừa được gửi tới ${mfa.email}; mã có hiệu lực trong 5 phút.`);
@@ -112,6 +137,7 @@ export function renderLogin(el, { query }) {
       h('div', { class: 'actions' }, submit, resend, restart)));
     code.focus();
 
+    /** @param {SubmitEvent} e */
     async function onSubmit(e) {
       e.preventDefault();
       setInvalid(code, codeErr, '');
@@ -119,8 +145,9 @@ export function renderLogin(el, { query }) {
       if (!/^\d+$/.test(value)) {
         const msg = 'Hãy nhập mã gồm các chữ số trong thư.';
         setInvalid(code, codeErr, msg);
-        fill(summary, errorSummary([{ href: '#ma-xac-thuc', text: msg }]));
-        summary.querySelector('.error-summary').focus();
+        const shown = errorSummary([{ href: '#ma-xac-thuc', text: msg }]);
+        fill(summary, shown);
+        shown.focus();
         return;
       }
       submit.disabled = true;
@@ -128,7 +155,8 @@ export function renderLogin(el, { query }) {
       try {
         await loginWithCode(mfa, value);
         done();
-      } catch (err) {
+      } catch (ex) {
+        const err = asApiError(ex);
         submit.disabled = false;
         submit.textContent = 'Xác nhận';
         if (err.status === 400) setInvalid(code, codeErr, err.message);
@@ -146,7 +174,7 @@ export function renderLogin(el, { query }) {
         code.value = '';
         code.focus();
       } catch (err) {
-        showError(err, '#ma-xac-thuc', 'Chưa gửi được mã');
+        showError(asApiError(err), '#ma-xac-thuc', 'Chưa gửi được mã');
       } finally {
         resend.disabled = false;
       }

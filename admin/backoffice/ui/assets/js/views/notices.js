@@ -3,19 +3,23 @@
 // dossiers returned or decided, filings awaiting review. Each links to
 // what it is about and can be marked read.
 
-import { list, update, auth } from '../api.js';
+/**
+ * @import { Card } from '../ui-types.js'
+ */
+
+import { list, update, auth, asApiError } from '../api.js';
 import { h, fill, formatDateTime, q } from '../util.js';
 import { BASE } from '../nav.js';
 
 /**
  * loadNotices fills a dashboard card with the unread notices, newest first.
- * @param {{ body: HTMLElement, empty: string }} sec
+ * @param {Card} sec
  */
 export async function loadNotices(sec) {
   try {
     // One's own only (IT's superuser sessions would otherwise see everyone's):
     // a staff member's, or a superuser's (builds failing for long).
-    const me = q(auth.record.id);
+    const me = q(auth.record ? auth.record.id : '');
     const res = await list('notices', { filter: `read = false && (staff = ${me} || superuser = ${me})`, sort: '-created', perPage: 10 });
     if (!res.items.length) {
       fill(sec.body, h('p', { class: 'muted' }, sec.empty));
@@ -40,6 +44,6 @@ export async function loadNotices(sec) {
       return li;
     })));
   } catch (e) {
-    fill(sec.body, h('p', { class: 'muted' }, `Không tải được: ${e.message}`));
+    fill(sec.body, h('p', { class: 'muted' }, `Không tải được: ${asApiError(e).message}`));
   }
 }

@@ -5,6 +5,10 @@
 // copy off the machine stopped. Each comes from GET /api/health, whose
 // reasons only staff read; nothing is shown when all is well.
 
+/**
+ * @import { Health, PortalHealth } from '../types.js'
+ */
+
 import { request } from '../api.js';
 import { h, fill } from '../util.js';
 
@@ -24,13 +28,16 @@ export function opsNotices(loaders) {
  * @param {HTMLElement} el
  */
 async function loadOpsNotices(el) {
+  /** @type {Health} */
   let health;
   try {
-    health = await request('GET', '/api/health');
+    health = /** @type {Health} */ (await request('GET', '/api/health'));
   } catch {
     return; // the build card says when the server cannot be reached
   }
+  /** @type {Partial<PortalHealth>} */
   const p = (health && health.data && health.data.portal) || {};
+  /** @type {[string, string][]} */
   const notices = [];
   if (p.address && p.address.loopback) {
     notices.push(['Địa chỉ công khai của cổng chưa được đặt', `${p.address.warning || ''} Hãy chuyển thông báo này cho bộ phận công nghệ thông tin.`]);

@@ -3,29 +3,39 @@
 // publishing it needs, its preview in the real theme, the read-only view
 // for those who may not edit it, and the defaults of a new record.
 
-import { request, fileURL, list } from '../api.js';
-import { h, fill, formatDateTime, parsePB, q } from '../util.js';
-import { collections, titleOf, label, statusText, statusClass } from '../schema.js';
+/**
+ * @import { Award, Honoree, PublicRecord, RecordBase, Step } from '../types.js'
+ * @import { CollectionDesc, FieldDef } from '../ui-types.js'
+ */
+
+import { request, fileURL, list, asApiError } from '../api.js';
+import { h, fill, formatDateTime, q } from '../util.js';
+import { collections, titleOf, label, statusText, statusClass, scheduled } from '../schema.js';
 import { BASE, setTitle, takeFlash } from '../nav.js';
 import { modal } from '../dialog.js';
 import { shortActor } from '../components/actor.js';
+import { fileNames } from '../forms/field.js';
 import { watchLive } from '../components/live.js';
 
-// relatedNotice tells a reviewer what else publishing this record needs:
-// an award shows on the honour roll only with its honoree published (the
-// server refuses to publish an award whose honoree is not), and an award
-// made by the council's decision links back to its nomination.
+/**
+ * relatedNotice tells a reviewer what else publishing this record needs:
+ * an award shows on the honour roll only with its honoree published (the
+ * server refuses to publish an award whose honoree is not), and an award
+ * made by the council's decision links back to its nomination.
+ * @param {string} collection
+ * @param {PublicRecord} r
+ */
 export async function relatedNotice(collection, r) {
   try {
     if (collection === 'awards') {
       const items = [];
-      const ho = r.expand && r.expand.honoree;
+      const ho = /** @type {Award} */ (r).expand?.honoree;
       if (ho && ho.status !== 'published') {
         items.push(h('p', {}, `“${ho.name}” chưa được xuất bản (${statusText(ho).toLowerCase()}). Hãy `,
           h('a', { href: `${BASE}guong-dien-hinh/${ho.id}` }, 'mở hồ sơ vinh danh của người, tập thể này'),
           ' và xuất bản trước, rồi xuất bản khen thưởng để khen thưởng hiện trên trang vinh danh.'));
       }
-      const noms = await list('nominations', { filter: `awards ~ ${q(r.id)}`, perPage: 1, fields: 'id,year' }).catch(() => ({ items: [] }));
+      const noms = await list('nominations', { filter: `awards ~ ${q(r.id)}`, perPage: 1, fields: 'id,year' }).catch(() => ({ items: /** @type {RecordBase[]} */ ([]) }));
       if (noms.items[0]) {
         items.push(h('p', {}, 'Khen thưởng này được tạo từ quyết định của Hội đồng về ',
           h('a', { href: `${BASE}ho-so-khen-thuong/${noms.items[0].id}` }, 'hồ sơ đề nghị khen thưởng'), '.'));
@@ -37,7 +47,7 @@ export async function relatedNotice(collection, r) {
       const res = await list('awards', { filter: `honoree = ${q(r.id)} && status != 'published' && status != 'archived'`, perPage: 10, fields: 'id,year,form,decisionNo,status' });
       if (!res.items.length) return null;
       return h('div', { class: 'notice notice-info related-notice' },
-        h('p', { class: 'notice-title' }, `${r.name} có ${res.totalItems} khen thưởng chưa xuất bản:`),
+        h('p', { class: 'notice-title' }, `${/** @type {Honoree} */ (r).name} có ${res.totalItems} khen thưởng chưa xuất bản:`),
         h('ul', {}, res.items.map((a) => h('li', {}, h('a', { href: `${BASE}khen-thuong/${a.id}` },
           [label('awardForms', a.form), a.year, a.decisionNo].filter(Boolean).join(' – ')), ` (${label('status', a.status).toLowerCase()})`))),
         r.status !== 'published' ? h('p', {}, 'Xuất bản hồ sơ này trước, rồi mở và xuất bản các khen thưởng.') : null);
@@ -46,12 +56,23 @@ export async function relatedNotice(collection, r) {
   return null;
 }
 
+/**
+ * defaultValue is a new record's value of a field: this year, this quarter.
+ * @param {string} collection
+ * @param {FieldDef} def
+ */
 export function defaultValue(collection, def) {
   if (def.name === 'year' || def.name === 'yearApplied') return new Date().getFullYear();
   if (collection === 'indicators' && def.name === 'quarter') return Math.floor(new Date().getMonth() / 3) + 1;
   return null;
 }
 
+/**
+ * workflowText says what saving a record does, for the person's role.
+ * @param {string} collection
+ * @param {PublicRecord | null} record
+ * @param {string[]} allowed  the states the person may move it to
+ */
 export function workflowText(collection, record, allowed) {
   if (!allowed.includes('published')) {
     return collection === 'initiatives'
@@ -62,6 +83,11 @@ export function workflowText(collection, record, allowed) {
   return `Trạng thái hiện tại: ${statusText(record)}.`;
 }
 
+/**
+ * crumbs is the breadcrumb of a record's page.
+ * @param {CollectionDesc} c
+ * @param {string} current
+ */
 export function crumbs(c, current) {
   return h('nav', { class: 'crumbs', 'aria-label': 'Vị trí' }, h('ol', {},
     h('li', {}, h('a', { href: BASE }, 'Tổng quan')),
@@ -69,12 +95,17 @@ export function crumbs(c, current) {
     h('li', { 'aria-current': 'page' }, current)));
 }
 
-// statePanel says where a record stands: state, publication time, who
-// moved it, who saved it last, and its public address when live.
+/**
+ * statePanel says where a record stands: state, publication time, who
+ * moved it, who saved it last, and its public address when live.
+ * @param {string} collection
+ * @param {PublicRecord} r
+ */
 export function statePanel(collection, r) {
   const c = collections[collection];
-  const future = r.status === 'published' && parsePB(r.publishAt) > new Date();
+  const future = scheduled(r);
   const live = r.status === 'published' && !future;
+  /** @type {[string, string | Node][]} */
   const rows = [
     ['Trạng thái', h('span', { class: `badge badge-${statusClass(r)}` }, statusText(r))],
   ];
@@ -96,8 +127,14 @@ export function statePanel(collection, r) {
     rows.slice(1).map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v))));
 }
 
-// openPreview shows the record as it would be published, rendered by the
-// server in the real theme, in a sandboxed frame (no script runs in it).
+/**
+ * openPreview shows the record as it would be published, rendered by the
+ * server in the real theme, in a sandboxed frame (no script runs in it);
+ * dirty says the form has changes not saved, which it does not show.
+ * @param {string} collection
+ * @param {PublicRecord} record
+ * @param {boolean} dirty
+ */
 export async function openPreview(collection, record, dirty) {
   const frame = h('iframe', { class: 'preview-frame', sandbox: '', title: `Xem trước: ${titleOf(collection, record)}`, referrerpolicy: 'no-referrer' });
   const note = h('p', { class: 'hint', role: 'status' }, 'Đang tạo bản xem trước…');
@@ -109,37 +146,46 @@ export async function openPreview(collection, record, dirty) {
     const res = await request('GET', `/api/portal/preview/${collection}/${encodeURIComponent(record.id)}`, undefined, { raw: true });
     frame.srcdoc = await res.text();
     note.textContent = 'Trang hiển thị như khi được xuất bản. Các liên kết trong bản xem trước không mở được.';
-  } catch (e) {
+  } catch (ex) {
+    const e = asApiError(ex);
     note.textContent = e.status === 404 ? 'Chưa xem trước được: máy chủ chưa có chức năng xem trước cho mục này.' : `Chưa xem trước được: ${e.message}`;
     note.classList.add('field-error');
     frame.remove();
   }
 }
 
-// renderReadOnly shows a record this person may read but not change.
+/**
+ * renderReadOnly shows a record this person may read but not change.
+ * @param {HTMLElement} el
+ * @param {CollectionDesc} c
+ * @param {string} collection
+ * @param {PublicRecord} r
+ */
 export function renderReadOnly(el, c, collection, r) {
   const name = titleOf(collection, r);
   setTitle(name);
   const flash = takeFlash();
   const rows = c.fields.map((def) => {
-    let v = r[def.name];
+    const v = r[def.name];
+    /** @type {string | Node} */
     let out;
     if (def.widget === 'image') {
-      const names = Array.isArray(v) ? v : v ? [v] : [];
+      const names = fileNames(v);
       out = names.length ? h('ul', { class: 'gallery' }, names.map((n) => h('li', { class: 'thumb' }, h('img', { src: fileURL(r, n, '320x0'), alt: `Ảnh: ${n}` })))) : '—';
     } else if (def.widget === 'select') {
-      out = v ? label(def.vocab, v) : '—';
+      out = v ? label(def.vocab || '', v) : '—';
     } else if (def.widget === 'bool') {
       out = v ? 'Có' : 'Không';
     } else if (def.widget === 'date') {
       out = formatDateTime(v).slice(0, 10) || '—';
     } else if (def.widget === 'unit' || def.widget === 'picker') {
       const ex = r.expand && r.expand[def.name];
-      out = ex ? [].concat(ex).map((x) => titleOf(def.target || 'units', x)).join(', ') : (v && v.length ? String(v) : '—');
+      out = ex ? (Array.isArray(ex) ? ex : [ex]).map((x) => titleOf(def.target || 'units', x)).join(', ')
+        : (v && (typeof v === 'string' || Array.isArray(v)) && v.length ? String(v) : '—');
     } else if (def.widget === 'tags') {
       out = Array.isArray(v) && v.length ? v.join(', ') : '—';
     } else if (def.widget === 'steps') {
-      out = Array.isArray(v) && v.length ? h('ol', {}, v.map((s) => h('li', {}, s.title))) : '—';
+      out = Array.isArray(v) && v.length ? h('ol', {}, /** @type {Step[]} */ (v).map((s) => h('li', {}, s.title))) : '—';
     } else {
       out = v === null || v === undefined || v === '' ? '—' : h('div', { class: 'pre' }, String(v));
     }

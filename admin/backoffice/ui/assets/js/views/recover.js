@@ -6,7 +6,12 @@
 // (#…), which browsers never send to a server or a proxy's log; it is
 // removed from the address as soon as it is read.
 
-import { auth, request } from '../api.js';
+/**
+ * @import { Problem } from '../ui-types.js'
+ * @import { Child } from '../dom.js'
+ */
+
+import { auth, request, asApiError } from '../api.js';
 import { h, fill } from '../util.js';
 import { BASE, navigate, setFlash, setTitle } from '../nav.js';
 import { errorSummary, setInvalid } from '../forms/field.js';
@@ -23,6 +28,11 @@ const COLLECTION = '/api/collections/staff/';
 
 const EXPIRED = 'Liên kết đã hết hạn hoặc đã được dùng. Hãy yêu cầu gửi lại thư.';
 
+/**
+ * A labelled input with its message box.
+ * @typedef {{ input: HTMLInputElement, err: HTMLElement, el: HTMLElement }} Field
+ */
+
 // token reads the mailed token from the fragment and takes it out of the
 // address (and of the history).
 function token() {
@@ -31,11 +41,22 @@ function token() {
   return t;
 }
 
+/**
+ * page draws one of these pages: its title and what it shows.
+ * @param {HTMLElement} el
+ * @param {string} title
+ * @param {...Child} children
+ */
 function page(el, title, ...children) {
   setTitle(title);
   fill(el, h('div', { class: 'login' }, h('h1', {}, title), ...children));
 }
 
+/**
+ * badLink says a mailed link is incomplete or expired.
+ * @param {HTMLElement} el
+ * @param {string} title
+ */
 function badLink(el, title) {
   page(el, title,
     h('div', { class: 'notice notice-error', role: 'alert' },
@@ -44,7 +65,13 @@ function badLink(el, title) {
     h('p', {}, h('a', { href: BASE + 'dang-nhap' }, 'Về trang đăng nhập')));
 }
 
-// field makes a labelled input with its message box.
+/**
+ * field makes a labelled input with its message box.
+ * @param {string} id
+ * @param {string} label
+ * @param {Record<string, string>} attrs
+ * @returns {Field}
+ */
 function field(id, label, attrs, hint = '') {
   const input = h('input', { id, name: id, 'aria-describedby': `${id}-error${hint ? ` ${id}-hint` : ''}`, ...attrs });
   const err = h('p', { id: `${id}-error`, class: 'field-error', hidden: true });
@@ -54,8 +81,14 @@ function field(id, label, attrs, hint = '') {
   };
 }
 
-// submitting runs send with the form's button disabled, showing the
-// server's refusal in the summary and beside the fields it names.
+/**
+ * submitting runs send with the form's button disabled, showing the
+ * server's refusal in the summary and beside the fields it names.
+ * @param {HTMLButtonElement | null} button
+ * @param {HTMLElement} summary
+ * @param {Record<string, Field>} fields
+ * @param {() => Promise<unknown>} send
+ */
 async function submitting(button, summary, fields, send) {
   const label = button ? button.textContent : '';
   if (button) {
@@ -66,7 +99,9 @@ async function submitting(button, summary, fields, send) {
   try {
     await send();
     return true;
-  } catch (err) {
+  } catch (ex) {
+    const err = asApiError(ex);
+    /** @type {Problem[]} */
     const items = [];
     for (const [k, info] of Object.entries(err.data || {})) {
       const f = fields[k];
@@ -74,8 +109,9 @@ async function submitting(button, summary, fields, send) {
       if (f) { setInvalid(f.input, f.err, m); items.push({ href: '#' + f.input.id, text: m }); } else items.push({ text: m });
     }
     if (!items.length) items.push({ text: err.status === 400 ? EXPIRED : err.message });
-    fill(summary, errorSummary(items, err.status === 429 ? 'Tạm khóa' : 'Chưa thực hiện được'));
-    summary.querySelector('.error-summary').focus();
+    const box = errorSummary(items, err.status === 429 ? 'Tạm khóa' : 'Chưa thực hiện được');
+    fill(summary, box);
+    box.focus();
     return false;
   } finally {
     if (button) {
@@ -85,8 +121,11 @@ async function submitting(button, summary, fields, send) {
   }
 }
 
-// renderForgot asks for a reset mail; it says the same whether or not the
-// address has an account.
+/**
+ * renderForgot asks for a reset mail; it says the same whether or not the
+ * address has an account.
+ * @param {HTMLElement} el
+ */
 export function renderForgot(el) {
   const summary = h('div');
   const msg = h('div', { role: 'status' });
@@ -98,6 +137,7 @@ export function renderForgot(el) {
     h('form', { class: 'login-form', novalidate: true, onsubmit: onSubmit }, email.el, submit),
     h('p', {}, h('a', { href: BASE + 'dang-nhap' }, 'Về trang đăng nhập')));
 
+  /** @param {SubmitEvent} e */
   async function onSubmit(e) {
     e.preventDefault();
     summary.replaceChildren();
@@ -105,8 +145,9 @@ export function renderForgot(el) {
     const value = email.input.value.trim();
     if (!value) {
       setInvalid(email.input, email.err, 'Hãy nhập email của bạn.');
-      fill(summary, errorSummary([{ href: '#email', text: 'Hãy nhập email của bạn.' }]));
-      summary.querySelector('.error-summary').focus();
+      const box = errorSummary([{ href: '#email', text: 'Hãy nhập email của bạn.' }]);
+      fill(summary, box);
+      box.focus();
       return;
     }
     const ok = await submitting(submit, summary, { email }, () => request('POST', COLLECTION + 'request-password-reset', { email: value }, { noExpire: true }));
@@ -117,7 +158,10 @@ export function renderForgot(el) {
   }
 }
 
-// renderReset chooses the new password with the mailed token.
+/**
+ * renderReset chooses the new password with the mailed token.
+ * @param {HTMLElement} el
+ */
 export function renderReset(el) {
   const t = token();
   if (!t) return badLink(el, 'Đặt lại mật khẩu');
@@ -130,6 +174,7 @@ export function renderReset(el) {
     h('form', { class: 'login-form', novalidate: true, onsubmit: onSubmit }, password.el, passwordConfirm.el, submit));
   password.input.focus();
 
+  /** @param {SubmitEvent} e */
   async function onSubmit(e) {
     e.preventDefault();
     summary.replaceChildren();
@@ -137,8 +182,9 @@ export function renderReset(el) {
       const m = password.input.value ? 'Hai lần nhập mật khẩu mới không khớp nhau.' : 'Hãy nhập mật khẩu mới.';
       const f = password.input.value ? passwordConfirm : password;
       setInvalid(f.input, f.err, m);
-      fill(summary, errorSummary([{ href: '#' + f.input.id, text: m }]));
-      summary.querySelector('.error-summary').focus();
+      const box = errorSummary([{ href: '#' + f.input.id, text: m }]);
+      fill(summary, box);
+      box.focus();
       return;
     }
     const ok = await submitting(submit, summary, { password, passwordConfirm }, () => request('POST', COLLECTION + 'confirm-password-reset',
@@ -152,7 +198,10 @@ export function renderReset(el) {
   }
 }
 
-// renderVerify confirms the account's address with the mailed token.
+/**
+ * renderVerify confirms the account's address with the mailed token.
+ * @param {HTMLElement} el
+ */
 export async function renderVerify(el) {
   const t = token();
   if (!t) return badLink(el, 'Xác nhận địa chỉ thư điện tử');
@@ -164,8 +213,11 @@ export async function renderVerify(el) {
     h('p', {}, h('a', { href: BASE }, auth.valid ? 'Về trang tổng quan' : 'Đăng nhập')));
 }
 
-// renderEmailChange confirms a new address with the mailed token and the
-// account's password.
+/**
+ * renderEmailChange confirms a new address with the mailed token and the
+ * account's password.
+ * @param {HTMLElement} el
+ */
 export function renderEmailChange(el) {
   const t = token();
   if (!t) return badLink(el, 'Xác nhận địa chỉ thư điện tử mới');
@@ -178,6 +230,7 @@ export function renderEmailChange(el) {
     h('form', { class: 'login-form', novalidate: true, onsubmit: onSubmit }, password.el, submit));
   password.input.focus();
 
+  /** @param {SubmitEvent} e */
   async function onSubmit(e) {
     e.preventDefault();
     summary.replaceChildren();

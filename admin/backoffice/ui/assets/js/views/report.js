@@ -2,28 +2,41 @@
 // One unit's yearly report: read (the Markdown rendered by the server) or
 // written in its form, saved as a draft or filed.
 
-import { list, view, create, update, request, auth } from '../api.js';
-import { h, fill, formatDateTime, formatNumber, percent, q } from '../util.js';
+/**
+ * @import { PortalConfig, UnitReport, MarkdownPreview } from '../types.js'
+ * @import { FieldDef, Problem, RouteCtx, Widget } from '../ui-types.js'
+ */
+
+import { list, view, create, update, request, auth, asApiError } from '../api.js';
+import { h, fill, $, formatDateTime, formatNumber, percent, q } from '../util.js';
 import { label } from '../schema.js';
 import { can, isReviewer, isReporter } from '../roles.js';
 import { widget } from '../forms/widget.js';
 import { sanitize } from '../forms/sanitize.js';
 import { BASE, navigate, setTitle, setDirtyCheck, setFlash, takeFlash, flashNotice } from '../nav.js';
 import { loadConfig, deadline, openYear, reportBadge, crumbs } from '../process.js';
-import { actionButton, onAction, lock, flag, keysOf, readValue, serverProblems, showSummary } from '../editor.js';
+import { actionButton, onAction, lock, flag, keysOf, readValue, requestBody, serverProblems, showSummary } from '../editor.js';
 import { TITLE, listURL, MD_HINT, NUMBERS, noAccess, reportDeadlineNotice, stat } from './reports.js';
 import { lateBlock } from './late.js';
 import { downloadButton } from '../forms/documents.js';
 
+/**
+ * renderReport shows a unit's yearly report (id), or a new one's form.
+ * @param {HTMLElement} el
+ * @param {RouteCtx & { id: string }} ctx
+ * @returns {Promise<void | (() => void)>}
+ */
 export async function renderReport(el, { id, query }) {
   if (!can.reports()) return noAccess(el);
   const config = await loadConfig();
-  let record = null;
+  /** @type {UnitReport} */
+  let record;
   if (id) {
     try {
       record = await view('unitReports', id, { expand: 'unit' });
-    } catch (e) {
-      if (e.status !== 404 && e.status !== 403) throw e;
+    } catch (ex) {
+      const e = asApiError(ex);
+      if (e.status !== 404 && e.status !== 403) throw ex;
       setTitle('Không tìm thấy báo cáo');
       fill(el, crumbs(BASE, { href: listURL(), text: TITLE }, { text: 'Không tìm thấy' }),
         h('h1', {}, 'Không tìm thấy báo cáo'),
@@ -50,29 +63,46 @@ export async function renderReport(el, { id, query }) {
   return editable ? renderReportEditor(el, record, config, {}) : renderReportView(el, record, config);
 }
 
-// demote moves the report's own headings under the page's: its ## becomes
-// a third-level heading, below "Nội dung báo cáo".
+/**
+ * demote moves the report's own headings under the page's: its ## becomes
+ * a third-level heading, below "Nội dung báo cáo".
+ * @param {Node[]} nodes
+ */
 function demote(nodes) {
   const box = h('div', {}, nodes);
   for (const el of [...box.querySelectorAll('h1, h2, h3, h4, h5')]) {
     const n = Math.min(6, Number(el.tagName[1]) + 1);
-    const x = document.createElement(`h${n}`);
+    const x = document.createElement(/** @type {'h2' | 'h3' | 'h4' | 'h5' | 'h6'} */ (`h${n}`));
     x.append(...el.childNodes);
     el.replaceWith(x);
   }
   return [...box.childNodes];
 }
 
-// signedFile offers the report's signed file for download.
+/**
+ * signedFile offers the report's signed file for download.
+ * @param {UnitReport} r
+ */
 function signedFile(r) {
   const status = h('span', { role: 'status', class: 'hint' });
   return h('p', {}, 'Báo cáo có chữ ký, đóng dấu: ', downloadButton(r, r.signedReport, status), ' ', status);
 }
 
+/**
+ * @param {UnitReport} r
+ * @param {string} unitName
+ */
 function reportTitle(r, unitName) {
   return `Báo cáo năm ${r.year}${unitName ? ' – ' + unitName : ''}`;
 }
 
+/**
+ * renderReportView shows a report read only, its text rendered by the server.
+ * @param {HTMLElement} el
+ * @param {UnitReport} r
+ * @param {PortalConfig} config
+ * @returns {Promise<void>}
+ */
 async function renderReportView(el, r, config) {
   const unitName = r.expand && r.expand.unit ? r.expand.unit.name : '';
   const title = reportTitle(r, unitName);
@@ -100,7 +130,7 @@ async function renderReportView(el, r, config) {
       h('h2', { id: 'noi-dung-bc' }, 'Nội dung báo cáo'),
       prose));
   try {
-    const res = await request('POST', '/api/portal/markdown', { markdown: r.summary || '' });
+    const res = /** @type {MarkdownPreview} */ (await request('POST', '/api/portal/markdown', { markdown: r.summary || '' }));
     fill(prose, demote(sanitize(res.html || '')));
   } catch (e) {
     fill(prose, h('div', { class: 'pre' }, r.summary || ''));
@@ -108,9 +138,10 @@ async function renderReportView(el, r, config) {
 }
 
 /**
+ * renderReportEditor shows a report's form.
  * @param {HTMLElement} el
- * @param {any} record
- * @param {any} config
+ * @param {UnitReport | null} record
+ * @param {PortalConfig} config
  * @param {{ year?: number, unit?: string }} ctx  the year and unit of a new report
  */
 function renderReportEditor(el, record, config, { year, unit }) {
@@ -122,7 +153,13 @@ function renderReportEditor(el, record, config, { year, unit }) {
   const flash = takeFlash();
   const summary = h('div', { class: 'summary-slot' });
   const opts = { collection: 'unitReports', record, lockedUnit: isReporter() ? auth.unit : (record ? record.unit : '') };
+  /** @type {Record<string, Widget>} */
   const w = {};
+  /**
+   * add makes the widget of a field, kept in w by name, and returns its block.
+   * @param {FieldDef} def
+   * @param {unknown} value
+   */
   const add = (def, value) => { w[def.name] = widget(def, value, opts); return w[def.name].el; };
   const els = [
     add({ name: 'unit', label: 'Đơn vị', widget: 'unit', required: true, lockedHint: record ? 'Đơn vị của báo cáo.' : 'Đơn vị của bạn.' }, record ? record.unit : unit),
@@ -135,7 +172,7 @@ function renderReportEditor(el, record, config, { year, unit }) {
       h('div', { class: 'grid-2' }, NUMBERS.map((n) => add({ name: n.name, label: n.label, widget: 'number' }, record ? record[n.name] : null)))),
     add({ name: 'signedReport', label: 'Báo cáo có chữ ký, đóng dấu', widget: 'documents', hint: 'Không bắt buộc. Một tệp PDF hoặc DOCX, tối đa 10 MB; máy chủ kiểm tra cả nội dung tệp.' }, record ? record.signedReport : ''),
   ];
-  const yearInput = w.year.el.querySelector('input');
+  const yearInput = $(w.year.el, 'input', HTMLInputElement);
   if (record) yearInput.readOnly = true;
   const deadlineSlot = els[2];
   const drawDeadline = () => {
@@ -146,8 +183,9 @@ function renderReportEditor(el, record, config, { year, unit }) {
   yearInput.addEventListener('input', drawDeadline);
   drawDeadline();
 
+  /** @type {HTMLButtonElement[]} */
   const actions = [];
-  const act = (action, text, cls) => actions.push(actionButton(action, text, cls));
+  const act = (/** @type {string} */ action, /** @type {string} */ text, /** @type {string} */ cls) => actions.push(actionButton(action, text, cls));
   if (st === 'submitted') {
     act('keep', 'Lưu thay đổi', 'btn');
   } else {
@@ -159,7 +197,7 @@ function renderReportEditor(el, record, config, { year, unit }) {
     h('section', { class: 'workflow', 'aria-labelledby': 'luu-bc' },
       h('h2', { id: 'luu-bc' }, st === 'submitted' ? 'Lưu báo cáo' : 'Lưu và nộp báo cáo'),
       h('p', {}, st === 'submitted'
-        ? `Báo cáo đã nộp${record.submittedAt ? ' lúc ' + formatDateTime(record.submittedAt) : ''}. Đơn vị vẫn sửa được đến hết hạn nộp.`
+        ? `Báo cáo đã nộp${record && record.submittedAt ? ' lúc ' + formatDateTime(record.submittedAt) : ''}. Đơn vị vẫn sửa được đến hết hạn nộp.`
         : 'Lưu bản nháp để viết tiếp sau. Khi báo cáo đủ, bấm “Nộp báo cáo” để gửi Phòng Văn hóa – Xã hội.'),
       h('div', { class: 'actions' }, actions)));
   const back = isReviewer() ? `${listURL()}?nam=${y}` : listURL();
@@ -178,10 +216,16 @@ function renderReportEditor(el, record, config, { year, unit }) {
   let initial = keyOf();
   if (el.isConnected) setDirtyCheck(() => keyOf() !== initial);
 
+  /**
+   * save saves the report with the action of the button pressed.
+   * @param {string} action
+   */
   async function save(action) {
     summary.replaceChildren();
     for (const x of Object.values(w)) x.setError('');
+    /** @type {Record<string, unknown>} */
     const values = {};
+    /** @type {Problem[]} */
     const problems = [];
     for (const [k, x] of Object.entries(w)) {
       readValue(x, k, labelOf(k), values, problems);
@@ -205,15 +249,11 @@ function renderReportEditor(el, record, config, { year, unit }) {
     const unlock = lock(form);
     let saved;
     try {
-      let body = /** @type {Record<string, any> | FormData} */ (values);
-      if (w.signedReport.filesPending()) {
-        body = new FormData();
-        body.append('@jsonPayload', JSON.stringify(values));
-        w.signedReport.addFiles(body);
-      }
+      const body = requestBody(values, Object.values(w));
       saved = record ? await update('unitReports', record.id, body) : await create('unitReports', body);
-    } catch (e) {
+    } catch (ex) {
       unlock();
+      const e = asApiError(ex);
       const items = serverProblems(e, (field, msg) => {
         const key = field === 'state' ? 'year' : field;
         return w[key] ? flag(w[key], msg, `${labelOf(key)}: ${msg}`) : null;
@@ -226,11 +266,19 @@ function renderReportEditor(el, record, config, { year, unit }) {
     setFlash(values.state === 'submitted' && st !== 'submitted' ? 'Đã nộp báo cáo. Cảm ơn đơn vị.' : st === 'submitted' ? 'Đã lưu thay đổi của báo cáo.' : 'Đã lưu bản nháp báo cáo.');
     navigate(listURL() + saved.id, { replace: !!record, force: true });
   }
+  /**
+   * labelOf is a field's label, for the summary of problems.
+   * @param {string} k
+   */
   function labelOf(k) {
     const n = NUMBERS.find((x) => x.name === k);
     if (n) return n.label;
-    return { unit: 'Đơn vị', year: 'Năm báo cáo', summary: 'Nội dung báo cáo', signedReport: 'Báo cáo có chữ ký' }[k] || label('status', k);
+    return /** @type {Record<string, string>} */ ({ unit: 'Đơn vị', year: 'Năm báo cáo', summary: 'Nội dung báo cáo', signedReport: 'Báo cáo có chữ ký' })[k] || label('status', k);
   }
+  /**
+   * @param {Problem[]} items
+   * @param {string} [title]
+   */
   function show(items, title = 'Chưa lưu được: có lỗi cần sửa') {
     showSummary(summary, items, title);
   }

@@ -5,8 +5,15 @@
 // reviewers see, for a year, which units have filed and which have not,
 // with totals across those that did, and read each report.
 
-import { list, request, auth } from '../api.js';
-import { h, fill, formatDateTime, formatNumber, percent, vnYear, q } from '../util.js';
+/**
+ * @import { PortalConfig, ReportNumber, ReportsSummary } from '../types.js'
+ * @import { RouteCtx } from '../ui-types.js'
+ * @import { ApiError } from '../api.js'
+ * @import { Child } from '../dom.js'
+ */
+
+import { list, request, auth, asApiError } from '../api.js';
+import { h, fill, $, formatDateTime, formatNumber, percent, vnYear, q } from '../util.js';
 import { can, isReviewer } from '../roles.js';
 import { setInvalid } from '../forms/field.js';
 import { BASE, navigate, setTitle, takeFlash, flashNotice } from '../nav.js';
@@ -19,7 +26,11 @@ export const listURL = () => BASE + PATH + '/';
 
 export const MD_HINT = 'Viết theo Markdown: ## Tiêu đề mục, **chữ đậm**, - đầu dòng danh sách. Không dùng mã HTML. Nên có: kết quả thực hiện các nội dung thi đua, mô hình và sáng kiến đã áp dụng, hạn chế và phương hướng năm sau.';
 
-// The key numbers of a report, in the order staff read them.
+/**
+ * The key numbers of a report, in the order staff read them: whole
+ * numbers (int) or percentages (pct).
+ * @type {{ name: ReportNumber, label: string, short: string, int?: boolean, pct?: boolean }[]}
+ */
 export const NUMBERS = [
   { name: 'dossiers', label: 'Số hồ sơ thủ tục hành chính đã tiếp nhận', short: 'Hồ sơ TTHC', int: true },
   { name: 'onTimeRate', label: 'Tỷ lệ hồ sơ giải quyết đúng hạn, trước hạn (%)', short: 'Đúng hạn', pct: true },
@@ -29,6 +40,10 @@ export const NUMBERS = [
   { name: 'trainings', label: 'Số buổi tập huấn, tuyên truyền', short: 'Tập huấn', int: true },
 ];
 
+/**
+ * noAccess says who works with yearly reports, to one who may not.
+ * @param {HTMLElement} el
+ */
 export function noAccess(el) {
   setTitle(TITLE);
   fill(el, h('h1', {}, TITLE),
@@ -36,6 +51,11 @@ export function noAccess(el) {
     h('p', {}, h('a', { href: BASE }, 'Về trang tổng quan')));
 }
 
+/**
+ * reportDeadlineNotice says where the deadline of year's report stands.
+ * @param {PortalConfig} config
+ * @param {number} year
+ */
 export function reportDeadlineNotice(config, year) {
   const d = deadline(config, year);
   if (!d.closed) {
@@ -51,12 +71,21 @@ export function reportDeadlineNotice(config, year) {
 
 // ---------------------------------------------------------------- the list
 
+/**
+ * renderReports shows a year's reports of every unit (reviewers) or the
+ * unit's own reports (its reporter).
+ * @param {HTMLElement} el
+ * @param {RouteCtx} ctx
+ */
 export async function renderReports(el, ctx) {
   if (!can.reports()) return noAccess(el);
   return isReviewer() ? renderYearSummary(el, ctx) : renderUnitReports(el);
 }
 
-// A unit's reports, for its reporter.
+/**
+ * renderUnitReports: a unit's reports, for its reporter.
+ * @param {HTMLElement} el
+ */
 async function renderUnitReports(el) {
   setTitle(TITLE);
   const flash = takeFlash();
@@ -90,6 +119,7 @@ async function renderUnitReports(el) {
       h('div', { class: 'field field-compact' }, h('label', { for: 'bc-nam' }, 'Báo cáo cho năm khác'), yearErr, yearInput),
       h('div', { class: 'filter-actions' }, h('button', { type: 'submit', class: 'btn btn-secondary' }, 'Mở'))));
 
+  /** @param {SubmitEvent} e */
   function other(e) {
     e.preventDefault();
     const n = Number(yearInput.value.trim());
@@ -103,7 +133,12 @@ async function renderUnitReports(el) {
   }
 }
 
-// For reviewers: every unit of a year, filed or not, with totals.
+/**
+ * renderYearSummary, for reviewers: every unit of a year, filed or not,
+ * with totals.
+ * @param {HTMLElement} el
+ * @param {RouteCtx} ctx
+ */
 async function renderYearSummary(el, { query }) {
   const config = await loadConfig();
   const raw = (query.get('nam') || '').trim();
@@ -111,12 +146,14 @@ async function renderYearSummary(el, { query }) {
   const only = query.get('loc') || '';
   setTitle(`${TITLE} ${year}`);
   const flash = takeFlash();
+  /** @type {ReportsSummary | null} */
   let sum = null;
+  /** @type {ApiError | null} */
   let error = null;
   try {
-    sum = await request('GET', `/api/portal/reports?year=${year}`);
+    sum = /** @type {ReportsSummary} */ (await request('GET', `/api/portal/reports?year=${year}`));
   } catch (e) {
-    error = e;
+    error = asApiError(e);
   }
   const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Chọn năm báo cáo', onsubmit: filterTo(listURL()) },
     h('div', { class: 'field field-compact' }, h('label', { for: 'bc-nam' }, 'Năm'),
@@ -127,11 +164,12 @@ async function renderYearSummary(el, { query }) {
         h('option', { value: 'chua-nop' }, 'Đơn vị chưa nộp'),
         h('option', { value: 'da-nop' }, 'Đơn vị đã nộp'))),
     h('div', { class: 'filter-actions' }, h('button', { type: 'submit', class: 'btn btn-secondary' }, 'Xem')));
-  form.querySelector('#bc-loc').value = only;
+  $(form, '#bc-loc', HTMLSelectElement).value = only;
 
+  /** @type {Child} */
   let body;
-  if (error) {
-    body = h('div', { class: 'notice notice-error', role: 'alert' }, error.message);
+  if (error || !sum) {
+    body = h('div', { class: 'notice notice-error', role: 'alert' }, error ? error.message : '');
   } else {
     const t = sum.totals || {};
     const rows = (sum.units || []).filter((u) => (only === 'chua-nop' ? u.state !== 'submitted' : only === 'da-nop' ? u.state === 'submitted' : true));
@@ -177,6 +215,11 @@ async function renderYearSummary(el, { query }) {
     body);
 }
 
+/**
+ * stat is a number in the grid of key numbers.
+ * @param {string} name
+ * @param {string} value
+ */
 export function stat(name, value, cls = '') {
   return h('div', { class: `stat ${cls}`.trim() }, h('dt', {}, name), h('dd', {}, value));
 }

@@ -4,13 +4,21 @@
 // with); the portal erases them hourly once the time has passed, and the
 // site's forms state the period in force.
 
-import { update } from '../api.js';
+/**
+ * @import { PortalConfig } from '../types.js'
+ */
+
+import { update, asApiError } from '../api.js';
 import { h, uid } from '../util.js';
 
 const MIN = 1;
 const MAX = 60;
 
-// readMonths reads a number of months, or says why not.
+/**
+ * readMonths reads a number of months, or says why not.
+ * @param {string} text
+ * @returns {{ value: number } | { error: string }}
+ */
 export function readMonths(text) {
   const t = String(text || '').trim();
   if (!/^\d{1,3}$/.test(t)) return { error: `“${t}” không phải số tháng: hãy nhập một số nguyên, ví dụ 12.` };
@@ -21,7 +29,7 @@ export function readMonths(text) {
 
 /**
  * retentionSettings is the panel of the settings page.
- * @param {any} config  the portal's settings record
+ * @param {PortalConfig & { id: string }} config  the portal's settings record
  */
 export function retentionSettings(config) {
   const id = uid('luu-giu');
@@ -29,18 +37,19 @@ export function retentionSettings(config) {
     value: String(config.contactRetentionMonths || 12), 'aria-describedby': `${id}-hint ${id}-error` });
   const err = h('p', { id: `${id}-error`, class: 'field-error', role: 'alert' });
   const msg = h('p', { role: 'status' });
-  const save = async (e) => {
+  const save = async (/** @type {SubmitEvent} */ e) => {
     e.preventDefault();
     err.textContent = msg.textContent = '';
     input.removeAttribute('aria-invalid');
     const r = readMonths(input.value);
-    const fail = (m) => { err.textContent = m; input.setAttribute('aria-invalid', 'true'); input.focus(); };
-    if (r.error) return fail(r.error);
+    const fail = (/** @type {string} */ m) => { err.textContent = m; input.setAttribute('aria-invalid', 'true'); input.focus(); };
+    if ('error' in r) return fail(r.error);
     try {
       const saved = await update('portalConfig', config.id, { contactRetentionMonths: r.value });
       input.value = String(saved.contactRetentionMonths);
       msg.textContent = `Đã lưu. Thông tin liên hệ của người dân được giữ ${saved.contactRetentionMonths} tháng sau khi ý kiến được trả lời; trang góp ý sẽ ghi thời hạn mới sau lần dựng trang tới.`;
-    } catch (ex) {
+    } catch (err) {
+      const ex = asApiError(err);
       fail((ex.data && ex.data.contactRetentionMonths && ex.data.contactRetentionMonths.message) || ex.message);
     }
   };

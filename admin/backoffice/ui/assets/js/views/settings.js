@@ -3,7 +3,11 @@
 // of nominations and reports, dd/mm (20/11 by default, as the plan says),
 // and how long citizens' contact details are kept (retention.js).
 
-import { update } from '../api.js';
+/**
+ * @import { PortalConfig } from '../types.js'
+ */
+
+import { update, asApiError } from '../api.js';
 import { h, fill, formatDateTime, vnYear } from '../util.js';
 import { can } from '../roles.js';
 import { errorSummary, setInvalid } from '../forms/field.js';
@@ -14,7 +18,11 @@ import { retentionSettings } from './retention.js';
 
 const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-// readDeadline reads "20/11", "5/1" or "05-01" as "dd/mm", or says why not.
+/**
+ * readDeadline reads "20/11", "5/1" or "05-01" as "dd/mm", or says why not.
+ * @param {string} text
+ * @returns {{ value: string } | { error: string }}
+ */
 export function readDeadline(text) {
   const t = String(text || '').trim();
   const m = t.match(/^(\d{1,2})\s*[/.-]\s*(\d{1,2})$/);
@@ -28,6 +36,10 @@ export function readDeadline(text) {
   return { value: dd };
 }
 
+/**
+ * renderSettings shows the portal's settings reviewers may change.
+ * @param {HTMLElement} el
+ */
 export async function renderSettings(el) {
   setTitle('Cài đặt');
   if (!can.settings()) {
@@ -43,12 +55,15 @@ export async function renderSettings(el) {
   const drawExample = () => {
     const r = readDeadline(input.value);
     const y = vnYear();
-    example.textContent = r.error ? '' : `Với hạn này, hồ sơ và báo cáo năm ${y} nộp đến hết ngày ${deadline({ reportDeadline: r.value }, y).text}, năm ${y + 1} đến hết ngày ${deadline({ reportDeadline: r.value }, y + 1).text}.`;
+    example.textContent = 'error' in r ? '' : `Với hạn này, hồ sơ và báo cáo năm ${y} nộp đến hết ngày ${deadline({ reportDeadline: r.value }, y).text}, năm ${y + 1} đến hết ngày ${deadline({ reportDeadline: r.value }, y + 1).text}.`;
   };
   input.addEventListener('input', drawExample);
   drawExample();
   let initial = input.value;
   if (el.isConnected) setDirtyCheck(() => input.value !== initial);
+  // The panels below save into the settings record, once it exists.
+  /** @type {PortalConfig & { id: string } | null} */
+  const stored = config.id ? { ...config, id: config.id } : null;
 
   fill(el,
     h('h1', {}, 'Cài đặt'),
@@ -61,25 +76,28 @@ export async function renderSettings(el) {
         err, input, example),
       config.updated ? h('p', { class: 'hint' }, `Sửa lần cuối: ${formatDateTime(config.updated)}.`) : null,
       h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn' }, 'Lưu cài đặt'))),
-    config.id ? await deadlineSettings(config) : null,
-    config.id ? retentionSettings(config) : null);
+    stored ? await deadlineSettings(stored) : null,
+    stored ? retentionSettings(stored) : null);
 
+  /** @param {SubmitEvent} e */
   async function save(e) {
     e.preventDefault();
     summary.replaceChildren();
     msg.replaceChildren();
     setInvalid(input, err, '');
     const r = readDeadline(input.value);
-    const fail = (m) => {
+    const fail = (/** @type {string} */ m) => {
       setInvalid(input, err, m);
-      fill(summary, errorSummary([{ href: '#han-nop', text: `Hạn nộp: ${m}` }], 'Chưa lưu được'));
-      summary.firstChild.focus();
+      const box = errorSummary([{ href: '#han-nop', text: `Hạn nộp: ${m}` }], 'Chưa lưu được');
+      fill(summary, box);
+      box.focus();
     };
-    if (r.error) return fail(r.error);
+    if ('error' in r) return fail(r.error);
     if (!config.id) return fail('Không đọc được cài đặt hiện tại. Hãy tải lại trang.');
     try {
       config = await update('portalConfig', config.id, { reportDeadline: r.value });
-    } catch (ex) {
+    } catch (err) {
+      const ex = asApiError(err);
       const m = (ex.data && ex.data.reportDeadline && ex.data.reportDeadline.message) || ex.message;
       return fail(m);
     }

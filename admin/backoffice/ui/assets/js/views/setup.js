@@ -5,8 +5,13 @@
 // signed PDF, the yearly deadline. Saving rebuilds the public site under
 // the new name; the server checks every field again (admin/setup).
 
-import { create, list, update } from '../api.js';
-import { h, fill, formatBytes } from '../util.js';
+/**
+ * @import { CommuneRecord } from '../types.js'
+ * @import { Problem } from '../ui-types.js'
+ */
+
+import { create, list, update, asApiError } from '../api.js';
+import { h, fill, find, formatBytes } from '../util.js';
 import { can } from '../roles.js';
 import { errorSummary, setInvalid } from '../forms/field.js';
 import { checkDocument } from '../forms/sniff.js';
@@ -24,12 +29,13 @@ export async function renderSetup(el) {
     fill(el, h('h1', {}, TITLE), h('p', {}, 'Chỉ cán bộ thẩm định Phòng Văn hóa – Xã hội (hoặc bộ phận kỹ thuật) thay đổi được thông tin của xã.'));
     return;
   }
+  /** @type {CommuneRecord | null} */
   let rec = null;
   try {
     const res = await list('commune', { perPage: 1 });
     rec = res.items[0] || null;
   } catch (ex) {
-    fill(el, h('h1', {}, TITLE), h('div', { class: 'notice notice-error', role: 'alert' }, ex.message));
+    fill(el, h('h1', {}, TITLE), h('div', { class: 'notice notice-error', role: 'alert' }, asApiError(ex).message));
     return;
   }
   let config = await loadConfig();
@@ -39,13 +45,22 @@ export async function renderSetup(el) {
   /** @type {Record<string, {input: HTMLInputElement|HTMLTextAreaElement, err: HTMLElement, label: string}>} */
   const controls = {};
 
+  /**
+   * textField makes a labelled text control kept in controls by name.
+   * @param {string} name
+   * @param {string} label
+   * @param {number} max
+   * @param {boolean} required
+   * @param {unknown} value
+   * @param {string} [hint]
+   */
   const textField = (name, label, max, required, value, hint) => {
     const id = `xa-${name}`;
     const err = h('p', { id: `${id}-error`, class: 'field-error', hidden: true });
     const input = name === 'planText'
       ? h('textarea', { id, name, rows: 12, maxlength: max || undefined, 'aria-describedby': `${id}-error` })
       : h('input', { id, name, type: name === 'email' ? 'email' : name === 'phone' ? 'tel' : 'text', maxlength: max || undefined, required: required || undefined, autocomplete: 'off', 'aria-describedby': `${id}-error` });
-    input.value = value || '';
+    input.value = value ? String(value) : '';
     controls[name] = { input, err, label };
     return h('div', { class: 'field' },
       h('label', { for: id }, label + (required ? '' : ' (không bắt buộc)')),
@@ -65,12 +80,12 @@ export async function renderSetup(el) {
   // The swatches' colours: set as properties (the CSP forbids inline style attributes).
   palette.querySelectorAll('.swatch').forEach((s) => {
     const p = c.palette.find((x) => x.key === s.getAttribute('data-colour'));
-    if (p) /** @type {HTMLElement} */ (s).style.background = p.brand;
+    if (p && s instanceof HTMLElement) s.style.background = p.brand;
   });
   const planText = textField('planText', 'Toàn văn kế hoạch (Markdown)', fieldMeta('commune', 'planText').max || 100000, false, rec ? rec.planText : '', 'Dùng ## cho tiêu đề mục, - cho danh sách.');
   const fileMeta = fieldMeta('commune', 'planFile');
   const fileErr = h('p', { id: 'xa-planFile-error', class: 'field-error', hidden: true });
-  const fileInput = /** @type {HTMLInputElement} */ (h('input', { id: 'xa-planFile', name: 'planFile', type: 'file', accept: 'application/pdf,.pdf', 'aria-describedby': 'xa-planFile-hint xa-planFile-error' }));
+  const fileInput = h('input', { id: 'xa-planFile', name: 'planFile', type: 'file', accept: 'application/pdf,.pdf', 'aria-describedby': 'xa-planFile-hint xa-planFile-error' });
   const planFile = h('div', { class: 'field' },
     h('label', { for: 'xa-planFile' }, 'Bản kế hoạch đã ký (PDF, không bắt buộc)'),
     h('p', { class: 'hint', id: 'xa-planFile-hint' }, `Tệp PDF, tối đa ${formatBytes(fileMeta.maxSize || 20 << 20)}.` + (rec && rec.planFile ? ` Đã có tệp: ${rec.planFile}; chọn tệp mới để thay.` : '')),
@@ -84,7 +99,7 @@ export async function renderSetup(el) {
     formsErr,
     vocab('awardForms').map((o) => h('label', { class: 'choice' },
       h('input', { type: 'checkbox', name: 'awardForms', value: o.key, checked: chosenForms.includes(o.key) || undefined }), o.label)));
-  const tickedForms = () => Array.from(form.querySelectorAll('input[name=awardForms]:checked'), (x) => /** @type {HTMLInputElement} */ (x).value);
+  const tickedForms = () => Array.from(form.querySelectorAll('input[name=awardForms]:checked'), (x) => (x instanceof HTMLInputElement ? x.value : ''));
   const deadline = textField('reportDeadline', 'Hạn nộp hồ sơ khen thưởng và báo cáo năm (ngày/tháng)', 5, true, config.reportDeadline || '20/11');
 
   const form = h('form', { class: 'narrow', novalidate: true, onsubmit: save },
@@ -96,7 +111,7 @@ export async function renderSetup(el) {
     h('p', {}, 'Đơn vị và loại đơn vị: ', h('a', { href: BASE + 'don-vi' }, 'quản lý trong mục Đơn vị'), '.'),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn' }, rec ? 'Lưu thông tin' : 'Lưu và dựng trang')));
   const snapshot = () => JSON.stringify(Object.fromEntries(Object.entries(controls).map(([k, v]) => [k, v.input.value]))) + fileInput.value
-    + (/** @type {HTMLInputElement|null} */ (form.querySelector('input[name=colour]:checked'))?.value || '') + tickedForms().join();
+    + (find(form, 'input[name=colour]:checked', HTMLInputElement)?.value || '') + tickedForms().join();
   let initial = snapshot();
   if (el.isConnected) setDirtyCheck(() => snapshot() !== initial);
 
@@ -104,18 +119,20 @@ export async function renderSetup(el) {
     rec ? null : h('div', { class: 'notice notice-info' }, 'Cổng chưa có thông tin của xã. Điền các mục dưới đây rồi lưu: trang công khai sẽ được dựng lại mang tên xã.'),
     summary, msg, form);
 
+  /** @param {SubmitEvent} e */
   async function save(e) {
     e.preventDefault();
     summary.replaceChildren();
     msg.replaceChildren();
+    /** @type {Problem[]} */
     const problems = [];
-    const fail = (name, m) => {
+    const fail = (/** @type {string} */ name, /** @type {string} */ m) => {
       const ctl = controls[name];
       if (ctl) setInvalid(ctl.input, ctl.err, m);
       else if (name === 'planFile') setInvalid(fileInput, fileErr, m);
       else if (name === 'colour') setInvalid(null, colourErr, m);
       else if (name === 'awardForms') setInvalid(null, formsErr, m);
-      const what = ctl ? ctl.label : { planFile: 'Bản kế hoạch', colour: 'Màu', awardForms: 'Hình thức khen thưởng' }[name] || name;
+      const what = ctl ? ctl.label : /** @type {Record<string, string>} */ ({ planFile: 'Bản kế hoạch', colour: 'Màu', awardForms: 'Hình thức khen thưởng' })[name] || name;
       problems.push({ href: `#xa-${name}`, text: `${what}: ${m}` });
     };
     Object.values(controls).forEach((x) => setInvalid(x.input, x.err, ''));
@@ -125,22 +142,23 @@ export async function renderSetup(el) {
       if (f.required && !controls[f.name].input.value.trim()) fail(f.name, 'Hãy điền mục này.');
     });
     const d = readDeadline(controls.reportDeadline.input.value);
-    if (d.error) fail('reportDeadline', d.error);
+    if ('error' in d) fail('reportDeadline', d.error);
     const file = fileInput.files && fileInput.files[0];
     if (file) {
       const m = await checkDocument(file, fileMeta.maxSize, ['application/pdf']);
       if (m) fail('planFile', m);
     }
     const show = () => {
-      fill(summary, errorSummary(problems, 'Chưa lưu được'));
-      /** @type {HTMLElement} */ (summary.firstChild).focus();
+      const box = errorSummary(problems, 'Chưa lưu được');
+      fill(summary, box);
+      box.focus();
     };
-    if (problems.length) return show();
+    if (problems.length || 'error' in d) return show();
 
     const body = new FormData();
     c.fields.forEach((f) => body.append(f.name, controls[f.name].input.value));
     body.append('planText', controls.planText.input.value);
-    const chosen = /** @type {HTMLInputElement|null} */ (form.querySelector('input[name=colour]:checked'));
+    const chosen = find(form, 'input[name=colour]:checked', HTMLInputElement);
     if (chosen) body.append('colour', chosen.value);
     if (file) body.append('planFile', file);
     const ticked = tickedForms();
@@ -150,7 +168,8 @@ export async function renderSetup(el) {
       if (d.value !== config.reportDeadline && config.id) {
         config = await update('portalConfig', config.id, { reportDeadline: d.value });
       }
-    } catch (ex) {
+    } catch (err) {
+      const ex = asApiError(err);
       const data = ex.data || {};
       Object.keys(data).forEach((k) => fail(k, data[k].message || ex.message));
       if (!problems.length) problems.push({ text: ex.message });

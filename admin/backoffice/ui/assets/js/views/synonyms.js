@@ -4,7 +4,11 @@
 // looks for both; a change shows on the site after the next build, which
 // saving one asks for. Editors and reviewers keep the list.
 
-import { list, create, update, remove } from '../api.js';
+/**
+ * @import { Synonym } from '../types.js'
+ */
+
+import { list, create, update, remove, asApiError } from '../api.js';
 import { h, fill } from '../util.js';
 import { can } from '../roles.js';
 import { errorSummary, setInvalid } from '../forms/field.js';
@@ -13,13 +17,19 @@ import { confirmDialog } from '../dialog.js';
 
 const TITLE = 'Từ đồng nghĩa khi tìm kiếm';
 
+/**
+ * renderSynonyms shows the search synonyms and their form.
+ * @param {HTMLElement} el
+ */
 export async function renderSynonyms(el) {
   setTitle(TITLE);
   if (!can.synonyms()) {
     fill(el, h('h1', {}, TITLE), h('p', {}, 'Chỉ biên tập viên và cán bộ thẩm định sửa được danh sách này.'));
     return;
   }
+  /** @type {Synonym[]} */
   let rows = [];
+  /** @type {Synonym | null} */
   let editing = null;
   const summary = h('div', { class: 'summary-slot' });
   const msg = h('div', { role: 'status' });
@@ -54,7 +64,7 @@ export async function renderSynonyms(el) {
       const res = await list('searchSynonyms', { perPage: 500, sort: 'phrase' });
       rows = res.items;
     } catch (ex) {
-      fill(table, h('div', { class: 'notice notice-error', role: 'alert' }, `Không tải được danh sách: ${ex.message}`));
+      fill(table, h('div', { class: 'notice notice-error', role: 'alert' }, `Không tải được danh sách: ${asApiError(ex).message}`));
       return;
     }
     fill(table, rows.length
@@ -70,6 +80,10 @@ export async function renderSynonyms(el) {
       : h('p', {}, 'Chưa có cụm từ nào.'));
   }
 
+  /**
+   * startEdit fills the form with a synonym to change, or empties it.
+   * @param {Synonym | null} r
+   */
   function startEdit(r) {
     editing = r;
     phrase.value = r ? r.phrase : '';
@@ -81,13 +95,14 @@ export async function renderSynonyms(el) {
     phrase.focus();
   }
 
+  /** @param {Synonym} r */
   async function del(r) {
     const ok = await confirmDialog({ title: `Xóa “${r.phrase}”?`, text: `Trang tìm kiếm sẽ không còn tìm “${r.means}” khi người dân gõ “${r.phrase}”.`, confirm: 'Xóa', cancel: 'Giữ lại', danger: true });
     if (!ok) return;
     try {
       await remove('searchSynonyms', r.id);
     } catch (ex) {
-      fill(msg, h('div', { class: 'notice notice-error', role: 'alert' }, `Chưa xóa được: ${ex.message}`));
+      fill(msg, h('div', { class: 'notice notice-error', role: 'alert' }, `Chưa xóa được: ${asApiError(ex).message}`));
       return;
     }
     if (editing && editing.id === r.id) startEdit(null);
@@ -95,6 +110,7 @@ export async function renderSynonyms(el) {
     await reload();
   }
 
+  /** @param {SubmitEvent} e */
   async function save(e) {
     e.preventDefault();
     summary.replaceChildren();
@@ -102,6 +118,7 @@ export async function renderSynonyms(el) {
     setInvalid(phrase, phraseErr, '');
     setInvalid(means, meansErr, '');
     const body = { phrase: phrase.value.trim(), means: means.value.trim() };
+    /** @type {['phrase' | 'means', string][]} */
     const errs = [];
     if (!body.phrase) errs.push(['phrase', 'Hãy nhập cụm từ người dân gõ.']);
     if (!body.means) errs.push(['means', 'Hãy nhập cụm từ cần tìm cả.']);
@@ -110,8 +127,9 @@ export async function renderSynonyms(el) {
         if (editing) await update('searchSynonyms', editing.id, body);
         else await create('searchSynonyms', body);
       }
-    } catch (ex) {
-      for (const f of ['phrase', 'means']) {
+    } catch (err) {
+      const ex = asApiError(err);
+      for (const f of /** @type {const} */ (['phrase', 'means'])) {
         if (ex.data && ex.data[f]) errs.push([f, ex.data[f].message]);
       }
       if (!errs.length) errs.push(['phrase', ex.message]);
@@ -119,8 +137,9 @@ export async function renderSynonyms(el) {
     if (errs.length) {
       const label = { phrase: 'Người dân gõ', means: 'Tìm cả' };
       for (const [f, m] of errs) setInvalid(f === 'phrase' ? phrase : means, f === 'phrase' ? phraseErr : meansErr, m);
-      fill(summary, errorSummary(errs.map(([f, m]) => ({ href: f === 'phrase' ? '#tu-go' : '#nghia', text: `${label[f]}: ${m}` })), 'Chưa lưu được'));
-      summary.firstChild.focus();
+      const box = errorSummary(errs.map(([f, m]) => ({ href: f === 'phrase' ? '#tu-go' : '#nghia', text: `${label[f]}: ${m}` })), 'Chưa lưu được');
+      fill(summary, box);
+      box.focus();
       return;
     }
     fill(msg, h('div', { class: 'notice notice-success' }, `Đã lưu “${body.phrase}” → “${body.means}”. Trang tìm kiếm dùng cụm từ này sau lần dựng trang kế tiếp.`));

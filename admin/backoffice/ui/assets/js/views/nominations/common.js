@@ -13,7 +13,11 @@
 // (the form of a unit's draft or returned dossier); common.js what they
 // share.
 
-import { remove, auth } from '../../api.js';
+/**
+ * @import { Nomination } from '../../types.js'
+ */
+
+import { remove, auth, asApiError } from '../../api.js';
 import { h, fill, formatDateTime } from '../../util.js';
 import { label } from '../../schema.js';
 import { isReporter } from '../../roles.js';
@@ -29,6 +33,10 @@ export const EXPAND = 'nominee,unit,initiatives,awards,awards.honoree';
 
 export const listURL = () => BASE + PATH + '/';
 
+/**
+ * noAccess says who works with nominations, to one who may not.
+ * @param {HTMLElement} el
+ */
 export function noAccess(el) {
   setTitle(TITLE);
   fill(el, h('h1', {}, TITLE),
@@ -38,8 +46,12 @@ export function noAccess(el) {
     h('p', {}, h('a', { href: BASE }, 'Về trang tổng quan')));
 }
 
-// A dossier's summary at the top of its page.
+/**
+ * statePanel is a dossier's summary at the top of its page.
+ * @param {Nomination} r
+ */
 export function statePanel(r) {
+  /** @type {[string, string | Node][]} */
   const rows = [
     ['Trạng thái', nominationBadge(r.state)],
     ['Đơn vị đề nghị', r.expand && r.expand.unit ? r.expand.unit.name : '—'],
@@ -51,13 +63,20 @@ export function statePanel(r) {
   return h('dl', { class: 'state' }, rows.map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v))));
 }
 
-// lastReturn is the last "returned" entry of the history, with its comment.
+/**
+ * lastReturn is the last "returned" entry of the history, with its comment.
+ * @param {Nomination} r
+ */
 function lastReturn(r) {
   const hist = Array.isArray(r.history) ? r.history : [];
   for (let i = hist.length - 1; i >= 0; i--) if (hist[i].to === 'returned' && hist[i].from !== 'returned') return hist[i];
   return null;
 }
 
+/**
+ * returnedNotice shows why a returned dossier came back, with what to do.
+ * @param {Nomination} r
+ */
 export function returnedNotice(r) {
   const ret = lastReturn(r);
   if (r.state !== 'returned' || !ret) return null;
@@ -68,7 +87,10 @@ export function returnedNotice(r) {
       isReporter() ? ' Hãy bổ sung theo ý kiến trên, rồi bấm “Nộp lại hồ sơ”.' : ' Đang chờ đơn vị bổ sung và nộp lại.'));
 }
 
-// The history as a timeline, oldest first.
+/**
+ * timeline is the dossier's history, oldest first.
+ * @param {Nomination} r
+ */
 export function timeline(r) {
   const hist = Array.isArray(r.history) ? r.history : [];
   return h('section', { class: 'timeline-section', 'aria-labelledby': 'qua-trinh' },
@@ -103,7 +125,7 @@ export function deleteTool(r, summary, ask) {
       try {
         await remove('nominations', r.id);
       } catch (e) {
-        showSummary(summary, [{ text: e.message }], 'Chưa xóa được', { scroll: false });
+        showSummary(summary, [{ text: asApiError(e).message }], 'Chưa xóa được', { scroll: false });
         return;
       }
       setFlash(ask.flash);

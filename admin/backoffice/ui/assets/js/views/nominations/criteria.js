@@ -6,7 +6,17 @@
 import { h, fill, uid } from '../../util.js';
 import { label } from '../../schema.js';
 
-// The checklists, as the server keeps them (admin/awards/criteria.go).
+/**
+ * A checklist: the standards all required, those of which one is, and the
+ * rule in words.
+ * @typedef {{ all: string[], any: string[], rule: string }} Checklist
+ */
+
+/**
+ * The checklists by award kind and nominee kind, as the server keeps them
+ * (admin/awards/criteria.go).
+ * @type {Record<string, Record<string, Checklist>>}
+ */
 const LISTS = {
   'hang-nam': {
     'tap-the': { all: ['tt-sang-kien', 'tt-thanh-tich', 'tt-ky-luat', 'tt-ket-qua'], any: [], rule: 'Tập thể phải đạt cả bốn tiêu chuẩn.' },
@@ -17,6 +27,7 @@ const LISTS = {
     'ca-nhan': { all: ['tk-cn-dieu-kien'], any: ['tk-cn-tham-muu', 'tk-cn-sang-kien'], rule: 'Cá nhân phải đạt điều kiện chung và ít nhất một trong hai tiêu chuẩn.' },
   },
 };
+/** @type {Record<string, string>} */
 const WHO = { 'tap-the': 'Tập thể', 'ca-nhan': 'Cá nhân' };
 
 /**
@@ -32,6 +43,7 @@ export function criteriaWidget(value, awardKind, whoKind) {
   const body = h('div', {});
   const el = h('fieldset', { id, tabindex: '-1', class: 'field criteria', 'data-field': 'criteria', 'aria-describedby': `${id}-error` },
     h('legend', {}, 'Tiêu chuẩn đạt được (theo Kế hoạch)'), err, body);
+  /** @type {HTMLInputElement[]} */
   let boxes = [];
   const draw = () => {
     for (const b of boxes) { if (b.checked) ticked.add(b.value); else ticked.delete(b.value); }
@@ -44,7 +56,7 @@ export function criteriaWidget(value, awardKind, whoKind) {
     const who = whoKind();
     const groups = (who && lists[who] ? [who] : ['tap-the', 'ca-nhan']).map((k) => {
       const g = lists[k];
-      const row = (code) => {
+      const row = (/** @type {string} */ code) => {
         const box = h('input', { type: 'checkbox', id: `${id}-${code}`, value: code, checked: ticked.has(code) });
         boxes.push(box);
         return h('div', { class: 'field-check' }, box, h('label', { for: box.id }, label('awardCriteria', code)));

@@ -2,7 +2,12 @@
 // One dossier: the editor when the person may still write it, otherwise
 // the dossier read only, with what a reviewer may do with it.
 
-import { view, auth } from '../../api.js';
+/**
+ * @import { Nomination } from '../../types.js'
+ * @import { Child } from '../../dom.js'
+ */
+
+import { view, auth, asApiError } from '../../api.js';
 import { h, fill, formatDate, displayFileName } from '../../util.js';
 import { label } from '../../schema.js';
 import { can, isReviewer, isReporter } from '../../roles.js';
@@ -14,14 +19,22 @@ import { actionPanel } from './review.js';
 import { TITLE, EXPAND, listURL, noAccess, statePanel, returnedNotice, timeline, deleteTool } from './common.js';
 import { lateBlock } from '../late.js';
 
+/**
+ * renderNomination shows a dossier (id), or a new one's form (no id).
+ * @param {HTMLElement} el
+ * @param {{ id: string }} ctx  the dossier's id, empty for a new one
+ * @returns {Promise<void>}
+ */
 export async function renderNomination(el, { id }) {
   if (!can.nominations()) return noAccess(el);
+  /** @type {Nomination | null} */
   let record = null;
   if (id) {
     try {
       record = await view('nominations', id, { expand: EXPAND });
-    } catch (e) {
-      if (e.status !== 404 && e.status !== 403) throw e;
+    } catch (ex) {
+      const e = asApiError(ex);
+      if (e.status !== 404 && e.status !== 403) throw ex;
       setTitle('Không tìm thấy hồ sơ');
       fill(el, crumbs(BASE, { href: listURL(), text: TITLE }, { text: 'Không tìm thấy' }),
         h('h1', {}, 'Không tìm thấy hồ sơ'),
@@ -38,18 +51,25 @@ export async function renderNomination(el, { id }) {
   // A unit's draft is the unit's to write: a reviewer edits only the
   // drafts they started (after the deadline, only reviewers file).
   const editable = !record || (st === 'draft' && (own || (isReviewer() && startedByMe(record)))) || (st === 'returned' && own);
-  return editable ? renderEditor(el, record, config) : renderDossier(el, record);
+  return editable || !record ? renderEditor(el, record, config) : renderDossier(el, record);
 }
 
-// startedByMe tells whether the dossier's first step was this person's
-// (the history names people as "Name (email, role)").
+/**
+ * startedByMe tells whether the dossier's first step was this person's
+ * (the history names people as "Name (email, role)").
+ * @param {Nomination} r
+ */
 function startedByMe(r) {
   const first = Array.isArray(r.history) ? r.history[0] : null;
   return !!first && String(first.actor || '').includes(`(${auth.email},`);
 }
 
-// The dossier's files, each downloaded with a file token (the files are
-// protected: PocketBase gives them to those who may read the dossier).
+/**
+ * dossierList: the dossier's files, each downloaded with a file token (the
+ * files are protected: PocketBase gives them to those who may read the
+ * dossier).
+ * @param {Nomination} r
+ */
 function dossierList(r) {
   const names = Array.isArray(r.dossier) ? r.dossier : [];
   if (!names.length) return h('p', { class: 'muted' }, 'Không có tệp kèm theo.');
@@ -62,10 +82,14 @@ function dossierList(r) {
     status);
 }
 
-// The dossier as it was filed, read only.
+/**
+ * details: the dossier as it was filed, read only.
+ * @param {Nomination} r
+ */
 function details(r) {
   const nominee = r.expand && r.expand.nominee;
   const inis = (r.expand && r.expand.initiatives) || [];
+  /** @type {[string, Child][]} */
   const rows = [
     ['Tập thể, cá nhân được đề nghị', nominee
       ? [nominee.name, isReviewer() ? h('span', {}, ' (', h('a', { href: `${BASE}guong-dien-hinh/${nominee.id}` }, 'hồ sơ vinh danh'), ')') : null]
@@ -87,8 +111,11 @@ function details(r) {
     h('dl', { class: 'readonly' }, rows.map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v)))));
 }
 
-// decisionPanel shows the council's decision and, for reviewers, the way
-// to the award it made.
+/**
+ * decisionPanel shows the council's decision and, for reviewers, the way
+ * to the award it made.
+ * @param {Nomination} r
+ */
 function decisionPanel(r) {
   if (r.state !== 'approved' && r.state !== 'rejected') return null;
   if (r.state === 'rejected') {
@@ -127,6 +154,11 @@ function decisionPanel(r) {
 
 // ---------------------------------------------------------------- read only + reviewer's actions
 
+/**
+ * renderDossier shows a dossier read only, with a reviewer's actions.
+ * @param {HTMLElement} el
+ * @param {Nomination} r
+ */
 function renderDossier(el, r) {
   const name = nomineeName(r);
   setTitle(`Hồ sơ đề nghị: ${name}`);

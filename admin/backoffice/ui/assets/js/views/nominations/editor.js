@@ -2,17 +2,30 @@
 // The form of a dossier a unit writes (new, draft or returned): who is
 // nominated, for what, with which files; saved as a draft or filed.
 
-import { create, update, auth } from '../../api.js';
-import { h, fill, formatNumber, vnYear } from '../../util.js';
+/**
+ * @import { Nomination, PortalConfig } from '../../types.js'
+ * @import { FieldDef, Problem, Widget } from '../../ui-types.js'
+ * @import { ApiError } from '../../api.js'
+ */
+
+import { create, update, auth, asApiError } from '../../api.js';
+import { h, fill, $, formatNumber, vnYear } from '../../util.js';
 import { isReviewer, isReporter } from '../../roles.js';
 import { widget } from '../../forms/widget.js';
 import { setInvalid } from '../../forms/field.js';
 import { BASE, navigate, setTitle, setDirtyCheck, setFlash, takeFlash, flashNotice } from '../../nav.js';
 import { deadline, openYear, nomineeName, crumbs } from '../../process.js';
-import { actionButton, onAction, lock, flag, keysOf, readValue, serverProblems, showSummary, showSaveError } from '../../editor.js';
+import { actionButton, onAction, lock, flag, keysOf, readValue, requestBody, serverProblems, showSummary, showSaveError } from '../../editor.js';
 import { TITLE, listURL, statePanel, returnedNotice, timeline, deleteTool } from './common.js';
 import { criteriaWidget } from './criteria.js';
 
+/**
+ * renderEditor shows the form of a dossier a unit writes: new (record
+ * null), a draft, or returned to be completed.
+ * @param {HTMLElement} el
+ * @param {Nomination | null} record
+ * @param {PortalConfig} config
+ */
 export function renderEditor(el, record, config) {
   const st = record ? record.state : 'new';
   const name = record ? nomineeName(record) : '';
@@ -21,8 +34,21 @@ export function renderEditor(el, record, config) {
   const flash = takeFlash();
   const summary = h('div', { class: 'summary-slot' });
   const opts = { collection: 'nominations', record, lockedUnit: isReporter() ? auth.unit : '' };
+  /**
+   * v is the record's value of field k, or d for a new dossier.
+   * @param {keyof Nomination & string} k
+   * @param {unknown} d
+   */
   const v = (k, d) => (record ? record[k] : d);
+  /** @type {Record<string, Widget>} */
   const w = {};
+  /** @type {ReturnType<typeof criteriaWidget>} */
+  let criteria;
+  /**
+   * add makes the widget of a field, kept in w by name, and returns its block.
+   * @param {FieldDef} def
+   * @param {unknown} value
+   */
   const add = (def, value) => { w[def.name] = widget(def, value, opts); return w[def.name].el; };
 
   // Who is nominated: someone on the honour roll, or someone new.
@@ -62,14 +88,15 @@ export function renderEditor(el, record, config) {
     nomineeSet,
     add({ name: 'requestedForm', label: 'Hình thức khen thưởng đề nghị', widget: 'select', vocab: 'awardForms', required: true }, v('requestedForm', '')),
     add({ name: 'achievements', label: 'Thành tích', widget: 'textarea', required: true, rows: 7, hint: 'Thành tích cụ thể, có số liệu. Theo Kế hoạch, một thành tích chỉ được khen thưởng một lần, một hình thức.' }, v('achievements', '')),
-    (w.criteria = criteriaWidget(v('criteria', []), () => w.kind.get(), () => (modeNew.checked ? w.nomineeKind.get() || '' : ''))).el,
+    (w.criteria = criteria = criteriaWidget(/** @type {string[]} */ (v('criteria', [])), () => String(w.kind.get() || ''),
+      () => (modeNew.checked ? String(w.nomineeKind.get() || '') : ''))).el,
     add({ name: 'initiatives', label: 'Mô hình, sáng kiến làm căn cứ', widget: 'picker', target: 'initiatives', hint: 'Không bắt buộc. Gõ tên để tìm, rồi bấm “Chọn”; chọn được nhiều mục.' }, v('initiatives', [])),
     add({ name: 'dossier', label: 'Hồ sơ kèm theo', widget: 'documents', hint: 'Tệp PDF, DOCX hoặc ảnh JPEG, PNG, WebP; mỗi tệp tối đa 10 MB, tối đa 10 tệp. Máy chủ kiểm tra cả nội dung tệp.' }, v('dossier', [])),
     add({ name: 'comment', label: 'Ghi chú gửi Phòng Văn hóa – Xã hội', widget: 'textarea', rows: 3, hint: st === 'returned' ? 'Không bắt buộc. Ví dụ: đã bổ sung những gì. Ghi chú được lưu vào quá trình xử lý hồ sơ.' : 'Không bắt buộc. Ghi chú được lưu vào quá trình xử lý hồ sơ.' }, ''),
   ];
 
-  const yearInput = w.year.el.querySelector('input');
-  const kindSelect = w.kind.el.querySelector('select');
+  const yearInput = $(w.year.el, 'input', HTMLInputElement);
+  const kindSelect = $(w.kind.el, 'select', HTMLSelectElement);
   const drawDeadline = () => {
     const y = Number(String(yearInput.value).trim());
     if (!Number.isInteger(y) || y < 2000 || y > 2100) { deadlineBox.replaceChildren(); return; }
@@ -77,7 +104,7 @@ export function renderEditor(el, record, config) {
   };
   yearInput.addEventListener('input', drawDeadline);
   kindSelect.addEventListener('change', drawDeadline);
-  for (const x of [kindSelect, w.nomineeKind.el.querySelector('select'), modeOld, modeNew]) x.addEventListener('change', () => w.criteria.redraw());
+  for (const x of [kindSelect, $(w.nomineeKind.el, 'select'), modeOld, modeNew]) x.addEventListener('change', () => criteria.redraw());
   drawDeadline();
 
   const actions = st === 'returned'
@@ -115,11 +142,17 @@ export function renderEditor(el, record, config) {
   const dirty = () => keyOf() !== initial;
   if (el.isConnected) setDirtyCheck(dirty);
 
+  /**
+   * save saves the dossier with the action of the button pressed.
+   * @param {string} action
+   */
   async function save(action) {
     summary.replaceChildren();
     for (const x of Object.values(w)) x.setError('');
     setInvalid(null, nomineeErr, '');
+    /** @type {Record<string, unknown>} */
     const values = {};
+    /** @type {Problem[]} */
     const problems = [];
     for (const [k, x] of Object.entries(w)) {
       if (k === 'nominee' || k === 'nomineeName' || k === 'nomineeKind' || k === 'nomineePosition') continue;
@@ -140,7 +173,7 @@ export function renderEditor(el, record, config) {
     values.state = action === 'submitted' ? 'submitted' : st === 'returned' ? 'returned' : 'draft';
 
     // What the server would refuse anyway, said at once and all together.
-    const need = (k, ok, msg) => {
+    const need = (/** @type {string} */ k, /** @type {boolean} */ ok, /** @type {string} */ msg) => {
       if (!ok) problems.push(flag(w[k], msg, msg));
     };
     need('unit', !!values.unit, 'Hãy chọn đơn vị đề nghị.');
@@ -158,19 +191,14 @@ export function renderEditor(el, record, config) {
     }
     if (problems.length) return showSummary(summary, sortByForm(problems));
 
-    let body = /** @type {Record<string, any> | FormData} */ (values);
-    if (w.dossier.filesPending()) {
-      body = new FormData();
-      body.append('@jsonPayload', JSON.stringify(values));
-      w.dossier.addFiles(body);
-    }
+    const body = requestBody(values, Object.values(w));
     const unlock = lock(form);
     let saved;
     try {
       saved = record ? await update('nominations', record.id, body) : await create('nominations', body);
     } catch (e) {
       unlock();
-      return showServerError(e);
+      return showServerError(asApiError(e));
     }
     initial = keyOf();
     setDirtyCheck(null);
@@ -181,14 +209,22 @@ export function renderEditor(el, record, config) {
     navigate(`${listURL()}${saved.id}`, { replace: !!record, force: true });
   }
 
+  /**
+   * labelOf is the label a field shows.
+   * @param {string} k
+   */
   function labelOf(k) {
     const x = w[k];
     const l = x && x.el.querySelector('label, legend');
-    return l ? l.firstChild.textContent : k;
+    return (l && l.firstChild && l.firstChild.textContent) || k;
   }
 
+  /**
+   * sortByForm puts problems in the order of their fields on the form.
+   * @param {Problem[]} items
+   */
   function sortByForm(items) {
-    const order = (it) => {
+    const order = (/** @type {Problem} */ it) => {
       const target = it.href ? document.getElementById(it.href.slice(1)) : null;
       if (!target) return 1e9;
       const all = [...form.querySelectorAll('input, select, textarea, button')];
@@ -198,6 +234,7 @@ export function renderEditor(el, record, config) {
     return items.sort((a, b) => order(a) - order(b));
   }
 
+  /** @param {ApiError} e */
   function showServerError(e) {
     const items = serverProblems(e, (field, msg) => {
       let key = field.replace(/[+-]$/, '');
@@ -211,10 +248,15 @@ export function renderEditor(el, record, config) {
   }
 }
 
-// deadlineNotice explains the yearly deadline of year for the kind chosen:
-// before it, the date; after it, that yearly dossiers are closed (a unit's
-// reporter may keep a draft, only reviewers file) while ad hoc ones stay
-// open.
+/**
+ * deadlineNotice explains the yearly deadline of year for the kind chosen:
+ * before it, the date; after it, that yearly dossiers are closed (a unit's
+ * reporter may keep a draft, only reviewers file) while ad hoc ones stay
+ * open.
+ * @param {PortalConfig} config
+ * @param {number} year
+ * @param {string} kind
+ */
 export function deadlineNotice(config, year, kind) {
   const d = deadline(config, year);
   if (kind !== 'hang-nam') {

@@ -2,8 +2,14 @@
 // The list of nominations: filters, the yearly deadline, and the export
 // of a year's dossiers.
 
-import { list } from '../../api.js';
-import { h, fill, formatDateTime, formatNumber, q, vnYear } from '../../util.js';
+/**
+ * @import { ListResult, Nomination, PortalConfig } from '../../types.js'
+ * @import { RouteCtx } from '../../ui-types.js'
+ * @import { ApiError } from '../../api.js'
+ */
+
+import { list, asApiError } from '../../api.js';
+import { h, fill, $, formatDateTime, formatNumber, q, vnYear } from '../../util.js';
 import { label, vocab } from '../../schema.js';
 import { can, isReviewer } from '../../roles.js';
 import { loadUnits } from '../../forms/units.js';
@@ -15,6 +21,11 @@ import { TITLE, listURL, noAccess } from './common.js';
 
 const PER_PAGE = 20;
 
+/**
+ * renderNominationList shows a page of the nominations, filtered.
+ * @param {HTMLElement} el
+ * @param {RouteCtx} ctx
+ */
 export async function renderNominationList(el, { query }) {
   if (!can.nominations()) return noAccess(el);
   const flash = takeFlash();
@@ -23,7 +34,9 @@ export async function renderNominationList(el, { query }) {
   const unit = query.get('don-vi') || '';
   const state = query.get('trang-thai') || '';
   const kind = query.get('loai') || '';
+  /** @type {string[]} */
   const filters = [];
+  /** @type {string[]} */
   const problems = [];
   if (year) {
     if (/^\d{4}$/.test(year)) filters.push(`year = ${Number(year)}`);
@@ -38,9 +51,10 @@ export async function renderNominationList(el, { query }) {
     loadConfig(),
     isReviewer() ? loadUnits().catch(() => []) : Promise.resolve([]),
     list('nominations', { page, perPage: PER_PAGE, sort: '-updated', filter: filters.join(' && '), expand: 'nominee,unit' })
-      .then((res) => ({ res }), (error) => ({ error })),
+      .then((res) => ({ res, error: null }), (error) => ({ res: null, error: asApiError(error) })),
   ]);
-  const { res, error } = /** @type {{ res?: any, error?: any }} */ (result);
+  /** @type {{ res: ListResult<Nomination> | null, error: ApiError | null }} */
+  const { res, error } = result;
 
   const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Lọc hồ sơ đề nghị', onsubmit: filterTo(listURL()) },
     h('div', { class: 'field field-compact' }, h('label', { for: 'loc-nam' }, 'Năm'),
@@ -57,11 +71,11 @@ export async function renderNominationList(el, { query }) {
     h('div', { class: 'filter-actions' },
       h('button', { type: 'submit', class: 'btn btn-secondary' }, 'Lọc'),
       (year || unit || state || kind) ? h('a', { href: listURL(), class: 'link-button' }, 'Xóa bộ lọc') : null));
-  form.querySelector('#loc-trang-thai').value = state;
-  form.querySelector('#loc-loai').value = kind;
-  if (isReviewer()) form.querySelector('#loc-don-vi').value = unit;
+  $(form, '#loc-trang-thai', HTMLSelectElement).value = state;
+  $(form, '#loc-loai', HTMLSelectElement).value = kind;
+  if (isReviewer()) $(form, '#loc-don-vi', HTMLSelectElement).value = unit;
 
-  const table = () => recordsTable({
+  const table = (/** @type {ListResult<Nomination>} */ res) => recordsTable({
     caption: `${TITLE}: ${formatNumber(res.totalItems)} hồ sơ`,
     heads: ['Tập thể, cá nhân được đề nghị', isReviewer() ? 'Đơn vị' : null, 'Năm', 'Hình thức đề nghị', 'Trạng thái', 'Cập nhật'],
     rows: res.items.map((r) => h('tr', {},
@@ -88,13 +102,17 @@ export async function renderNominationList(el, { query }) {
     exportPanel(year, isReviewer() ? unit : ''));
 }
 
-// exportPanel downloads the dossiers of a year (the one filtered, or this
-// year) as Excel or CSV: reviewers for all units or the one filtered, a
-// unit's reporter for their own (the server decides).
+/**
+ * exportPanel downloads the dossiers of a year (the one filtered, or this
+ * year) as Excel or CSV: reviewers for all units or the one filtered, a
+ * unit's reporter for their own (the server decides).
+ * @param {string} year
+ * @param {string} unit
+ */
 function exportPanel(year, unit) {
   const y = /^\d{4}$/.test(year) ? year : String(vnYear());
   const status = h('p', { class: 'hint download-status', role: 'status' });
-  const btn = (format, text) => exportButton(text, status, () => {
+  const btn = (/** @type {string} */ format, /** @type {string} */ text) => exportButton(text, status, () => {
     const qs = new URLSearchParams({ year: y, format });
     if (unit) qs.set('unit', unit);
     return { path: `/api/portal/exports/nominations?${qs}`, name: `ho-so-de-nghi-${y}.${format}` };
@@ -108,8 +126,11 @@ function exportPanel(year, unit) {
     status);
 }
 
-// deadlineSummary says where the yearly deadline stands: this year's, and
-// the next one when this year's has passed.
+/**
+ * deadlineSummary says where the yearly deadline stands: this year's, and
+ * the next one when this year's has passed.
+ * @param {PortalConfig} config
+ */
 function deadlineSummary(config) {
   const y = vnYear();
   const d = deadline(config, y);

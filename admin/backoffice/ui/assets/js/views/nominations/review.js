@@ -2,25 +2,37 @@
 // What a reviewer may do with a dossier in its state: return it, forward
 // it to the council, record the council's decision.
 
-import { update } from '../../api.js';
+/**
+ * @import { Nomination } from '../../types.js'
+ * @import { FieldDef, Problem, Widget } from '../../ui-types.js'
+ */
+
+import { update, asApiError } from '../../api.js';
 import { h, uid } from '../../util.js';
 import { label } from '../../schema.js';
 import { widget } from '../../forms/widget.js';
 import { setInvalid } from '../../forms/field.js';
 import { navigate, setDirtyCheck, setFlash } from '../../nav.js';
-import { actionButton, onAction, lock, flag, keysOf, serverProblems, showSummary } from '../../editor.js';
+import { actionButton, onAction, lock, flag, keysOf, serverProblems, showSummary, isError } from '../../editor.js';
 import { listURL } from './common.js';
 
-// actionPanel is what a reviewer may do with a dossier in its state.
+/**
+ * actionPanel is what a reviewer may do with a dossier in its state: its
+ * box, and its test for unsaved changes; null when there is nothing to do.
+ * @param {Nomination} r
+ * @param {HTMLElement} summary  where the problems of a decision are listed
+ * @returns {{ el: HTMLElement, dirty: () => boolean } | null}
+ */
 export function actionPanel(r, summary) {
   const st = r.state;
   if (!['submitted', 'forwarded', 'rejected'].includes(st)) {
     // A returned or decided dossier says so in its notices above.
-    const text = { draft: 'Hồ sơ đang được đơn vị soạn, chưa nộp.' }[st];
+    const text = st === 'draft' ? 'Hồ sơ đang được đơn vị soạn, chưa nộp.' : '';
     return text ? { el: h('p', { class: 'hint' }, text), dirty: () => false } : null;
   }
+  /** @type {Record<string, Widget>} */
   const fields = {};
-  const mk = (key, def, value) => {
+  const mk = (/** @type {string} */ key, /** @type {FieldDef} */ def, /** @type {unknown} */ value) => {
     fields[key] = widget(def, value, { collection: 'nominations', record: r });
     return fields[key].el;
   };
@@ -30,9 +42,12 @@ export function actionPanel(r, summary) {
       : 'Bắt buộc khi trả lại hồ sơ: ghi rõ đơn vị cần bổ sung gì. Ý kiến được lưu vào quá trình xử lý, đơn vị xem được.',
   }, '');
 
+  /** @type {HTMLButtonElement[]} */
   const buttons = [];
-  const act = (action, text, cls) => buttons.push(actionButton(action, text, cls));
+  const act = (/** @type {string} */ action, /** @type {string} */ text, /** @type {string} */ cls) => buttons.push(actionButton(action, text, cls));
+  /** @type {HTMLElement | null} */
   let decision = null;
+  /** @type {{ yes: HTMLInputElement, no: HTMLInputElement, err: HTMLElement, id: string } | null} */
   let outcome = null;
   if (st === 'submitted') {
     act('forwarded', 'Trình Hội đồng', 'btn');
@@ -77,14 +92,20 @@ export function actionPanel(r, summary) {
   const keyOf = () => keysOf(Object.values(fields)) + (outcome ? String(outcome.yes.checked) : '');
   const initial = keyOf();
 
+  /**
+   * send records the action of the button pressed.
+   * @param {string} action
+   */
   async function send(action) {
     summary.replaceChildren();
     for (const w of Object.values(fields)) w.setError('');
     if (outcome) setInvalid(null, outcome.err, '');
     if (action === 'default') action = st === 'forwarded' ? 'decide' : 'forwarded';
+    /** @type {Record<string, unknown>} */
     const body = { comment: fields.comment.get() };
+    /** @type {Problem[]} */
     const problems = [];
-    let message;
+    let message = '';
     if (action === 'returned') {
       body.state = 'returned';
       if (!String(body.comment).trim()) {
@@ -95,7 +116,7 @@ export function actionPanel(r, summary) {
     } else if (action === 'forwarded') {
       body.state = 'forwarded';
       message = st === 'rejected' ? 'Đã trình lại Hội đồng.' : 'Đã trình hồ sơ lên Hội đồng Thi đua – Khen thưởng.';
-    } else if (action === 'decide') {
+    } else if (action === 'decide' && outcome) {
       if (outcome.no.checked) {
         body.state = 'rejected';
         message = 'Đã ghi quyết định: không khen thưởng.';
@@ -106,7 +127,7 @@ export function actionPanel(r, summary) {
           ['signer', 'Người ký', 'Hãy ghi người ký quyết định.']];
         for (const [k, lbl, msg] of need) {
           const v = fields[k].get();
-          if (v && typeof v === 'object' && v.error) {
+          if (isError(v)) {
             problems.push(flag(fields[k], v.error, `${lbl}: ${v.error}`));
           } else if (!String(v || '').trim()) {
             problems.push(flag(fields[k], msg, `${lbl}: ${msg}`));
@@ -122,8 +143,9 @@ export function actionPanel(r, summary) {
     const unlock = lock(form);
     try {
       await update('nominations', r.id, body);
-    } catch (e) {
+    } catch (ex) {
       unlock();
+      const e = asApiError(ex);
       const items = serverProblems(e, (field, msg) => {
         if (fields[field]) return flag(fields[field], msg, msg);
         if (field === 'state' && outcome) {
@@ -139,6 +161,10 @@ export function actionPanel(r, summary) {
     setFlash(message);
     navigate(`${listURL()}${r.id}`, { replace: true, force: true });
   }
+  /**
+   * @param {Problem[]} items
+   * @param {string} [title]
+   */
   function show(items, title = 'Chưa ghi được: có lỗi cần sửa') {
     showSummary(summary, items, title);
   }

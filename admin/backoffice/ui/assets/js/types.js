@@ -1,0 +1,274 @@
+// @ts-check
+// The shapes of what the server sends the back office (records, lists,
+// meta.json, the answers of the portal's routes), written as JSDoc types
+// for the type checker (tsc -p admin/backoffice); ui-types.js has the back
+// office's own. Nothing here runs: modules name these types with
+// `@import`, which lives in a comment, so the browser never loads this
+// file.
+
+// ---------------------------------------------------------------- records
+
+/**
+ * A record as PocketBase's REST API sends it: the system fields, then the
+ * collection's own fields by name, whose values are JSON (read them
+ * through a kind's type below, or check them before use).
+ * @typedef {{
+ *   id: string, collectionId: string, collectionName: string,
+ *   created: string, updated: string,
+ *   [field: string]: unknown,
+ * }} RecordBase
+ */
+
+/**
+ * The related records ?expand= adds, by relation field.
+ * @typedef {Record<string, RecordBase | RecordBase[] | undefined>} Expand
+ */
+
+/**
+ * The fields every public record has (articles, guides, documents,
+ * initiatives, honourees, awards, units, indicators); the server owns
+ * those after status and publishAt.
+ * @typedef {{
+ *   status: Status, publishAt: string, slug?: string,
+ *   updatedBy?: string, statusBy?: string, statusAt?: string, shortCode?: string,
+ * }} PublicFields
+ * @typedef {'draft' | 'review' | 'published' | 'archived'} Status
+ */
+
+/**
+ * A public record read without knowing its kind (the generic list, form,
+ * history), with whatever it expanded.
+ * @typedef {RecordBase & PublicFields & { expand?: Expand }} PublicRecord
+ */
+
+/** @typedef {RecordBase & PublicFields & { name: string, kind: string }} Unit */
+/** @typedef {RecordBase & PublicFields & { name: string, kind: string, position: string, unit: string }} Honoree */
+/** @typedef {RecordBase & PublicFields & { title: string, kind: string, unit: string }} Initiative */
+/**
+ * @typedef {RecordBase & PublicFields & {
+ *   honoree: string, form: string, kind: string, year: number,
+ *   decisionNo: string, decisionDate: string,
+ *   expand?: { honoree?: Honoree },
+ * }} Award
+ */
+
+/**
+ * A staff account (the "staff" auth collection), as signed in.
+ * @typedef {RecordBase & {
+ *   email: string, name: string, role: string, unit: string,
+ *   mfa?: boolean, mailOptOut?: boolean,
+ * }} Staff
+ */
+
+/**
+ * One step of a nomination's history, kept by the server.
+ * @typedef {{ from?: string, to: string, actor?: string, at: string, comment?: string }} HistoryStep
+ */
+
+/**
+ * What a report or nomination filed after its deadline carries.
+ * @typedef {{ late?: boolean, daysLate?: number, lateDecision?: '' | 'pending' | 'accepted' | 'refused' }} Lateness
+ */
+
+/**
+ * A nomination (hồ sơ đề nghị khen thưởng): for someone on the honour roll
+ * (nominee) or someone new (nomineeName, nomineeKind, nomineePosition).
+ * @typedef {RecordBase & Lateness & {
+ *   unit: string, year: number, kind: string, state: string,
+ *   nominee: string, nomineeName: string, nomineeKind: string, nomineePosition: string,
+ *   requestedForm: string, decidedForm: string, achievements: string,
+ *   criteria: string[], initiatives: string[], dossier: string[], awards: string[],
+ *   history: HistoryStep[] | null, submittedAt: string,
+ *   decisionNo: string, decisionDate: string, signer: string,
+ *   expand?: { nominee?: Honoree, unit?: Unit, initiatives?: Initiative[], awards?: Award[] },
+ * }} Nomination
+ */
+
+/**
+ * A unit's yearly report and its key numbers.
+ * @typedef {'dossiers' | 'onTimeRate' | 'onlineRate' | 'satisfaction' | 'initiativesApplied' | 'trainings'} ReportNumber
+ * @typedef {RecordBase & Lateness & Record<ReportNumber, number | null> & {
+ *   unit: string, year: number, state: string, summary: string,
+ *   submittedAt: string, updatedBy: string, signedReport: string,
+ *   expand?: { unit?: Unit },
+ * }} UnitReport
+ */
+
+/**
+ * What a citizen sent through the site's forms, as staff read it (the
+ * contacts only reviewers get).
+ * @typedef {RecordBase & {
+ *   refCode: string, kind: string, state: string, page: string, topic: string,
+ *   message: string, helpful: string, rating: number, service: string, channel: string,
+ *   tags: string[] | null, initiative: string,
+ *   answer: string, answerOffice: string, answeredAt: string, answeredBy: string,
+ *   publishConsent: boolean, published: boolean,
+ *   name?: string, phone?: string, email?: string,
+ *   consent?: boolean, consentAt?: string, consentVersion?: string, retainMonths?: number,
+ *   contactsErasedAt: string, contactsErasedBy: string,
+ * }} Feedback
+ */
+
+/**
+ * The portal's settings (one record); loadConfig gives the plan's
+ * deadline alone when it cannot be read.
+ * @typedef {{
+ *   id?: string, updated?: string, reportDeadline: string,
+ *   summaryOpens?: string, summaryCloses?: string, contactRetentionMonths?: number,
+ *   unreadable?: boolean,
+ * }} PortalConfig
+ */
+
+/**
+ * The commune's identity record; its text fields are those meta.json's
+ * commune.fields name.
+ * @typedef {RecordBase & { commune: string, colour: string, planText: string, planFile: string, awardForms: string[] | null }} CommuneRecord
+ */
+
+/** @typedef {RecordBase & { title: string, body: string, read: boolean, link?: string }} Notice */
+/** @typedef {RecordBase & { phrase: string, means: string }} Synonym */
+/** @typedef {RecordBase & { unit: string, year: number, action: string, until: string, reason: string, expand?: { unit?: Unit } }} DeadlineException */
+/** @typedef {RecordBase & { data: Record<string, unknown> | null, actor: string }} Revision */
+
+/**
+ * One entry of the audit log; changes says what changed, its shape by
+ * action (fields, values {from, to}, the request refused…).
+ * @typedef {RecordBase & {
+ *   actor: string, action: string, collectionRef: string, recordRef: string,
+ *   recordTitle: string, ip: string, changes: AuditChanges | null,
+ * }} AuditEntry
+ * @typedef {{
+ *   fields?: unknown, values?: unknown, import?: unknown,
+ *   from?: string, to?: string, text?: string, request?: string, query?: string, identity?: string,
+ *   [key: string]: unknown,
+ * }} AuditChanges
+ */
+
+/**
+ * The record type of each collection the back office reads by name; any
+ * other name (a public collection chosen at run time) reads as a
+ * PublicRecord.
+ * @typedef {{
+ *   staff: Staff, units: Unit, honorees: Honoree, initiatives: Initiative, awards: Award,
+ *   nominations: Nomination, unitReports: UnitReport, feedback: Feedback,
+ *   commune: CommuneRecord, notices: Notice, searchSynonyms: Synonym,
+ *   deadlineExceptions: DeadlineException, revisions: Revision, auditLog: AuditEntry,
+ *   portalConfig: RecordBase & PortalConfig,
+ * }} RecordTypes
+ */
+/**
+ * @template {string} C
+ * @typedef {C extends keyof RecordTypes ? RecordTypes[C] : PublicRecord} RecordOf
+ */
+
+/**
+ * A page of a list (GET /api/collections/{c}/records).
+ * @template T
+ * @typedef {{ page: number, perPage: number, totalItems: number, totalPages: number, items: T[] }} ListResult
+ */
+
+/**
+ * A guide's step.
+ * @typedef {{ title: string, text?: string, link?: string, linkText?: string, cost?: string, logic?: string }} Step
+ */
+
+// ---------------------------------------------------------------- meta.json
+
+/**
+ * What meta.json says of a field: its type and limits as the database has
+ * them (admin/backoffice/backoffice.go, fieldMeta).
+ * @typedef {{
+ *   name: string, type: string, required?: boolean, max?: number, min?: number,
+ *   maxSelect?: number, maxSize?: number, mimeTypes?: string[], values?: string[],
+ *   onlyInt?: boolean, collection?: string,
+ * }} FieldMeta
+ * @typedef {{ id: string, name: string, fields: FieldMeta[] }} CollectionMeta
+ * @typedef {{ key: string, label: string }} VocabOption
+ */
+
+/**
+ * What meta.json tells of the commune (identity.go, identityMeta).
+ * @typedef {{
+ *   siteName: string, mark: string, owner: string, banner?: string, setUp: boolean,
+ *   fields: { name: string, label: string, max: number, required: boolean }[],
+ *   palette: { key: string, label: string, brand: string }[],
+ *   awardForms: string[], formsInUse: string[] | null,
+ * }} CommuneMeta
+ */
+
+/**
+ * /quan-tri/meta.json: the collections' fields, the fixed choices with
+ * their labels, and the commune.
+ * @typedef {{ collections: Record<string, CollectionMeta>, vocab: Record<string, VocabOption[]>, commune?: CommuneMeta }} Meta
+ */
+
+// ---------------------------------------------------------------- answers of the portal's routes
+
+/**
+ * GET /api/site/status (site/status.go).
+ * @typedef {{
+ *   started: string, reason?: string, error?: string, pages?: number, durationMs?: number,
+ *   nextPublish?: string, warnings?: string,
+ *   problems?: { collection: string, id: string, title?: string, message: string }[],
+ * }} BuildReport
+ * @typedef {{ started: string, error?: string, uploaded?: number, deleted?: number }} DeployReport
+ * @typedef {{ building: boolean, last?: BuildReport, lastSuccess?: BuildReport, failingSince?: string, deploy?: DeployReport }} SiteStatus
+ */
+
+/**
+ * GET /api/portal/reports?year= (admin/awards/reports.go).
+ * @typedef {{
+ *   unitId: string, unit: string, state: string, submittedAt?: string,
+ *   dossiers: number, onTimeRate: number, onlineRate: number, initiativesApplied: number, trainings: number,
+ *   reportId?: string, timeliness: string, timelinessLabel: string,
+ * }} ReportRow
+ * @typedef {{
+ *   units?: number, filed?: number, missing?: number, dossiers?: number, onTimeRate?: number,
+ *   onlineRate?: number, initiativesApplied?: number, trainings?: number,
+ * }} ReportTotals
+ * @typedef {{ deadline: string, closed: boolean, totals?: ReportTotals, units: ReportRow[] | null }} ReportsSummary
+ */
+
+/**
+ * GET /api/portal/overdue (admin/awards/overdue.go).
+ * @typedef {{ unitId: string, unit: string, year: number, subject: string, subjectLabel: string, deadline: string, daysOverdue: number }} Overdue
+ */
+
+/**
+ * GET /api/portal/eligibility (admin/awards/eligibility.go).
+ * @typedef {{ collection: string, id: string, title: string, year: number }} Evidence
+ * @typedef {{ code: string, met: boolean, text: string, evidence: Evidence[] | null }} Criterion
+ * @typedef {{
+ *   honoreeId: string, name: string, kind: string, kindLabel: string, unit: string,
+ *   eligible: boolean, criteria: Criterion[] | null, note: string,
+ * }} Eligible
+ */
+
+/**
+ * GET /api/portal/feedback/stats (admin/feedback/staffroutes.go).
+ * @typedef {{
+ *   months: { month: string, byKind: Record<string, number>, total: number }[],
+ *   pages: { page: string, yes: number, no: number, comments: number }[] | null,
+ *   satisfaction?: { average: number, count: number },
+ * }} FeedbackStats
+ */
+
+/**
+ * GET /api/health (ops/health.go): what reviewers read of it; errors and
+ * warnings come to staff only.
+ * @typedef {{ configured: boolean, ok: boolean, at?: string, error?: string }} HealthPart
+ * @typedef {{
+ *   status: string, reason?: string, ok: boolean,
+ *   build?: HealthPart, deploy?: HealthPart, replication?: HealthPart, backup?: HealthPart,
+ *   address?: { url: string, loopback: boolean, warning?: string },
+ * }} PortalHealth
+ * @typedef {{ code?: number, message?: string, data?: { portal?: PortalHealth } }} Health
+ */
+
+/**
+ * POST /api/portal/markdown: the HTML of a Markdown text and what in it
+ * must be fixed before saving.
+ * @typedef {{ html?: string, problems?: string[] }} MarkdownPreview
+ */
+
+export {};
