@@ -24,6 +24,9 @@ type partsHealth struct {
 	Deploy      Part `json:"deploy"`
 	Replication Part `json:"replication"`
 	Backup      Part `json:"backup"`
+	// Uploads: every file a record names is in the file storage; while
+	// one is missing, deploys to the bucket are held (ops/uploads.go).
+	Uploads Part `json:"uploads"`
 }
 
 // backupState records the outcome of the last backup made by this process.
@@ -80,15 +83,16 @@ func (o *Ops) health(e *core.RequestEvent) error {
 	}
 	h.Replication = o.replicationHealth()
 	h.Backup = o.backups.get(e.App)
+	h.Uploads = o.deploy.uploads.part(e.App)
 	h.OK = true
-	for _, p := range []*Part{&h.Build, &h.Deploy, &h.Replication, &h.Backup} {
+	for _, p := range []*Part{&h.Build, &h.Deploy, &h.Replication, &h.Backup, &h.Uploads} {
 		if p.Configured && !p.OK {
 			h.OK = false
 		}
 	}
 	staff := e.Auth != nil
 	if !staff {
-		for _, p := range []*Part{&h.Build, &h.Deploy, &h.Replication, &h.Backup} {
+		for _, p := range []*Part{&h.Build, &h.Deploy, &h.Replication, &h.Backup, &h.Uploads} {
 			p.Error = ""
 		}
 	}
@@ -108,7 +112,7 @@ func (o *Ops) health(e *core.RequestEvent) error {
 	}
 	code, msg := http.StatusOK, "API is healthy."
 	if !h.OK {
-		msg = "Cổng đang chạy nhưng có phần việc gần nhất thất bại (dựng trang, xuất bản, sao chép dữ liệu hoặc sao lưu)."
+		msg = "Cổng đang chạy nhưng có phần việc gần nhất thất bại (dựng trang, xuất bản, sao chép dữ liệu hoặc sao lưu) hoặc thiếu tệp tải lên."
 		if e.Request.URL.Query().Get("strict") == "1" {
 			code = http.StatusServiceUnavailable
 		}

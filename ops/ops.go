@@ -19,6 +19,7 @@ type Ops struct {
 	app          *pocketbase.PocketBase
 	deploy       *deployer
 	replication  *replication
+	files        *fileReplication
 	backups      backupState
 	requests     requestCounts
 	metricsToken string
@@ -34,6 +35,8 @@ func Bind(app *pocketbase.PocketBase) *Ops {
 	bindSMTP(app, f)
 	o.deploy = bindDeploy(app, f)
 	o.replication = bindReplicate(app, f)
+	o.files = bindReplicateFiles(app, o.replication)
+	bindUploadsCheck(app, o.deploy)
 	f.StringVar(&o.metricsToken, "metrics-token", os.Getenv("PORTAL_METRICS_TOKEN"),
 		"mã cho phép máy giám sát (Prometheus) đọc /api/portal/metrics với header Authorization: Bearer <mã>; cán bộ đã đăng nhập luôn đọc được (PORTAL_METRICS_TOKEN)")
 	o.backups.watch(app)
@@ -85,4 +88,4 @@ func (o *Ops) Wire(b *site.Builder, guard site.Guard) {
 }
 
 // replicationHealth is the state of the database's replication.
-func (o *Ops) replicationHealth() Part { return o.replication.health() }
+func (o *Ops) replicationHealth() Part { return o.files.merge(o.replication.health()) }

@@ -138,6 +138,7 @@ func (b *Builder) render(src, public string, now time.Time, rep *Report, prev st
 	} else {
 		b.sinceFull = 0
 	}
+	relinkResources(filepath.Join(src, "content"), public, out.Written)
 	pages, err := checkOutput(public)
 	rep.Pages = pages
 	if err != nil {

@@ -9,7 +9,9 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/daison/portal/site/live"
 )
@@ -22,7 +24,13 @@ type file struct {
 	Encoding     string // "gzip" for a precompressed copy
 	CacheControl string
 	Size         int64
-	Hash         string // of the bytes and the headers above
+	Hash         string   // of the bytes and the headers above
+	stat         fileStat // the local file's identity (Hash empty)
+}
+
+// headers are the headers the file's hash covers, as one string.
+func (f *file) headers() string {
+	return f.ContentType + "\n" + f.Encoding + "\n" + f.CacheControl
 }
 
 // pageCacheControl is what a CDN and browsers do with pages and feeds:
@@ -35,9 +43,13 @@ const pageCacheControl = "public, max-age=60, must-revalidate"
 // path, except the gzip copies the build writes beside text files
 // (site/precompress.go), which are uploaded in their place with
 // Content-Encoding: gzip (every browser accepts gzip; a bucket cannot
-// choose by Accept-Encoding).
+// choose by Accept-Encoding). Each file's identity is read, not its bytes.
 func localFiles(dir string) (map[string]*file, error) {
-	files := map[string]*file{}
+	type entry struct {
+		path string
+		d    fs.DirEntry
+	}
+	all := map[string]entry{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -49,13 +61,20 @@ func localFiles(dir string) (map[string]*file, error) {
 		if err != nil {
 			return err
 		}
-		key := filepath.ToSlash(rel)
-		if strings.HasSuffix(key, ".gz") {
-			if _, err := os.Stat(strings.TrimSuffix(p, ".gz")); err == nil {
-				return nil // the copy of a file, taken with it
+		all[filepath.ToSlash(rel)] = entry{p, d}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("đọc bản dựng %s: %w", dir, err)
+	}
+	files := make(map[string]*file, len(all))
+	for key, e := range all {
+		if base, ok := strings.CutSuffix(key, ".gz"); ok {
+			if _, there := all[base]; there {
+				continue // the copy of a file, taken with it
 			}
 		}
-		f := &file{Key: key, Path: p}
+		f := &file{Key: key, Path: e.path}
 		f.ContentType = mime.TypeByExtension(path.Ext(key))
 		if f.ContentType == "" {
 			f.ContentType = "application/octet-stream"
@@ -64,14 +83,23 @@ func localFiles(dir string) (map[string]*file, error) {
 		if live.IsPage(f.ContentType) && f.CacheControl == "no-cache" {
 			f.CacheControl = pageCacheControl
 		}
-		if _, err := os.Stat(p + ".gz"); err == nil {
-			f.Path, f.Encoding = p+".gz", "gzip"
+		src := e
+		if gz, ok := all[key+".gz"]; ok {
+			f.Path, f.Encoding, src = gz.path, "gzip", gz
 		}
+		var fi fs.FileInfo
+		if src.d.Type()&fs.ModeSymlink != 0 {
+			fi, err = os.Stat(src.path)
+		} else {
+			fi, err = src.d.Info()
+		}
+		if err != nil {
+			return nil, fmt.Errorf("đọc bản dựng %s: %w", dir, err)
+		}
+		dev, ino := identity(fi)
+		f.Size = fi.Size()
+		f.stat = fileStat{Dev: dev, Ino: ino, Size: fi.Size(), Mod: fi.ModTime().UnixNano(), Headers: f.headers()}
 		files[key] = f
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("đọc bản dựng %s: %w", dir, err)
 	}
 	return files, nil
 }
@@ -84,11 +112,54 @@ func (f *file) hash() error {
 		return fmt.Errorf("đọc %s: %w", f.Key, err)
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\n%s\n%s\n", f.ContentType, f.Encoding, f.CacheControl)
+	fmt.Fprintf(h, "%s\n", f.headers())
 	h.Write(b)
 	f.Hash = hex.EncodeToString(h.Sum(nil))
 	f.Size = int64(len(b))
+	f.stat.Hash = f.Hash
 	return nil
+}
+
+// hashAll fills the hash of every file: from stats (the state's) when the
+// file there is the same one, otherwise from its bytes, on all cores. It
+// returns how many files it read.
+func hashAll(files map[string]*file, stats map[string]fileStat) (int, error) {
+	var todo []*file
+	for key, f := range files {
+		if s, ok := stats[key]; ok && s.Hash != "" && s.Dev == f.stat.Dev && s.Ino == f.stat.Ino && s.Ino != 0 &&
+			s.Size == f.stat.Size && s.Mod == f.stat.Mod && s.Headers == f.stat.Headers {
+			f.Hash, f.stat.Hash = s.Hash, s.Hash
+			continue
+		}
+		todo = append(todo, f)
+	}
+	var (
+		mu    sync.Mutex
+		first error
+		wg    sync.WaitGroup
+		jobs  = make(chan *file)
+	)
+	for range max(runtime.NumCPU(), 2) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for f := range jobs {
+				if err := f.hash(); err != nil {
+					mu.Lock()
+					if first == nil {
+						first = err
+					}
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for _, f := range todo {
+		jobs <- f
+	}
+	close(jobs)
+	wg.Wait()
+	return len(todo), first
 }
 
 // URLPaths are the addresses of the site a changed key is seen at, for a

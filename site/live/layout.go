@@ -36,6 +36,10 @@ func (d Dir) StatusPath() string { return filepath.Join(d.Root, "status.json") }
 // images.
 func (d Dir) ImageChecksPath() string { return filepath.Join(d.Root, "image-checks.json") }
 
+// DeployStatePath is the file where deploys to a bucket keep their copy
+// of its manifest and the hashes of the files deployed (site/deploy).
+func (d Dir) DeployStatePath() string { return filepath.Join(d.Root, "deploy-state.gob") }
+
 // PreviewPattern is the os.MkdirTemp pattern of a preview's folder, made
 // in Root.
 const PreviewPattern = ".preview-"
