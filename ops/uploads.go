@@ -74,10 +74,11 @@ func recordFiles(app core.App) ([]storedFile, error) {
 	return out, nil
 }
 
-// missingUploads returns the files records name that the file storage
+// MissingUploads returns the files records name that the file storage
 // lacks: on the data folder's disk, or in PocketBase's S3 file storage
-// when that is set (/_/ → Settings → Files storage).
-func missingUploads(app core.App) ([]deploy.MissingFile, error) {
+// when that is set (/_/ → Settings → Files storage). Deploys are held
+// while it returns any.
+func MissingUploads(app core.App) ([]deploy.MissingFile, error) {
 	files, err := recordFiles(app)
 	if err != nil {
 		return nil, err
@@ -170,7 +171,7 @@ func (u *uploadsCheck) get(app core.App, maxAge time.Duration) ([]deploy.Missing
 	u.mu.Lock()
 	defer u.mu.Unlock()
 	if u.at.IsZero() || time.Since(u.at) >= maxAge {
-		u.missing, u.err = missingUploads(app)
+		u.missing, u.err = MissingUploads(app)
 		u.at = time.Now()
 	}
 	return u.missing, u.err
