@@ -15,9 +15,9 @@ import (
 func TestFilesBucketURL(t *testing.T) {
 	for in, want := range map[string]string{
 		"s3://saoluu/daison?endpoint=http://127.0.0.1:7070&region=vn": "s3://saoluu?endpoint=http%3A%2F%2F127.0.0.1%3A7070&prefix=daison%2Fstorage%2F&region=vn&use_path_style=true",
-		"s3://saoluu?endpoint=s3.tinh.gov.vn&region=vn":              "s3://saoluu?endpoint=https%3A%2F%2Fs3.tinh.gov.vn&prefix=storage%2F&region=vn&use_path_style=true",
-		"s3://saoluu/a/b?region=ap-southeast-1":                      "s3://saoluu?prefix=a%2Fb%2Fstorage%2F&region=ap-southeast-1",
-		"file:///mnt/saoluu/daison":                                  "file:///mnt/saoluu/daison?create_dir=true&no_tmp_dir=true&prefix=storage%2F",
+		"s3://saoluu?endpoint=s3.tinh.gov.vn&region=vn":               "s3://saoluu?endpoint=https%3A%2F%2Fs3.tinh.gov.vn&prefix=storage%2F&region=vn&use_path_style=true",
+		"s3://saoluu/a/b?region=ap-southeast-1":                       "s3://saoluu?prefix=a%2Fb%2Fstorage%2F&region=ap-southeast-1",
+		"file:///mnt/saoluu/daison":                                   "file:///mnt/saoluu/daison?create_dir=true&no_tmp_dir=true&prefix=storage%2F",
 	} {
 		got, err := filesBucketURL(in)
 		if err != nil || got != want {
