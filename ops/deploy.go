@@ -110,7 +110,7 @@ func (d *deployer) hold(app core.App) (deploy.Report, bool) {
 			"). Trang cũ trên kho lưu trữ vẫn được giữ nguyên."
 		return rep, true
 	}
-	rep.Error = "Chưa xuất bản lên kho lưu trữ: thiếu " + missingSentence(missing) +
+	rep.Error = "Chưa xuất bản lên kho lưu trữ: " + missingSentence(missing) +
 		". Xuất bản lúc này sẽ xóa ảnh và tệp của những bản ghi vẫn còn khỏi trang công khai. Hãy khôi phục tệp (portal restore --from …) hoặc tải lại tệp cho các bản ghi này; trang cũ trên kho lưu trữ vẫn được giữ nguyên."
 	rep.MissingFiles = missing[:min(len(missing), 100)]
 	return rep, true

@@ -202,7 +202,7 @@ func restoreFiles(ctx context.Context, app core.App, from string) error {
 			break
 		}
 		m := byKey[k]
-		fmt.Printf("  – “%s” ở trường %s của bản ghi “%s” trong %s (mã %s)\n", m.File, m.Field, recordName(m.MissingFile), m.Collection, m.ID)
+		fmt.Printf("  – %s (%s/%s)\n", missingWhat(m.MissingFile), m.Collection, m.ID)
 	}
 	fmt.Println("Các bản ghi được giữ nguyên. Cổng báo các tệp thiếu ở /api/health và khi khởi động, và không xuất bản lên kho lưu trữ (--deploy-bucket) cho tới khi tệp được tải lại cho các bản ghi này.")
 	return nil

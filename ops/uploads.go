@@ -18,6 +18,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/list"
 
 	"github.com/daison/portal/site/deploy"
+	"github.com/daison/portal/site/export"
 )
 
 // storedFile is a file a record names in one of its file fields.
@@ -128,7 +129,7 @@ func MissingUploads(app core.App) ([]deploy.MissingFile, error) {
 // few) for the console, the dashboard and the health.
 func missingSentence(missing []deploy.MissingFile) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d tệp tải lên mà bản ghi còn dùng không có trong kho tệp của cổng", len(missing))
+	fmt.Fprintf(&b, "%d tệp tải lên mà bản ghi còn dùng đã mất khỏi kho tệp của cổng", len(missing))
 	for i, m := range missing {
 		if i == 3 {
 			fmt.Fprintf(&b, " và %d tệp khác", len(missing)-3)
@@ -139,12 +140,25 @@ func missingSentence(missing []deploy.MissingFile) string {
 		} else {
 			b.WriteString("; ")
 		}
-		fmt.Fprintf(&b, "“%s” ở trường %s của bản ghi “%s” trong %s", m.File, m.Field, recordName(m), m.Collection)
+		b.WriteString(missingWhat(m))
 	}
 	if len(missing) > 0 {
 		b.WriteString(")")
 	}
 	return b.String()
+}
+
+// missingWhat names one missing file and its record, in the back
+// office's words where it has them: ảnh bìa “x.jpg” của bài viết “…”.
+func missingWhat(m deploy.MissingFile) string {
+	field, noun := strings.ToLower(export.FieldLabel(m.Field)), export.RecordNoun(m.Collection)
+	if field == "" {
+		field = "tệp"
+	}
+	if noun == "" {
+		return fmt.Sprintf("%s “%s” (trường %s) của bản ghi “%s” trong %s", field, m.File, m.Field, recordName(m), m.Collection)
+	}
+	return fmt.Sprintf("%s “%s” của %s “%s”", field, m.File, noun, recordName(m))
 }
 
 func recordName(m deploy.MissingFile) string {
@@ -186,7 +200,7 @@ func (u *uploadsCheck) part(app core.App) Part {
 	case err != nil:
 		p.Error = "Không kiểm tra được tệp tải lên: " + err.Error()
 	case len(missing) > 0:
-		p.Error = "Thiếu " + missingSentence(missing) + ". Khôi phục tệp (portal restore --from …) hoặc tải lại tệp cho các bản ghi này; trong lúc đó cổng không xuất bản lên kho lưu trữ (--deploy-bucket) để không xóa tệp của các bản ghi còn tồn tại."
+		p.Error = missingSentence(missing) + ". Khôi phục tệp (portal restore --from …) hoặc tải lại tệp cho các bản ghi này; trong lúc đó cổng không xuất bản lên kho lưu trữ (--deploy-bucket) để không xóa tệp của các bản ghi còn tồn tại."
 	}
 	return p
 }
@@ -208,7 +222,7 @@ func bindUploadsCheck(app *pocketbase.PocketBase, d *deployer) {
 			case err != nil:
 				color.Red("\nKhông kiểm tra được tệp tải lên của các bản ghi: %v", err)
 			case len(missing) > 0:
-				color.Red("\nThiếu %s.", missingSentence(missing))
+				color.Red("\nCảnh báo: %s.", missingSentence(missing))
 				fmt.Println("Các bản ghi vẫn được giữ nguyên; trang của chúng lên mạng không kèm tệp thiếu, và cổng không xuất bản lên kho lưu trữ (--deploy-bucket) cho tới khi đủ tệp.")
 				fmt.Println("Khôi phục tệp bằng portal restore --from … (khi cổng đã dừng) hoặc tải lại tệp cho các bản ghi này; danh sách ở /api/health (phần uploads).")
 			}

@@ -345,7 +345,7 @@ func TestKillRestoreBringsBackFiles(t *testing.T) {
 	if anon.Data.Portal.Uploads.OK || anon.Data.Portal.Uploads.Error != "" {
 		t.Fatalf("health for everyone: %+v", anon.Data.Portal.Uploads)
 	}
-	if !strings.Contains(r2.Output(), "Thiếu 1 tệp tải lên") || !strings.Contains(r2.Output(), "Chưa xuất bản lên kho lưu trữ") {
+	if !strings.Contains(r2.Output(), "Cảnh báo: 1 tệp tải lên mà bản ghi còn dùng đã mất") || !strings.Contains(r2.Output(), "Chưa xuất bản lên kho lưu trữ") {
 		t.Fatalf("the console does not say so:\n%s", r2.Output())
 	}
 	// The record is kept as it was, naming its photo.
