@@ -27,6 +27,7 @@ type deployer struct {
 	auto    bool
 	b       *site.Builder
 	kick    chan struct{}
+	retry   *time.Timer // asks again a minute after a failed or held deploy
 	uploads *uploadsCheck
 }
 
@@ -140,7 +141,7 @@ func (d *deployer) run(ctx context.Context, app core.App) {
 				color.Red("%s", rep.Error)
 				app.Logger().Error("không xuất bản lên kho lưu trữ: thiếu tệp tải lên", "build", build, "missing", len(rep.MissingFiles))
 			}
-			time.AfterFunc(time.Minute, func() { d.afterBuild(site.Report{ID: build}) })
+			d.retryLater(build)
 			continue
 		}
 		rep, err := deploy.Deploy(ctx, dir, cfg)
@@ -149,10 +150,20 @@ func (d *deployer) run(ctx context.Context, app core.App) {
 		if err != nil {
 			app.Logger().Error("xuất bản lên kho lưu trữ thất bại; trang cũ trên kho được giữ nguyên", "build", rep.Build, "error", err)
 			// Try again a little later, unless a newer build asks first.
-			time.AfterFunc(time.Minute, func() { d.afterBuild(site.Report{ID: rep.Build}) })
+			d.retryLater(rep.Build)
 			continue
 		}
 		app.Logger().Info("đã xuất bản lên kho lưu trữ", "build", rep.Build, "uploaded", rep.Uploaded,
 			"deleted", rep.Deleted, "hashed", rep.Hashed, "listed", rep.Listed, "durationMs", rep.Duration)
 	}
+}
+
+// retryLater asks for a deploy again in a minute (one timer, moved on by
+// each failure): the live build is deployed then, whichever it is.
+func (d *deployer) retryLater(build string) {
+	if d.retry == nil {
+		d.retry = time.AfterFunc(time.Minute, func() { d.afterBuild(site.Report{ID: build}) })
+		return
+	}
+	d.retry.Reset(time.Minute)
 }
