@@ -73,6 +73,7 @@ func bindDeploy(app *pocketbase.PocketBase, f *pflag.FlagSet) *deployer {
 			cfg := d.cfg
 			cfg.StateFile, cfg.Verify = live.InData(app.DataDir()).DeployStatePath(), true
 			rep, err := deploy.Deploy(cmd.Context(), dir, cfg)
+			deploy.WaitSaved()
 			if err != nil {
 				return fmt.Errorf("%s (%w)", rep.Error, err)
 			}

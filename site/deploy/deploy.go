@@ -245,7 +245,10 @@ func deploy(ctx context.Context, dir string, cfg Config, rep *Report) error {
 	}
 	// From here on the local copy describes the bucket, also when a
 	// deletion fails below.
-	saved := func() error {
+	saved := func() {
+		if cfg.StateFile == "" {
+			return
+		}
 		ns := &state{Target: target(cfg), Manifest: newHash, Listed: listed, Files: next.Files,
 			Stats: make(map[string]fileStat, len(local))}
 		for k, f := range local {
@@ -253,17 +256,17 @@ func deploy(ctx context.Context, dir string, cfg Config, rep *Report) error {
 				ns.Stats[k] = f.stat
 			}
 		}
-		return saveState(cfg.StateFile, ns)
+		saveState(cfg.StateFile, ns)
 	}
 	if upErr != nil {
 		if newHash != oldHash {
-			_ = saved()
+			saved()
 		}
 		return upErr
 	}
 	for _, key := range vanished {
 		if err := bucket.Delete(ctx, key); err != nil && gcerrors.Code(err) != gcerrors.NotFound {
-			_ = saved()
+			saved()
 			return fmt.Errorf("%w %s: %w", errDelete, key, err)
 		}
 		delete(next.Files, key)
@@ -277,9 +280,7 @@ func deploy(ctx context.Context, dir string, cfg Config, rep *Report) error {
 		}
 		newHash = h
 	}
-	if err := saved(); err != nil {
-		forgetState(cfg.StateFile)
-	}
+	saved()
 
 	changed := append(done, vanished...)
 	sort.Strings(changed)

@@ -14,6 +14,7 @@ import (
 	"gocloud.dev/blob"
 
 	"github.com/daison/portal/internal/versitygw"
+	"github.com/daison/portal/site/live"
 )
 
 // writeSite writes files (path → content) into dir as a build does: a
@@ -282,6 +283,13 @@ func TestDeployKeepsTheManifestLocally(t *testing.T) {
 	if err != nil || rep.Listed || rep.Hashed != 0 || rep.Uploaded != 0 || rep.Unchanged != 7 {
 		t.Fatalf("the same build again: %+v, %v", rep, err)
 	}
+	// After a restart: the state file.
+	WaitSaved()
+	states.Delete(cfg.StateFile)
+	rep, err = Deploy(ctx, one, cfg)
+	if err != nil || rep.Listed || rep.Hashed != 0 || rep.Uploaded != 0 {
+		t.Fatalf("the same build after a restart: %+v, %v", rep, err)
+	}
 
 	// The next build: links of the previous one, one page new, one gone.
 	two := filepath.Join(tmp, "build-2")
@@ -316,6 +324,32 @@ func TestDeployKeepsTheManifestLocally(t *testing.T) {
 	if got := read("index.html"); got != "<h1>Cổng cải cách hành chính xã Đại Sơn</h1>" {
 		t.Fatalf("home page: %q", got)
 	}
+
+	// A full build lists its files beside its folder: the deploy takes
+	// the list (a file not listed is not deployed, a listed file that is
+	// missing fails the deploy before anything changes).
+	listing := live.ListingPath(two)
+	var names []string
+	filepath.Walk(two, func(p string, fi os.FileInfo, err error) error {
+		if err == nil && !fi.IsDir() {
+			rel, _ := filepath.Rel(two, p)
+			names = append(names, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	if err := os.WriteFile(listing, []byte(strings.Join(names, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if rep, err = Deploy(ctx, two, cfg); err != nil || rep.Files != 6 || rep.Uploaded != 0 || rep.Hashed != 0 {
+		t.Fatalf("deploy from the listing: %+v, %v", rep, err)
+	}
+	if err := os.WriteFile(listing, []byte(strings.Join(append(names, "tin-tuc/mat/index.html"), "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if rep, err = Deploy(ctx, two, cfg); err == nil || !strings.Contains(rep.Error, "Trang cũ trên kho lưu trữ vẫn được giữ nguyên") {
+		t.Fatalf("a listed file missing: %+v, %v", rep, err)
+	}
+	os.Remove(listing)
 
 	// An object deleted by hand: the local copy does not know; a deploy
 	// that verifies does.

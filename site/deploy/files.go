@@ -44,64 +44,193 @@ const pageCacheControl = "public, max-age=60, must-revalidate"
 // (site/precompress.go), which are uploaded in their place with
 // Content-Encoding: gzip (every browser accepts gzip; a bucket cannot
 // choose by Accept-Encoding). Each file's identity is read, not its bytes.
+// A build has a folder per page: a full build lists its files beside its
+// folder (live.ListingPath), which spares reading the folders; otherwise
+// they are read several at a time.
 func localFiles(dir string) (map[string]*file, error) {
-	type entry struct {
-		path string
-		d    fs.DirEntry
+	if b, err := os.ReadFile(live.ListingPath(dir)); err == nil {
+		return listedFiles(dir, strings.Split(strings.TrimSuffix(string(b), "\n"), "\n"))
 	}
-	all := map[string]entry{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	var (
+		mu    sync.Mutex
+		files = map[string]*file{}
+		first error
+		wg    sync.WaitGroup
+		slots = make(chan struct{}, 4*max(runtime.NumCPU(), 2))
+	)
+	fail := func(err error) {
+		mu.Lock()
+		if first == nil {
+			first = fmt.Errorf("đọc bản dựng %s: %w", dir, err)
+		}
+		mu.Unlock()
+	}
+	var walk func(folder, prefix string)
+	walk = func(folder, prefix string) {
+		defer wg.Done()
+		slots <- struct{}{}
+		found, subdirs, err := readFolder(folder, prefix)
+		<-slots
 		if err != nil {
-			return err
+			fail(err)
+			return
 		}
-		if d.IsDir() || !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
-			return nil
+		mu.Lock()
+		for _, f := range found {
+			files[f.Key] = f
 		}
-		rel, err := filepath.Rel(dir, p)
-		if err != nil {
-			return err
+		mu.Unlock()
+		for _, sub := range subdirs {
+			wg.Add(1)
+			go walk(filepath.Join(folder, sub), prefix+sub+"/")
 		}
-		all[filepath.ToSlash(rel)] = entry{p, d}
-		return nil
-	})
+	}
+	wg.Add(1)
+	walk(dir, "")
+	wg.Wait()
+	if first != nil {
+		return nil, first
+	}
+	return files, nil
+}
+
+// readFolder reads one folder of a build: the objects of its files (keys
+// prefix+name) and its subfolders' names.
+func readFolder(folder, prefix string) ([]*file, []string, error) {
+	d, err := os.Open(folder)
 	if err != nil {
-		return nil, fmt.Errorf("đọc bản dựng %s: %w", dir, err)
+		return nil, nil, err
 	}
-	files := make(map[string]*file, len(all))
-	for key, e := range all {
-		if base, ok := strings.CutSuffix(key, ".gz"); ok {
-			if _, there := all[base]; there {
+	entries, err := d.ReadDir(-1) // unsorted
+	d.Close()
+	if err != nil {
+		return nil, nil, err
+	}
+	names := make(map[string]fs.FileMode, len(entries))
+	var subdirs []string
+	for _, e := range entries {
+		switch t := e.Type(); {
+		case t.IsDir():
+			subdirs = append(subdirs, e.Name())
+		case t.IsRegular() || t&fs.ModeSymlink != 0:
+			names[e.Name()] = t
+		}
+	}
+	var out []*file
+	for name := range names {
+		if base, ok := strings.CutSuffix(name, ".gz"); ok {
+			if _, there := names[base]; there {
 				continue // the copy of a file, taken with it
 			}
 		}
-		f := &file{Key: key, Path: e.path}
-		f.ContentType = mime.TypeByExtension(path.Ext(key))
-		if f.ContentType == "" {
-			f.ContentType = "application/octet-stream"
+		mode, gzipped := names[name], false
+		if t, ok := names[name+".gz"]; ok {
+			mode, gzipped = t, true
 		}
-		f.CacheControl = live.CacheControl(key, f.ContentType)
-		if live.IsPage(f.ContentType) && f.CacheControl == "no-cache" {
-			f.CacheControl = pageCacheControl
-		}
-		src := e
-		if gz, ok := all[key+".gz"]; ok {
-			f.Path, f.Encoding, src = gz.path, "gzip", gz
-		}
-		var fi fs.FileInfo
-		if src.d.Type()&fs.ModeSymlink != 0 {
-			fi, err = os.Stat(src.path)
-		} else {
-			fi, err = src.d.Info()
-		}
+		f, err := newFile(prefix+name, filepath.Join(folder, name), gzipped, mode&fs.ModeSymlink != 0)
 		if err != nil {
-			return nil, fmt.Errorf("đọc bản dựng %s: %w", dir, err)
+			return nil, nil, err
 		}
-		dev, ino := identity(fi)
-		f.Size = fi.Size()
-		f.stat = fileStat{Dev: dev, Ino: ino, Size: fi.Size(), Mod: fi.ModTime().UnixNano(), Headers: f.headers()}
-		files[key] = f
+		out = append(out, f)
+	}
+	return out, subdirs, nil
+}
+
+// listedFiles is localFiles from the list of the build's files (paths
+// relative to dir, gzip copies included), read on all cores.
+func listedFiles(dir string, paths []string) (map[string]*file, error) {
+	listed := make(map[string]bool, len(paths))
+	for _, p := range paths {
+		listed[p] = true
+	}
+	keys := make([]string, 0, len(paths))
+	for _, p := range paths {
+		if base, ok := strings.CutSuffix(p, ".gz"); ok && listed[base] {
+			continue // the copy of a file, taken with it
+		}
+		keys = append(keys, p)
+	}
+	var (
+		mu    sync.Mutex
+		first error
+		wg    sync.WaitGroup
+		n     = max(runtime.NumCPU(), 2)
+		found = make([][]*file, n)
+	)
+	for w := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(keys); i += n {
+				k := keys[i]
+				f, err := newFile(k, filepath.Join(dir, filepath.FromSlash(k)), listed[k+".gz"], true)
+				if err != nil {
+					mu.Lock()
+					if first == nil {
+						first = fmt.Errorf("đọc bản dựng %s: %w", dir, err)
+					}
+					mu.Unlock()
+					return
+				}
+				found[w] = append(found[w], f)
+			}
+		}()
+	}
+	wg.Wait()
+	if first != nil {
+		return nil, first
+	}
+	files := make(map[string]*file, len(keys))
+	for _, part := range found {
+		for _, f := range part {
+			files[f.Key] = f
+		}
 	}
 	return files, nil
+}
+
+// headerSets keeps one string for each set of headers, shared by the
+// files that have it.
+var headerSets sync.Map // headers → the same string
+
+// newFile is the object key of the local file at p (uploaded from its
+// gzip copy, p.gz, when gzipped), with its headers and identity; follow
+// reads the identity of the file a symbolic link points to.
+func newFile(key, p string, gzipped, follow bool) (*file, error) {
+	f := &file{Key: key, Path: p}
+	f.ContentType = mime.TypeByExtension(path.Ext(key))
+	if f.ContentType == "" {
+		f.ContentType = "application/octet-stream"
+	}
+	f.CacheControl = live.CacheControl(key, f.ContentType)
+	if live.IsPage(f.ContentType) && f.CacheControl == "no-cache" {
+		f.CacheControl = pageCacheControl
+	}
+	if gzipped {
+		f.Path, f.Encoding = p+".gz", "gzip"
+	}
+	var (
+		fi  fs.FileInfo
+		err error
+	)
+	if follow {
+		fi, err = os.Stat(f.Path)
+	} else {
+		fi, err = os.Lstat(f.Path)
+	}
+	if err != nil {
+		return nil, err
+	}
+	h := f.headers()
+	if v, ok := headerSets.Load(h); ok {
+		h = v.(string)
+	} else {
+		headerSets.Store(h, h)
+	}
+	dev, ino := identity(fi)
+	f.Size = fi.Size()
+	f.stat = fileStat{Dev: dev, Ino: ino, Size: fi.Size(), Mod: fi.ModTime().UnixNano(), Headers: h}
+	return f, nil
 }
 
 // hash fills f.Hash and f.Size from the file's bytes and its headers, so a

@@ -77,11 +77,42 @@ func loadState(path string, cfg Config) *state {
 	return st
 }
 
-// saveState writes st to path whole or not at all.
-func saveState(path string, st *state) error {
+// saveState keeps st as the state at path: in memory at once, on the disk
+// in the background (the next deploy of this process uses the copy in
+// memory; a process that stops before the file is written finds an older
+// one, whose manifest hash no longer matches the bucket's, and lists the
+// bucket). WaitSaved waits for the writes.
+func saveState(path string, st *state) {
 	if path == "" {
-		return nil
+		return
 	}
+	states.Store(path, st)
+	writes.Add(1)
+	go func() {
+		defer writes.Done()
+		writeMu.Lock()
+		defer writeMu.Unlock()
+		// Only the newest state of path is written.
+		if v, ok := states.Load(path); !ok || v.(*state) != st {
+			return
+		}
+		// A file not written leaves the older one, which the bucket's
+		// manifest hash no longer matches: the next process lists it.
+		_ = writeState(path, st)
+	}()
+}
+
+var (
+	writes  sync.WaitGroup // state files being written
+	writeMu sync.Mutex     // one written at a time
+)
+
+// WaitSaved waits until the state files of the deploys made so far are
+// written (a command that deploys once and exits calls it).
+func WaitSaved() { writes.Wait() }
+
+// writeState writes st to path whole or not at all.
+func writeState(path string, st *state) error {
 	var b bytes.Buffer
 	if err := gob.NewEncoder(&b).Encode(st); err != nil {
 		return fmt.Errorf("ghi trạng thái xuất bản: %w", err)
@@ -103,7 +134,6 @@ func saveState(path string, st *state) error {
 		os.Remove(tmp.Name())
 		return fmt.Errorf("ghi trạng thái xuất bản: %w", err)
 	}
-	states.Store(path, st)
 	return nil
 }
 
