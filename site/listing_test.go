@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -26,7 +27,15 @@ func TestPrecompressListsFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := strings.Split(strings.TrimSpace(string(b)), "\n")
+	var got []string
+	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		f := strings.Split(line, "\t")
+		fi, err := os.Stat(filepath.Join(pub, f[0]))
+		if err != nil || len(f) != 5 || f[1] != fmt.Sprint(fi.Size()) || f[2] != fmt.Sprint(fi.ModTime().UnixNano()) {
+			t.Errorf("listing line %q: %v", line, err)
+		}
+		got = append(got, f[0])
+	}
 	slices.Sort(got)
 	want := []string{"index.html", "index.html.gz", "nho.css", "tin-tuc/a/index.html", "tin-tuc/a/index.html.gz", "tin-tuc/a/the-chia-se.jpg"}
 	if !slices.Equal(got, want) {

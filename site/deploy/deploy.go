@@ -21,6 +21,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"sort"
 	"strings"
@@ -171,15 +172,11 @@ func deploy(ctx context.Context, dir string, cfg Config, rep *Report) error {
 	var (
 		old     manifest
 		oldHash string
-		remote  map[string]struct{}
+		remote  map[string]struct{} // the listing; nil: the manifest's keys
 		listed  time.Time
 	)
 	if !cfg.Verify && st != nil && st.Manifest != "" && st.Manifest == remoteHash && time.Since(st.Listed) < relistAfter {
 		old, oldHash, listed = manifest{Files: st.Files}, st.Manifest, st.Listed
-		remote = make(map[string]struct{}, len(old.Files))
-		for k := range old.Files {
-			remote[k] = struct{}{}
-		}
 	} else {
 		if old, oldHash, err = readManifest(ctx, bucket); err != nil {
 			return err
@@ -191,22 +188,34 @@ func deploy(ctx context.Context, dir string, cfg Config, rep *Report) error {
 	}
 
 	var upload, vanished []string
+	inBucket, bucketSize := func(k string) bool { _, ok := old.Files[k]; return ok }, len(old.Files)
+	if remote != nil {
+		inBucket, bucketSize = func(k string) bool { _, ok := remote[k]; return ok }, len(remote)
+	}
 	for key, f := range local {
-		if _, there := remote[key]; there && old.Files[key] == f.Hash {
+		if h, ok := old.Files[key]; ok && h == f.Hash && inBucket(key) {
 			rep.Unchanged++
 			continue
 		}
 		upload = append(upload, key)
 	}
-	for key := range remote {
-		if key != manifestKey && local[key] == nil {
-			vanished = append(vanished, key)
+	if remote != nil {
+		for key := range remote {
+			if key != manifestKey && local[key] == nil {
+				vanished = append(vanished, key)
+			}
+		}
+	} else {
+		for key := range old.Files {
+			if local[key] == nil {
+				vanished = append(vanished, key)
+			}
 		}
 	}
 	sort.Strings(vanished)
 	if limit := cfg.MaxDeleteShare; limit >= 0 && len(vanished) > 0 &&
-		float64(len(vanished)) > limit*float64(len(remote)) {
-		return &tooManyDeletes{n: len(vanished), of: len(remote), share: limit}
+		float64(len(vanished)) > limit*float64(bucketSize) {
+		return &tooManyDeletes{n: len(vanished), of: bucketSize, share: limit}
 	}
 	// Assets before pages: a page never points to a file not yet there.
 	sort.Slice(upload, func(i, j int) bool {
@@ -219,14 +228,21 @@ func deploy(ctx context.Context, dir string, cfg Config, rep *Report) error {
 
 	// The next manifest: what stays, what is uploaded, and until they are
 	// deleted, the objects about to be.
-	next := manifest{Files: make(map[string]string, len(local)+len(vanished))}
-	for k, h := range old.Files {
-		if _, there := remote[k]; there && local[k] != nil {
-			next.Files[k] = h
+	var next manifest
+	if remote == nil {
+		// Every key of the manifest is either in the build or about to
+		// be deleted.
+		next.Files = maps.Clone(old.Files)
+	} else {
+		next.Files = make(map[string]string, len(local)+len(vanished))
+		for k, h := range old.Files {
+			if _, there := remote[k]; there && local[k] != nil {
+				next.Files[k] = h
+			}
 		}
-	}
-	for _, k := range vanished {
-		next.Files[k] = old.Files[k] // "" when only the listing had it
+		for _, k := range vanished {
+			next.Files[k] = old.Files[k] // "" when only the listing had it
+		}
 	}
 	done, bytes, upErr := uploadAll(ctx, bucket, local, upload, cfg.Workers)
 	for _, key := range done {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -175,7 +176,7 @@ func TestDeployToS3(t *testing.T) {
 	if err == nil || !strings.Contains(rep.Error, "Trang cũ trên kho lưu trữ vẫn được giữ nguyên") {
 		t.Fatalf("deploy to a stopped server: %+v, %v", rep, err)
 	}
-	if after := snapshot(t, s3.Dir); !maps(before, after) {
+	if after := snapshot(t, s3.Dir); !sameSnapshot(before, after) {
 		t.Fatal("a failed deploy changed the bucket's files")
 	}
 }
@@ -193,7 +194,7 @@ func snapshot(t *testing.T, dir string) map[string]string {
 	return m
 }
 
-func maps(a, b map[string]string) bool {
+func sameSnapshot(a, b map[string]string) bool {
 	if len(a) != len(b) {
 		return false
 	}
@@ -333,7 +334,8 @@ func TestDeployKeepsTheManifestLocally(t *testing.T) {
 	filepath.Walk(two, func(p string, fi os.FileInfo, err error) error {
 		if err == nil && !fi.IsDir() {
 			rel, _ := filepath.Rel(two, p)
-			names = append(names, filepath.ToSlash(rel))
+			dev, ino := identity(fi)
+			names = append(names, fmt.Sprintf("%s\t%d\t%d\t%d\t%d", filepath.ToSlash(rel), fi.Size(), fi.ModTime().UnixNano(), dev, ino))
 		}
 		return nil
 	})

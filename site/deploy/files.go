@@ -10,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -136,17 +137,30 @@ func readFolder(folder, prefix string) ([]*file, []string, error) {
 	return out, subdirs, nil
 }
 
-// listedFiles is localFiles from the list of the build's files (paths
-// relative to dir, gzip copies included), read on all cores.
-func listedFiles(dir string, paths []string) (map[string]*file, error) {
-	listed := make(map[string]bool, len(paths))
-	for _, p := range paths {
-		listed[p] = true
+// listedFiles is localFiles from the list of the build's files (lines
+// of paths relative to dir, gzip copies included, each with its size,
+// modification time, device and inode after a tab: site/listing.go). A
+// line without them is read from the disk, on all cores.
+func listedFiles(dir string, lines []string) (map[string]*file, error) {
+	listed := make(map[string]*fileStat, len(lines))
+	paths := make([]string, 0, len(lines))
+	for _, line := range lines {
+		p, rest, ok := strings.Cut(line, "\t")
+		paths = append(paths, p)
+		listed[p] = nil
+		if !ok {
+			continue
+		}
+		if s, ok := parseStat(rest); ok {
+			listed[p] = &s
+		}
 	}
 	keys := make([]string, 0, len(paths))
 	for _, p := range paths {
-		if base, ok := strings.CutSuffix(p, ".gz"); ok && listed[base] {
-			continue // the copy of a file, taken with it
+		if base, ok := strings.CutSuffix(p, ".gz"); ok {
+			if _, there := listed[base]; there {
+				continue // the copy of a file, taken with it
+			}
 		}
 		keys = append(keys, p)
 	}
@@ -163,7 +177,16 @@ func listedFiles(dir string, paths []string) (map[string]*file, error) {
 			defer wg.Done()
 			for i := w; i < len(keys); i += n {
 				k := keys[i]
-				f, err := newFile(k, filepath.Join(dir, filepath.FromSlash(k)), listed[k+".gz"], true)
+				src := k
+				_, gzipped := listed[k+".gz"]
+				if gzipped {
+					src = k + ".gz"
+				}
+				if s := listed[src]; s != nil {
+					found[w] = append(found[w], knownFile(k, filepath.Join(dir, filepath.FromSlash(k)), gzipped, *s))
+					continue
+				}
+				f, err := newFile(k, filepath.Join(dir, filepath.FromSlash(k)), gzipped, true)
 				if err != nil {
 					mu.Lock()
 					if first == nil {
@@ -189,6 +212,29 @@ func listedFiles(dir string, paths []string) (map[string]*file, error) {
 	return files, nil
 }
 
+// parseStat reads "size\tmod\tdev\tino".
+func parseStat(s string) (fileStat, bool) {
+	var v [4]uint64
+	for i := range v {
+		field, rest, _ := strings.Cut(s, "\t")
+		n, err := strconv.ParseUint(field, 10, 64)
+		if err != nil {
+			return fileStat{}, false
+		}
+		v[i], s = n, rest
+	}
+	return fileStat{Size: int64(v[0]), Mod: int64(v[1]), Dev: v[2], Ino: v[3]}, s == ""
+}
+
+// knownFile is newFile with the identity the build listed.
+func knownFile(key, p string, gzipped bool, s fileStat) *file {
+	f := withHeaders(key, p, gzipped)
+	f.Size = s.Size
+	s.Headers = sharedHeaders(f.headers())
+	f.stat = s
+	return f
+}
+
 // headerSets keeps one string for each set of headers, shared by the
 // files that have it.
 var headerSets sync.Map // headers → the same string
@@ -197,18 +243,7 @@ var headerSets sync.Map // headers → the same string
 // gzip copy, p.gz, when gzipped), with its headers and identity; follow
 // reads the identity of the file a symbolic link points to.
 func newFile(key, p string, gzipped, follow bool) (*file, error) {
-	f := &file{Key: key, Path: p}
-	f.ContentType = mime.TypeByExtension(path.Ext(key))
-	if f.ContentType == "" {
-		f.ContentType = "application/octet-stream"
-	}
-	f.CacheControl = live.CacheControl(key, f.ContentType)
-	if live.IsPage(f.ContentType) && f.CacheControl == "no-cache" {
-		f.CacheControl = pageCacheControl
-	}
-	if gzipped {
-		f.Path, f.Encoding = p+".gz", "gzip"
-	}
+	f := withHeaders(key, p, gzipped)
 	var (
 		fi  fs.FileInfo
 		err error
@@ -221,16 +256,34 @@ func newFile(key, p string, gzipped, follow bool) (*file, error) {
 	if err != nil {
 		return nil, err
 	}
-	h := f.headers()
-	if v, ok := headerSets.Load(h); ok {
-		h = v.(string)
-	} else {
-		headerSets.Store(h, h)
-	}
 	dev, ino := identity(fi)
 	f.Size = fi.Size()
-	f.stat = fileStat{Dev: dev, Ino: ino, Size: fi.Size(), Mod: fi.ModTime().UnixNano(), Headers: h}
+	f.stat = fileStat{Dev: dev, Ino: ino, Size: fi.Size(), Mod: fi.ModTime().UnixNano(), Headers: sharedHeaders(f.headers())}
 	return f, nil
+}
+
+// withHeaders is the object key of the local file at p (its gzip copy
+// p.gz when gzipped) with its headers.
+func withHeaders(key, p string, gzipped bool) *file {
+	f := &file{Key: key, Path: p}
+	f.ContentType = mime.TypeByExtension(path.Ext(key))
+	if f.ContentType == "" {
+		f.ContentType = "application/octet-stream"
+	}
+	f.CacheControl = live.CacheControl(key, f.ContentType)
+	if live.IsPage(f.ContentType) && f.CacheControl == "no-cache" {
+		f.CacheControl = pageCacheControl
+	}
+	if gzipped {
+		f.Path, f.Encoding = p+".gz", "gzip"
+	}
+	return f
+}
+
+// sharedHeaders returns the one string kept for the headers h.
+func sharedHeaders(h string) string {
+	v, _ := headerSets.LoadOrStore(h, h)
+	return v.(string)
 }
 
 // hash fills f.Hash and f.Size from the file's bytes and its headers, so a
