@@ -281,7 +281,10 @@ func TestKillRestoreBringsBackFiles(t *testing.T) {
 	if !h.Data.Portal.Uploads.OK || !h.Data.Portal.Replication.OK {
 		t.Errorf("health of the restored portal: %+v", h.Data.Portal)
 	}
-	r.Stop()
+	r.Stop() // writes the last logs
+	if strings.Contains(r.Output(), "Failed to write log") {
+		t.Errorf("a log line could not be written (a value JSON cannot encode):\n%s", r.Output())
+	}
 
 	// The order problem: the record is in the replica, its file is not.
 	for _, suffix := range []string{"", ".pbattrs"} {
