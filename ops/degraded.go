@@ -24,7 +24,7 @@ func degraded(h partsHealth, failingSince time.Time, now time.Time) string {
 	for _, p := range []struct {
 		part Part
 		what string
-	}{{h.Deploy, "Xuất bản lên kho lưu trữ (S3/CDN) thất bại."}, {h.Replication.Part, "Sao chép dữ liệu ra máy khác thất bại."}, {h.Backup.Part, "Sao lưu thất bại hoặc chưa có bản sao lưu mới."}} {
+	}{{h.Deploy, "Xuất bản lên kho lưu trữ (S3/CDN) thất bại."}, {h.Replication.Part, "Sao chép dữ liệu ra máy khác thất bại."}, {h.Backup.Part, "Sao lưu thất bại hoặc chưa có bản sao lưu mới."}, {h.Uploads, "Thiếu tệp tải lên của một số bản ghi: việc xuất bản lên kho tạm dừng."}} {
 		if p.part.Configured && !p.part.OK {
 			why = append(why, p.what)
 		}

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/fatih/color"
 	"github.com/pocketbase/pocketbase"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/spf13/cobra"
@@ -22,10 +23,12 @@ import (
 // deployer publishes live builds to object storage: by "portal deploy",
 // and after each build that went live when --deploy-auto is on.
 type deployer struct {
-	cfg  deploy.Config
-	auto bool
-	b    *site.Builder
-	kick chan struct{}
+	cfg     deploy.Config
+	auto    bool
+	b       *site.Builder
+	kick    chan struct{}
+	retry   *time.Timer // asks again a minute after a failed or held deploy
+	uploads *uploadsCheck
 	// failing is the error of the last deploy when it failed: the console
 	// hears of a failure once, and of the recovery.
 	failing string
@@ -33,7 +36,7 @@ type deployer struct {
 
 // bindDeploy adds the --deploy-* flags and the "deploy" command.
 func bindDeploy(app *pocketbase.PocketBase, f *pflag.FlagSet) *deployer {
-	d := &deployer{kick: make(chan struct{}, 1)}
+	d := &deployer{kick: make(chan struct{}, 1), uploads: &uploadsCheck{}}
 	share := 0.5
 	if v, err := strconv.ParseFloat(os.Getenv("PORTAL_DEPLOY_MAX_DELETE_SHARE"), 64); err == nil {
 		share = v
@@ -66,7 +69,14 @@ func bindDeploy(app *pocketbase.PocketBase, f *pflag.FlagSet) *deployer {
 			if dir == "" {
 				return errors.New("chưa có bản dựng nào: hãy chạy portal serve (hoặc portal build) trước")
 			}
-			rep, err := deploy.Deploy(cmd.Context(), dir, d.cfg)
+			if rep, held := d.hold(app); held {
+				return errors.New(rep.Error)
+			}
+			// By hand: the bucket is listed, whatever the local copy says.
+			cfg := d.cfg
+			cfg.StateFile, cfg.Verify = live.InData(app.DataDir()).DeployStatePath(), true
+			rep, err := deploy.Deploy(cmd.Context(), dir, cfg)
+			deploy.WaitSaved()
 			if err != nil {
 				return fmt.Errorf("%s (%w)", rep.Error, err)
 			}
@@ -89,8 +99,32 @@ func (d *deployer) afterBuild(rep site.Report) {
 	}
 }
 
+// hold checks, before a deploy, that every file a record names is in the
+// file storage. When one is not (a machine restored without its uploads),
+// the build has left it out, and a deploy would delete its copies from the
+// bucket although the record is still there: the deploy is held, with the
+// reason, and the bucket stays as it is.
+func (d *deployer) hold(app core.App) (deploy.Report, bool) {
+	missing, err := d.uploads.get(app, 0)
+	if err == nil && len(missing) == 0 {
+		return deploy.Report{}, false
+	}
+	rep := deploy.Report{Started: time.Now(), Refused: true}
+	if err != nil {
+		rep.Error = "Chưa xuất bản lên kho lưu trữ: không kiểm tra được tệp tải lên của các bản ghi (" + err.Error() +
+			"). Trang cũ trên kho lưu trữ vẫn được giữ nguyên."
+		return rep, true
+	}
+	rep.Error = "Chưa xuất bản lên kho lưu trữ: " + missingSentence(missing) +
+		". Xuất bản lúc này sẽ xóa ảnh và tệp của những bản ghi vẫn còn khỏi trang công khai. Hãy khôi phục tệp (portal restore --from …) hoặc tải lại tệp cho các bản ghi này; trang cũ trên kho lưu trữ vẫn được giữ nguyên."
+	rep.MissingFiles = missing[:min(len(missing), 100)]
+	return rep, true
+}
+
 // run deploys the live build each time one is asked for, until ctx ends.
 func (d *deployer) run(ctx context.Context, app core.App) {
+	cfg := d.cfg
+	cfg.StateFile = d.b.Dir().DeployStatePath()
 	for {
 		select {
 		case <-ctx.Done():
@@ -101,8 +135,21 @@ func (d *deployer) run(ctx context.Context, app core.App) {
 		if err != nil || dir == "" {
 			continue
 		}
-		rep, err := deploy.Deploy(ctx, dir, d.cfg)
-		rep.Build = filepath.Base(filepath.Dir(dir))
+		build := filepath.Base(filepath.Dir(dir))
+		if rep, held := d.hold(app); held {
+			rep.Build = build
+			last := d.b.Status().Deploy
+			d.b.SetDeploy(rep)
+			if last == nil || last.Error != rep.Error {
+				// Once per reason on the console, not each minute.
+				color.Red("%s", rep.Error)
+				app.Logger().Error("không xuất bản lên kho lưu trữ: thiếu tệp tải lên", "build", build, "missing", len(rep.MissingFiles))
+			}
+			d.retryLater(build)
+			continue
+		}
+		rep, err := deploy.Deploy(ctx, dir, cfg)
+		rep.Build = build
 		d.b.SetDeploy(rep)
 		if err != nil {
 			app.Logger().Error("xuất bản lên kho lưu trữ thất bại; trang cũ trên kho được giữ nguyên", "build", rep.Build, "error", err)
@@ -112,14 +159,24 @@ func (d *deployer) run(ctx context.Context, app core.App) {
 			}
 			d.failing = rep.Error
 			// Try again a little later, unless a newer build asks first.
-			time.AfterFunc(time.Minute, func() { d.afterBuild(site.Report{ID: rep.Build}) })
+			d.retryLater(rep.Build)
 			continue
 		}
 		app.Logger().Info("đã xuất bản lên kho lưu trữ", "build", rep.Build, "uploaded", rep.Uploaded,
-			"deleted", rep.Deleted, "durationMs", rep.Duration)
+			"deleted", rep.Deleted, "hashed", rep.Hashed, "listed", rep.Listed, "durationMs", rep.Duration)
 		if d.failing != "" {
 			say(true, "Xuất bản lên kho %s hoạt động trở lại (bản dựng %s).", redactURL(d.cfg.Bucket), rep.Build)
 			d.failing = ""
 		}
 	}
+}
+
+// retryLater asks for a deploy again in a minute (one timer, moved on by
+// each failure): the live build is deployed then, whichever it is.
+func (d *deployer) retryLater(build string) {
+	if d.retry == nil {
+		d.retry = time.AfterFunc(time.Minute, func() { d.afterBuild(site.Report{ID: build}) })
+		return
+	}
+	d.retry.Reset(time.Minute)
 }

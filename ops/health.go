@@ -26,6 +26,9 @@ type partsHealth struct {
 	// Address is the site's public address; a loopback one does not make
 	// the portal unhealthy, but staff are told.
 	Address addressHealth `json:"address"`
+	// Uploads: every file a record names is in the file storage; while
+	// one is missing, deploys to the bucket are held (ops/uploads.go).
+	Uploads Part `json:"uploads"`
 
 	// Status is "ok", or "degraded" when a configured part failed, with
 	// the Reason (for everyone, without the failures' errors).
@@ -68,7 +71,8 @@ func (o *Ops) health(e *core.RequestEvent) error {
 	if h.Address.Loopback {
 		h.Address.Warning = LoopbackWarning
 	}
-	parts := []*Part{&h.Build, &h.Deploy, &h.Replication.Part, &h.Backup.Part}
+	h.Uploads = o.deploy.uploads.part(e.App)
+	parts := []*Part{&h.Build, &h.Deploy, &h.Replication.Part, &h.Backup.Part, &h.Uploads}
 	h.OK = true
 	for _, p := range parts {
 		if p.Configured && !p.OK {

@@ -21,6 +21,7 @@ type Ops struct {
 	app          *pocketbase.PocketBase
 	deploy       *deployer
 	replication  *replication
+	files        *fileReplication
 	backups      backupState
 	requests     requestCounts
 	metricsToken string
@@ -61,6 +62,8 @@ func Bind(app *pocketbase.PocketBase) *Ops {
 	bindSMTP(app, f)
 	o.deploy = bindDeploy(app, f)
 	o.replication = bindReplicate(app, f)
+	o.files = bindReplicateFiles(app, o.replication)
+	bindUploadsCheck(app, o.deploy)
 	f.StringVar(&o.metricsToken, "metrics-token", "",
 		"mã cho máy giám sát ngay trên dòng lệnh (không nên: hiện ra trong ps); dùng --metrics-token-file, PORTAL_METRICS_TOKEN(_FILE) hoặc systemd credential metrics-token")
 	f.StringVar(&o.metricsTokenFile, "metrics-token-file", "",
@@ -128,4 +131,4 @@ func (o *Ops) Wire(b *site.Builder, guard site.Guard) {
 }
 
 // replicationHealth is the state of the database's replication.
-func (o *Ops) replicationHealth() Part { return o.replication.health() }
+func (o *Ops) replicationHealth() Part { return o.files.merge(o.replication.health()) }

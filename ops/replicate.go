@@ -109,6 +109,9 @@ func RestoreReplica(ctx context.Context, app core.App, from string) error {
 	if old != "" {
 		fmt.Printf("Cơ sở dữ liệu có sẵn trước đó được giữ ở %s (xóa khi không cần nữa).\n", old)
 	}
+	if err := restoreFiles(ctx, app, from); err != nil {
+		return err
+	}
 	fmt.Printf("Chạy portal serve --dir %s (thêm --replicate-to để tiếp tục sao chép).\n", app.DataDir())
 	return nil
 }

@@ -159,6 +159,7 @@ func (b *Builder) render(src, public string, now time.Time, rep *Report, prev st
 	} else {
 		b.sinceFull = 0
 	}
+	relinkResources(filepath.Join(src, "content"), public, out.Written)
 	if h.any() {
 		if err := h.copyKept(public); err != nil {
 			return res, failStep("Không giữ được bản cũ của các trang không dựng được.", err)

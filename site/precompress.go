@@ -35,12 +35,16 @@ func precompress(public, cacheDir string) (fresh, cached int, err error) {
 	if err := os.MkdirAll(cacheDir, 0o755); err != nil {
 		return 0, 0, fmt.Errorf("gzip cache: %w", err)
 	}
-	var files []string
+	var files, all []string
 	err = filepath.WalkDir(public, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if d.IsDir() || !compressible[strings.ToLower(filepath.Ext(p))] {
+		if d.IsDir() {
+			return nil
+		}
+		all = append(all, p)
+		if !compressible[strings.ToLower(filepath.Ext(p))] {
 			return nil
 		}
 		if fi, err := d.Info(); err == nil && fi.Size() >= minCompress {
@@ -81,6 +85,12 @@ func precompress(public, cacheDir string) (fresh, cached int, err error) {
 	}
 	close(jobs)
 	wg.Wait()
+	if firstErr == nil {
+		for _, p := range files {
+			all = append(all, p+".gz")
+		}
+		writeListing(public, all)
+	}
 	return fresh, cached, firstErr
 }
 

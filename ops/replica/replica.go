@@ -1,14 +1,13 @@
 // Package replica copies the portal's SQLite databases continuously to
 // object storage with Litestream (github.com/benbjohnson/litestream, used
-// as a library in the portal's own process) and rebuilds them from there
-// on a new machine.
+// as a library in the portal's own process), and the uploaded files beside
+// them (files.go), and rebuilds both from there on a new machine.
 //
 // Each database of the data folder (data.db: records, settings, staff;
 // auxiliary.db: logs) goes to <url>/<name>, e.g.
-// s3://backup/daison/data.db?endpoint=https://s3.tinh.gov.vn&region=vn.
-// Keys come from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY. The
-// uploaded files (pb_data/storage) are not in the databases: keep them on
-// S3 with PocketBase's own file storage setting.
+// s3://backup/daison/data.db?endpoint=https://s3.tinh.gov.vn&region=vn;
+// the uploaded files (pb_data/storage) to <url>/storage/. Keys come from
+// AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.
 package replica
 
 import (

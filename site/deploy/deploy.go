@@ -7,9 +7,13 @@
 //
 // A manifest object (.portal-deploy.json under the prefix) records the
 // hash of each object as uploaded. Uploads go first (assets, then pages),
-// the manifest next, deletions last: a deploy that fails part way leaves
-// every object of the previous site in place, each whole (an S3 PUT
-// replaces an object at once), and the next deploy finishes the work.
+// the manifest next (still naming the objects about to be deleted),
+// deletions last, then the manifest without them: a deploy that fails
+// part way leaves every object of the previous site in place, each whole
+// (an S3 PUT replaces an object at once), and the next deploy finishes the
+// work. A copy of the manifest and the hashes of the files kept on the
+// local disk (Config.StateFile, state.go) spare a deploy after a small
+// change the bucket's listing and the reading of unchanged files.
 package deploy
 
 import (
@@ -17,6 +21,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"sort"
 	"strings"
@@ -24,6 +29,7 @@ import (
 	"time"
 
 	"gocloud.dev/blob"
+	"gocloud.dev/gcerrors"
 	// s3:// buckets (AWS, versitygw, MinIO, Ceph, Garage…), with the
 	// endpoint in the URL: s3://bucket?endpoint=https://s3.example.vn&region=…&use_path_style=true
 	_ "gocloud.dev/blob/s3blob"
@@ -53,6 +59,27 @@ type Config struct {
 	// PurgeCommand, if set, is run (through sh -c) after such a deploy
 	// with the changed addresses on its standard input, one a line.
 	PurgeCommand string
+	// StateFile, if set, is where the deploy keeps its copy of the
+	// bucket's manifest and the hashes of the files it deployed (one file
+	// per bucket and prefix), so that the next deploy reads only what
+	// changed. Without it every deploy lists the bucket and reads every
+	// file.
+	StateFile string
+	// Verify lists the bucket and reads its manifest even when the local
+	// copy says it is as it was ("portal deploy" does).
+	Verify bool
+}
+
+// MissingFile is a file a record names that the portal's file storage
+// does not have (lost with a machine, not restored): while any is, no
+// deploy runs, for the build leaves such files out and the deploy would
+// then delete their copies from the bucket although the record is there.
+type MissingFile struct {
+	Collection string `json:"collection"`
+	ID         string `json:"id"`
+	Title      string `json:"title,omitempty"`
+	Field      string `json:"field"`
+	File       string `json:"file"`
 }
 
 // Report is what one deploy did; durations in milliseconds in JSON.
@@ -65,7 +92,15 @@ type Report struct {
 	Deleted   int       `json:"deleted"`   // deleted by this deploy
 	Bytes     int64     `json:"bytes"`     // uploaded
 	Unchanged int       `json:"unchanged"` // skipped
+	Hashed    int       `json:"hashed"`    // files read to hash (the others were known)
+	Listed    bool      `json:"listed"`    // the bucket was listed (its manifest not known locally)
 	Purged    bool      `json:"purged,omitempty"`
+	// Refused says the deploy did not start, for the reason in Error: the
+	// bucket is as it was.
+	Refused bool `json:"refused,omitempty"`
+	// MissingFiles are the files records name that the storage lacks,
+	// which refused the deploy (the first 100).
+	MissingFiles []MissingFile `json:"missingFiles,omitempty"`
 	// Error says why the deploy failed, in Vietnamese for staff; the
 	// previous site stays in the bucket.
 	Error string `json:"error,omitempty"`
@@ -107,10 +142,13 @@ func deploy(ctx context.Context, dir string, cfg Config, rep *Report) error {
 	if len(local) == 0 || local["index.html"] == nil {
 		return fmt.Errorf("%w: %s", errEmptyBuild, dir)
 	}
-	for _, f := range local {
-		if err := f.hash(); err != nil {
-			return err
-		}
+	st := loadState(cfg.StateFile, cfg)
+	var stats map[string]fileStat
+	if st != nil {
+		stats = st.Stats
+	}
+	if rep.Hashed, err = hashAll(local, stats); err != nil {
+		return err
 	}
 	rep.Files = len(local)
 
@@ -123,31 +161,61 @@ func deploy(ctx context.Context, dir string, cfg Config, rep *Report) error {
 		bucket = blob.PrefixedBucket(bucket, strings.TrimSuffix(cfg.Prefix, "/")+"/")
 		defer bucket.Close()
 	}
-	old, err := readManifest(ctx, bucket)
+
+	// What the bucket holds: the local copy of its manifest when the
+	// manifest object still has the hash this portal last saw, otherwise
+	// its listing and manifest.
+	remoteHash, err := manifestHash(ctx, bucket)
 	if err != nil {
 		return err
 	}
-	remote, err := listKeys(ctx, bucket)
-	if err != nil {
-		return err
+	var (
+		old     manifest
+		oldHash string
+		remote  map[string]struct{} // the listing; nil: the manifest's keys
+		listed  time.Time
+	)
+	if !cfg.Verify && st != nil && st.Manifest != "" && st.Manifest == remoteHash && time.Since(st.Listed) < relistAfter {
+		old, oldHash, listed = manifest{Files: st.Files}, st.Manifest, st.Listed
+	} else {
+		if old, oldHash, err = readManifest(ctx, bucket); err != nil {
+			return err
+		}
+		if remote, err = listKeys(ctx, bucket); err != nil {
+			return err
+		}
+		listed, rep.Listed = time.Now(), true
 	}
 
 	var upload, vanished []string
+	inBucket, bucketSize := func(k string) bool { _, ok := old.Files[k]; return ok }, len(old.Files)
+	if remote != nil {
+		inBucket, bucketSize = func(k string) bool { _, ok := remote[k]; return ok }, len(remote)
+	}
 	for key, f := range local {
-		if _, there := remote[key]; there && old.Files[key] == f.Hash {
+		if h, ok := old.Files[key]; ok && h == f.Hash && inBucket(key) {
 			rep.Unchanged++
 			continue
 		}
 		upload = append(upload, key)
 	}
-	for key := range remote {
-		if key != manifestKey && local[key] == nil {
-			vanished = append(vanished, key)
+	if remote != nil {
+		for key := range remote {
+			if key != manifestKey && local[key] == nil {
+				vanished = append(vanished, key)
+			}
+		}
+	} else {
+		for key := range old.Files {
+			if local[key] == nil {
+				vanished = append(vanished, key)
+			}
 		}
 	}
+	sort.Strings(vanished)
 	if limit := cfg.MaxDeleteShare; limit >= 0 && len(vanished) > 0 &&
-		float64(len(vanished)) > limit*float64(len(remote)) {
-		return &tooManyDeletes{n: len(vanished), of: len(remote), share: limit}
+		float64(len(vanished)) > limit*float64(bucketSize) {
+		return &tooManyDeletes{n: len(vanished), of: bucketSize, share: limit}
 	}
 	// Assets before pages: a page never points to a file not yet there.
 	sort.Slice(upload, func(i, j int) bool {
@@ -158,10 +226,22 @@ func deploy(ctx context.Context, dir string, cfg Config, rep *Report) error {
 		return upload[i] < upload[j]
 	})
 
-	next := manifest{Files: map[string]string{}}
-	for k, h := range old.Files {
-		if _, there := remote[k]; there && local[k] != nil {
-			next.Files[k] = h
+	// The next manifest: what stays, what is uploaded, and until they are
+	// deleted, the objects about to be.
+	var next manifest
+	if remote == nil {
+		// Every key of the manifest is either in the build or about to
+		// be deleted.
+		next.Files = maps.Clone(old.Files)
+	} else {
+		next.Files = make(map[string]string, len(local)+len(vanished))
+		for k, h := range old.Files {
+			if _, there := remote[k]; there && local[k] != nil {
+				next.Files[k] = h
+			}
+		}
+		for _, k := range vanished {
+			next.Files[k] = old.Files[k] // "" when only the listing had it
 		}
 	}
 	done, bytes, upErr := uploadAll(ctx, bucket, local, upload, cfg.Workers)
@@ -169,18 +249,55 @@ func deploy(ctx context.Context, dir string, cfg Config, rep *Report) error {
 		next.Files[key] = local[key].Hash
 	}
 	rep.Uploaded, rep.Bytes = len(done), bytes
-	if err := writeManifest(ctx, bucket, next); err != nil && upErr == nil {
-		upErr = err
+	newHash := oldHash
+	if len(done) > 0 || len(vanished) > 0 || oldHash == "" || oldHash != remoteHash || !sameFiles(old.Files, next.Files) {
+		h, err := writeManifest(ctx, bucket, next)
+		if err != nil && upErr == nil {
+			upErr = err
+		}
+		if err == nil {
+			newHash = h
+		}
+	}
+	// From here on the local copy describes the bucket, also when a
+	// deletion fails below.
+	saved := func() {
+		if cfg.StateFile == "" {
+			return
+		}
+		ns := &state{Target: target(cfg), Manifest: newHash, Listed: listed, Files: next.Files,
+			Stats: make(map[string]fileStat, len(local))}
+		for k, f := range local {
+			if f.stat.Hash != "" && next.Files[k] == f.Hash {
+				ns.Stats[k] = f.stat
+			}
+		}
+		saveState(cfg.StateFile, ns)
 	}
 	if upErr != nil {
+		if newHash != oldHash {
+			saved()
+		}
 		return upErr
 	}
 	for _, key := range vanished {
-		if err := bucket.Delete(ctx, key); err != nil {
+		if err := bucket.Delete(ctx, key); err != nil && gcerrors.Code(err) != gcerrors.NotFound {
+			saved()
 			return fmt.Errorf("%w %s: %w", errDelete, key, err)
 		}
+		delete(next.Files, key)
 		rep.Deleted++
 	}
+	if len(vanished) > 0 {
+		h, err := writeManifest(ctx, bucket, next)
+		if err != nil {
+			forgetState(cfg.StateFile)
+			return err
+		}
+		newHash = h
+	}
+	saved()
+
 	changed := append(done, vanished...)
 	sort.Strings(changed)
 	if len(changed) > maxChangedListed {
@@ -199,6 +316,19 @@ func deploy(ctx context.Context, dir string, cfg Config, rep *Report) error {
 		rep.Purged = true
 	}
 	return nil
+}
+
+// sameFiles reports whether two manifests list the same hashes.
+func sameFiles(a, b map[string]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if w, ok := b[k]; !ok || w != v {
+			return false
+		}
+	}
+	return true
 }
 
 // uploadAll uploads the keys of local, workers at once, assets first and

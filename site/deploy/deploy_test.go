@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 	"gocloud.dev/blob"
 
 	"github.com/daison/portal/internal/versitygw"
+	"github.com/daison/portal/site/live"
 )
 
 // writeSite writes files (path → content) into dir as a build does: a
@@ -174,7 +176,7 @@ func TestDeployToS3(t *testing.T) {
 	if err == nil || !strings.Contains(rep.Error, "Trang cũ trên kho lưu trữ vẫn được giữ nguyên") {
 		t.Fatalf("deploy to a stopped server: %+v, %v", rep, err)
 	}
-	if after := snapshot(t, s3.Dir); !maps(before, after) {
+	if after := snapshot(t, s3.Dir); !sameSnapshot(before, after) {
 		t.Fatal("a failed deploy changed the bucket's files")
 	}
 }
@@ -192,7 +194,7 @@ func snapshot(t *testing.T, dir string) map[string]string {
 	return m
 }
 
-func maps(a, b map[string]string) bool {
+func sameSnapshot(a, b map[string]string) bool {
 	if len(a) != len(b) {
 		return false
 	}
@@ -202,4 +204,169 @@ func maps(a, b map[string]string) bool {
 		}
 	}
 	return true
+}
+
+// linkTree makes dst a copy of src made of hard links, as an incremental
+// build shares its unchanged files with the previous one.
+func linkTree(t *testing.T, src, dst string) {
+	t.Helper()
+	err := filepath.Walk(src, func(p string, fi os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if fi.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		return os.Link(p, filepath.Join(dst, rel))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// rewrite replaces one page of a build folder (a new file, as Hugo
+// writes it) with its gzip copy.
+func rewrite(t *testing.T, dir, name, body string) {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	os.Remove(p)
+	os.Remove(p + ".gz")
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write([]byte(body))
+	zw.Close()
+	if err := os.WriteFile(p+".gz", gz.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// With a state file, a deploy after a change reads only the changed files
+// and does not list the bucket (its manifest's hash, read with a HEAD,
+// says it is as this portal left it), files hard-linked from the previous
+// build included; when another deploy changed the bucket, the next one
+// notices and lists it again, and puts this build back whole; an object
+// deleted by hand is found again by a deploy that verifies (portal deploy).
+func TestDeployKeepsTheManifestLocally(t *testing.T) {
+	s3 := versitygw.Start(t)
+	s3.SetEnv(t)
+	s3.Bucket(t, "site")
+	ctx := context.Background()
+	tmp := t.TempDir()
+	cfg := Config{Bucket: s3.URL("site"), Prefix: "daison", StateFile: filepath.Join(tmp, "state.gob")}
+	bucket, err := blob.OpenBucket(ctx, s3.URL("site"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer bucket.Close()
+	read := func(key string) string {
+		t.Helper()
+		b, err := bucket.ReadAll(ctx, "daison/"+key)
+		if err != nil {
+			t.Fatalf("%s: %v", key, err)
+		}
+		if zr, err := gzip.NewReader(bytes.NewReader(b)); err == nil {
+			b, _ = io.ReadAll(zr)
+		}
+		return string(b)
+	}
+
+	one := filepath.Join(tmp, "build-1")
+	writeSite(t, one, site(nil))
+	rep, err := Deploy(ctx, one, cfg)
+	if err != nil || !rep.Listed || rep.Hashed != 7 || rep.Uploaded != 7 {
+		t.Fatalf("first deploy: %+v, %v", rep, err)
+	}
+	rep, err = Deploy(ctx, one, cfg)
+	if err != nil || rep.Listed || rep.Hashed != 0 || rep.Uploaded != 0 || rep.Unchanged != 7 {
+		t.Fatalf("the same build again: %+v, %v", rep, err)
+	}
+	// After a restart: the state file.
+	WaitSaved()
+	states.Delete(cfg.StateFile)
+	rep, err = Deploy(ctx, one, cfg)
+	if err != nil || rep.Listed || rep.Hashed != 0 || rep.Uploaded != 0 {
+		t.Fatalf("the same build after a restart: %+v, %v", rep, err)
+	}
+
+	// The next build: links of the previous one, one page new, one gone.
+	two := filepath.Join(tmp, "build-2")
+	linkTree(t, one, two)
+	rewrite(t, two, "tin-tuc/hoi-nghi/index.html", "<h1>Hội nghị sơ kết</h1>")
+	os.Remove(filepath.Join(two, "tin-tuc/kiem-tra/index.html"))
+	os.Remove(filepath.Join(two, "tin-tuc/kiem-tra/index.html.gz"))
+	rep, err = Deploy(ctx, two, cfg)
+	if err != nil || rep.Listed || rep.Hashed != 1 || rep.Uploaded != 1 || rep.Deleted != 1 {
+		t.Fatalf("one page changed, one removed: %+v, %v", rep, err)
+	}
+	if got := read("tin-tuc/hoi-nghi/index.html"); got != "<h1>Hội nghị sơ kết</h1>" {
+		t.Fatalf("changed page: %q", got)
+	}
+	if _, err := bucket.Attributes(ctx, "daison/tin-tuc/kiem-tra/index.html"); err == nil {
+		t.Fatal("the removed page is still in the bucket")
+	}
+
+	// Another machine (another state) deploys another build.
+	other := cfg
+	other.StateFile = filepath.Join(tmp, "other.gob")
+	three := filepath.Join(tmp, "build-3")
+	writeSite(t, three, site(map[string]string{"index.html": "<h1>Trang của máy khác</h1>"}))
+	if rep, err = Deploy(ctx, three, other); err != nil || !rep.Listed {
+		t.Fatalf("deploy from another state: %+v, %v", rep, err)
+	}
+	// This one notices, lists, and puts its build back.
+	rep, err = Deploy(ctx, two, cfg)
+	if err != nil || !rep.Listed || rep.Hashed != 0 || rep.Uploaded != 2 || rep.Deleted != 1 {
+		t.Fatalf("after another deploy changed the bucket: %+v, %v", rep, err)
+	}
+	if got := read("index.html"); got != "<h1>Cổng cải cách hành chính xã Đại Sơn</h1>" {
+		t.Fatalf("home page: %q", got)
+	}
+
+	// A full build lists its files beside its folder: the deploy takes
+	// the list (a file not listed is not deployed, a listed file that is
+	// missing fails the deploy before anything changes).
+	listing := live.ListingPath(two)
+	var names []string
+	filepath.Walk(two, func(p string, fi os.FileInfo, err error) error {
+		if err == nil && !fi.IsDir() {
+			rel, _ := filepath.Rel(two, p)
+			dev, ino := identity(fi)
+			names = append(names, fmt.Sprintf("%s\t%d\t%d\t%d\t%d", filepath.ToSlash(rel), fi.Size(), fi.ModTime().UnixNano(), dev, ino))
+		}
+		return nil
+	})
+	if err := os.WriteFile(listing, []byte(strings.Join(names, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if rep, err = Deploy(ctx, two, cfg); err != nil || rep.Files != 6 || rep.Uploaded != 0 || rep.Hashed != 0 {
+		t.Fatalf("deploy from the listing: %+v, %v", rep, err)
+	}
+	if err := os.WriteFile(listing, []byte(strings.Join(append(names, "tin-tuc/mat/index.html"), "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if rep, err = Deploy(ctx, two, cfg); err == nil || !strings.Contains(rep.Error, "Trang cũ trên kho lưu trữ vẫn được giữ nguyên") {
+		t.Fatalf("a listed file missing: %+v, %v", rep, err)
+	}
+	os.Remove(listing)
+
+	// An object deleted by hand: the local copy does not know; a deploy
+	// that verifies does.
+	if err := bucket.Delete(ctx, "daison/tin-tuc/index.html"); err != nil {
+		t.Fatal(err)
+	}
+	if rep, err = Deploy(ctx, two, cfg); err != nil || rep.Listed || rep.Uploaded != 0 {
+		t.Fatalf("trusting the local copy: %+v, %v", rep, err)
+	}
+	verify := cfg
+	verify.Verify = true
+	if rep, err = Deploy(ctx, two, verify); err != nil || !rep.Listed || rep.Uploaded != 1 || rep.Changed[0] != "tin-tuc/index.html" {
+		t.Fatalf("a deploy that verifies: %+v, %v", rep, err)
+	}
+	if got := read("tin-tuc/index.html"); got != "<h1>Tin tức</h1>" {
+		t.Fatalf("page put back: %q", got)
+	}
 }

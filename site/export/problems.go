@@ -38,6 +38,14 @@ var recordNouns = map[string]string{
 // fieldLabels name the image fields as the back office's forms do.
 var fieldLabels = map[string]string{"cover": "Ảnh bìa", "photo": "Ảnh", "photos": "Ảnh", "gallery": "Ảnh", "bodyImages": "Ảnh trong nội dung"}
 
+// RecordNoun names one record of a public collection in a sentence
+// ("bài viết"), or "" for another collection.
+func RecordNoun(collection string) string { return recordNouns[collection] }
+
+// FieldLabel names an image field as the back office's forms do ("Ảnh
+// bìa"), or "" for another field.
+func FieldLabel(field string) string { return fieldLabels[field] }
+
 // recordTitle is a record's title, or its name.
 func recordTitle(r *core.Record) string {
 	if t := r.GetString("title"); t != "" {

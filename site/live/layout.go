@@ -36,6 +36,15 @@ func (d Dir) StatusPath() string { return filepath.Join(d.Root, "status.json") }
 // images.
 func (d Dir) ImageChecksPath() string { return filepath.Join(d.Root, "image-checks.json") }
 
+// DeployStatePath is the file where deploys to a bucket keep their copy
+// of its manifest and the hashes of the files deployed (site/deploy).
+func (d Dir) DeployStatePath() string { return filepath.Join(d.Root, "deploy-state.gob") }
+
+// ListingPath is the file beside a build's output folder public that lists
+// its files, one path a line (written by full builds; site/deploy reads
+// it).
+func ListingPath(public string) string { return filepath.Clean(public) + ".files" }
+
 // PreviewPattern is the os.MkdirTemp pattern of a preview's folder, made
 // in Root.
 const PreviewPattern = ".preview-"

@@ -211,7 +211,8 @@
  *   nextPublish?: string, warnings?: string,
  *   problems?: { collection: string, id: string, title?: string, message: string }[],
  * }} BuildReport
- * @typedef {{ started: string, error?: string, uploaded?: number, deleted?: number }} DeployReport
+ * @typedef {{ started: string, error?: string, uploaded?: number, deleted?: number, refused?: boolean,
+ *   missingFiles?: { collection: string, id: string, title?: string, field: string, file: string }[] }} DeployReport
  * @typedef {{ building: boolean, last?: BuildReport, lastSuccess?: BuildReport, failingSince?: string, deploy?: DeployReport }} SiteStatus
  */
 

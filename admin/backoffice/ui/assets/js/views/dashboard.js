@@ -5,7 +5,7 @@
 // the award process and the citizens' voice (dashboard-cards.js).
 
 /**
- * @import { BuildReport, PublicRecord, SiteStatus } from '../types.js'
+ * @import { BuildReport, DeployReport, PublicRecord, SiteStatus } from '../types.js'
  * @import { Card } from '../ui-types.js'
  */
 
@@ -180,7 +180,7 @@ async function loadBuild(section) {
   const dep = st.deploy;
   if (dep) {
     rows.push(['Xuất bản lên kho/CDN', dep.error
-      ? h('strong', { class: 'text-error' }, `Lỗi lúc ${formatDateTime(dep.started)}`)
+      ? h('strong', { class: 'text-error' }, `${dep.refused ? 'Tạm dừng' : 'Lỗi'} lúc ${formatDateTime(dep.started)}`)
       : `Thành công lúc ${formatDateTime(dep.started)} (tải lên ${formatNumber(dep.uploaded || 0)} tệp, xóa ${formatNumber(dep.deleted || 0)} tệp)`]);
   }
   if (last && last.error && st.lastSuccess) {
@@ -206,11 +206,25 @@ async function loadBuild(section) {
   fill(section, title,
     h('dl', { class: 'state state-compact' }, rows.map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v)))),
     last && last.error ? h('div', { class: 'notice notice-error' }, h('p', { class: 'notice-title' }, 'Lỗi của lần dựng gần nhất:'), h('p', {}, last.error)) : null,
-    dep && dep.error ? h('div', { class: 'notice notice-error' }, h('p', { class: 'notice-title' }, 'Lỗi của lần xuất bản gần nhất lên kho/CDN:'), h('p', {}, dep.error)) : null,
+    dep && dep.error ? h('div', { class: 'notice notice-error' }, h('p', { class: 'notice-title' }, dep.refused ? 'Chưa xuất bản lên kho/CDN:' : 'Lỗi của lần xuất bản gần nhất lên kho/CDN:'), h('p', {}, dep.error),
+      dep.missingFiles && dep.missingFiles.length ? missingFiles(dep.missingFiles) : null) : null,
     last && last.problems && last.problems.length ? buildProblems(last.problems) : null,
     last && last.warnings ? h('details', {}, h('summary', {}, 'Cảnh báo kỹ thuật (dành cho bộ phận kỹ thuật)'), h('pre', { class: 'build-error' }, last.warnings)) : null,
     btn, msg,
     h('p', {}, h('a', { href: '/', target: '_blank', rel: 'noopener' }, 'Mở trang công khai', h('span', { class: 'visually-hidden' }, ' (thẻ mới)'))));
+}
+
+/**
+ * missingFiles lists the files records name that the portal's storage
+ * lacks (a deploy waits for them), each with a link to its record.
+ * @param {NonNullable<DeployReport['missingFiles']>} files
+ */
+function missingFiles(files) {
+  return h('ul', {}, files.map((m) => {
+    const c = collections[m.collection];
+    return h('li', {}, `Tệp “${m.file}” của ${c ? c.one : m.collection} “${m.title || m.id}”`,
+      c ? ' · ' : null, c ? h('a', { href: `${BASE}${c.path}/${m.id}` }, 'Mở để tải lại tệp') : null);
+  }));
 }
 
 /**
