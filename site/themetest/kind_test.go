@@ -7,11 +7,14 @@ import (
 )
 
 // newKind is a kind of record the theme does not know, added as
-// layouts/section.html says: its item partial, its list settings, its
-// strings and its section's page; its records have a unit.
+// layouts/section.html says: its item partial, its page template, its
+// list settings, its strings and its section's page; its records have a
+// unit.
 const newKind = `
 -- themes/daison/layouts/_partials/item/su-kien.html --
 <article class="item item--event"><h{{ .level }} class="item-title"><a href="{{ .page.RelPermalink }}">{{ .page.Title }}</a></h{{ .level }}><p class="item-meta">{{ .page.Params.place }}</p></article>
+-- themes/daison/layouts/su-kien/page.html --
+{{ define "main" }}<article class="event"><h1>{{ .Title }}</h1><p>{{ .Params.place }}</p></article>{{ end }}
 -- themes/daison/data/lists/su-kien.toml --
 class = "cards"
 heading = "allEventsTitle"
@@ -104,6 +107,8 @@ func TestNewKindPlugsIn(t *testing.T) {
 	}
 	b.AssertFileContent("public/su-kien/trang/2/index.html",
 		`<h3 class="item-title"><a href="/su-kien/tap-huan/">Tập huấn VNeID</a></h3>`)
+	b.AssertFileContent("public/su-kien/so-ket/index.html",
+		`<article class="event"><h1>Sơ kết 6 tháng</h1><p>Hội trường UBND xã</p></article>`)
 
 	unit := section(b.FileContent("public/don-vi/van-phong/index.html"), `<main`, `</main>`)
 	events := strings.Index(unit, `<h2 id="dv-su-kien">Sự kiện của đơn vị <span class="count">(2)</span></h2>`)
