@@ -14,6 +14,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/router"
 
 	"github.com/daison/portal/admin/feedback"
+	"github.com/daison/portal/internal/schema"
 )
 
 // viMessages are the Vietnamese messages of PocketBase's validation error
@@ -149,6 +150,9 @@ func explainRuleFailure(e *core.RequestEvent, apiErr *router.ApiError) *router.A
 	raw, _ := apiErr.RawData().(error)
 	switch {
 	case apiErr.Status == http.StatusBadRequest && raw != nil && strings.Contains(raw.Error(), "create rule failure"):
+		if msg := otherUnit(e); msg != "" {
+			return router.NewForbiddenError(msg, nil)
+		}
 		return router.NewForbiddenError("Bạn không có quyền tạo bản ghi này: vai trò của bạn không được phép, hoặc không được tạo với trạng thái hay đơn vị đã chọn.", nil)
 	case apiErr.Status == http.StatusNotFound && e.Auth != nil && !e.Auth.IsSuperuser() &&
 		(e.Request.Method == http.MethodPatch || e.Request.Method == http.MethodDelete):
@@ -168,6 +172,9 @@ func explainRuleFailure(e *core.RequestEvent, apiErr *router.ApiError) *router.A
 		if canView, _ := e.App.CanAccessRecord(rec, info, rec.Collection().ViewRule); !canView {
 			return apiErr
 		}
+		if msg := otherUnit(e); msg != "" && e.Request.Method == http.MethodPatch {
+			return router.NewForbiddenError(msg, nil)
+		}
 		verb := "sửa"
 		if e.Request.Method == http.MethodDelete {
 			verb = "xóa"
@@ -175,6 +182,28 @@ func explainRuleFailure(e *core.RequestEvent, apiErr *router.ApiError) *router.A
 		return router.NewForbiddenError("Vai trò của bạn không được phép "+verb+" bản ghi này ở trạng thái hiện tại, hoặc không được chuyển nó sang trạng thái đã chọn.", nil)
 	}
 	return apiErr
+}
+
+// otherUnit says why a unit's reporter was refused a write that names
+// another unit than theirs: the API rules keep them to their own unit.
+func otherUnit(e *core.RequestEvent) string {
+	if e.Auth == nil || e.Auth.Collection().Name != schema.Staff || e.Auth.GetString("role") != schema.RoleUnitReporter {
+		return ""
+	}
+	info, err := e.RequestInfo()
+	if err != nil {
+		return ""
+	}
+	unit, _ := info.Body["unit"].(string)
+	own := e.Auth.GetString("unit")
+	if unit == "" || unit == own {
+		return ""
+	}
+	name := "đơn vị được giao"
+	if u, err := e.App.FindRecordById(schema.Units, own); err == nil {
+		name = "đơn vị “" + u.GetString("name") + "”"
+	}
+	return "Bạn là cán bộ đầu mối của " + name + ": chỉ lập và sửa hồ sơ, báo cáo, sáng kiến của đơn vị mình, không chọn được đơn vị khác."
 }
 
 func translateData(data map[string]any) {

@@ -6,9 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
-
 	"github.com/daison/portal/internal/commune"
 	"github.com/daison/portal/internal/vntext"
 )
@@ -96,17 +93,13 @@ func positionAndUnit(name, position, unit string) string {
 	return position + ", " + unit
 }
 
-// vietnamese compares strings in Vietnamese alphabetical order (a, ă, â,
-// b, c, d, đ, e, ê…), as the site lists units and people.
-var vietnamese = collate.New(language.Vietnamese)
-
 // sortRows orders a section's rows by unit, then name, in Vietnamese order.
 func sortRows(rows []decisionRow) {
 	sort.SliceStable(rows, func(i, j int) bool {
-		if c := vietnamese.CompareString(rows[i].Unit, rows[j].Unit); c != 0 {
+		if c := vntext.Compare(rows[i].Unit, rows[j].Unit); c != 0 {
 			return c < 0
 		}
-		return vietnamese.CompareString(rows[i].Name, rows[j].Name) < 0
+		return vntext.Compare(rows[i].Name, rows[j].Name) < 0
 	})
 }
 

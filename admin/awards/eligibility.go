@@ -67,10 +67,11 @@ type Eligibility struct {
 // decided (a draft award awaits publication on the honour roll, the decision
 // is made).
 func ComputeEligibility(app core.App) ([]Eligibility, error) {
-	honorees, err := app.FindRecordsByFilter(schema.Honorees, `status != "archived"`, "name", 0, 0)
+	honorees, err := app.FindRecordsByFilter(schema.Honorees, `status != "archived"`, "", 0, 0)
 	if err != nil {
 		return nil, fmt.Errorf("read honorees: %w", err)
 	}
+	byName(honorees)
 	awards, err := app.FindRecordsByFilter(schema.Awards,
 		`status != "archived" && year >= {:a} && year <= {:b} && (kind = "hang-nam" || kind = "dot-xuat")`, "year", 0, 0,
 		map[string]any{"a": PeriodStart, "b": PeriodEnd})

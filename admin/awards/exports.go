@@ -11,6 +11,7 @@ import (
 	"github.com/daison/portal/admin/staff"
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/table"
+	"github.com/daison/portal/internal/vntext"
 	"github.com/daison/portal/internal/vocab"
 )
 
@@ -120,6 +121,13 @@ func exportNominations(e *core.RequestEvent) error {
 		Title:   fmt.Sprintf("Hồ sơ đề nghị khen thưởng năm %d", year),
 		Headers: []string{"STT", "Đơn vị đề nghị", "Tập thể, cá nhân được đề nghị", "Loại", "Hình thức đề nghị", "Loại khen thưởng", "Thành tích", "Trạng thái", "Ngày nộp", "Số quyết định", "Ngày quyết định"},
 	}
+	// By unit, then nominee, in Vietnamese alphabetical order.
+	type row struct {
+		unit, name string
+		n          *core.Record
+		kind       string
+	}
+	rows := make([]row, 0, len(noms))
 	for _, n := range noms {
 		name, kind := n.GetString("nomineeName"), n.GetString("nomineeKind")
 		if id := n.GetString("nominee"); id != "" {
@@ -127,12 +135,24 @@ func exportNominations(e *core.RequestEvent) error {
 				name, kind = h.GetString("name"), h.GetString("kind")
 			}
 		}
+		rows = append(rows, row{units[n.GetString("unit")], name, n, kind})
+	}
+	vntext.SortFunc(rows, func(r row) string { return r.name })
+	vntext.SortFunc(rows, func(r row) string { return r.unit })
+	for _, r := range rows {
+		n := r.n
 		t.Rows = append(t.Rows, []string{
-			strconv.Itoa(len(t.Rows) + 1), units[n.GetString("unit")], name, vocab.HonoreeKinds.Label(kind),
+			strconv.Itoa(len(t.Rows) + 1), r.unit, r.name, vocab.HonoreeKinds.Label(r.kind),
 			vocab.AwardForms.Label(n.GetString("requestedForm")), vocab.AwardKinds.Label(n.GetString("kind")),
 			n.GetString("achievements"), vocab.NominationStates.Label(n.GetString("state")), table.Date(n, "submittedAt"),
 			n.GetString("decisionNo"), table.Date(n, "decisionDate"),
 		})
 	}
 	return table.Send(e, t, fmt.Sprintf("ho-so-de-nghi-%d", year))
+}
+
+// byName orders records (units, honorees) by their name in Vietnamese
+// alphabetical order (the database orders by bytes: "Đoàn" after "Xóm").
+func byName(rs []*core.Record) {
+	vntext.SortFunc(rs, func(r *core.Record) string { return r.GetString("name") })
 }

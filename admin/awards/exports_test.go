@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/daison/portal/admin/admintest"
+	"github.com/daison/portal/internal/clock"
 	"github.com/daison/portal/internal/schema"
 )
 
@@ -87,24 +88,61 @@ func TestExports(t *testing.T) {
 }
 
 // TestReportsSummary: reviewers see which units filed their yearly report.
+// A unit's reporter files for their own unit and for years that have
+// begun, each refusal said in Vietnamese; a unit has one report a year.
 func TestReportsSummary(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
-	year := time.Now().Year() + 1
-	w.API(t, reporterA, http.MethodPost, "/api/collections/unitReports/records",
+	clock.Set(w.App, clock.NewFixed(time.Date(2027, 12, 10, 9, 0, 0, 0, schema.Vietnam)).Now)
+	year := 2027
+	reports := "/api/collections/unitReports/records"
+	w.API(t, reporterA, http.MethodPost, reports,
 		fmt.Sprintf(`{"unit":%q,"year":%d,"state":"submitted","summary":"Đơn vị đã số hóa **toàn bộ** hồ sơ.","dossiers":200,"onTimeRate":99,"onlineRate":80}`, unitA, year), 200)
-	w.API(t, reporterB, http.MethodPost, "/api/collections/unitReports/records",
-		fmt.Sprintf(`{"unit":%q,"year":%d,"state":"submitted","summary":"x"}`, unitA, year), 403)
+	if got := w.API(t, reporterB, http.MethodPost, reports,
+		fmt.Sprintf(`{"unit":%q,"year":%d,"state":"submitted","summary":"x"}`, unitA, year), 403); !strings.Contains(got, `cán bộ đầu mối của đơn vị “Đơn vị B”`) {
+		t.Errorf("another unit's report: %s", got)
+	}
+	// Next year has not begun (December 2027): refused, for reviewers too.
+	for _, who := range []string{reporterB, reviewer} {
+		if got := w.API(t, who, http.MethodPost, reports,
+			fmt.Sprintf(`{"unit":%q,"year":2028,"state":"draft","summary":"x"}`, unitB), 400); !strings.Contains(got, "Năm 2028 chưa bắt đầu") {
+			t.Errorf("%s files for 2028: %s", who, got)
+		}
+	}
+	if got := w.API(t, reporterA, http.MethodPost, reports,
+		fmt.Sprintf(`{"unit":%q,"year":%d,"state":"draft","summary":"Lần hai"}`, unitA, year), 400); !strings.Contains(got, "Đơn vị “Đơn vị A” đã có báo cáo năm 2027") {
+		t.Errorf("a second report of the year: %s", got)
+	}
+	draft := w.API(t, reporterB, http.MethodPost, reports,
+		fmt.Sprintf(`{"unit":%q,"year":%d,"state":"draft","summary":"Bản nháp","dossiers":7}`, unitB, year), 200)
+	id := jsonField(t, draft, "id")
+	if got := w.API(t, reporterB, http.MethodPatch, reports+"/"+id, fmt.Sprintf(`{"unit":%q}`, unitA), 403); !strings.Contains(got, "chỉ lập và sửa hồ sơ, báo cáo") {
+		t.Errorf("moving a report to another unit: %s", got)
+	}
+	if got := w.API(t, reporterB, http.MethodPatch, reports+"/"+id, `{"year":2026}`, 400); !strings.Contains(got, "Năm của báo cáo đã lập không đổi được") {
+		t.Errorf("moving a report to another year: %s", got)
+	}
 	body := w.API(t, reviewer, http.MethodGet, fmt.Sprintf("/api/portal/reports?year=%d", year), "", 200)
-	for _, want := range []string{`"filed":1`, `"stateLabel":"Đã nộp"`, `"stateLabel":"Chưa nộp"`, `"onTimeRate":99`} {
+	for _, want := range []string{`"filed":1`, `"stateLabel":"Đã nộp"`, `"stateLabel":"Đang soạn"`, `"onTimeRate":99`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("summary lacks %s: %s", want, body)
 		}
 	}
+	// The export: a unit that has not filed (a draft) has blank figures and
+	// says "Chưa nộp", not 0.
+	csv := w.API(t, reviewer, http.MethodGet, fmt.Sprintf("/api/portal/exports/reports?year=%d&format=csv", year), "", 200)
+	for _, line := range strings.Split(csv, "\n") {
+		if strings.Contains(line, "Đơn vị B") && (!strings.Contains(line, "Chưa nộp") || !strings.HasSuffix(strings.TrimSpace(line), ",,,,,")) {
+			t.Errorf("unit B's row in the export: %q", line)
+		}
+		if strings.Contains(line, "Đơn vị A") && !strings.Contains(line, ",200,99,80,") {
+			t.Errorf("unit A's row in the export: %q", line)
+		}
+	}
 	// After the deadline a unit still files last year's report, marked
 	// late (issue 14 replaced the flat refusal).
-	got := w.API(t, reporterA, http.MethodPost, "/api/collections/unitReports/records",
-		fmt.Sprintf(`{"unit":%q,"year":%d,"state":"submitted","summary":"Muộn"}`, unitA, time.Now().Year()-1), 200)
+	got := w.API(t, reporterA, http.MethodPost, reports,
+		fmt.Sprintf(`{"unit":%q,"year":%d,"state":"submitted","summary":"Muộn"}`, unitA, year-1), 200)
 	if !strings.Contains(got, `"late":true`) {
 		t.Errorf("late report not marked: %s", got)
 	}

@@ -92,7 +92,8 @@ func TestHostile06WorkflowFieldsBelongToTheirStep(t *testing.T) {
 
 	// Yearly reports: the submission time and the author are stamped.
 	reports := "/api/collections/unitReports/records"
-	report := fmt.Sprintf(`"unit":%q,"year":%d,"state":"draft","summary":"Báo cáo năm"`, unitA, year)
+	// (this year's: a report's year must have begun)
+	report := fmt.Sprintf(`"unit":%q,"year":%d,"state":"draft","summary":"Báo cáo năm"`, unitA, time.Now().In(schema.Vietnam).Year())
 	// What a request sends for the stamps is dropped (audit's keepStamps): the
 	// server's values stand.
 	stamped := w.API(t, reporterA, http.MethodPost, reports, "{"+report+`,"submittedAt":"2026-11-01 01:00:00.000Z","updatedBy":"Cán bộ reviewer"}`, 200)

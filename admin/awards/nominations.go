@@ -236,6 +236,9 @@ func checkReport(e *core.RecordRequestEvent) error {
 	if checkLateDecision(r, before, to, errs); len(errs) > 0 {
 		return e.BadRequestError("", errs)
 	}
+	if checkReportPlace(e.App, staff.Role(e.RequestEvent), e.Auth, r, before, errs); len(errs) > 0 {
+		return e.BadRequestError("", errs)
+	}
 	dl, _ := UnitDeadline(e.App, r.GetString("unit"), r.GetInt("year"), "report")
 	if staff.Role(e.RequestEvent) == schema.RoleUnitReporter && from == "submitted" && clock.Now(e.App).After(dl) {
 		return e.BadRequestError("", validation.Errors{"state": check.FieldError("validation_deadline",

@@ -32,10 +32,11 @@ func OverdueReports(app core.App, unit string) ([]Overdue, error) {
 	if unit != "" {
 		filter, params = `id = {:u}`, dbx.Params{"u": unit}
 	}
-	units, err := app.FindRecordsByFilter(schema.Units, filter, "name", 0, 0, params)
+	units, err := app.FindRecordsByFilter(schema.Units, filter, "", 0, 0, params)
 	if err != nil {
 		return nil, fmt.Errorf("read units: %w", err)
 	}
+	byName(units)
 	now := clock.Now(app)
 	var out []Overdue
 	for year := PeriodStart; year <= now.Year(); year++ {

@@ -44,10 +44,11 @@ var timelinessLabels = map[string]string{
 // reportYear is every unit's yearly report of year with its timeliness,
 // and the totals across the units that filed.
 func reportYear(app core.App, year int) ([]ReportRow, map[string]any, error) {
-	units, err := app.FindRecordsByFilter(schema.Units, `status != "archived"`, "name", 0, 0)
+	units, err := app.FindRecordsByFilter(schema.Units, `status != "archived"`, "", 0, 0)
 	if err != nil {
 		return nil, nil, fmt.Errorf("read units: %w", err)
 	}
+	byName(units)
 	reports, err := app.FindRecordsByFilter(schema.UnitReports, `year = {:y}`, "", 0, 0, dbx.Params{"y": year})
 	if err != nil {
 		return nil, nil, fmt.Errorf("read reports of %d: %w", year, err)
@@ -144,9 +145,18 @@ func exportReports(e *core.RequestEvent) error {
 		Headers: []string{"STT", "Đơn vị", "Hạn nộp", "Tình hình nộp", "Số ngày muộn", "Ngày nộp", "Số hồ sơ giải quyết", "Tỷ lệ đúng hạn (%)", "Tỷ lệ trực tuyến (%)", "Sáng kiến áp dụng", "Lớp tập huấn"},
 	}
 	for _, r := range rows {
-		t.Rows = append(t.Rows, []string{strconv.Itoa(len(t.Rows) + 1), r.Unit, r.Deadline, r.TimelinessLabel, strconv.Itoa(r.DaysLate),
-			r.SubmittedAt, strconv.Itoa(r.Dossiers), strconv.FormatFloat(r.OnTimeRate, 'f', -1, 64),
-			strconv.FormatFloat(r.OnlineRate, 'f', -1, 64), strconv.Itoa(r.Initiatives), strconv.Itoa(r.Trainings)})
+		// A report not filed (never started, or a draft) has no figures:
+		// its cells are blank, not 0, and its state says "Chưa nộp".
+		figures := []string{"", "", "", "", ""}
+		if r.State == "submitted" {
+			figures = []string{strconv.Itoa(r.Dossiers), strconv.FormatFloat(r.OnTimeRate, 'f', -1, 64),
+				strconv.FormatFloat(r.OnlineRate, 'f', -1, 64), strconv.Itoa(r.Initiatives), strconv.Itoa(r.Trainings)}
+		}
+		late := ""
+		if r.DaysLate > 0 {
+			late = strconv.Itoa(r.DaysLate)
+		}
+		t.Rows = append(t.Rows, append([]string{strconv.Itoa(len(t.Rows) + 1), r.Unit, r.Deadline, r.TimelinessLabel, late, r.SubmittedAt}, figures...))
 	}
 	return table.Send(e, t, fmt.Sprintf("bao-cao-don-vi-%d", year))
 }

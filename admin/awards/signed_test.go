@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/daison/portal/internal/schema"
 )
 
 // TestSignedReportFile: a yearly report carries its signed file, a PDF or
@@ -21,7 +23,7 @@ func TestSignedReportFile(t *testing.T) {
 		var body bytes.Buffer
 		mw := multipart.NewWriter(&body)
 		_ = mw.WriteField("unit", unitA)
-		_ = mw.WriteField("year", fmt.Sprint(time.Now().Year()+1))
+		_ = mw.WriteField("year", fmt.Sprint(time.Now().In(schema.Vietnam).Year()))
 		_ = mw.WriteField("state", "draft")
 		_ = mw.WriteField("summary", "Báo cáo kèm bản có chữ ký.")
 		f, _ := mw.CreateFormFile("signedReport", name)

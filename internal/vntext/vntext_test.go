@@ -1,6 +1,9 @@
 package vntext
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestFold(t *testing.T) {
 	cases := map[string]string{
@@ -69,5 +72,19 @@ func TestGroupDigits(t *testing.T) {
 		if got := GroupDigits(n); got != want {
 			t.Errorf("GroupDigits(%d) = %q, want %q", n, got, want)
 		}
+	}
+}
+
+func TestCompare(t *testing.T) {
+	// The Vietnamese alphabet, then tones, then numbers by value.
+	want := []string{"An", "Ánh", "Ăn", "Âu", "Bình", "Dũng", "Đào", "Đoàn", "Ê-đê", "Hoàng", "Ô Chợ", "Ơn", "Tổ 2", "Tổ 10", "Ư", "Yến", "Zô"}
+	got := slices.Clone(want)
+	slices.Reverse(got)
+	SortFunc(got, func(s string) string { return s })
+	if !slices.Equal(got, want) {
+		t.Fatalf("Vietnamese order:\n got %q\nwant %q", got, want)
+	}
+	if Compare("Đào", "Dương") <= 0 || Compare("dao", "Đào") >= 0 || Compare("Hà", "Hà") != 0 {
+		t.Error("Compare disagrees with the alphabet")
 	}
 }

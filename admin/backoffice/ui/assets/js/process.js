@@ -49,13 +49,22 @@ export function deadline(config, year, now = new Date()) {
 }
 
 /**
- * openYear is the first year whose yearly deadline has not passed: this
- * year until its deadline, then next year.
- * @param {{ reportDeadline?: string }} config
+ * openYear is the year a unit reports on now: this year, until its end
+ * (after its deadline the report is filed late). A year that has not
+ * begun has nothing to report yet, and the server refuses it.
+ * @param {{ reportDeadline?: string }} _config
  */
-export function openYear(config, now = new Date()) {
+export function openYear(_config, now = new Date()) {
+  return vnYear(now);
+}
+
+/**
+ * futureYear says why year cannot be reported on yet, or '' when it can.
+ * @param {number} year
+ */
+export function futureYear(year, now = new Date()) {
   const y = vnYear(now);
-  return deadline(config, y, now).closed ? y + 1 : y;
+  return year > y ? `Năm ${year} chưa bắt đầu: chỉ lập báo cáo cho năm đã bắt đầu (đến năm ${y}).` : '';
 }
 
 /**

@@ -34,17 +34,24 @@ export async function loadUnits() {
 export function forgetUnits() { unitsCache = null; }
 
 /**
- * A select of every unit, or the reporter's own unit, fixed.
+ * A select of every unit; for a unit's reporter (opts.lockedUnit) their
+ * own unit alone, fixed: the server refuses any other, so none is offered.
  * @type {WidgetMaker}
  */
 export function unitWidget(def, value, opts) {
   const id = `f-${def.name}`;
   const m = fieldMeta(opts.collection, def.name);
   const locked = opts.lockedUnit;
-  const sel = h('select', { id, name: def.name, disabled: !!locked }, h('option', { value: '' }, '— Không chọn —'));
+  const sel = h('select', { id, name: def.name, disabled: !!locked },
+    locked ? h('option', { value: locked }, 'Đơn vị của bạn') : h('option', { value: '' }, '— Không chọn —'));
   const { el, err } = frame({ ...def, required: def.required || m.required, hint: locked ? (def.lockedHint || 'Đơn vị của bạn (cán bộ đầu mối chỉ đề xuất cho đơn vị mình).') : def.hint }, id, sel);
   let current = locked || (value ? String(value) : '');
   loadUnits().then((units) => {
+    if (locked) {
+      const own = units.find((u) => u.id === locked);
+      if (own) sel.replaceChildren(h('option', { value: locked }, own.name));
+      return;
+    }
     for (const u of units) sel.append(h('option', { value: u.id }, u.name + (u.status === 'published' ? '' : ' (chưa xuất bản)')));
     if (current && !units.some((u) => u.id === current)) sel.append(h('option', { value: current }, `Đơn vị ${current}`));
     sel.value = current;

@@ -14,7 +14,7 @@ import { can, isReviewer, isReporter } from '../roles.js';
 import { widget } from '../forms/widget.js';
 import { sanitize } from '../forms/sanitize.js';
 import { BASE, navigate, setTitle, setDirtyCheck, setFlash, takeFlash, flashNotice } from '../nav.js';
-import { loadConfig, deadline, openYear, reportBadge, crumbs } from '../process.js';
+import { loadConfig, deadline, openYear, futureYear, reportBadge, crumbs } from '../process.js';
 import { actionButton, onAction, lock, flag, keysOf, readValue, requestBody, serverProblems, showSummary } from '../editor.js';
 import { TITLE, listURL, MD_HINT, NUMBERS, noAccess, reportDeadlineNotice, stat } from './reports.js';
 import { lateBlock } from './late.js';
@@ -234,6 +234,8 @@ function renderReportEditor(el, record, config, { year, unit }) {
     if (action === 'default') action = st === 'submitted' ? 'keep' : 'draft';
     values.state = action === 'submitted' || st === 'submitted' ? 'submitted' : 'draft';
     if (!values.unit) problems.push(flag(w.unit, 'Hãy chọn đơn vị.', 'Đơn vị: Hãy chọn đơn vị.'));
+    const early = !record && typeof values.year === 'number' ? futureYear(values.year) : '';
+    if (early) problems.push(flag(w.year, early, `Năm báo cáo: ${early}`));
     if (!String(values.summary || '').trim()) {
       const msg = 'Hãy viết nội dung báo cáo.';
       problems.push(flag(w.summary, msg, `Nội dung báo cáo: ${msg}`));

@@ -18,7 +18,7 @@ import { can, isReviewer } from '../roles.js';
 import { setInvalid } from '../forms/field.js';
 import { BASE, navigate, setTitle, takeFlash, flashNotice } from '../nav.js';
 import { filterTo } from '../components/list.js';
-import { PATHS, loadConfig, deadline, openYear, reportBadge } from '../process.js';
+import { PATHS, loadConfig, deadline, openYear, futureYear, reportBadge } from '../process.js';
 
 export const PATH = PATHS.reports;
 export const TITLE = 'Báo cáo năm';
@@ -125,6 +125,11 @@ async function renderUnitReports(el) {
     const n = Number(yearInput.value.trim());
     if (!/^\d{4}$/.test(yearInput.value.trim()) || n < 2000 || n > 2100) {
       setInvalid(yearInput, yearErr, 'Hãy nhập năm gồm bốn chữ số, ví dụ ' + vnYear() + '.');
+      yearInput.focus();
+      return;
+    }
+    if (futureYear(n)) {
+      setInvalid(yearInput, yearErr, futureYear(n));
       yearInput.focus();
       return;
     }
