@@ -120,7 +120,9 @@ func Register(app core.App, opts Options) {
 			e.Router.POST("/api/portal/logout", logoutRoute).Bind(staff.Require())
 			e.Router.BindFunc(explainProtectedFilter)
 			e.Router.POST("/api/portal/markdown", preview.serve).Bind(staff.Require(), apis.BodyLimit(maxPreviewBody))
+			e.Router.GET("/api/portal/find/{collection}", findRoute).Bind(staff.Require())
 			awards.Routes(e)
+			reminders.Routes(e)
 
 			feedback.Routes(e, opts.SiteURL)
 			return e.Next()

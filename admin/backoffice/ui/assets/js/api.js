@@ -5,7 +5,7 @@
 // errors.js says what went wrong.
 
 /**
- * @import { ListResult, RecordOf, Staff } from './types.js'
+ * @import { Found, ListResult, RecordOf, Staff } from './types.js'
  */
 
 import { ApiError, errorOf } from './errors.js';
@@ -197,6 +197,26 @@ export async function list(collection, params = {}, opts) {
     if (v !== undefined && v !== null && v !== '') qs.set(k, String(v));
   }
   return /** @type {ListResult<RecordOf<C>>} */ (await get(`/api/collections/${collection}/records?${qs}`, opts));
+}
+
+/**
+ * find finds records by the words typed, as citizens' search does:
+ * without diacritics ("hoang thi" finds "Hoàng Thị"), words in any order,
+ * the last one begun (admin/find.go). params: in (fields searched), sort
+ * ('vi' for Vietnamese alphabetical order), eq.<field>, scheduled, limit,
+ * offset.
+ * @param {string} collection
+ * @param {string} text
+ * @param {ListParams} [params]
+ * @param {RequestOpts} [opts]
+ * @returns {Promise<Found>}
+ */
+export async function find(collection, text, params = {}, opts) {
+  const qs = new URLSearchParams({ q: text });
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== undefined && v !== null && v !== '') qs.set(k, String(v));
+  }
+  return /** @type {Found} */ (await get(`/api/portal/find/${collection}?${qs}`, opts));
 }
 
 /**

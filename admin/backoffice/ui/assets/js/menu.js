@@ -5,7 +5,7 @@
 import { auth } from './api.js';
 import { logout } from './session.js';
 import { h, fill, $ } from './util.js';
-import { collections } from './schema.js';
+import { collections, order } from './schema.js';
 import { canSee, roleLabel, can } from './roles.js';
 import { confirmDialog } from './dialog.js';
 import { BASE, isDirty, navigate, setDirtyCheck, setFlash } from './nav.js';
@@ -57,6 +57,9 @@ export function renderAccountBar() {
   renderMenu();
 }
 
+// The registry of the award process, listed in its own group.
+const AWARDS = ['honorees', 'awards'];
+
 // The menu, in groups: the public site's content, the award process, the
 // citizens' voice, and the administration. Each person sees what their
 // role may open.
@@ -70,10 +73,10 @@ function renderMenu() {
   const page = (ok, path, text) => (ok ? item(BASE + path + '/', text) : null);
   /** @type {[string, (HTMLElement | null)[]][]} */
   const groups = [
-    ['Nội dung trang công khai', [...['articles', 'guides', 'initiatives', 'units', 'indicators'].map(coll),
+    ['Nội dung trang công khai', [...order.filter((n) => !AWARDS.includes(n)).map(coll),
       page(can.synonyms(), PATHS.synonyms, 'Từ đồng nghĩa khi tìm kiếm')]],
     ['Thi đua, khen thưởng', [
-      coll('honorees'), coll('awards'),
+      ...AWARDS.map(coll),
       page(can.nominations(), PATHS.nominations, 'Hồ sơ đề nghị khen thưởng'),
       page(can.reports(), PATHS.reports, 'Báo cáo năm'),
       page(can.eligibility(), PATHS.eligibility, 'Đủ tiêu chuẩn tổng kết'),

@@ -168,6 +168,12 @@
  */
 
 /**
+ * Records found by their words, diacritics folded (GET
+ * /api/portal/find/{c}, admin/find.go): ids and titles, in the order asked.
+ * @typedef {{ totalItems: number, items: { id: string, title: string }[] }} Found
+ */
+
+/**
  * A guide's step.
  * @typedef {{ title: string, text?: string, link?: string, linkText?: string, cost?: string, logic?: string }} Step
  */
@@ -233,6 +239,14 @@
 /**
  * GET /api/portal/overdue (admin/awards/overdue.go).
  * @typedef {{ unitId: string, unit: string, year: number, subject: string, subjectLabel: string, deadline: string, daysOverdue: number }} Overdue
+ */
+
+/**
+ * POST /api/portal/reports/remind and GET /api/portal/reports/reminded
+ * (admin/reminders/nudge.go): whom a reviewer reminded; the units
+ * reminded today, with the time ("HH:MM").
+ * @typedef {{ reminded: string[], message: string }} Reminded
+ * @typedef {{ units: Record<string, string> }} RemindedToday
  */
 
 /**

@@ -12,6 +12,23 @@ export {
   vnYear, deadlineOf, daysUntil, monthRange,
 } from './dates.js';
 
+// vietnamese compares names in Vietnamese alphabetical order (A, Ă, Â, B…
+// Đ after D), as the public site lists units and people and as the server
+// sorts what it lists (internal/vntext.Compare); the database sorts by
+// bytes, which puts “Ấp” after “Z”. For a list the page has whole; a list
+// read a page at a time is sorted by the server.
+export const vietnamese = new Intl.Collator('vi', { numeric: true }).compare;
+
+/**
+ * byName sorts items in Vietnamese order of the text name gives each.
+ * @template T
+ * @param {T[]} items
+ * @param {(x: T) => string} name
+ */
+export function byName(items, name) {
+  return items.sort((a, b) => vietnamese(name(a), name(b)));
+}
+
 /**
  * debounce calls fn once ms have passed without another call; cancel
  * drops a call waiting.

@@ -7,10 +7,9 @@
  */
 
 import { h, fill, debounce, q } from '../util.js';
-import { list, asApiError } from '../api.js';
+import { list, find, asApiError } from '../api.js';
 import { fieldMeta, titleOf, collections } from '../schema.js';
 import { frame, setInvalid } from './field.js';
-import { vietnamese } from './units.js';
 
 /**
  * The picker: search records of def.target and choose one or several.
@@ -82,11 +81,11 @@ export function pickerWidget(def, value, opts) {
     }
     ctrl = new AbortController();
     try {
-      const r = await list(target, { filter: `${nameField} ~ ${q(text)}`, perPage: 8, sort: nameField, fields: `id,${nameField},status` }, { signal: ctrl.signal });
-      status.textContent = r.items.length ? `Có ${r.totalItems} kết quả.` : 'Không tìm thấy.';
-      r.items.sort((a, b) => vietnamese(titleOf(target, a), titleOf(target, b)));
+      // Without diacritics too, in Vietnamese alphabetical order (the server folds and sorts).
+      const r = await find(target, text, { in: tc.search.filter((f) => !f.includes('.')).join(','), limit: 8, sort: 'vi' }, { signal: ctrl.signal });
+      status.textContent = r.items.length ? (r.totalItems > r.items.length ? `Có ${r.totalItems} kết quả; ${r.items.length} kết quả đầu ở dưới, gõ thêm để thu hẹp.` : `Có ${r.totalItems} kết quả.`) : 'Không tìm thấy.';
       fill(results, r.items.map((x) => {
-        const title = titleOf(target, x);
+        const title = x.title || x.id;
         const already = selected.some((s) => s.id === x.id);
         return h('li', {}, h('span', {}, title), h('button', {
           type: 'button', class: 'btn btn-small btn-secondary', disabled: already,

@@ -6,15 +6,10 @@
  * @import { WidgetMaker } from '../ui-types.js'
  */
 
-import { h } from '../util.js';
+import { h, vietnamese } from '../util.js';
 import { list } from '../api.js';
 import { fieldMeta } from '../schema.js';
 import { frame, setInvalid } from './field.js';
-
-// vietnamese compares names in Vietnamese alphabetical order (A, Ă, Â, B…
-// Đ after D), as the public site lists units and people; the database
-// sorts by bytes, which puts “Ấp” after “Z”.
-export const vietnamese = new Intl.Collator('vi', { sensitivity: 'base', numeric: true }).compare;
 
 /** @type {Promise<Unit[]> | null} */
 let unitsCache = null;

@@ -21,7 +21,7 @@ import { loadOverdue } from './late.js';
 import { loadNotices } from './notices.js';
 import { opsNotices } from './ops-notices.js';
 
-const WORKFLOW = ['articles', 'guides', 'initiatives', 'honorees', 'awards', 'units', 'indicators'];
+const WORKFLOW = ['articles', 'guides', 'documents', 'initiatives', 'honorees', 'awards', 'units', 'indicators'];
 
 /**
  * renderDashboard shows the dashboard of the person signed in.

@@ -8,7 +8,7 @@
  */
 
 import { list, create, update, remove, asApiError } from '../api.js';
-import { h, fill, formatDate, parseVNDate, toPB, vnYear, uid } from '../util.js';
+import { h, fill, formatDate, parseVNDate, toPB, vnYear, uid, byName } from '../util.js';
 import { loadUnits } from '../forms/units.js';
 
 /** @type {Record<string, string>} */
@@ -60,8 +60,11 @@ export async function deadlineSettings(config) {
   const draw = async () => {
     try {
       const res = await list('deadlineExceptions', { sort: '-year,-created', perPage: 100, expand: 'unit' });
-      fill(listBox, res.items.length ? h('ul', { class: 'mini-list' }, res.items.map((x) => h('li', {},
-        `${x.expand && x.expand.unit ? x.expand.unit.name : ''} – báo cáo năm ${x.year}: ${ACTIONS[x.action]}`,
+      const unitOf = (/** @type {typeof res.items[number]} */ x) => (x.expand && x.expand.unit ? x.expand.unit.name : '');
+      // By year, newest first, then by unit in Vietnamese order.
+      const items = byName(res.items, unitOf).sort((a, b) => b.year - a.year);
+      fill(listBox, items.length ? h('ul', { class: 'mini-list' }, items.map((x) => h('li', {},
+        `${unitOf(x)} – báo cáo năm ${x.year}: ${ACTIONS[x.action]}`,
         x.action === 'extend' && x.until ? ` đến hết ngày ${formatDate(x.until)}` : '', x.reason ? ` (${x.reason})` : '', ' ',
         h('button', { type: 'button', class: 'btn-link', onclick: async () => { await remove('deadlineExceptions', x.id).catch(() => {}); draw(); } }, 'Bỏ')))) :
         h('p', { class: 'muted' }, 'Chưa gia hạn hay miễn nộp cho đơn vị nào.'));

@@ -8,7 +8,8 @@
  */
 
 import { update, request, asApiError } from '../api.js';
-import { h, fill, formatNumber } from '../util.js';
+import { h, fill, formatNumber, vnYear } from '../util.js';
+import { remindButton, remindedToday } from '../components/remind.js';
 import { isReviewer } from '../roles.js';
 
 /** @type {Record<string, string>} */
@@ -48,25 +49,42 @@ export function lateBlock(collection, r, reload) {
 }
 
 /**
- * overdueList shows the reports a unit has not filed though due.
- * @param {Overdue[]} items
+ * overdueName names what is overdue: "Báo cáo năm 2026" (the subject's
+ * label already says "năm").
+ * @param {Overdue} o
  */
-export function overdueList(items) {
-  if (!items.length) return h('p', { class: 'muted' }, 'Không có báo cáo nào quá hạn.');
+function overdueName(o) {
+  return o.subject === 'report' ? `Báo cáo năm ${o.year}` : `${o.subjectLabel} (năm ${o.year})`;
+}
+
+/**
+ * overdueList shows the reports units have not filed though due; for a
+ * reviewer, each with its "Nhắc" button (reminded: unit id → time today).
+ * @param {Overdue[]} items
+ * @param {Record<string, string>} [reminded]
+ */
+export function overdueList(items, reminded) {
+  if (!items.length) return h('p', { class: 'muted' }, 'Không có báo cáo nào của các năm trước quá hạn.');
   return h('ul', { class: 'mini-list' }, items.map((o) => h('li', {},
-    `${o.subjectLabel} năm ${o.year}`, o.unit ? ` – ${o.unit}` : '',
-    h('span', { class: 'mini-meta' }, `hạn ${o.deadline}, đã quá ${formatNumber(o.daysOverdue)} ngày`))));
+    overdueName(o), o.unit ? ` – ${o.unit}` : '',
+    h('span', { class: 'mini-meta' }, `hạn ${o.deadline}, đã quá ${formatNumber(o.daysOverdue)} ngày`),
+    reminded ? remindButton(o, o.year, reminded[o.unitId]) : null)));
 }
 
 /**
  * loadOverdue fills a dashboard card with the reports overdue from
- * earlier years (a unit's own; every unit's for reviewers).
+ * earlier years (a unit's own; every unit's for reviewers): this year's
+ * has its own card.
  * @param {Card} sec
  */
 export async function loadOverdue(sec) {
   try {
-    const res = /** @type {{ items: Overdue[] | null }} */ (await request('GET', '/api/portal/overdue'));
-    fill(sec.body, overdueList(res.items || []));
+    const [res, reminded] = await Promise.all([
+      request('GET', '/api/portal/overdue').then((x) => /** @type {{ items: Overdue[] | null }} */ (x)),
+      isReviewer() ? remindedToday() : Promise.resolve(undefined),
+    ]);
+    const earlier = (res.items || []).filter((o) => o.year < vnYear());
+    fill(sec.body, overdueList(earlier, reminded));
   } catch (e) {
     fill(sec.body, h('p', { class: 'muted' }, `Không tải được: ${asApiError(e).message}`));
   }

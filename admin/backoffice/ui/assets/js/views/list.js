@@ -9,7 +9,7 @@
  * @import { ApiError } from '../api.js'
  */
 
-import { list, asApiError } from '../api.js';
+import { list, find, asApiError } from '../api.js';
 import { h, fill, formatDateTime, formatNumber, q } from '../util.js';
 import { collections, titleOf, label, vocab, statusText, statusClass } from '../schema.js';
 import { canCreate } from '../roles.js';
@@ -31,15 +31,22 @@ export async function renderList(el, { collection, query }) {
   const page = Math.max(1, parseInt(query.get('trang') || '1', 10) || 1);
   const text = (query.get('q') || '').trim();
   const status = query.get('trang-thai') || '';
+  // Words typed are found by the server without diacritics ("hoang thi"
+  // finds "Hoàng Thị"); PocketBase's filter compares bytes. A search
+  // through a linked record (awards by their honouree) stays a filter.
+  const folded = !!text && c.search.length > 0 && !c.search.some((f) => f.includes('.'));
   /** @type {string[]} */
   const filters = [];
-  if (text && c.search.length) filters.push('(' + c.search.map((f) => `${f} ~ ${q(text)}`).join(' || ') + ')');
+  /** @type {Record<string, string>} */
+  const eq = {};
+  if (text && c.search.length && !folded) filters.push('(' + c.search.map((f) => `${f} ~ ${q(text)}`).join(' || ') + ')');
   if (status === 'scheduled') filters.push(`status = 'published' && publishAt > @now`);
-  else if (status) filters.push(`status = ${q(status)}`);
+  else if (status) { filters.push(`status = ${q(status)}`); eq['eq.status'] = status; }
   for (const f of c.filters) {
     const v = query.get(f.field);
     if (!v) continue;
     filters.push(f.number ? `${f.field} = ${Number(v) || 0}` : `${f.field} = ${q(v)}`);
+    eq[`eq.${f.field}`] = f.number ? String(Number(v) || 0) : v;
   }
 
   setTitle(c.title + (page > 1 ? ` – trang ${page}` : ''));
@@ -48,10 +55,12 @@ export async function renderList(el, { collection, query }) {
   /** @type {ApiError | null} */
   let error = null;
   try {
-    res = await list(collection, {
-      page, perPage: PER_PAGE, sort: c.sort || '-updated', filter: filters.join(' && '),
-      expand: c.expand || '', skipTotal: '',
-    });
+    res = folded
+      ? await foundPage(collection, text, { ...eq, scheduled: status === 'scheduled' ? '1' : '' }, page)
+      : await list(collection, {
+        page, perPage: PER_PAGE, sort: c.sort || '-updated', filter: filters.join(' && '),
+        expand: c.expand || '', skipTotal: '',
+      });
   } catch (e) {
     error = asApiError(e);
   }
@@ -92,9 +101,31 @@ export async function renderList(el, { collection, query }) {
     form,
     listParts({
       res, error, page, query,
-      empty: filters.length ? 'Không có mục nào khớp với bộ lọc.' : `Chưa có ${c.one} nào.`,
+      empty: filters.length || folded ? 'Không có mục nào khớp với bộ lọc.' : `Chưa có ${c.one} nào.`,
       table: (result) => table(collection, result),
     }));
+}
+
+/**
+ * foundPage is a page of the records whose words match text (the server
+ * finds them, ordered as the list is), read whole.
+ * @param {string} collection
+ * @param {string} text
+ * @param {Record<string, string>} params  the list's other filters
+ * @param {number} page
+ * @returns {Promise<ListResult<PublicRecord>>}
+ */
+async function foundPage(collection, text, params, page) {
+  const c = collections[collection];
+  const found = await find(collection, text, { ...params, in: c.search.join(','), sort: c.sort || '-updated', limit: PER_PAGE, offset: (page - 1) * PER_PAGE });
+  const ids = found.items.map((x) => x.id);
+  /** @type {PublicRecord[]} */
+  let items = [];
+  if (ids.length) {
+    const got = await list(collection, { filter: ids.map((id) => `id = ${q(id)}`).join(' || '), perPage: PER_PAGE, expand: c.expand || '' });
+    items = ids.map((id) => got.items.find((r) => r.id === id)).filter((r) => !!r);
+  }
+  return { page, perPage: PER_PAGE, totalItems: found.totalItems, totalPages: Math.max(1, Math.ceil(found.totalItems / PER_PAGE)), items };
 }
 
 /**

@@ -18,6 +18,7 @@ import { can, isReviewer } from '../roles.js';
 import { setInvalid } from '../forms/field.js';
 import { BASE, navigate, setTitle, takeFlash, flashNotice } from '../nav.js';
 import { filterTo } from '../components/list.js';
+import { remindButton, remindedToday } from '../components/remind.js';
 import { PATHS, loadConfig, deadline, openYear, futureYear, reportBadge } from '../process.js';
 
 export const PATH = PATHS.reports;
@@ -155,8 +156,13 @@ async function renderYearSummary(el, { query }) {
   let sum = null;
   /** @type {ApiError | null} */
   let error = null;
+  /** @type {Record<string, string>} */
+  let reminded = {};
   try {
-    sum = /** @type {ReportsSummary} */ (await request('GET', `/api/portal/reports?year=${year}`));
+    [sum, reminded] = await Promise.all([
+      request('GET', `/api/portal/reports?year=${year}`).then((x) => /** @type {ReportsSummary} */ (x)),
+      year <= vnYear() ? remindedToday() : Promise.resolve({}),
+    ]);
   } catch (e) {
     error = asApiError(e);
   }
@@ -197,19 +203,21 @@ async function renderYearSummary(el, { query }) {
             h('th', { scope: 'col' }, 'Đơn vị'), h('th', { scope: 'col' }, 'Trạng thái'), h('th', { scope: 'col' }, 'Ngày nộp'), h('th', { scope: 'col' }, 'Đúng hạn?'),
             NUMBERS.filter((n) => n.name !== 'satisfaction').map((n) => h('th', { scope: 'col', class: 'num' }, n.short)),
             h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Báo cáo')))),
-          h('tbody', {}, rows.map((u) => h('tr', { class: u.state === 'submitted' ? '' : 'row-missing' },
+          h('tbody', {}, rows.map((u) => { const filed = u.state === 'submitted'; return h('tr', { class: filed ? '' : 'row-missing' },
             h('th', { scope: 'row', 'data-label': 'Đơn vị' }, u.unit),
             h('td', { 'data-label': 'Trạng thái' }, reportBadge(u.state === 'missing' ? '' : u.state)),
             h('td', { 'data-label': 'Ngày nộp' }, u.submittedAt || '—'),
             h('td', { 'data-label': 'Đúng hạn?', class: `timeliness timeliness-${u.timeliness}` }, u.timelinessLabel || '—'),
-            h('td', { 'data-label': 'Hồ sơ TTHC', class: 'num' }, u.reportId ? formatNumber(u.dossiers) : '—'),
-            h('td', { 'data-label': 'Đúng hạn', class: 'num' }, u.reportId ? percent(u.onTimeRate) : '—'),
-            h('td', { 'data-label': 'Trực tuyến', class: 'num' }, u.reportId ? percent(u.onlineRate) : '—'),
-            h('td', { 'data-label': 'Sáng kiến', class: 'num' }, u.reportId ? formatNumber(u.initiativesApplied) : '—'),
-            h('td', { 'data-label': 'Tập huấn', class: 'num' }, u.reportId ? formatNumber(u.trainings) : '—'),
+            // A report not filed has no figures yet (a draft's are the unit's own to finish).
+            h('td', { 'data-label': 'Hồ sơ TTHC', class: 'num' }, filed ? formatNumber(u.dossiers) : '—'),
+            h('td', { 'data-label': 'Đúng hạn', class: 'num' }, filed ? percent(u.onTimeRate) : '—'),
+            h('td', { 'data-label': 'Trực tuyến', class: 'num' }, filed ? percent(u.onlineRate) : '—'),
+            h('td', { 'data-label': 'Sáng kiến', class: 'num' }, filed ? formatNumber(u.initiativesApplied) : '—'),
+            h('td', { 'data-label': 'Tập huấn', class: 'num' }, filed ? formatNumber(u.trainings) : '—'),
             h('td', {}, u.reportId
               ? h('a', { href: listURL() + u.reportId, 'aria-label': `Xem báo cáo năm ${year} của ${u.unit}` }, 'Xem báo cáo')
-              : h('a', { href: `${listURL()}moi?nam=${year}&don-vi=${encodeURIComponent(u.unitId)}`, 'aria-label': `Lập thay báo cáo năm ${year} của ${u.unit}` }, 'Lập thay')))))),
+              : h('a', { href: `${listURL()}moi?nam=${year}&don-vi=${encodeURIComponent(u.unitId)}`, 'aria-label': `Lập thay báo cáo năm ${year} của ${u.unit}` }, 'Lập thay'),
+            !filed && u.timeliness !== 'waived' && year <= vnYear() ? [' ', remindButton(u, year, reminded[u.unitId])] : null)); }))),
     ];
   }
   fill(el,

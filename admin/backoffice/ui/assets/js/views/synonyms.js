@@ -9,7 +9,7 @@
  */
 
 import { list, create, update, remove, asApiError } from '../api.js';
-import { h, fill } from '../util.js';
+import { h, fill, byName } from '../util.js';
 import { can } from '../roles.js';
 import { errorSummary, setInvalid } from '../forms/field.js';
 import { setTitle, setDirtyCheck } from '../nav.js';
@@ -62,7 +62,7 @@ export async function renderSynonyms(el) {
   async function reload() {
     try {
       const res = await list('searchSynonyms', { perPage: 500, sort: 'phrase' });
-      rows = res.items;
+      rows = byName(res.items, (r) => r.phrase);
     } catch (ex) {
       fill(table, h('div', { class: 'notice notice-error', role: 'alert' }, `Không tải được danh sách: ${asApiError(ex).message}`));
       return;
