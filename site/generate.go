@@ -150,7 +150,12 @@ func (b *Builder) render(src, public string, now time.Time, rep *Report, prev st
 		out, err = b.holdBack(h, &run, public, out, err, &searching)
 	}
 	rep.HugoDuration = Millis(time.Since(t))
-	rep.Warnings, rep.HugoPeakKB, rep.Incremental, rep.Rendered = stripPaths(out.Warnings, src, b.cfg.Root), out.PeakKB, run.Incremental, len(out.Written)
+	// Staff read Hugo's warnings in Vietnamese; IT reads its own words in the log.
+	if raw := stripPaths(out.Warnings, src, b.cfg.Root); raw != "" {
+		b.logger.Warn("cảnh báo của Hugo", "warnings", raw)
+		rep.Warnings = viWarnings(raw)
+	}
+	rep.HugoPeakKB, rep.Incremental, rep.Rendered = out.PeakKB, run.Incremental, len(out.Written)
 	if err != nil {
 		return res, fmt.Errorf("Hugo: %w", err)
 	}

@@ -28,7 +28,7 @@ type Report struct {
 	Rendered         int       `json:"rendered"`             // files Hugo wrote (all of them in a full build)
 	HugoPeakKB       int64     `json:"hugoPeakKB,omitempty"` // Hugo process's peak memory
 	NextPublish      time.Time `json:"nextPublish,omitzero"`
-	Warnings         string    `json:"warnings,omitempty"` // Hugo's, without the server's folders
+	Warnings         string    `json:"warnings,omitempty"` // Hugo's, in Vietnamese (warnings_vi.go); its own words go to the log
 	// Error says why the build failed, in Vietnamese for staff (the
 	// details go to the log).
 	Error string `json:"error,omitempty"`

@@ -209,7 +209,8 @@ async function loadBuild(section) {
     dep && dep.error ? h('div', { class: 'notice notice-error' }, h('p', { class: 'notice-title' }, dep.refused ? 'Chưa xuất bản lên kho/CDN:' : 'Lỗi của lần xuất bản gần nhất lên kho/CDN:'), h('p', {}, dep.error),
       dep.missingFiles && dep.missingFiles.length ? missingFiles(dep.missingFiles) : null) : null,
     last && last.problems && last.problems.length ? buildProblems(last.problems) : null,
-    last && last.warnings ? h('details', {}, h('summary', {}, 'Cảnh báo kỹ thuật (dành cho bộ phận kỹ thuật)'), h('pre', { class: 'build-error' }, last.warnings)) : null,
+    last && last.warnings ? h('details', {}, h('summary', {}, `Cảnh báo khi dựng trang (${last.warnings.split('\n').length})`),
+      h('ul', { class: 'build-warnings' }, last.warnings.split('\n').map((w) => h('li', {}, w)))) : null,
     btn, msg,
     h('p', {}, h('a', { href: '/', target: '_blank', rel: 'noopener' }, 'Mở trang công khai', h('span', { class: 'visually-hidden' }, ' (thẻ mới)'))));
 }
