@@ -103,7 +103,7 @@ var textFields = map[string]map[string]Kind{
 	schema.Documents:   {"summary": MultiLine},
 	schema.Nominations: {"achievements": MultiLine, "comment": MultiLine},
 	schema.UnitReports: {"summary": Markdown},
-	schema.Feedback:    {"message": MultiLine, "answer": MultiLine},
+	schema.Feedback:    {"message": MultiLine, "answer": MultiLine, "question": MultiLine},
 	commune.Collection: {"planText": Markdown},
 }
 

@@ -4,13 +4,15 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/vocab"
 )
 
 // Question is one answered question on the public "Hỏi – đáp" page: the
-// citizen's words and the answer, never who asked nor how to reach them.
+// citizen's words (as staff edited them for publishing, if they did) and
+// the answer, never who asked nor how to reach them.
 type Question struct {
 	N        int    `json:"n"`
 	Kind     string `json:"kind"`
@@ -34,8 +36,13 @@ func (x *exporter) questions() error {
 	}
 	out := make([]Question, 0, len(rs))
 	for i, r := range rs {
+		// The question as staff edited it for publishing, if they did.
+		text := r.GetString("question")
+		if strings.TrimSpace(text) == "" {
+			text = r.GetString("message")
+		}
 		q := Question{N: len(rs) - i, Kind: vocab.FeedbackKinds.Label(r.GetString("kind")), Topic: r.GetString("topic"),
-			Question: r.GetString("message"), Answer: r.GetString("answer"), Office: r.GetString("answerOffice")}
+			Question: text, Answer: r.GetString("answer"), Office: r.GetString("answerOffice")}
 		if d := r.GetDateTime("answeredAt"); !d.IsZero() {
 			q.Date = d.Time().In(Vietnam).Format("02/01/2006")
 		}

@@ -53,7 +53,12 @@ func TestQuestionsPublishedWithConsentAndChoice(t *testing.T) {
 		t.Fatalf("published unanswered: %s", got)
 	}
 	patch(agreed, `{"answer":"Có, Trung tâm làm việc sáng thứ Bảy.","answerOffice":"Trung tâm Phục vụ hành chính công","publishConsent":true}`, 200)
-	got := patch(agreed, `{"published":true,"publishedAt":"2020-01-01 00:00:00.000Z"}`, 200)
+	// Staff edit the question before publishing it; the citizen's words stay.
+	got := patch(agreed, `{"question":"Xin hỏi: Trung tâm có chứng thực bản sao vào sáng thứ Bảy không?","message":"Sửa lời người dân"}`, 200)
+	if !strings.Contains(got, `"message":"Xin hỏi chứng thực bản sao có làm vào thứ Bảy không?"`) {
+		t.Fatalf("staff changed the citizen's words: %s", got)
+	}
+	got = patch(agreed, `{"published":true,"publishedAt":"2020-01-01 00:00:00.000Z"}`, 200)
 	if strings.Contains(got, "2020-01-01") || !strings.Contains(got, `"published":true`) {
 		t.Fatalf("publishedAt taken from the request: %s", got)
 	}
@@ -84,7 +89,7 @@ func TestQuestionsPublishedWithConsentAndChoice(t *testing.T) {
 	if err := json.Unmarshal(b, &qs); err != nil {
 		t.Fatal(err)
 	}
-	if len(qs) != 1 || !strings.Contains(qs[0].Question, "thứ Bảy") || qs[0].Office != "Trung tâm Phục vụ hành chính công" || qs[0].Date == "" {
+	if len(qs) != 1 || qs[0].Question != "Xin hỏi: Trung tâm có chứng thực bản sao vào sáng thứ Bảy không?" || qs[0].Office != "Trung tâm Phục vụ hành chính công" || qs[0].Date == "" {
 		t.Fatalf("published questions: %+v", qs)
 	}
 	for _, secret := range []string{"Lê Thị Thu", "0977", "thu@example.com", "lệ phí", "bưu điện"} {

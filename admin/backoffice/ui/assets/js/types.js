@@ -101,7 +101,7 @@
  *   refCode: string, kind: string, state: string, page: string, topic: string,
  *   message: string, helpful: string, rating: number, service: string, channel: string,
  *   tags: string[] | null, initiative: string,
- *   answer: string, answerOffice: string, answeredAt: string, answeredBy: string,
+ *   answer: string, answerOffice: string, question?: string, answeredAt: string, answeredBy: string,
  *   publishConsent: boolean, published: boolean,
  *   name?: string, phone?: string, email?: string,
  *   consent?: boolean, consentAt?: string, consentVersion?: string, retainMonths?: number,

@@ -62,7 +62,7 @@ export async function renderFeedback(el, { id }) {
     if (r.service) rows.push(['Dịch vụ, thủ tục', r.service]);
     if (r.channel) rows.push(['Hình thức', label('channels', r.channel)]);
   }
-  rows.push(['Nội dung', r.message ? h('div', { class: 'pre citizen-text' }, r.message) : '—']);
+  rows.push([r.question ? 'Nội dung gốc của người dân' : 'Nội dung', r.message ? h('div', { class: 'pre citizen-text' }, r.message) : '—']);
 
   // Contacts: reviewers get them from the API; others never do. Once
   // erased (by the citizen, or when the retention ran out) everyone sees
@@ -133,6 +133,10 @@ export async function renderFeedback(el, { id }) {
     answerOffice: widget({ name: 'answerOffice', label: 'Cơ quan, bộ phận trả lời', widget: 'text', hint: 'Hiện cùng câu trả lời khi người dân tra cứu bằng mã tiếp nhận và trên trang Hỏi – đáp.' }, r.answerOffice, opts),
   };
   if (r.publishConsent) {
+    // The question as it will read on the site: the citizen's words, which
+    // staff may correct (spelling, a name) before publishing; the original
+    // stays above as it came.
+    w.question = widget({ name: 'question', label: 'Câu hỏi đăng lên trang Hỏi – đáp', widget: 'textarea', rows: 4, hint: 'Sửa lỗi chính tả, bỏ tên riêng hay chi tiết riêng tư trước khi đăng. Nội dung gốc của người dân ở trên được giữ nguyên; mỗi lần sửa được ghi vào nhật ký.' }, r.question || r.message, opts);
     w.published = widget({ name: 'published', label: 'Đăng câu hỏi và câu trả lời lên trang Hỏi – đáp', widget: 'bool', hint: 'Người gửi đã đồng ý công khai. Họ tên, số điện thoại, thư điện tử không bao giờ được đăng.' }, !!r.published, opts);
   }
   const answered = r.answeredAt
@@ -140,6 +144,7 @@ export async function renderFeedback(el, { id }) {
     : null;
   const form = h('form', { class: 'record-form', novalidate: true, onsubmit: save },
     w.tags.el, w.state.el, w.answer.el, w.answerOffice.el, answered,
+    w.question ? w.question.el : null,
     w.published ? w.published.el : h('p', { class: 'hint' }, 'Người gửi không đồng ý công khai: ý kiến này không đăng lên trang Hỏi – đáp.'),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn' }, 'Lưu')));
   const keyOf = () => keysOf(Object.values(w));
@@ -168,6 +173,11 @@ export async function renderFeedback(el, { id }) {
     /** @type {Record<string, unknown>} */
     const body = { tags, state: w.state.get(), answer: w.answer.get(), answerOffice: w.answerOffice.get() };
     if (w.published) body.published = w.published.get();
+    if (w.question) {
+      // The citizen's words as they came are no edit.
+      const text = String(w.question.get() || '').trim();
+      body.question = text === (r.message || '').trim() ? '' : text;
+    }
     /** @type {Problem[]} */
     const problems = [];
     if (!body.state) problems.push(flag(w.state, 'Hãy chọn trạng thái.', 'Trạng thái xử lý: Hãy chọn trạng thái.'));
@@ -179,7 +189,7 @@ export async function renderFeedback(el, { id }) {
     } catch (err) {
       const ex = asApiError(err);
       /** @type {Record<string, string>} */
-      const names = { tags: 'Nhãn', state: 'Trạng thái xử lý', answer: 'Trả lời người dân', answerOffice: 'Cơ quan trả lời', published: 'Đăng lên Hỏi – đáp' };
+      const names = { tags: 'Nhãn', state: 'Trạng thái xử lý', answer: 'Trả lời người dân', answerOffice: 'Cơ quan trả lời', question: 'Câu hỏi đăng lên Hỏi – đáp', published: 'Đăng lên Hỏi – đáp' };
       const items = serverProblems(ex, (f, m) => (w[f] ? flag(w[f], m, `${names[f]}: ${m}`) : null));
       if (!items.length) items.push({ text: ex.message });
       return show(items, ex.status === 403 ? 'Không được phép' : 'Chưa lưu được');
