@@ -41,4 +41,5 @@ func Routes(e *core.ServeEvent) {
 	e.Router.GET("/api/portal/exports/reports", exportReports).Bind(staff.Require(schema.RoleReviewer))
 	e.Router.GET("/api/portal/overdue", overdueRoute).Bind(staff.Require(schema.RoleReviewer, schema.RoleUnitReporter))
 	e.Router.GET("/api/portal/decisions/print", printDecision).Bind(staff.Require(schema.RoleReviewer, schema.RoleEditor))
+	e.Router.POST("/api/portal/nominations/{id}/publish", publishAwardRoute).Bind(staff.Require(schema.RoleReviewer))
 }

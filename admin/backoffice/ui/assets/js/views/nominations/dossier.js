@@ -7,12 +7,12 @@
  * @import { Child } from '../../dom.js'
  */
 
-import { view, auth, asApiError } from '../../api.js';
+import { view, auth, request, asApiError } from '../../api.js';
 import { h, fill, formatDate, displayFileName } from '../../util.js';
 import { label } from '../../schema.js';
 import { can, isReviewer, isReporter } from '../../roles.js';
 import { downloadButton } from '../../forms/documents.js';
-import { BASE, setTitle, setDirtyCheck, takeFlash, flashNotice } from '../../nav.js';
+import { BASE, setTitle, setDirtyCheck, setFlash, navigate, takeFlash, flashNotice } from '../../nav.js';
 import { loadConfig, nomineeName, nomineeKind, crumbs } from '../../process.js';
 import { renderEditor } from './editor.js';
 import { actionPanel } from './review.js';
@@ -126,30 +126,56 @@ function decisionPanel(r) {
   const form = label('awardForms', r.decidedForm || r.requestedForm);
   const items = [];
   if (isReviewer()) {
-    // The honoree first: the server publishes an award only with its
-    // honoree published.
+    // The award and its honoree: the button below publishes both.
     for (const a of awards) {
       const ho = a.expand && a.expand.honoree;
       if (ho && ho.status !== 'published') {
         items.push(h('li', {},
-          h('a', { href: `${BASE}guong-dien-hinh/${ho.id}` }, `Mở hồ sơ vinh danh của ${ho.name}`),
-          ` (${label('status', ho.status).toLowerCase()}): xuất bản hồ sơ này trước.`));
+          h('a', { href: `${BASE}guong-dien-hinh/${ho.id}` }, `Hồ sơ vinh danh của ${ho.name}`),
+          ` (${label('status', ho.status).toLowerCase()})`));
       }
       items.push(h('li', {},
-        h('a', { href: `${BASE}khen-thuong/${a.id}`, class: 'award-link' }, `Mở khen thưởng ${a.decisionNo || ''}`.trim()),
-        ` (${label('status', a.status).toLowerCase()})`,
-        a.status !== 'published' ? ': xuất bản để công bố trên trang vinh danh.' : '.'));
+        h('a', { href: `${BASE}khen-thuong/${a.id}`, class: 'award-link' }, `Khen thưởng ${a.decisionNo || ''}`.trim()),
+        ` (${label('status', a.status).toLowerCase()})`));
     }
     if (!awards.length && r.awards && r.awards.length) {
       for (const aid of r.awards) items.push(h('li', {}, h('a', { href: `${BASE}khen-thuong/${aid}`, class: 'award-link' }, 'Mở khen thưởng')));
     }
   }
+  const pending = awards.some((a) => a.status !== 'published' || (a.expand && a.expand.honoree && a.expand.honoree.status !== 'published'));
   return h('div', { class: 'notice notice-success decision' },
     h('p', { class: 'notice-title' }, 'Hội đồng đã quyết định khen thưởng'),
     h('p', {}, `Quyết định số ${r.decisionNo || '—'}`, r.decisionDate ? ` ngày ${formatDate(r.decisionDate)}` : '',
       r.signer ? `, người ký: ${r.signer}` : '', `. Hình thức: ${form}.`),
     items.length ? h('ul', {}, items)
-      : h('p', {}, isReviewer() ? '' : 'Khen thưởng sẽ có trên trang vinh danh khi Phòng Văn hóa – Xã hội xuất bản.'));
+      : h('p', {}, isReviewer() ? '' : 'Khen thưởng sẽ có trên trang vinh danh khi Phòng Văn hóa – Xã hội xuất bản.'),
+    isReviewer() && pending ? publishAwardButton(r) : null);
+}
+
+/**
+ * publishAwardButton publishes, in one step, the awards a decided dossier
+ * made and their honourees (admin/awards/publish.go); a refusal is said
+ * beside it.
+ * @param {Nomination} r
+ */
+function publishAwardButton(r) {
+  const status = h('p', { class: 'hint publish-award-status', role: 'status' });
+  const button = h('button', {
+    type: 'button', class: 'btn publish-award',
+    onclick: async () => {
+      button.disabled = true;
+      status.textContent = 'Đang công bố…';
+      try {
+        const res = /** @type {{ message: string }} */ (await request('POST', `/api/portal/nominations/${r.id}/publish`));
+        setFlash(res.message);
+        navigate(`${listURL()}${r.id}`, { replace: true, force: true });
+      } catch (ex) {
+        status.textContent = asApiError(ex).message;
+        button.disabled = false;
+      }
+    },
+  }, 'Công bố lên trang vinh danh');
+  return h('div', { class: 'actions' }, button, status);
 }
 
 // ---------------------------------------------------------------- read only + reviewer's actions

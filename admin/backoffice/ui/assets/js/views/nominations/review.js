@@ -136,7 +136,7 @@ export function actionPanel(r, summary) {
           }
         }
         if (fields.decidedForm.get()) body.decidedForm = fields.decidedForm.get();
-        message = 'Đã ghi quyết định khen thưởng. Khen thưởng đã được tạo ở dạng bản nháp: hãy mở và xuất bản để công bố trên trang vinh danh.';
+        message = 'Đã ghi quyết định khen thưởng. Khen thưởng đã được tạo ở dạng bản nháp: bấm “Công bố lên trang vinh danh” để công bố.';
       }
     }
     if (problems.length) return show(problems);
