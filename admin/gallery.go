@@ -2,12 +2,14 @@ package admin
 
 import (
 	"encoding/json"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
 
 	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/filesystem"
 
 	"github.com/daison/portal/admin/check"
 	"github.com/daison/portal/internal/schema"
@@ -34,7 +36,7 @@ func checkGallery(e *core.RecordEvent) error {
 	if err := cleanCaptions(r, galleryFields[r.Collection().Name]); err != nil {
 		errs["galleryCaptions"] = err
 	}
-	have := r.GetStringSlice("bodyImages")
+	have := placeNewBodyImages(r)
 	for _, m := range markdownImage.FindAllStringSubmatch(r.GetString("body"), -1) {
 		addr := m[1]
 		if strings.Contains(addr, ":") || strings.HasPrefix(addr, "/") || strings.HasPrefix(addr, "#") {
@@ -79,4 +81,59 @@ func cleanCaptions(r *core.Record, field string) error {
 	}
 	r.Set("galleryCaptions", out)
 	return nil
+}
+
+// placeNewBodyImages points the body's images at the photos uploaded for
+// the text in this same save, and returns the names of all its photos for
+// the text. The back office inserts a photo picked before the record is
+// saved under the name it uploads the file with (its stored name is made
+// only on save); an image whose address is that name, with any extension
+// (the stored copy may be re-encoded), is given the stored name.
+func placeNewBodyImages(r *core.Record) []string {
+	var have []string
+	renamed := map[string]string{}
+	for _, v := range asSlice(r.GetRaw("bodyImages")) {
+		switch f := v.(type) {
+		case string:
+			have = append(have, f)
+		case *filesystem.File:
+			have = append(have, f.Name)
+			renamed[strings.TrimSuffix(f.OriginalName, path.Ext(f.OriginalName))] = f.Name
+		}
+	}
+	if len(renamed) == 0 {
+		return have
+	}
+	body := r.GetString("body")
+	out := markdownImage.ReplaceAllStringFunc(body, func(img string) string {
+		m := markdownImage.FindStringSubmatch(img)
+		addr := m[1]
+		name, ok := renamed[strings.TrimSuffix(addr, path.Ext(addr))]
+		if !ok || slices.Contains(have, addr) {
+			return img
+		}
+		return strings.TrimSuffix(img, addr) + name
+	})
+	if out != body {
+		r.Set("body", out)
+	}
+	return have
+}
+
+// asSlice is a file field's raw value as a list.
+func asSlice(raw any) []any {
+	switch v := raw.(type) {
+	case []any:
+		return v
+	case []string:
+		out := make([]any, len(v))
+		for i, s := range v {
+			out[i] = s
+		}
+		return out
+	case nil:
+		return nil
+	default:
+		return []any{v}
+	}
 }

@@ -1,5 +1,6 @@
 // @ts-check
-// Images: checks before upload, preview, removal.
+// Images: checks before upload, preview, removal; photos for a text are
+// put into it at once, saved or not.
 
 /**
  * @import { WidgetMaker } from '../ui-types.js'
@@ -25,7 +26,7 @@ export function imageWidget(def, value, opts) {
   const existing = fileNames(value);
   /** @type {string[]} */
   let removed = [];
-  /** @type {{ file: File, url: string }[]} */
+  /** @type {{ file: File, url: string, name: string }[]} */
   let pending = [];
   let refused = ''; // why the last files chosen were not taken
   const input = h('input', { id, type: 'file', accept: (m.mimeTypes || ['image/jpeg', 'image/png', 'image/webp']).join(','), multiple: multiple });
@@ -35,6 +36,14 @@ export function imageWidget(def, value, opts) {
   const box = h('div', {}, gallery, pick, input, status);
   const { el, err, changed } = groupField({ ...def, required: def.required || m.required }, id, box, input);
   const insert = def.insert;
+  if (insert) {
+    // The text's preview shows its photos, saved or still to upload.
+    sources.set(insert, (name) => {
+      if (existing.includes(name) && !removed.includes(name)) return record ? fileURL(record, name, '800x0') : '';
+      const p = pending.find((x) => x.name === name);
+      return p ? p.url : '';
+    });
+  }
 
   function draw() {
     const items = [];
@@ -61,6 +70,10 @@ export function imageWidget(def, value, opts) {
       items.push(h('li', { class: 'thumb thumb-new' },
         h('img', { src: p.url, alt: `Ảnh mới: ${p.file.name}` }),
         h('p', { class: 'thumb-note' }, `Ảnh mới, ${formatBytes(p.file.size)}: sẽ tải lên khi lưu`),
+        insert ? h('button', {
+          type: 'button', class: 'btn btn-small btn-secondary',
+          onclick: () => insertImage(insert, p.name),
+        }, 'Chèn vào nội dung') : null,
         h('button', {
           type: 'button', class: 'btn btn-small btn-secondary',
           onclick: () => {
@@ -75,9 +88,14 @@ export function imageWidget(def, value, opts) {
     });
     fill(gallery, items.length ? items : h('li', { class: 'muted' }, 'Chưa có ảnh.'));
   }
+  input.addEventListener('cancel', () => { delete input.dataset.insertNow; });
   input.addEventListener('change', async () => {
     const files = [...(input.files || [])];
     input.value = '';
+    // Picked with the text's "Ảnh" button: into the text at once.
+    const insertNow = insert && input.dataset.insertNow === '1';
+    delete input.dataset.insertNow;
+    const before = pending.length;
     const problems = [];
     for (const f of files) {
       const p = await checkImage(f, m.maxSize, m.mimeTypes);
@@ -86,7 +104,7 @@ export function imageWidget(def, value, opts) {
         pending.forEach((x) => URL.revokeObjectURL(x.url));
         pending = [];
       }
-      pending.push({ file: f, url: URL.createObjectURL(f) });
+      pending.push({ file: f, url: URL.createObjectURL(f), name: uploadName(f) });
     }
     const kept = existing.filter((x) => !removed.includes(x)).length;
     if (multiple && kept + pending.length > max) {
@@ -98,6 +116,7 @@ export function imageWidget(def, value, opts) {
     draw();
     if (!problems.length && files.length) status.textContent = `Đã chọn ${files.length} ảnh; ảnh sẽ được tải lên khi lưu.`;
     changed();
+    if (insertNow) for (const p of pending.slice(before)) insertImage(insert, p.name);
   });
   draw();
   return {
@@ -110,11 +129,41 @@ export function imageWidget(def, value, opts) {
     key: () => JSON.stringify(removed) + pending.map((p) => p.file.name + p.file.size).join(','),
     filesPending: () => pending.length > 0,
     addFiles: (fd) => {
-      for (const p of pending) fd.append(multiple ? `${def.name}+` : def.name, p.file, p.file.name);
+      // A photo for a text goes under the name the text gives it (the
+      // server puts the stored name in its place, admin/gallery.go).
+      for (const p of pending) fd.append(multiple ? `${def.name}+` : def.name, p.file, insert ? p.name : p.file.name);
     },
     // A file refused here stays said until another is chosen.
     setError: (msg) => setInvalid(input, err, [msg, refused].filter(Boolean).join(' ')),
   };
+}
+
+/**
+ * The photos of each text field (by name): the address of a photo the
+ * text names, saved or picked and not yet saved, or '' when it has none.
+ * @type {Map<string, (name: string) => string>}
+ */
+const sources = new Map();
+
+/**
+ * imageSource is the address the preview of the text field target shows
+ * for the photo its Markdown names name, or '' if it has none such.
+ * @param {string} target
+ * @param {string} name
+ */
+export function imageSource(target, name) {
+  const f = sources.get(target);
+  return f ? f(name) : '';
+}
+
+/**
+ * uploadName is the name a photo picked for a text is inserted and
+ * uploaded under until it is saved: plain ASCII, unique on the page.
+ * @param {File} f
+ */
+function uploadName(f) {
+  const ext = ({ 'image/png': '.png', 'image/webp': '.webp' })[f.type] || '.jpg';
+  return `anh-moi-${Math.random().toString(36).slice(2, 10)}${ext}`;
 }
 
 /**

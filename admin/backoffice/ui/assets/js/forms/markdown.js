@@ -13,6 +13,7 @@ import { fieldMeta } from '../schema.js';
 import { frame, setInvalid, counterFor } from './field.js';
 import { sanitize } from './sanitize.js';
 import { toolbar } from './toolbar.js';
+import { imageSource } from './image.js';
 import { pasteAsMarkdown } from './paste.js';
 
 /**
@@ -32,11 +33,14 @@ export function markdownWidget(def, value, opts) {
   const state = h('p', { class: 'hint preview-state', 'aria-live': 'off' });
   const pane = h('section', { class: 'preview-pane', 'aria-label': `Xem trước: ${def.label}` },
     h('p', { class: 'preview-title' }, 'Xem trước'), state, preview);
-  // The image button opens the record's photos for the text, if it has them.
+  // The image button picks photos for the text, if it has them: each is
+  // put into the text at the caret at once (image.js).
   const images = def.images;
   const onImage = images ? () => {
     const pick = document.getElementById(`f-${images}`);
-    if (pick) { pick.scrollIntoView({ block: 'center' }); pick.focus(); }
+    if (!(pick instanceof HTMLInputElement)) return;
+    pick.dataset.insertNow = '1';
+    pick.click();
   } : null;
   pasteAsMarkdown(input);
   const tools = toolbar(input, def.label, onImage);
@@ -70,6 +74,13 @@ export function markdownWidget(def, value, opts) {
     try {
       const res = /** @type {MarkdownPreview} */ (await request('POST', '/api/portal/markdown', { markdown: text }, { signal: ctrl.signal }));
       fill(preview, sanitize(res.html || ''));
+      // Photos of the record, saved or just picked, by their file names.
+      if (images) {
+        for (const img of preview.querySelectorAll('img')) {
+          const src = imageSource(images, img.getAttribute('src') || '');
+          if (src) img.src = src;
+        }
+      }
       state.textContent = '';
       const ps = res.problems || [];
       fill(problems, ps.length ? h('div', { class: 'notice notice-warning' },

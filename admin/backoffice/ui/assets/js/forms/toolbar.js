@@ -77,6 +77,34 @@ function wrap(open, close, placeholder) {
   };
 }
 
+/** A line of a list: indent, marker (-, *, +, or a number and . or )), text. */
+const LIST_ITEM = /^(\s*)(?:([-*+])|(\d{1,9})([.)]))[ \t]+(.*)$/;
+
+/**
+ * continueList is what Enter does at the caret of area on a line of a
+ * list: the next item's marker (the next number for a numbered list), or,
+ * on an item left empty, the end of the list (its marker replaced by a
+ * blank line); null
+ * elsewhere, where Enter is a plain new line.
+ * @param {HTMLTextAreaElement} area
+ * @returns {Edit | null}
+ */
+export function continueList(area) {
+  const at = area.selectionStart;
+  if (at === null || at !== area.selectionEnd) return null;
+  const lineStart = area.value.lastIndexOf('\n', at - 1) + 1;
+  const m = LIST_ITEM.exec(area.value.slice(lineStart, at));
+  if (!m) return null;
+  const [, indent, bullet, num, delim, text] = m;
+  if (!text.trim() && !area.value.slice(at).split('\n', 1)[0].trim()) {
+    // An empty item: Enter ends the list (a blank line, as Markdown ends it).
+    area.setSelectionRange(lineStart, at);
+    return () => ({ text: '\n', select: [1, 1] });
+  }
+  const next = `\n${indent}${bullet || `${Number(num) + 1}${delim}`} `;
+  return () => ({ text: next, select: [next.length, next.length] });
+}
+
 const TABLE = '| Cột 1 | Cột 2 |\n|---|---|\n| Nội dung | Nội dung |\n';
 
 /**
@@ -99,7 +127,7 @@ const ACTIONS = [
       return selected ? { text, select: [words.length + 3, text.length - 1] } : { text, select: [1, 1 + words.length] };
     },
   },
-  { id: 'image', label: 'Ảnh', title: 'Chèn ảnh đã tải lên cùng bài', edit: null },
+  { id: 'image', label: 'Ảnh', title: 'Chọn ảnh và chèn vào nội dung', edit: null },
   { id: 'table', label: 'Bảng', title: 'Bảng hai cột', edit: (before) => { const gap = blockGap(before); return { text: gap + TABLE, select: [gap.length + 2, gap.length + 7] }; } },
   { id: 'quote', label: 'Trích dẫn', title: 'Đoạn trích dẫn', edit: prefixLines(() => '> ', 'Lời trích dẫn') },
 ];
@@ -126,6 +154,14 @@ export function toolbar(area, label, onImage) {
     },
   }, a.label));
   area.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && !e.isComposing && !(e.ctrlKey || e.metaKey || e.altKey || e.shiftKey)) {
+      const edit = continueList(area);
+      if (edit) {
+        e.preventDefault();
+        apply(area, edit);
+      }
+      return;
+    }
     if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
     const a = ACTIONS.find((x) => x.key === e.key.toLowerCase());
     if (!a || !a.edit) return;
