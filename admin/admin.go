@@ -52,6 +52,7 @@ func Register(app core.App, opts Options) {
 	app.OnRecordCreateRequest(schema.PublicCollections...).BindFunc(checkRequestDates)
 	app.OnRecordUpdateRequest(schema.PublicCollections...).BindFunc(checkRequestDates)
 	// Short codes and old slugs are the server's (TestHostile03ShortLinkHijack).
+	app.OnRecordUpdateRequest(schema.Articles, schema.Guides, schema.Documents).BindFunc(refuseSilentReturn)
 	app.OnRecordCreateRequest(schema.Linkable...).BindFunc(refuseSentLinks)
 	app.OnRecordUpdateRequest(schema.Linkable...).BindFunc(refuseSentLinks)
 
@@ -121,6 +122,7 @@ func Register(app core.App, opts Options) {
 			e.Router.BindFunc(explainProtectedFilter)
 			e.Router.POST("/api/portal/markdown", preview.serve).Bind(staff.Require(), apis.BodyLimit(maxPreviewBody))
 			e.Router.GET("/api/portal/find/{collection}", findRoute).Bind(staff.Require())
+			e.Router.POST("/api/portal/return/{collection}/{id}", returnRoute).Bind(staff.Require(schema.RoleEditor, schema.RoleReviewer))
 			awards.Routes(e)
 			reminders.Routes(e)
 

@@ -24,9 +24,9 @@ import (
 var contactFields = []string{"name", "phone", "email"}
 
 // workflowFields are stamped by the portal on every public record (who last
-// changed it, who last moved its state and when) with its old addresses:
-// for staff and IT only.
-var workflowFields = []string{"updatedBy", "statusBy", "statusAt", "oldSlugs"}
+// changed it, who last moved its state and when) with its old addresses
+// and the comment of its last return to draft: for staff and IT only.
+var workflowFields = []string{"updatedBy", "statusBy", "statusAt", "oldSlugs", "returnComment", "returnedBy", "returnedAt"}
 
 // msgProtectedFilter answers a filter or sort on a protected field.
 const msgProtectedFilter = "Không thể lọc hay sắp xếp theo trường được bảo vệ (thông tin liên hệ của người dân, dấu vết xử lý nội bộ) hoặc theo danh mục bạn không được xem."

@@ -31,6 +31,7 @@
  * @typedef {{
  *   status: Status, publishAt: string, slug?: string,
  *   updatedBy?: string, statusBy?: string, statusAt?: string, shortCode?: string,
+ *   returnComment?: string, returnedBy?: string, returnedAt?: string,
  * }} PublicFields
  * @typedef {'draft' | 'review' | 'published' | 'archived'} Status
  */

@@ -20,6 +20,7 @@ import { setInvalid } from '../forms/field.js';
 import { BASE, navigate, setTitle, setDirtyCheck, setFlash, takeFlash, flashNotice } from '../nav.js';
 import { confirmDialog } from '../dialog.js';
 import { relatedNotice, defaultValue, workflowText, crumbs, statePanel, renderReadOnly, openPreview } from './record.js';
+import { mayReturn, returnBox, returnedNotice } from '../components/return.js';
 import { actionButton, onAction, lock, flag, keysOf, readValue, requestBody, serverProblems, showSummary, showSaveError } from '../editor.js';
 
 /**
@@ -103,7 +104,8 @@ export async function renderForm(el, { collection, id }) {
     if (allowed.includes('review')) act('review', 'Gửi duyệt');
   } else {
     act('keep', live ? 'Lưu thay đổi (cập nhật trang)' : 'Lưu thay đổi', 'btn');
-    if (st === 'review' || st === 'published' || st === 'archived') act('draft', live ? 'Gỡ xuống, chuyển về bản nháp' : future ? 'Hủy hẹn giờ, chuyển về bản nháp' : 'Chuyển về bản nháp');
+    // Someone else's text waiting for review goes back with a comment.
+    if ((st === 'review' && !mayReturn(collection, record)) || st === 'published' || st === 'archived') act('draft', live ? 'Gỡ xuống, chuyển về bản nháp' : future ? 'Hủy hẹn giờ, chuyển về bản nháp' : 'Chuyển về bản nháp');
   }
   if (allowed.includes('published') && !live) act('publish', st === 'archived' ? 'Xuất bản lại ngay' : 'Xuất bản ngay', 'btn btn-publish');
   if (allowed.includes('archived') && record && st !== 'archived') act('archive', 'Lưu trữ (gỡ khỏi trang)', 'btn btn-secondary');
@@ -123,6 +125,11 @@ export async function renderForm(el, { collection, id }) {
       h('h2', { id: 'workflow-title' }, 'Lưu và xuất bản'),
       h('p', {}, workflowText(collection, record, allowed)),
       h('div', { class: 'actions' }, actions),
+      record && mayReturn(collection, record) ? returnBox(collection, record, (message) => {
+        setDirtyCheck(null);
+        setFlash(message);
+        navigate(`${BASE}${c.path}/${record.id}`, { replace: true, force: true });
+      }) : null,
       scheduleBox));
 
   const tools = record ? h('div', { class: 'tools' },
@@ -137,6 +144,7 @@ export async function renderForm(el, { collection, id }) {
     h('h1', {}, heading, record ? h('span', { class: 'h1-sub' }, name) : null),
     flashNotice(flash),
     record ? statePanel(collection, record) : null,
+    record ? returnedNotice(record) : null,
     related,
     tools,
     summary,
