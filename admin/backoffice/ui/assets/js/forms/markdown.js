@@ -77,7 +77,7 @@ export function markdownWidget(def, value, opts) {
       // Photos of the record, saved or just picked, by their file names.
       if (images) {
         for (const img of preview.querySelectorAll('img')) {
-          const src = imageSource(images, img.getAttribute('src') || '');
+          const src = imageSource(def.name, img.getAttribute('src') || '');
           if (src) img.src = src;
         }
       }
