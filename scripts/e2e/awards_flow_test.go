@@ -31,8 +31,9 @@ const (
 //   - a reviewer downloads the protected dossier, returns it with a
 //     comment; the reporter sees the comment and refiles; the reviewer
 //     forwards it and records the council's decision; the award (and the
-//     new honoree) made as drafts are opened and published, and the honoree
-//     with the award appears on the public honour roll and the year's page;
+//     new honoree) made as drafts are published from the dossier in one
+//     step, and the honoree with the award appears on the public honour
+//     roll and the year's page;
 //   - a second nomination of the same achievement is refused at approval
 //     with the plan's rule in Vietnamese;
 //   - exports (XLSX, CSV) download, the decision's list opens to print, the

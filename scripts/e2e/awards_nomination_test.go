@@ -165,24 +165,18 @@ func (s *awardsStory) reviewerDecides(t *testing.T) {
 	b.waitText(".timeline", "Đã trình Hội đồng → Được khen thưởng")
 	b.shot("khen-thuong-duoc-khen")
 
-	// The new honoree first (the server refuses to publish an award of
-	// an unpublished honoree), then the award.
-	b.clickLink("Mở hồ sơ vinh danh của " + s.nominee)
-	b.waitVisible("#f-name")
-	if got := b.value("#f-name"); got != s.nominee {
-		t.Errorf("the honoree made by the decision is named %q", got)
+	// One step publishes the award and the honoree the decision made.
+	b.clickButton("Công bố lên trang vinh danh")
+	b.waitText(".notice-success", "Đã công bố khen thưởng của "+s.nominee)
+	b.waitText(".decision", "Khen thưởng "+s.decisionNo+" (đã xuất bản)")
+	if b.exists(`//button[normalize-space()="Công bố lên trang vinh danh"]`) {
+		t.Error("the dossier still offers to publish what is published")
 	}
-	b.waitText(".related-notice", "1 khen thưởng chưa xuất bản")
-	b.clickButton("Xuất bản ngay")
-	b.waitText(".notice-success", "Đã xuất bản")
-	b.click(`//div[contains(@class,"related-notice")]//a`)
+	b.click(`//div[contains(@class,"decision")]//a[contains(@class,"award-link")]`)
 	b.waitVisible("#f-decisionNo")
 	if got := b.value("#f-decisionNo"); got != s.decisionNo {
 		t.Errorf("the award's decision is %q", got)
 	}
-	b.waitText(".related-notice", "hồ sơ đề nghị khen thưởng")
-	b.clickButton("Xuất bản ngay")
-	b.waitText(".notice-success", "Đã xuất bản")
 	b.waitText(".state", "Đã xuất bản")
 	b.shot("khen-thuong-xuat-ban")
 
