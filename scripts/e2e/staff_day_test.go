@@ -228,6 +228,29 @@ func (s *dayStory) editorReadsComment(t *testing.T) {
 	if !strings.Contains(m.Text, dayComment) || !strings.Contains(m.Text, "/quan-tri/bai-viet/"+s.article) {
 		t.Errorf("the editor's mail reads:\n%s", m.Text)
 	}
+
+	// The article saved, a photo goes up as soon as it is picked, its
+	// progress shown, and is the article's before any save.
+	b.eval(`(() => { window.sawProgress = false; new MutationObserver(() => { if (document.querySelector('.thumb-uploading progress')) window.sawProgress = true; }).observe(document.body, { subtree: true, childList: true }); return ''; })()`)
+	b.upload("#f-bodyImages", s.photo)
+	b.poll("the photo uploaded", `document.querySelectorAll('.thumb:not(.thumb-new) img').length === 2`)
+	if b.eval(`String(window.sawProgress)`) != "true" {
+		t.Error("no progress bar while the photo went up")
+	}
+	var rec struct {
+		BodyImages []string `json:"bodyImages"`
+	}
+	s.p.with(t).api("GET", "/api/collections/articles/records/"+s.article, nil, &rec)
+	if len(rec.BodyImages) != 2 {
+		t.Fatalf("photos of the text before saving: %q", rec.BodyImages)
+	}
+	b.click(`(//li[contains(@class,"thumb")][not(contains(@class,"thumb-new"))]//button[normalize-space()="Chèn vào nội dung"])[2]`)
+	if !strings.Contains(b.value("#f-body"), "![Mô tả ảnh]("+rec.BodyImages[1]+")") {
+		t.Fatalf("the second photo is not in the text: %q", b.value("#f-body"))
+	}
+	b.poll("both photos in the preview", `[...document.querySelectorAll('#f-body-preview img')].filter((i) => i.src.includes('/api/files/') && i.complete && i.naturalWidth > 0).length === 2`)
+	b.clickButton("Gửi duyệt")
+	b.waitText(".notice-success", "Đã gửi duyệt")
 }
 
 func (s *dayStory) findWithoutDiacritics(t *testing.T) {

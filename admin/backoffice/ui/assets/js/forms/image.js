@@ -1,13 +1,14 @@
 // @ts-check
 // Images: checks before upload, preview, removal; photos for a text are
-// put into it at once, saved or not.
+// put into it at once, saved or not, and a saved record's are uploaded as
+// soon as they are picked, with their progress.
 
 /**
  * @import { WidgetMaker } from '../ui-types.js'
  */
 
 import { h, fill, formatBytes } from '../util.js';
-import { fileURL } from '../api.js';
+import { fileURL, upload, asApiError } from '../api.js';
 import { fieldMeta } from '../schema.js';
 import { fileNames, groupField, setInvalid } from './field.js';
 import { checkImage } from './sniff.js';
@@ -26,8 +27,13 @@ export function imageWidget(def, value, opts) {
   const existing = fileNames(value);
   /** @type {string[]} */
   let removed = [];
-  /** @type {{ file: File, url: string, name: string }[]} */
+  /**
+   * Photos picked and not saved; those being uploaded now (sent: the
+   * share sent) are not sent again with the form.
+   * @type {{ file: File, url: string, name: string, sent?: number, insert?: boolean }[]}
+   */
   let pending = [];
+  const waiting = () => pending.filter((p) => p.sent === undefined);
   let refused = ''; // why the last files chosen were not taken
   const input = h('input', { id, type: 'file', accept: (m.mimeTypes || ['image/jpeg', 'image/png', 'image/webp']).join(','), multiple: multiple });
   const gallery = h('ul', { class: 'gallery', 'aria-label': `${def.label}: ảnh hiện có và ảnh sẽ tải lên` });
@@ -67,6 +73,14 @@ export function imageWidget(def, value, opts) {
         }, gone ? 'Giữ lại ảnh này' : 'Xóa ảnh này')));
     }
     pending.forEach((p, i) => {
+      if (p.sent !== undefined) {
+        const pct = Math.round(p.sent * 100);
+        items.push(h('li', { class: 'thumb thumb-new thumb-uploading' },
+          h('img', { src: p.url, alt: `Ảnh đang tải lên: ${p.file.name}` }),
+          h('progress', { max: 100, value: pct, 'aria-label': `Tải lên ${p.file.name}` }),
+          h('p', { class: 'thumb-note' }, `Đang tải lên… ${pct}%`)));
+        return;
+      }
       items.push(h('li', { class: 'thumb thumb-new' },
         h('img', { src: p.url, alt: `Ảnh mới: ${p.file.name}` }),
         h('p', { class: 'thumb-note' }, `Ảnh mới, ${formatBytes(p.file.size)}: sẽ tải lên khi lưu`),
@@ -113,25 +127,65 @@ export function imageWidget(def, value, opts) {
     }
     refused = problems.join(' ');
     setInvalid(input, err, refused);
+    const picked = pending.slice(before);
+    // A saved record's photos for the text go up at once.
+    const now = insert && multiple && record && record.id ? picked : [];
+    for (const p of now) { p.sent = 0; p.insert = !!insertNow; }
     draw();
-    if (!problems.length && files.length) status.textContent = `Đã chọn ${files.length} ảnh; ảnh sẽ được tải lên khi lưu.`;
+    if (!problems.length && files.length) status.textContent = now.length ? `Đang tải lên ${now.length} ảnh…` : `Đã chọn ${files.length} ảnh; ảnh sẽ được tải lên khi lưu.`;
     changed();
-    if (insertNow) for (const p of pending.slice(before)) insertImage(insert, p.name);
+    if (insertNow && !now.length) for (const p of picked) insertImage(insert, p.name);
+    for (const p of now) send(p);
   });
+
+  /**
+   * send uploads the picked photo p to the saved record at once; stored,
+   * it is one of the record's photos (and put into the text if it was
+   * picked for that); refused, it stays picked, to go with the next save,
+   * and the reason is said.
+   * @param {{ file: File, url: string, name: string, sent?: number, insert?: boolean }} p
+   */
+  async function send(p) {
+    if (!insert || !record) return;
+    const fd = new FormData();
+    fd.append(`${def.name}+`, p.file, p.name);
+    let last = 0;
+    try {
+      const res = /** @type {Record<string, unknown>} */ (await upload('PATCH', `/api/collections/${opts.collection}/records/${record.id}`, fd, (sent) => {
+        p.sent = sent;
+        if (sent - last >= 0.05 || sent === 1) { last = sent; draw(); }
+      }));
+      const names = fileNames(res[def.name]);
+      const stored = names.find((n) => !existing.includes(n));
+      pending = pending.filter((x) => x !== p);
+      URL.revokeObjectURL(p.url);
+      if (stored) existing.push(stored);
+      draw();
+      status.textContent = 'Đã tải ảnh lên.';
+      if (stored && p.insert) insertImage(insert, stored);
+    } catch (ex) {
+      delete p.sent;
+      draw();
+      refused = `Chưa tải lên được “${p.file.name}”: ${asApiError(ex).message} Ảnh sẽ được gửi lại khi lưu.`;
+      setInvalid(input, err, refused);
+      if (p.insert) insertImage(insert, p.name);
+    }
+    changed();
+  }
   draw();
   return {
     el, focusId: id,
     get: () => {
       if (multiple) return removed.length ? { remove: removed } : undefined;
-      if (pending.length) return undefined; // sent as a file
+      if (waiting().length) return undefined; // sent as a file
       return removed.length && removed.length === existing.length ? { clear: true } : undefined;
     },
-    key: () => JSON.stringify(removed) + pending.map((p) => p.file.name + p.file.size).join(','),
-    filesPending: () => pending.length > 0,
+    key: () => JSON.stringify(removed) + waiting().map((p) => p.file.name + p.file.size).join(','),
+    filesPending: () => waiting().length > 0,
     addFiles: (fd) => {
       // A photo for a text goes under the name the text gives it (the
       // server puts the stored name in its place, admin/gallery.go).
-      for (const p of pending) fd.append(multiple ? `${def.name}+` : def.name, p.file, insert ? p.name : p.file.name);
+      for (const p of waiting()) fd.append(multiple ? `${def.name}+` : def.name, p.file, insert ? p.name : p.file.name);
     },
     // A file refused here stays said until another is chosen.
     setError: (msg) => setInvalid(input, err, [msg, refused].filter(Boolean).join(' ')),
