@@ -182,8 +182,12 @@ func (s *dayStory) photoBeforeSave(t *testing.T) {
 	b.poll("the photo in the preview", `(() => { const i = document.querySelector('#f-body-preview img'); return !!i && i.src.startsWith('blob:') && i.complete && i.naturalWidth > 0; })()`)
 	b.eval(`(() => { document.querySelector('#f-body-preview').scrollIntoView(); return ''; })()`)
 	b.shot("anh-trong-noi-dung-truoc-khi-luu")
+	b.eval(`(() => { window.sawProgress = false; new MutationObserver(() => { if (document.querySelector('.save-progress progress')) window.sawProgress = true; }).observe(document.body, { subtree: true, childList: true }); return ''; })()`)
 	b.clickButton("Gửi duyệt")
 	b.waitText(".notice-success", "Đã gửi duyệt")
+	if b.eval(`String(window.sawProgress)`) != "true" {
+		t.Error("no progress bar while the first save sent the photo")
+	}
 	s.article = b.recordIDFromURL("/quan-tri/bai-viet/")
 	var rec struct {
 		Body       string   `json:"body"`

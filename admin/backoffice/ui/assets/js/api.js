@@ -17,6 +17,8 @@ export { ApiError, asApiError } from './errors.js';
  * @property {AbortSignal} [signal]
  * @property {boolean} [raw]       return the Response itself (a file, a page)
  * @property {boolean} [noExpire]  a 401 does not end the session here
+ * @property {(sent: number) => void} [progress]  form data is sent with
+ *   its progress told (the share sent, 0 to 1)
  */
 
 const KEY = 'daison.quantri.auth';
@@ -131,6 +133,7 @@ export async function request(method, path, body, opts = {}) {
   /** @type {Record<string, string>} */
   const headers = {};
   if (auth.token) headers.Authorization = auth.token;
+  if (body instanceof FormData && opts.progress && !opts.raw) return upload(method, path, body, opts.progress);
   let payloadBody;
   if (body instanceof FormData) {
     payloadBody = body;
@@ -273,11 +276,12 @@ export async function view(collection, id, params = {}) {
  * @param {C} collection
  * @param {Record<string, unknown> | FormData} body
  * @param {Record<string, string>} [params]
+ * @param {RequestOpts} [opts]
  * @returns {Promise<RecordOf<C>>}
  */
-export async function create(collection, body, params = {}) {
+export async function create(collection, body, params = {}, opts = {}) {
   const qs = new URLSearchParams(params);
-  return /** @type {RecordOf<C>} */ (await request('POST', `/api/collections/${collection}/records?${qs}`, body));
+  return /** @type {RecordOf<C>} */ (await request('POST', `/api/collections/${collection}/records?${qs}`, body, opts));
 }
 
 /**
@@ -287,11 +291,12 @@ export async function create(collection, body, params = {}) {
  * @param {string} id
  * @param {Record<string, unknown> | FormData} body
  * @param {Record<string, string>} [params]
+ * @param {RequestOpts} [opts]
  * @returns {Promise<RecordOf<C>>}
  */
-export async function update(collection, id, body, params = {}) {
+export async function update(collection, id, body, params = {}, opts = {}) {
   const qs = new URLSearchParams(params);
-  return /** @type {RecordOf<C>} */ (await request('PATCH', `/api/collections/${collection}/records/${encodeURIComponent(id)}?${qs}`, body));
+  return /** @type {RecordOf<C>} */ (await request('PATCH', `/api/collections/${collection}/records/${encodeURIComponent(id)}?${qs}`, body, opts));
 }
 
 /**

@@ -230,11 +230,17 @@ export async function renderForm(el, { collection, id }) {
 
     const body = requestBody(values, widgets.map((x) => x.w));
     const unlock = lock(form);
+    // Photos go with the save: how much of them has gone up.
+    const bar = h('progress', { max: 100, value: 0, 'aria-label': 'Đang tải ảnh lên' });
+    const sending = body instanceof FormData ? h('p', { class: 'save-progress', role: 'status' }, 'Đang tải ảnh lên… ', bar) : null;
+    if (sending) form.querySelector('.workflow .actions')?.after(sending);
+    const progress = (/** @type {number} */ sent) => { bar.value = Math.round(sent * 100); };
     let saved;
     try {
-      saved = record ? await update(collection, record.id, body) : await create(collection, body);
+      saved = record ? await update(collection, record.id, body, {}, { progress }) : await create(collection, body, {}, { progress });
     } catch (e) {
       unlock();
+      sending?.remove();
       return showServerError(asApiError(e));
     }
     initial = keyOf();
