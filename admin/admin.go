@@ -122,7 +122,7 @@ func Register(app core.App, opts Options) {
 			e.Router.BindFunc(explainProtectedFilter)
 			e.Router.POST("/api/portal/markdown", preview.serve).Bind(staff.Require(), apis.BodyLimit(maxPreviewBody))
 			e.Router.GET("/api/portal/find/{collection}", findRoute).Bind(staff.Require())
-			e.Router.POST("/api/portal/return/{collection}/{id}", returnRoute).Bind(staff.Require(schema.RoleEditor, schema.RoleReviewer))
+			e.Router.POST("/api/portal/return/{collection}/{id}", returnRoute).Bind(staff.Require(schema.RoleEditor, schema.RoleReviewer), apis.BodyLimit(maxReturnBody))
 			awards.Routes(e)
 			reminders.Routes(e)
 

@@ -18,8 +18,13 @@ import (
 	"github.com/daison/portal/internal/vocab"
 )
 
-// maxReturnComment is the longest comment of a return, in characters.
-const maxReturnComment = 2000
+// maxReturnComment is the longest comment of a return, in characters;
+// maxReturnBody bounds its request (each character up to 6 bytes as a
+// JSON \u escape).
+const (
+	maxReturnComment = 2000
+	maxReturnBody    = 16 << 10
+)
 
 // returnPaths are the back office's addresses of the records that may be
 // returned to their author (views/form.js), which the author's notice

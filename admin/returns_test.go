@@ -27,6 +27,10 @@ func TestReturnWithComment(t *testing.T) {
 	if got := w.API(t, admintest.Reviewer, http.MethodPost, ret, `{"comment":"  "}`, 400); !strings.Contains(got, "Hãy ghi rõ cần sửa gì") {
 		t.Errorf("no comment: %s", got)
 	}
+	if got := w.API(t, admintest.Reviewer, http.MethodPost, ret, `{"comment":"`+strings.Repeat("ý", 2001)+`"}`, 400); !strings.Contains(got, "tối đa 2000 ký tự") {
+		t.Errorf("a long comment: %s", got)
+	}
+	w.API(t, admintest.Reviewer, http.MethodPost, ret, `{"comment":"`+strings.Repeat("a", 20<<10)+`"}`, 413)
 	w.API(t, admintest.ReporterA, http.MethodPost, ret, `{"comment":"Sửa."}`, 403)
 	w.API(t, admintest.Anonymous, http.MethodPost, ret, `{"comment":"Sửa."}`, 401)
 	if got := w.API(t, admintest.Reviewer, http.MethodPatch, rec+"/"+id, `{"status":"draft"}`, 400); !strings.Contains(got, "Trả lại cho người viết") {
