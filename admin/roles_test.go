@@ -127,7 +127,7 @@ func TestReporterLimits(t *testing.T) {
 	}
 	for _, s := range []tests.ApiScenario{
 		{Name: "move a draft to unit B", Method: http.MethodPatch, URL: "/api/collections/initiatives/records/" + initiative,
-			Body: strings.NewReader(`{"unit":"` + unitB + `"}`), ExpectedStatus: 403, ExpectedContent: []string{"không được phép sửa"}},
+			Body: strings.NewReader(`{"unit":"` + unitB + `"}`), ExpectedStatus: 403, ExpectedContent: []string{"của đơn vị mình, không chọn được đơn vị khác"}},
 		{Name: "create published", Method: http.MethodPost, URL: "/api/collections/initiatives/records",
 			Body:           strings.NewReader(`{"title":"Sáng kiến mới","kind":"sang-kien","field":"cong-vu","unit":"` + unitA + `","status":"published"}`),
 			ExpectedStatus: 403, ExpectedContent: []string{"không có quyền"}},
