@@ -9,6 +9,7 @@
  */
 
 import { ApiError, errorOf } from './errors.js';
+import { sendForm } from './transfer.js';
 
 export { ApiError, asApiError } from './errors.js';
 
@@ -133,7 +134,12 @@ export async function request(method, path, body, opts = {}) {
   /** @type {Record<string, string>} */
   const headers = {};
   if (auth.token) headers.Authorization = auth.token;
-  if (body instanceof FormData && opts.progress && !opts.raw) return upload(method, path, body, opts.progress);
+  if (body instanceof FormData && opts.progress && !opts.raw) {
+    return sendForm(method, path, body, auth.token, opts.progress, NETWORK_MESSAGE).catch((err) => {
+      if (err instanceof ApiError && err.status === 401 && auth.token && !opts.noExpire) { auth.clear(); expiredHandler(err); }
+      throw err;
+    });
+  }
   let payloadBody;
   if (body instanceof FormData) {
     payloadBody = body;
@@ -163,41 +169,6 @@ export async function request(method, path, body, opts = {}) {
   }
   const text = await res.text();
   return text ? JSON.parse(text) : null;
-}
-
-/**
- * upload sends form data to path with XMLHttpRequest (fetch tells nothing
- * of an upload's progress), calling progress with the share sent (0 to
- * 1), and returns the answer as request does.
- * @param {string} method
- * @param {string} path
- * @param {FormData} body
- * @param {(sent: number) => void} progress
- * @returns {Promise<unknown>}
- */
-export function upload(method, path, body, progress) {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open(method, path);
-    if (auth.token) xhr.setRequestHeader('Authorization', auth.token);
-    xhr.upload.addEventListener('progress', (e) => { if (e.lengthComputable && e.total) progress(e.loaded / e.total); });
-    xhr.addEventListener('error', () => reject(new ApiError(0, NETWORK_MESSAGE)));
-    xhr.addEventListener('abort', () => reject(new ApiError(0, NETWORK_MESSAGE)));
-    xhr.addEventListener('load', async () => {
-      const res = new Response(xhr.responseText || null, { status: xhr.status, headers: { 'Content-Type': 'application/json' } });
-      if (!res.ok) {
-        const err = await errorOf(res);
-        if (res.status === 401 && auth.token) {
-          auth.clear();
-          expiredHandler(err);
-        }
-        reject(err);
-        return;
-      }
-      resolve(xhr.responseText ? JSON.parse(xhr.responseText) : null);
-    });
-    xhr.send(body);
-  });
 }
 
 /** @type {(err: ApiError) => void} */

@@ -190,3 +190,19 @@ export function showSaveError(slot, e, items, latest) {
       h('a', { href: latest.href, target: '_blank', rel: 'noopener' }, 'mở bản mới nhất trong thẻ mới'), ' để xem.'));
   }
 }
+
+/**
+ * saveProgress shows, beside the actions of form, how much of the photos a
+ * save sends (body, when it is form data) has gone up: the request's
+ * progress option, and done to take it away after a failure.
+ * @param {HTMLElement} form
+ * @param {unknown} body
+ * @returns {{ progress?: (sent: number) => void, done: () => void }}
+ */
+export function saveProgress(form, body) {
+  if (!(body instanceof FormData)) return { done: () => {} };
+  const bar = h('progress', { max: 100, value: 0, 'aria-label': 'Đang tải ảnh lên' });
+  const line = h('p', { class: 'save-progress', role: 'status' }, 'Đang tải ảnh lên… ', bar);
+  form.querySelector('.workflow .actions')?.after(line);
+  return { progress: (sent) => { bar.value = Math.round(sent * 100); }, done: () => line.remove() };
+}

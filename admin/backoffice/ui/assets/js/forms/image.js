@@ -8,7 +8,7 @@
  */
 
 import { h, fill, formatBytes } from '../util.js';
-import { fileURL, upload, asApiError } from '../api.js';
+import { fileURL, request, asApiError } from '../api.js';
 import { fieldMeta } from '../schema.js';
 import { fileNames, groupField, setInvalid } from './field.js';
 import { checkImage } from './sniff.js';
@@ -151,9 +151,11 @@ export function imageWidget(def, value, opts) {
     fd.append(`${def.name}+`, p.file, p.name);
     let last = 0;
     try {
-      const res = /** @type {Record<string, unknown>} */ (await upload('PATCH', `/api/collections/${opts.collection}/records/${record.id}`, fd, (sent) => {
-        p.sent = sent;
-        if (sent - last >= 0.05 || sent === 1) { last = sent; draw(); }
+      const res = /** @type {Record<string, unknown>} */ (await request('PATCH', `/api/collections/${opts.collection}/records/${record.id}`, fd, {
+        progress: (sent) => {
+          p.sent = sent;
+          if (sent - last >= 0.05 || sent === 1) { last = sent; draw(); }
+        },
       }));
       const names = fileNames(res[def.name]);
       const stored = names.find((n) => !existing.includes(n));

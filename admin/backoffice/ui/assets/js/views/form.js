@@ -21,7 +21,7 @@ import { BASE, navigate, setTitle, setDirtyCheck, setFlash, takeFlash, flashNoti
 import { confirmDialog } from '../dialog.js';
 import { relatedNotice, defaultValue, workflowText, crumbs, statePanel, renderReadOnly, openPreview } from './record.js';
 import { mayReturn, returnBox, returnedNotice } from '../components/return.js';
-import { actionButton, onAction, lock, flag, keysOf, readValue, requestBody, serverProblems, showSummary, showSaveError } from '../editor.js';
+import { actionButton, onAction, lock, flag, keysOf, readValue, requestBody, serverProblems, showSummary, showSaveError, saveProgress } from '../editor.js';
 
 /**
  * expandFor names the relations a record's form shows the titles of.
@@ -230,17 +230,13 @@ export async function renderForm(el, { collection, id }) {
 
     const body = requestBody(values, widgets.map((x) => x.w));
     const unlock = lock(form);
-    // Photos go with the save: how much of them has gone up.
-    const bar = h('progress', { max: 100, value: 0, 'aria-label': 'Đang tải ảnh lên' });
-    const sending = body instanceof FormData ? h('p', { class: 'save-progress', role: 'status' }, 'Đang tải ảnh lên… ', bar) : null;
-    if (sending) form.querySelector('.workflow .actions')?.after(sending);
-    const progress = (/** @type {number} */ sent) => { bar.value = Math.round(sent * 100); };
+    const sending = saveProgress(form, body);
     let saved;
     try {
-      saved = record ? await update(collection, record.id, body, {}, { progress }) : await create(collection, body, {}, { progress });
+      saved = record ? await update(collection, record.id, body, {}, sending) : await create(collection, body, {}, sending);
     } catch (e) {
       unlock();
-      sending?.remove();
+      sending.done();
       return showServerError(asApiError(e));
     }
     initial = keyOf();
