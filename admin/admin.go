@@ -14,7 +14,7 @@ import (
 	"github.com/daison/portal/admin/awards"
 	"github.com/daison/portal/admin/feedback"
 	"github.com/daison/portal/admin/history"
-	_ "github.com/daison/portal/admin/migrations"
+	_ "github.com/daison/portal/migrations"
 	"github.com/daison/portal/admin/reminders"
 	"github.com/daison/portal/admin/setup"
 	"github.com/daison/portal/admin/staff"

@@ -9,7 +9,7 @@
 // citizens' forms), with admin/staff and admin/check shared among them.
 // The award process (nominations, eligibility, reports, exports, the
 // decision print) lives here too. The collections themselves are
-// admin/migrations.
+// migrations/.
 package admin
 
 import (

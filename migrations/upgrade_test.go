@@ -13,7 +13,7 @@ import (
 	"github.com/pocketbase/pocketbase/tests"
 
 	// The portal's migrations.
-	_ "github.com/daison/portal/admin/migrations"
+	_ "github.com/daison/portal/migrations"
 	"github.com/daison/portal/internal/commune"
 	"github.com/daison/portal/internal/schema"
 )
