@@ -2,6 +2,7 @@ package admin
 
 import (
 	"github.com/daison/portal/internal/schema"
+	"github.com/daison/portal/records"
 
 	"io"
 
@@ -14,10 +15,10 @@ import (
 	"github.com/daison/portal/admin/awards"
 	"github.com/daison/portal/admin/feedback"
 	"github.com/daison/portal/admin/history"
-	_ "github.com/daison/portal/migrations"
 	"github.com/daison/portal/admin/reminders"
 	"github.com/daison/portal/admin/setup"
 	"github.com/daison/portal/admin/staff"
+	_ "github.com/daison/portal/migrations"
 )
 
 // Options connects the admin side to the rest of the portal.
@@ -46,14 +47,14 @@ func Register(app core.App, opts Options) {
 	app.OnRecordCreateRequest().Bind(precheckUploads)
 	app.OnRecordUpdateRequest().Bind(precheckUploads)
 	app.OnFileDownloadRequest().BindFunc(refuseThumb)
-	app.OnRecordValidate(schema.PublicCollections...).BindFunc(validatePublic)
+	app.OnRecordValidate(records.Collections()...).BindFunc(validatePublic)
 	app.OnRecordValidate(schema.Documents).BindFunc(checkDocument)
 	app.OnRecordValidate(schema.Articles, schema.Initiatives).BindFunc(checkGallery)
-	app.OnRecordCreateRequest(schema.PublicCollections...).BindFunc(checkRequestDates)
-	app.OnRecordUpdateRequest(schema.PublicCollections...).BindFunc(checkRequestDates)
+	app.OnRecordCreateRequest(records.Collections()...).BindFunc(checkRequestDates)
+	app.OnRecordUpdateRequest(records.Collections()...).BindFunc(checkRequestDates)
 	// Short codes and old slugs are the server's (TestHostile03ShortLinkHijack).
-	app.OnRecordCreateRequest(schema.Linkable...).BindFunc(refuseSentLinks)
-	app.OnRecordUpdateRequest(schema.Linkable...).BindFunc(refuseSentLinks)
+	app.OnRecordCreateRequest(records.Linkable()...).BindFunc(refuseSentLinks)
+	app.OnRecordUpdateRequest(records.Linkable()...).BindFunc(refuseSentLinks)
 
 	// Workflow stamps of what staff do through the API, and the
 	// audit log of every change to any collection, with the history of
@@ -70,7 +71,7 @@ func Register(app core.App, opts Options) {
 	app.OnMailerSend().BindFunc(printMailWithoutSMTP(opts.MailLog))
 
 	// Fields some callers may not see (visibility.go).
-	app.OnRecordEnrich(schema.PublicCollections...).BindFunc(showWorkflow)
+	app.OnRecordEnrich(records.Collections()...).BindFunc(showWorkflow)
 
 	// The award process.
 	awards.Bind(app)
@@ -87,9 +88,9 @@ func Register(app core.App, opts Options) {
 			opts.Changed(e.Record.Collection().Name)
 			return e.Next()
 		}
-		app.OnRecordAfterCreateSuccess(schema.PublicCollections...).BindFunc(changed)
-		app.OnRecordAfterUpdateSuccess(schema.PublicCollections...).BindFunc(changed)
-		app.OnRecordAfterDeleteSuccess(schema.PublicCollections...).BindFunc(changed)
+		app.OnRecordAfterCreateSuccess(records.Collections()...).BindFunc(changed)
+		app.OnRecordAfterUpdateSuccess(records.Collections()...).BindFunc(changed)
+		app.OnRecordAfterDeleteSuccess(records.Collections()...).BindFunc(changed)
 		// Staff answers and publications feed the site's "Hỏi – đáp" and
 		// quarterly summary.
 		app.OnRecordAfterUpdateSuccess(schema.Feedback).BindFunc(changed)

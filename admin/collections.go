@@ -22,19 +22,6 @@ import (
 	"github.com/daison/portal/internal/vocab"
 )
 
-// fallbackSlugs name a record's page when its title yields no slug at all
-// (a title of emoji or punctuation).
-var fallbackSlugs = map[string]string{
-	schema.Units:       "don-vi",
-	schema.Articles:    "bai-viet",
-	schema.Initiatives: "mo-hinh-sang-kien",
-	schema.Honorees:    "guong-dien-hinh",
-	schema.Awards:      "khen-thuong",
-	schema.Guides:      "huong-dan",
-	schema.Indicators:  "chi-so",
-	schema.Documents:   "van-ban",
-}
-
 // slugSource returns the text a record's slug is made from when staff leave
 // the slug empty: its title or name, or for records without one, a
 // description of what it is.

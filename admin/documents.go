@@ -11,7 +11,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/filesystem"
 
-	"github.com/daison/portal/admin/check"
+	"github.com/daison/portal/internal/check"
 	"github.com/daison/portal/internal/doccheck"
 	"github.com/daison/portal/internal/vntext"
 	"github.com/daison/portal/internal/vocab"

@@ -3,6 +3,7 @@ package admin_test
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/daison/portal/records"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
@@ -145,7 +146,7 @@ func TestHostile03ShortLinkHijack(t *testing.T) {
 	// Nothing refused was stored: the honoree's code is its own, in every
 	// linkable collection, and the article kept its code and its one old
 	// slug.
-	for _, c := range schema.Linkable {
+	for _, c := range records.Linkable() {
 		n, err := w.App.CountRecords(c, dbx.HashExp{"shortCode": honCode})
 		if err != nil {
 			t.Fatal(err)

@@ -3,6 +3,7 @@ package admin_test
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/daison/portal/records"
 	"net/http"
 	"strings"
 	"testing"
@@ -61,7 +62,7 @@ func TestRoleMatrix(t *testing.T) {
 	}
 
 	n := 10000
-	for _, c := range schema.PublicCollections {
+	for _, c := range records.Collections() {
 		for ri, role := range roles {
 			for ai, action := range actions {
 				may := contains(allowed[c][action], role)

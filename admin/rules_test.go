@@ -1,6 +1,7 @@
 package admin_test
 
 import (
+	"github.com/daison/portal/records"
 	"net/http"
 	"net/url"
 	"strings"
@@ -87,7 +88,7 @@ func TestAnonymousWritesRefused(t *testing.T) {
 	t.Parallel()
 	body := `{"title":"Tin giả","category":"thong-bao","status":"published"}`
 	var scenarios []tests.ApiScenario
-	for _, c := range schema.PublicCollections {
+	for _, c := range records.Collections() {
 		scenarios = append(scenarios, tests.ApiScenario{
 			Name:            "create " + c,
 			Method:          http.MethodPost,

@@ -2,13 +2,14 @@ package admin
 
 import (
 	"fmt"
+	"github.com/daison/portal/records"
 	"slices"
 
 	"github.com/pocketbase/dbx"
 	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/pocketbase/core"
 
-	"github.com/daison/portal/admin/check"
+	"github.com/daison/portal/internal/check"
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/shortcode"
 	"github.com/daison/portal/internal/slug"
@@ -150,7 +151,7 @@ func newShortCode(app core.App) (string, error) {
 // shortCodeTaken reports whether a record of any linkable collection other
 // than r (nil: any record) has code: all short links share /l/.
 func shortCodeTaken(app core.App, r *core.Record, code string) bool {
-	for _, name := range schema.Linkable {
+	for _, name := range records.Linkable() {
 		self := ""
 		if r != nil && r.Collection().Name == name {
 			self = r.Id

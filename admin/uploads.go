@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/daison/portal/records"
 	"io"
 	"path"
 	"slices"
@@ -13,9 +14,8 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/filesystem"
 
-	"github.com/daison/portal/admin/check"
+	"github.com/daison/portal/internal/check"
 	"github.com/daison/portal/internal/imagecheck"
-	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/vntext"
 	"github.com/daison/portal/internal/vocab"
 )
@@ -217,7 +217,7 @@ func checkPublishedRelations(app core.App, r *core.Record, errs validation.Error
 			continue
 		}
 		target, err := app.FindCachedCollectionByNameOrId(rf.CollectionId)
-		if err != nil || !schema.IsPublic(target.Name) {
+		if err != nil || !records.IsPublic(target.Name) {
 			continue
 		}
 		for _, id := range r.GetStringSlice(rf.Name) {

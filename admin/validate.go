@@ -1,13 +1,14 @@
 package admin
 
 import (
+	"github.com/daison/portal/records"
 	"github.com/pocketbase/dbx"
 	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 
 	"github.com/daison/portal/admin/awards"
-	"github.com/daison/portal/admin/check"
+	"github.com/daison/portal/internal/check"
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/slug"
 	"github.com/daison/portal/internal/vocab"
@@ -22,11 +23,11 @@ func validatePublic(e *core.RecordEvent) error {
 	r := e.Record
 	errs := validation.Errors{}
 
-	check.Texts(r, errs)
+	check.TextsAs(r, records.ByCollection(r.Collection().Name).Texts, errs)
 	if err := ensureSlug(e.App, r); err != nil {
 		errs["slug"] = err
 	}
-	if schema.IsLinkable(r.Collection().Name) {
+	if records.IsLinkable(r.Collection().Name) {
 		keepLinks(e.App, r, errs)
 	}
 	switch r.Collection().Name {
@@ -90,7 +91,7 @@ func ensureSlug(app core.App, r *core.Record) error {
 	base := slug.Make(source)
 	if base == "" {
 		// A title of only symbols or emoji: name the page after its kind.
-		base = fallbackSlugs[r.Collection().Name]
+		base = records.ByCollection(r.Collection().Name).SlugFallback
 	}
 	s = base
 	for n := 2; slug.Reserved(s) || slugTaken(app, r, s); n++ {
@@ -104,7 +105,7 @@ func ensureSlug(app core.App, r *core.Record) error {
 // slug, or had it (its old address still leads to it).
 func slugTaken(app core.App, r *core.Record, s string) bool {
 	filter := "slug = {:slug} && id != {:id}"
-	if schema.IsLinkable(r.Collection().Name) {
+	if records.IsLinkable(r.Collection().Name) {
 		filter = "(slug = {:slug} || oldSlugs ~ {:quoted}) && id != {:id}"
 	}
 	other, err := app.FindFirstRecordByFilter(r.Collection(), filter,

@@ -44,11 +44,10 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"github.com/daison/portal/records"
 	"io/fs"
 
 	"github.com/pocketbase/pocketbase/core"
-
-	"github.com/daison/portal/internal/schema"
 )
 
 // ErrNotEmpty is returned by Load when a public collection already has
@@ -62,10 +61,10 @@ type Counts map[string]int
 //go:embed data/*.toml
 var dataFiles embed.FS
 
-// Empty reports whether no public collection (schema.PublicCollections) has a
+// Empty reports whether no public collection (records.Collections()) has a
 // record, whatever its status.
 func Empty(app core.App) (bool, error) {
-	for _, name := range schema.PublicCollections {
+	for _, name := range records.Collections() {
 		n, err := app.CountRecords(name)
 		if err != nil {
 			return false, fmt.Errorf("demo: count %s: %w", name, err)

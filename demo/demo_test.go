@@ -3,6 +3,7 @@ package demo
 import (
 	"encoding/json"
 	"errors"
+	"github.com/daison/portal/records"
 	"io/fs"
 	"strconv"
 	"strings"
@@ -41,7 +42,7 @@ func TestLoad(t *testing.T) {
 		t.Fatalf("Load: %v", err)
 	}
 	t.Logf("loaded %v in %v", counts, time.Since(start).Round(time.Millisecond))
-	for _, c := range schema.PublicCollections {
+	for _, c := range records.Collections() {
 		n, err := app.CountRecords(c)
 		if err != nil {
 			t.Fatal(err)
@@ -55,7 +56,7 @@ func TestLoad(t *testing.T) {
 	}
 
 	published := map[string][]*core.Record{}
-	for _, c := range schema.PublicCollections {
+	for _, c := range records.Collections() {
 		published[c] = find(t, app, c, dbx.HashExp{"status": vocab.StatusPublished})
 	}
 	minimums := map[string]int{
@@ -79,7 +80,7 @@ func TestLoad(t *testing.T) {
 	t.Run("indicators", func(t *testing.T) { checkIndicators(t, published[schema.Indicators]) })
 
 	all := map[string][]*core.Record{}
-	for _, c := range schema.PublicCollections {
+	for _, c := range records.Collections() {
 		all[c] = find(t, app, c, nil)
 	}
 	t.Run("dates", func(t *testing.T) {
@@ -123,7 +124,7 @@ func TestLoad(t *testing.T) {
 		if !errors.Is(err, ErrNotEmpty) {
 			t.Fatalf("second Load = %v, %v; want ErrNotEmpty", again, err)
 		}
-		for _, c := range schema.PublicCollections {
+		for _, c := range records.Collections() {
 			if n, _ := app.CountRecords(c); int(n) != counts[c] {
 				t.Errorf("after a refused Load, %s has %d records, want %d", c, n, counts[c])
 			}

@@ -13,9 +13,9 @@ import (
 	"github.com/pocketbase/pocketbase/tests"
 
 	// The portal's migrations.
-	_ "github.com/daison/portal/migrations"
 	"github.com/daison/portal/internal/commune"
 	"github.com/daison/portal/internal/schema"
+	_ "github.com/daison/portal/migrations"
 )
 
 // fixture is a data.db made by the portal at commit e8b7910 (migrations up

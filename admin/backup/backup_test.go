@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"github.com/daison/portal/records"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -41,7 +42,7 @@ func openApp(t *testing.T, dir string) *core.BaseApp {
 func snapshot(t *testing.T, app core.App) map[string]string {
 	t.Helper()
 	out := map[string]string{}
-	for _, c := range schema.PublicCollections {
+	for _, c := range records.Collections() {
 		rs, err := app.FindAllRecords(c)
 		if err != nil {
 			t.Fatal(err)

@@ -31,7 +31,7 @@ import (
 )
 
 // linkable are the sections whose record pages have a short link, a share
-// card and a QR poster (schema.Linkable).
+// card and a QR poster (the linkable kinds of records.All).
 var linkable = []string{"tin-tuc", "mo-hinh-sang-kien", "vinh-danh", "huong-dan"}
 
 // recordPage tells the output path of a record's page ("tin-tuc/x/index.html")

@@ -14,20 +14,13 @@ import (
 	"github.com/pocketbase/pocketbase/tools/filesystem"
 
 	"github.com/daison/portal/internal/commune"
-	"github.com/daison/portal/internal/schema"
+	"github.com/daison/portal/records"
 	"github.com/daison/portal/site/cards"
 )
 
 // Sections maps each exported collection to its content section, which is
-// also the first segment of its pages' URLs.
-var Sections = map[string]string{
-	schema.Articles:    "tin-tuc",
-	schema.Initiatives: "mo-hinh-sang-kien",
-	schema.Honorees:    "vinh-danh",
-	schema.Guides:      "huong-dan",
-	schema.Units:       "don-vi",
-	schema.Documents:   "van-ban",
-}
+// also the first segment of its pages' URLs (the kinds' descriptors).
+var Sections = records.Sections()
 
 // Vietnam keeps one offset all year; dates are written with it so that the
 // site shows the day as it was in the commune.

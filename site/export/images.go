@@ -17,7 +17,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/daison/portal/internal/imagecheck"
-	"github.com/daison/portal/internal/schema"
+	"github.com/daison/portal/records"
 )
 
 // A record's image goes to Hugo only once it has been decoded whole here:
@@ -38,13 +38,6 @@ const maxImageBytes = 64 << 20
 // imageExts are the image types the site serves, by extension of the stored
 // file (PocketBase has checked the content's type on upload).
 var imageExts = map[string]string{".jpg": ".jpg", ".jpeg": ".jpg", ".png": ".png", ".webp": ".webp"}
-
-// imageFields are the image fields of the exported collections.
-var imageFields = map[string][]string{
-	schema.Articles:    {"cover", "gallery", "bodyImages"},
-	schema.Honorees:    {"photo"},
-	schema.Initiatives: {"photos", "bodyImages"},
-}
 
 // Why an image is left out.
 const (
@@ -218,10 +211,10 @@ type storedImage struct {
 // is written.
 func (x *exporter) checkImages() {
 	var keys []string
-	for c, fields := range imageFields {
-		for _, r := range x.recs[c] {
-			for _, f := range fields {
-				for _, name := range r.GetStringSlice(f) {
+	for _, k := range records.All {
+		for _, r := range x.recs[k.Collection] {
+			for _, f := range k.Images {
+				for _, name := range r.GetStringSlice(f.Name) {
 					if _, ok := imageExts[strings.ToLower(path.Ext(name))]; ok {
 						keys = append(keys, r.BaseFilesPath()+"/"+name)
 					}

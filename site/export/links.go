@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"github.com/daison/portal/records"
 	"slices"
 	"sort"
 	"strings"
@@ -28,7 +29,7 @@ import (
 //   - an old slug claimed by two records leads to neither: nothing tells
 //     which of them held it, and a wrong page is worse than none;
 //   - a short code belongs to the record of any linkable collection, any
-//     status, created first (then by the order of schema.Linkable, then id):
+//     status, created first (then by the order of records.Linkable(), then id):
 //     a code can only be copied after it exists, so the first holder is the
 //     one whose code was printed. A later holder's page shows no short link.
 //
@@ -51,7 +52,7 @@ func (h linkHolder) before(o linkHolder) bool {
 	if h.Created != o.Created {
 		return h.Created < o.Created
 	}
-	if hi, oi := slices.Index(schema.Linkable, h.collection), slices.Index(schema.Linkable, o.collection); hi != oi {
+	if hi, oi := slices.Index(records.Linkable(), h.collection), slices.Index(records.Linkable(), o.collection); hi != oi {
 		return hi < oi
 	}
 	return h.ID < o.ID
@@ -61,7 +62,7 @@ func (h linkHolder) before(o linkHolder) bool {
 // title.
 func (x *exporter) linkHolders() ([]linkHolder, error) {
 	var all []linkHolder
-	for _, c := range schema.Linkable {
+	for _, c := range records.Linkable() {
 		title := "title"
 		if c == schema.Honorees {
 			title = "name"
@@ -105,7 +106,7 @@ func (x *exporter) planLinks() error {
 	x.links = map[string][]string{}
 	var skipped []string
 	claims := map[string][]*core.Record{} // old path → records claiming it
-	for _, c := range schema.Linkable {
+	for _, c := range records.Linkable() {
 		if current[c] == nil {
 			current[c] = map[string]string{}
 		}
@@ -115,7 +116,7 @@ func (x *exporter) planLinks() error {
 			current[c][r.GetString("slug")] = r.Id
 		}
 	}
-	for _, c := range schema.Linkable {
+	for _, c := range records.Linkable() {
 		for _, r := range x.recs[c] {
 			key := linkKey(r)
 			if code := r.GetString("shortCode"); code != "" {
@@ -190,7 +191,7 @@ func holderName(h linkHolder) string {
 	if title == "" {
 		title = "bản ghi " + h.ID
 	}
-	return "“" + title + "” (" + sectionLabels[h.collection] + ")"
+	return "“" + title + "” (" + records.ByCollection(h.collection).Label + ")"
 }
 
 // holderTitle names the stored record id of collection c.

@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"github.com/daison/portal/records"
 	"sort"
 	"time"
 
@@ -20,7 +21,7 @@ import (
 func (x *exporter) load() error {
 	x.recs = map[string][]*core.Record{}
 	x.byID = map[string]map[string]*core.Record{}
-	for _, c := range schema.PublicCollections {
+	for _, c := range records.Collections() {
 		rs, err := x.app.FindRecordsByFilter(c, schema.PublicFilter, "-publishAt,-created", 0, 0, dbx.Params{"now": x.now.Format(types.DefaultDateLayout)})
 		if err != nil {
 			return fmt.Errorf("read published %s: %w", c, err)
@@ -123,7 +124,7 @@ func (x *exporter) refs(collection string, ids []string) []Ref {
 // nextPublish finds the earliest scheduled publication, so that the site can
 // rebuild by itself when it comes.
 func (x *exporter) nextPublish() error {
-	for _, c := range schema.PublicCollections {
+	for _, c := range records.Collections() {
 		var row struct {
 			At string `db:"at"`
 		}

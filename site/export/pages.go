@@ -2,6 +2,8 @@ package export
 
 import (
 	"encoding/json"
+	"github.com/daison/portal/records"
+	"github.com/daison/portal/records/record"
 	"sort"
 )
 
@@ -60,33 +62,11 @@ func (p Page) MarshalJSON() ([]byte, error) {
 	return append(out, '}'), nil
 }
 
-// Taxonomy is a way to browse a section: its terms have their own list
-// pages at URL + term + "/" (e.g. /vinh-danh/nam/2026/). hugo.toml declares
-// each (taxonomies, permalinks.taxonomy, permalinks.term); the export writes
-// a page for the taxonomy and each term, with its Vietnamese title.
-type Taxonomy struct {
-	Name  string // Hugo's name, also the front matter key
-	Title string // the list of terms' title
-	URL   string // where the list of terms lives
-}
+// Taxonomy is a way to browse a section (record.Taxonomy).
+type Taxonomy = record.Taxonomy
 
-// Taxonomies are the portal's taxonomies, in the order the theme offers
-// them.
-var Taxonomies = []Taxonomy{
-	{"tin-tuc-chuyen-muc", "Tin tức theo chuyên mục", "/tin-tuc/chuyen-muc/"},
-	{"tin-tuc-tu-khoa", "Tin tức theo từ khóa", "/tin-tuc/tu-khoa/"},
-	{"sang-kien-loai", "Mô hình, sáng kiến theo loại", "/mo-hinh-sang-kien/loai/"},
-	{"sang-kien-linh-vuc", "Mô hình, sáng kiến theo lĩnh vực", "/mo-hinh-sang-kien/linh-vuc/"},
-	{"sang-kien-don-vi", "Mô hình, sáng kiến theo đơn vị", "/mo-hinh-sang-kien/don-vi/"},
-	{"sang-kien-nam", "Mô hình, sáng kiến theo năm áp dụng", "/mo-hinh-sang-kien/nam/"},
-	{"vinh-danh-doi-tuong", "Vinh danh theo đối tượng", "/vinh-danh/doi-tuong/"},
-	{"vinh-danh-nam", "Vinh danh theo năm", "/vinh-danh/nam/"},
-	{"vinh-danh-don-vi", "Vinh danh theo đơn vị", "/vinh-danh/don-vi/"},
-	{"vinh-danh-hinh-thuc", "Vinh danh theo hình thức khen thưởng", "/vinh-danh/hinh-thuc/"},
-	{"vinh-danh-loai", "Vinh danh theo loại khen thưởng", "/vinh-danh/loai/"},
-	{"van-ban-loai", "Văn bản theo loại", "/van-ban/loai/"},
-	{"van-ban-nam", "Văn bản theo năm ban hành", "/van-ban/nam/"},
-}
+// Taxonomies are the taxonomies of every kind (records.Taxonomies).
+var Taxonomies = records.Taxonomies()
 
 // TermPage is the front matter of a taxonomy's or a term's list page.
 type TermPage struct {

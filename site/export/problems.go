@@ -7,8 +7,8 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
-	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/vntext"
+	"github.com/daison/portal/records"
 )
 
 // Problem is something of a record the export left out of the site (the
@@ -24,27 +24,13 @@ type Problem struct {
 	Message    string `json:"message"`
 }
 
-// recordNouns name one record of a collection in a sentence, as the back
-// office does.
-var recordNouns = map[string]string{
-	schema.Articles:    "bài viết",
-	schema.Honorees:    "gương điển hình",
-	schema.Initiatives: "mô hình, sáng kiến",
-	schema.Guides:      "hướng dẫn",
-	schema.Units:       "đơn vị",
-	schema.Documents:   "văn bản",
-}
-
-// fieldLabels name the image fields as the back office's forms do.
-var fieldLabels = map[string]string{"cover": "Ảnh bìa", "photo": "Ảnh", "photos": "Ảnh", "gallery": "Ảnh", "bodyImages": "Ảnh trong nội dung"}
-
 // RecordNoun names one record of a public collection in a sentence
 // ("bài viết"), or "" for another collection.
-func RecordNoun(collection string) string { return recordNouns[collection] }
+func RecordNoun(collection string) string { return records.Noun(collection) }
 
 // FieldLabel names an image field as the back office's forms do ("Ảnh
 // bìa"), or "" for another field.
-func FieldLabel(field string) string { return fieldLabels[field] }
+func FieldLabel(field string) string { return records.ImageLabel(field) }
 
 // recordTitle is a record's title, or its name.
 func recordTitle(r *core.Record) string {
@@ -56,7 +42,7 @@ func recordTitle(r *core.Record) string {
 
 // imageProblem records that a record's image was left out, and why.
 func (x *exporter) imageProblem(r *core.Record, field, stored string, s storedImage) {
-	what := fmt.Sprintf("%s “%s” của %s “%s”", fieldLabels[field], stored, recordNouns[r.Collection().Name], recordTitle(r))
+	what := fmt.Sprintf("%s “%s” của %s “%s”", FieldLabel(field), stored, RecordNoun(r.Collection().Name), recordTitle(r))
 	var msg string
 	switch s.bad {
 	case badTooBig:

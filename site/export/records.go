@@ -1,12 +1,12 @@
 package export
 
 import (
+	"github.com/daison/portal/records"
 	"time"
 
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/daison/portal/internal/markdown"
-	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/vocab"
 )
 
@@ -97,7 +97,7 @@ func common(r *core.Record) Common {
 // report.
 func (x *exporter) common(r *core.Record, title string) Common {
 	c := common(r)
-	if schema.IsLinkable(r.Collection().Name) {
+	if records.IsLinkable(r.Collection().Name) {
 		// Only a short link that leads here (planLinks).
 		c.ShortURL = x.shortURL(r)
 	}

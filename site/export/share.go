@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"github.com/daison/portal/records"
 	"os"
 	"runtime"
 	"strings"
@@ -96,14 +97,6 @@ func (x *exporter) putDrawnCard(cache *cards.Cache, p pendingCard) error {
 	return nil
 }
 
-// sectionLabels name the sections on share cards.
-var sectionLabels = map[string]string{
-	schema.Articles:    "Tin tức",
-	schema.Initiatives: "Mô hình, sáng kiến",
-	schema.Honorees:    "Vinh danh",
-	schema.Guides:      "Hướng dẫn dịch vụ công",
-}
-
 // share adds a linkable record's sharing pieces to its page: the QR code of
 // its short link tagged "?nguon=qr" (a sparser code than the full address,
 // which old phones read more easily; the redirect keeps the tag, so scans
@@ -111,7 +104,7 @@ var sectionLabels = map[string]string{
 // (qr.svg in the bundle), and its share card (the-chia-se.jpg, drawn later
 // by drawCards).
 func (x *exporter) share(r *core.Record, c *Common, title string) error {
-	if !schema.IsLinkable(r.Collection().Name) {
+	if !records.IsLinkable(r.Collection().Name) {
 		return nil
 	}
 	dir := x.rel(r)
@@ -127,7 +120,7 @@ func (x *exporter) share(r *core.Record, c *Common, title string) error {
 	}
 	if x.opts.Cards != nil {
 		c.Card = &Image{Src: "the-chia-se.jpg", Alt: title}
-		card := x.card(sectionLabels[r.Collection().Name], title)
+		card := x.card(records.ByCollection(r.Collection().Name).Label, title)
 		if r.Collection().Name == schema.Honorees {
 			card.Subtitle = x.personLine(r)
 		}

@@ -1,6 +1,9 @@
 package export
 
-import "github.com/daison/portal/internal/schema"
+import (
+	"github.com/daison/portal/internal/schema"
+	"github.com/daison/portal/records"
+)
 
 // Versions are the records an export put on the site, by collection and
 // id, each with the "updated" stamp of the version exported: what a build
@@ -23,7 +26,7 @@ func (x *exporter) versions() Versions {
 		return nil
 	}
 	v := make(Versions, len(x.recs))
-	for _, c := range schema.PublicCollections {
+	for _, c := range records.Collections() {
 		m := make(map[string]string, len(x.recs[c]))
 		for _, r := range x.recs[c] {
 			if c == schema.Awards && x.byID[schema.Honorees][r.GetString("honoree")] == nil {

@@ -40,16 +40,22 @@ func FieldError(code, message string) validation.Error {
 	return validation.NewError(code, message)
 }
 
-// Texts stores every text field of r as its kind's rule says (see
-// Text) and reports, beside each field, what the rule refuses.
+// Texts stores every text field of r, a record of a staff-side
+// collection, as its kind's rule says (see Text and KindOf) and reports,
+// beside each field, what the rule refuses.
 func Texts(r *core.Record, errs validation.Errors) {
-	coll := r.Collection().Name
+	TextsAs(r, textFields[r.Collection().Name], errs)
+}
+
+// TextsAs is Texts with the kinds of the record's text fields given (those
+// not in kinds are single-line).
+func TextsAs(r *core.Record, kinds map[string]Kind, errs validation.Errors) {
 	for _, f := range r.Collection().Fields {
 		if f.Type() != core.FieldTypeText {
 			continue
 		}
 		name := f.GetName()
-		v, p := Text(KindOf(coll, name), r.GetString(name))
+		v, p := Text(kinds[name], r.GetString(name))
 		r.Set(name, v)
 		if p != nil {
 			errs[name] = FieldError(p.Code, p.Message)

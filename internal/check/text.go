@@ -89,26 +89,19 @@ const (
 	Markdown               // Markdown, checked for raw HTML and unsafe links
 )
 
-// textFields gives, for each collection, the kind of each of its text
-// fields; fields not listed are single-line. The rule of each kind is
-// Text's.
+// textFields gives, for the staff-side collections, the kind of each of
+// their text fields; fields not listed are single-line. The kinds of
+// public record declare theirs (record.Kind.Texts). The rule of each kind
+// is Text's.
 var textFields = map[string]map[string]Kind{
-	schema.Units:       {"description": Markdown},
-	schema.Honorees:    {"story": Markdown},
-	schema.Articles:    {"summary": MultiLine, "body": Markdown},
-	schema.Initiatives: {"summary": MultiLine, "body": Markdown, "results": Markdown},
-	schema.Awards:      {"achievement": MultiLine},
-	schema.Guides:      {"summary": MultiLine, "body": Markdown, "documents": Markdown, "offline": Markdown},
-	schema.Indicators:  {"note": MultiLine},
-	schema.Documents:   {"summary": MultiLine},
 	schema.Nominations: {"achievements": MultiLine, "comment": MultiLine},
 	schema.UnitReports: {"summary": Markdown},
 	schema.Feedback:    {"message": MultiLine, "answer": MultiLine},
 	commune.Collection: {"planText": Markdown},
 }
 
-// KindOf is the kind of a collection's text field; fields not listed
-// in textFields are single-line.
+// KindOf is the kind of a staff-side collection's text field; fields not
+// listed in textFields are single-line.
 func KindOf(collection, field string) Kind {
 	return textFields[collection][field]
 }

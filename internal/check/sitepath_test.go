@@ -55,7 +55,7 @@ func TestHostile12SitePathRule(t *testing.T) {
 	if err != nil {
 		t.Skip("node is missing: the back office's copy of the rule is not checked (install Node.js ≥ 20)")
 	}
-	util, err := filepath.Abs("../backoffice/ui/assets/js/util.js")
+	util, err := filepath.Abs("../../admin/backoffice/ui/assets/js/util.js")
 	if err != nil {
 		t.Fatal(err)
 	}
