@@ -2,6 +2,7 @@ package awards
 
 import (
 	"fmt"
+	"github.com/daison/portal/records/honoree"
 	"slices"
 	"strings"
 	"time"
@@ -57,7 +58,7 @@ func (c Checklist) Met(ticked []string) bool {
 func nomineeKind(app core.App, r *core.Record) string {
 	if id := r.GetString("nominee"); id != "" {
 		if h, err := app.FindRecordById(schema.Honorees, id); err == nil {
-			return h.GetString("kind")
+			return honoree.Of(h).Kind()
 		}
 	}
 	return r.GetString("nomineeKind")

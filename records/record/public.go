@@ -82,3 +82,14 @@ func (p *Public) SetOldSlugs(slugs []string) {
 	}
 	p.Set("oldSlugs", slugs)
 }
+
+// CaptionsField holds a gallery's captions: a JSON object from a photo's
+// stored name to its caption.
+const CaptionsField = "galleryCaptions"
+
+// Captions are the gallery captions of r, by stored photo name.
+func Captions(r *core.Record) map[string]string {
+	var caps map[string]string
+	_ = r.UnmarshalJSONField(CaptionsField, &caps)
+	return caps
+}

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/daison/portal/records/article"
 	"io"
 	"net/http"
 	"sort"
@@ -130,7 +131,7 @@ func latency(app core.App, name string, saves int, save func(a *core.Record, tit
 	var ds []time.Duration
 	for i, a := range arts {
 		marker := fmt.Sprintf("cập nhật %d.%d", time.Now().UnixNano()%100000, i)
-		title := a.GetString("title")
+		title := article.Of(a).Title()
 		if i := strings.Index(title, " – cập nhật "); i >= 0 {
 			title = title[:i] // an earlier run's marker: titles must not grow run after run
 		}
@@ -140,7 +141,7 @@ func latency(app core.App, name string, saves int, save func(a *core.Record, tit
 		if err := save(a, title); err != nil {
 			return err
 		}
-		for !shows(a.GetString("slug"), marker) {
+		for !shows(article.Of(a).Slug(), marker) {
 			if time.Since(start) > 5*time.Minute {
 				return fmt.Errorf("%s: save %d never went live", name, i)
 			}
