@@ -1,16 +1,26 @@
+// Package admin is the PocketBase side of the portal. Register binds it to
+// an app: the hooks of the kinds of public record (records.Bind: NFC text,
+// safe Markdown, unique slugs, short links, publication dates, each kind's
+// own rules), and its own, which check uploads (decoded and bounded),
+// refuse what only the server may set, hide the fields a caller may not
+// see, translate errors into Vietnamese, set the security headers, guard
+// staff accounts and the Markdown preview, and tell the site when a public
+// record changed; and its feature packages, each bound by one call:
+// admin/audit (the audit log and stamps), admin/history (earlier
+// versions), admin/feedback (the citizens' forms), admin/awards (the award
+// process: nominations, eligibility, reports, exports, the decision
+// print), admin/reminders, admin/setup (the commune's identity), with
+// admin/staff shared among them. The collections themselves are the
+// migrations (migrations/).
 package admin
 
 import (
-	"github.com/daison/portal/internal/schema"
-	"github.com/daison/portal/records"
-
 	"io"
 
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
 
-	// The collections, as migrations run by "serve", "migrate" and tests.
 	"github.com/daison/portal/admin/audit"
 	"github.com/daison/portal/admin/awards"
 	"github.com/daison/portal/admin/feedback"
@@ -18,7 +28,10 @@ import (
 	"github.com/daison/portal/admin/reminders"
 	"github.com/daison/portal/admin/setup"
 	"github.com/daison/portal/admin/staff"
+	"github.com/daison/portal/internal/schema"
+	// The collections, as migrations run by "serve", "migrate" and tests.
 	_ "github.com/daison/portal/migrations"
+	"github.com/daison/portal/records"
 )
 
 // Options connects the admin side to the rest of the portal.
@@ -47,12 +60,13 @@ func Register(app core.App, opts Options) {
 	app.OnRecordCreateRequest().Bind(precheckUploads)
 	app.OnRecordUpdateRequest().Bind(precheckUploads)
 	app.OnFileDownloadRequest().BindFunc(refuseThumb)
-	app.OnRecordValidate(records.Collections()...).BindFunc(validatePublic)
-	app.OnRecordValidate(schema.Documents).BindFunc(checkDocument)
-	app.OnRecordValidate(schema.Articles, schema.Initiatives).BindFunc(checkGallery)
+	// What every public record keeps, and each kind's own rules
+	// (records/<kind>); the content of a kind's files is read whole.
+	records.Bind(app)
+	app.OnRecordValidate(filesOfKinds()...).BindFunc(checkKindFiles)
 	app.OnRecordCreateRequest(records.Collections()...).BindFunc(checkRequestDates)
 	app.OnRecordUpdateRequest(records.Collections()...).BindFunc(checkRequestDates)
-	// Short codes and old slugs are the server's (TestHostile03ShortLinkHijack).
+	// Short codes and old slugs are the server's.
 	app.OnRecordCreateRequest(records.Linkable()...).BindFunc(refuseSentLinks)
 	app.OnRecordUpdateRequest(records.Linkable()...).BindFunc(refuseSentLinks)
 

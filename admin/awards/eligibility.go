@@ -113,7 +113,7 @@ func ComputeEligibility(app core.App) ([]Eligibility, error) {
 			y := a.Year()
 			awardYears[y] = true
 			awardEv = append(awardEv, Evidence{schema.Awards, a.Id,
-				vocab.AwardForms.Label(a.Form()) + " " + orDash(a.DecisionNo()) + ": " + a.Achievement(), y})
+				vocab.AwardForms.Label(a.Form()) + " " + a.DecisionNoText() + ": " + a.Achievement(), y})
 		}
 		var iniEv []Evidence
 		iniYears := map[int]bool{}

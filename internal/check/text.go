@@ -1,5 +1,6 @@
 // Package check holds the rules of what staff and citizens may save, shared
-// by admin and its feature packages: the rules of text (Text, Kind, KindOf),
+// by the kinds of record (records/), admin and its feature packages: the
+// rules of text (Text, Kind, KindOf),
 // site paths and web addresses (SitePath, WebURL), tags (Tags), and the
 // helpers of record validation (FieldError, Validate, Texts, Unchanged)
 // and of naming a record and its changes (RecordTitle, ChangedFields).
@@ -14,13 +15,13 @@ import (
 	"github.com/daison/portal/internal/vntext"
 )
 
-// The rules of text (TestHostile16OneRulePerKindOfText). Every piece of text that enters the
-// portal is of one of three kinds, and each kind has one rule, applied by
-// Text wherever that text enters: staff records (Texts), an
-// article's or a submission's tags (Tags), a guide's steps
-// (cleanSteps), the citizens' forms (feedback.Input.clean), staff edits of
-// a submission (cleanFeedback), and a proposal turned into an initiative
-// (feedbackToInitiative).
+// The rules of text. Every piece of text that enters the portal is of one
+// of three kinds, and each kind has one rule, applied by Text wherever that
+// text enters: public and staff records (TextsAs, Texts), an article's or a
+// submission's tags (Tags), a guide's steps (records/guide), gallery
+// captions (records/record), the citizens' forms (feedback.Input.clean),
+// staff edits of a submission (cleanFeedback), and a proposal turned into
+// an initiative (feedbackToInitiative).
 //
 //   - Single-line plain text (titles, names, codes, tags; a step's title,
 //     link words and cost; a citizen's topic, name and service): stored in

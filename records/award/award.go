@@ -54,3 +54,11 @@ func (a *Award) Initiative() string { return a.GetString("initiative") }
 
 // DecisionDoc is the id of the published document of its decision, or "".
 func (a *Award) DecisionDoc() string { return a.GetString("decisionDoc") }
+
+// DecisionNoText is the decision's number, or words saying it has none.
+func (a *Award) DecisionNoText() string {
+	if n := a.DecisionNo(); n != "" {
+		return n
+	}
+	return "chưa ghi số"
+}

@@ -16,7 +16,9 @@ var Kind = &record.Kind{
 	Noun:         "khen thưởng",
 	Label:        "Khen thưởng",
 	Texts:        map[string]check.Kind{"achievement": check.MultiLine},
+	SlugSource:   slugSource,
 	SlugFallback: "khen-thuong",
+	Validate:     validate,
 	Editors:      []string{schema.RoleReviewer},
 	Publishers:   []string{schema.RoleReviewer},
 }

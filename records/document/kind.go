@@ -18,7 +18,10 @@ var Kind = &record.Kind{
 	Label:        "Văn bản",
 	TitleField:   "title",
 	Texts:        map[string]check.Kind{"summary": check.MultiLine},
+	SlugSource:   slugSource,
 	SlugFallback: "van-ban",
+	Validate:     validate,
+	Files:        map[string]func([]byte, string) error{FileField: checkFile},
 	Editors:      []string{schema.RoleEditor, schema.RoleReviewer},
 	Publishers:   []string{schema.RoleEditor, schema.RoleReviewer},
 	Taxonomies: []record.Taxonomy{

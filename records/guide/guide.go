@@ -60,3 +60,12 @@ func (g *Guide) Weight() int { return g.GetInt("weight") }
 
 // Featured guides show on the home page.
 func (g *Guide) Featured() bool { return g.GetBool("featured") }
+
+// SetSteps stores the guide's steps (none: nil).
+func (g *Guide) SetSteps(steps []schema.Step) {
+	if steps == nil {
+		g.Set(StepsField, nil)
+		return
+	}
+	g.Set(StepsField, steps)
+}

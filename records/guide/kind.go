@@ -20,10 +20,12 @@ var Kind = &record.Kind{
 	Texts: map[string]check.Kind{
 		"summary": check.MultiLine, "body": check.Markdown, "documents": check.Markdown, "offline": check.Markdown,
 	},
+	SlugSource:   slugSource,
 	SlugFallback: "huong-dan",
+	Validate:     validate,
 	Linkable:     true,
 	Editors:      []string{schema.RoleEditor, schema.RoleReviewer},
 	Publishers:   []string{schema.RoleEditor, schema.RoleReviewer},
 	Ahead:        true,
-	Search: &record.Search{Label: "Hướng dẫn", Rank: 1, Map: searchText},
+	Search:       &record.Search{Label: "Hướng dẫn", Rank: 1, Map: searchText},
 }

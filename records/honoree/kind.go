@@ -18,6 +18,7 @@ var Kind = &record.Kind{
 	Label:        "Vinh danh",
 	TitleField:   "name",
 	Texts:        map[string]check.Kind{"story": check.Markdown},
+	SlugSource:   slugSource,
 	SlugFallback: "guong-dien-hinh",
 	Linkable:     true,
 	Editors:      []string{schema.RoleReviewer},

@@ -16,6 +16,7 @@ var Kind = &record.Kind{
 	Noun:         "chỉ số",
 	Label:        "Chỉ số cải cách hành chính",
 	Texts:        map[string]check.Kind{"note": check.MultiLine},
+	SlugSource:   slugSource,
 	SlugFallback: "chi-so",
 	Editors:      []string{schema.RoleReviewer},
 	Publishers:   []string{schema.RoleReviewer},

@@ -51,8 +51,8 @@ type Kind struct {
 	Validate func(app core.App, r *core.Record, errs validation.Errors)
 	// Files are the kind's own rules for the content of a file field's
 	// uploads (a document's file is read whole), by field: an error
-	// refuses the file. The admin side runs them with the other checks of
-	// uploads.
+	// refuses the file; data is nil for a file larger than the field
+	// takes. The admin side runs them with the other checks of uploads.
 	Files map[string]func(data []byte, name string) error
 
 	// Editors are the staff roles that create and change its records;

@@ -17,8 +17,9 @@ var Kind = &record.Kind{
 	Label:        "Đơn vị",
 	TitleField:   "name",
 	Texts:        map[string]check.Kind{"description": check.Markdown},
+	SlugSource:   slugSource,
 	SlugFallback: "don-vi",
 	Editors:      []string{schema.RoleReviewer},
 	Publishers:   []string{schema.RoleReviewer},
-	Search: &record.Search{Label: "Đơn vị", Rank: 6, Map: searchText},
+	Search:       &record.Search{Label: "Đơn vị", Rank: 6, Map: searchText},
 }

@@ -1,4 +1,4 @@
-package admin
+package guide
 
 import (
 	"fmt"
@@ -8,29 +8,38 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/daison/portal/internal/check"
-	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/vntext"
 	"github.com/daison/portal/internal/vocab"
 )
 
 // Limits of a guide's steps.
 const (
-	maxSteps         = 30
-	maxStepTitle     = 200
-	maxStepText      = 5000
-	maxStepShortText = 200
+	MaxSteps         = 30
+	MaxStepTitle     = 200
+	MaxStepText      = 5000
+	MaxStepShortText = 200
 )
+
+// slugSource: a guide's page is named after its title.
+func slugSource(_ core.App, r *core.Record) string { return Of(r).Title() }
+
+// validate keeps a guide's steps (cleanSteps).
+func validate(_ core.App, r *core.Record, errs validation.Errors) {
+	if err := cleanSteps(Of(r)); err != nil {
+		errs[StepsField] = err
+	}
+}
 
 // cleanSteps stores a guide's steps as the rules of text say and checks
 // each: a title, single-line words, safe Markdown, a web address as link
 // (check.WebURL), and a logic word that joins it to a previous step.
-func cleanSteps(r *core.Record) error {
-	steps, err := schema.ParseSteps(schema.JSONValue(r, "steps"))
+func cleanSteps(g *Guide) error {
+	steps, err := g.Steps()
 	if err != nil {
 		return check.FieldError("validation_steps_format", "Danh sách các bước không đúng định dạng: mỗi bước cần có tiêu đề (title), nội dung (text), liên kết (link)…")
 	}
-	if len(steps) > maxSteps {
-		return check.FieldError("validation_steps_count", fmt.Sprintf("Hướng dẫn có tối đa %d bước.", maxSteps))
+	if len(steps) > MaxSteps {
+		return check.FieldError("validation_steps_count", fmt.Sprintf("Hướng dẫn có tối đa %d bước.", MaxSteps))
 	}
 	for i := range steps {
 		st := &steps[i]
@@ -52,11 +61,11 @@ func cleanSteps(r *core.Record) error {
 		if st.Title == "" {
 			return stepError(n, "chưa có tiêu đề.")
 		}
-		if utf8.RuneCountInString(st.Title) > maxStepTitle || utf8.RuneCountInString(st.LinkText) > maxStepShortText || utf8.RuneCountInString(st.Cost) > maxStepShortText {
-			return stepError(n, fmt.Sprintf("tiêu đề, chữ của liên kết và chi phí không được dài quá %d ký tự.", maxStepShortText))
+		if utf8.RuneCountInString(st.Title) > MaxStepTitle || utf8.RuneCountInString(st.LinkText) > MaxStepShortText || utf8.RuneCountInString(st.Cost) > MaxStepShortText {
+			return stepError(n, fmt.Sprintf("tiêu đề, chữ của liên kết và chi phí không được dài quá %d ký tự.", MaxStepShortText))
 		}
-		if utf8.RuneCountInString(st.Text) > maxStepText {
-			return stepError(n, fmt.Sprintf("nội dung không được dài quá %d ký tự.", maxStepText))
+		if utf8.RuneCountInString(st.Text) > MaxStepText {
+			return stepError(n, fmt.Sprintf("nội dung không được dài quá %d ký tự.", MaxStepText))
 		}
 		if problem != nil {
 			return stepError(n, problem.Message)
@@ -71,11 +80,7 @@ func cleanSteps(r *core.Record) error {
 			return stepError(n, "bước đầu tiên không nối với bước nào trước nó.")
 		}
 	}
-	if steps == nil {
-		r.Set("steps", nil)
-		return nil
-	}
-	r.Set("steps", steps)
+	g.SetSteps(steps)
 	return nil
 }
 

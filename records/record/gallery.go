@@ -1,4 +1,4 @@
-package admin
+package record
 
 import (
 	"encoding/json"
@@ -13,45 +13,41 @@ import (
 	"github.com/daison/portal/internal/schema"
 )
 
-// maxCaption is the longest caption of a gallery photo, in characters.
-const maxCaption = 300
-
-// galleryFields name the gallery of each collection that has one.
-var galleryFields = map[string]string{schema.Articles: "gallery", schema.Initiatives: "photos"}
+// MaxCaption is the longest caption of a gallery photo, in characters.
+const MaxCaption = 300
 
 // markdownImage finds the address of each image in Markdown: ![alt](addr).
 var markdownImage = regexp.MustCompile(`!\[[^\]]*\]\(\s*<?([^)\s>]+)`)
 
-// checkGallery keeps an article's or initiative's gallery captions to a
-// JSON object from a photo of its gallery to one line of text (captions of
-// photos no longer there are dropped), and its body to images it has: a
-// Markdown image whose address is a plain file name must be one of the
-// photos uploaded for the text ("bodyImages"), or the site would show a
-// broken image.
-func checkGallery(e *core.RecordEvent) error {
-	r := e.Record
-	errs := validation.Errors{}
-	if err := cleanCaptions(r, galleryFields[r.Collection().Name]); err != nil {
-		errs["galleryCaptions"] = err
+// CheckGallery keeps a record's gallery captions to a JSON object from a
+// photo of its gallery (field) to one line of text (captions of photos no
+// longer there are dropped), and its body to images it has: a Markdown
+// image whose address is a plain file name must be one of the photos
+// uploaded for the text (have, its "bodyImages"), or the site would show a
+// broken image. A problem is added to errs unless the field has one
+// already.
+func CheckGallery(r *core.Record, field, body string, have []string, errs validation.Errors) {
+	if err := cleanCaptions(r, field); err != nil && errs[CaptionsField] == nil {
+		errs[CaptionsField] = err
 	}
-	have := r.GetStringSlice("bodyImages")
-	for _, m := range markdownImage.FindAllStringSubmatch(r.GetString("body"), -1) {
+	for _, m := range markdownImage.FindAllStringSubmatch(body, -1) {
 		addr := m[1]
 		if strings.Contains(addr, ":") || strings.HasPrefix(addr, "/") || strings.HasPrefix(addr, "#") {
 			continue // a web address: the render hook decides
 		}
 		if !slices.Contains(have, addr) {
-			errs["body"] = check.FieldError("validation_body_image",
-				"Ảnh “"+addr+"” trong nội dung chưa được tải lên cùng bài này. Hãy tải ảnh lên ở mục “Ảnh trong nội dung” rồi chèn lại, hoặc xóa dòng ảnh đó.")
+			if errs["body"] == nil {
+				errs["body"] = check.FieldError("validation_body_image",
+					"Ảnh “"+addr+"” trong nội dung chưa được tải lên cùng bài này. Hãy tải ảnh lên ở mục “Ảnh trong nội dung” rồi chèn lại, hoặc xóa dòng ảnh đó.")
+			}
 			break
 		}
 	}
-	return check.Validate(e, errs)
 }
 
 // cleanCaptions checks and trims the captions of a gallery field.
 func cleanCaptions(r *core.Record, field string) error {
-	raw := schema.JSONValue(r, "galleryCaptions")
+	raw := schema.JSONValue(r, CaptionsField)
 	s := strings.TrimSpace(string(raw))
 	if s == "" || s == "null" {
 		return nil
@@ -70,13 +66,13 @@ func cleanCaptions(r *core.Record, field string) error {
 		if p != nil {
 			return check.FieldError(p.Code, "Chú thích ảnh: "+p.Message)
 		}
-		if n := len([]rune(v)); n > maxCaption {
+		if n := len([]rune(v)); n > MaxCaption {
 			return check.FieldError("validation_caption_length", "Mỗi chú thích ảnh tối đa 300 ký tự; chú thích của ảnh “"+name+"” quá dài.")
 		}
 		if v != "" {
 			out[name] = v
 		}
 	}
-	r.Set("galleryCaptions", out)
+	r.Set(CaptionsField, out)
 	return nil
 }
