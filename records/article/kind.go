@@ -32,4 +32,5 @@ var Kind = &record.Kind{
 	},
 	Ahead:  true,
 	Search: &record.Search{Label: "Tin tức", Rank: 3, Dated: true, Map: searchText},
+	Export: export,
 }

@@ -19,6 +19,7 @@ var Kind = &record.Kind{
 	SlugSource:   slugSource,
 	SlugFallback: "khen-thuong",
 	Validate:     validate,
+	Visible:      visible,
 	Editors:      []string{schema.RoleReviewer},
 	Publishers:   []string{schema.RoleReviewer},
 }

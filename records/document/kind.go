@@ -29,4 +29,5 @@ var Kind = &record.Kind{
 		{Name: "van-ban-nam", Title: "Văn bản theo năm ban hành", URL: "/van-ban/nam/"},
 	},
 	Search: &record.Search{Label: "Văn bản", Rank: 2, Dated: true, Map: searchText},
+	Export: export,
 }

@@ -28,4 +28,5 @@ var Kind = &record.Kind{
 	Publishers:   []string{schema.RoleEditor, schema.RoleReviewer},
 	Ahead:        true,
 	Search:       &record.Search{Label: "Hướng dẫn", Rank: 1, Map: searchText},
+	Export:       export,
 }

@@ -33,4 +33,5 @@ var Kind = &record.Kind{
 	},
 	Ahead:  true,
 	Search: &record.Search{Label: "Vinh danh", Rank: 5, Map: searchText},
+	Export: export,
 }

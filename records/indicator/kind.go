@@ -20,4 +20,5 @@ var Kind = &record.Kind{
 	SlugFallback: "chi-so",
 	Editors:      []string{schema.RoleReviewer},
 	Publishers:   []string{schema.RoleReviewer},
+	Export:       export,
 }

@@ -34,4 +34,5 @@ var Kind = &record.Kind{
 	},
 	Ahead:  true,
 	Search: &record.Search{Label: "Mô hình, sáng kiến", Rank: 4, Map: searchText},
+	Export: export,
 }

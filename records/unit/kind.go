@@ -22,4 +22,5 @@ var Kind = &record.Kind{
 	Editors:      []string{schema.RoleReviewer},
 	Publishers:   []string{schema.RoleReviewer},
 	Search:       &record.Search{Label: "Đơn vị", Rank: 6, Map: searchText},
+	Export:       export,
 }

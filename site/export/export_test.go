@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"github.com/daison/portal/records/award"
+	"github.com/daison/portal/records/record"
 	"image/jpeg"
 	"os"
 	"path/filepath"
@@ -145,7 +147,7 @@ func TestExportRoundTrip(t *testing.T) {
 }
 
 func TestEncodeNeutralisesShortcodes(t *testing.T) {
-	b, err := export.Encode(export.Page{Title: "{{< x >}}", Params: map[string]any{}}, "a {{< param title >}} b {{% y %}}")
+	b, err := export.Encode(record.Page{Title: "{{< x >}}", Params: map[string]any{}}, "a {{< param title >}} b {{% y %}}")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -226,8 +228,8 @@ func TestExportVisibility(t *testing.T) {
 	var fm struct {
 		Date   string `json:"date"`
 		Params struct {
-			Unit   *export.Ref    `json:"unit"`
-			Awards []export.Award `json:"awards"`
+			Unit   *record.Ref   `json:"unit"`
+			Awards []award.Entry `json:"awards"`
 		} `json:"params"`
 	}
 	if err := json.NewDecoder(bytes.NewReader(b)).Decode(&fm); err != nil {

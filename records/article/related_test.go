@@ -1,13 +1,14 @@
-package export
+package article
 
 import (
+	"github.com/daison/portal/internal/schema"
 	"slices"
 	"testing"
 	"time"
 )
 
 func TestRelatedArticles(t *testing.T) {
-	day := func(d int) time.Time { return time.Date(2026, 11, d, 8, 0, 0, 0, Vietnam) }
+	day := func(d int) time.Time { return time.Date(2026, 11, d, 8, 0, 0, 0, schema.Vietnam) }
 	art := func(id, cat string, d int, tags ...string) articleInfo {
 		return articleInfo{id: id, category: cat, tags: tags, date: day(d), ref: Related{Title: id, URL: "/tin-tuc/" + id + "/"}}
 	}
