@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"github.com/daison/portal/records"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 
@@ -49,16 +50,26 @@ type world = admintest.World
 func TestRoleMatrix(t *testing.T) {
 	t.Parallel()
 	w := admintest.MakeWorld(t, true)
-	staffEditors := []string{editor, reviewer, superuser}
-	reviewers := []string{reviewer, superuser}
-	allowed := map[string]map[string][]string{}
-	for _, c := range []string{schema.Articles, schema.Guides, schema.Documents} {
-		allowed[c] = map[string][]string{"view": staffEditors, "create": staffEditors, "update": staffEditors, "publish": staffEditors, "delete": staffEditors}
+	// Who may, as each kind's descriptor says (its Editors and
+	// Publishers): a unit's reporter for their own unit, superusers
+	// always; editors and reviewers see every draft.
+	accounts := func(roles []string) []string {
+		out := []string{superuser}
+		for _, r := range roles {
+			out = append(out, map[string]string{schema.RoleEditor: editor, schema.RoleReviewer: reviewer, schema.RoleUnitReporter: reporterA}[r])
+		}
+		return out
 	}
-	withA := []string{editor, reviewer, reporterA, superuser}
-	allowed[schema.Initiatives] = map[string][]string{"view": withA, "create": withA, "update": withA, "publish": reviewers, "delete": withA}
-	for _, c := range []string{schema.Units, schema.Honorees, schema.Awards, schema.Indicators} {
-		allowed[c] = map[string][]string{"view": staffEditors, "create": reviewers, "update": reviewers, "publish": reviewers, "delete": reviewers}
+	allowed := map[string]map[string][]string{}
+	for _, k := range records.All {
+		edit := accounts(k.Editors)
+		view := slices.Clone(edit)
+		for _, r := range []string{editor, reviewer} {
+			if !contains(view, r) {
+				view = append(view, r)
+			}
+		}
+		allowed[k.Collection] = map[string][]string{"view": view, "create": edit, "update": edit, "publish": accounts(k.Publishers), "delete": edit}
 	}
 
 	n := 10000
