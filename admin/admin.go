@@ -15,6 +15,7 @@
 package admin
 
 import (
+	"github.com/daison/portal/internal/staffauth"
 	"io"
 
 	"github.com/pocketbase/pocketbase/apis"
@@ -132,9 +133,9 @@ func Register(app core.App, opts Options) {
 				Id:   "portalBoundThumbs",
 				Func: boundThumbs,
 			})
-			e.Router.POST("/api/portal/logout", logoutRoute).Bind(staff.Require())
+			e.Router.POST("/api/portal/logout", logoutRoute).Bind(staffauth.Require())
 			e.Router.BindFunc(explainProtectedFilter)
-			e.Router.POST("/api/portal/markdown", preview.serve).Bind(staff.Require(), apis.BodyLimit(maxPreviewBody))
+			e.Router.POST("/api/portal/markdown", preview.serve).Bind(staffauth.Require(), apis.BodyLimit(maxPreviewBody))
 			awards.Routes(e)
 
 			feedback.Routes(e, opts.SiteURL)

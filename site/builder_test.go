@@ -9,8 +9,8 @@ import (
 	"testing/fstest"
 	"time"
 
-	"github.com/daison/portal/admin/admintest"
 	"github.com/daison/portal/internal/schema"
+	"github.com/daison/portal/records/recordstest"
 	"github.com/daison/portal/site"
 	"github.com/daison/portal/site/live"
 )
@@ -49,14 +49,14 @@ func readLive(t *testing.T, b *site.Builder, rel string) (string, bool) {
 }
 
 func TestBuildPublishUnpublishAndFailure(t *testing.T) {
-	app := admintest.NewApp(t, nil)
+	app := recordstest.NewApp(t)
 	root := t.TempDir()
 	src := miniSite(goodPage)
 	b := site.New(app, site.Config{Root: root, BaseURL: "http://dai-son.test/", Sources: src})
 
-	a := admintest.Create(t, app, schema.Articles, map[string]any{
+	a := recordstest.Create(t, app, schema.Articles, map[string]any{
 		"title": `Tin "đầu tiên" --- của Đại Sơn`, "body": "Xin **chào** bà con.", "category": "thong-bao",
-		"status": "published", "publishAt": admintest.Date(time.Now().Add(-time.Minute)),
+		"status": "published", "publishAt": recordstest.Date(time.Now().Add(-time.Minute)),
 	})
 	rep, err := b.Build("thử")
 	if err != nil {
@@ -171,9 +171,9 @@ func TestBuildPublishUnpublishAndFailure(t *testing.T) {
 }
 
 func TestBuildToReplacesFolderOnlyOnSuccess(t *testing.T) {
-	app := admintest.NewApp(t, nil)
-	admintest.Create(t, app, schema.Guides, map[string]any{
-		"title": "Đăng ký khai sinh", "status": "published", "publishAt": admintest.Date(time.Now().Add(-time.Hour)),
+	app := recordstest.NewApp(t)
+	recordstest.Create(t, app, schema.Guides, map[string]any{
+		"title": "Đăng ký khai sinh", "status": "published", "publishAt": recordstest.Date(time.Now().Add(-time.Hour)),
 		"steps": []schema.Step{{Title: "Chuẩn bị giấy tờ"}, {Title: "Nộp hồ sơ", Link: "https://dichvucong.gov.vn/"}},
 	})
 	out := filepath.Join(t.TempDir(), "public")

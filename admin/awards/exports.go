@@ -3,6 +3,7 @@ package awards
 import (
 	_ "embed"
 	"fmt"
+	"github.com/daison/portal/internal/staffauth"
 	"github.com/daison/portal/records/award"
 	"github.com/daison/portal/records/honoree"
 	"github.com/daison/portal/records/initiative"
@@ -12,7 +13,6 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
-	"github.com/daison/portal/admin/staff"
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/table"
 	"github.com/daison/portal/internal/vocab"
@@ -32,7 +32,7 @@ func queryYear(e *core.RequestEvent) (int, error) {
 // reporter with no unit (never given one, or whose unit was deleted) sees
 // nothing: the error is a 403 that says why.
 func unitScope(e *core.RequestEvent) (string, error) {
-	if staff.Role(e) == schema.RoleUnitReporter {
+	if staffauth.Role(e) == schema.RoleUnitReporter {
 		u := e.Auth.GetString("unit")
 		if u == "" {
 			return "", e.ForbiddenError(noUnitMessage, nil)

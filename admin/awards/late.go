@@ -2,6 +2,7 @@ package awards
 
 import (
 	"fmt"
+	"github.com/daison/portal/internal/staffauth"
 	"math"
 	"time"
 
@@ -62,7 +63,7 @@ func markFiled(e *core.RecordRequestEvent, dl time.Time) {
 		r.Set("late", true)
 		r.Set("daysLate", n)
 		decision := "pending"
-		if staff.Role(e.RequestEvent) == schema.RoleReviewer {
+		if staffauth.Role(e.RequestEvent) == schema.RoleReviewer {
 			decision = "accepted"
 		}
 		r.Set("lateDecision", decision)

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/daison/portal/internal/staffauth"
 	"github.com/daison/portal/records/article"
 	"io"
 	"net/http"
@@ -20,7 +21,6 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 
-	"github.com/daison/portal/admin"
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/testbin"
 	"github.com/daison/portal/site"
@@ -39,7 +39,7 @@ func serve(app core.App, b *site.Builder, queue *atomic.Pointer[site.Queue]) (*h
 		started <- e.Server
 		return nil
 	})
-	queue.Store(site.Register(app, b, admin.RequireStaff))
+	queue.Store(site.Register(app, b, staffauth.Require))
 	port, err := testbin.FreePort()
 	if err != nil {
 		return nil, "", err
