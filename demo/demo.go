@@ -11,8 +11,9 @@
 // initiative lists its honorees = ["<key>", …]; an award, written under its
 // honoree as [[honorees.awards]] (or at the top level as [[awards]] with
 // honoree = "<key>"), may name its initiative = "<key>". Every record has a
-// date (a TOML date or date-time, read in Asia/Ho_Chi_Minh) that becomes its
-// publishAt, and status "published" unless it says otherwise. An award
+// date (a TOML date or date-time, read in the commune's time zone,
+// schema.Vietnam) that becomes its publishAt, and status "published" unless
+// it says otherwise. An award
 // without a date is published on its decision date, or on its honoree's date
 // if that is later.
 //

@@ -25,8 +25,8 @@ import (
 // The demo's calendar: "today" is 2026-11-25 and every record was published
 // between the portal's launch and yesterday.
 var (
-	firstDay = time.Date(2026, 6, 15, 0, 0, 0, 0, zone)
-	demoNow  = time.Date(2026, 11, 25, 0, 0, 0, 0, zone)
+	firstDay = time.Date(2026, 6, 15, 0, 0, 0, 0, schema.Vietnam)
+	demoNow  = time.Date(2026, 11, 25, 0, 0, 0, 0, schema.Vietnam)
 )
 
 func TestLoad(t *testing.T) {
@@ -89,7 +89,7 @@ func TestLoad(t *testing.T) {
 				at := r.GetDateTime("publishAt").Time()
 				if at.Before(firstDay) || !at.Before(demoNow) {
 					t.Errorf("%s %q: publishAt %s is outside %s … %s", c, r.GetString("slug"),
-						at.In(zone).Format(time.DateTime), firstDay.Format(time.DateOnly), demoNow.Format(time.DateOnly))
+						at.In(schema.Vietnam).Format(time.DateTime), firstDay.Format(time.DateOnly), demoNow.Format(time.DateOnly))
 				}
 				if at.After(time.Now()) {
 					t.Errorf("%s %q: publishAt %s is in the future", c, r.GetString("slug"), at)
@@ -229,7 +229,7 @@ func checkAwards(t *testing.T, honorees, awards, initiatives []*core.Record) {
 		name := a.GetString("slug")
 		year, kind := a.GetInt("year"), a.GetString("kind")
 		perYear[year]++
-		decided := a.GetDateTime("decisionDate").Time().In(zone)
+		decided := a.GetDateTime("decisionDate").Time().In(schema.Vietnam)
 		if decided.IsZero() || a.GetString("decisionNo") == "" || a.GetString("signer") == "" {
 			t.Errorf("award %q lacks its decision number, date or signer", name)
 			continue

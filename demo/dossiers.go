@@ -35,7 +35,7 @@ func (l *loader) dossier(ar, hr *core.Record) error {
 	submitted := decided.AddDate(0, 0, -10)
 	if a.Kind() == "hang-nam" {
 		// Before the yearly deadline (20/11), and before the decision.
-		if d := time.Date(year, 11, 15, 9, 0, 0, 0, zone); d.Before(submitted) {
+		if d := time.Date(year, 11, 15, 9, 0, 0, 0, schema.Vietnam); d.Before(submitted) {
 			submitted = d
 		}
 		if err := l.report(unit, year, submitted.AddDate(0, 0, -2)); err != nil {
