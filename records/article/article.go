@@ -10,11 +10,7 @@ import (
 type Article struct{ record.Public }
 
 // Of returns r, a record of articles, as an Article.
-func Of(r *core.Record) *Article {
-	a := &Article{}
-	a.SetProxyRecord(r)
-	return a
-}
+func Of(r *core.Record) *Article { return record.As[Article](r) }
 
 // Title is the article's title.
 func (a *Article) Title() string { return a.GetString("title") }

@@ -12,11 +12,7 @@ import (
 type Award struct{ record.Public }
 
 // Of returns r, a record of awards, as an Award.
-func Of(r *core.Record) *Award {
-	a := &Award{}
-	a.SetProxyRecord(r)
-	return a
-}
+func Of(r *core.Record) *Award { return record.As[Award](r) }
 
 // Honoree is the id of the person or collective awarded.
 func (a *Award) Honoree() string { return a.GetString("honoree") }

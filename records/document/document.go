@@ -12,11 +12,7 @@ import (
 type Document struct{ record.Public }
 
 // Of returns r, a record of documents, as a Document.
-func Of(r *core.Record) *Document {
-	d := &Document{}
-	d.SetProxyRecord(r)
-	return d
-}
+func Of(r *core.Record) *Document { return record.As[Document](r) }
 
 // Title is the document's title (trích yếu).
 func (d *Document) Title() string { return d.GetString("title") }

@@ -11,11 +11,7 @@ import (
 type Guide struct{ record.Public }
 
 // Of returns r, a record of guides, as a Guide.
-func Of(r *core.Record) *Guide {
-	g := &Guide{}
-	g.SetProxyRecord(r)
-	return g
-}
+func Of(r *core.Record) *Guide { return record.As[Guide](r) }
 
 // Title is the guide's title.
 func (g *Guide) Title() string { return g.GetString("title") }

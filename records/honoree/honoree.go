@@ -11,11 +11,7 @@ import (
 type Honoree struct{ record.Public }
 
 // Of returns r, a record of honorees, as an Honoree.
-func Of(r *core.Record) *Honoree {
-	h := &Honoree{}
-	h.SetProxyRecord(r)
-	return h
-}
+func Of(r *core.Record) *Honoree { return record.As[Honoree](r) }
 
 // Name is the person's or collective's name.
 func (h *Honoree) Name() string { return h.GetString("name") }

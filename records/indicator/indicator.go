@@ -11,11 +11,7 @@ import (
 type Indicator struct{ record.Public }
 
 // Of returns r, a record of indicators, as an Indicator.
-func Of(r *core.Record) *Indicator {
-	i := &Indicator{}
-	i.SetProxyRecord(r)
-	return i
-}
+func Of(r *core.Record) *Indicator { return record.As[Indicator](r) }
 
 // Metric is what it measures (vocab.Metrics).
 func (i *Indicator) Metric() string { return i.GetString("metric") }

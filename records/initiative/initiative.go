@@ -10,11 +10,7 @@ import (
 type Initiative struct{ record.Public }
 
 // Of returns r, a record of initiatives, as an Initiative.
-func Of(r *core.Record) *Initiative {
-	i := &Initiative{}
-	i.SetProxyRecord(r)
-	return i
-}
+func Of(r *core.Record) *Initiative { return record.As[Initiative](r) }
 
 // Title is the initiative's title.
 func (i *Initiative) Title() string { return i.GetString("title") }

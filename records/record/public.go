@@ -19,8 +19,14 @@ type Public struct {
 }
 
 // Wrap returns r as a Public record.
-func Wrap(r *core.Record) *Public {
-	p := &Public{}
+func Wrap(r *core.Record) *Public { return As[Public](r) }
+
+// As returns r in the typed wrapper T of its kind (each kind's Of).
+func As[T any, P interface {
+	*T
+	core.RecordProxy
+}](r *core.Record) P {
+	p := P(new(T))
 	p.SetProxyRecord(r)
 	return p
 }

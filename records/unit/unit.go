@@ -10,11 +10,7 @@ import (
 type Unit struct{ record.Public }
 
 // Of returns r, a record of units, as a Unit.
-func Of(r *core.Record) *Unit {
-	u := &Unit{}
-	u.SetProxyRecord(r)
-	return u
-}
+func Of(r *core.Record) *Unit { return record.As[Unit](r) }
 
 // Name is the unit's name.
 func (u *Unit) Name() string { return u.GetString("name") }
