@@ -38,10 +38,7 @@ var (
 	draftFields = admintest.DraftFields
 	newWorld    = admintest.NewWorld
 	jsonField   = admintest.JSONField
-	between     = admintest.Between
 )
-
-type world = admintest.World
 
 // TestRoleMatrix checks every role against every public collection and
 // action (see a draft, create, edit, publish, delete): who may gets 200/204;

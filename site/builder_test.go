@@ -89,7 +89,6 @@ func TestBuildPublishUnpublishAndFailure(t *testing.T) {
 	if home, _ := readLive(t, b, "index.html"); strings.Contains(home, "đầu tiên") {
 		t.Fatal("the home page still links to the draft")
 	}
-	goodLive, _ := b.Dir().Current()
 
 	// A page template that fails on the article: the rest of the site
 	// goes live without it (it has no last good copy: it was a draft),
@@ -122,7 +121,7 @@ func TestBuildPublishUnpublishAndFailure(t *testing.T) {
 	if home, _ := readLive(t, b, "index.html"); strings.Contains(home, "đầu tiên") {
 		t.Fatal("the home page links to a page that is not live")
 	}
-	goodLive, _ = b.Dir().Current()
+	goodLive, _ := b.Dir().Current()
 
 	// A theme that fails everywhere: the build fails after a bounded
 	// number of runs, the live site stays, the status tells why.

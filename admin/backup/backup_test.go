@@ -129,7 +129,7 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 	if d := diff(before, snapshot(t, app)); len(d) == 0 {
 		t.Fatal("the changes changed nothing")
 	}
-	if err := app.ResetBootstrapState(); err != nil {
+	if err := app.ClearBootstrap(); err != nil {
 		t.Fatal(err)
 	}
 
@@ -154,7 +154,7 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 		t.Errorf("the site's builds did not stay: %v", err)
 	}
 	restored := openApp(t, dir)
-	defer restored.ResetBootstrapState()
+	defer restored.ClearBootstrap()
 	if d := diff(before, snapshot(t, restored)); len(d) > 0 {
 		t.Fatalf("restored data differs in %v", d)
 	}

@@ -51,7 +51,7 @@ func migratedDir() (string, error) {
 			migrated.err = err
 			return
 		}
-		migrated.err = app.ResetBootstrapState()
+		migrated.err = app.ClearBootstrap()
 		migrated.dir = dir
 	})
 	return migrated.dir, migrated.err
