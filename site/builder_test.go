@@ -237,3 +237,19 @@ func TestStatusJSON(t *testing.T) {
 		t.Fatalf("status JSON = %s", b)
 	}
 }
+
+// TestBuildToRelativeDataFolder: "portal build --dir pb_data", a data
+// folder relative to the working folder, builds.
+func TestBuildToRelativeDataFolder(t *testing.T) {
+	app := recordstest.NewApp(t)
+	recordstest.Create(t, app, schema.Guides, map[string]any{
+		"title": "Đăng ký kết hôn", "status": "published", "publishAt": recordstest.Date(time.Now().Add(-time.Hour)),
+	})
+	t.Chdir(t.TempDir())
+	if _, err := site.BuildTo(app, site.Config{Root: filepath.Join("pb_data", "site"), BaseURL: "http://x.test/", Sources: miniSite(goodPage)}, "public"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join("public", "huong-dan", "dang-ky-ket-hon", "index.html")); err != nil {
+		t.Fatal(err)
+	}
+}
