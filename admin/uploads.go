@@ -18,7 +18,7 @@ import (
 	"github.com/daison/portal/internal/vntext"
 )
 
-// photoMaxSide is the longest side a photo is stored with (issue 13): the
+// photoMaxSide is the longest side a photo is stored with: the
 // site shows photos at most 1,200 pixels wide, and a third more keeps them
 // sharp when cropped or zoomed, while a phone's 4000 × 3000 original (4–12
 // MB) is never stored, published or resized by each build.

@@ -21,8 +21,8 @@ import (
 //
 // A unit's reporter works for one unit: an account with no unit (never given
 // one, or whose unit was deleted) is no reporter at all, so that "unit =
-// @request.auth.unit" never matches by both being empty (TestHostile07NoUnitMeansNothing;
-// 1780000900_reporter_unit.go brings older databases' rules up to this).
+// @request.auth.unit" never matches by both being empty
+// (1780000900_reporter_unit.go brings older databases' rules up to this).
 const (
 	staffAuth          = `@request.auth.collectionName = "` + schema.Staff + `"`
 	isEditor           = `(` + staffAuth + ` && @request.auth.role = "editor")`

@@ -11,8 +11,8 @@ import (
 	"github.com/daison/portal/internal/vocab"
 )
 
-// Citizens' feedback, initiative proposals and satisfaction ratings (issue
-// 7). Citizens write only through the portal's form endpoints
+// Citizens' feedback, initiative proposals and satisfaction ratings.
+// Citizens write only through the portal's form endpoints
 // (admin/feedback.go: honeypot, idempotency, rate limits); the collection's
 // create rule stays nil, so PocketBase's generic API takes no anonymous
 // writes. Staff (editors, reviewers) read and answer the queue; contact

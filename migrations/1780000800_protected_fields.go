@@ -12,9 +12,7 @@ import (
 	"github.com/daison/portal/internal/vocab"
 )
 
-// Protected fields, history by record and a complete audit log
-// (tested by TestHostile04HiddenFieldProbes, TestHostile08EveryChangeIsAudited
-// and TestHostile09HistoryFollowsRecords).
+// Protected fields, history by record and a complete audit log.
 //
 // Fields some callers may not see are Hidden in the schema: PocketBase then
 // refuses every filter and sort on them, directly or through a relation,

@@ -8,16 +8,16 @@ import (
 	m "github.com/pocketbase/pocketbase/migrations"
 )
 
-// reporterWithoutUnit is how the rules named a unit's reporter before issue
-// 11: any staff member of that role, with a unit or not. A reporter whose
+// reporterWithoutUnit is how the rules named a unit's reporter before this
+// migration: any staff member of that role, with a unit or not. A reporter whose
 // account has no unit then matched "unit = @request.auth.unit" wherever a
 // record's unit was empty too. isReporter now requires the unit.
 const reporterWithoutUnit = `(` + staffAuth + ` && @request.auth.role = "unitReporter")`
 
-// A unit's reporter without a unit sees and files nothing
-// (TestHostile07NoUnitMeansNothing): every API rule of every collection that names the reporter role the
-// old way gets the new isReporter, which requires a unit. Databases made
-// after this change already have it; for them this changes nothing.
+// A unit's reporter without a unit sees and files nothing: every API
+// rule of every collection that names the reporter role the old way gets
+// the new isReporter, which requires a unit. Databases made after this
+// change already have it; for them this changes nothing.
 func init() {
 	m.Register(func(app core.App) error {
 		return replaceInRules(app, reporterWithoutUnit, isReporter)

@@ -10,8 +10,7 @@ import (
 	"github.com/daison/portal/internal/schema"
 )
 
-// Staff sign-in (TestHostile11AuthEndpointsAreLimited and the
-// TestHostile14 tests).
+// Staff sign-in.
 //
 // Every auth endpoint of every auth collection gets a per-address limit
 // (PocketBase's labels "*:requestOTP"…; sign-in with a password or a code

@@ -12,7 +12,7 @@ import (
 	"github.com/daison/portal/internal/vocab"
 )
 
-// Official documents (văn bản, issue 13): the plan, decisions on awards,
+// Official documents (văn bản): the plan, decisions on awards,
 // notices, reports and forms, each with its number and symbol, date,
 // issuing body, signer, kind, summary and one signed file (PDF, or
 // DOC/DOCX/XLS/XLSX for forms; admin/documents.go checks its content).

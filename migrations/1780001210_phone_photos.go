@@ -9,7 +9,7 @@ import (
 	"github.com/daison/portal/internal/schema"
 )
 
-// Photos straight from phones (issue 13): a phone's photo is 4–12 MB, and
+// Photos straight from phones: a phone's photo is 4–12 MB, and
 // the photo fields took at most 5 MB. They now take 25 MB; admin/uploads.go
 // stores a copy at most photoMaxSide pixels long, upright and without its
 // metadata (the GPS position), never the original. PocketBase raises the

@@ -9,7 +9,7 @@ import (
 	"github.com/daison/portal/internal/schema"
 )
 
-// Attachments, galleries and images in the text (issue 13): articles and
+// Attachments, galleries and images in the text: articles and
 // initiatives may attach published documents (văn bản) and show a gallery
 // of photos with captions (an article's "gallery", an initiative's
 // "photos", now up to 20), and place photos uploaded to the record in

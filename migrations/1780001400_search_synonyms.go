@@ -10,7 +10,7 @@ import (
 	"github.com/daison/portal/internal/schema"
 )
 
-// The search synonyms (issue 15): what citizens type for what the pages
+// The search synonyms: what citizens type for what the pages
 // say, applied by the site's search to each query. Editors and reviewers
 // read and keep the list; nobody else sees it (it is no secret, but it is
 // staff's working list). Seeded with the words people use at the one-stop

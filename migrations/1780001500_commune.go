@@ -10,7 +10,7 @@ import (
 	"github.com/daison/portal/internal/commune"
 )
 
-// The commune's identity (issue 16): one record of names, contacts, colour
+// The commune's identity: one record of names, contacts, colour
 // and plan that the site, the cards, the posters, the mails and the
 // printed lists read (internal/commune). Staff read it; reviewers (and IT)
 // change it; nobody deletes it. The public sees it only through the site's

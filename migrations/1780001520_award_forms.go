@@ -10,7 +10,7 @@ import (
 	"github.com/daison/portal/internal/vocab"
 )
 
-// The award forms the commune uses (issue 16): a choice among
+// The award forms the commune uses: a choice among
 // vocab.AwardForms kept with the commune's identity. Empty means every
 // form, so portals set up before it (and the demo) keep working.
 func init() {

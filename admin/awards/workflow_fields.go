@@ -38,7 +38,7 @@ const (
 )
 
 // nominationFields is who writes which field of a nomination, at which
-// step (security fault 6). "From" is the stored state, "to" the state
+// step. "From" is the stored state, "to" the state
 // asked for:
 //
 //	field                              who                      when

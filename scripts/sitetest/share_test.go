@@ -416,7 +416,7 @@ func zbar(t testing.TB, png []byte) []string {
 // TestPosterQRInBrowser opens posters in Chromium: an article's, a guide's
 // and the satisfaction form's (drawn by Hugo, for the counter). On screen
 // and as printed (print media), the QR code read back from a screenshot by
-// zbarimg is the record's short link (/l/<code>/, issue 13), or the page's
+// zbarimg is the record's short link (/l/<code>/), or the page's
 // address for a page without one, + ?nguon=qr; in print it is at least 5
 // cm wide, and the poster prints on one A4 sheet. Opened, the short link
 // lands on the page with ?nguon=qr kept, so that scans are counted.

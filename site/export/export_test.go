@@ -248,8 +248,7 @@ func TestExportVisibility(t *testing.T) {
 
 // TestExportSharing: a linkable record's bundle holds its QR code and its
 // 1200×630 share card; the site gets a default card. The QR code encodes
-// the short link tagged ?nguon=qr (since issue 13; the page's full URL
-// before), a sparser code than the full address: checked by encoding the
+// the short link tagged ?nguon=qr, a sparser code than the full address: checked by encoding the
 // expected payload again and comparing the SVG, and by counting modules.
 func TestExportSharing(t *testing.T) {
 	app := recordstest.NewApp(t)
