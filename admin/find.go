@@ -11,9 +11,9 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/search"
 
-	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/vnsearch"
 	"github.com/daison/portal/internal/vntext"
+	"github.com/daison/portal/records"
 )
 
 // Staff find records as citizens find pages (internal/vnsearch): "hoang
@@ -44,7 +44,7 @@ const (
 // "items": [{"id", "title"}…]}.
 func findRoute(e *core.RequestEvent) error {
 	coll, err := e.App.FindCachedCollectionByNameOrId(e.Request.PathValue("collection"))
-	if err != nil || !schema.IsPublic(coll.Name) {
+	if err != nil || !records.IsPublic(coll.Name) {
 		return e.NotFoundError("Không tìm thấy danh mục này.", err)
 	}
 	info, err := e.RequestInfo()

@@ -140,7 +140,7 @@ func TestReportsSummary(t *testing.T) {
 		}
 	}
 	// After the deadline a unit still files last year's report, marked
-	// late (issue 14 replaced the flat refusal).
+	// late, not refused.
 	got := w.API(t, reporterA, http.MethodPost, reports,
 		fmt.Sprintf(`{"unit":%q,"year":%d,"state":"submitted","summary":"Muộn"}`, unitA, year-1), 200)
 	if !strings.Contains(got, `"late":true`) {

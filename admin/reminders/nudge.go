@@ -14,6 +14,7 @@ import (
 	"github.com/daison/portal/admin/staff"
 	"github.com/daison/portal/internal/clock"
 	"github.com/daison/portal/internal/schema"
+	"github.com/daison/portal/internal/staffauth"
 )
 
 // A reviewer reminds a late unit now ("Nhắc"), beside the automatic
@@ -24,8 +25,8 @@ import (
 
 // Routes adds the reviewers' routes of the reminders to e's router.
 func Routes(e *core.ServeEvent) {
-	e.Router.POST("/api/portal/reports/remind", nudgeRoute).Bind(staff.Require(schema.RoleReviewer))
-	e.Router.GET("/api/portal/reports/reminded", nudgedRoute).Bind(staff.Require(schema.RoleReviewer))
+	e.Router.POST("/api/portal/reports/remind", nudgeRoute).Bind(staffauth.Require(schema.RoleReviewer))
+	e.Router.GET("/api/portal/reports/reminded", nudgedRoute).Bind(staffauth.Require(schema.RoleReviewer))
 }
 
 // nudgePrefix starts the keys of the reminders a reviewer sent a unit on

@@ -19,6 +19,7 @@ import (
 	"github.com/daison/portal/internal/mailpit"
 	"github.com/daison/portal/internal/mfalogin"
 	"github.com/daison/portal/internal/portaltest"
+	"github.com/daison/portal/internal/schema"
 )
 
 // Accounts of the staff day (a unit's officer beside the editor and
@@ -61,7 +62,7 @@ func TestStaffDay(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := &portal{Portal: pp, t: t, token: token}
-	s := &dayStory{p: p, mp: mp, year: time.Now().In(vietnam).Year()}
+	s := &dayStory{p: p, mp: mp, year: time.Now().In(schema.Vietnam).Year()}
 	unit := p.createRecord("units", map[string]any{"name": dayUnitName, "kind": "thon-to-dan-pho", "status": "published"})
 	p.createRecord("units", map[string]any{"name": "Trạm Y tế xã", "kind": "truong-tram", "status": "published"})
 	p.createRecord("honorees", map[string]any{"name": dayHonoree, "kind": "ca-nhan", "status": "draft", "position": "Công chức một cửa"})

@@ -29,9 +29,8 @@
  * initiatives, honourees, awards, units, indicators); the server owns
  * those after status and publishAt.
  * @typedef {{
- *   status: Status, publishAt: string, slug?: string,
- *   updatedBy?: string, statusBy?: string, statusAt?: string, shortCode?: string,
- *   returnComment?: string, returnedBy?: string, returnedAt?: string,
+ *   status: Status, publishAt: string, slug?: string, shortCode?: string, updatedBy?: string, statusBy?: string,
+ *   statusAt?: string, returnComment?: string, returnedBy?: string, returnedAt?: string,
  * }} PublicFields
  * @typedef {'draft' | 'review' | 'published' | 'archived'} Status
  */
@@ -204,9 +203,21 @@
  */
 
 /**
- * /quan-tri/meta.json: the collections' fields, the fixed choices with
- * their labels, and the commune.
- * @typedef {{ collections: Record<string, CollectionMeta>, vocab: Record<string, VocabOption[]>, commune?: CommuneMeta }} Meta
+ * What meta.json tells of a kind of public record, from its descriptor
+ * (records/<kind>/kind.go; admin/backoffice/backoffice.go, kindMeta).
+ * @typedef {{
+ *   section?: string, noun: string, label: string, linkable?: boolean,
+ *   editors: string[], publishers: string[],
+ * }} KindMeta
+ */
+
+/**
+ * /quan-tri/meta.json: the collections' fields, the kinds of public
+ * record, the fixed choices with their labels, and the commune.
+ * @typedef {{
+ *   collections: Record<string, CollectionMeta>, kinds?: Record<string, KindMeta>,
+ *   vocab: Record<string, VocabOption[]>, commune?: CommuneMeta,
+ * }} Meta
  */
 
 // ---------------------------------------------------------------- answers of the portal's routes
@@ -243,9 +254,8 @@
  */
 
 /**
- * POST /api/portal/reports/remind and GET /api/portal/reports/reminded
- * (admin/reminders/nudge.go): whom a reviewer reminded; the units
- * reminded today, with the time ("HH:MM").
+ * POST /api/portal/reports/remind, GET /api/portal/reports/reminded (admin/reminders/nudge.go):
+ * whom a reviewer reminded; the units reminded today, with the time ("HH:MM").
  * @typedef {{ reminded: string[], message: string }} Reminded
  * @typedef {{ units: Record<string, string> }} RemindedToday
  */
