@@ -37,16 +37,16 @@ func (s *awardsStory) exportsEligibilityDeadline(t *testing.T) {
 	}
 	b.axe(s.axeSrc, "xuất dữ liệu")
 	b.shot("khen-thuong-xuat-du-lieu")
-	printed := b.newTabText(func() { b.clickButton("Mở danh sách để in") }, "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG")
-	for _, want := range []string{s.decisionNo, s.nominee, "Giấy khen", "Tổng số: 1"} {
+	printed := b.newTabText(func() { b.clickButton("Mở văn bản để in") }, "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG")
+	for _, want := range []string{s.decisionNo, "Căn cứ", "Điều 1.", "Nơi nhận:", s.nominee, "Giấy khen", "Tổng số: 1"} {
 		if !strings.Contains(printed, want) {
 			t.Errorf("the decision's list does not show %q:\n%s", want, printed)
 		}
 	}
-	b.waitText(".print-status", "Đã mở danh sách theo Quyết định "+s.decisionNo)
+	b.waitText(".print-status", "Đã mở quyết định kèm danh sách theo Quyết định "+s.decisionNo)
 	// An unknown decision: said beside the field.
 	b.typeInto("#xd-so-qd", "999/QĐ-UBND")
-	b.clickButton("Mở danh sách để in")
+	b.clickButton("Mở văn bản để in")
 	b.waitText("#xd-so-qd-error", "Không có khen thưởng nào theo quyết định")
 
 	b.clickLink("Đủ tiêu chuẩn tổng kết")

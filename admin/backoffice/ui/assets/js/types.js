@@ -122,7 +122,7 @@
 /**
  * The commune's identity record; its text fields are those meta.json's
  * commune.fields name.
- * @typedef {RecordBase & { commune: string, colour: string, planText: string, planFile: string, awardForms: string[] | null }} CommuneRecord
+ * @typedef {RecordBase & { commune: string, colour: string, planText: string, planFile: string, decisionBases?: string, decisionRecipients?: string, awardForms: string[] | null }} CommuneRecord
  */
 
 /** @typedef {RecordBase & { title: string, body: string, read: boolean, link?: string }} Notice */

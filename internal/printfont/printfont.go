@@ -1,0 +1,70 @@
+// Package printfont is the serif of printed papers: Tinos (SIL Open Font
+// License 1.1, fonts/OFL.txt), drawn to the metrics of Times New Roman,
+// which Nghị định 30/2020/NĐ-CP prescribes and which Linux machines lack.
+// The four faces are cut down to Latin and Vietnamese (the letters with
+// every diacritic, the combining marks, typographic punctuation, the đồng
+// sign) so that a printable page can carry them inline and print alike on
+// any machine, in a browser or saved to disk. It is a leaf.
+package printfont
+
+import (
+	"embed"
+	"encoding/base64"
+	"strings"
+	"sync"
+)
+
+//go:embed fonts/*.ttf fonts/OFL.txt
+var files embed.FS
+
+// Family is the name pages use for the embedded faces.
+const Family = "Tinos"
+
+// Stack is the CSS font-family of printed papers: the embedded faces
+// first, then Times New Roman where it is installed.
+const Stack = `"Tinos","Times New Roman",serif`
+
+// DOCXFamily is the font a Word document names (the decree's), with
+// AltNames as the fallbacks its font table gives for machines without it.
+const (
+	DOCXFamily = "Times New Roman"
+	AltNames   = "Tinos,Liberation Serif"
+)
+
+// faces are the embedded files by weight and style.
+var faces = []struct{ file, weight, style string }{
+	{"Tinos-Regular.ttf", "400", "normal"},
+	{"Tinos-Bold.ttf", "700", "normal"},
+	{"Tinos-Italic.ttf", "400", "italic"},
+	{"Tinos-BoldItalic.ttf", "700", "italic"},
+}
+
+var (
+	cssOnce sync.Once
+	css     string
+)
+
+// CSS returns the @font-face rules of the four faces, each with its file
+// inline as a data: URL (a page's Content-Security-Policy then needs
+// "font-src data:").
+func CSS() string {
+	cssOnce.Do(func() {
+		var b strings.Builder
+		for _, f := range faces {
+			data, err := files.ReadFile("fonts/" + f.file)
+			if err != nil {
+				panic("printfont: " + err.Error()) // embedded at build time
+			}
+			b.WriteString(`@font-face{font-family:"` + Family + `";font-weight:` + f.weight + `;font-style:` + f.style +
+				`;font-display:block;src:url(data:font/ttf;base64,` + base64.StdEncoding.EncodeToString(data) + `) format("truetype")}` + "\n")
+		}
+		css = b.String()
+	})
+	return css
+}
+
+// Licence returns the font's licence text.
+func Licence() string {
+	b, _ := files.ReadFile("fonts/OFL.txt")
+	return string(b)
+}
