@@ -66,16 +66,17 @@ func papersDOCX(doc string, p decisionPapers, s awardSet) ([]byte, error) {
 // number left; the national name and motto, their rule and the place and
 // date right.
 func writeHead(d *strings.Builder, h decisionHead) {
-	left := para(h.BodyAbove, "center", false, false) + para(h.Body, "center", true, false) + para("────────", "center", false, false)
+	left := styled("center", 0, 0, false, run{p: h.BodyAbove, size: pt12}) + styled("center", 0, 0, false, run{p: h.Body, bold: true, size: pt12}) + para("────────", "center", false, false)
 	if h.Number != "" {
-		left += para(h.Number, "center", false, false)
+		left += styled("center", 0, 0, false, run{p: h.Number, size: pt13})
 	}
-	right := para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "center", true, false) + para("Độc lập - Tự do - Hạnh phúc", "center", true, false) + para("────────────────", "center", false, false)
+	right := styled("center", 0, 0, false, run{p: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, size: pt12}) + styled("center", 0, 0, false, run{p: "Độc lập - Tự do - Hạnh phúc", bold: true, size: pt13}) + para("────────────────", "center", false, false)
 	if h.PlaceDate != "" {
-		right += para(h.PlaceDate, "center", false, true)
+		right += styled("center", 0, 0, false, run{p: h.PlaceDate, italic: true, size: pt13})
 	}
-	d.WriteString(`<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/>` + noBorders + `</w:tblPr>`)
-	d.WriteString(`<w:tr>` + tc(left, 2100) + tc(right, 2900) + `</w:tr></w:tbl>`)
+	d.WriteString(`<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/>` + noBorders + `<w:tblLayout w:type="fixed"/></w:tblPr>`)
+	d.WriteString(`<w:tblGrid><w:gridCol w:w="3740"/><w:gridCol w:w="5610"/></w:tblGrid>`)
+	d.WriteString(`<w:tr>` + tc(left, 2000) + tc(right, 3000) + `</w:tr></w:tbl>`)
 }
 
 // noBorders is a table without lines.
@@ -172,7 +173,7 @@ func writeCertificates(d *strings.Builder, p decisionPapers) {
 		}
 		d.WriteString(styled("center", 0, 0, false, run{p: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, size: pt13}))
 		d.WriteString(styled("center", 0, 0, false, run{p: "Độc lập - Tự do - Hạnh phúc", bold: true, size: pt14}))
-		d.WriteString(styled("center", 360, 0, false, run{p: c.Issuer, bold: true, size: 30}))
+		d.WriteString(styled("center", 600, 0, false, run{p: c.Issuer, bold: true, size: 30}))
 		d.WriteString(styled("center", 120, 0, false, run{p: "TẶNG", bold: true, size: pt14}))
 		d.WriteString(styled("center", 60, 120, false, run{p: c.Title, bold: true, size: 84, color: "B3121B"}))
 		d.WriteString(styled("center", 0, 0, false, run{p: it.Name, bold: true, size: 44}))
@@ -182,6 +183,7 @@ func writeCertificates(d *strings.Builder, p decisionPapers) {
 		for _, l := range it.Lines {
 			d.WriteString(styled("center", 120, 0, false, run{p: l, italic: true, size: 30}))
 		}
+		d.WriteString(styled("center", 900, 0, false))
 		left := para("", "left", false, false) + styled("left", 0, 0, false, run{p: c.Decision, size: pt12}) + styled("left", 0, 0, false, run{p: "Số sổ vàng: ……………", size: pt12})
 		sign := ""
 		if p.Head.PlaceDate != "" {

@@ -239,6 +239,14 @@ func TestDecisionDOCX(t *testing.T) {
 			if doc == "giay-khen" && pages != 3 {
 				t.Errorf("LibreOffice lays the 3 certificates on %d pages", pages)
 			}
+			mapped := pdfText(pdf)
+			for _, l := range order {
+				for _, r := range l {
+					if r > 0x7f && r != '─' && !mapped[r] {
+						t.Errorf("%s: LibreOffice draws no glyph for %q (of %q)", doc, r, l)
+					}
+				}
+			}
 		}
 	}
 	if soffice == "" {
