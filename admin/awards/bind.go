@@ -26,6 +26,7 @@ func Bind(app core.App) {
 	app.OnRecordCreateRequest(schema.Awards).BindFunc(checkAward)
 	app.OnRecordUpdateRequest(schema.Awards).BindFunc(checkAward)
 	app.OnRecordValidate(schema.PortalConfig).BindFunc(checkDeadlineSetting)
+	app.OnRecordValidate(schema.PortalConfig).BindFunc(checkRewardSettings)
 	app.OnRecordCreateRequest(schema.DeadlineExceptions).BindFunc(checkException)
 	app.OnRecordUpdateRequest(schema.DeadlineExceptions).BindFunc(checkException)
 }
@@ -41,4 +42,5 @@ func Routes(e *core.ServeEvent) {
 	e.Router.GET("/api/portal/exports/reports", exportReports).Bind(staff.Require(schema.RoleReviewer))
 	e.Router.GET("/api/portal/overdue", overdueRoute).Bind(staff.Require(schema.RoleReviewer, schema.RoleUnitReporter))
 	e.Router.GET("/api/portal/decisions/print", printDecision).Bind(staff.Require(schema.RoleReviewer, schema.RoleEditor))
+	e.Router.GET("/api/portal/rewards", rewardsRoute).Bind(staff.Require(schema.RoleReviewer, schema.RoleEditor))
 }

@@ -68,6 +68,10 @@ func printDecision(e *core.RequestEvent) error {
 	if err != nil {
 		return e.InternalServerError("", err)
 	}
+	if rs := loadRewardSettings(e.App); set.AllGiayKhen {
+		set.PerGroup, set.PerPerson = rs.amount("giay-khen", true), rs.amount("giay-khen", false)
+		set.KGroup, set.KPerson = rs.Coefficients["giay-khen"].Collective, rs.Coefficients["giay-khen"].Person
+	}
 	papers := newDecisionPapers(id, set)
 	file := paperNames[doc] + "-" + slug.Make(no)
 	if q.Get("format") == "docx" {

@@ -89,6 +89,10 @@ type awardSet struct {
 	AllGiayKhen bool
 	Groups      []docxSection
 	Certs       []certificate
+	// The reward money of a Giấy khen, for a collective and a person, in
+	// đồng, with its coefficients; zero when unknown.
+	PerGroup, PerPerson int
+	KGroup, KPerson     float64
 }
 
 // newDecisionPapers writes the papers of one decision.
@@ -116,7 +120,7 @@ func newDecisionPapers(id commune.Identity, s awardSet) decisionPapers {
 	}
 	p.Articles = []article{
 		{"Điều 1.", give + " (có danh sách kèm theo) đã có thành tích xuất sắc trong phong trào thi đua " + what + "."},
-		{"Điều 2.", "Tiền thưởng kèm theo thực hiện theo quy định của Luật Thi đua, khen thưởng và các văn bản hướng dẫn thi hành, chi từ Quỹ thi đua, khen thưởng của " + id.Commune + "."},
+		{"Điều 2.", rewardArticle(id.Commune, s)},
 		{"Điều 3.", "Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng HĐND và UBND xã, Trưởng phòng Văn hóa – Xã hội, Thủ trưởng các cơ quan, đơn vị có liên quan và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./."},
 	}
 	if !s.AllGiayKhen {
@@ -206,4 +210,23 @@ func sortCertificates(cs []certificate) {
 		}
 		return vietnamese.CompareString(cs[i].Name, cs[j].Name) < 0
 	})
+}
+
+// rewardArticle is the article on the money: the amounts each collective
+// and person receives with the Giấy khen and the total when they are
+// known, the law otherwise; paid from the commune's fund.
+func rewardArticle(commune string, s awardSet) string {
+	fund := ", chi từ Quỹ thi đua, khen thưởng của " + commune + "."
+	if !s.AllGiayKhen || (s.PerPerson == 0 && s.PerGroup == 0) {
+		return "Tiền thưởng kèm theo thực hiện theo quy định của Luật Thi đua, khen thưởng và các văn bản hướng dẫn thi hành" + fund
+	}
+	var each []string
+	if s.Collectives > 0 {
+		each = append(each, "mỗi tập thể được thưởng "+formatDong(s.PerGroup)+" ("+formatCoefficient(s.KGroup)+" lần mức lương cơ sở)")
+	}
+	if s.People > 0 {
+		each = append(each, "mỗi cá nhân được thưởng "+formatDong(s.PerPerson)+" ("+formatCoefficient(s.KPerson)+" lần mức lương cơ sở)")
+	}
+	total := s.Collectives*s.PerGroup + s.People*s.PerPerson
+	return "Kèm theo Giấy khen, " + strings.Join(each, ", ") + "; tổng số tiền thưởng là " + formatDong(total) + fund
 }
