@@ -115,6 +115,8 @@
  * @typedef {{
  *   id?: string, updated?: string, reportDeadline: string,
  *   summaryOpens?: string, summaryCloses?: string, contactRetentionMonths?: number,
+ *   baseSalary?: number, rewardBudget?: number, maxPeopleAwards?: number, maxCollectiveAwards?: number,
+ *   rewardCoefficients?: Record<string, { person: number, collective: number }> | null,
  *   unreadable?: boolean,
  * }} PortalConfig
  */

@@ -12,6 +12,7 @@ import { errorSummary, setInvalid } from '../forms/field.js';
 import { loadUnits } from '../forms/units.js';
 import { setTitle } from '../nav.js';
 import { exportButton } from '../components/download.js';
+import { rewardSummary } from './rewards.js';
 
 /**
  * renderExports shows the exports for reviewers.
@@ -70,6 +71,7 @@ export async function renderExports(el) {
     'danh-sach': 'Danh sách kèm theo quyết định',
   };
   const decDoc = h('select', { id: 'xd-van-ban' }, Object.entries(papers).map(([k, v]) => h('option', { value: k }, v)));
+  const rewardSlot = h('div', { class: 'reward-summary', 'aria-live': 'polite' });
   const decYear = h('input', { id: 'xd-qd-nam', type: 'text', inputmode: 'numeric', class: 'input-short', value: String(year), autocomplete: 'off' });
 
   let loadedYear = '';
@@ -77,6 +79,7 @@ export async function renderExports(el) {
     const t = decYear.value.trim();
     if (!/^\d{4}$/.test(t) || t === loadedYear) return;
     loadedYear = t;
+    rewardSummary(rewardSlot, t);
     fill(decSel, h('option', { value: '' }, 'Đang tải…'));
     try {
       const res = await list('awards', { perPage: 500, filter: `year = ${Number(t)} && decisionNo != ''`, fields: 'decisionNo,decisionDate', sort: '-decisionDate' });
@@ -98,7 +101,10 @@ export async function renderExports(el) {
   }
   decYear.addEventListener('change', loadDecisions);
   decYear.addEventListener('input', debounce(loadDecisions, 400));
-  decSel.addEventListener('change', () => { if (decSel.value) decInput.value = decSel.value; });
+  decSel.addEventListener('change', () => {
+    if (decSel.value) decInput.value = decSel.value;
+    rewardSummary(rewardSlot, decYear.value.trim(), decSel.value);
+  });
 
   /** @param {SubmitEvent} e */
   async function print(e) {
@@ -172,6 +178,8 @@ export async function renderExports(el) {
             }
             return { path: `/api/portal/decisions/print?no=${encodeURIComponent(no)}&doc=${encodeURIComponent(decDoc.value)}&format=docx`, name: `${decDoc.value}-${no.replace(/[^0-9A-Za-z]+/g, '-')}.docx` };
           }))),
-      printStatus));
+      printStatus,
+      h('h3', {}, 'Tiền thưởng và số lượng khen thưởng trong năm'),
+      rewardSlot));
   loadDecisions();
 }
