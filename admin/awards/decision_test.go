@@ -321,3 +321,42 @@ func checkOrder(t *testing.T, what, s string, want []string) {
 		at += i + len(x)
 	}
 }
+
+// TestDecisionManyAwards: a decision of 240 people and collectives prints
+// every row, numbered on, a certificate each, and a Word document of
+// each paper.
+func TestDecisionManyAwards(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	past := admintest.Date(time.Now().Add(-time.Hour))
+	const n = 240
+	for i := range n {
+		kind := "ca-nhan"
+		if i%4 == 0 {
+			kind = "tap-the"
+		}
+		h := admintest.Create(t, w.App, schema.Honorees, map[string]any{"name": fmt.Sprintf("Người thứ %03d", i), "kind": kind, "unit": unitB, "status": "published", "publishAt": past}).Id
+		admintest.Create(t, w.App, schema.Awards, map[string]any{"honoree": h, "form": "giay-khen", "kind": "tong-ket", "year": 2030, "decisionNo": "300/QĐ-UBND",
+			"achievement": "Thành tích tiêu biểu giai đoạn", "status": "published", "publishAt": past})
+	}
+	url := "/api/portal/decisions/print?no=300%2FQĐ-UBND"
+	page := w.API(t, reviewer, http.MethodGet, url, "", 200)
+	for _, want := range []string{"cho 60 tập thể và 180 cá nhân", "Về việc khen thưởng tổng kết phong trào thi đua", "<td class=\"n\">60</td>", "<td class=\"n\">180</td>", "Tổng số: 240 tập thể, cá nhân."} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the decision of %d lacks %q", n, want)
+		}
+	}
+	if strings.Contains(page, "<td class=\"n\">181</td>") {
+		t.Error("the individuals' numbering does not restart after the collectives")
+	}
+	certs := w.API(t, reviewer, http.MethodGet, url+"&doc=giay-khen", "", 200)
+	if c := strings.Count(certs, `<section class="cert">`); c != n {
+		t.Errorf("%d certificates, want %d", c, n)
+	}
+	for _, doc := range []string{"quyet-dinh", "to-trinh", "giay-khen", "danh-sach"} {
+		b := w.API(t, reviewer, http.MethodGet, url+"&doc="+doc+"&format=docx", "", 200)
+		if err := wellFormed(unzip(t, []byte(b))["word/document.xml"]); err != nil {
+			t.Errorf("%s: %v", doc, err)
+		}
+	}
+}
