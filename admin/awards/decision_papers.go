@@ -100,6 +100,9 @@ func newDecisionPapers(id commune.Identity, s awardSet) decisionPapers {
 	id = id.WithDefaults()
 	p := decisionPapers{No: s.No}
 	p.Head = newDecisionHead(id, s.No, s.Date, s.Signer)
+	if s.Date.IsZero() && s.Year > 0 { // not yet dated: left for the signer's office
+		p.Head.PlaceDate = placeName(id.Commune) + ", ngày       tháng       năm " + strconv.Itoa(s.Year)
+	}
 	commune := strings.ToUpper(id.Commune)
 	p.Authority = "CHỦ TỊCH ỦY BAN NHÂN DÂN " + commune
 	what := movementPhrase(id.Movement, s.Kind, s.Year)

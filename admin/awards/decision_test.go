@@ -180,7 +180,7 @@ func TestProposalAndCertificates(t *testing.T) {
 	admintest.Create(t, w.App, schema.Awards, map[string]any{"honoree": h, "form": "giay-khen", "kind": "hang-nam", "year": 2026, "decisionNo": "5/QĐ-UBND",
 		"achievement": "Có sáng kiến số hóa hồ sơ một cửa.", "status": "published", "publishAt": past})
 	one := w.API(t, reviewer, http.MethodGet, "/api/portal/decisions/print?no=5%2FQĐ-UBND", "", 200)
-	if !strings.Contains(one, "cho 01 cá nhân (có danh sách kèm theo)") || strings.Contains(one, "I. TẬP THỂ") || !strings.Contains(one, "CHỦ TỊCH</p>") {
+	if !strings.Contains(one, "Hòa Bình Mẫu, ngày       tháng       năm 2026") || !strings.Contains(one, "cho 01 cá nhân (có danh sách kèm theo)") || strings.Contains(one, "I. TẬP THỂ") || !strings.Contains(one, "CHỦ TỊCH</p>") {
 		t.Error("a decision of one person, undated and unsigned, is not printed as one")
 	}
 	cert := w.API(t, reviewer, http.MethodGet, "/api/portal/decisions/print?no=5%2FQĐ-UBND&doc=giay-khen", "", 200)
