@@ -249,24 +249,40 @@ func escapeXML(s string) string {
 	return esc.String()
 }
 
-// packDOCX zips a document body with its styles and font table.
+// packDOCX zips a document body with its styles and its font table, the
+// serif's four faces embedded (obfuscated with their keys as the Office
+// format asks).
 func packDOCX(document string) ([]byte, error) {
 	font, alt := printfont.DOCXFamily, printfont.AltNames
-	fontTable := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +
-		`<w:font w:name="` + font + `"><w:altName w:val="` + alt + `"/><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>` +
+	var embeds, fontRels strings.Builder
+	var fontFiles [][2]string
+	fontRels.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`)
+	for i, f := range printfont.Faces() {
+		key := fontKeys[i%len(fontKeys)]
+		n := strconv.Itoa(i + 1)
+		embeds.WriteString(`<w:` + f.Element + ` r:id="rIdF` + n + `" w:fontKey="{` + key + `}"/>`)
+		fontRels.WriteString(`<Relationship Id="rIdF` + n + `" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/font" Target="fonts/font` + n + `.odttf"/>`)
+		fontFiles = append(fontFiles, [2]string{"word/fonts/font" + n + ".odttf", string(obfuscateFont(f.TTF, key))})
+	}
+	fontRels.WriteString(`</Relationships>`)
+	fontTable := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+		`<w:font w:name="` + font + `"><w:altName w:val="` + alt + `"/><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/>` + embeds.String() + `</w:font>` +
 		`<w:font w:name="` + printfont.Family + `"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font></w:fonts>`
 	styles := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="` + font + `" w:hAnsi="` + font + `" w:cs="` + font + `" w:eastAsia="` + font + `"/><w:sz w:val="26"/><w:szCs w:val="26"/><w:lang w:val="vi-VN"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="60"/></w:pPr></w:pPrDefault></w:docDefaults></w:styles>`
+	settings := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:embedTrueTypeFonts/><w:saveSubsetFonts/></w:settings>`
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	parts := [][2]string{
-		{"[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/></Types>`},
+		{"[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="odttf" ContentType="application/vnd.openxmlformats-officedocument.obfuscatedFont"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/></Types>`},
 		{"_rels/.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`},
-		{"word/_rels/document.xml.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" Target="fontTable.xml"/></Relationships>`},
+		{"word/_rels/document.xml.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" Target="fontTable.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/></Relationships>`},
 		{"word/styles.xml", styles},
+		{"word/settings.xml", settings},
 		{"word/fontTable.xml", fontTable},
+		{"word/_rels/fontTable.xml.rels", fontRels.String()},
 		{"word/document.xml", document},
 	}
-	for _, p := range parts {
+	for _, p := range append(parts, fontFiles...) {
 		w, err := zw.Create(p[0])
 		if err != nil {
 			return nil, fmt.Errorf("docx part %s: %w", p[0], err)
@@ -279,6 +295,33 @@ func packDOCX(document string) ([]byte, error) {
 		return nil, fmt.Errorf("docx: %w", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// fontKeys are the keys the embedded faces are obfuscated with, one a
+// face (any GUIDs will do: the obfuscation only marks the font as
+// embedded, it hides nothing).
+var fontKeys = []string{
+	"5C3F2C1A-8E0B-4D7E-9B1A-3A6F0C2D4E51",
+	"7A1D9E44-2B6C-4F3A-8D0E-1C5B7A9F2E63",
+	"1E8B3C5D-9F2A-4B6C-A7D1-6E0F3B2C8D75",
+	"9D2E7F16-4A3B-4C8D-B5E0-2F7A1C6D3E87",
+}
+
+// obfuscateFont obfuscates a font file for a Word document (ECMA-376 Part
+// 2, §17.8.1): its first 32 bytes XORed with the key's 16 bytes taken in
+// reverse order of the GUID's hexadecimal digits.
+func obfuscateFont(ttf []byte, guid string) []byte {
+	hexDigits := strings.ReplaceAll(guid, "-", "")
+	var key [16]byte
+	for i := range 16 {
+		v, _ := strconv.ParseUint(hexDigits[2*i:2*i+2], 16, 8)
+		key[15-i] = byte(v)
+	}
+	out := append([]byte(nil), ttf...)
+	for i := 0; i < 32 && i < len(out); i++ {
+		out[i] ^= key[i%16]
+	}
+	return out
 }
 
 // para is one paragraph of escaped text.

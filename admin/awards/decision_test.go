@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -217,6 +218,9 @@ func TestDecisionDOCX(t *testing.T) {
 		}
 		parts := unzip(t, []byte(b))
 		for name, x := range parts {
+			if !strings.HasSuffix(name, ".xml") && !strings.HasSuffix(name, ".rels") {
+				continue
+			}
 			if err := wellFormed(x); err != nil {
 				t.Errorf("%s: %s is not well-formed: %v", doc, name, err)
 			}
@@ -229,6 +233,28 @@ func TestDecisionDOCX(t *testing.T) {
 		if !strings.Contains(ft, `<w:font w:name="Times New Roman"><w:altName w:val="Tinos,Liberation Serif"/>`) || !strings.Contains(parts["word/_rels/document.xml.rels"], "fontTable.xml") {
 			t.Errorf("%s: no fallback for Times New Roman in the font table: %s", doc, ft)
 		}
+		// The four faces embedded, each obfuscated with its key: undone, a
+		// TrueType file again.
+		keys := regexp.MustCompile(`<w:(embed\w+) r:id="(rIdF\d)" w:fontKey="\{([0-9A-F-]{36})\}"/>`).FindAllStringSubmatch(ft, -1)
+		if len(keys) != 4 {
+			t.Errorf("%s: %d faces embedded, want 4", doc, len(keys))
+		}
+		for _, k := range keys {
+			target := regexp.MustCompile(`Id="` + k[2] + `"[^>]*Target="([^"]+)"`).FindStringSubmatch(parts["word/_rels/fontTable.xml.rels"])
+			if target == nil {
+				t.Errorf("%s: %s points nowhere", doc, k[1])
+				continue
+			}
+			font := []byte(parts["word/"+target[1]])
+			hexKey := strings.ReplaceAll(k[3], "-", "")
+			for i := 0; i < 32 && i < len(font); i++ {
+				b, _ := strconv.ParseUint(hexKey[2*(15-i%16):2*(15-i%16)+2], 16, 8)
+				font[i] ^= byte(b)
+			}
+			if len(font) < 10_000 || string(font[:4]) != "\x00\x01\x00\x00" {
+				t.Errorf("%s: %s is not a TrueType font once its key is undone", doc, target[1])
+			}
+		}
 		if soffice != "" {
 			pdf := convertWithLibreOffice(t, soffice, doc, []byte(b))
 			if !bytes.HasPrefix(pdf, []byte("%PDF")) {
@@ -238,6 +264,11 @@ func TestDecisionDOCX(t *testing.T) {
 			t.Logf("%s.docx → PDF by LibreOffice: %d bytes, %d pages", doc, len(pdf), pages)
 			if doc == "giay-khen" && pages != 3 {
 				t.Errorf("LibreOffice lays the 3 certificates on %d pages", pages)
+			}
+			for _, m := range regexp.MustCompile(`/BaseFont\s*/(?:[A-Z]{6}\+)?([A-Za-z0-9-]+)`).FindAllSubmatch(pdf, -1) {
+				if !strings.HasPrefix(string(m[1]), "Tinos") {
+					t.Errorf("%s: LibreOffice draws with %s, not the embedded serif", doc, m[1])
+				}
 			}
 			mapped := pdfText(pdf)
 			for _, l := range order {

@@ -25,18 +25,42 @@ const Family = "Tinos"
 const Stack = `"Tinos","Times New Roman",serif`
 
 // DOCXFamily is the font a Word document names (the decree's), with
-// AltNames as the fallbacks its font table gives for machines without it.
+// AltNames as the fallbacks its font table gives for machines without it;
+// the document embeds the four faces under that name, so that a machine
+// without Times New Roman (LibreOffice on Linux) draws every Vietnamese
+// letter with the same metrics.
 const (
 	DOCXFamily = "Times New Roman"
 	AltNames   = "Tinos,Liberation Serif"
 )
 
-// faces are the embedded files by weight and style.
-var faces = []struct{ file, weight, style string }{
-	{"Tinos-Regular.ttf", "400", "normal"},
-	{"Tinos-Bold.ttf", "700", "normal"},
-	{"Tinos-Italic.ttf", "400", "italic"},
-	{"Tinos-BoldItalic.ttf", "700", "italic"},
+// faces are the embedded files by weight and style, with the element a
+// Word font table embeds each as.
+var faces = []struct{ file, weight, style, docx string }{
+	{"Tinos-Regular.ttf", "400", "normal", "embedRegular"},
+	{"Tinos-Bold.ttf", "700", "normal", "embedBold"},
+	{"Tinos-Italic.ttf", "400", "italic", "embedItalic"},
+	{"Tinos-BoldItalic.ttf", "700", "italic", "embedBoldItalic"},
+}
+
+// Face is one face of the serif: the font table element that embeds it in
+// a Word document ("embedRegular"…) and its TrueType file.
+type Face struct {
+	Element string
+	TTF     []byte
+}
+
+// Faces returns the four faces (regular, bold, italic, bold italic).
+func Faces() []Face {
+	out := make([]Face, len(faces))
+	for i, f := range faces {
+		b, err := files.ReadFile("fonts/" + f.file)
+		if err != nil {
+			panic("printfont: " + err.Error()) // embedded at build time
+		}
+		out[i] = Face{f.docx, b}
+	}
+	return out
 }
 
 var (
