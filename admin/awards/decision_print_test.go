@@ -7,6 +7,8 @@ import (
 	"io"
 	"math"
 	"net/http"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -86,6 +88,10 @@ func TestPapersPrintInChromium(t *testing.T) {
 			})
 			if err != nil {
 				t.Fatal(err)
+			}
+			if dir := browsertest.ArtifactsDir(); dir != "" { // kept to look at, beside the screenshots
+				_ = os.MkdirAll(filepath.Join(dir, "pdf"), 0o755)
+				_ = os.WriteFile(filepath.Join(dir, "pdf", c.shot+".pdf"), pdf, 0o644)
 			}
 			boxes := regexp.MustCompile(`/MediaBox\s*\[\s*0\s+0\s+([0-9.]+)\s+([0-9.]+)`).FindAllSubmatch(pdf, -1)
 			if n := len(boxes); (c.minimum && n < c.pages) || (!c.minimum && n != c.pages) {
