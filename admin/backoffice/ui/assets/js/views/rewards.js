@@ -105,10 +105,10 @@ export function rewardSettings(config) {
     h('h2', { id: `${id}-title` }, 'Tiền thưởng và số lượng khen thưởng'),
     h('p', {}, 'Tiền thưởng kèm Giấy khen bằng hệ số nhân với mức lương cơ sở, làm tròn lên hàng chục nghìn đồng; quyết định khen thưởng ghi số tiền ở Điều 2. Trang Xuất dữ liệu cảnh báo khi số lượng hoặc tiền thưởng trong năm vượt mức dưới đây.'),
     h('form', { class: 'narrow', novalidate: true, onsubmit: save },
-      field('baseSalary', 'Mức lương cơ sở (đồng)', 'Ví dụ 2.340.000 (từ 01/7/2024). Sửa khi Chính phủ điều chỉnh.', String(config.baseSalary || 2340000)),
+      field('baseSalary', 'Mức lương cơ sở (đồng)', 'Ví dụ 2.340.000 (từ 01/7/2024). Sửa khi Chính phủ điều chỉnh.', formatNumber(config.baseSalary || 2340000)),
       field('kPerson', 'Hệ số Giấy khen cho cá nhân', 'Theo quy định hiện hành là 0,3.', coef(gk.person)),
       field('kCollective', 'Hệ số Giấy khen cho tập thể', 'Gấp đôi cá nhân: 0,6.', coef(gk.collective)),
-      field('rewardBudget', 'Kinh phí khen thưởng của xã trong năm (đồng)', 'Để trống hoặc 0 nếu không theo dõi.', config.rewardBudget ? String(config.rewardBudget) : ''),
+      field('rewardBudget', 'Kinh phí khen thưởng của xã trong năm (đồng)', 'Để trống hoặc 0 nếu không theo dõi.', config.rewardBudget ? formatNumber(config.rewardBudget) : ''),
       field('maxPeopleAwards', 'Số cá nhân được tặng Giấy khen tối đa trong năm', 'Để trống hoặc 0 nếu không giới hạn.', config.maxPeopleAwards ? String(config.maxPeopleAwards) : ''),
       field('maxCollectiveAwards', 'Số tập thể được tặng Giấy khen tối đa trong năm', 'Để trống hoặc 0 nếu không giới hạn.', config.maxCollectiveAwards ? String(config.maxCollectiveAwards) : ''),
       h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn' }, 'Lưu tiền thưởng')),
@@ -143,13 +143,13 @@ export async function rewardSummary(slot, year, no) {
    */
   const table = (caption, t) => t.lines.length === 0
     ? h('p', {}, `${caption}: chưa có.`)
-    : h('table', { class: 'table' },
+    : h('table', { class: 'records' },
       h('caption', {}, caption),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Hình thức'), h('th', { scope: 'col' }, 'Tập thể'), h('th', { scope: 'col' }, 'Cá nhân'), h('th', { scope: 'col' }, 'Mức thưởng'), h('th', { scope: 'col' }, 'Thành tiền'))),
       h('tbody', {}, t.lines.map((l) => h('tr', {},
-        h('td', {}, l.label + (l.paidByCommune ? '' : ' (cấp trên chi)')), h('td', {}, formatNumber(l.collectives)), h('td', {}, formatNumber(l.people)),
-        h('td', {}, `Tập thể ${dong(l.perCollective)}; cá nhân ${dong(l.perPerson)}`), h('td', {}, dong(l.total))))),
-      h('tfoot', {}, h('tr', {}, h('th', { scope: 'row', colspan: 4 }, 'Tổng (quỹ của xã chi)'), h('td', {}, dong(t.communeTotal)))));
+        h('td', { 'data-label': 'Hình thức' }, l.label + (l.paidByCommune ? '' : ' (cấp trên chi)')), h('td', { 'data-label': 'Tập thể' }, formatNumber(l.collectives)), h('td', { 'data-label': 'Cá nhân' }, formatNumber(l.people)),
+        h('td', { 'data-label': 'Mức thưởng' }, `Tập thể ${dong(l.perCollective)}; cá nhân ${dong(l.perPerson)}`), h('td', { 'data-label': 'Thành tiền' }, dong(l.total))))),
+      h('tfoot', {}, h('tr', {}, h('th', { scope: 'row', colspan: 4 }, 'Tổng quỹ của xã chi'), h('td', { 'data-label': 'Tổng quỹ của xã chi' }, dong(t.communeTotal)))));
   fill(slot,
     s.warnings.map((w) => h('p', { class: 'notice notice-warning', role: 'alert' }, w)),
     s.decision ? table(`Quyết định ${no}`, s.decision) : null,
