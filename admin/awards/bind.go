@@ -1,8 +1,8 @@
 // Package awards owns the award process: units' nominations and yearly
 // reports with their deadlines and the fields each role may write, the
 // plan's rule of one award per achievement, the eligibility report of the
-// 2026–2030 summary, the exports of awards and nominations, and the
-// printable list of a decision (templates/decision.html).
+// 2026–2030 summary, the exports of awards and nominations, the printable
+// papers of a decision (templates/) and the reward money within bounds.
 package awards
 
 import (

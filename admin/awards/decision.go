@@ -50,7 +50,7 @@ func printDecision(e *core.RequestEvent) error {
 	if doc == "" {
 		doc = paperDecision
 	}
-	if _, ok := paperNames[doc]; !ok {
+	if !papers[doc] {
 		return e.BadRequestError("Không có loại văn bản “"+doc+"”: chọn quyet-dinh, danh-sach, to-trinh hoặc giay-khen.", nil)
 	}
 	awards, err := e.App.FindRecordsByFilter(schema.Awards, `decisionNo = {:no} && status != "archived"`, "created", 0, 0, dbx.Params{"no": no})
@@ -73,7 +73,7 @@ func printDecision(e *core.RequestEvent) error {
 		set.KGroup, set.KPerson = rs.Coefficients["giay-khen"].Collective, rs.Coefficients["giay-khen"].Person
 	}
 	papers := newDecisionPapers(id, set)
-	file := paperNames[doc] + "-" + slug.Make(no)
+	file := doc + "-" + slug.Make(no)
 	if q.Get("format") == "docx" {
 		b, err := papersDOCX(doc, papers, set)
 		if err != nil {

@@ -24,13 +24,8 @@ const (
 	paperCertificates = "giay-khen"  // one certificate a page, landscape
 )
 
-// paperNames are the papers' names in file names and messages.
-var paperNames = map[string]string{
-	paperDecision:     "quyet-dinh",
-	paperList:         "danh-sach",
-	paperProposal:     "to-trinh",
-	paperCertificates: "giay-khen",
-}
+// papers are the papers the route knows.
+var papers = map[string]bool{paperDecision: true, paperList: true, paperProposal: true, paperCertificates: true}
 
 // article is one article (Điều) of the decision.
 type article struct {
