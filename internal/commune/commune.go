@@ -55,9 +55,9 @@ type Identity struct {
 	// DecisionBases are the legal grounds ("Căn cứ …") a decision on
 	// awards cites before the plan, one a line; empty means DefaultBases.
 	// DecisionRecipients are its "Nơi nhận", one a line; empty means
-	// DefaultRecipients.
-	DecisionBases      string `json:"decisionBases,omitempty"`
-	DecisionRecipients string `json:"decisionRecipients,omitempty"`
+	// DefaultRecipients. Neither is written to the public site.
+	DecisionBases      string `json:"-"`
+	DecisionRecipients string `json:"-"`
 
 	// AwardForms are the keys of the award forms (vocab.AwardForms) the
 	// commune uses; empty means all of them (FormsInUse).
