@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"net/http"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/daison/portal/internal/commune"
 	"github.com/daison/portal/internal/printfont"
@@ -147,6 +148,12 @@ func collectAwards(app core.App, no string, awards []*core.Record) awardSet {
 			c := certificate{Name: h.GetString("name"), Where: where, Collective: collective, Unit: unit}
 			if ach := strings.TrimSpace(a.GetString("achievement")); ach != "" {
 				c.Lines = []string{"Đã có thành tích: " + strings.TrimSuffix(ach, ".") + "."}
+				switch n := utf8.RuneCountInString(ach); {
+				case n > 900:
+					c.Size = "longer"
+				case n > 300:
+					c.Size = "long"
+				}
 			}
 			if collective {
 				collectiveCerts = append(collectiveCerts, c)

@@ -39,6 +39,9 @@ type certificate struct {
 	Collective bool
 	Unit       string   // for the order only
 	Lines      []string // "Đã có thành tích …"
+	// Size is "", "long" or "longer": smaller type for a long
+	// achievement, so that the certificate stays one page.
+	Size string
 }
 
 // decisionPapers is what the papers of one decision say.

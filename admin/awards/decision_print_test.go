@@ -13,12 +13,15 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
+	"github.com/daison/portal/admin/admintest"
 	"github.com/daison/portal/internal/browsertest"
+	"github.com/daison/portal/internal/schema"
 )
 
 // TestPapersPrintInChromium prints the decision with its annex, the
@@ -31,6 +34,13 @@ import (
 func TestPapersPrintInChromium(t *testing.T) {
 	t.Parallel()
 	w := decisionWorld(t, hoaBinh)
+	// The longest achievement the registry takes: its certificate stays
+	// one page.
+	past := admintest.Date(time.Now().Add(-time.Hour))
+	long := admintest.Create(t, w.App, schema.Honorees, map[string]any{"name": "Đặng Thị Dài", "kind": "ca-nhan", "unit": unitA, "status": "published", "publishAt": past}).Id
+	admintest.Create(t, w.App, schema.Awards, map[string]any{"honoree": long, "form": "giay-khen", "kind": "hang-nam", "year": 2026, "decisionNo": "77/QĐ-UBND",
+		"decisionDate": admintest.Date(time.Date(2026, 11, 23, 17, 0, 0, 0, time.UTC)), "signer": "Lê Văn Bình, Phó Chủ tịch UBND xã",
+		"achievement": string([]rune(strings.Repeat("Dẫn đầu số hóa hồ sơ, kết quả giải quyết thủ tục hành chính ở bộ phận một cửa; ", 25))[:1990]), "status": "published", "publishAt": past})
 	ctx := browsertest.New(t, 1123, 1123)
 	for _, c := range []struct {
 		doc       string
@@ -42,7 +52,7 @@ func TestPapersPrintInChromium(t *testing.T) {
 	}{
 		{"quyet-dinh", false, 2, true, []string{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Căn cứ Luật Thi đua, khen thưởng", "Điều 1.", "Nơi nhận:", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lê Văn Bình", "Âu Văn Bảo", "Bùi Thị Lan"}, "quan-tri-quyet-dinh-khen-thuong-in"},
 		{"to-trinh", false, 2, true, []string{"TỜ TRÌNH", "Kính gửi: Chủ tịch Ủy ban nhân dân xã Hòa Bình Mẫu.", "PHÒNG VĂN HÓA – XÃ HỘI", "TRƯỞNG PHÒNG"}, "quan-tri-to-trinh-khen-thuong-in"},
-		{"giay-khen", true, 3, false, []string{"GIẤY KHEN", "TẶNG", "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ HÒA BÌNH MẪU", "Đơn vị A", "Âu Văn Bảo", "Bùi Thị Lan"}, "quan-tri-giay-khen-in"},
+		{"giay-khen", true, 4, false, []string{"GIẤY KHEN", "TẶNG", "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ HÒA BÌNH MẪU", "Đơn vị A", "Âu Văn Bảo", "Bùi Thị Lan"}, "quan-tri-giay-khen-in"},
 	} {
 		t.Run(c.doc, func(t *testing.T) {
 			body := w.API(t, reviewer, http.MethodGet, printURL+"&doc="+c.doc, "", 200)
@@ -80,6 +90,9 @@ func TestPapersPrintInChromium(t *testing.T) {
 				if !strings.Contains(text, l) {
 					t.Errorf("the page does not show %q", l)
 				}
+			}
+			if over, err := chromedp.Run(ctx, chromedp.Evaluate[int](`[...document.querySelectorAll('.frame')].filter(f => f.scrollHeight > f.clientHeight + 1).length`)); err != nil || over > 0 {
+				t.Errorf("%d certificates overflow their frame (%v)", over, err)
 			}
 			browsertest.Screenshot(t, ctx, c.shot)
 			pdf, err := chromedp.Run(ctx, func(ctx context.Context, tg *chromedp.Target) ([]byte, error) {
