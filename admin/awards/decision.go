@@ -13,6 +13,8 @@ import (
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/slug"
 	"github.com/daison/portal/internal/vocab"
+	"github.com/daison/portal/records/award"
+	"github.com/daison/portal/records/honoree"
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 )
@@ -111,21 +113,24 @@ func printDecision(e *core.RequestEvent) error {
 // sections (I. TẬP THỂ, II. CÁ NHÂN, in Vietnamese order, empty ones left
 // out), the counts and the certificates.
 func collectAwards(app core.App, no string, awards []*core.Record) awardSet {
-	s := awardSet{No: no, Signer: awards[0].GetString("signer"), Year: awards[0].GetInt("year"), Kind: awards[0].GetString("kind"), AllGiayKhen: true}
-	if d := awards[0].GetDateTime("decisionDate"); !d.IsZero() {
-		s.Date = d.Time().In(schema.Vietnam)
+	first := award.Of(awards[0])
+	s := awardSet{No: no, Signer: first.Signer(), Year: first.Year(), Kind: first.Kind(), AllGiayKhen: true}
+	if d := first.DecisionDate(); !d.IsZero() {
+		s.Date = d.In(schema.Vietnam)
 	}
 	groups := []docxSection{{Label: "I. TẬP THỂ"}, {Label: "II. CÁ NHÂN"}}
 	units := unitNames(app)
 	var collectiveCerts, personCerts []certificate
 	for _, a := range awards {
-		h, err := app.FindRecordById(schema.Honorees, a.GetString("honoree"))
+		aw := award.Of(a)
+		hr, err := app.FindRecordById(schema.Honorees, aw.Honoree())
 		if err != nil {
 			continue
 		}
-		unit := units[h.GetString("unit")]
-		where := positionAndUnit(h.GetString("name"), h.GetString("position"), unit)
-		collective := h.GetString("kind") == "tap-the"
+		h := honoree.Of(hr)
+		unit := units[h.Unit()]
+		where := positionAndUnit(h.Name(), h.Position(), unit)
+		collective := h.IsCollective()
 		g := &groups[1]
 		if collective {
 			g = &groups[0]
@@ -139,14 +144,14 @@ func collectAwards(app core.App, no string, awards []*core.Record) awardSet {
 				criteria = append(lines, verdict)
 			}
 		}
-		form := a.GetString("form")
+		form := aw.Form()
 		if form != "giay-khen" {
 			s.AllGiayKhen = false
 		}
-		g.Rows = append(g.Rows, decisionRow{h.GetString("name"), where, a.GetString("achievement"), vocab.AwardForms.Label(form), unit, criteria})
+		g.Rows = append(g.Rows, decisionRow{h.Name(), where, aw.Achievement(), vocab.AwardForms.Label(form), unit, criteria})
 		if form == "giay-khen" {
-			c := certificate{Name: h.GetString("name"), Where: where, Collective: collective, Unit: unit}
-			if ach := strings.TrimSpace(a.GetString("achievement")); ach != "" {
+			c := certificate{Name: h.Name(), Where: where, Collective: collective, Unit: unit}
+			if ach := strings.TrimSpace(aw.Achievement()); ach != "" {
 				c.Lines = []string{"Đã có thành tích: " + strings.TrimSuffix(ach, ".") + "."}
 				switch n := utf8.RuneCountInString(ach); {
 				case n > 900:

@@ -28,7 +28,7 @@ import (
 
 // decisionWorld seeds a world with a commune's identity and one decision,
 // 77/QĐ-UBND, signed by a vice chairman: a collective and two people.
-func decisionWorld(t *testing.T, identity map[string]any) *world {
+func decisionWorld(t *testing.T, identity map[string]any) *admintest.World {
 	t.Helper()
 	w := newWorld(t)
 	if identity != nil {
