@@ -40,7 +40,7 @@ func TestPapersPrintInChromium(t *testing.T) {
 	long := admintest.Create(t, w.App, schema.Honorees, map[string]any{"name": "Đặng Thị Dài", "kind": "ca-nhan", "unit": unitA, "status": "published", "publishAt": past}).Id
 	admintest.Create(t, w.App, schema.Awards, map[string]any{"honoree": long, "form": "giay-khen", "kind": "hang-nam", "year": 2026, "decisionNo": "77/QĐ-UBND",
 		"decisionDate": admintest.Date(time.Date(2026, 11, 23, 17, 0, 0, 0, time.UTC)), "signer": "Lê Văn Bình, Phó Chủ tịch UBND xã",
-		"achievement": string([]rune(strings.Repeat("Dẫn đầu số hóa hồ sơ, kết quả giải quyết thủ tục hành chính ở bộ phận một cửa; ", 25))[:1990]), "status": "published", "publishAt": past})
+		"achievement": string([]rune(strings.Repeat("Dẫn đầu số hóa hồ sơ, kết quả giải quyết thủ tục hành chính ở bộ phận một cửa; ", 30))[:1990]), "status": "published", "publishAt": past})
 	ctx := browsertest.New(t, 1123, 1123)
 	for _, c := range []struct {
 		doc       string
