@@ -135,7 +135,7 @@ func (a *aheadLane) run(pages int64) (int, time.Duration, error) {
 		if err := os.MkdirAll(public, 0o755); err != nil {
 			return 0, 0, fmt.Errorf("render ahead: %w", err)
 		}
-		if _, err := a.workers.runAhead(a.hugoRun(small, public)); err != nil {
+		if _, err := a.workers.runAhead(a.runFor(small, public)); err != nil {
 			// An image Hugo failed on is left out of the next exports.
 			a.markBroken(res, err)
 			return 0, 0, fmt.Errorf("render ahead: Hugo: %w", err)

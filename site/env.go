@@ -76,9 +76,9 @@ func (e *env) saveImageChecks() {
 	}
 }
 
-// hugoRun is a Hugo run of the sources in src into dst at the site's
+// runFor is a Hugo run of the sources in src into dst at the site's
 // address, with the site's caches.
-func (e *env) hugoRun(src, dst string) hugoRun {
+func (e *env) runFor(src, dst string) hugoRun {
 	return hugoRun{Source: src, Destination: dst, BaseURL: e.baseURL(), CacheDir: e.dir.CachePath()}
 }
 

@@ -124,7 +124,7 @@ func probe(e *env, src string) []pageFailure {
 	if err := smallSite(src, small, func(bundle string) bool { return slices.Contains(sample, bundle) }); err != nil {
 		return nil
 	}
-	_, err = e.workers.runOnce(e.hugoRun(small, filepath.Join(dir, "public")))
+	_, err = e.workers.runOnce(e.runFor(small, filepath.Join(dir, "public")))
 	var he *hugoError
 	if errors.As(err, &he) {
 		return he.failures

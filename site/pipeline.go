@@ -203,7 +203,7 @@ type job struct {
 }
 
 func newJob(e *env, in buildInput, res export.Result) *job {
-	j := &job{src: in.src, public: in.public, res: res, run: e.hugoRun(in.src, in.public)}
+	j := &job{src: in.src, public: in.public, res: res, run: e.runFor(in.src, in.public)}
 	j.search = startSearch(e.app, e.logger, in.src)
 	j.holds = newHoldStage(e, j, in.keptFrom)
 	return j

@@ -86,7 +86,7 @@ func (p previewer) render(ctx context.Context, rec *core.Record) ([]byte, error)
 	if err != nil {
 		return nil, fmt.Errorf("xem trước: %w", err)
 	}
-	r := p.hugoRun(src, out)
+	r := p.runFor(src, out)
 	r.Only = url
 	if _, err := run(r); err != nil {
 		return nil, fmt.Errorf("xem trước: %w", err)
