@@ -54,7 +54,7 @@ func TestHostileRedirectsStayOnHost(t *testing.T) {
 	b := site.New(app, site.Config{Root: t.TempDir(), BaseURL: "http://dai-son.test/", Sources: portal.SiteFiles})
 	t.Cleanup(b.Close)
 	site.Register(app, b, admin.RequireStaff)
-	h := admintest.Handler(t, app)
+	h := serveSite(t, app, b)
 	if st := b.Status(); st.Last == nil || !st.Last.OK() {
 		t.Fatalf("build: %+v", st.Last)
 	}

@@ -31,11 +31,12 @@ func (p patchedFS) Open(name string) (fs.File, error) {
 	return p.base.Open(name)
 }
 
-// brokenHome is a home page template that fails every build (Hugo's div
-// by zero), as a theme edited through --site-src may.
-const brokenHome = `{{ define "main" }}{{ div 1 0 }}{{ end }}`
+// brokenNotFound is a 404 page template that fails (Hugo's div by zero),
+// as a theme edited through --site-src may: no record's page is there to
+// hold back, so every full build fails.
+const brokenNotFound = `{{ define "main" }}{{ div 1 0 }}{{ end }}`
 
-// TestPreviewWhileBuildsFail: with the real theme and a home page template
+// TestPreviewWhileBuildsFail: with the real theme and a 404 page template
 // that fails every full build, the preview of an article (a draft, and a
 // published one) still renders its page, and a document's (a section
 // without a small site) too; nothing the preview renders reaches the live
@@ -54,9 +55,9 @@ func TestPreviewWhileBuildsFail(t *testing.T) {
 	}
 	goodLive, _ := b.Dir().Current()
 
-	src.files["themes/daison/layouts/home.html"] = &fstest.MapFile{Data: []byte(brokenHome)}
+	src.files["themes/daison/layouts/404.html"] = &fstest.MapFile{Data: []byte(brokenNotFound)}
 	if _, err := b.Build("giao diện hỏng"); err == nil {
-		t.Fatal("a build with a broken home page went live")
+		t.Fatal("a build with a broken 404 page went live")
 	}
 	draft := admintest.Create(t, app, schema.Articles, map[string]any{
 		"title": "Bản nháp xem trước khi trang lỗi", "category": "thong-bao", "status": "draft", "body": "Nội dung **mới**.",

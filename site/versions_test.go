@@ -66,11 +66,11 @@ func TestLiveVersions(t *testing.T) {
 	if err := app.Save(a); err != nil {
 		t.Fatal(err)
 	}
-	src["themes/mini/layouts/home.html"] = &fstest.MapFile{Data: []byte(`{{ div 1 0 }}`)}
+	src["themes/mini/layouts/404.html"] = &fstest.MapFile{Data: []byte(`{{ div 1 0 }}`)}
 	failStart := now.Now()
 	for range 2 {
 		if _, err := b.Build("lỗi"); err == nil {
-			t.Fatal("a broken home page built")
+			t.Fatal("a broken 404 page built")
 		}
 		now.Advance(time.Minute)
 	}
@@ -103,7 +103,7 @@ func TestLiveVersions(t *testing.T) {
 
 	// Fixed: the next build holds the new version since its time; the
 	// other article keeps the first build's time.
-	src["themes/mini/layouts/home.html"] = miniSite(goodPage)["themes/mini/layouts/home.html"]
+	src["themes/mini/layouts/404.html"] = miniSite(goodPage)["themes/mini/layouts/404.html"]
 	if _, err := b.Build("sửa"); err != nil {
 		t.Fatal(err)
 	}
