@@ -87,7 +87,6 @@ type Builder struct {
 	versions *versionBook
 	search   atomic.Pointer[search.Server] // set when serving starts
 	trash    trash
-	logger   *slog.Logger
 }
 
 // New returns a builder for app's records. It reads the status the last run
@@ -104,7 +103,7 @@ func New(app core.App, cfg Config) *Builder {
 	}
 	logger := app.Logger().With("component", "site")
 	e := newEnv(app, cfg, logger, previewWorkers)
-	b := &Builder{env: e, cfg: cfg, logger: logger,
+	b := &Builder{env: e, cfg: cfg,
 		pipeline: newPipeline(e, cfg.Incremental),
 		overlay:  &overlay{dir: e.dir, logger: logger},
 		previews: previewer{e},
@@ -174,7 +173,7 @@ func (b *Builder) Build(reason string) (Report, error) {
 		rep.Error = staffError(err)
 	}
 	if perr := b.env.dir.Prune(b.cfg.Keep); perr != nil {
-		b.logger.Warn("không dọn được các bản dựng cũ", "error", perr)
+		b.env.logger.Warn("không dọn được các bản dựng cũ", "error", perr)
 	}
 	b.trash.empty()
 	sweepCache(b.env.dir.GzipCachePath())
@@ -184,10 +183,10 @@ func (b *Builder) Build(reason string) (Report, error) {
 		b.cfg.OnBuild(rep)
 	}
 	if err != nil {
-		b.logger.Error("dựng trang thất bại; bản đang phục vụ (nếu có) được giữ nguyên", "build", rep.ID, "reason", reason, "error", err)
+		b.env.logger.Error("dựng trang thất bại; bản đang phục vụ (nếu có) được giữ nguyên", "build", rep.ID, "reason", reason, "error", err)
 		return rep, err
 	}
-	b.logger.Info("đã dựng và đưa trang mới lên", "build", rep.ID, "reason", reason, "pages", rep.Pages,
+	b.env.logger.Info("đã dựng và đưa trang mới lên", "build", rep.ID, "reason", reason, "pages", rep.Pages,
 		"records", rep.Records, "changed", rep.Changed, "duration", rep.Duration.D().Round(time.Millisecond).String())
 	return rep, nil
 }

@@ -58,7 +58,7 @@ func (s *holdStage) back(run hugoRun, out workerResult, err error) (hugoRun, wor
 			return run, out, aerr
 		}
 		run = s.job.run
-		if out, err = (fullLane{workers: s.env.workers}).render(run); err == nil {
+		if out, err = (fullLane{workers: s.env.workers}).again(run); err == nil {
 			return run, out, nil
 		}
 	}

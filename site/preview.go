@@ -244,7 +244,7 @@ func previewRoute(b *Builder, lim *previewLimits) func(e *core.RequestEvent) err
 			return e.Error(http.StatusServiceUnavailable, "Máy chủ đang bận tạo bản xem trước cho người khác. Hãy thử lại sau vài giây.", nil)
 		}
 		if err != nil {
-			b.logger.Error("không tạo được trang xem trước", "collection", coll, "id", rec.Id, "error", err.Error())
+			b.env.logger.Error("không tạo được trang xem trước", "collection", coll, "id", rec.Id, "error", err.Error())
 			return e.InternalServerError("Không tạo được trang xem trước. "+staffError(err), nil)
 		}
 		h := e.Response.Header()

@@ -11,12 +11,14 @@ import (
 // starts them, reuses or replaces them, bounds how many run and what each
 // run may take, and closes them all. Its policy:
 //
-//   - the builds' worker: a build that keeps nothing (a full build, and
-//     every run after pages were held back) starts in a fresh one, since a
-//     worker that has built before runs a full build 10–20% slower
-//     (measured with scripts/bench); a build that keeps Hugo's site for
-//     the next (the incremental lane) reuses it, which costs its memory
-//     between builds, so only sites up to maxIncrementalPages keep one;
+//   - the builds' worker: a build that keeps nothing (a full build)
+//     starts in a fresh one, since a worker that has built before runs a
+//     full build 10–20% slower (measured with scripts/bench); a run again
+//     after pages were held back goes on in the worker the failed run left
+//     (a new one if Hugo stalled in it), sparing the start of a process; a
+//     build that keeps Hugo's site for the next (the incremental lane)
+//     reuses it, which costs its memory between builds, so only sites up
+//     to maxIncrementalPages keep one;
 //   - the ahead lane's worker, kept between its runs (its small sites
 //     keep nothing in it);
 //   - previewWorkers for the previews, each rendering one at a time;
@@ -85,6 +87,12 @@ func (w *workers) runBuild(r hugoRun) (workerResult, error) {
 	if !r.Keep {
 		w.build.close()
 	}
+	return w.build.runStats(w.bound(r))
+}
+
+// rerunBuild runs a build's Hugo run again after its last run failed, in
+// the builds' worker as that run left it (a failed run keeps nothing).
+func (w *workers) rerunBuild(r hugoRun) (workerResult, error) {
 	return w.build.runStats(w.bound(r))
 }
 

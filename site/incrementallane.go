@@ -7,24 +7,6 @@ import (
 	"path/filepath"
 )
 
-// The builds' two lanes through Hugo. Both take a build's job (its
-// sources exported, its output folder new) and give Hugo's result and the
-// run that made it; the pipeline picks one, and the pages Hugo fails on
-// are held back after either (holdStage).
-
-// fullLane renders every page of a build anew, into its empty output
-// folder, in a fresh worker that keeps nothing (workers.runBuild).
-type fullLane struct{ workers *workers }
-
-// render runs run (a build's sources into its output folder) in full.
-func (l fullLane) render(run hugoRun) (workerResult, error) {
-	run.Keep, run.Incremental, run.Changed, run.Added = false, false, nil, nil
-	if err := os.MkdirAll(run.Destination, 0o755); err != nil {
-		return workerResult{}, failStep("Không tạo được thư mục cho bản dựng.", fmt.Errorf("tạo thư mục bản dựng: %w", err))
-	}
-	return l.workers.runBuild(run)
-}
-
 // incrementalLane keeps Hugo's site in the builds' worker between builds
 // (Config.Incremental), so that a build whose changes are only new or
 // changed records copies the live build into its folder as hard links and
