@@ -150,7 +150,7 @@ func TestProbe(t *testing.T) {
 	src := brokenSite(t, 30)
 	e := newEnv(nil, Config{Root: t.TempDir(), BaseURL: "http://x.test/", BuildTimeout: time.Minute}, nil, 0)
 	defer e.workers.close()
-	fails := probe(e, src)
+	fails, _ := probe(e, src)
 	found := false
 	for _, f := range fails {
 		if strings.HasPrefix(f.File, "content/huong-dan/g0") && f.where().Name == "huong-dan/page.html" {

@@ -36,22 +36,34 @@ func (s *holdStage) again(groups []heldGroup) error {
 
 // back runs Hugo again in full after run failed on pages (out, err),
 // holding back more pages each time (at most maxHoldRuns runs), until the
-// build succeeds or no page can be held: then it returns the last error.
-// It returns the run that made out.
+// build succeeds or no page can be held: then it returns the last error,
+// or, when Hugo stalled in the last run (it names nothing then; a theme
+// broken everywhere stalls it or not by chance), the last error of the
+// build's runs (or probes) that named where Hugo failed. It returns the
+// run that made out.
 func (s *holdStage) back(run hugoRun, out workerResult, err error) (hugoRun, workerResult, error) {
+	var named error
 	for try := 0; try < maxHoldRuns; try++ {
 		var he *hugoError
 		if !errors.As(err, &he) {
 			return run, out, err
 		}
+		if !he.stalled {
+			named = err
+		}
 		fails, whole := he.failures, false
 		if len(fails) == 0 && he.stalled {
 			// Hugo named no page: a small site finds the templates that
 			// fail, which fail on many pages.
-			fails, whole = probe(s.env, s.src), true
+			var perr error
+			fails, perr = probe(s.env, s.src)
+			whole = true
+			if len(fails) > 0 {
+				named = perr
+			}
 		}
 		if s.add(fails, whole) == 0 {
-			return run, out, err
+			return run, out, s.namedOr(err, named)
 		}
 		s.env.logger.Warn("Hugo không dựng được một số trang; giữ lại các trang đó và dựng lại", "held", len(s.pages), "error", err.Error())
 		if aerr := s.apply(); aerr != nil {
@@ -62,7 +74,18 @@ func (s *holdStage) back(run hugoRun, out workerResult, err error) (hugoRun, wor
 			return run, out, nil
 		}
 	}
-	return run, out, err
+	return run, out, s.namedOr(err, named)
+}
+
+// namedOr is named in place of err when err is Hugo stalling and named
+// is not nil (the stall is logged); else err.
+func (s *holdStage) namedOr(err, named error) error {
+	var he *hugoError
+	if named == nil || !errors.As(err, &he) || !he.stalled {
+		return err
+	}
+	s.env.logger.Warn("Hugo dừng ở lần dựng lại cuối; báo lỗi của lần dựng trước", "error", err.Error())
+	return named
 }
 
 // apply changes the files of the pages newly held (once the search index
@@ -102,11 +125,11 @@ func (s *holdStage) restore() { s.held.restore(s.env.logger) }
 
 // probe builds a small site of the sources in src (two records of each
 // section, every other page: see smallSite) in a worker of its own and
-// returns the pages it fails on.
-func probe(e *env, src string) []pageFailure {
+// returns the pages it fails on, and Hugo's error that names them.
+func probe(e *env, src string) ([]pageFailure, error) {
 	dir, err := os.MkdirTemp(filepath.Dir(src), ".probe-")
 	if err != nil {
-		return nil
+		return nil, nil
 	}
 	defer os.RemoveAll(dir)
 	var sample []string
@@ -122,12 +145,12 @@ func probe(e *env, src string) []pageFailure {
 	}
 	small := filepath.Join(dir, "src")
 	if err := smallSite(src, small, func(bundle string) bool { return slices.Contains(sample, bundle) }); err != nil {
-		return nil
+		return nil, nil
 	}
 	_, err = e.workers.runOnce(e.runFor(small, filepath.Join(dir, "public")))
 	var he *hugoError
-	if errors.As(err, &he) {
-		return he.failures
+	if errors.As(err, &he) && len(he.failures) > 0 {
+		return he.failures, err
 	}
-	return nil
+	return nil, nil
 }
