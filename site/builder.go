@@ -9,6 +9,7 @@ package site
 import (
 	"io/fs"
 	"log/slog"
+	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -101,6 +102,7 @@ func New(app core.App, cfg Config) *Builder {
 	if cfg.BaseURL != "" && !strings.HasSuffix(cfg.BaseURL, "/") {
 		cfg.BaseURL += "/"
 	}
+	cfg.Root = absolute(cfg.Root)
 	logger := app.Logger().With("component", "site")
 	e := newEnv(app, cfg, logger, previewWorkers)
 	b := &Builder{env: e, cfg: cfg,
@@ -259,3 +261,16 @@ func (t *trash) empty() {
 
 // wait waits for the deleter.
 func (t *trash) wait() { t.wg.Wait() }
+
+// absolute is dir as an absolute path (Hugo refuses a relative cache
+// folder), or dir as it is when it is empty or the working folder is
+// unknown.
+func absolute(dir string) string {
+	if dir == "" {
+		return dir
+	}
+	if abs, err := filepath.Abs(dir); err == nil {
+		return abs
+	}
+	return dir
+}

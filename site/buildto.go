@@ -41,6 +41,7 @@ func BuildTo(app core.App, cfg Config, out string) (Report, error) {
 	if cfg.Root == "" {
 		cfg.Root = work
 	}
+	cfg.Root = absolute(cfg.Root)
 	e := newEnv(app, cfg, app.Logger(), 0)
 	defer e.workers.close()
 	p := newPipeline(e, false)

@@ -134,6 +134,7 @@ func (p *pipeline) render(in buildInput, rep *Report, sourcesChanged bool, t tim
 	rep.HugoDuration = Millis(time.Since(t))
 	rep.Warnings, rep.HugoPeakKB, rep.Incremental, rep.Rendered = stripPaths(out.Warnings, in.src, p.dir.Root), out.PeakKB, run.Incremental, len(out.Written)
 	if err != nil {
+		//lint:ignore ST1005 Hugo is a name
 		return buildOutput{}, res, fmt.Errorf("Hugo: %w", err)
 	}
 	p.incremental.count(run)
