@@ -1,8 +1,8 @@
 // Package awards owns the award process: units' nominations and yearly
 // reports with their deadlines and the fields each role may write, the
 // plan's rule of one award per achievement, the eligibility report of the
-// 2026–2030 summary, the exports of awards and nominations, and the
-// printable list of a decision (templates/decision.html).
+// 2026–2030 summary, the exports of awards and nominations, the printable
+// papers of a decision (templates/) and the reward money within bounds.
 package awards
 
 import (
@@ -26,6 +26,7 @@ func Bind(app core.App) {
 	app.OnRecordCreateRequest(schema.Awards).BindFunc(checkAward)
 	app.OnRecordUpdateRequest(schema.Awards).BindFunc(checkAward)
 	app.OnRecordValidate(schema.PortalConfig).BindFunc(checkDeadlineSetting)
+	app.OnRecordValidate(schema.PortalConfig).BindFunc(checkRewardSettings)
 	app.OnRecordCreateRequest(schema.DeadlineExceptions).BindFunc(checkException)
 	app.OnRecordUpdateRequest(schema.DeadlineExceptions).BindFunc(checkException)
 }
@@ -41,5 +42,6 @@ func Routes(e *core.ServeEvent) {
 	e.Router.GET("/api/portal/exports/reports", exportReports).Bind(staffauth.Require(schema.RoleReviewer))
 	e.Router.GET("/api/portal/overdue", overdueRoute).Bind(staffauth.Require(schema.RoleReviewer, schema.RoleUnitReporter))
 	e.Router.GET("/api/portal/decisions/print", printDecision).Bind(staffauth.Require(schema.RoleReviewer, schema.RoleEditor))
+	e.Router.GET("/api/portal/rewards", rewardsRoute).Bind(staffauth.Require(schema.RoleReviewer, schema.RoleEditor))
 	e.Router.POST("/api/portal/nominations/{id}/publish", publishAwardRoute).Bind(staffauth.Require(schema.RoleReviewer))
 }

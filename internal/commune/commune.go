@@ -52,6 +52,13 @@ type Identity struct {
 	PlanDate   string `json:"planDate"`
 	PlanText   string `json:"planText,omitempty"`
 
+	// DecisionBases are the legal grounds ("Căn cứ …") a decision on
+	// awards cites before the plan, one a line; empty means DefaultBases.
+	// DecisionRecipients are its "Nơi nhận", one a line; empty means
+	// DefaultRecipients. Neither is written to the public site.
+	DecisionBases      string `json:"-"`
+	DecisionRecipients string `json:"-"`
+
 	// AwardForms are the keys of the award forms (vocab.AwardForms) the
 	// commune uses; empty means all of them (FormsInUse).
 	AwardForms []string `json:"awardForms,omitempty"`
@@ -141,6 +148,7 @@ func FromGetter(get func(string) string, demo bool) Identity {
 		ResponsibleTitle: get("responsibleTitle"), CounterAddress: get("counterAddress"),
 		CounterHours: get("counterHours"), Colour: get("colour"),
 		PlanNumber: get("planNumber"), PlanDate: get("planDate"), PlanText: get("planText"),
+		DecisionBases: get("decisionBases"), DecisionRecipients: get("decisionRecipients"),
 		Demo: demo,
 	}
 }

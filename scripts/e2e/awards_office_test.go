@@ -35,18 +35,21 @@ func (s *awardsStory) exportsEligibilityDeadline(t *testing.T) {
 	if got := b.value("#xd-so-qd"); got != s.decisionNo {
 		t.Errorf("choosing a decision fills %q", got)
 	}
+	// The year's reward money and the chosen decision's, by form.
+	b.waitText(".reward-summary", "Quyết định "+s.decisionNo)
+	b.waitText(".reward-summary", "710.000 đồng")
 	b.axe(s.axeSrc, "xuất dữ liệu")
 	b.shot("khen-thuong-xuat-du-lieu")
-	printed := b.newTabText(func() { b.clickButton("Mở danh sách để in") }, "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG")
-	for _, want := range []string{s.decisionNo, s.nominee, "Giấy khen", "Tổng số: 1"} {
+	printed := b.newTabText(func() { b.clickButton("Mở văn bản để in") }, "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG")
+	for _, want := range []string{s.decisionNo, "Căn cứ", "Điều 1.", "Nơi nhận:", s.nominee, "Giấy khen", "Tổng số: 1"} {
 		if !strings.Contains(printed, want) {
 			t.Errorf("the decision's list does not show %q:\n%s", want, printed)
 		}
 	}
-	b.waitText(".print-status", "Đã mở danh sách theo Quyết định "+s.decisionNo)
+	b.waitText(".print-status", "Đã mở quyết định kèm danh sách theo Quyết định "+s.decisionNo)
 	// An unknown decision: said beside the field.
 	b.typeInto("#xd-so-qd", "999/QĐ-UBND")
-	b.clickButton("Mở danh sách để in")
+	b.clickButton("Mở văn bản để in")
 	b.waitText("#xd-so-qd-error", "Không có khen thưởng nào theo quyết định")
 
 	b.clickLink("Đủ tiêu chuẩn tổng kết")
@@ -70,6 +73,16 @@ func (s *awardsStory) exportsEligibilityDeadline(t *testing.T) {
 	b.typeInto("#han-nop", "20/11")
 	b.clickButton("Lưu cài đặt")
 	b.waitText(".notice-success", "Hạn nộp mới: 20/11")
+
+	// A fund smaller than one Giấy khen: the exports page warns.
+	b.typeInto("input[name=rewardBudget]", "100.000")
+	b.clickButton("Lưu tiền thưởng")
+	b.poll("the reward settings saved", `[...document.querySelectorAll('[role=status]')].some((e) => e.textContent.includes('Mức lương cơ sở 2.340.000 đồng'))`)
+	b.clickLink("Xuất dữ liệu")
+	b.waitVisible("#xd-qd-nam")
+	b.typeInto("#xd-qd-nam", fmt.Sprint(s.next))
+	b.waitText(".reward-summary .notice-warning", "vượt kinh phí khen thưởng của xã 100.000 đồng")
+	b.shot("khen-thuong-tien-thuong-vuot")
 }
 
 // unitFilesReport: a unit files its yearly report.

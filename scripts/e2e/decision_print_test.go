@@ -19,11 +19,12 @@ import (
 	"github.com/daison/portal/internal/browsertest"
 )
 
-// TestDecisionListPrint opens a decision's printable award list in
-// Chromium, as a reviewer prints it: the issuing body and the number sit
+// TestDecisionListPrint opens a decision in Chromium, as a reviewer
+// prints it from the running portal: the issuing body and the number sit
 // left of the national motto and the place and date (Nghị định
-// 30/2020/NĐ-CP), the sections and the signature block "KT. CHỦ TỊCH /
-// PHÓ CHỦ TỊCH" follow, and it prints on A4.
+// 30/2020/NĐ-CP), the legal grounds, the articles, the recipients and the
+// signature block "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" follow, then the annex
+// with its sections; it prints on A4.
 func TestDecisionListPrint(t *testing.T) {
 	p := start(t, false)
 	unit := p.createRecord("units", map[string]any{"name": "Văn phòng HĐND và UBND xã", "kind": "phong-chuyen-mon", "status": "published"})
@@ -75,7 +76,8 @@ func TestDecisionListPrint(t *testing.T) {
 	}
 	at := 0
 	for _, want := range []string{"ỦY BAN NHÂN DÂN", "Số: 88/QĐ-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "ngày 24 tháng 11 năm 2026",
-		"DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG", "I. TẬP THỂ", "Tổ một cửa", "II. CÁ NHÂN", "Bùi Thị Lan", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Văn Phó"} {
+		"QUYẾT ĐỊNH", "Căn cứ Luật Thi đua, khen thưởng", "QUYẾT ĐỊNH:", "Điều 1.", "Điều 3.", "Nơi nhận:", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Văn Phó",
+		"DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG", "I. TẬP THỂ", "Tổ một cửa", "II. CÁ NHÂN", "Bùi Thị Lan"} {
 		i := strings.Index(text[at:], want)
 		if i < 0 {
 			t.Errorf("the printed list lacks %q in its place:\n%s", want, text)

@@ -115,6 +115,8 @@
  * @typedef {{
  *   id?: string, updated?: string, reportDeadline: string,
  *   summaryOpens?: string, summaryCloses?: string, contactRetentionMonths?: number,
+ *   baseSalary?: number, rewardBudget?: number, maxPeopleAwards?: number, maxCollectiveAwards?: number,
+ *   rewardCoefficients?: Record<string, { person: number, collective: number }> | null,
  *   unreadable?: boolean,
  * }} PortalConfig
  */
@@ -122,7 +124,7 @@
 /**
  * The commune's identity record; its text fields are those meta.json's
  * commune.fields name.
- * @typedef {RecordBase & { commune: string, colour: string, planText: string, planFile: string, awardForms: string[] | null }} CommuneRecord
+ * @typedef {RecordBase & { commune: string, colour: string, planText: string, planFile: string, decisionBases?: string, decisionRecipients?: string, awardForms: string[] | null }} CommuneRecord
  */
 
 /** @typedef {RecordBase & { title: string, body: string, read: boolean, link?: string }} Notice */

@@ -12,6 +12,7 @@ import { errorSummary, setInvalid } from '../forms/field.js';
 import { loadUnits } from '../forms/units.js';
 import { setTitle } from '../nav.js';
 import { exportButton } from '../components/download.js';
+import { rewardSummary } from './rewards.js';
 
 /**
  * renderExports shows the exports for reviewers.
@@ -62,6 +63,15 @@ export async function renderExports(el) {
   const decErr = h('p', { id: 'xd-so-qd-error', class: 'field-error', hidden: true });
   const decSummary = h('div', { class: 'summary-slot' });
   const printStatus = h('div', { role: 'status', class: 'print-status' });
+  /** @type {Record<string, string>} */
+  const papers = {
+    'quyet-dinh': 'Quyết định kèm danh sách',
+    'to-trinh': 'Tờ trình của Phòng Văn hóa – Xã hội',
+    'giay-khen': 'Giấy khen (A4 ngang, mỗi trang một tập thể, cá nhân)',
+    'danh-sach': 'Danh sách kèm theo quyết định',
+  };
+  const decDoc = h('select', { id: 'xd-van-ban' }, Object.entries(papers).map(([k, v]) => h('option', { value: k }, v)));
+  const rewardSlot = h('div', { class: 'reward-summary', 'aria-live': 'polite' });
   const decYear = h('input', { id: 'xd-qd-nam', type: 'text', inputmode: 'numeric', class: 'input-short', value: String(year), autocomplete: 'off' });
 
   let loadedYear = '';
@@ -69,6 +79,7 @@ export async function renderExports(el) {
     const t = decYear.value.trim();
     if (!/^\d{4}$/.test(t) || t === loadedYear) return;
     loadedYear = t;
+    rewardSummary(rewardSlot, t);
     fill(decSel, h('option', { value: '' }, 'Đang tải…'));
     try {
       const res = await list('awards', { perPage: 500, filter: `year = ${Number(t)} && decisionNo != ''`, fields: 'decisionNo,decisionDate', sort: '-decisionDate' });
@@ -90,7 +101,10 @@ export async function renderExports(el) {
   }
   decYear.addEventListener('change', loadDecisions);
   decYear.addEventListener('input', debounce(loadDecisions, 400));
-  decSel.addEventListener('change', () => { if (decSel.value) decInput.value = decSel.value; });
+  decSel.addEventListener('change', () => {
+    if (decSel.value) decInput.value = decSel.value;
+    rewardSummary(rewardSlot, decYear.value.trim(), decSel.value);
+  });
 
   /** @param {SubmitEvent} e */
   async function print(e) {
@@ -107,13 +121,14 @@ export async function renderExports(el) {
       box.focus();
       return;
     }
-    printStatus.textContent = 'Đang mở danh sách…';
+    const what = papers[decDoc.value] || papers['quyet-dinh'];
+    printStatus.textContent = `Đang mở ${what.toLowerCase()}…`;
     try {
-      const res = await openHTML(`/api/portal/decisions/print?no=${encodeURIComponent(no)}`);
+      const res = await openHTML(`/api/portal/decisions/print?no=${encodeURIComponent(no)}&doc=${encodeURIComponent(decDoc.value)}`);
       fill(printStatus, res.opened
-        ? h('p', { class: 'notice notice-success' }, `Đã mở danh sách theo Quyết định ${no} trong thẻ mới. Bấm Ctrl + P (hoặc chọn In trong trình duyệt) để in trên khổ A4.`)
+        ? h('p', { class: 'notice notice-success' }, `Đã mở ${what.toLowerCase()} theo Quyết định ${no} trong thẻ mới. Bấm Ctrl + P (hoặc chọn In trong trình duyệt) để in trên khổ A4${decDoc.value === 'giay-khen' ? ' ngang' : ''}.`)
         : h('p', { class: 'notice notice-warning' }, 'Trình duyệt đã chặn thẻ mới. ',
-          h('a', { href: res.url, target: '_blank', rel: 'noopener' }, `Mở danh sách theo Quyết định ${no}`), ' để in.'));
+          h('a', { href: res.url, target: '_blank', rel: 'noopener' }, `Mở ${what.toLowerCase()} theo Quyết định ${no}`), ' để in.'));
     } catch (ex) {
       const err = asApiError(ex);
       printStatus.replaceChildren();
@@ -142,26 +157,29 @@ export async function renderExports(el) {
       h('div', { class: 'actions' }, exportBtn('reports', 'xlsx', 'Tải tình hình nộp báo cáo (Excel)'), exportBtn('reports', 'csv', 'Tải tình hình nộp báo cáo (CSV)')),
       status),
     h('section', { class: 'panel', 'aria-labelledby': `${sid}-qd` },
-      h('h2', { id: `${sid}-qd` }, 'In danh sách khen thưởng theo quyết định'),
-      h('p', {}, 'Danh sách tập thể, cá nhân được khen thưởng kèm theo một quyết định, trình bày theo Nghị định 30/2020/NĐ-CP trên khổ A4 để in hoặc lưu thành PDF, hoặc tải về dạng Word để chỉnh sửa.'),
+      h('h2', { id: `${sid}-qd` }, 'In quyết định, tờ trình và giấy khen'),
+      h('p', {}, 'Tờ trình của Phòng Văn hóa – Xã hội, quyết định khen thưởng (căn cứ, các điều, nơi nhận, chữ ký) kèm danh sách, và giấy khen của từng tập thể, cá nhân, trình bày theo Nghị định 30/2020/NĐ-CP trên khổ A4 để in hoặc lưu thành PDF, hoặc tải về dạng Word để chỉnh sửa. Căn cứ và nơi nhận của quyết định sửa trong mục Thông tin của xã.'),
       decSummary,
       h('form', { novalidate: true, onsubmit: print },
         h('div', { class: 'inline' },
           h('div', { class: 'field field-compact' }, h('label', { for: 'xd-qd-nam' }, 'Năm'), decYear),
-          h('div', { class: 'field field-compact' }, h('label', { for: 'xd-quyet-dinh' }, 'Quyết định trong năm'), decSel)),
+          h('div', { class: 'field field-compact' }, h('label', { for: 'xd-quyet-dinh' }, 'Quyết định trong năm'), decSel),
+          h('div', { class: 'field field-compact' }, h('label', { for: 'xd-van-ban' }, 'Văn bản'), decDoc)),
         h('div', { class: 'field' },
           h('label', { for: 'xd-so-qd' }, 'Hoặc nhập số quyết định'),
           h('p', { class: 'hint', id: 'xd-so-qd-hint' }, 'Ví dụ: 125/QĐ-UBND. Chọn ở danh sách trên thì số được điền vào đây.'),
           decErr, decInput),
-        h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn' }, 'Mở danh sách để in'),
-          exportButton('Tải danh sách (Word, DOCX)', printStatus, () => {
+        h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn' }, 'Mở văn bản để in'),
+          exportButton('Tải văn bản (Word, DOCX)', printStatus, () => {
             const no = decInput.value.trim() || decSel.value;
             if (!no) {
               setInvalid(decInput, decErr, 'Hãy chọn một quyết định hoặc nhập số quyết định, ví dụ 125/QĐ-UBND.');
               return null;
             }
-            return { path: `/api/portal/decisions/print?no=${encodeURIComponent(no)}&format=docx`, name: `danh-sach-khen-thuong-${no.replace(/[^0-9A-Za-z]+/g, '-')}.docx` };
+            return { path: `/api/portal/decisions/print?no=${encodeURIComponent(no)}&doc=${encodeURIComponent(decDoc.value)}&format=docx`, name: `${decDoc.value}-${no.replace(/[^0-9A-Za-z]+/g, '-')}.docx` };
           }))),
-      printStatus));
+      printStatus,
+      h('h3', {}, 'Tiền thưởng và số lượng khen thưởng trong năm'),
+      rewardSlot));
   loadDecisions();
 }

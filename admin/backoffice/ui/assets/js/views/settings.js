@@ -15,6 +15,7 @@ import { setTitle, setDirtyCheck } from '../nav.js';
 import { loadConfig, deadline } from '../process.js';
 import { deadlineSettings } from './deadlines.js';
 import { retentionSettings } from './retention.js';
+import { rewardSettings } from './rewards.js';
 
 const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -77,7 +78,8 @@ export async function renderSettings(el) {
       config.updated ? h('p', { class: 'hint' }, `Sửa lần cuối: ${formatDateTime(config.updated)}.`) : null,
       h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn' }, 'Lưu cài đặt'))),
     stored ? await deadlineSettings(stored) : null,
-    stored ? retentionSettings(stored) : null);
+    stored ? retentionSettings(stored) : null,
+    stored ? rewardSettings(stored) : null);
 
   /** @param {SubmitEvent} e */
   async function save(e) {

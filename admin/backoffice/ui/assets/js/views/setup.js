@@ -57,8 +57,8 @@ export async function renderSetup(el) {
   const textField = (name, label, max, required, value, hint) => {
     const id = `xa-${name}`;
     const err = h('p', { id: `${id}-error`, class: 'field-error', hidden: true });
-    const input = name === 'planText'
-      ? h('textarea', { id, name, rows: 12, maxlength: max || undefined, 'aria-describedby': `${id}-error` })
+    const input = name === 'planText' || name === 'decisionBases' || name === 'decisionRecipients'
+      ? h('textarea', { id, name, rows: name === 'planText' ? 12 : 5, maxlength: max || undefined, 'aria-describedby': `${id}-error` })
       : h('input', { id, name, type: name === 'email' ? 'email' : name === 'phone' ? 'tel' : 'text', maxlength: max || undefined, required: required || undefined, autocomplete: 'off', 'aria-describedby': `${id}-error` });
     input.value = value ? String(value) : '';
     controls[name] = { input, err, label };
@@ -100,6 +100,10 @@ export async function renderSetup(el) {
     vocab('awardForms').map((o) => h('label', { class: 'choice' },
       h('input', { type: 'checkbox', name: 'awardForms', value: o.key, checked: chosenForms.includes(o.key) || undefined }), o.label)));
   const tickedForms = () => Array.from(form.querySelectorAll('input[name=awardForms]:checked'), (x) => (x instanceof HTMLInputElement ? x.value : ''));
+  const bases = textField('decisionBases', 'Căn cứ ban hành quyết định khen thưởng', fieldMeta('commune', 'decisionBases').max || 4000, false, rec ? rec.decisionBases : '',
+    'Mỗi dòng một căn cứ, ví dụ “Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;”. Để trống thì dùng các căn cứ theo luật hiện hành (Luật Tổ chức chính quyền địa phương 2025, Luật Thi đua, khen thưởng 2022, Nghị định 152/2025/NĐ-CP). Căn cứ kế hoạch phát động phong trào và đề nghị của Phòng Văn hóa – Xã hội luôn được thêm vào sau.');
+  const recipients = textField('decisionRecipients', 'Nơi nhận của quyết định khen thưởng', fieldMeta('commune', 'decisionRecipients').max || 4000, false, rec ? rec.decisionRecipients : '',
+    'Mỗi dòng một nơi nhận, ví dụ “Như Điều 3;”. Để trống thì dùng: Như Điều 3; Thường trực Đảng ủy xã (để báo cáo); Chủ tịch, các Phó Chủ tịch UBND xã; Lưu: VT, VHXH.');
   const deadline = textField('reportDeadline', 'Hạn nộp hồ sơ khen thưởng và báo cáo năm (ngày/tháng)', 5, true, config.reportDeadline || '20/11');
 
   const form = h('form', { class: 'narrow', novalidate: true, onsubmit: save },
@@ -107,7 +111,7 @@ export async function renderSetup(el) {
     h('h2', {}, 'Liên hệ (công bố trên mọi trang, theo Nghị định 42/2022/NĐ-CP)'), ...fields.slice(6, 14),
     h('h2', {}, 'Giao diện'), palette,
     h('h2', {}, 'Kế hoạch phát động phong trào'), ...fields.slice(14), planText, planFile,
-    h('h2', {}, 'Khen thưởng'), forms, deadline,
+    h('h2', {}, 'Khen thưởng'), forms, deadline, bases, recipients,
     h('p', {}, 'Đơn vị và loại đơn vị: ', h('a', { href: BASE + 'don-vi' }, 'quản lý trong mục Đơn vị'), '.'),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn' }, rec ? 'Lưu thông tin' : 'Lưu và dựng trang')));
   const snapshot = () => JSON.stringify(Object.fromEntries(Object.entries(controls).map(([k, v]) => [k, v.input.value]))) + fileInput.value
@@ -158,6 +162,8 @@ export async function renderSetup(el) {
     const body = new FormData();
     c.fields.forEach((f) => body.append(f.name, controls[f.name].input.value));
     body.append('planText', controls.planText.input.value);
+    body.append('decisionBases', controls.decisionBases.input.value);
+    body.append('decisionRecipients', controls.decisionRecipients.input.value);
     const chosen = find(form, 'input[name=colour]:checked', HTMLInputElement);
     if (chosen) body.append('colour', chosen.value);
     if (file) body.append('planFile', file);
