@@ -241,12 +241,9 @@
  * @typedef {{
  *   unitId: string, unit: string, state: string, submittedAt?: string,
  *   dossiers: number, onTimeRate: number, onlineRate: number, initiativesApplied: number, trainings: number,
- *   reportId?: string, timeliness: string, timelinessLabel: string,
- * }} ReportRow
- * @typedef {{
- *   units?: number, filed?: number, missing?: number, dossiers?: number, onTimeRate?: number,
- *   onlineRate?: number, initiativesApplied?: number, trainings?: number,
- * }} ReportTotals
+ *   reportId?: string, timeliness: string, timelinessLabel: string }} ReportRow
+ * @typedef {{ units?: number, filed?: number, missing?: number, dossiers?: number, onTimeRate?: number,
+ *   onlineRate?: number, initiativesApplied?: number, trainings?: number }} ReportTotals
  * @typedef {{ deadline: string, closed: boolean, totals?: ReportTotals, units: ReportRow[] | null }} ReportsSummary
  */
 
