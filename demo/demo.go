@@ -44,6 +44,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"github.com/pocketbase/dbx"
 	"io/fs"
 
 	"github.com/pocketbase/pocketbase/core"
@@ -66,7 +67,15 @@ var dataFiles embed.FS
 // record, whatever its status.
 func Empty(app core.App) (bool, error) {
 	for _, name := range schema.PublicCollections {
-		n, err := app.CountRecords(name)
+		var where []dbx.Expression
+		if name == schema.Guides {
+			// The guide library's guides ship with every portal: they are
+			// not content of the commune's own.
+			if c, err := app.FindCachedCollectionByNameOrId(name); err == nil && c.Fields.GetByName("libraryId") != nil {
+				where = append(where, dbx.NewExp("libraryId = ''"))
+			}
+		}
+		n, err := app.CountRecords(name, where...)
 		if err != nil {
 			return false, fmt.Errorf("demo: count %s: %w", name, err)
 		}

@@ -98,7 +98,7 @@ var textFields = map[string]map[string]Kind{
 	schema.Articles:    {"summary": MultiLine, "body": Markdown},
 	schema.Initiatives: {"summary": MultiLine, "body": Markdown, "results": Markdown},
 	schema.Awards:      {"achievement": MultiLine},
-	schema.Guides:      {"summary": MultiLine, "body": Markdown, "documents": Markdown, "offline": Markdown},
+	schema.Guides:      {"summary": MultiLine, "body": Markdown, "documents": Markdown, "offline": Markdown, "legalBasis": Markdown},
 	schema.Indicators:  {"note": MultiLine},
 	schema.Documents:   {"summary": MultiLine},
 	schema.Nominations: {"achievements": MultiLine, "comment": MultiLine},

@@ -66,7 +66,7 @@ func checkGuide(t *testing.T, g Guide) {
 			t.Errorf("no %s", name)
 		}
 	}
-	if len([]rune(g.Title)) > 250 || len([]rune(g.Summary)) > 500 || len([]rune(g.Audience)) > 400 ||
+	if len([]rune(g.Title)) > 250 || len([]rune(g.Summary)) > 500 || len([]rune(g.Audience)) > 200 ||
 		len([]rune(g.Fee)) > 300 || len([]rune(g.ProcessingTime)) > 300 || len([]rune(g.Documents)) > 5000 || len([]rune(g.Offline)) > 5000 {
 		t.Errorf("a field is longer than the collection allows")
 	}

@@ -27,8 +27,12 @@ func (x *exporter) guides() error {
 			Fee:            r.GetString("fee"),
 			ProcessingTime: r.GetString("processingTime"),
 			Offline:        neutralize(r.GetString("offline")),
+			LegalBasis:     neutralize(r.GetString("legalBasis")),
 			Steps:          numberSteps(steps),
 			Featured:       r.GetBool("featured"),
+		}
+		if d := r.GetDateTime("checked"); !d.IsZero() {
+			params.Checked = d.Time().UTC().Format("02/01/2006")
 		}
 		p := x.page(r, title, r.GetString("summary"), r.GetString("body"), &params)
 		p.Weight = r.GetInt("weight")

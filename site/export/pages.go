@@ -253,7 +253,9 @@ type GuideParams struct {
 	Documents      string      `json:"documents,omitempty"` // Markdown
 	Fee            string      `json:"fee,omitempty"`
 	ProcessingTime string      `json:"processingTime,omitempty"`
-	Offline        string      `json:"offline,omitempty"` // Markdown
+	Offline        string      `json:"offline,omitempty"`    // Markdown
+	LegalBasis     string      `json:"legalBasis,omitempty"` // Markdown
+	Checked        string      `json:"checked,omitempty"`    // dd/mm/yyyy: facts last checked
 	Steps          []GuideStep `json:"steps"`
 	Featured       bool        `json:"featured,omitempty"`
 }

@@ -147,7 +147,7 @@ func guide(p page, d *Doc) {
 	for _, s := range p.list("steps") {
 		parts = append(parts, str(s, "title"), plain(str(s, "text")), str(s, "linkText"), str(s, "cost"))
 	}
-	parts = append(parts, plain(p.str("documents")), p.str("fee"), p.str("processingTime"), plain(p.str("offline")))
+	parts = append(parts, plain(p.str("documents")), p.str("fee"), p.str("processingTime"), plain(p.str("offline")), plain(p.str("legalBasis")))
 	d.Body = join(parts...)
 }
 
