@@ -97,6 +97,14 @@ func runTable(t *testing.T, p *portaltest.Portal, dataset string) {
 			t.Errorf("%q (%s): %s not in the script's first %d: %v", c.Q, c.Why, c.Want, c.Top, js.URLs)
 		}
 	}
+	// A weak answer, as a person sees it: the box of other ways shows.
+	if err := chromedp.Do(ctx, chromedp.Navigate(p.URL+"/tim-kiem/?q="+url.QueryEscape("đăng ký xe máy"))); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`!document.getElementById('tim-kiem-yeu').hidden && document.querySelectorAll('#tim-kiem-yeu a[href^="https://dichvucong.gov.vn"]').length === 1`, chromedp.WithPollingTimeout(15*time.Second))); err != nil {
+		t.Errorf("a weak answer with JavaScript does not show the national portal: %v", err)
+	}
+	browsertest.Screenshot(t, ctx, "sitetest-tim-kiem-yeu-"+dataset)
 	n := float64(len(table))
 	t.Logf("%s, %d queries: with JavaScript top 1 %.1f %%, top 3 %.1f %%; without top 1 %.1f %%, top 3 %.1f %%", dataset, len(table),
 		100*float64(top1[0])/n, 100*float64(top3[0])/n, 100*float64(top1[1])/n, 100*float64(top3[1])/n)
@@ -136,6 +144,11 @@ func checkLibraryGuides(t *testing.T, p *portaltest.Portal) {
 			t.Errorf("/huong-dan/ of a new commune has no guide about %s: %v", want, seen)
 		}
 	}
+	ctx := browsertest.New(t, 390, 900)
+	if err := chromedp.Do(ctx, chromedp.Navigate(p.URL+"/huong-dan/dang-ky-ket-hon/"), chromedp.WaitReady("main")); err != nil {
+		t.Fatal(err)
+	}
+	browsertest.Screenshot(t, ctx, "sitetest-huong-dan-thu-vien-ket-hon")
 	for slug := range seen {
 		_, page := p.Get(t, "/huong-dan/"+slug+"/")
 		main := mainPart.FindString(page)
