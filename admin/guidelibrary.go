@@ -6,16 +6,16 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
-	"github.com/daison/portal/admin/staff"
 	"github.com/daison/portal/internal/guidelib"
 	"github.com/daison/portal/internal/schema"
+	"github.com/daison/portal/internal/staffauth"
 )
 
 // guideLibraryRoutes let editors and reviewers answer the library's
 // proposal on a guide they edited: GET shows the library's newer text
 // beside theirs, accept takes it, dismiss keeps theirs.
 func guideLibraryRoutes(e *core.ServeEvent) {
-	roles := staff.Require(schema.RoleEditor, schema.RoleReviewer)
+	roles := staffauth.Require(schema.RoleEditor, schema.RoleReviewer)
 	e.Router.GET("/api/portal/guides/{id}/library", libraryProposal).Bind(roles)
 	e.Router.POST("/api/portal/guides/{id}/library/accept", libraryAnswer(guidelib.Accept)).Bind(roles)
 	e.Router.POST("/api/portal/guides/{id}/library/dismiss", libraryAnswer(guidelib.Dismiss)).Bind(roles)

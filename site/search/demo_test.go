@@ -8,9 +8,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/daison/portal/admin/admintest"
 	"github.com/daison/portal/demo"
 	"github.com/daison/portal/internal/guidelib"
+	"github.com/daison/portal/records/recordstest"
 	"github.com/daison/portal/site/export"
 	"github.com/daison/portal/site/search"
 )
@@ -51,7 +51,7 @@ func (b *builtSet) get(t *testing.T, withDemo bool) (*search.Set, string) {
 }
 
 func build(t *testing.T, withDemo bool) (*search.Set, string, error) {
-	app := admintest.NewApp(t, nil)
+	app := recordstest.NewApp(t)
 	if _, err := guidelib.Seed(app, time.Now().Add(-time.Minute)); err != nil {
 		return nil, "", err
 	}
