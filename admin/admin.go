@@ -137,6 +137,7 @@ func Register(app core.App, opts Options) {
 			e.Router.BindFunc(explainProtectedFilter)
 			e.Router.POST("/api/portal/markdown", preview.serve).Bind(staffauth.Require(), apis.BodyLimit(maxPreviewBody))
 			awards.Routes(e)
+			guideLibraryRoutes(e)
 
 			feedback.Routes(e, opts.SiteURL)
 			return e.Next()

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/fatih/color"
 	"github.com/pocketbase/pocketbase"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/daison/portal/admin"
 	"github.com/daison/portal/internal/commune"
+	"github.com/daison/portal/internal/guidelib"
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/vocab"
 )
@@ -135,8 +137,24 @@ func runInit(app core.App, set map[string]string, planFile, deadline string, ask
 			return fmt.Errorf("chưa lưu được hạn nộp:\n%s", admin.Explain(err))
 		}
 	}
+	if err := seedGuides(app, out); err != nil {
+		return err
+	}
 	id := commune.FromRecord(rec)
 	color.New(color.FgGreen).Fprintf(out, "Đã lưu thông tin của %s. Trang công khai mang tên “%s” từ lần dựng tiếp theo (portal serve hoặc portal build).\n", id.Commune, id.SiteName)
+	return nil
+}
+
+// seedGuides adds the guide library's guides the commune does not have
+// yet and says what it did (guidelib.Seed).
+func seedGuides(app core.App, out io.Writer) error {
+	rep, err := guidelib.Seed(app, time.Now())
+	if err != nil {
+		return fmt.Errorf("thư viện hướng dẫn dịch vụ công: %w", err)
+	}
+	if rep != (guidelib.Report{}) {
+		fmt.Fprintf(out, "Thư viện hướng dẫn dịch vụ công: thêm %d, cập nhật %d, đề xuất phiên bản mới cho %d hướng dẫn đã sửa.\n", rep.Added, rep.Updated, rep.Proposed)
+	}
 	return nil
 }
 

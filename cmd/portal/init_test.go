@@ -44,6 +44,16 @@ func TestInit(t *testing.T) {
 	if got := strings.Join(id.FormsInUse().Keys(), ","); got != "giay-khen,bang-khen-thanh-pho" {
 		t.Errorf("forms in use: %s", got)
 	}
+	// The guide library: every guide, published, none naming the commune.
+	guides, err := app.FindRecordsByFilter("guides", "status = 'published' && libraryId != ''", "", 0, 0)
+	if err != nil || len(guides) < 20 || !strings.Contains(out.String(), "Thư viện hướng dẫn dịch vụ công: thêm") {
+		t.Errorf("init seeded %d library guides (%v); said %q", len(guides), err, out.String())
+	}
+	for _, g := range guides {
+		if strings.Contains(g.GetString("title")+g.GetString("offline"), "Hòa Bình") {
+			t.Errorf("guide %q names the commune", g.GetString("title"))
+		}
+	}
 	rec, _ := commune.Record(app)
 	if rec.GetString("planFile") == "" {
 		t.Error("the signed plan was not kept")

@@ -138,6 +138,18 @@ func wire(app *pocketbase.PocketBase, o *options) *parts {
 		return e.Next()
 	})
 
+	// The guide library first: the demo's guides adapt some of its guides.
+	// A failure is logged and the portal serves on.
+	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
+		Id:       "portalGuideLibrary",
+		Priority: -20,
+		Func: func(e *core.ServeEvent) error {
+			if err := seedGuides(e.App, os.Stdout); err != nil {
+				e.App.Logger().Error("Không nạp được thư viện hướng dẫn", "error", err.Error())
+			}
+			return e.Next()
+		},
+	})
 	// Before the site's own serve hook (priority 999): demo content first,
 	// so the first build already shows it.
 	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
