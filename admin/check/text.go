@@ -104,7 +104,7 @@ var textFields = map[string]map[string]Kind{
 	schema.Nominations: {"achievements": MultiLine, "comment": MultiLine},
 	schema.UnitReports: {"summary": Markdown},
 	schema.Feedback:    {"message": MultiLine, "answer": MultiLine},
-	commune.Collection: {"planText": Markdown},
+	commune.Collection: {"planText": Markdown, "aboutEn": MultiLine},
 }
 
 // KindOf is the kind of a collection's text field; fields not listed
