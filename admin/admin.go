@@ -35,6 +35,11 @@ type Options struct {
 	// SiteURL returns the public site's address, whose pages may post the
 	// citizens' forms from another host; nil allows only the portal's own.
 	SiteURL func() string
+
+	// PageShell returns the live site's page shell (feedback.ShellPath),
+	// in which the pages the portal answers citizens' forms with are set;
+	// nil, or nil bytes: those pages stand alone.
+	PageShell feedback.Shell
 }
 
 // Register binds the portal's record hooks and API middleware to app. Call it
@@ -122,7 +127,7 @@ func Register(app core.App, opts Options) {
 			e.Router.POST("/api/portal/markdown", preview.serve).Bind(staff.Require(), apis.BodyLimit(maxPreviewBody))
 			awards.Routes(e)
 
-			feedback.Routes(e, opts.SiteURL)
+			feedback.Routes(e, opts.SiteURL, opts.PageShell)
 			return e.Next()
 		},
 	})
