@@ -1,24 +1,30 @@
 /* The reader's display settings (text size, high contrast): loaded in
    <head> without defer, so that a stored choice applies before the first
-   paint. The controls in the page's top bar are radio buttons and a
-   checkbox that work without this script (the stylesheet reads them, for
-   the page being read); this script keeps the choice in the browser's
-   localStorage and sets it as classes on <html> on every page. Nothing is
-   sent to a server: a static host or a CDN serves everyone the same
-   files. */
+   paint. The choice lives in the cookie "hien-thi" ("lon", "rat-lon",
+   "cao", "lon.cao"…), which the portal also reads to serve pages with it
+   when JavaScript is off (site/display.go) and sets from the bar's form
+   (GET /hien-thi/). Here: the classes on <html> from the cookie (on any
+   host), the bar's controls checked to match, and a change applied and
+   stored at once, without reloading. */
 (function () {
   'use strict';
   var d = document;
   var root = d.documentElement;
-  var KEY = 'hien-thi';
+  var NAME = 'hien-thi';
   var SIZES = { lon: 1, 'rat-lon': 1 };
   var pref = { size: '', contrast: '' };
-  try {
-    var saved = JSON.parse(localStorage.getItem(KEY) || '{}');
-    if (SIZES[saved.size]) pref.size = saved.size;
-    if (saved.contrast === 'cao') pref.contrast = 'cao';
-  } catch (e) { /* no storage (private mode): the page's controls still work */ }
 
+  function read() {
+    var m = ('; ' + d.cookie).match(/; hien-thi=([a-z.-]{0,32})/);
+    (m ? m[1] : '').split('.').forEach(function (p) {
+      if (SIZES[p]) pref.size = p;
+      else if (p === 'cao') pref.contrast = 'cao';
+    });
+  }
+  function store() {
+    var v = [pref.size, pref.contrast].filter(Boolean).join('.');
+    d.cookie = NAME + '=' + v + '; path=/; samesite=lax; max-age=' + (v ? 31536000 : 0);
+  }
   function apply() {
     root.classList.remove('co-chu-lon', 'co-chu-rat-lon', 'tuong-phan-cao');
     if (pref.size) root.classList.add('co-chu-' + pref.size);
@@ -27,9 +33,10 @@
   function show() {
     var size = d.getElementById('co-chu-' + (pref.size || 'vua'));
     if (size) size.checked = true;
-    var contrast = d.getElementById('tuong-phan-cao');
-    if (contrast) contrast.checked = pref.contrast === 'cao';
+    var contrast = d.getElementById('tuong-phan-' + (pref.contrast || 'thuong'));
+    if (contrast) contrast.checked = true;
   }
+  read();
   apply();
   d.addEventListener('DOMContentLoaded', show);
   // The browser may restore the controls' state when going back.
@@ -37,9 +44,22 @@
   d.addEventListener('change', function (e) {
     var t = e.target;
     if (t.name === 'co-chu') pref.size = SIZES[t.value] ? t.value : '';
-    else if (t.name === 'tuong-phan') pref.contrast = t.checked ? 'cao' : '';
+    else if (t.name === 'tuong-phan') pref.contrast = t.value === 'cao' ? 'cao' : '';
     else return;
-    try { localStorage.setItem(KEY, JSON.stringify(pref)); } catch (e) { /* kept for this page only */ }
+    store();
     apply();
+  });
+  // Already stored: the form's button only folds the settings away.
+  d.addEventListener('submit', function (e) {
+    var f = e.target;
+    if (!f.classList || !f.classList.contains('display-prefs-body')) return;
+    e.preventDefault();
+    store();
+    var box = f.closest('details');
+    if (box) {
+      box.open = false;
+      var s = box.querySelector('summary');
+      if (s) s.focus();
+    }
   });
 })();
