@@ -87,12 +87,12 @@ func itoa(n int) string { return strconv.Itoa(n) }
 // with or without a class of its own; a document without one is unchanged.
 func TestWithClasses(t *testing.T) {
 	for in, want := range map[string]string{
-		`<!doctype html><html lang=vi><head>`:                 `<!doctype html><html lang=vi class="co-chu-lon"><head>`,
+		`<!doctype html><html lang=vi><head>`:                `<!doctype html><html lang=vi class="co-chu-lon"><head>`,
 		`<!DOCTYPE html>` + "\n" + `<html lang="vi">` + "\n": `<!DOCTYPE html>` + "\n" + `<html lang="vi" class="co-chu-lon">` + "\n",
-		`<html class="js" lang="vi">`:                         `<html class="co-chu-lon js" lang="vi">`,
-		`<html class=js lang=vi>`:                             `<html class="co-chu-lon js" lang=vi>`,
-		`<p>no html</p>`:                                      `<p>no html</p>`,
-		`<html`:                                               `<html`,
+		`<html class="js" lang="vi">`:                        `<html class="co-chu-lon js" lang="vi">`,
+		`<html class=js lang=vi>`:                            `<html class="co-chu-lon js" lang=vi>`,
+		`<p>no html</p>`:                                     `<p>no html</p>`,
+		`<html`:                                              `<html`,
 	} {
 		if got := string(withClasses([]byte(in), "co-chu-lon")); got != want {
 			t.Errorf("withClasses(%q) = %q, want %q", in, got, want)
