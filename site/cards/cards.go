@@ -172,6 +172,10 @@ func (l layout) lines(c Card) []line {
 		if len(subs) > 1 {
 			sub = l.medium(28)
 			subs = wrap(sub, c.Subtitle, l.maxW)
+			// "award · position, unit": the award whole on the first line.
+			if award, who, ok := strings.Cut(c.Subtitle, " · "); ok && font.MeasureString(sub, award).Ceil() <= l.maxW {
+				subs = []string{award, ellipsize(sub, who, l.maxW)}
+			}
 		}
 		if len(subs) > 2 {
 			subs = append(subs[:1], ellipsize(sub, strings.Join(subs[1:], " "), l.maxW))
