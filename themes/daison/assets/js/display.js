@@ -1,11 +1,11 @@
-/* The reader's display settings (text size, high contrast): loaded in
-   <head> without defer, so that a stored choice applies before the first
-   paint. The choice lives in the cookie "hien-thi" ("lon", "rat-lon",
+/* The reader's display settings (text size, high contrast), deferred. The
+   choice lives in the cookie "hien-thi" ("lon", "rat-lon",
    "cao", "lon.cao"…), which the portal also reads to serve pages with it
    when JavaScript is off (site/display.go) and sets from the bar's form
-   (GET /hien-thi/). Here: the classes on <html> from the cookie (on any
-   host), the bar's controls checked to match, and a change applied and
-   stored at once, without reloading. */
+   (GET /hien-thi/), so the portal's pages come with it before any script
+   runs. Here: the classes on <html> from the cookie (for a static host),
+   the bar's controls checked to match, and a change applied and stored at
+   once, without reloading. */
 (function () {
   'use strict';
   var d = document;
@@ -38,7 +38,8 @@
   }
   read();
   apply();
-  d.addEventListener('DOMContentLoaded', show);
+  if (d.readyState === 'loading') d.addEventListener('DOMContentLoaded', show);
+  else show();
   // The browser may restore the controls' state when going back.
   window.addEventListener('pageshow', show);
   d.addEventListener('change', function (e) {
