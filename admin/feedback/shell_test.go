@@ -13,7 +13,13 @@ func TestInShell(t *testing.T) {
 	shell := `<!doctype html><html lang=vi><head><meta charset=utf-8><title>Ý kiến của bạn – Cổng xã</title><link rel=stylesheet href=/css/main.css></head>` +
 		`<body><a class=skip-link href=#noi-dung>Bỏ qua</a><p class=demo-banner>Dữ liệu mẫu</p><header class=site-header>menu</header>` +
 		`<main id=noi-dung class="container main" tabindex=-1></main><footer class=site-footer>chân trang</footer></body></html>`
-	title, style, body, err := renderParts(thanksPage, map[string]any{"Title": "Đã gửi <thành công>", "Code": "GY-7K2M9Q", "Return": "/"})
+	// A clone, as renderFeedback does: an html/template once executed
+	// can no longer be cloned.
+	page0, err := thanksPage.Clone()
+	if err != nil {
+		t.Fatal(err)
+	}
+	title, style, body, err := renderParts(page0, map[string]any{"Title": "Đã gửi <thành công>", "Code": "GY-7K2M9Q", "Return": "/"})
 	if err != nil {
 		t.Fatal(err)
 	}
