@@ -12,7 +12,7 @@ import (
 	"github.com/daison/portal/internal/schema"
 )
 
-// Accounts of staff and IT (the TestHostile14 tests): easy passwords are
+// Accounts of staff and IT: easy passwords are
 // refused, a one-time code is only ever the second step of a sign-in, and
 // signing out ends every token of the account.
 

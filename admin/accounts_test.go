@@ -157,7 +157,9 @@ func TestHostile14ReviewersNeedTwoSteps(t *testing.T) {
 	var otp struct {
 		OtpID string `json:"otpId"`
 	}
-	_ = json.Unmarshal([]byte(body), &otp)
+	if err := json.Unmarshal([]byte(body), &otp); code != http.StatusOK || err != nil || otp.OtpID == "" {
+		t.Fatalf("request a code: %d %s", code, body)
+	}
 	sent, err := mfalogin.WaitCode(console.String, before, "unitReporter@daison.test")
 	if err != nil {
 		t.Fatal(err)

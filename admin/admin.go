@@ -1,23 +1,38 @@
+// Package admin is the PocketBase side of the portal. Register binds it to
+// an app: the hooks of the kinds of public record (records.Bind: NFC text,
+// safe Markdown, unique slugs, short links, publication dates, each kind's
+// own rules), and its own, which check uploads (decoded and bounded),
+// refuse what only the server may set, hide the fields a caller may not
+// see, translate errors into Vietnamese, set the security headers, guard
+// staff accounts and the Markdown preview, and tell the site when a public
+// record changed; and its feature packages, each bound by one call:
+// admin/audit (the audit log and stamps), admin/history (earlier
+// versions), admin/feedback (the citizens' forms), admin/awards (the award
+// process: nominations, eligibility, reports, exports, the decision
+// print), admin/reminders, admin/setup (the commune's identity), with
+// admin/staff shared among them. The collections themselves are the
+// migrations (migrations/).
 package admin
 
 import (
-	"github.com/daison/portal/internal/schema"
-
+	"github.com/daison/portal/internal/staffauth"
 	"io"
 
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
 
-	// The collections, as migrations run by "serve", "migrate" and tests.
 	"github.com/daison/portal/admin/audit"
 	"github.com/daison/portal/admin/awards"
 	"github.com/daison/portal/admin/feedback"
 	"github.com/daison/portal/admin/history"
-	_ "github.com/daison/portal/admin/migrations"
 	"github.com/daison/portal/admin/reminders"
 	"github.com/daison/portal/admin/setup"
 	"github.com/daison/portal/admin/staff"
+	"github.com/daison/portal/internal/schema"
+	// The collections, as migrations run by "serve", "migrate" and tests.
+	_ "github.com/daison/portal/migrations"
+	"github.com/daison/portal/records"
 )
 
 // Options connects the admin side to the rest of the portal.
@@ -51,14 +66,15 @@ func Register(app core.App, opts Options) {
 	app.OnRecordCreateRequest().Bind(precheckUploads)
 	app.OnRecordUpdateRequest().Bind(precheckUploads)
 	app.OnFileDownloadRequest().BindFunc(refuseThumb)
-	app.OnRecordValidate(schema.PublicCollections...).BindFunc(validatePublic)
-	app.OnRecordValidate(schema.Documents).BindFunc(checkDocument)
-	app.OnRecordValidate(schema.Articles, schema.Initiatives).BindFunc(checkGallery)
-	app.OnRecordCreateRequest(schema.PublicCollections...).BindFunc(checkRequestDates)
-	app.OnRecordUpdateRequest(schema.PublicCollections...).BindFunc(checkRequestDates)
-	// Short codes and old slugs are the server's (TestHostile03ShortLinkHijack).
-	app.OnRecordCreateRequest(schema.Linkable...).BindFunc(refuseSentLinks)
-	app.OnRecordUpdateRequest(schema.Linkable...).BindFunc(refuseSentLinks)
+	// What every public record keeps, and each kind's own rules
+	// (records/<kind>); the content of a kind's files is read whole.
+	records.Bind(app)
+	app.OnRecordValidate(filesOfKinds()...).BindFunc(checkKindFiles)
+	app.OnRecordCreateRequest(records.Collections()...).BindFunc(checkRequestDates)
+	app.OnRecordUpdateRequest(records.Collections()...).BindFunc(checkRequestDates)
+	// Short codes and old slugs are the server's.
+	app.OnRecordCreateRequest(records.Linkable()...).BindFunc(refuseSentLinks)
+	app.OnRecordUpdateRequest(records.Linkable()...).BindFunc(refuseSentLinks)
 
 	// Workflow stamps of what staff do through the API, and the
 	// audit log of every change to any collection, with the history of
@@ -75,7 +91,7 @@ func Register(app core.App, opts Options) {
 	app.OnMailerSend().BindFunc(printMailWithoutSMTP(opts.MailLog))
 
 	// Fields some callers may not see (visibility.go).
-	app.OnRecordEnrich(schema.PublicCollections...).BindFunc(showWorkflow)
+	app.OnRecordEnrich(records.Collections()...).BindFunc(showWorkflow)
 
 	// The award process.
 	awards.Bind(app)
@@ -92,9 +108,9 @@ func Register(app core.App, opts Options) {
 			opts.Changed(e.Record.Collection().Name)
 			return e.Next()
 		}
-		app.OnRecordAfterCreateSuccess(schema.PublicCollections...).BindFunc(changed)
-		app.OnRecordAfterUpdateSuccess(schema.PublicCollections...).BindFunc(changed)
-		app.OnRecordAfterDeleteSuccess(schema.PublicCollections...).BindFunc(changed)
+		app.OnRecordAfterCreateSuccess(records.Collections()...).BindFunc(changed)
+		app.OnRecordAfterUpdateSuccess(records.Collections()...).BindFunc(changed)
+		app.OnRecordAfterDeleteSuccess(records.Collections()...).BindFunc(changed)
 		// Staff answers and publications feed the site's "Hỏi – đáp" and
 		// quarterly summary.
 		app.OnRecordAfterUpdateSuccess(schema.Feedback).BindFunc(changed)
@@ -122,9 +138,9 @@ func Register(app core.App, opts Options) {
 				Id:   "portalBoundThumbs",
 				Func: boundThumbs,
 			})
-			e.Router.POST("/api/portal/logout", logoutRoute).Bind(staff.Require())
+			e.Router.POST("/api/portal/logout", logoutRoute).Bind(staffauth.Require())
 			e.Router.BindFunc(explainProtectedFilter)
-			e.Router.POST("/api/portal/markdown", preview.serve).Bind(staff.Require(), apis.BodyLimit(maxPreviewBody))
+			e.Router.POST("/api/portal/markdown", preview.serve).Bind(staffauth.Require(), apis.BodyLimit(maxPreviewBody))
 			awards.Routes(e)
 
 			feedback.Routes(e, opts.SiteURL, opts.PageShell)

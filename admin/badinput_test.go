@@ -52,8 +52,7 @@ func TestBadInput(t *testing.T) {
 	jsonCases := []struct{ name, collection, body string }{
 		{"script in Markdown", "articles", article(map[string]any{"body": "Xin chào <script>alert(1)</script>"})},
 		{"onerror in Markdown", "articles", article(map[string]any{"body": `<img src=x onerror="alert(1)">`})},
-		// Tags in a title are text, shown escaped (security fault 16):
-		// TestHostile16OneRulePerKindOfText keeps them as typed.
+		// Tags in a title are text, kept as typed and shown escaped.
 		{"javascript link", "articles", article(map[string]any{"body": "[bấm](javascript:alert(1))"})},
 		{"mixed-case javascript link", "articles", article(map[string]any{"body": "[bấm](JaVaScRiPt:alert(1))"})},
 		{"entity-encoded javascript link", "articles", article(map[string]any{"body": "[bấm](&#x6A;avascript&#58;alert(1))"})},
@@ -115,7 +114,7 @@ func TestBadInput(t *testing.T) {
 	copy(bomb[16:24], []byte{0, 0, 0x75, 0x30, 0, 0, 0x75, 0x30})
 	var photo bytes.Buffer
 	_ = jpeg.Encode(&photo, image.NewRGBA(image.Rect(0, 0, 64, 64)), nil)
-	// Over the photo fields' 25 MB (5 MB until issue 13 let phone photos in).
+	// Over the photo fields' 25 MB.
 	huge := append(append([]byte{}, photo.Bytes()...), bytes.Repeat([]byte{0}, 26<<20)...)
 	uploads := []struct {
 		name, file string

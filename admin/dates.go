@@ -11,7 +11,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 
-	"github.com/daison/portal/admin/check"
+	"github.com/daison/portal/internal/check"
 )
 
 // checkRequestDates refuses a create or update whose date fields were sent

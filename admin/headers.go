@@ -8,7 +8,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/hook"
 )
 
-// The security headers of every answer of the portal (TestHostile15Headers),
+// The security headers of every answer of the portal,
 // set in one place around the whole server: the API, PocketBase's dashboard
 // (/_/), the back office (/quan-tri/), the citizens' forms and the public
 // site (whose pages skip PocketBase's router).

@@ -3,6 +3,8 @@ package admin_test
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/daison/portal/records"
+	"github.com/daison/portal/records/record"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
@@ -145,7 +147,7 @@ func TestHostile03ShortLinkHijack(t *testing.T) {
 	// Nothing refused was stored: the honoree's code is its own, in every
 	// linkable collection, and the article kept its code and its one old
 	// slug.
-	for _, c := range schema.Linkable {
+	for _, c := range records.Linkable() {
 		n, err := w.App.CountRecords(c, dbx.HashExp{"shortCode": honCode})
 		if err != nil {
 			t.Fatal(err)
@@ -161,7 +163,7 @@ func TestHostile03ShortLinkHijack(t *testing.T) {
 	if got.GetString("shortCode") != myCode {
 		t.Errorf("the article's code changed: %q → %q", myCode, got.GetString("shortCode"))
 	}
-	if slugs := schema.OldSlugs(got); strings.Join(slugs, ",") != "bai-cua-toi" {
+	if slugs := record.Wrap(got).OldSlugs(); strings.Join(slugs, ",") != "bai-cua-toi" {
 		t.Errorf("old slugs = %v, want [bai-cua-toi]", slugs)
 	}
 }
@@ -174,8 +176,8 @@ func TestHostile03GoCodeSetsLinks(t *testing.T) {
 	g := admintest.Create(t, app, schema.Guides, map[string]any{
 		"title": "Hướng dẫn", "status": "draft", "shortCode": "gdaaa", "oldSlugs": []string{"huong-dan-cu"},
 	})
-	if g.GetString("shortCode") != "gdaaa" || strings.Join(schema.OldSlugs(g), ",") != "huong-dan-cu" {
-		t.Fatalf("seeded guide: code %q, old slugs %v", g.GetString("shortCode"), schema.OldSlugs(g))
+	if g.GetString("shortCode") != "gdaaa" || strings.Join(record.Wrap(g).OldSlugs(), ",") != "huong-dan-cu" {
+		t.Fatalf("seeded guide: code %q, old slugs %v", g.GetString("shortCode"), record.Wrap(g).OldSlugs())
 	}
 	admintest.Create(t, app, schema.Articles, map[string]any{
 		"title": "Tin", "category": "thong-bao", "status": "draft", "oldSlugs": []string{"tin-cu"},

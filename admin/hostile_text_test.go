@@ -53,7 +53,7 @@ func TestHostile12PathsWithoutControlCharacters(t *testing.T) {
 		t.Errorf("IT stores a page with a tab: %d %s", code, body)
 	}
 	// One stored before the rule still takes an answer (its page is shown
-	// as text by the back office, see TestHostile12SitePathRule).
+	// as text by the back office).
 	c, err := w.App.FindCollectionByNameOrId(schema.Feedback)
 	if err != nil {
 		t.Fatal(err)

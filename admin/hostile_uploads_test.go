@@ -243,7 +243,6 @@ func TestHostile02CorruptImages(t *testing.T) {
 }
 
 // TestHostile17HugePhotos: photos are stored at most 1,600 pixels long
-// (2,400 until issue 13 asked for a copy of ~1,600)
 // (JPEG stays JPEG, PNG stays PNG), upright, without their EXIF (where a
 // phone writes the GPS position); a 50-megapixel photo is over the cap;
 // dossier files are kept as sent.

@@ -6,8 +6,6 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/filesystem"
 	"github.com/pocketbase/pocketbase/tools/hook"
-
-	"github.com/daison/portal/internal/schema"
 )
 
 // An API write runs in one transaction (staff.InSession), and SQLite has
@@ -25,7 +23,8 @@ type uploadVerdict struct {
 	err  error
 }
 
-// verdictKey names a check of one file: as an image, or as a document.
+// verdictKey names a check of one file: as an image, or by its kind's
+// rule (a document read whole).
 type verdictKey struct {
 	file *filesystem.File
 	doc  bool
@@ -46,7 +45,7 @@ func verdictOf(key verdictKey, check func() (*filesystem.File, error)) (*filesys
 
 // precheckUploads is a record request hook of every collection, run before
 // the request's transaction opens: it checks the request's new files as
-// checkUploads and checkDocument would (images decoded on the request's
+// checkUploads and checkKindFiles would (images decoded on the request's
 // context, one at a time per account), and leaves the verdicts for them.
 var precheckUploads = &hook.Handler[*core.RecordRequestEvent]{
 	Id:       "portalPrecheckUploads",
@@ -64,15 +63,15 @@ var precheckUploads = &hook.Handler[*core.RecordRequestEvent]{
 			if !ok {
 				continue
 			}
-			doc := e.Record.Collection().Name == schema.Documents && ff.Name == documentFileField
+			rule := fileRule(e.Record, ff.Name)
 			for _, asDoc := range []bool{false, true} {
-				if (!asDoc && !mayHoldImage(ff)) || (asDoc && !doc) {
+				if (!asDoc && !mayHoldImage(ff)) || (asDoc && rule == nil) {
 					continue
 				}
 				for _, file := range e.Record.GetUnsavedFiles(ff.Name) {
 					var v uploadVerdict
 					if asDoc {
-						v.err = checkDocumentFile(file, ff)
+						v.err = checkKindFile(file, ff, rule)
 					} else {
 						v.repl, v.err = checkUpload(ctx, account, ff, file)
 					}

@@ -13,6 +13,21 @@ import (
 // TestHostile10PreviewRateLimit: a staff account gets 30 Markdown previews
 // a minute; the 31st is a 429 saying why in Vietnamese, and another
 // account is not held back by it.
+// The Markdown preview renders for staff, without raw HTML and saying so,
+// and answers no one else.
+func TestMarkdownPreview(t *testing.T) {
+	app := admintest.NewApp(t, nil)
+	h := admintest.Handler(t, app)
+	editor := admintest.StaffToken(t, app, "editor", "")
+	code, got := admintest.Do(h, http.MethodPost, "/api/portal/markdown", editor, `{"markdown":"**Đậm** <script>x()</script>"}`)
+	if code != 200 || !strings.Contains(got, `<strong>Đậm</strong>`) || !strings.Contains(got, "mã HTML") || strings.Contains(got, "<script>") {
+		t.Fatalf("markdown preview: %d %s", code, got)
+	}
+	if code, _ := admintest.Do(h, http.MethodPost, "/api/portal/markdown", "", `{"markdown":"x"}`); code != 401 {
+		t.Errorf("anonymous markdown preview: %d", code)
+	}
+}
+
 func TestHostile10PreviewRateLimit(t *testing.T) {
 	t.Parallel()
 	app := admintest.NewApp(t, nil)

@@ -1,6 +1,8 @@
 package admin_test
 
 import (
+	"github.com/daison/portal/records"
+	"github.com/daison/portal/records/record"
 	"net/http"
 	"net/url"
 	"strings"
@@ -87,7 +89,7 @@ func TestAnonymousWritesRefused(t *testing.T) {
 	t.Parallel()
 	body := `{"title":"Tin giả","category":"thong-bao","status":"published"}`
 	var scenarios []tests.ApiScenario
-	for _, c := range schema.PublicCollections {
+	for _, c := range records.Collections() {
 		scenarios = append(scenarios, tests.ApiScenario{
 			Name:            "create " + c,
 			Method:          http.MethodPost,
@@ -257,7 +259,7 @@ func TestShortCodesAndOldSlugs(t *testing.T) {
 	if err := app.Save(a); err != nil {
 		t.Fatal(err)
 	}
-	if got := schema.OldSlugs(a); strings.Join(got, ",") != "ten-cu-cua-bai,ten-moi" {
+	if got := record.Wrap(a).OldSlugs(); strings.Join(got, ",") != "ten-cu-cua-bai,ten-moi" {
 		t.Fatalf("old slugs = %v", got)
 	}
 	if a.GetString("shortCode") != code {
@@ -268,7 +270,7 @@ func TestShortCodesAndOldSlugs(t *testing.T) {
 	if err := app.Save(a); err != nil {
 		t.Fatal(err)
 	}
-	if got := schema.OldSlugs(a); strings.Join(got, ",") != "ten-cu-cua-bai,ten-moi-hon" {
+	if got := record.Wrap(a).OldSlugs(); strings.Join(got, ",") != "ten-cu-cua-bai,ten-moi-hon" {
 		t.Fatalf("old slugs after renaming back = %v", got)
 	}
 	// An old slug stays taken: a new record with that title gets a number.

@@ -13,14 +13,12 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/filesystem"
 
-	"github.com/daison/portal/admin/check"
+	"github.com/daison/portal/internal/check"
 	"github.com/daison/portal/internal/imagecheck"
-	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/vntext"
-	"github.com/daison/portal/internal/vocab"
 )
 
-// photoMaxSide is the longest side a photo is stored with (issue 13): the
+// photoMaxSide is the longest side a photo is stored with: the
 // site shows photos at most 1,200 pixels wide, and a third more keeps them
 // sharp when cropped or zoomed, while a phone's 4000 × 3000 original (4–12
 // MB) is never stored, published or resized by each build.
@@ -185,51 +183,4 @@ func imageOnly(f *core.FileField) bool {
 	return len(f.MimeTypes) > 0 && !slices.ContainsFunc(f.MimeTypes, func(m string) bool {
 		return !strings.HasPrefix(m, "image/")
 	})
-}
-
-// checkURLs keeps URL fields to web addresses (check.WebURL): PocketBase accepts
-// any scheme, javascript: included, and characters a browser drops.
-func checkURLs(r *core.Record, errs validation.Errors) {
-	for _, f := range r.Collection().Fields {
-		if f.Type() != core.FieldTypeURL {
-			continue
-		}
-		v := r.GetString(f.GetName())
-		if v == "" {
-			continue
-		}
-		if !check.WebURL(v) {
-			errs[f.GetName()] = check.FieldError("validation_url_scheme", "Liên kết phải là địa chỉ web bắt đầu bằng https:// hoặc http://, không có dấu cách hay ký tự điều khiển.")
-		}
-	}
-}
-
-// checkPublishedRelations: a record being published may link only to
-// published records (a published article of a draft unit would show a
-// broken or missing link), and the message says which to publish first.
-func checkPublishedRelations(app core.App, r *core.Record, errs validation.Errors) {
-	if r.GetString("status") != vocab.StatusPublished {
-		return
-	}
-	for _, f := range r.Collection().Fields {
-		rf, ok := f.(*core.RelationField)
-		if !ok {
-			continue
-		}
-		target, err := app.FindCachedCollectionByNameOrId(rf.CollectionId)
-		if err != nil || !schema.IsPublic(target.Name) {
-			continue
-		}
-		for _, id := range r.GetStringSlice(rf.Name) {
-			rel, err := app.FindRecordById(target, id)
-			if err != nil {
-				continue // PocketBase's own check reports missing records
-			}
-			if rel.GetString("status") != vocab.StatusPublished {
-				errs[rf.Name] = check.FieldError("validation_relation_unpublished",
-					"“"+check.RecordTitle(rel)+"” chưa được xuất bản: hãy xuất bản bản ghi này trước, hoặc bỏ liên kết tới nó.")
-				break
-			}
-		}
-	}
 }

@@ -3,6 +3,7 @@ package demo
 import (
 	"crypto/rand"
 	"fmt"
+	recunit "github.com/daison/portal/records/unit"
 
 	"github.com/pocketbase/pocketbase/core"
 
@@ -59,7 +60,7 @@ func CreateAccounts(app core.App) ([]Account, error) {
 			rec.Set("role", a.Role)
 			if a.Role == schema.RoleUnitReporter {
 				rec.Set("unit", unit.Id)
-				a.RoleLabel += " “" + unit.GetString("name") + "”"
+				a.RoleLabel += " “" + recunit.Of(unit).Name() + "”"
 			}
 			if err := tx.Save(rec); err != nil {
 				return fmt.Errorf("demo: account %s: %w", a.Email, err)

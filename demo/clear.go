@@ -2,6 +2,7 @@ package demo
 
 import (
 	"fmt"
+	"github.com/daison/portal/records"
 	"slices"
 
 	"github.com/pocketbase/pocketbase/core"
@@ -31,7 +32,7 @@ func Clear(app core.App) (Counts, error) {
 		}
 		// Those that refer to others first.
 		order := []string{schema.Staff, schema.Nominations, schema.UnitReports}
-		public := slices.Clone(schema.PublicCollections)
+		public := slices.Clone(records.Collections())
 		slices.Reverse(public)
 		order = append(order, public...)
 		for _, c := range order {

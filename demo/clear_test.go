@@ -1,6 +1,7 @@
 package demo
 
 import (
+	"github.com/daison/portal/records"
 	"os"
 	"path/filepath"
 	"testing"
@@ -62,7 +63,7 @@ func TestDemoMarkedAccountsAndClear(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range schema.PublicCollections {
+	for _, c := range records.Collections() {
 		if removed[c] != counts[c] {
 			t.Errorf("%s: removed %d, the demo made %d", c, removed[c], counts[c])
 		}

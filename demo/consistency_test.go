@@ -2,6 +2,7 @@ package demo
 
 import (
 	"encoding/json"
+	"github.com/daison/portal/records"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -87,7 +88,7 @@ func TestDemoIsConsistent(t *testing.T) {
 	}
 	named := regexp.MustCompile(`(?:[Tt]hôn|[Tt]ổ dân phố) \p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*)*`)
 	counted := regexp.MustCompile(`(\d+) (?:thôn|tổ dân phố)\b`)
-	for _, c := range schema.PublicCollections {
+	for _, c := range records.Collections() {
 		for _, r := range all(c) {
 			for _, f := range r.Collection().Fields {
 				if f.Type() != core.FieldTypeText {

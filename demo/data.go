@@ -163,16 +163,6 @@ func readData(files fs.FS) (*dataset, error) {
 	return all, nil
 }
 
-// zone is where the demo's dates are read: the commune's time zone (Vietnam
-// keeps UTC+7 all year, so a fixed zone stands in when the system has no
-// time zone database).
-var zone = func() *time.Location {
-	if loc, err := time.LoadLocation("Asia/Ho_Chi_Minh"); err == nil {
-		return loc
-	}
-	return time.FixedZone("ICT", 7*3600)
-}()
-
 // toTime reads a TOML date, local date-time or offset date-time; local
 // values are in the commune's time zone.
 func toTime(v any) (time.Time, error) {
@@ -180,12 +170,12 @@ func toTime(v any) (time.Time, error) {
 	case time.Time:
 		return d, nil
 	case toml.LocalDateTime:
-		return d.AsTime(zone), nil
+		return d.AsTime(schema.Vietnam), nil
 	case toml.LocalDate:
-		return d.AsTime(zone), nil
+		return d.AsTime(schema.Vietnam), nil
 	case string:
 		for _, layout := range []string{"2006-01-02", "2006-01-02T15:04:05", "2006-01-02 15:04:05"} {
-			if t, err := time.ParseInLocation(layout, strings.TrimSpace(d), zone); err == nil {
+			if t, err := time.ParseInLocation(layout, strings.TrimSpace(d), schema.Vietnam); err == nil {
 				return t, nil
 			}
 		}

@@ -11,8 +11,9 @@
 // initiative lists its honorees = ["<key>", …]; an award, written under its
 // honoree as [[honorees.awards]] (or at the top level as [[awards]] with
 // honoree = "<key>"), may name its initiative = "<key>". Every record has a
-// date (a TOML date or date-time, read in Asia/Ho_Chi_Minh) that becomes its
-// publishAt, and status "published" unless it says otherwise. An award
+// date (a TOML date or date-time, read in the commune's time zone,
+// schema.Vietnam) that becomes its publishAt, and status "published" unless
+// it says otherwise. An award
 // without a date is published on its decision date, or on its honoree's date
 // if that is later.
 //
@@ -44,11 +45,10 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"github.com/daison/portal/records"
 	"io/fs"
 
 	"github.com/pocketbase/pocketbase/core"
-
-	"github.com/daison/portal/internal/schema"
 )
 
 // ErrNotEmpty is returned by Load when a public collection already has
@@ -62,10 +62,10 @@ type Counts map[string]int
 //go:embed data/*.toml
 var dataFiles embed.FS
 
-// Empty reports whether no public collection (schema.PublicCollections) has a
+// Empty reports whether no public collection (records.Collections()) has a
 // record, whatever its status.
 func Empty(app core.App) (bool, error) {
-	for _, name := range schema.PublicCollections {
+	for _, name := range records.Collections() {
 		n, err := app.CountRecords(name)
 		if err != nil {
 			return false, fmt.Errorf("demo: count %s: %w", name, err)

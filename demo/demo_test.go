@@ -3,6 +3,7 @@ package demo
 import (
 	"encoding/json"
 	"errors"
+	"github.com/daison/portal/records"
 	"io/fs"
 	"strconv"
 	"strings"
@@ -24,8 +25,8 @@ import (
 // The demo's calendar: "today" is 2026-11-25 and every record was published
 // between the portal's launch and yesterday.
 var (
-	firstDay = time.Date(2026, 6, 15, 0, 0, 0, 0, zone)
-	demoNow  = time.Date(2026, 11, 25, 0, 0, 0, 0, zone)
+	firstDay = time.Date(2026, 6, 15, 0, 0, 0, 0, schema.Vietnam)
+	demoNow  = time.Date(2026, 11, 25, 0, 0, 0, 0, schema.Vietnam)
 )
 
 func TestLoad(t *testing.T) {
@@ -41,7 +42,7 @@ func TestLoad(t *testing.T) {
 		t.Fatalf("Load: %v", err)
 	}
 	t.Logf("loaded %v in %v", counts, time.Since(start).Round(time.Millisecond))
-	for _, c := range schema.PublicCollections {
+	for _, c := range records.Collections() {
 		n, err := app.CountRecords(c)
 		if err != nil {
 			t.Fatal(err)
@@ -55,7 +56,7 @@ func TestLoad(t *testing.T) {
 	}
 
 	published := map[string][]*core.Record{}
-	for _, c := range schema.PublicCollections {
+	for _, c := range records.Collections() {
 		published[c] = find(t, app, c, dbx.HashExp{"status": vocab.StatusPublished})
 	}
 	minimums := map[string]int{
@@ -79,7 +80,7 @@ func TestLoad(t *testing.T) {
 	t.Run("indicators", func(t *testing.T) { checkIndicators(t, published[schema.Indicators]) })
 
 	all := map[string][]*core.Record{}
-	for _, c := range schema.PublicCollections {
+	for _, c := range records.Collections() {
 		all[c] = find(t, app, c, nil)
 	}
 	t.Run("dates", func(t *testing.T) {
@@ -88,7 +89,7 @@ func TestLoad(t *testing.T) {
 				at := r.GetDateTime("publishAt").Time()
 				if at.Before(firstDay) || !at.Before(demoNow) {
 					t.Errorf("%s %q: publishAt %s is outside %s … %s", c, r.GetString("slug"),
-						at.In(zone).Format(time.DateTime), firstDay.Format(time.DateOnly), demoNow.Format(time.DateOnly))
+						at.In(schema.Vietnam).Format(time.DateTime), firstDay.Format(time.DateOnly), demoNow.Format(time.DateOnly))
 				}
 				if at.After(time.Now()) {
 					t.Errorf("%s %q: publishAt %s is in the future", c, r.GetString("slug"), at)
@@ -123,7 +124,7 @@ func TestLoad(t *testing.T) {
 		if !errors.Is(err, ErrNotEmpty) {
 			t.Fatalf("second Load = %v, %v; want ErrNotEmpty", again, err)
 		}
-		for _, c := range schema.PublicCollections {
+		for _, c := range records.Collections() {
 			if n, _ := app.CountRecords(c); int(n) != counts[c] {
 				t.Errorf("after a refused Load, %s has %d records, want %d", c, n, counts[c])
 			}
@@ -228,7 +229,7 @@ func checkAwards(t *testing.T, honorees, awards, initiatives []*core.Record) {
 		name := a.GetString("slug")
 		year, kind := a.GetInt("year"), a.GetString("kind")
 		perYear[year]++
-		decided := a.GetDateTime("decisionDate").Time().In(zone)
+		decided := a.GetDateTime("decisionDate").Time().In(schema.Vietnam)
 		if decided.IsZero() || a.GetString("decisionNo") == "" || a.GetString("signer") == "" {
 			t.Errorf("award %q lacks its decision number, date or signer", name)
 			continue

@@ -2,6 +2,8 @@ package demo
 
 import (
 	"fmt"
+	"github.com/daison/portal/records/award"
+	"github.com/daison/portal/records/honoree"
 	"time"
 
 	"github.com/pocketbase/pocketbase/core"
@@ -19,20 +21,21 @@ const PlanStart = 2026
 // award), and for a yearly award the unit's report of the year, both
 // submitted before the decision. The award's story thus agrees with the
 // award process in the back office.
-func (l *loader) dossier(award, honoree *core.Record) error {
-	unit := honoree.GetString("unit")
+func (l *loader) dossier(ar, hr *core.Record) error {
+	a, h := award.Of(ar), honoree.Of(hr)
+	unit := h.Unit()
 	if unit == "" {
-		return fmt.Errorf("demo: the honoree %q of an award has no unit to nominate them", honoree.GetString("name"))
+		return fmt.Errorf("demo: the honoree %q of an award has no unit to nominate them", h.Name())
 	}
-	decided := award.GetDateTime("decisionDate").Time()
+	decided := a.DecisionDate()
 	if decided.IsZero() {
-		return fmt.Errorf("demo: an award of %q has no decision date", honoree.GetString("name"))
+		return fmt.Errorf("demo: an award of %q has no decision date", h.Name())
 	}
-	year := award.GetInt("year")
+	year := a.Year()
 	submitted := decided.AddDate(0, 0, -10)
-	if award.GetString("kind") == "hang-nam" {
+	if a.Kind() == "hang-nam" {
 		// Before the yearly deadline (20/11), and before the decision.
-		if d := time.Date(year, 11, 15, 9, 0, 0, 0, zone); d.Before(submitted) {
+		if d := time.Date(year, 11, 15, 9, 0, 0, 0, schema.Vietnam); d.Before(submitted) {
 			submitted = d
 		}
 		if err := l.report(unit, year, submitted.AddDate(0, 0, -2)); err != nil {
@@ -40,14 +43,14 @@ func (l *loader) dossier(award, honoree *core.Record) error {
 		}
 	}
 	fields := map[string]any{
-		"unit": unit, "year": year, "nominee": honoree.Id, "nomineeKind": honoree.GetString("kind"),
-		"requestedForm": award.GetString("form"), "decidedForm": award.GetString("form"), "kind": award.GetString("kind"),
-		"achievements": award.GetString("achievement"), "state": "approved",
-		"decisionNo": award.GetString("decisionNo"), "decisionDate": award.Get("decisionDate"),
-		"signer": award.GetString("signer"), "awards": []string{award.Id},
+		"unit": unit, "year": year, "nominee": h.Id, "nomineeKind": h.Kind(),
+		"requestedForm": a.Form(), "decidedForm": a.Form(), "kind": a.Kind(),
+		"achievements": a.Achievement(), "state": "approved",
+		"decisionNo": a.DecisionNo(), "decisionDate": a.Get("decisionDate"),
+		"signer": a.Signer(), "awards": []string{a.Id},
 		"submittedAt": dateTime(submitted),
 	}
-	return l.plain(schema.Nominations, fmt.Sprintf("nomination of %q", honoree.GetString("name")), fields)
+	return l.plain(schema.Nominations, fmt.Sprintf("nomination of %q", h.Name()), fields)
 }
 
 // report files a unit's yearly report once per unit and year.

@@ -1,6 +1,7 @@
 package demo
 
 import (
+	"github.com/daison/portal/records"
 	"regexp"
 	"testing"
 
@@ -50,7 +51,7 @@ func TestDemoNamesAreIllustrative(t *testing.T) {
 	}
 
 	mentions := 0
-	for _, c := range append([]string{schema.Nominations}, schema.PublicCollections...) {
+	for _, c := range append([]string{schema.Nominations}, records.Collections()...) {
 		for _, r := range mustAll(t, app, c) {
 			for _, f := range r.Collection().Fields {
 				if f.Type() != core.FieldTypeText && f.Type() != core.FieldTypeEditor {

@@ -25,8 +25,8 @@ import (
 // collection.
 func Synthetic(app core.App, n int, seed uint64) (Counts, error) {
 	g := &synth{r: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)), app: app, counts: Counts{}}
-	start := time.Date(2024, 1, 1, 8, 0, 0, 0, vietnam)
-	span := time.Date(2026, 11, 1, 8, 0, 0, 0, vietnam).Sub(start)
+	start := time.Date(2024, 1, 1, 8, 0, 0, 0, schema.Vietnam)
+	span := time.Date(2026, 11, 1, 8, 0, 0, 0, schema.Vietnam).Sub(start)
 	g.when = func() types.DateTime {
 		d, _ := types.ParseDateTime(start.Add(time.Duration(g.r.Int64N(int64(span)))).UTC())
 		return d
@@ -65,8 +65,6 @@ func Synthetic(app core.App, n int, seed uint64) (Counts, error) {
 	}
 	return g.counts, nil
 }
-
-var vietnam = time.FixedZone("ICT", 7*60*60)
 
 type synth struct {
 	r           *rand.Rand

@@ -1,6 +1,7 @@
 package demo_test
 
 import (
+	"github.com/daison/portal/records"
 	"testing"
 
 	"github.com/pocketbase/pocketbase/core"
@@ -26,7 +27,7 @@ func TestSynthetic(t *testing.T) {
 	if total < 540 || total > 660 {
 		t.Fatalf("%d records for 600: %v", total, counts)
 	}
-	for _, c := range schema.PublicCollections {
+	for _, c := range records.Collections() {
 		if counts[c] == 0 {
 			t.Errorf("no %s", c)
 		}

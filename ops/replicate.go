@@ -97,7 +97,7 @@ func RestoreReplica(ctx context.Context, app core.App, from string) error {
 	}
 	defer unlock()
 	// PocketBase opened (or created) the databases on start: close them.
-	if err := app.ResetBootstrapState(); err != nil {
+	if err := app.ClearBootstrap(); err != nil {
 		return fmt.Errorf("đóng cơ sở dữ liệu: %w", err)
 	}
 	start := time.Now()

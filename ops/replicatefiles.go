@@ -170,7 +170,7 @@ func restoreFiles(ctx context.Context, app core.App, from string) error {
 	if err := app.Bootstrap(); err != nil {
 		return fmt.Errorf("mở cơ sở dữ liệu đã khôi phục: %w", err)
 	}
-	defer app.ResetBootstrapState()
+	defer app.ClearBootstrap()
 	if app.Settings().S3.Enabled {
 		fmt.Println("Tệp tải lên nằm trên kho S3 của PocketBase (Settings → Files storage): không cần khôi phục.")
 		return nil

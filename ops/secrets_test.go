@@ -133,7 +133,7 @@ func TestEncryptSettings(t *testing.T) {
 	if err := encryptSettings(app); err != nil || !strings.Contains(stored(app), "mat-khau-go-o-trang-quan-tri") {
 		t.Fatalf("without a key the settings stay as they are: %v", err)
 	}
-	app.ResetBootstrapState()
+	app.ClearBootstrap()
 
 	t.Setenv("PORTAL_TEST_ENCRYPTION_KEY", strings.Repeat("k", 32))
 	app = open("PORTAL_TEST_ENCRYPTION_KEY")
@@ -143,9 +143,9 @@ func TestEncryptSettings(t *testing.T) {
 	if raw := stored(app); strings.HasPrefix(raw, "{") || strings.Contains(raw, "mat-khau-go-o-trang-quan-tri") {
 		t.Fatalf("with a key the settings are still plaintext: %.100s", raw)
 	}
-	app.ResetBootstrapState()
+	app.ClearBootstrap()
 	app = open("PORTAL_TEST_ENCRYPTION_KEY")
-	defer app.ResetBootstrapState()
+	defer app.ClearBootstrap()
 	if got := app.Settings().SMTP.Password; got != "mat-khau-go-o-trang-quan-tri" {
 		t.Fatalf("the encrypted settings read back: %q", got)
 	}

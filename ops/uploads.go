@@ -17,8 +17,8 @@ import (
 	"github.com/pocketbase/pocketbase/tools/hook"
 	"github.com/pocketbase/pocketbase/tools/list"
 
+	"github.com/daison/portal/records"
 	"github.com/daison/portal/site/deploy"
-	"github.com/daison/portal/site/export"
 )
 
 // storedFile is a file a record names in one of its file fields.
@@ -151,7 +151,7 @@ func missingSentence(missing []deploy.MissingFile) string {
 // missingWhat names one missing file and its record, in the back
 // office's words where it has them: ảnh bìa “x.jpg” của bài viết “…”.
 func missingWhat(m deploy.MissingFile) string {
-	field, noun := strings.ToLower(export.FieldLabel(m.Field)), export.RecordNoun(m.Collection)
+	field, noun := strings.ToLower(records.ImageLabel(m.Field)), records.Noun(m.Collection)
 	if field == "" {
 		field = "tệp"
 	}

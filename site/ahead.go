@@ -11,7 +11,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/daison/portal/internal/schema"
+	"github.com/daison/portal/records"
 	"github.com/daison/portal/site/export"
 	"github.com/daison/portal/site/live"
 )
@@ -30,15 +30,18 @@ import (
 // is older than the build's export. Lists, the home page and the search
 // index show a change with the next build.
 
-// aheadSections are the sections (export.Sections) whose record pages can
-// be rendered ahead: their templates look up nothing but indexes and
-// hand-written pages.
-var aheadSections = map[string]bool{
-	export.Sections[schema.Articles]:    true,
-	export.Sections[schema.Initiatives]: true,
-	export.Sections[schema.Honorees]:    true,
-	export.Sections[schema.Guides]:      true,
-}
+// aheadSections are the sections whose record pages can be rendered
+// ahead (record.Kind.Ahead): their templates look up nothing but indexes
+// and hand-written pages.
+var aheadSections = func() map[string]bool {
+	m := map[string]bool{}
+	for _, k := range records.All {
+		if k.Ahead && k.HasPages() {
+			m[k.Section] = true
+		}
+	}
+	return m
+}()
 
 // recordSections hold the export's record bundles (every section of
 // export.Sections, and its redirect pages), which the small site leaves out

@@ -1,6 +1,7 @@
 package site_test
 
 import (
+	"github.com/daison/portal/internal/staffauth"
 	"strings"
 	"testing"
 	"time"
@@ -9,9 +10,8 @@ import (
 	"github.com/pocketbase/pocketbase/tools/filesystem"
 
 	portal "github.com/daison/portal"
-	"github.com/daison/portal/admin"
-	"github.com/daison/portal/admin/admintest"
 	"github.com/daison/portal/internal/schema"
+	"github.com/daison/portal/records/recordstest"
 	"github.com/daison/portal/site"
 )
 
@@ -22,8 +22,8 @@ import (
 // text naming a photo not uploaded, or a caption too long, is refused in
 // Vietnamese.
 func TestGalleryAttachmentsBodyImages(t *testing.T) {
-	app := admintest.NewApp(t, nil)
-	past := admintest.Date(time.Now().Add(-time.Hour))
+	app := recordstest.NewApp(t)
+	past := recordstest.Date(time.Now().Add(-time.Hour))
 	doc := document(t, app, map[string]any{"number": "7/TB-UBND", "title": "Thông báo lịch tiếp công dân", "kind": "thong-bao",
 		"issuer": "UBND xã Đại Sơn", "issuedOn": "2026-10-01 00:00:00.000Z", "status": "published", "publishAt": past})
 
@@ -71,7 +71,7 @@ func TestGalleryAttachmentsBodyImages(t *testing.T) {
 
 	b := site.New(app, site.Config{Root: t.TempDir(), BaseURL: "http://dai-son.test/", Sources: portal.SiteFiles})
 	t.Cleanup(b.Close)
-	site.Register(app, b, admin.RequireStaff)
+	site.Register(app, b, staffauth.Require)
 	serveSite(t, app, b)
 	if st := b.Status(); st.Last == nil || !st.Last.OK() || len(st.Last.Problems) != 0 {
 		t.Fatalf("build: %+v", st.Last)

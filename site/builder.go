@@ -136,6 +136,7 @@ func New(app core.App, cfg Config) *Builder {
 	if cfg.BaseURL != "" && !strings.HasSuffix(cfg.BaseURL, "/") {
 		cfg.BaseURL += "/"
 	}
+	cfg.Root = absolute(cfg.Root)
 	b := &Builder{app: app, cfg: cfg, dir: live.Dir{Root: cfg.Root}, logger: app.Logger().With("component", "site"),
 		hugo: &hugoWorker{timeout: cfg.BuildTimeout}, ahead: &hugoWorker{timeout: cfg.BuildTimeout},
 		images: export.NewImageChecks(live.Dir{Root: cfg.Root}.ImageChecksPath()), previews: make(chan *hugoWorker, previewWorkers)}
@@ -319,6 +320,7 @@ func BuildTo(app core.App, cfg Config, out string) (Report, error) {
 	if cfg.Root == "" {
 		b.cfg.Root = work
 	}
+	b.cfg.Root = absolute(b.cfg.Root)
 	b.dir = live.Dir{Root: b.cfg.Root}
 	b.images = export.NewImageChecks(b.dir.ImageChecksPath())
 	if fi, err := os.Stat(out); err == nil && fi.IsDir() {
@@ -339,4 +341,17 @@ func BuildTo(app core.App, cfg Config, out string) (Report, error) {
 	}
 	rep.Duration = Millis(time.Since(start))
 	return rep, nil
+}
+
+// absolute is dir as an absolute path (Hugo refuses a relative cache
+// folder), or dir as it is when it is empty or the working folder is
+// unknown.
+func absolute(dir string) string {
+	if dir == "" {
+		return dir
+	}
+	if abs, err := filepath.Abs(dir); err == nil {
+		return abs
+	}
+	return dir
 }

@@ -9,8 +9,8 @@ import (
 	"testing/fstest"
 	"time"
 
-	"github.com/daison/portal/admin/admintest"
 	"github.com/daison/portal/internal/schema"
+	"github.com/daison/portal/records/recordstest"
 	"github.com/daison/portal/site"
 	"github.com/daison/portal/site/live"
 )
@@ -49,14 +49,14 @@ func readLive(t *testing.T, b *site.Builder, rel string) (string, bool) {
 }
 
 func TestBuildPublishUnpublishAndFailure(t *testing.T) {
-	app := admintest.NewApp(t, nil)
+	app := recordstest.NewApp(t)
 	root := t.TempDir()
 	src := miniSite(goodPage)
 	b := site.New(app, site.Config{Root: root, BaseURL: "http://dai-son.test/", Sources: src})
 
-	a := admintest.Create(t, app, schema.Articles, map[string]any{
+	a := recordstest.Create(t, app, schema.Articles, map[string]any{
 		"title": `Tin "đầu tiên" --- của Đại Sơn`, "body": "Xin **chào** bà con.", "category": "thong-bao",
-		"status": "published", "publishAt": admintest.Date(time.Now().Add(-time.Minute)),
+		"status": "published", "publishAt": recordstest.Date(time.Now().Add(-time.Minute)),
 	})
 	rep, err := b.Build("thử")
 	if err != nil {
@@ -89,7 +89,6 @@ func TestBuildPublishUnpublishAndFailure(t *testing.T) {
 	if home, _ := readLive(t, b, "index.html"); strings.Contains(home, "đầu tiên") {
 		t.Fatal("the home page still links to the draft")
 	}
-	goodLive, _ := b.Dir().Current()
 
 	// A page template that fails on the article: the rest of the site
 	// goes live without it (it has no last good copy: it was a draft),
@@ -122,7 +121,7 @@ func TestBuildPublishUnpublishAndFailure(t *testing.T) {
 	if home, _ := readLive(t, b, "index.html"); strings.Contains(home, "đầu tiên") {
 		t.Fatal("the home page links to a page that is not live")
 	}
-	goodLive, _ = b.Dir().Current()
+	goodLive, _ := b.Dir().Current()
 
 	// A theme that fails everywhere: the build fails after a bounded
 	// number of runs, the live site stays, the status tells why.
@@ -171,9 +170,9 @@ func TestBuildPublishUnpublishAndFailure(t *testing.T) {
 }
 
 func TestBuildToReplacesFolderOnlyOnSuccess(t *testing.T) {
-	app := admintest.NewApp(t, nil)
-	admintest.Create(t, app, schema.Guides, map[string]any{
-		"title": "Đăng ký khai sinh", "status": "published", "publishAt": admintest.Date(time.Now().Add(-time.Hour)),
+	app := recordstest.NewApp(t)
+	recordstest.Create(t, app, schema.Guides, map[string]any{
+		"title": "Đăng ký khai sinh", "status": "published", "publishAt": recordstest.Date(time.Now().Add(-time.Hour)),
 		"steps": []schema.Step{{Title: "Chuẩn bị giấy tờ"}, {Title: "Nộp hồ sơ", Link: "https://dichvucong.gov.vn/"}},
 	})
 	out := filepath.Join(t.TempDir(), "public")
@@ -236,5 +235,21 @@ func TestStatusJSON(t *testing.T) {
 	}
 	if !strings.Contains(string(b), `"durationMs":1500`) || !strings.Contains(string(b), "khởi động") {
 		t.Fatalf("status JSON = %s", b)
+	}
+}
+
+// TestBuildToRelativeDataFolder: "portal build --dir pb_data", a data
+// folder relative to the working folder, builds.
+func TestBuildToRelativeDataFolder(t *testing.T) {
+	app := recordstest.NewApp(t)
+	recordstest.Create(t, app, schema.Guides, map[string]any{
+		"title": "Đăng ký kết hôn", "status": "published", "publishAt": recordstest.Date(time.Now().Add(-time.Hour)),
+	})
+	t.Chdir(t.TempDir())
+	if _, err := site.BuildTo(app, site.Config{Root: filepath.Join("pb_data", "site"), BaseURL: "http://x.test/", Sources: miniSite(goodPage)}, "public"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join("public", "huong-dan", "dang-ky-ket-hon", "index.html")); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -2,6 +2,7 @@ package site_test
 
 import (
 	"bytes"
+	"github.com/daison/portal/internal/staffauth"
 	"image"
 	"image/color"
 	"image/jpeg"
@@ -11,10 +12,9 @@ import (
 	"time"
 
 	portal "github.com/daison/portal"
-	"github.com/daison/portal/admin"
-	"github.com/daison/portal/admin/admintest"
 	"github.com/daison/portal/internal/commune"
 	"github.com/daison/portal/internal/schema"
+	"github.com/daison/portal/records/recordstest"
 	"github.com/daison/portal/site"
 	"github.com/daison/portal/site/cards"
 )
@@ -39,18 +39,18 @@ func redPhoto(t *testing.T) []byte {
 // newest award and its year, their position and unit): the card served is
 // exactly the card drawn with that photo and that line.
 func TestShareCardsWithPhoto(t *testing.T) {
-	app := admintest.NewApp(t, nil)
-	past := admintest.Date(time.Now().Add(-time.Hour))
-	unit := admintest.Create(t, app, schema.Units, map[string]any{"name": "Văn phòng HĐND và UBND xã", "kind": "phong-chuyen-mon", "status": "published", "publishAt": past})
+	app := recordstest.NewApp(t)
+	past := recordstest.Date(time.Now().Add(-time.Hour))
+	unit := recordstest.Create(t, app, schema.Units, map[string]any{"name": "Văn phòng HĐND và UBND xã", "kind": "phong-chuyen-mon", "status": "published", "publishAt": past})
 	art := withFiles(t, app, schema.Articles, map[string]any{"title": "Ngày hội chuyển đổi số", "category": "tin-hoat-dong", "status": "published", "publishAt": past}, "cover", redPhoto(t))
 	h := withFiles(t, app, schema.Honorees, map[string]any{"name": "Nguyễn Thị Hoa", "kind": "ca-nhan", "position": "Công chức Tư pháp – Hộ tịch",
 		"unit": unit.Id, "status": "published", "publishAt": past}, "photo", redPhoto(t))
-	admintest.Create(t, app, schema.Awards, map[string]any{"honoree": h.Id, "form": "giay-khen", "kind": "hang-nam", "year": 2026,
+	recordstest.Create(t, app, schema.Awards, map[string]any{"honoree": h.Id, "form": "giay-khen", "kind": "hang-nam", "year": 2026,
 		"achievement": "Hoàn thành xuất sắc nhiệm vụ", "status": "published", "publishAt": past})
 
 	b := site.New(app, site.Config{Root: t.TempDir(), BaseURL: "http://dai-son.test/", Sources: portal.SiteFiles})
 	t.Cleanup(b.Close)
-	site.Register(app, b, admin.RequireStaff)
+	site.Register(app, b, staffauth.Require)
 	serveSite(t, app, b)
 	if st := b.Status(); st.Last == nil || !st.Last.OK() {
 		t.Fatalf("build: %+v", st.Last)

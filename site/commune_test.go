@@ -8,10 +8,10 @@ import (
 	"testing"
 
 	portal "github.com/daison/portal"
-	"github.com/daison/portal/admin/admintest"
 	"github.com/daison/portal/demo"
 	"github.com/daison/portal/internal/commune"
 	"github.com/daison/portal/internal/vntext"
+	"github.com/daison/portal/records/recordstest"
 	"github.com/daison/portal/site"
 )
 
@@ -33,11 +33,11 @@ var otherCommune = map[string]any{
 // every type names it, that the contacts and the plan come from its
 // settings, and that no page names Đại Sơn.
 func TestBuildOtherCommune(t *testing.T) {
-	app := admintest.NewApp(t, nil)
+	app := recordstest.NewApp(t)
 	if _, err := demo.Synthetic(app, 240, 7); err != nil {
 		t.Fatal(err)
 	}
-	admintest.Create(t, app, commune.Collection, otherCommune)
+	recordstest.Create(t, app, commune.Collection, otherCommune)
 
 	b := site.New(app, site.Config{Root: t.TempDir(), BaseURL: "http://hoa-binh.test/", Sources: portal.SiteFiles})
 	t.Cleanup(b.Close)

@@ -8,8 +8,8 @@ import (
 	"testing/fstest"
 	"time"
 
-	"github.com/daison/portal/admin/admintest"
 	"github.com/daison/portal/internal/schema"
+	"github.com/daison/portal/records/recordstest"
 	"github.com/daison/portal/site"
 )
 
@@ -17,11 +17,11 @@ import (
 // make Hugo v0.165 deadlock (ten errors stop its renderers).
 func fiftyArticles(t *testing.T) (*site.Builder, fstest.MapFS) {
 	t.Helper()
-	app := admintest.NewApp(t, nil)
+	app := recordstest.NewApp(t)
 	for i := 0; i < 50; i++ {
-		admintest.Create(t, app, schema.Articles, map[string]any{
+		recordstest.Create(t, app, schema.Articles, map[string]any{
 			"title": "Tin số " + strings.Repeat("x", i+1), "body": strings.Repeat("Nội dung. ", 200), "category": "thong-bao",
-			"status": "published", "publishAt": admintest.Date(time.Now().Add(-time.Hour)),
+			"status": "published", "publishAt": recordstest.Date(time.Now().Add(-time.Hour)),
 		})
 	}
 	src := miniSite(goodPage)

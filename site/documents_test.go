@@ -1,6 +1,7 @@
 package site_test
 
 import (
+	"github.com/daison/portal/internal/staffauth"
 	"github.com/daison/portal/site/search"
 	"path/filepath"
 	"strings"
@@ -11,9 +12,8 @@ import (
 	"github.com/pocketbase/pocketbase/tools/filesystem"
 
 	portal "github.com/daison/portal"
-	"github.com/daison/portal/admin"
-	"github.com/daison/portal/admin/admintest"
 	"github.com/daison/portal/internal/schema"
+	"github.com/daison/portal/records/recordstest"
 	"github.com/daison/portal/site"
 )
 
@@ -44,8 +44,8 @@ func document(t *testing.T, app core.App, fields map[string]any) *core.Record {
 // index; the plan's page links to the signed plan; an award links to its
 // decision. A draft shows nowhere.
 func TestDocumentsOnSite(t *testing.T) {
-	app := admintest.NewApp(t, nil)
-	past := admintest.Date(time.Now().Add(-time.Hour))
+	app := recordstest.NewApp(t)
+	past := recordstest.Date(time.Now().Add(-time.Hour))
 	plan := document(t, app, map[string]any{
 		"number": "105/KH-UBND", "title": "Kế hoạch phát động phong trào thi đua cải cách hành chính giai đoạn 2026 – 2030",
 		"summary": "Mục đích, sáu nội dung thi đua và tiêu chuẩn khen thưởng.", "kind": "ke-hoach", "issuer": "UBND xã Đại Sơn",
@@ -59,13 +59,13 @@ func TestDocumentsOnSite(t *testing.T) {
 		"number": "99/TB-UBND", "title": "Thông báo còn nháp", "kind": "thong-bao", "issuer": "UBND xã Đại Sơn",
 		"issuedOn": "2026-07-01 00:00:00.000Z", "status": "draft",
 	})
-	h := admintest.Create(t, app, schema.Honorees, map[string]any{"name": "Trần Thị Bích", "kind": "ca-nhan", "status": "published", "publishAt": past})
-	admintest.Create(t, app, schema.Awards, map[string]any{"honoree": h.Id, "form": "giay-khen", "kind": "hang-nam", "year": 2026,
+	h := recordstest.Create(t, app, schema.Honorees, map[string]any{"name": "Trần Thị Bích", "kind": "ca-nhan", "status": "published", "publishAt": past})
+	recordstest.Create(t, app, schema.Awards, map[string]any{"honoree": h.Id, "form": "giay-khen", "kind": "hang-nam", "year": 2026,
 		"decisionNo": "12/QĐ-UBND", "achievement": "Hoàn thành xuất sắc nhiệm vụ", "decisionDoc": decision.Id, "status": "published", "publishAt": past})
 
 	b := site.New(app, site.Config{Root: t.TempDir(), BaseURL: "http://dai-son.test/", Sources: portal.SiteFiles})
 	t.Cleanup(b.Close)
-	site.Register(app, b, admin.RequireStaff)
+	site.Register(app, b, staffauth.Require)
 	serveSite(t, app, b)
 	if st := b.Status(); st.Last == nil || !st.Last.OK() || len(st.Last.Problems) != 0 {
 		t.Fatalf("build: %+v", st.Last)

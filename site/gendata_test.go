@@ -3,6 +3,7 @@ package site_test
 import (
 	"bytes"
 	"fmt"
+	"github.com/daison/portal/records"
 	"image"
 	"image/color"
 	"image/png"
@@ -18,7 +19,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/types"
 	"pgregory.net/rapid"
 
-	"github.com/daison/portal/admin/check"
+	"github.com/daison/portal/internal/check"
 	"github.com/daison/portal/internal/commune"
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/vocab"
@@ -37,7 +38,7 @@ import (
 // genCollections are the collections a dataset fills, in dependency order
 // (a relation points to a collection before it): the public ones, the
 // commune's identity, the citizens' feedback and the search synonyms.
-var genCollections = append(append([]string{commune.Collection}, schema.PublicCollections...), schema.Feedback, schema.SearchSynonyms)
+var genCollections = append(append([]string{commune.Collection}, records.Collections()...), schema.Feedback, schema.SearchSynonyms)
 
 // serverOwned are fields a dataset leaves to the server (hooks, the
 // citizens' form endpoints) or handles itself (status, publishAt, slug).
@@ -392,7 +393,7 @@ func (g *gen) text(coll, name string, limit int, required bool, f fill, label st
 	}
 	g.uniq++
 	seed := rapid.IntRange(0, 1<<20).Draw(g.t, label+" words")
-	s := words(check.KindOf(coll, name), n, seed+g.uniq)
+	s := words(records.TextKind(coll, name), n, seed+g.uniq)
 	if coll == schema.Awards && name == "achievement" {
 		// One achievement earns one award: each differs at its start.
 		prefix := fmt.Sprintf("%d. ", g.uniq)

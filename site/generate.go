@@ -152,6 +152,7 @@ func (b *Builder) render(src, public string, now time.Time, rep *Report, prev st
 	rep.HugoDuration = Millis(time.Since(t))
 	rep.Warnings, rep.HugoPeakKB, rep.Incremental, rep.Rendered = stripPaths(out.Warnings, src, b.cfg.Root), out.PeakKB, run.Incremental, len(out.Written)
 	if err != nil {
+		//lint:ignore ST1005 Hugo is a name
 		return res, fmt.Errorf("Hugo: %w", err)
 	}
 	if run.Incremental {

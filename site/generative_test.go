@@ -16,7 +16,7 @@ import (
 	"pgregory.net/rapid"
 
 	portal "github.com/daison/portal"
-	"github.com/daison/portal/admin/admintest"
+	"github.com/daison/portal/records/recordstest"
 	"github.com/daison/portal/site"
 	"github.com/daison/portal/site/export"
 )
@@ -61,7 +61,7 @@ var anyProfile = profile{name: "ngẫu nhiên", counts: []int{0, 1, 2, 5, 13}, f
 // out, no template's leftovers ("<no value>", NaN…) on any page, every link
 // inside the site leading to a page of the build.
 func TestGeneratedSites(t *testing.T) {
-	s := readSchema(t, admintest.NewApp(t, nil))
+	s := readSchema(t, recordstest.NewApp(t))
 	built := 0
 	for _, fp := range fixedProfiles {
 		t.Run(fp.name, func(t *testing.T) {
@@ -101,7 +101,7 @@ func TestGeneratedSites(t *testing.T) {
 // checkSite loads d into a new portal database, builds the site and checks
 // it.
 func checkSite(t *testing.T, d dataset) {
-	app := admintest.NewApp(t, nil)
+	app := recordstest.NewApp(t)
 	start := time.Now()
 	recs := load(t, app, d)
 	b := site.New(app, site.Config{Root: t.TempDir(), BaseURL: "http://xa-mau.test/", Sources: portal.SiteFiles})

@@ -11,8 +11,8 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	portal "github.com/daison/portal"
-	"github.com/daison/portal/admin/admintest"
 	"github.com/daison/portal/internal/schema"
+	"github.com/daison/portal/records/recordstest"
 	"github.com/daison/portal/site"
 )
 
@@ -39,8 +39,8 @@ func siteFiles(t *testing.T) fstest.MapFS {
 func publish(t *testing.T, app core.App, coll string, fields map[string]any) *core.Record {
 	t.Helper()
 	fields["status"] = "published"
-	fields["publishAt"] = admintest.Date(time.Now().Add(-time.Minute))
-	return admintest.Create(t, app, coll, fields)
+	fields["publishAt"] = recordstest.Date(time.Now().Add(-time.Minute))
+	return recordstest.Create(t, app, coll, fields)
 }
 
 // guidePage is a section template broken as IT might break it on the
@@ -54,7 +54,7 @@ const guidePage = "themes/daison/layouts/huong-dan/page.html"
 // template; the next build holds the section back at once; once the
 // template is fixed, every page is back.
 func TestBrokenSectionTemplate(t *testing.T) {
-	app := admintest.NewApp(t, nil)
+	app := recordstest.NewApp(t)
 	src := siteFiles(t)
 	b := site.New(app, site.Config{Root: t.TempDir(), BaseURL: "http://xa-mau.test/", Sources: src})
 	t.Cleanup(b.Close)
@@ -147,7 +147,7 @@ func mustRead(t *testing.T, fsys fs.FS, name string) []byte {
 // TestManyFailingPages: a section template failing on many pages (Hugo
 // may stall after ten failures and name none) still lets the rest go live.
 func TestManyFailingPages(t *testing.T) {
-	app := admintest.NewApp(t, nil)
+	app := recordstest.NewApp(t)
 	for i := 0; i < 60; i++ {
 		publish(t, app, schema.Guides, map[string]any{"title": fmt.Sprintf("Hướng dẫn số %d", i)})
 	}

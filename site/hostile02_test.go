@@ -3,6 +3,7 @@ package site_test
 import (
 	"bytes"
 	"encoding/binary"
+	"github.com/daison/portal/internal/staffauth"
 	"hash/crc32"
 	"image"
 	"image/color"
@@ -20,9 +21,8 @@ import (
 	"github.com/pocketbase/pocketbase/tools/filesystem"
 
 	portal "github.com/daison/portal"
-	"github.com/daison/portal/admin"
-	"github.com/daison/portal/admin/admintest"
 	"github.com/daison/portal/internal/schema"
+	"github.com/daison/portal/records/recordstest"
 	"github.com/daison/portal/site"
 	"github.com/daison/portal/site/export"
 	"github.com/daison/portal/site/live"
@@ -180,15 +180,15 @@ func problemOf(t *testing.T, rep site.Report, r *core.Record) export.Problem {
 // Vietnamese. A new cover fixes it at the next build; the preview works
 // meanwhile.
 func TestHostile02CorruptCover(t *testing.T) {
-	app := admintest.NewApp(t, nil)
-	past := admintest.Date(time.Now().Add(-time.Hour))
+	app := recordstest.NewApp(t)
+	past := recordstest.Date(time.Now().Add(-time.Hour))
 	good := withFiles(t, app, schema.Articles, map[string]any{"title": "Bài có ảnh tốt", "category": "thong-bao", "status": "published", "publishAt": past}, "cover", pngBytes(t, 64, 48))
 	bad := withFiles(t, app, schema.Articles, map[string]any{"title": "Bài có ảnh hỏng", "category": "thong-bao", "status": "published", "publishAt": past}, "cover", pngBytes(t, 64, 48))
 	overwriteStored(t, app, bad, bad.GetString("cover"), corruptPNG(64, 48))
 
 	b := site.New(app, site.Config{Root: t.TempDir(), BaseURL: "http://dai-son.test/", Sources: portal.SiteFiles})
 	t.Cleanup(b.Close)
-	site.Register(app, b, admin.RequireStaff)
+	site.Register(app, b, staffauth.Require)
 	h := serveSite(t, app, b)
 	st := b.Status()
 	if st.Last == nil || !st.Last.OK() {
@@ -220,7 +220,7 @@ func TestHostile02CorruptCover(t *testing.T) {
 
 	// What the dashboard reads.
 	editor := staffToken(t, app, "editor")
-	code, body := admintest.Do(h, http.MethodGet, "/api/site/status", editor, "")
+	code, body := recordstest.Do(h, http.MethodGet, "/api/site/status", editor, "")
 	if code != 200 || !strings.Contains(body, `"problems"`) || !strings.Contains(body, bad.Id) || !strings.Contains(body, "bị hỏng") {
 		t.Fatalf("status API: %d %s", code, body)
 	}
@@ -258,8 +258,8 @@ func TestHostile02CorruptCover(t *testing.T) {
 // pixels (refused before anything is decoded), and a stored file gone
 // missing each leave only that image out, named to staff.
 func TestHostile02CorruptPhotos(t *testing.T) {
-	app := admintest.NewApp(t, nil)
-	past := admintest.Date(time.Now().Add(-time.Hour))
+	app := recordstest.NewApp(t)
+	past := recordstest.Date(time.Now().Add(-time.Hour))
 	honoree := func(name string, photo []byte) *core.Record {
 		return withFiles(t, app, schema.Honorees, map[string]any{"name": name, "kind": "ca-nhan", "status": "published", "publishAt": past}, "photo", photo)
 	}
@@ -326,9 +326,9 @@ func TestHostile02CorruptPhotos(t *testing.T) {
 // header); cards that cannot be drawn at all leave the pages live without
 // them, and staff are told once.
 func TestHostile02ShareCards(t *testing.T) {
-	app := admintest.NewApp(t, nil)
-	past := admintest.Date(time.Now().Add(-time.Hour))
-	a := admintest.Create(t, app, schema.Articles, map[string]any{"title": "Bài có ảnh chia sẻ", "category": "thong-bao", "status": "published", "publishAt": past})
+	app := recordstest.NewApp(t)
+	past := recordstest.Date(time.Now().Add(-time.Hour))
+	a := recordstest.Create(t, app, schema.Articles, map[string]any{"title": "Bài có ảnh chia sẻ", "category": "thong-bao", "status": "published", "publishAt": past})
 	root := t.TempDir()
 	b := site.New(app, site.Config{Root: root, BaseURL: "http://dai-son.test/", Sources: portal.SiteFiles})
 	t.Cleanup(b.Close)
@@ -389,9 +389,9 @@ func TestHostile02ShareCards(t *testing.T) {
 // pages at once on a large site, puts a page whose new cover is corrupt
 // live without it, instead of failing.
 func TestHostile02RenderAhead(t *testing.T) {
-	app := admintest.NewApp(t, nil)
-	past := admintest.Date(time.Now().Add(-time.Hour))
-	admintest.Create(t, app, schema.Articles, map[string]any{"title": "Bài khác", "category": "thong-bao", "status": "published", "publishAt": past})
+	app := recordstest.NewApp(t)
+	past := recordstest.Date(time.Now().Add(-time.Hour))
+	recordstest.Create(t, app, schema.Articles, map[string]any{"title": "Bài khác", "category": "thong-bao", "status": "published", "publishAt": past})
 	b := site.New(app, site.Config{Root: t.TempDir(), BaseURL: "http://dai-son.test/", Sources: portal.SiteFiles, RenderAheadPages: 1})
 	t.Cleanup(b.Close)
 	if _, err := b.Build("đầu"); err != nil {
@@ -419,8 +419,8 @@ func TestHostile02RenderAhead(t *testing.T) {
 // run again, once; the image is named to staff. The theme here fails on
 // the 65-pixel-wide cover as Hugo's image processing would.
 func TestHostile02HugoFailsOnImage(t *testing.T) {
-	app := admintest.NewApp(t, nil)
-	past := admintest.Date(time.Now().Add(-time.Hour))
+	app := recordstest.NewApp(t)
+	past := recordstest.Date(time.Now().Add(-time.Hour))
 	ok := withFiles(t, app, schema.Articles, map[string]any{"title": "Bài ảnh thường", "category": "thong-bao", "status": "published", "publishAt": past}, "cover", pngBytes(t, 64, 48))
 	odd := withFiles(t, app, schema.Articles, map[string]any{"title": "Bài ảnh lạ", "category": "thong-bao", "status": "published", "publishAt": past}, "cover", pngBytes(t, 65, 48))
 	src := miniSite(`<h1>{{ .Title }}</h1>{{ with .Params.cover }}{{ with $.Resources.Get .src }}` +
@@ -450,8 +450,8 @@ func TestHostile02HugoFailsOnImage(t *testing.T) {
 // English or the server's folders: of the page held back when the rest
 // went live, and of the build when the whole theme is broken.
 func TestHostile02StaffError(t *testing.T) {
-	app := admintest.NewApp(t, nil)
-	admintest.Create(t, app, schema.Articles, map[string]any{"title": "Bài", "category": "thong-bao", "status": "published", "publishAt": admintest.Date(time.Now().Add(-time.Hour))})
+	app := recordstest.NewApp(t)
+	recordstest.Create(t, app, schema.Articles, map[string]any{"title": "Bài", "category": "thong-bao", "status": "published", "publishAt": recordstest.Date(time.Now().Add(-time.Hour))})
 	root := t.TempDir()
 	src := miniSite(`{{ .Title.Nope }}`)
 	b := site.New(app, site.Config{Root: root, BaseURL: "http://dai-son.test/", Sources: src})

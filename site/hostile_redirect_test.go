@@ -1,6 +1,7 @@
 package site_test
 
 import (
+	"github.com/daison/portal/internal/staffauth"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -10,9 +11,8 @@ import (
 	"time"
 
 	portal "github.com/daison/portal"
-	"github.com/daison/portal/admin"
-	"github.com/daison/portal/admin/admintest"
 	"github.com/daison/portal/internal/schema"
+	"github.com/daison/portal/records/recordstest"
 	"github.com/daison/portal/site"
 )
 
@@ -42,9 +42,9 @@ func browserTarget(page *url.URL, loc string) (*url.URL, error) {
 // portal's own host, read as a browser reads it; and the Location holds no
 // backslash, control character or space.
 func TestHostileRedirectsStayOnHost(t *testing.T) {
-	app := admintest.NewApp(t, nil)
-	past := admintest.Date(time.Now().Add(-time.Hour))
-	art := admintest.Create(t, app, schema.Articles, map[string]any{"title": "Bài về cải cách", "category": "thong-bao", "status": "published", "publishAt": past})
+	app := recordstest.NewApp(t)
+	past := recordstest.Date(time.Now().Add(-time.Hour))
+	art := recordstest.Create(t, app, schema.Articles, map[string]any{"title": "Bài về cải cách", "category": "thong-bao", "status": "published", "publishAt": past})
 	oldSlug := art.GetString("slug")
 	art.Set("slug", "bai-ve-cai-cach-hanh-chinh")
 	if err := app.Save(art); err != nil {
@@ -53,7 +53,7 @@ func TestHostileRedirectsStayOnHost(t *testing.T) {
 	code := art.GetString("shortCode")
 	b := site.New(app, site.Config{Root: t.TempDir(), BaseURL: "http://dai-son.test/", Sources: portal.SiteFiles})
 	t.Cleanup(b.Close)
-	site.Register(app, b, admin.RequireStaff)
+	site.Register(app, b, staffauth.Require)
 	h := serveSite(t, app, b)
 	if st := b.Status(); st.Last == nil || !st.Last.OK() {
 		t.Fatalf("build: %+v", st.Last)

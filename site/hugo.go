@@ -73,6 +73,8 @@ type hugoOutput struct {
 const stallGrace = 5 * time.Second
 
 // errStalled is the error of a build Hugo stopped and never returned from.
+//
+//lint:ignore ST1005 Hugo is a name
 var errStalled = errors.New("Hugo dừng sau quá nhiều trang lỗi mà không kết thúc bản dựng")
 
 // watchBuild runs a Hugo build and returns its error, or errStalled when

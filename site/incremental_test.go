@@ -14,9 +14,9 @@ import (
 	"github.com/pocketbase/pocketbase/tests"
 
 	portal "github.com/daison/portal"
-	"github.com/daison/portal/admin/admintest"
 	"github.com/daison/portal/demo"
 	"github.com/daison/portal/internal/schema"
+	"github.com/daison/portal/records/recordstest"
 	"github.com/daison/portal/site"
 	"github.com/daison/portal/site/search"
 )
@@ -67,9 +67,9 @@ func TestIncrementalMatchesFull(t *testing.T) {
 			t.Errorf("edit %d re-rendered %d files of %d pages", i, rep.Rendered, rep.Pages)
 		}
 	}
-	admintest.Create(t, app, schema.Articles, map[string]any{
+	recordstest.Create(t, app, schema.Articles, map[string]any{
 		"title": "Bài mới hoàn toàn", "body": "Có **nội dung**.", "category": "thong-bao", "tags": []string{"VNeID"},
-		"status": "published", "publishAt": admintest.Date(time.Now().Add(-time.Minute)),
+		"status": "published", "publishAt": recordstest.Date(time.Now().Add(-time.Minute)),
 	})
 	if rep, err := b.Build("thêm"); err != nil || !rep.Incremental {
 		t.Fatalf("addition: %+v %v", rep, err)
@@ -116,7 +116,7 @@ func TestIncrementalMatchesFull(t *testing.T) {
 // its site with the portal's real theme and cfg's other settings.
 func demoBuilder(t *testing.T, cfg site.Config) (*tests.TestApp, *site.Builder) {
 	t.Helper()
-	app := admintest.NewApp(t, nil)
+	app := recordstest.NewApp(t)
 	if _, err := demo.Load(app); err != nil {
 		t.Fatal(err)
 	}

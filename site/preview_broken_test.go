@@ -1,6 +1,7 @@
 package site_test
 
 import (
+	"github.com/daison/portal/internal/staffauth"
 	"io/fs"
 	"net/http"
 	"os"
@@ -12,9 +13,8 @@ import (
 	"time"
 
 	portal "github.com/daison/portal"
-	"github.com/daison/portal/admin"
-	"github.com/daison/portal/admin/admintest"
 	"github.com/daison/portal/internal/schema"
+	"github.com/daison/portal/records/recordstest"
 	"github.com/daison/portal/site"
 )
 
@@ -42,9 +42,9 @@ const brokenNotFound = `{{ define "main" }}{{ div 1 0 }}{{ end }}`
 // without a small site) too; nothing the preview renders reaches the live
 // site.
 func TestPreviewWhileBuildsFail(t *testing.T) {
-	app := admintest.NewApp(t, nil)
-	past := admintest.Date(time.Now().Add(-time.Hour))
-	live := admintest.Create(t, app, schema.Articles, map[string]any{
+	app := recordstest.NewApp(t)
+	past := recordstest.Date(time.Now().Add(-time.Hour))
+	live := recordstest.Create(t, app, schema.Articles, map[string]any{
 		"title": "Tin đã đăng trước", "category": "thong-bao", "status": "published", "publishAt": past, "body": "Nội dung cũ.",
 	})
 	src := patchedFS{base: portal.SiteFiles, files: fstest.MapFS{}}
@@ -59,7 +59,7 @@ func TestPreviewWhileBuildsFail(t *testing.T) {
 	if _, err := b.Build("giao diện hỏng"); err == nil {
 		t.Fatal("a build with a broken 404 page went live")
 	}
-	draft := admintest.Create(t, app, schema.Articles, map[string]any{
+	draft := recordstest.Create(t, app, schema.Articles, map[string]any{
 		"title": "Bản nháp xem trước khi trang lỗi", "category": "thong-bao", "status": "draft", "body": "Nội dung **mới**.",
 	})
 	for _, rec := range []struct {
@@ -102,13 +102,13 @@ func TestPreviewWhileBuildsFail(t *testing.T) {
 // and at most a dozen a minute; another account's previews are not held
 // back by them.
 func TestPreviewLimits(t *testing.T) {
-	app := admintest.NewApp(t, nil)
+	app := recordstest.NewApp(t)
 	held := heldFS{FS: miniSite(goodPage), release: make(chan struct{})}
 	b := site.New(app, site.Config{Root: t.TempDir(), BaseURL: "http://x.test/", Sources: held})
 	t.Cleanup(b.Close)
-	site.Register(app, b, admin.RequireStaff)
-	h := admintest.Handler(t, app)
-	draft := admintest.Create(t, app, schema.Articles, map[string]any{"title": "Bài xem trước", "category": "thong-bao", "status": "draft"})
+	site.Register(app, b, staffauth.Require)
+	h := recordstest.Handler(t, app)
+	draft := recordstest.Create(t, app, schema.Articles, map[string]any{"title": "Bài xem trước", "category": "thong-bao", "status": "draft"})
 	url := "/api/portal/preview/articles/" + draft.Id
 	editor, reviewer := staffToken(t, app, "editor"), staffToken(t, app, "reviewer")
 
@@ -120,13 +120,13 @@ func TestPreviewLimits(t *testing.T) {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		firstCode, firstBody = admintest.Do(h, http.MethodGet, url, editor, "")
+		firstCode, firstBody = recordstest.Do(h, http.MethodGet, url, editor, "")
 	}()
 	waitFor(t, "the first preview to start", time.Minute, func() bool {
 		left, _ := filepath.Glob(filepath.Join(b.Dir().Root, ".preview-*"))
 		return len(left) > 0
 	})
-	code, body := admintest.Do(h, http.MethodGet, url, editor, "")
+	code, body := recordstest.Do(h, http.MethodGet, url, editor, "")
 	if code != http.StatusTooManyRequests || !strings.Contains(body, "vẫn đang được tạo") {
 		t.Fatalf("a second preview of the same account at once: %d %s", code, body)
 	}
@@ -140,15 +140,15 @@ func TestPreviewLimits(t *testing.T) {
 	// A dozen a minute: the first went, eleven more go, the next is
 	// refused; the reviewer's still go.
 	for i := 2; i <= 12; i++ {
-		if code, body := admintest.Do(h, http.MethodGet, url, editor, ""); code != 200 {
+		if code, body := recordstest.Do(h, http.MethodGet, url, editor, ""); code != 200 {
 			t.Fatalf("preview %d: %d %s", i, code, body)
 		}
 	}
-	code, body = admintest.Do(h, http.MethodGet, url, editor, "")
+	code, body = recordstest.Do(h, http.MethodGet, url, editor, "")
 	if code != http.StatusTooManyRequests || !strings.Contains(body, "trong một phút") {
 		t.Fatalf("the 13th preview in a minute: %d %s", code, body)
 	}
-	if code, body := admintest.Do(h, http.MethodGet, url, reviewer, ""); code != 200 {
+	if code, body := recordstest.Do(h, http.MethodGet, url, reviewer, ""); code != 200 {
 		t.Fatalf("another account's preview: %d %s", code, body)
 	}
 	if _, err := os.Stat(b.Dir().Root); err != nil {

@@ -1,6 +1,7 @@
 package site_test
 
 import (
+	"github.com/daison/portal/internal/staffauth"
 	"net/http"
 	"strings"
 	"testing"
@@ -8,9 +9,8 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
-	"github.com/daison/portal/admin"
-	"github.com/daison/portal/admin/admintest"
 	"github.com/daison/portal/internal/schema"
+	"github.com/daison/portal/records/recordstest"
 	"github.com/daison/portal/site"
 )
 
@@ -35,33 +35,33 @@ func staffToken(t *testing.T, app core.App, role string) string {
 	return tok
 }
 
-func TestPreviewAndMarkdownRoutes(t *testing.T) {
-	app := admintest.NewApp(t, nil)
+func TestPreviewRoutes(t *testing.T) {
+	app := recordstest.NewApp(t)
 	src := miniSite(`<html><head><link rel="stylesheet" href="/css/x.css"></head><body><h1>{{ .Title }}</h1>{{ .Content }}</body></html>`)
 	src["themes/mini/static/css/x.css"] = miniFile("h1{color:#a00}")
 	b := site.New(app, site.Config{Root: t.TempDir(), BaseURL: "http://x.test/", Sources: src})
-	site.Register(app, b, admin.RequireStaff)
+	site.Register(app, b, staffauth.Require)
 	h := serveSite(t, app, b)
 
-	draft := admintest.Create(t, app, schema.Articles, map[string]any{
+	draft := recordstest.Create(t, app, schema.Articles, map[string]any{
 		"title": "Bản nháp sắp đăng", "body": "Nội dung **nháp**.", "category": "thong-bao", "status": "draft",
-		"publishAt": admintest.Date(time.Now().Add(48 * time.Hour)),
+		"publishAt": recordstest.Date(time.Now().Add(48 * time.Hour)),
 	})
 	editor := staffToken(t, app, "editor")
 	reporter := staffToken(t, app, "unitReporter")
 	url := "/api/portal/preview/articles/" + draft.Id
 
-	code, page := admintest.Do(h, http.MethodGet, url, editor, "")
+	code, page := recordstest.Do(h, http.MethodGet, url, editor, "")
 	if code != 200 || !strings.Contains(page, "<h1>Bản nháp sắp đăng</h1>") || !strings.Contains(page, "<strong>nháp</strong>") {
 		t.Fatalf("editor preview: %d %s", code, page)
 	}
 	if !strings.Contains(page, "<style>h1{color:#a00}</style>") || !strings.Contains(page, `name="robots" content="noindex, nofollow"`) {
 		t.Fatalf("preview is not self-contained and unindexed: %s", page)
 	}
-	if code, _ := admintest.Do(h, http.MethodGet, url, "", ""); code != 401 {
+	if code, _ := recordstest.Do(h, http.MethodGet, url, "", ""); code != 401 {
 		t.Errorf("anonymous preview: %d", code)
 	}
-	if code, _ := admintest.Do(h, http.MethodGet, url, reporter, ""); code != 404 {
+	if code, _ := recordstest.Do(h, http.MethodGet, url, reporter, ""); code != 404 {
 		t.Errorf("a reporter previews an article draft: %d", code)
 	}
 	// The draft did not go live by being previewed.
@@ -69,17 +69,10 @@ func TestPreviewAndMarkdownRoutes(t *testing.T) {
 		t.Fatal("the previewed draft is on the live site")
 	}
 
-	code, got := admintest.Do(h, http.MethodPost, "/api/portal/markdown", editor, `{"markdown":"**Đậm** <script>x()</script>"}`)
-	if code != 200 || !strings.Contains(got, `<strong>Đậm</strong>`) || !strings.Contains(got, "mã HTML") || strings.Contains(got, "<script>") {
-		t.Fatalf("markdown preview: %d %s", code, got)
-	}
-	if code, _ := admintest.Do(h, http.MethodPost, "/api/portal/markdown", "", `{"markdown":"x"}`); code != 401 {
-		t.Errorf("anonymous markdown preview: %d", code)
-	}
-	if code, _ := admintest.Do(h, http.MethodGet, "/api/site/status", reporter, ""); code != 200 {
+	if code, _ := recordstest.Do(h, http.MethodGet, "/api/site/status", reporter, ""); code != 200 {
 		t.Errorf("staff site status: %d", code)
 	}
-	if code, _ := admintest.Do(h, http.MethodPost, "/api/site/rebuild", reporter, ""); code != 403 {
+	if code, _ := recordstest.Do(h, http.MethodPost, "/api/site/rebuild", reporter, ""); code != 403 {
 		t.Errorf("reporter rebuild: %d", code)
 	}
 }

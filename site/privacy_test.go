@@ -5,10 +5,10 @@ import (
 	"testing"
 
 	portal "github.com/daison/portal"
-	"github.com/daison/portal/admin/admintest"
 	"github.com/daison/portal/internal/commune"
 	"github.com/daison/portal/internal/privacy"
 	"github.com/daison/portal/internal/schema"
+	"github.com/daison/portal/records/recordstest"
 	"github.com/daison/portal/site"
 )
 
@@ -19,13 +19,13 @@ import (
 // the comment and proposal forms of /gop-y/ carry the notice about
 // personal data in the commune's name, with the retention reviewers set.
 func TestLookupPageAndNoticeInBuild(t *testing.T) {
-	app := admintest.NewApp(t, nil)
+	app := recordstest.NewApp(t)
 	id := map[string]any{}
 	for k, v := range otherCommune {
 		id[k] = v
 	}
 	id["demo"] = true
-	admintest.Create(t, app, commune.Collection, id)
+	recordstest.Create(t, app, commune.Collection, id)
 	cfg, err := app.FindFirstRecordByFilter(schema.PortalConfig, "")
 	if err != nil {
 		t.Fatal(err)

@@ -6,8 +6,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/daison/portal/admin/admintest"
 	"github.com/daison/portal/internal/schema"
+	"github.com/daison/portal/records/recordstest"
 	"github.com/daison/portal/site"
 )
 
@@ -33,7 +33,7 @@ func waitFor(t *testing.T, what string, limit time.Duration, ok func() bool) {
 
 func TestQueueMergesBursts(t *testing.T) {
 	var done builds
-	app := admintest.NewApp(t, nil)
+	app := recordstest.NewApp(t)
 	b := site.New(app, site.Config{Root: t.TempDir(), BaseURL: "http://x.test/", Sources: miniSite(goodPage), OnBuild: done.add})
 	q := site.NewQueue(b)
 	q.Debounce = 100 * time.Millisecond
@@ -56,11 +56,11 @@ func TestQueueMergesBursts(t *testing.T) {
 
 func TestQueueBuildsAtScheduledTime(t *testing.T) {
 	var done builds
-	app := admintest.NewApp(t, nil)
+	app := recordstest.NewApp(t)
 	b := site.New(app, site.Config{Root: t.TempDir(), BaseURL: "http://x.test/", Sources: miniSite(goodPage), OnBuild: done.add})
 	at := time.Now().Add(2 * time.Second)
-	admintest.Create(t, app, schema.Articles, map[string]any{
-		"title": "Thông báo hẹn giờ", "category": "thong-bao", "status": "published", "publishAt": admintest.Date(at),
+	recordstest.Create(t, app, schema.Articles, map[string]any{
+		"title": "Thông báo hẹn giờ", "category": "thong-bao", "status": "published", "publishAt": recordstest.Date(at),
 	})
 	rep, err := b.Build("đầu")
 	if err != nil {

@@ -24,8 +24,9 @@ import (
 //	GET  /api/portal/preview/{collection}/{id}  a record's page as it would
 //	     be published, for staff who may see it (drafts included)
 //
-// guard checks who may use these routes (admin.RequireStaff). It returns the
-// queue; admin's change notifications go to its Trigger.
+// guard checks who may use these routes (the entry passes
+// staffauth.Require). It returns the queue; admin's change notifications
+// go to its Trigger.
 func Register(app core.App, b *Builder, guard Guard) *Queue {
 	q := NewQueue(b)
 

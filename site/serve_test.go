@@ -1,6 +1,7 @@
 package site_test
 
 import (
+	"github.com/daison/portal/internal/staffauth"
 	"io/fs"
 	"net/http"
 	"strings"
@@ -9,9 +10,8 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
-	"github.com/daison/portal/admin"
-	"github.com/daison/portal/admin/admintest"
 	"github.com/daison/portal/internal/schema"
+	"github.com/daison/portal/records/recordstest"
 	"github.com/daison/portal/site"
 )
 
@@ -19,7 +19,7 @@ import (
 // start the first build in the background, and waits for that build.
 func serveSite(t *testing.T, app core.App, b *site.Builder) http.Handler {
 	t.Helper()
-	h := admintest.Handler(t, app)
+	h := recordstest.Handler(t, app)
 	waitFor(t, "the first build", 3*time.Minute, func() bool {
 		st := b.Status()
 		return st.Last != nil && !st.Building
@@ -43,25 +43,25 @@ func (h heldFS) Open(name string) (fs.File, error) {
 // "being built" page and the API answers (the status says a build is
 // running); once the build is live, the site is served.
 func TestServeBeforeFirstBuild(t *testing.T) {
-	app := admintest.NewApp(t, nil)
-	admintest.Create(t, app, schema.Articles, map[string]any{
-		"title": "Tin đầu tiên", "category": "thong-bao", "status": "published", "publishAt": admintest.Date(time.Now().Add(-time.Hour)),
+	app := recordstest.NewApp(t)
+	recordstest.Create(t, app, schema.Articles, map[string]any{
+		"title": "Tin đầu tiên", "category": "thong-bao", "status": "published", "publishAt": recordstest.Date(time.Now().Add(-time.Hour)),
 	})
 	src := heldFS{FS: miniSite(goodPage), release: make(chan struct{})}
 	b := site.New(app, site.Config{Root: t.TempDir(), BaseURL: "http://x.test/", Sources: src})
 	t.Cleanup(b.Close)
-	site.Register(app, b, admin.RequireStaff)
-	h := admintest.Handler(t, app) // returns while the build waits for its sources
+	site.Register(app, b, staffauth.Require)
+	h := recordstest.Handler(t, app) // returns while the build waits for its sources
 	waitFor(t, "the first build to start", time.Minute, func() bool { return b.Status().Building })
 
 	for _, path := range []string{"/", "/tin-tuc/tin-dau-tien/"} {
-		code, body := admintest.Do(h, http.MethodGet, path, "", "")
+		code, body := recordstest.Do(h, http.MethodGet, path, "", "")
 		if code != http.StatusServiceUnavailable || !strings.Contains(body, "Trang web đang được dựng") || !strings.Contains(body, `http-equiv="refresh"`) {
 			t.Fatalf("GET %s before the first build: %d %s", path, code, body)
 		}
 	}
 	editor := staffToken(t, app, "editor")
-	if code, body := admintest.Do(h, http.MethodGet, "/api/site/status", editor, ""); code != 200 || !strings.Contains(body, `"building":true`) {
+	if code, body := recordstest.Do(h, http.MethodGet, "/api/site/status", editor, ""); code != 200 || !strings.Contains(body, `"building":true`) {
 		t.Fatalf("status during the first build: %d %s", code, body)
 	}
 
@@ -70,7 +70,7 @@ func TestServeBeforeFirstBuild(t *testing.T) {
 	if st := b.Status(); !st.Last.OK() {
 		t.Fatalf("first build: %+v", st.Last)
 	}
-	if code, body := admintest.Do(h, http.MethodGet, "/tin-tuc/tin-dau-tien/", "", ""); code != 200 || !strings.Contains(body, "Tin đầu tiên") {
+	if code, body := recordstest.Do(h, http.MethodGet, "/tin-tuc/tin-dau-tien/", "", ""); code != 200 || !strings.Contains(body, "Tin đầu tiên") {
 		t.Fatalf("the article after the first build: %d %s", code, body)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/daison/portal/records"
 	"io/fs"
 	"net/http"
 	"os"
@@ -13,7 +14,6 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
-	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/site/export"
 )
 
@@ -196,7 +196,7 @@ func heldOf(rep *Report, collection string, ids []string) map[string]string {
 func liveRoute(b *Builder) func(e *core.RequestEvent) error {
 	return func(e *core.RequestEvent) error {
 		coll := e.Request.PathValue("collection")
-		if !schema.IsPublic(coll) {
+		if !records.IsPublic(coll) {
 			return e.NotFoundError("Loại bản ghi này không có trên trang công khai.", nil)
 		}
 		var ids []string

@@ -2,15 +2,15 @@ package site_test
 
 import (
 	"encoding/json"
+	"github.com/daison/portal/internal/staffauth"
 	"net/http"
 	"testing"
 	"testing/fstest"
 	"time"
 
-	"github.com/daison/portal/admin"
-	"github.com/daison/portal/admin/admintest"
 	"github.com/daison/portal/internal/clock"
 	"github.com/daison/portal/internal/schema"
+	"github.com/daison/portal/records/recordstest"
 	"github.com/daison/portal/site"
 )
 
@@ -29,14 +29,14 @@ type liveAnswer struct {
 // builds fail; a restart reads the live build's versions back; drafts and
 // awards of unpublished honourees are not live.
 func TestLiveVersions(t *testing.T) {
-	app := admintest.NewApp(t, nil)
+	app := recordstest.NewApp(t)
 	now := clock.NewFixed(time.Date(2026, 12, 8, 9, 0, 0, 0, time.UTC))
-	past := admintest.Date(now.Now().Add(-time.Hour))
-	a := admintest.Create(t, app, schema.Articles, map[string]any{"title": "Tin một", "category": "thong-bao", "status": "published", "publishAt": past})
-	other := admintest.Create(t, app, schema.Articles, map[string]any{"title": "Tin hai", "category": "thong-bao", "status": "published", "publishAt": past})
-	draft := admintest.Create(t, app, schema.Articles, map[string]any{"title": "Tin nháp", "category": "thong-bao", "status": "draft"})
-	ho := admintest.Create(t, app, schema.Honorees, map[string]any{"name": "Lê Văn Nháp", "kind": "ca-nhan", "status": "published", "publishAt": past})
-	aw := admintest.Create(t, app, schema.Awards, map[string]any{"honoree": ho.Id, "form": "giay-khen", "kind": "hang-nam", "year": 2026,
+	past := recordstest.Date(now.Now().Add(-time.Hour))
+	a := recordstest.Create(t, app, schema.Articles, map[string]any{"title": "Tin một", "category": "thong-bao", "status": "published", "publishAt": past})
+	other := recordstest.Create(t, app, schema.Articles, map[string]any{"title": "Tin hai", "category": "thong-bao", "status": "published", "publishAt": past})
+	draft := recordstest.Create(t, app, schema.Articles, map[string]any{"title": "Tin nháp", "category": "thong-bao", "status": "draft"})
+	ho := recordstest.Create(t, app, schema.Honorees, map[string]any{"name": "Lê Văn Nháp", "kind": "ca-nhan", "status": "published", "publishAt": past})
+	aw := recordstest.Create(t, app, schema.Awards, map[string]any{"honoree": ho.Id, "form": "giay-khen", "kind": "hang-nam", "year": 2026,
 		"decisionNo": "1/QĐ-UBND", "achievement": "Hoàn thành tốt", "status": "published", "publishAt": past})
 	ho.Set("status", "draft") // its award stays published, but is not shown
 	if err := app.Save(ho); err != nil {
@@ -82,10 +82,10 @@ func TestLiveVersions(t *testing.T) {
 	}
 
 	// What the back office reads.
-	site.Register(app, b, admin.RequireStaff)
-	h := admintest.Handler(t, app)
+	site.Register(app, b, staffauth.Require)
+	h := recordstest.Handler(t, app)
 	editor := staffToken(t, app, "editor")
-	code, body := admintest.Do(h, http.MethodGet, "/api/site/live/articles?ids="+a.Id+","+other.Id+","+draft.Id, editor, "")
+	code, body := recordstest.Do(h, http.MethodGet, "/api/site/live/articles?ids="+a.Id+","+other.Id+","+draft.Id, editor, "")
 	var ans liveAnswer
 	if err := json.Unmarshal([]byte(body), &ans); code != 200 || err != nil {
 		t.Fatalf("live API: %d %s", code, body)
@@ -93,10 +93,10 @@ func TestLiveVersions(t *testing.T) {
 	if ans.Error == "" || !ans.FailingSince.Equal(failStart) || len(ans.Records) != 2 || ans.Records[a.Id].Updated == a.GetString("updated") {
 		t.Fatalf("live API while builds fail: %s", body)
 	}
-	if code, _ := admintest.Do(h, http.MethodGet, "/api/site/live/articles?ids="+a.Id, "", ""); code != 401 {
+	if code, _ := recordstest.Do(h, http.MethodGet, "/api/site/live/articles?ids="+a.Id, "", ""); code != 401 {
 		t.Fatalf("anonymous live API: %d", code)
 	}
-	if code, _ := admintest.Do(h, http.MethodGet, "/api/site/live/staff?ids=x", editor, ""); code != 404 {
+	if code, _ := recordstest.Do(h, http.MethodGet, "/api/site/live/staff?ids=x", editor, ""); code != 404 {
 		t.Fatalf("live API of a private collection: %d", code)
 	}
 	waitFor(t, "the start-up build", 3*time.Minute, func() bool { st := b.Status(); return !st.Building && st.Last != nil && st.Last.Reason != "lỗi" })

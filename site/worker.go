@@ -107,11 +107,13 @@ func (w *hugoWorker) runStats(r hugoRun) (workerResult, error) {
 	defer w.mu.Unlock()
 	if w.cmd == nil {
 		if err := w.start(); err != nil {
+			//lint:ignore ST1005 Hugo is a name
 			return workerResult{}, failStep("Không khởi động được chương trình dựng trang (Hugo).", fmt.Errorf("Hugo: không khởi động được tiến trình dựng trang: %w", err))
 		}
 	}
 	if err := json.NewEncoder(w.in).Encode(r); err != nil {
 		w.stop()
+		//lint:ignore ST1005 Hugo is a name
 		return workerResult{}, failStep("Chương trình dựng trang (Hugo) không nhận yêu cầu dựng.", fmt.Errorf("Hugo: tiến trình dựng trang không nhận yêu cầu: %w", err))
 	}
 	done := make(chan workerResult, 1)
@@ -145,10 +147,12 @@ func (w *hugoWorker) runStats(r hugoRun) (workerResult, error) {
 	case err := <-failed:
 		msg := w.stderr.String()
 		w.stop()
+		//lint:ignore ST1005 Hugo is a name
 		return workerResult{}, failStep("Chương trình dựng trang (Hugo) dừng bất thường, có thể do thiếu bộ nhớ.", fmt.Errorf("Hugo: tiến trình dựng trang dừng bất thường (%v): %s", err, msg))
 	case <-timer.C:
 		w.stop()
 		return workerResult{}, failStep(fmt.Sprintf("Bản dựng không xong sau %s nên đã bị dừng; hãy xem lại mẫu giao diện vừa sửa.", viDuration(timeout)),
+			//lint:ignore ST1005 Hugo is a name
 			fmt.Errorf("Hugo: bản dựng không xong sau %s, đã dừng tiến trình dựng trang (hãy xem lại mẫu giao diện vừa sửa)", timeout))
 	}
 }

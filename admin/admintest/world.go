@@ -2,6 +2,7 @@ package admintest
 
 import (
 	"fmt"
+	"github.com/daison/portal/records"
 	"io"
 	"net/http"
 	"strings"
@@ -102,7 +103,7 @@ func MakeWorld(t *testing.T, matrix bool) *World {
 	}
 	Create(t, app, schema.Honorees, map[string]any{"id": HonoreeID, "name": "Người được vinh danh", "kind": "ca-nhan", "status": "published", "publishAt": past})
 	n := 0
-	for _, c := range schema.PublicCollections {
+	for _, c := range records.Collections() {
 		if !matrix {
 			break
 		}

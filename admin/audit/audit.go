@@ -7,10 +7,11 @@
 package audit
 
 import (
-	"github.com/daison/portal/admin/check"
 	"github.com/daison/portal/admin/staff"
+	"github.com/daison/portal/internal/check"
 	"github.com/daison/portal/internal/commune"
 	"github.com/daison/portal/internal/schema"
+	"github.com/daison/portal/records"
 
 	"errors"
 	"fmt"
@@ -30,8 +31,8 @@ import (
 func Bind(app core.App) {
 	app.OnRecordCreateRequest().Bind(keepStamps)
 	app.OnRecordUpdateRequest().Bind(keepStamps)
-	app.OnRecordCreateRequest(schema.PublicCollections...).BindFunc(stampCreate)
-	app.OnRecordUpdateRequest(schema.PublicCollections...).BindFunc(stampUpdate)
+	app.OnRecordCreateRequest(records.Collections()...).BindFunc(stampCreate)
+	app.OnRecordUpdateRequest(records.Collections()...).BindFunc(stampUpdate)
 	app.OnRecordCreate().Bind(auditCreated)
 	app.OnRecordUpdate().Bind(auditUpdated)
 	app.OnRecordDelete().Bind(auditDeleted)
@@ -71,7 +72,7 @@ var stampFields = func() map[string][]string {
 		schema.UnitReports: {"submittedAt", "updatedBy"},
 		commune.Collection: {"demo", "demoIds"},
 	}
-	for _, c := range schema.PublicCollections {
+	for _, c := range records.Collections() {
 		m[c] = []string{"updatedBy", "statusBy", "statusAt"}
 	}
 	return m

@@ -3,8 +3,8 @@ package audit
 import (
 	"slices"
 
-	"github.com/daison/portal/admin/check"
 	"github.com/daison/portal/admin/staff"
+	"github.com/daison/portal/internal/check"
 	"github.com/daison/portal/internal/schema"
 
 	"encoding/json"

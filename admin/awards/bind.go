@@ -6,9 +6,9 @@
 package awards
 
 import (
+	"github.com/daison/portal/internal/staffauth"
 	"github.com/pocketbase/pocketbase/core"
 
-	"github.com/daison/portal/admin/staff"
 	"github.com/daison/portal/internal/schema"
 )
 
@@ -34,11 +34,11 @@ func Bind(app core.App) {
 // eligibility report, the exports, the reports' summary and the decision
 // print.
 func Routes(e *core.ServeEvent) {
-	e.Router.GET("/api/portal/eligibility", eligibilityRoute).Bind(staff.Require(schema.RoleReviewer))
-	e.Router.GET("/api/portal/exports/awards", exportAwards).Bind(staff.Require(schema.RoleReviewer))
-	e.Router.GET("/api/portal/exports/nominations", exportNominations).Bind(staff.Require(schema.RoleReviewer, schema.RoleUnitReporter))
-	e.Router.GET("/api/portal/reports", reportsSummary).Bind(staff.Require(schema.RoleReviewer))
-	e.Router.GET("/api/portal/exports/reports", exportReports).Bind(staff.Require(schema.RoleReviewer))
-	e.Router.GET("/api/portal/overdue", overdueRoute).Bind(staff.Require(schema.RoleReviewer, schema.RoleUnitReporter))
-	e.Router.GET("/api/portal/decisions/print", printDecision).Bind(staff.Require(schema.RoleReviewer, schema.RoleEditor))
+	e.Router.GET("/api/portal/eligibility", eligibilityRoute).Bind(staffauth.Require(schema.RoleReviewer))
+	e.Router.GET("/api/portal/exports/awards", exportAwards).Bind(staffauth.Require(schema.RoleReviewer))
+	e.Router.GET("/api/portal/exports/nominations", exportNominations).Bind(staffauth.Require(schema.RoleReviewer, schema.RoleUnitReporter))
+	e.Router.GET("/api/portal/reports", reportsSummary).Bind(staffauth.Require(schema.RoleReviewer))
+	e.Router.GET("/api/portal/exports/reports", exportReports).Bind(staffauth.Require(schema.RoleReviewer))
+	e.Router.GET("/api/portal/overdue", overdueRoute).Bind(staffauth.Require(schema.RoleReviewer, schema.RoleUnitReporter))
+	e.Router.GET("/api/portal/decisions/print", printDecision).Bind(staffauth.Require(schema.RoleReviewer, schema.RoleEditor))
 }

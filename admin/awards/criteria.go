@@ -2,6 +2,7 @@ package awards
 
 import (
 	"fmt"
+	"github.com/daison/portal/records/honoree"
 	"slices"
 	"strings"
 	"time"
@@ -9,7 +10,7 @@ import (
 	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/pocketbase/core"
 
-	"github.com/daison/portal/admin/check"
+	"github.com/daison/portal/internal/check"
 	"github.com/daison/portal/internal/clock"
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/vocab"
@@ -57,7 +58,7 @@ func (c Checklist) Met(ticked []string) bool {
 func nomineeKind(app core.App, r *core.Record) string {
 	if id := r.GetString("nominee"); id != "" {
 		if h, err := app.FindRecordById(schema.Honorees, id); err == nil {
-			return h.GetString("kind")
+			return honoree.Of(h).Kind()
 		}
 	}
 	return r.GetString("nomineeKind")

@@ -3,6 +3,8 @@ package awards
 import (
 	"bytes"
 	_ "embed"
+	"github.com/daison/portal/records/award"
+	"github.com/daison/portal/records/honoree"
 	"html/template"
 	"net/http"
 	"strings"
@@ -45,14 +47,16 @@ func printDecision(e *core.RequestEvent) error {
 	groups := []*group{{Label: "I. TẬP THỂ"}, {Label: "II. CÁ NHÂN"}}
 	units := unitNames(e.App)
 	for _, a := range awards {
-		h, err := e.App.FindRecordById(schema.Honorees, a.GetString("honoree"))
+		aw := award.Of(a)
+		hr, err := e.App.FindRecordById(schema.Honorees, aw.Honoree())
 		if err != nil {
 			continue
 		}
-		unit := units[h.GetString("unit")]
-		where := positionAndUnit(h.GetString("name"), h.GetString("position"), unit)
+		h := honoree.Of(hr)
+		unit := units[h.Unit()]
+		where := positionAndUnit(h.Name(), h.Position(), unit)
 		g := groups[1]
-		if h.GetString("kind") == "tap-the" {
+		if h.IsCollective() {
 			g = groups[0]
 		}
 		var criteria []string
@@ -61,7 +65,7 @@ func printDecision(e *core.RequestEvent) error {
 				criteria = append(lines, verdict)
 			}
 		}
-		g.Rows = append(g.Rows, decisionRow{h.GetString("name"), where, a.GetString("achievement"), vocab.AwardForms.Label(a.GetString("form")), unit, criteria})
+		g.Rows = append(g.Rows, decisionRow{h.Name(), where, aw.Achievement(), vocab.AwardForms.Label(aw.Form()), unit, criteria})
 	}
 	for _, g := range groups {
 		sortRows(g.Rows)
@@ -77,10 +81,11 @@ func printDecision(e *core.RequestEvent) error {
 		return e.InternalServerError("", err)
 	}
 	var date time.Time
-	if d := awards[0].GetDateTime("decisionDate"); !d.IsZero() {
-		date = d.Time().In(schema.Vietnam)
+	first := award.Of(awards[0])
+	if d := first.DecisionDate(); !d.IsZero() {
+		date = d.In(schema.Vietnam)
 	}
-	head := newDecisionHead(id, no, date, awards[0].GetString("signer"))
+	head := newDecisionHead(id, no, date, first.Signer())
 	if e.Request.URL.Query().Get("format") == "docx" {
 		sections := make([]docxSection, len(shown))
 		for i, g := range shown {

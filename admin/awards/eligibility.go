@@ -2,6 +2,10 @@ package awards
 
 import (
 	"fmt"
+	"github.com/daison/portal/records/award"
+	"github.com/daison/portal/records/honoree"
+	"github.com/daison/portal/records/initiative"
+	"github.com/daison/portal/records/unit"
 	"slices"
 	"sort"
 	"strconv"
@@ -86,44 +90,47 @@ func ComputeEligibility(app core.App) ([]Eligibility, error) {
 	units := map[string]string{}
 	if us, err := app.FindAllRecords(schema.Units); err == nil {
 		for _, u := range us {
-			units[u.Id] = u.GetString("name")
+			units[u.Id] = unit.Of(u).Name()
 		}
 	}
 
 	awardsOf := map[string][]*core.Record{}
 	for _, a := range awards {
-		awardsOf[a.GetString("honoree")] = append(awardsOf[a.GetString("honoree")], a)
+		awardsOf[award.Of(a).Honoree()] = append(awardsOf[award.Of(a).Honoree()], a)
 	}
 
 	out := make([]Eligibility, 0, len(honorees))
-	for _, h := range honorees {
+	for _, hr := range honorees {
+		h := honoree.Of(hr)
 		el := Eligibility{
-			HonoreeID: h.Id, Name: h.GetString("name"), Kind: h.GetString("kind"),
-			KindLabel: vocab.HonoreeKinds.Label(h.GetString("kind")), Unit: units[h.GetString("unit")],
+			HonoreeID: h.Id, Name: h.Name(), Kind: h.Kind(),
+			KindLabel: vocab.HonoreeKinds.Label(h.Kind()), Unit: units[h.Unit()],
 		}
 		var awardEv []Evidence
 		awardYears := map[int]bool{}
-		for _, a := range awardsOf[h.Id] {
-			y := a.GetInt("year")
+		for _, ar := range awardsOf[h.Id] {
+			a := award.Of(ar)
+			y := a.Year()
 			awardYears[y] = true
 			awardEv = append(awardEv, Evidence{schema.Awards, a.Id,
-				vocab.AwardForms.Label(a.GetString("form")) + " " + orDash(a.GetString("decisionNo")) + ": " + a.GetString("achievement"), y})
+				vocab.AwardForms.Label(a.Form()) + " " + a.DecisionNoText() + ": " + a.Achievement(), y})
 		}
 		var iniEv []Evidence
 		iniYears := map[int]bool{}
-		for _, ini := range initiatives {
-			named := slices.Contains(ini.GetStringSlice("honorees"), h.Id)
-			ofUnit := h.GetString("kind") == "tap-the" && h.GetString("unit") != "" && ini.GetString("unit") == h.GetString("unit")
+		for _, ir := range initiatives {
+			ini := initiative.Of(ir)
+			named := slices.Contains(ini.Honorees(), h.Id)
+			ofUnit := h.IsCollective() && h.Unit() != "" && ini.Unit() == h.Unit()
 			if named || ofUnit {
-				y := ini.GetInt("yearApplied")
+				y := ini.YearApplied()
 				if named {
 					iniYears[y] = true
 				}
-				iniEv = append(iniEv, Evidence{schema.Initiatives, ini.Id, ini.GetString("title"), y})
+				iniEv = append(iniEv, Evidence{schema.Initiatives, ini.Id, ini.Title(), y})
 			}
 		}
 
-		if h.GetString("kind") == "tap-the" {
+		if h.IsCollective() {
 			c1 := Criterion{Code: "initiatives", Met: len(iniEv) >= 2, Evidence: iniEv,
 				Text: fmt.Sprintf("Có %d sáng kiến, mô hình, giải pháp được áp dụng trong giai đoạn (cần từ 02)", len(iniEv))}
 			years := sortedYears(awardYears)

@@ -3,12 +3,16 @@ package awards
 import (
 	_ "embed"
 	"fmt"
+	"github.com/daison/portal/internal/staffauth"
+	"github.com/daison/portal/records/award"
+	"github.com/daison/portal/records/honoree"
+	"github.com/daison/portal/records/initiative"
+	"github.com/daison/portal/records/unit"
 	"strconv"
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
-	"github.com/daison/portal/admin/staff"
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/table"
 	"github.com/daison/portal/internal/vocab"
@@ -28,7 +32,7 @@ func queryYear(e *core.RequestEvent) (int, error) {
 // reporter with no unit (never given one, or whose unit was deleted) sees
 // nothing: the error is a 403 that says why.
 func unitScope(e *core.RequestEvent) (string, error) {
-	if staff.Role(e) == schema.RoleUnitReporter {
+	if staffauth.Role(e) == schema.RoleUnitReporter {
 		u := e.Auth.GetString("unit")
 		if u == "" {
 			return "", e.ForbiddenError(noUnitMessage, nil)
@@ -45,7 +49,7 @@ func unitNames(app core.App) map[string]string {
 	names := map[string]string{}
 	if us, err := app.FindAllRecords(schema.Units); err == nil {
 		for _, u := range us {
-			names[u.Id] = u.GetString("name")
+			names[u.Id] = unit.Of(u).Name()
 		}
 	}
 	return names
@@ -71,25 +75,27 @@ func exportAwards(e *core.RequestEvent) error {
 		Title:   fmt.Sprintf("Danh sách khen thưởng phong trào thi đua cải cách hành chính năm %d", year),
 		Headers: []string{"STT", "Tập thể, cá nhân", "Loại", "Chức vụ", "Đơn vị", "Hình thức", "Loại khen thưởng", "Năm", "Số quyết định", "Ngày quyết định", "Người ký", "Thành tích", "Sáng kiến, mô hình", "Trạng thái"},
 	}
-	for _, a := range awards {
-		h, err := e.App.FindRecordById(schema.Honorees, a.GetString("honoree"))
+	for _, ar := range awards {
+		a := award.Of(ar)
+		hr, err := e.App.FindRecordById(schema.Honorees, a.Honoree())
 		if err != nil {
 			continue
 		}
-		if scope != "" && h.GetString("unit") != scope {
+		h := honoree.Of(hr)
+		if scope != "" && h.Unit() != scope {
 			continue
 		}
 		ini := ""
-		if id := a.GetString("initiative"); id != "" {
+		if id := a.Initiative(); id != "" {
 			if r, err := e.App.FindRecordById(schema.Initiatives, id); err == nil {
-				ini = r.GetString("title")
+				ini = initiative.Of(r).Title()
 			}
 		}
 		t.Rows = append(t.Rows, []string{
-			strconv.Itoa(len(t.Rows) + 1), h.GetString("name"), vocab.HonoreeKinds.Label(h.GetString("kind")), h.GetString("position"),
-			units[h.GetString("unit")], vocab.AwardForms.Label(a.GetString("form")), vocab.AwardKinds.Label(a.GetString("kind")),
-			strconv.Itoa(a.GetInt("year")), a.GetString("decisionNo"), table.Date(a, "decisionDate"), a.GetString("signer"),
-			a.GetString("achievement"), ini, vocab.Status.Label(a.GetString("status")),
+			strconv.Itoa(len(t.Rows) + 1), h.Name(), vocab.HonoreeKinds.Label(h.Kind()), h.Position(),
+			units[h.Unit()], vocab.AwardForms.Label(a.Form()), vocab.AwardKinds.Label(a.Kind()),
+			strconv.Itoa(a.Year()), a.DecisionNo(), table.Date(ar, "decisionDate"), a.Signer(),
+			a.Achievement(), ini, vocab.Status.Label(a.Status()),
 		})
 	}
 	return table.Send(e, t, fmt.Sprintf("khen-thuong-%d", year))
@@ -123,8 +129,9 @@ func exportNominations(e *core.RequestEvent) error {
 	for _, n := range noms {
 		name, kind := n.GetString("nomineeName"), n.GetString("nomineeKind")
 		if id := n.GetString("nominee"); id != "" {
-			if h, err := e.App.FindRecordById(schema.Honorees, id); err == nil {
-				name, kind = h.GetString("name"), h.GetString("kind")
+			if hr, err := e.App.FindRecordById(schema.Honorees, id); err == nil {
+				h := honoree.Of(hr)
+				name, kind = h.Name(), h.Kind()
 			}
 		}
 		t.Rows = append(t.Rows, []string{

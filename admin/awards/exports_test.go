@@ -102,7 +102,7 @@ func TestReportsSummary(t *testing.T) {
 		}
 	}
 	// After the deadline a unit still files last year's report, marked
-	// late (issue 14 replaced the flat refusal).
+	// late, not refused.
 	got := w.API(t, reporterA, http.MethodPost, "/api/collections/unitReports/records",
 		fmt.Sprintf(`{"unit":%q,"year":%d,"state":"submitted","summary":"Muộn"}`, unitA, time.Now().Year()-1), 200)
 	if !strings.Contains(got, `"late":true`) {

@@ -22,5 +22,3 @@ var (
 	jsonField = admintest.JSONField
 	between   = admintest.Between
 )
-
-type world = admintest.World

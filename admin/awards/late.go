@@ -2,6 +2,7 @@ package awards
 
 import (
 	"fmt"
+	"github.com/daison/portal/internal/staffauth"
 	"math"
 	"time"
 
@@ -10,8 +11,8 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 
-	"github.com/daison/portal/admin/check"
 	"github.com/daison/portal/admin/staff"
+	"github.com/daison/portal/internal/check"
 	"github.com/daison/portal/internal/clock"
 	"github.com/daison/portal/internal/schema"
 )
@@ -62,7 +63,7 @@ func markFiled(e *core.RecordRequestEvent, dl time.Time) {
 		r.Set("late", true)
 		r.Set("daysLate", n)
 		decision := "pending"
-		if staff.Role(e.RequestEvent) == schema.RoleReviewer {
+		if staffauth.Role(e.RequestEvent) == schema.RoleReviewer {
 			decision = "accepted"
 		}
 		r.Set("lateDecision", decision)

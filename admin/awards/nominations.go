@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/daison/portal/internal/staffauth"
 	"slices"
 	"strings"
 	"time"
@@ -12,8 +13,8 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 
-	"github.com/daison/portal/admin/check"
 	"github.com/daison/portal/admin/staff"
+	"github.com/daison/portal/internal/check"
 	"github.com/daison/portal/internal/clock"
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/vntext"
@@ -77,7 +78,7 @@ func checkNomination(e *core.RecordRequestEvent) error {
 		from = before.GetString("state")
 	}
 	to := r.GetString("state")
-	who := staff.Role(e.RequestEvent)
+	who := staffauth.Role(e.RequestEvent)
 	errs := validation.Errors{}
 	checkFieldOwners(r, before, nominationFields, who, from, to, errs)
 
@@ -230,14 +231,14 @@ func checkReport(e *core.RecordRequestEvent) error {
 	}
 	to := r.GetString("state")
 	errs := validation.Errors{}
-	if checkFieldOwners(r, before, reportFields, staff.Role(e.RequestEvent), from, to, errs); len(errs) > 0 {
+	if checkFieldOwners(r, before, reportFields, staffauth.Role(e.RequestEvent), from, to, errs); len(errs) > 0 {
 		return e.BadRequestError("", errs)
 	}
 	if checkLateDecision(r, before, to, errs); len(errs) > 0 {
 		return e.BadRequestError("", errs)
 	}
 	dl, _ := UnitDeadline(e.App, r.GetString("unit"), r.GetInt("year"), "report")
-	if staff.Role(e.RequestEvent) == schema.RoleUnitReporter && from == "submitted" && clock.Now(e.App).After(dl) {
+	if staffauth.Role(e.RequestEvent) == schema.RoleUnitReporter && from == "submitted" && clock.Now(e.App).After(dl) {
 		return e.BadRequestError("", validation.Errors{"state": check.FieldError("validation_deadline",
 			"Báo cáo đã nộp và đã quá hạn: không sửa được nữa. Hãy liên hệ Phòng Văn hóa – Xã hội.")})
 	}

@@ -88,7 +88,7 @@ func TestNominationDeadline(t *testing.T) {
 	past := time.Now().Year() - 1 // its 20/11 has passed
 	yearly := fmt.Sprintf(`{"unit":%q,"year":%d,"nomineeName":"Trần Thị Lan","nomineeKind":"ca-nhan","requestedForm":"giay-khen","kind":"hang-nam","achievements":"Thành tích năm %d","state":"submitted"}`, unitA, past, past)
 	// Filed after the deadline: taken, marked late for a reviewer to
-	// decide (issue 14 replaced the flat refusal).
+	// decide, not refused.
 	got := w.API(t, reporterA, http.MethodPost, noms, yearly, 200)
 	if !strings.Contains(got, `"late":true`) || !strings.Contains(got, `"lateDecision":"pending"`) {
 		t.Fatalf("late nomination not marked: %s", got)

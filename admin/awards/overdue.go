@@ -2,6 +2,7 @@ package awards
 
 import (
 	"fmt"
+	"github.com/daison/portal/records/unit"
 	"net/http"
 
 	"github.com/pocketbase/dbx"
@@ -25,12 +26,12 @@ type Overdue struct {
 }
 
 // OverdueReports lists the yearly reports of the period (2026 on) that
-// units have not filed though their deadline passed, oldest first; unit ""
-// is every unit. An item stays until the report is filed or waived.
-func OverdueReports(app core.App, unit string) ([]Overdue, error) {
+// units have not filed though their deadline passed, oldest first, of the
+// unit unitID (every unit when ""). An item stays until the report is filed or waived.
+func OverdueReports(app core.App, unitID string) ([]Overdue, error) {
 	filter, params := `status != "archived"`, dbx.Params{}
-	if unit != "" {
-		filter, params = `id = {:u}`, dbx.Params{"u": unit}
+	if unitID != "" {
+		filter, params = `id = {:u}`, dbx.Params{"u": unitID}
 	}
 	units, err := app.FindRecordsByFilter(schema.Units, filter, "name", 0, 0, params)
 	if err != nil {
@@ -49,7 +50,7 @@ func OverdueReports(app core.App, unit string) ([]Overdue, error) {
 			if err == nil && filed != nil {
 				continue
 			}
-			out = append(out, Overdue{UnitID: u.Id, Unit: u.GetString("name"), Year: year, Subject: "report",
+			out = append(out, Overdue{UnitID: u.Id, Unit: unit.Of(u).Name(), Year: year, Subject: "report",
 				SubjectLabel: vocab.DeadlineSubjects.Label("report"), Deadline: dl.Format("02/01/2006"), DaysOverdue: DaysLate(dl, now)})
 		}
 	}

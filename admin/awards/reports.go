@@ -2,6 +2,7 @@ package awards
 
 import (
 	"fmt"
+	"github.com/daison/portal/records/unit"
 	"net/http"
 	"strconv"
 
@@ -63,7 +64,7 @@ func reportYear(app core.App, year int) ([]ReportRow, map[string]any, error) {
 	var onTime, online float64
 	for _, u := range units {
 		dl, waived := UnitDeadline(app, u.Id, year, "report")
-		rw := ReportRow{UnitID: u.Id, Unit: u.GetString("name"), State: "missing", StateLabel: "Chưa nộp", Deadline: dl.Format("02/01/2006")}
+		rw := ReportRow{UnitID: u.Id, Unit: unit.Of(u).Name(), State: "missing", StateLabel: "Chưa nộp", Deadline: dl.Format("02/01/2006")}
 		r := byUnit[u.Id]
 		if r != nil {
 			rw.State, rw.ReportID = r.GetString("state"), r.Id

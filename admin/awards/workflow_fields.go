@@ -6,7 +6,7 @@ import (
 	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/pocketbase/core"
 
-	"github.com/daison/portal/admin/check"
+	"github.com/daison/portal/internal/check"
 	"github.com/daison/portal/internal/schema"
 )
 
@@ -38,7 +38,7 @@ const (
 )
 
 // nominationFields is who writes which field of a nomination, at which
-// step (security fault 6). "From" is the stored state, "to" the state
+// step. "From" is the stored state, "to" the state
 // asked for:
 //
 //	field                              who                      when

@@ -6,7 +6,7 @@
 //
 //	GET /quan-tri             → 308 to /quan-tri/
 //	GET /quan-tri/assets/…    the embedded files (ui/assets)
-//	GET /quan-tri/meta.json   the collections' fields and the fixed choices with their labels
+//	GET /quan-tri/meta.json   the collections' fields, the kinds of public record (sections, names, roles) and the fixed choices with their labels
 //	GET /quan-tri/…           anything else: index.html, whose script routes on the client
 //
 // To work on the back office without rebuilding the binary, set
@@ -20,6 +20,7 @@ import (
 	"embed"
 	"encoding/hex"
 	"encoding/json"
+	"github.com/daison/portal/records"
 	"io/fs"
 	"mime"
 	"net/http"
@@ -238,20 +239,44 @@ type collectionMeta struct {
 }
 
 // metaCollections are the collections whose fields the back office shows:
-// the public ones, and the staff-only ones of the award process and the
-// citizens' feedback (their limits only: field names and sizes, no data).
-var metaCollections = []string{"units", "documents", "honorees", "articles", "initiatives", "awards", "guides", "indicators",
-	"nominations", "unitReports", "feedback", "portalConfig", "commune"}
+// the public ones (records.All), and the staff-only ones of the award
+// process and the citizens' feedback (their limits only: field names and
+// sizes, no data).
+var metaCollections = append(records.Collections(), "nominations", "unitReports", "feedback", "portalConfig", "commune")
+
+// kindMeta is what meta.json tells of a kind of public record, from its
+// descriptor (records/<kind>/kind.go): where its pages live on the public
+// site, how a record of it is named, and the roles that edit and publish
+// it.
+type kindMeta struct {
+	Section    string   `json:"section,omitempty"` // "" when its records have no page
+	Noun       string   `json:"noun"`
+	Label      string   `json:"label"`
+	Linkable   bool     `json:"linkable,omitempty"`
+	Editors    []string `json:"editors"`
+	Publishers []string `json:"publishers"`
+}
+
+// kinds describes the kinds of public record, by collection.
+func kinds() map[string]kindMeta {
+	m := map[string]kindMeta{}
+	for _, k := range records.All {
+		m[k.Collection] = kindMeta{Section: k.Section, Noun: k.Noun, Label: k.Label, Linkable: k.Linkable, Editors: k.Editors, Publishers: k.Publishers}
+	}
+	return m
+}
 
 // Meta returns the JSON of /quan-tri/meta.json: the fields of the
-// collections as the database has them, and the fixed choices with their
-// Vietnamese labels (internal/vocab), so a limit or a label is written once.
+// collections as the database has them, the kinds of public record as
+// their descriptors say, and the fixed choices with their Vietnamese labels
+// (internal/vocab), so a limit, an address or a label is written once.
 func Meta(app core.App) ([]byte, error) {
 	out := struct {
 		Collections map[string]collectionMeta `json:"collections"`
+		Kinds       map[string]kindMeta       `json:"kinds"`
 		Vocab       map[string][]option       `json:"vocab"`
 		Commune     identityMeta              `json:"commune"`
-	}{Collections: map[string]collectionMeta{}, Vocab: vocabulary()}
+	}{Collections: map[string]collectionMeta{}, Kinds: kinds(), Vocab: vocabulary()}
 	id, err := identity(app)
 	if err != nil {
 		return nil, err

@@ -2,6 +2,7 @@ package backoffice
 
 import (
 	"encoding/json"
+	"github.com/daison/portal/records"
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
@@ -188,8 +189,9 @@ func TestIndexAndModulesAreWhole(t *testing.T) {
 	}
 }
 
-// meta.json describes the public collections as the database has them, and
-// the fixed choices with their Vietnamese labels.
+// meta.json describes the public collections as the database has them,
+// the kinds of public record as their descriptors say, and the fixed
+// choices with their Vietnamese labels.
 func TestMeta(t *testing.T) {
 	app := admintest.NewApp(t, nil)
 	b, err := Meta(app)
@@ -201,10 +203,20 @@ func TestMeta(t *testing.T) {
 			ID     string      `json:"id"`
 			Fields []fieldMeta `json:"fields"`
 		} `json:"collections"`
+		Kinds map[string]kindMeta `json:"kinds"`
 		Vocab map[string][]option `json:"vocab"`
 	}
 	if err := json.Unmarshal(b, &m); err != nil {
 		t.Fatal(err)
+	}
+	for _, k := range records.All {
+		got := m.Kinds[k.Collection]
+		if got.Section != k.Section || got.Noun == "" || len(got.Editors) == 0 || len(got.Publishers) == 0 {
+			t.Errorf("meta's kind %s: %+v", k.Collection, got)
+		}
+	}
+	if m.Kinds["articles"].Section != "tin-tuc" || m.Kinds["awards"].Section != "" || !m.Kinds["guides"].Linkable {
+		t.Errorf("meta's kinds: %+v", m.Kinds)
 	}
 	for _, name := range metaCollections {
 		if m.Collections[name].ID == "" || len(m.Collections[name].Fields) == 0 {
@@ -226,7 +238,7 @@ func TestMeta(t *testing.T) {
 	if f := field("articles", "cover"); f.MaxSize != 25<<20 || len(f.MimeTypes) != 3 || f.MaxSelect != 1 {
 		t.Errorf("articles.cover: %+v", f)
 	}
-	if f := field("initiatives", "photos"); f.MaxSelect != 20 { // a gallery of 20 since issue 13
+	if f := field("initiatives", "photos"); f.MaxSelect != 20 {
 		t.Errorf("initiatives.photos: %+v", f)
 	}
 	if f := field("initiatives", "honorees"); f.Collection != "honorees" || f.MaxSelect != 20 {

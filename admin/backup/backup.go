@@ -13,23 +13,21 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/daison/portal/site/live"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/archive"
 	"github.com/pocketbase/pocketbase/tools/osutils"
 )
 
-// Entries of the data folder that backups leave out and restores leave in
-// place: the site's builds and caches, and the lock of a running portal.
-var keep = []string{live.FolderName, LockName}
-
 // LockName is the file a running portal locks in its data folder.
 const LockName = "portal.lock"
 
-// Register keeps the site folder and the lock out of PocketBase's backups
-// (made by the daily schedule, the dashboard or Create) and out of their
-// restores.
-func Register(app core.App) {
+// Register keeps the lock of a running portal and the entries of the data
+// folder named in keep (the site's builds and caches, which any build
+// makes again: the entry passes their folder's name) out of PocketBase's
+// backups (made by the daily schedule, the dashboard or Create) and out of
+// their restores.
+func Register(app core.App, keep ...string) {
+	keep = append([]string{LockName}, keep...)
 	app.OnBackupCreate().BindFunc(func(e *core.BackupEvent) error {
 		e.Exclude = append(e.Exclude, keep...)
 		return e.Next()
@@ -83,8 +81,9 @@ func Lock(dataDir string) (func(), error) {
 // Restore replaces the data of the stopped portal in dataDir with the
 // backup zip: the current data is moved beside the folder first (to
 // <dataDir>.truoc-khoi-phuc-<time>, whose path is returned) so that nothing
-// is lost; the backups and the site's builds stay where they are.
-func Restore(dataDir, zipPath string) (string, error) {
+// is lost; the backups, the lock and the entries named in keep (the site's
+// builds) stay where they are.
+func Restore(dataDir, zipPath string, keep ...string) (string, error) {
 	unlock, err := Lock(dataDir)
 	if err != nil {
 		return "", err
@@ -108,7 +107,7 @@ func Restore(dataDir, zipPath string) (string, error) {
 	}
 
 	old := filepath.Clean(dataDir) + ".truoc-khoi-phuc-" + time.Now().Format("20060102-150405")
-	skip := append([]string{core.LocalBackupsDirName, core.LocalTempDirName}, keep...)
+	skip := append([]string{core.LocalBackupsDirName, core.LocalTempDirName, LockName}, keep...)
 	if err := osutils.MoveDirContent(dataDir, old, skip...); err != nil {
 		return "", fmt.Errorf("chuyển dữ liệu hiện tại sang %s: %w", old, err)
 	}

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"github.com/daison/portal/records"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -19,8 +20,11 @@ import (
 	"github.com/daison/portal/admin/admintest"
 	"github.com/daison/portal/admin/backup"
 	"github.com/daison/portal/internal/schema"
-	"github.com/daison/portal/site/live"
 )
+
+// siteFolder holds the site's builds in the data folder, as the entry
+// tells backup (site/live's FolderName).
+const siteFolder = "site"
 
 func openApp(t *testing.T, dir string) *core.BaseApp {
 	t.Helper()
@@ -32,7 +36,7 @@ func openApp(t *testing.T, dir string) *core.BaseApp {
 		t.Fatal(err)
 	}
 	admin.Register(app, admin.Options{})
-	backup.Register(app)
+	backup.Register(app, siteFolder)
 	return app
 }
 
@@ -41,7 +45,7 @@ func openApp(t *testing.T, dir string) *core.BaseApp {
 func snapshot(t *testing.T, app core.App) map[string]string {
 	t.Helper()
 	out := map[string]string{}
-	for _, c := range schema.PublicCollections {
+	for _, c := range records.Collections() {
 		rs, err := app.FindAllRecords(c)
 		if err != nil {
 			t.Fatal(err)
@@ -99,7 +103,7 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The site's builds are not data: they stay out of the backup.
-	if err := os.MkdirAll(filepath.Join(live.InData(dir).BuildsPath(), "x"), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Join(dir, siteFolder, "builds", "x"), 0o755); err != nil {
 		t.Fatal(err)
 	}
 	before := snapshot(t, app)
@@ -125,7 +129,7 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 	if d := diff(before, snapshot(t, app)); len(d) == 0 {
 		t.Fatal("the changes changed nothing")
 	}
-	if err := app.ResetBootstrapState(); err != nil {
+	if err := app.ClearBootstrap(); err != nil {
 		t.Fatal(err)
 	}
 
@@ -134,23 +138,23 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := backup.Restore(dir, zip); err != backup.ErrRunning {
+	if _, err := backup.Restore(dir, zip, siteFolder); err != backup.ErrRunning {
 		t.Fatalf("restore under a running portal: %v", err)
 	}
 	unlock()
 
-	old, err := backup.Restore(dir, zip)
+	old, err := backup.Restore(dir, zip, siteFolder)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(old, "data.db")); err != nil {
 		t.Errorf("the replaced data was not set aside: %v", err)
 	}
-	if _, err := os.Stat(filepath.Join(live.InData(dir).BuildsPath(), "x")); err != nil {
+	if _, err := os.Stat(filepath.Join(dir, siteFolder, "builds", "x")); err != nil {
 		t.Errorf("the site's builds did not stay: %v", err)
 	}
 	restored := openApp(t, dir)
-	defer restored.ResetBootstrapState()
+	defer restored.ClearBootstrap()
 	if d := diff(before, snapshot(t, restored)); len(d) > 0 {
 		t.Fatalf("restored data differs in %v", d)
 	}

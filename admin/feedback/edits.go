@@ -1,7 +1,7 @@
 package feedback
 
 import (
-	"github.com/daison/portal/admin/check"
+	"github.com/daison/portal/internal/check"
 	"github.com/daison/portal/internal/schema"
 
 	validation "github.com/pocketbase/ozzo-validation/v4"

@@ -6,10 +6,10 @@
 package feedback
 
 import (
+	"github.com/daison/portal/internal/staffauth"
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 
-	"github.com/daison/portal/admin/staff"
 	"github.com/daison/portal/internal/schema"
 )
 
@@ -51,8 +51,8 @@ func Routes(e *core.ServeEvent, siteURL func() string, shell Shell) {
 	e.Router.GET(LookupPath, lookupForm)
 	e.Router.POST(LookupPath, lookupPost).Bind(apis.BodyLimit(4<<10), sameSite)
 	e.Router.POST(ErasePath, erasePost).Bind(apis.BodyLimit(4<<10), sameSite)
-	e.Router.POST("/api/portal/feedback/{id}/erase-contacts", eraseOnRequest).Bind(staff.Require(schema.RoleReviewer))
-	e.Router.POST("/api/portal/feedback/{id}/initiative", feedbackToInitiative).Bind(staff.Require(schema.RoleEditor, schema.RoleReviewer))
-	e.Router.GET("/api/portal/feedback/stats", feedbackStats).Bind(staff.Require(schema.RoleEditor, schema.RoleReviewer))
-	e.Router.GET("/api/portal/exports/feedback", exportFeedback).Bind(staff.Require(schema.RoleEditor, schema.RoleReviewer))
+	e.Router.POST("/api/portal/feedback/{id}/erase-contacts", eraseOnRequest).Bind(staffauth.Require(schema.RoleReviewer))
+	e.Router.POST("/api/portal/feedback/{id}/initiative", feedbackToInitiative).Bind(staffauth.Require(schema.RoleEditor, schema.RoleReviewer))
+	e.Router.GET("/api/portal/feedback/stats", feedbackStats).Bind(staffauth.Require(schema.RoleEditor, schema.RoleReviewer))
+	e.Router.GET("/api/portal/exports/feedback", exportFeedback).Bind(staffauth.Require(schema.RoleEditor, schema.RoleReviewer))
 }

@@ -37,7 +37,7 @@ func FuzzFeedbackClean(f *testing.F) {
 		}
 		// What a browser makes of the page as a link: it drops tabs, line
 		// breaks and other controls, and reads "\" as "/". It must still be
-		// a path on this site (security fault 12).
+		// a path on this site.
 		browser := strings.ReplaceAll(strings.Map(func(r rune) rune {
 			if r < 0x20 || r == 0x7f {
 				return -1

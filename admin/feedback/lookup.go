@@ -8,7 +8,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
-	"github.com/daison/portal/admin/check"
+	"github.com/daison/portal/internal/check"
 	"github.com/daison/portal/internal/lockout"
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/table"

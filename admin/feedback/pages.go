@@ -12,7 +12,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
-	"github.com/daison/portal/admin/check"
+	"github.com/daison/portal/internal/check"
 	"github.com/daison/portal/internal/commune"
 	"github.com/daison/portal/internal/privacy"
 	"github.com/daison/portal/internal/vocab"

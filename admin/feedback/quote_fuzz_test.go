@@ -3,7 +3,7 @@ package feedback
 import (
 	"testing"
 
-	"github.com/daison/portal/admin/check"
+	"github.com/daison/portal/internal/check"
 	"github.com/daison/portal/internal/markdown"
 )
 

@@ -11,8 +11,8 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 
-	"github.com/daison/portal/admin/check"
 	"github.com/daison/portal/admin/staff"
+	"github.com/daison/portal/internal/check"
 	"github.com/daison/portal/internal/clock"
 	"github.com/daison/portal/internal/privacy"
 	"github.com/daison/portal/internal/schema"

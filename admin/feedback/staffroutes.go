@@ -2,6 +2,7 @@ package feedback
 
 import (
 	"fmt"
+	"github.com/daison/portal/internal/staffauth"
 	"net/http"
 	"sort"
 	"strconv"
@@ -12,8 +13,8 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 
-	"github.com/daison/portal/admin/check"
 	"github.com/daison/portal/admin/staff"
+	"github.com/daison/portal/internal/check"
 	"github.com/daison/portal/internal/markdown"
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/table"
@@ -193,7 +194,7 @@ func exportFeedback(e *core.RequestEvent) error {
 	if err != nil {
 		return e.InternalServerError("", err)
 	}
-	withContacts := staff.Role(e) == schema.RoleReviewer || staff.Role(e) == "superuser"
+	withContacts := staffauth.Role(e) == schema.RoleReviewer || staffauth.Role(e) == "superuser"
 	t := table.Table{Title: "Ý kiến, đề xuất và đánh giá của người dân",
 		Headers: []string{"STT", "Mã", "Ngày gửi", "Loại", "Trang", "Chủ đề", "Nội dung", "Hữu ích", "Mức hài lòng", "Dịch vụ", "Hình thức", "Trạng thái", "Trả lời"}}
 	if withContacts {

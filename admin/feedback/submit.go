@@ -16,7 +16,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
-	"github.com/daison/portal/admin/check"
+	"github.com/daison/portal/internal/check"
 	"github.com/daison/portal/internal/clock"
 	"github.com/daison/portal/internal/privacy"
 	"github.com/daison/portal/internal/schema"

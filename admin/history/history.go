@@ -7,11 +7,12 @@
 package history
 
 import (
+	"github.com/daison/portal/records"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
 
-	"github.com/daison/portal/admin/check"
 	"github.com/daison/portal/admin/staff"
+	"github.com/daison/portal/internal/check"
 	"github.com/daison/portal/internal/schema"
 )
 
@@ -22,10 +23,10 @@ const priority = -49
 
 // Bind binds the hooks that keep the versions to app.
 func Bind(app core.App) {
-	app.OnRecordUpdate(schema.PublicCollections...).Bind(&hook.Handler[*core.RecordEvent]{
+	app.OnRecordUpdate(records.Collections()...).Bind(&hook.Handler[*core.RecordEvent]{
 		Id: "portalHistoryUpdate", Priority: priority, Func: keepUpdated,
 	})
-	app.OnRecordDelete(schema.PublicCollections...).Bind(&hook.Handler[*core.RecordEvent]{
+	app.OnRecordDelete(records.Collections()...).Bind(&hook.Handler[*core.RecordEvent]{
 		Id: "portalHistoryDelete", Priority: priority, Func: keepDeleted,
 	})
 }

@@ -3,6 +3,8 @@ package reminders
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/daison/portal/records/honoree"
+	"github.com/daison/portal/records/unit"
 	"log/slog"
 
 	"github.com/pocketbase/pocketbase/core"
@@ -113,7 +115,7 @@ func lastComment(r *core.Record) string {
 func nomineeName(app core.App, r *core.Record) string {
 	if id := r.GetString("nominee"); id != "" {
 		if h, err := app.FindRecordById(schema.Honorees, id); err == nil {
-			return h.GetString("name")
+			return honoree.Of(h).Name()
 		}
 	}
 	return r.GetString("nomineeName")
@@ -121,7 +123,7 @@ func nomineeName(app core.App, r *core.Record) string {
 
 func unitName(app core.App, id string) string {
 	if u, err := app.FindRecordById(schema.Units, id); err == nil {
-		return u.GetString("name")
+		return unit.Of(u).Name()
 	}
 	return "đơn vị"
 }

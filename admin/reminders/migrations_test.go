@@ -11,8 +11,8 @@ import (
 	"github.com/daison/portal/internal/schema"
 )
 
-// TestFollowUpMigrationsDownAndUp: the three migrations of issue 14
-// (late filing, feedback follow-up, reminders) undo cleanly, newest first,
+// TestFollowUpMigrationsDownAndUp: the three migrations of the
+// follow-ups (late filing, feedback follow-up, reminders) undo cleanly, newest first,
 // and apply again.
 func TestFollowUpMigrationsDownAndUp(t *testing.T) {
 	t.Parallel()

@@ -1,12 +1,12 @@
-// Package staff says who makes a request to the portal: the route guard of
-// staff routes (Require), the caller's role (Role), how people are named in
-// the audit log and the stamps (Actor, ActorOf), and the transactions whose
-// changes are credited to them (AsActor, ActorIn, InSession).
+// Package staff says who makes a request to the portal: how people are
+// named in the audit log and the stamps (Actor, ActorOf), and the
+// transactions whose changes are credited to them (AsActor, ActorIn,
+// InSession). The guard of staff routes and the caller's role are
+// internal/staffauth's.
 package staff
 
 import (
 	"net/http"
-	"slices"
 	"strings"
 	"sync"
 
@@ -14,7 +14,6 @@ import (
 	"github.com/pocketbase/pocketbase/tools/hook"
 	"github.com/pocketbase/pocketbase/tools/security"
 
-	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/vntext"
 	"github.com/daison/portal/internal/vocab"
 )
@@ -151,42 +150,3 @@ var InSession = &hook.Handler[*core.RecordRequestEvent]{
 // RestoreHeader, sent with the update that restores a version from the
 // history, carries the version's id: the audit log then says "restore".
 const RestoreHeader = "X-Portal-Restore-Of"
-
-// Require is a route middleware that lets through superusers and
-// staff members, and of staff only those with one of roles when roles are
-// given; others get 401 (not logged in) or 403.
-func Require(roles ...string) *hook.Handler[*core.RequestEvent] {
-	return &hook.Handler[*core.RequestEvent]{
-		Id: "portalRequireStaff",
-		Func: func(e *core.RequestEvent) error {
-			a := e.Auth
-			if a == nil {
-				return e.UnauthorizedError("Bạn cần đăng nhập để thực hiện thao tác này.", nil)
-			}
-			if a.IsSuperuser() {
-				return e.Next()
-			}
-			if a.Collection().Name != schema.Staff {
-				return e.ForbiddenError("Chỉ cán bộ của xã mới được thực hiện thao tác này.", nil)
-			}
-			if len(roles) > 0 && !slices.Contains(roles, a.GetString("role")) {
-				return e.ForbiddenError("Vai trò của bạn không được phép thực hiện thao tác này.", nil)
-			}
-			return e.Next()
-		},
-	}
-}
-
-// Role is the role of the request's actor: a staff role, "superuser", or ""
-// for others.
-func Role(e *core.RequestEvent) string {
-	switch {
-	case e.Auth == nil:
-		return ""
-	case e.Auth.IsSuperuser():
-		return "superuser"
-	case e.Auth.Collection().Name == schema.Staff:
-		return e.Auth.GetString("role")
-	}
-	return ""
-}

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"github.com/daison/portal/site/live"
 	"os"
 
 	"github.com/pocketbase/pocketbase"
@@ -17,7 +18,7 @@ import (
 // backups wires the backup rules, the data folder's lock while serving,
 // and the "backup" and "restore" commands.
 func backups(app *pocketbase.PocketBase) {
-	backup.Register(app)
+	backup.Register(app, live.FolderName)
 	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
 		Id:       "portalLock",
 		Priority: -30,
@@ -74,7 +75,7 @@ func backups(app *pocketbase.PocketBase) {
 			if len(args) != 1 {
 				return errors.New("cần tệp .zip của bản sao lưu, hoặc --from s3://… của bản sao liên tục")
 			}
-			old, err := backup.Restore(app.DataDir(), args[0])
+			old, err := backup.Restore(app.DataDir(), args[0], live.FolderName)
 			if err != nil {
 				return err
 			}

@@ -48,7 +48,7 @@ func main() {
 	// Read the portal's own flags now: the hooks below depend on them.
 	_ = app.RootCmd.ParseFlags(os.Args[1:])
 
-	// "migrate" for the schema in admin/migrations (Go migrations; no
+	// "migrate" for the schema in migrations/ (Go migrations; no
 	// automigrate from dashboard edits: the schema lives in the code).
 	migratecmd.MustRegister(app, app.RootCmd, migratecmd.Config{Automigrate: false})
 

@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"github.com/daison/portal/records/unit"
 	"os"
 	"strings"
 	"text/tabwriter"
@@ -27,7 +28,7 @@ func staffCommand(app *pocketbase.PocketBase) *cobra.Command {
 		Short: "Quản lý tài khoản cán bộ dùng trang quản trị /quan-tri/",
 	}
 
-	var name, role, unit string
+	var name, role, unitSlug string
 	upsert := &cobra.Command{
 		Use:   "upsert EMAIL MẬT_KHẨU",
 		Short: "Tạo hoặc cập nhật tài khoản cán bộ (--role " + strings.Join(vocab.StaffRoles.Keys(), "|") + ")",
@@ -39,7 +40,7 @@ func staffCommand(app *pocketbase.PocketBase) *cobra.Command {
 			if err := ready(app); err != nil {
 				return err
 			}
-			rec, created, err := upsertStaff(app, args[0], args[1], name, role, unit)
+			rec, created, err := upsertStaff(app, args[0], args[1], name, role, unitSlug)
 			if err != nil {
 				return err
 			}
@@ -54,7 +55,7 @@ func staffCommand(app *pocketbase.PocketBase) *cobra.Command {
 	}
 	upsert.Flags().StringVar(&name, "name", "", "họ và tên (bắt buộc khi tạo mới)")
 	upsert.Flags().StringVar(&role, "role", "", "vai trò: "+strings.Join(vocab.StaffRoles.Keys(), ", ")+" (bắt buộc khi tạo mới)")
-	upsert.Flags().StringVar(&unit, "unit", "", "đường dẫn (slug) của đơn vị, bắt buộc với vai trò unitReporter")
+	upsert.Flags().StringVar(&unitSlug, "unit", "", "đường dẫn (slug) của đơn vị, bắt buộc với vai trò unitReporter")
 
 	list := &cobra.Command{
 		Use:          "list",
@@ -75,7 +76,7 @@ func staffCommand(app *pocketbase.PocketBase) *cobra.Command {
 				unitName := ""
 				if id := r.GetString("unit"); id != "" {
 					if u, err := app.FindRecordById(schema.Units, id); err == nil {
-						unitName = u.GetString("name")
+						unitName = unit.Of(u).Name()
 					}
 				}
 				fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", r.GetString("email"), r.GetString("name"), r.GetString("role"), unitName)

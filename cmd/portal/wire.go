@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/daison/portal/internal/staffauth"
 	"io/fs"
 	"net"
 	"os"
@@ -124,7 +125,7 @@ func wire(app *pocketbase.PocketBase, o *options) *parts {
 			checkBuildAlert(app, alert)
 		},
 	})
-	o.ops.Wire(p.builder, admin.RequireStaff)
+	o.ops.Wire(p.builder, staffauth.Require)
 	alert = reminders.NewBuildAlert(app, o.alert, func() reminders.BuildState {
 		st := p.builder.Status()
 		bs := reminders.BuildState{FailingSince: st.FailingSince}
@@ -171,7 +172,7 @@ func wire(app *pocketbase.PocketBase, o *options) *parts {
 		},
 	})
 	publicAddress(app, p)
-	queue = site.Register(app, p.builder, admin.RequireStaff)
+	queue = site.Register(app, p.builder, staffauth.Require)
 	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
 		Id:       "portalBanner",
 		Priority: 1000,

@@ -15,7 +15,7 @@ import (
 )
 
 // codeInMail matches the code in the sign-in mail (the template is set by
-// admin/migrations/1780001000_staff_sign_in.go, for superusers and staff).
+// migrations/1780001000_staff_sign_in.go, for superusers and staff).
 var codeInMail = regexp.MustCompile(`Mã đăng nhập một lần của bạn là: (\d+)`)
 
 // LastCode returns the last sign-in code printed in console, if any.

@@ -33,7 +33,10 @@ var common = func() map[string]bool {
 	return m
 }()
 
-// Reasons a password is refused.
+//lint:file-ignore ST1005 the errors are the Vietnamese sentences shown to the person choosing a password
+
+// Reasons a password is refused: the sentences the person choosing it
+// reads.
 var (
 	ErrRepeated = errors.New("Mật khẩu chỉ lặp lại một ký tự hoặc một nhóm ký tự ngắn, rất dễ đoán.")
 	ErrSequence = errors.New("Mật khẩu là một dãy ký tự liên tiếp (như 123456…, abcdef…, qwerty…), rất dễ đoán.")

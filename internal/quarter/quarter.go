@@ -1,5 +1,5 @@
 // Package quarter writes a quarter of a year the one way the portal shows
-// it everywhere (issue 13), as Vietnamese official documents do: the
+// it everywhere, as Vietnamese official documents do: the
 // quarter in Roman numerals, "Quý III/2026".
 //
 // It is a leaf: it imports nothing of the portal's.

@@ -20,12 +20,3 @@ func JSONValue(r *core.Record, field string) []byte {
 		return b
 	}
 }
-
-// OldSlugs returns the slugs a linkable record had before its current one.
-func OldSlugs(r *core.Record) []string {
-	var slugs []string
-	if raw := JSONValue(r, "oldSlugs"); len(raw) > 0 {
-		_ = json.Unmarshal(raw, &slugs)
-	}
-	return slugs
-}

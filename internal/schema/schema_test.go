@@ -28,17 +28,6 @@ func TestPublicRuleForms(t *testing.T) {
 	}
 }
 
-func TestLinkableArePublic(t *testing.T) {
-	for _, c := range schema.Linkable {
-		if !schema.IsPublic(c) || !schema.IsLinkable(c) {
-			t.Fatalf("%s: public %v, linkable %v", c, schema.IsPublic(c), schema.IsLinkable(c))
-		}
-	}
-	if schema.IsPublic(schema.Staff) || schema.IsLinkable(schema.Units) {
-		t.Fatal("staff counted public or units linkable")
-	}
-}
-
 func TestParseSteps(t *testing.T) {
 	for _, empty := range []string{"", " null ", "\n"} {
 		if s, err := schema.ParseSteps([]byte(empty)); s != nil || err != nil {

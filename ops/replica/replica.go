@@ -19,7 +19,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"sync"
 	"time"
 
 	"github.com/benbjohnson/litestream"
@@ -42,9 +41,6 @@ const Interval = 200 * time.Millisecond
 type Replicator struct {
 	store *litestream.Store
 	dbs   []*litestream.DB
-
-	mu      sync.Mutex
-	lastErr error
 }
 
 // replicaURL is the URL of the database name under base.

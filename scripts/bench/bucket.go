@@ -23,6 +23,7 @@ import (
 	"github.com/daison/portal/internal/testbin"
 	"github.com/daison/portal/internal/versitygw"
 	"github.com/daison/portal/ops"
+	"github.com/daison/portal/records/article"
 	"github.com/daison/portal/site"
 	"github.com/daison/portal/site/deploy"
 )
@@ -68,7 +69,7 @@ func bucketBench(app core.App, b *site.Builder, d time.Duration) error {
 		return fmt.Errorf("an article to change: %v", err)
 	}
 	change := func(cfg deploy.Config, round string) (deploy.Report, error) {
-		arts[0].Set("title", arts[0].GetString("title")+" ("+round+")")
+		arts[0].Set("title", article.Of(arts[0]).Title()+" ("+round+")")
 		if err := app.Save(arts[0]); err != nil {
 			return deploy.Report{}, err
 		}

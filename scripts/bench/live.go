@@ -7,6 +7,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/daison/portal/internal/staffauth"
+	"github.com/daison/portal/records/article"
 	"io"
 	"net/http"
 	"sort"
@@ -19,7 +21,6 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 
-	"github.com/daison/portal/admin"
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/testbin"
 	"github.com/daison/portal/site"
@@ -38,7 +39,7 @@ func serve(app core.App, b *site.Builder, queue *atomic.Pointer[site.Queue]) (*h
 		started <- e.Server
 		return nil
 	})
-	queue.Store(site.Register(app, b, admin.RequireStaff))
+	queue.Store(site.Register(app, b, staffauth.Require))
 	port, err := testbin.FreePort()
 	if err != nil {
 		return nil, "", err
@@ -130,7 +131,7 @@ func latency(app core.App, name string, saves int, save func(a *core.Record, tit
 	var ds []time.Duration
 	for i, a := range arts {
 		marker := fmt.Sprintf("cập nhật %d.%d", time.Now().UnixNano()%100000, i)
-		title := a.GetString("title")
+		title := article.Of(a).Title()
 		if i := strings.Index(title, " – cập nhật "); i >= 0 {
 			title = title[:i] // an earlier run's marker: titles must not grow run after run
 		}
@@ -140,7 +141,7 @@ func latency(app core.App, name string, saves int, save func(a *core.Record, tit
 		if err := save(a, title); err != nil {
 			return err
 		}
-		for !shows(a.GetString("slug"), marker) {
+		for !shows(article.Of(a).Slug(), marker) {
 			if time.Since(start) > 5*time.Minute {
 				return fmt.Errorf("%s: save %d never went live", name, i)
 			}

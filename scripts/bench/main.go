@@ -122,7 +122,7 @@ func seed(n int, dataDir string) error {
 		return err
 	}
 	fmt.Printf("seeded %v in %s\n", counts, time.Since(start).Round(time.Millisecond))
-	app.ResetBootstrapState()
+	app.ClearBootstrap()
 	return os.WriteFile(marker, nil, 0o644)
 }
 
@@ -135,7 +135,7 @@ func bench(n int, dataDir string, o options) error {
 	if err != nil {
 		return err
 	}
-	defer app.ResetBootstrapState()
+	defer app.ClearBootstrap()
 	// One registration of admin's hooks for the whole run: its change
 	// notices go to whichever queue runs now.
 	var queue atomic.Pointer[site.Queue]

@@ -27,7 +27,7 @@ func benchPreview(n int, dataDir string, _ options) error {
 	if err != nil {
 		return err
 	}
-	defer app.ResetBootstrapState()
+	defer app.ClearBootstrap()
 	admin.Register(app, admin.Options{})
 	root := filepath.Join(dataDir, "site-bench-preview")
 	os.RemoveAll(root)

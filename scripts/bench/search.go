@@ -39,7 +39,7 @@ func benchSearch(n int, dataDir string, _ options) error {
 	if err != nil {
 		return err
 	}
-	defer app.ResetBootstrapState()
+	defer app.ClearBootstrap()
 	work, err := os.MkdirTemp("", "portal-bench-search-")
 	if err != nil {
 		return err

@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"fmt"
+	"github.com/daison/portal/internal/schema"
 	"os"
 	"path/filepath"
 	"testing"
@@ -67,7 +68,7 @@ func TestAwardsFlow(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	s.now = time.Now().In(vietnam)
+	s.now = time.Now().In(schema.Vietnam)
 	s.next = s.now.Year() + 1 // its deadline (20/11) is ahead
 	s.past = s.now.Year() - 1 // its deadline has passed
 	s.nominee = "Nguyễn Thị Thu Hà"

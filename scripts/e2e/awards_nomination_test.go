@@ -34,7 +34,7 @@ func (s *awardsStory) reporterFiles(t *testing.T) {
 	}
 
 	// A yearly dossier of a past year: past its deadline, still taken but
-	// marked late (issue 14 replaced the refusal), said before filing.
+	// marked late, not refused, and said so before filing.
 	b.typeInto("#f-year", fmt.Sprint(s.past))
 	b.selectValue("#f-kind", "hang-nam")
 	b.waitText(".deadline-slot", fmt.Sprintf("Đã hết hạn nộp hồ sơ khen thưởng hằng năm năm %d (hạn cuối 20/11/%d)", s.past, s.past))

@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"fmt"
+	"github.com/daison/portal/internal/schema"
 	"strings"
 	"testing"
 	"time"
@@ -138,7 +139,7 @@ func (s *backofficeStory) editorSchedulesArticle(t *testing.T) {
 	b.typeInto("#f-body", "Lãnh đạo UBND xã tiếp công dân vào sáng thứ Năm hằng tuần.")
 	b.selectValue("#f-category", "thong-bao")
 	s.scheduledAt = time.Now().Add(20 * time.Second).Truncate(time.Second)
-	local := s.scheduledAt.In(vietnam)
+	local := s.scheduledAt.In(schema.Vietnam)
 	b.typeInto("#schedule-date", local.Format("02/01/2006"))
 	b.typeInto("#schedule-time", local.Format("15:04:05"))
 	b.clickButton("Hẹn giờ xuất bản")

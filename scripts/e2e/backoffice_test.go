@@ -27,9 +27,6 @@ const (
 	scheduledTitle  = "Thông báo lịch tiếp công dân tháng 12"
 )
 
-// vietnam is Asia/Ho_Chi_Minh, which keeps UTC+7 all year.
-var vietnam = time.FixedZone("ICT", 7*60*60)
-
 // backofficeStory is what the steps of TestBackoffice share, in order.
 type backofficeStory struct {
 	p        *portal

@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"fmt"
+	"github.com/daison/portal/internal/schema"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -142,7 +143,7 @@ func (s *truthStory) editorPublishes(t *testing.T) {
 
 	// A draft and a scheduled article, saved through the API.
 	p := s.p.with(t)
-	at := time.Now().Add(48 * time.Hour).In(vietnam)
+	at := time.Now().Add(48 * time.Hour).In(schema.Vietnam)
 	p.createRecord("articles", map[string]any{"title": "Bản nháp chưa đăng", "category": "thong-bao", "status": "draft"})
 	p.createRecord("articles", map[string]any{"title": "Thông báo hẹn giờ", "category": "thong-bao", "status": "published",
 		"publishAt": at.UTC().Format("2006-01-02 15:04:05.000Z")})

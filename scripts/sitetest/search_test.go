@@ -45,7 +45,7 @@ func foldedMain(t testing.TB, path string) string {
 func TestSearch(t *testing.T) {
 	need(t)
 	// synonym is the seeded synonym's meaning a result may hold instead
-	// of the words typed (VNeID → định danh điện tử, issue 15).
+	// of the words typed (VNeID → định danh điện tử).
 	cases := []struct {
 		query, phrase, mustFind, synonym string
 	}{
@@ -147,7 +147,7 @@ func TestSearch(t *testing.T) {
 		// The page itself (as served, before any script) offers the
 		// sections and every way to browse them. The portal answers ?q=
 		// itself, so the note that search needs JavaScript (true only of
-		// a static host) is gone (TestSearchWithoutJavaScript).
+		// a static host) is gone.
 		_, body := get(t, "/tim-kiem/?q=giay+khen")
 		for _, want := range []string{`id="tim-kiem-may-chu"`, `href=/tin-tuc/`, `href=/vinh-danh/nam/`, `href=/mo-hinh-sang-kien/linh-vuc/`, `href=/huong-dan/`, `<form`, `name=q`} {
 			if !strings.Contains(body, want) {

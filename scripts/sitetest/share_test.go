@@ -31,7 +31,7 @@ import (
 )
 
 // linkable are the sections whose record pages have a short link, a share
-// card and a QR poster (schema.Linkable).
+// card and a QR poster (the linkable kinds of records.All).
 var linkable = []string{"tin-tuc", "mo-hinh-sang-kien", "vinh-danh", "huong-dan"}
 
 // recordPage tells the output path of a record's page ("tin-tuc/x/index.html")
@@ -416,7 +416,7 @@ func zbar(t testing.TB, png []byte) []string {
 // TestPosterQRInBrowser opens posters in Chromium: an article's, a guide's
 // and the satisfaction form's (drawn by Hugo, for the counter). On screen
 // and as printed (print media), the QR code read back from a screenshot by
-// zbarimg is the record's short link (/l/<code>/, issue 13), or the page's
+// zbarimg is the record's short link (/l/<code>/), or the page's
 // address for a page without one, + ?nguon=qr; in print it is at least 5
 // cm wide, and the poster prints on one A4 sheet. Opened, the short link
 // lands on the page with ?nguon=qr kept, so that scans are counted.

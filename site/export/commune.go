@@ -5,8 +5,10 @@ import (
 	"path"
 	"strings"
 
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/filesystem"
+
 	"github.com/daison/portal/internal/commune"
-	"github.com/daison/portal/site/cards"
 )
 
 // CommuneData is data/commune.json: the commune's public identity as the
@@ -27,20 +29,9 @@ type CommuneData struct {
 	Banner string `json:"banner,omitempty"`
 }
 
-// loadCommune reads the commune's identity (Neutral when not set up).
-func (x *exporter) loadCommune() error {
-	id, err := commune.Load(x.app)
-	if err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	x.id = id
-	return nil
-}
-
-// communeData writes data/commune.json and the plan's page (/ke-hoach/)
+// writeCommune writes data/commune.json and the plan's page (/ke-hoach/)
 // with its signed PDF beside it.
-func (x *exporter) communeData() error {
-	id := x.id
+func writeCommune(app core.App, files *filesystem.System, t *Tree, id commune.Identity) error {
 	pal := commune.Palette[id.Colour]
 	d := CommuneData{Identity: id, Brand: pal.Brand, BrandDark: pal.BrandDark, Accent: commune.Accent}
 	d.PhoneLink = strings.Map(func(r rune) rune {
@@ -52,12 +43,12 @@ func (x *exporter) communeData() error {
 	if id.Demo {
 		d.Banner = commune.DemoBanner
 	}
-	if r, err := commune.Record(x.app); err == nil && r != nil {
+	if r, err := commune.Record(app); err == nil && r != nil {
 		if f := r.GetString("planFile"); f != "" {
 			key := r.BaseFilesPath() + "/" + f
 			name := "ke-hoach" + strings.ToLower(path.Ext(f))
-			x.t.PutCopy("content/ke-hoach/"+name, "plan:"+key, func(dst string) (int64, error) {
-				src, err := x.files.GetReader(key)
+			t.PutCopy("content/ke-hoach/"+name, "plan:"+key, func(dst string) (int64, error) {
+				src, err := files.GetReader(key)
 				if err != nil {
 					return 0, fmt.Errorf("open the plan's file: %w", err)
 				}
@@ -67,15 +58,15 @@ func (x *exporter) communeData() error {
 			d.PlanFile = "/ke-hoach/" + name
 		}
 	}
-	if err := x.planPage(d); err != nil {
+	if err := writePlan(t, d); err != nil {
 		return err
 	}
 	d.PlanText = ""
-	return x.putJSON("data/commune.json", d)
+	return t.PutJSON("data/commune.json", d)
 }
 
-// planPage writes /ke-hoach/: the plan's full text as staff entered it.
-func (x *exporter) planPage(d CommuneData) error {
+// writePlan writes /ke-hoach/: the plan's full text as staff entered it.
+func writePlan(t *Tree, d CommuneData) error {
 	id := d.Identity
 	title := "Kế hoạch phong trào thi đua " + quoted(id.Movement)
 	summary := "Kế hoạch của " + id.Owner + " phát động Phong trào thi đua " + quoted(id.Movement) + "."
@@ -96,15 +87,9 @@ func (x *exporter) planPage(d CommuneData) error {
 	if err != nil {
 		return fmt.Errorf("plan page: %w", err)
 	}
-	x.t.Put("content/ke-hoach/index.md", b)
+	t.Put("content/ke-hoach/index.md", b)
 	return nil
 }
 
 // quoted puts a name between Vietnamese quotation marks.
 func quoted(s string) string { return "“" + s + "”" }
-
-// card is a share card in the commune's colours and mark.
-func (x *exporter) card(kicker, title string) cards.Card {
-	pal := commune.Palette[x.id.Colour]
-	return cards.Card{Kicker: kicker, Title: title, Footer: x.id.SiteName, Mark: x.id.Mark, Brand: pal.Brand, BrandDark: pal.BrandDark}
-}

@@ -3,35 +3,34 @@
 // the record's Markdown as body, its images beside it) and data files. It is
 // the only place that decides what the public can see: records whose status
 // is "published" and whose publishAt has passed, and relations to them.
+//
+// It is the driver of the kinds' mappers (record.Kind.Export, in
+// records/<kind>): it loads the published records (published.go), runs each
+// kind's mapper in records.All's order through the page-writing API
+// (site.go: record.Site; bundle.go: record.Bundle), and writes what is
+// shared by every kind: the images checked whole (images.go), the share
+// cards and QR codes (share.go), the short links and old addresses
+// (links.go), the taxonomies' pages (terms.go), the statistics
+// (stats.go), the commune's identity and plan (commune.go), the citizens'
+// questions (questions.go) and the privacy notice (privacy.go), into a
+// Tree that changes only the files that differ.
 package export
 
 import (
 	"fmt"
-	"sync"
 	"time"
 
 	"github.com/pocketbase/pocketbase/core"
-	"github.com/pocketbase/pocketbase/tools/filesystem"
 
 	"github.com/daison/portal/internal/commune"
-	"github.com/daison/portal/internal/schema"
+	"github.com/daison/portal/records"
+	"github.com/daison/portal/records/record"
 	"github.com/daison/portal/site/cards"
 )
 
 // Sections maps each exported collection to its content section, which is
-// also the first segment of its pages' URLs.
-var Sections = map[string]string{
-	schema.Articles:    "tin-tuc",
-	schema.Initiatives: "mo-hinh-sang-kien",
-	schema.Honorees:    "vinh-danh",
-	schema.Guides:      "huong-dan",
-	schema.Units:       "don-vi",
-	schema.Documents:   "van-ban",
-}
-
-// Vietnam keeps one offset all year; dates are written with it so that the
-// site shows the day as it was in the commune.
-var Vietnam = time.FixedZone("ICT", 7*60*60)
+// also the first segment of its pages' URLs (the kinds' descriptors).
+var Sections = records.Sections()
 
 // Result tells what an export wrote.
 type Result struct {
@@ -104,7 +103,7 @@ func Preview(app core.App, root string, opts Options, rec *core.Record) (string,
 	if _, err := run(app, root, opts, rec, false); err != nil {
 		return "", err
 	}
-	return pageURL(rec.Collection().Name, rec.GetString("slug")), nil
+	return records.ByCollection(rec.Collection().Name).PageURL(record.Wrap(rec).Slug()), nil
 }
 
 // PreviewBundle is Preview into a folder that already holds a site's
@@ -117,90 +116,74 @@ func PreviewBundle(app core.App, root string, opts Options, rec *core.Record) (s
 	if _, err := run(app, root, opts, rec, true); err != nil {
 		return "", err
 	}
-	return pageURL(rec.Collection().Name, rec.GetString("slug")), nil
+	return records.ByCollection(rec.Collection().Name).PageURL(record.Wrap(rec).Slug()), nil
 }
+
+// Problem is something of a record the export left out of the site, told
+// to staff (record.Problem).
+type Problem = record.Problem
+
+// ManifestName is the export's manifest in the source folder.
+const ManifestName = ".export-manifest.json"
 
 // run exports into root; with bundleOnly (a preview), only the previewed
 // record's page bundle is written.
 func run(app core.App, root string, opts Options, preview *core.Record, bundleOnly bool) (Result, error) {
-	now := opts.Now
 	fsys, err := app.NewFilesystem()
 	if err != nil {
 		return Result{}, fmt.Errorf("open file storage: %w", err)
 	}
 	defer fsys.Close()
-
-	x := &exporter{app: app, root: root, now: now.UTC(), files: fsys, res: Result{Pages: map[string]int{}, Images: map[string]string{}},
-		terms: map[string]map[string]TermPage{}, preview: preview, opts: opts, t: NewTree(), checks: opts.Images}
-	if x.checks == nil {
-		x.checks = NewImageChecks("")
+	id, err := commune.Load(app)
+	if err != nil {
+		return Result{}, fmt.Errorf("export: %w", err)
 	}
-	if err := x.loadCommune(); err != nil {
+	s, err := newSite(app, opts, fsys, id, preview)
+	if err != nil {
 		return Result{}, err
 	}
-	if err := x.load(); err != nil {
-		return Result{}, err
+	for _, k := range records.All {
+		if k.Export == nil {
+			continue
+		}
+		if err := k.Export(s); err != nil {
+			return Result{}, err
+		}
 	}
-	x.checkImages()
-	steps := []func() error{x.units, x.honorees, x.initiatives, x.articles, x.guides, x.documents, x.indicators, x.stats, x.questions, x.feedbackQuarters, x.termPages, x.communeData, x.privacyNotice, x.redirectSection, x.drawCards, x.nextPublish}
+	steps := []func() error{
+		func() error { return writeStats(s) },
+		func() error { return writeQuestions(app, s.tree) },
+		func() error { return writeFeedbackQuarters(app, s.tree) },
+		func() error { return writeTerms(s.tree, s.terms) },
+		func() error { return writeCommune(app, fsys, s.tree, id) },
+		func() error { return writePrivacy(app, s.tree, id) },
+		func() error { return writeRedirectSection(s.tree) },
+		func() error { return s.share.draw(app, s.out) },
+	}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return Result{}, err
 		}
 	}
+	next, err := nextPublish(app, s.now)
+	if err != nil {
+		return Result{}, err
+	}
+	res := s.out.result()
+	res.NextPublish = next
 	var written, removed []string
 	if bundleOnly {
-		written, err = x.t.WriteUnder(root, x.rel(preview))
+		written, err = s.tree.WriteUnder(root, bundleDir(preview))
 	} else {
-		written, removed, err = x.t.Apply(root, ManifestName)
+		written, removed, err = s.tree.Apply(root, ManifestName)
 	}
 	if err != nil {
 		return Result{}, fmt.Errorf("write the export: %w", err)
 	}
-	x.res.Written, x.res.Removed, x.res.Added = written, removed, x.t.Added()
-	x.res.Versions = x.versions()
-	sortProblems(x.res.Problems)
-	return x.res, nil
-}
-
-// ManifestName is the export's manifest in the source folder.
-const ManifestName = ".export-manifest.json"
-
-type exporter struct {
-	app   core.App
-	root  string
-	now   time.Time
-	files *filesystem.System
-	res   Result
-
-	// published records by collection, newest first, and by id
-	recs map[string][]*core.Record
-	byID map[string]map[string]*core.Record
-
-	awardsByHonoree    map[string][]Award
-	awardsByInitiative map[string][]Award
-	awardsByDecision   map[string][]Award // document id → the awards it decided
-	initiativesBy      map[string][]Ref   // honoree id → initiatives naming them
-
-	// terms used by the pages written: taxonomy → term slug → its page
-	terms map[string]map[string]TermPage
-
-	// preview, if set, is the only record of its collection exported, as if
-	// published now
-	preview *core.Record
-
-	opts     Options
-	t        *Tree
-	cards    []pendingCard // share cards to draw before the files are written
-	shareErr error         // the first failure to make a QR code
-
-	// links are the other addresses (short link, old slugs) kept for each
-	// record page, by collection/id (see planLinks)
-	links map[string][]string
-
-	id commune.Identity // the commune's identity
-
-	checks *ImageChecks
-	images map[string]storedImage // the records' images, by storage key
-	probMu sync.Mutex             // guards res.Problems
+	res.Written, res.Removed, res.Added = written, removed, s.tree.Added()
+	if preview == nil {
+		res.Versions = s.pub.versions(s)
+	}
+	sortProblems(res.Problems)
+	return res, nil
 }

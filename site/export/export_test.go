@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"github.com/daison/portal/records/award"
+	"github.com/daison/portal/records/record"
 	"image/jpeg"
 	"os"
 	"path/filepath"
@@ -18,9 +20,9 @@ import (
 	"golang.org/x/text/unicode/norm"
 	"rsc.io/qr"
 
-	"github.com/daison/portal/admin/admintest"
 	"github.com/daison/portal/internal/qrsvg"
 	"github.com/daison/portal/internal/schema"
+	"github.com/daison/portal/records/recordstest"
 	"github.com/daison/portal/site/cards"
 	"github.com/daison/portal/site/export"
 )
@@ -44,23 +46,23 @@ var tricky = []struct {
 }
 
 func TestExportGolden(t *testing.T) {
-	app := admintest.NewApp(t, nil)
-	unit := admintest.Create(t, app, schema.Units, map[string]any{
+	app := recordstest.NewApp(t)
+	unit := recordstest.Create(t, app, schema.Units, map[string]any{
 		"id": "unitvanphong001", "name": "Văn phòng HĐND và UBND xã", "kind": "phong-chuyen-mon",
-		"status": "published", "publishAt": admintest.Date(now.Add(-72 * time.Hour)),
+		"status": "published", "publishAt": recordstest.Date(now.Add(-72 * time.Hour)),
 	})
 	for i, c := range tricky {
 		fields := map[string]any{
 			"id": c.id, "title": c.title, "summary": c.summary, "body": c.body,
 			"shortCode": "gda" + string(rune('a'+i)), // fixed, for the golden files
 			"category":  "tin-hoat-dong", "status": "published",
-			"publishAt": admintest.Date(now.Add(-24 * time.Hour)),
+			"publishAt": recordstest.Date(now.Add(-24 * time.Hour)),
 		}
 		if c.id == "trickyquotes001" {
 			fields["unit"] = unit.Id
 			fields["tags"] = []string{"VNeID", "dịch vụ công"}
 		}
-		admintest.Create(t, app, schema.Articles, fields)
+		recordstest.Create(t, app, schema.Articles, fields)
 	}
 
 	root := t.TempDir()
@@ -102,12 +104,12 @@ func TestExportGolden(t *testing.T) {
 // TestExportRoundTrip reads each exported page back with Hugo's own page
 // parser: the title, summary and body must be what was stored, in NFC.
 func TestExportRoundTrip(t *testing.T) {
-	app := admintest.NewApp(t, nil)
+	app := recordstest.NewApp(t)
 	for _, c := range tricky {
-		admintest.Create(t, app, schema.Articles, map[string]any{
+		recordstest.Create(t, app, schema.Articles, map[string]any{
 			"id": c.id, "title": c.title, "summary": c.summary, "body": c.body,
 			"category": "thong-bao", "status": "published",
-			"publishAt": admintest.Date(now.Add(-time.Hour)),
+			"publishAt": recordstest.Date(now.Add(-time.Hour)),
 		})
 	}
 	root := t.TempDir()
@@ -145,7 +147,7 @@ func TestExportRoundTrip(t *testing.T) {
 }
 
 func TestEncodeNeutralisesShortcodes(t *testing.T) {
-	b, err := export.Encode(export.Page{Title: "{{< x >}}", Params: map[string]any{}}, "a {{< param title >}} b {{% y %}}")
+	b, err := export.Encode(record.Page{Title: "{{< x >}}", Params: map[string]any{}}, "a {{< param title >}} b {{% y %}}")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -167,30 +169,30 @@ func TestEncodeNeutralisesShortcodes(t *testing.T) {
 // records are not exported, nor links to them; the earliest scheduled time
 // is reported.
 func TestExportVisibility(t *testing.T) {
-	app := admintest.NewApp(t, nil)
+	app := recordstest.NewApp(t)
 	// Published first (a record may only be published with published
 	// links), then taken back: the export must drop the links.
-	draftUnit := admintest.Create(t, app, schema.Units, map[string]any{
-		"name": "Đơn vị nháp", "kind": "khac", "status": "published", "publishAt": admintest.Date(now.Add(-2 * time.Hour)),
+	draftUnit := recordstest.Create(t, app, schema.Units, map[string]any{
+		"name": "Đơn vị nháp", "kind": "khac", "status": "published", "publishAt": recordstest.Date(now.Add(-2 * time.Hour)),
 	})
-	h := admintest.Create(t, app, schema.Honorees, map[string]any{
+	h := recordstest.Create(t, app, schema.Honorees, map[string]any{
 		"name": "Nguyễn Văn An", "kind": "ca-nhan", "status": "published", "unit": draftUnit.Id,
-		"publishAt": admintest.Date(now.Add(-time.Hour)),
+		"publishAt": recordstest.Date(now.Add(-time.Hour)),
 	})
-	hidden := admintest.Create(t, app, schema.Honorees, map[string]any{
+	hidden := recordstest.Create(t, app, schema.Honorees, map[string]any{
 		"name": "Trần Thị Bình", "kind": "ca-nhan", "status": "published",
-		"publishAt": admintest.Date(now.Add(-time.Hour)),
+		"publishAt": recordstest.Date(now.Add(-time.Hour)),
 	})
-	admintest.Create(t, app, schema.Awards, map[string]any{
+	recordstest.Create(t, app, schema.Awards, map[string]any{
 		"honoree": h.Id, "form": "giay-khen", "kind": "dot-xuat", "year": 2026, "achievement": "Thành tích A",
-		"decisionNo": "12/QĐ-UBND", "decisionDate": admintest.Date(time.Date(2026, 7, 9, 1, 0, 0, 0, time.UTC)),
-		"status": "published", "publishAt": admintest.Date(now.Add(-time.Hour)),
+		"decisionNo": "12/QĐ-UBND", "decisionDate": recordstest.Date(time.Date(2026, 7, 9, 1, 0, 0, 0, time.UTC)),
+		"status": "published", "publishAt": recordstest.Date(now.Add(-time.Hour)),
 	})
-	admintest.Create(t, app, schema.Awards, map[string]any{
+	recordstest.Create(t, app, schema.Awards, map[string]any{
 		"honoree": hidden.Id, "form": "giay-khen", "kind": "dot-xuat", "year": 2026, "achievement": "Thành tích B",
-		"status": "published", "publishAt": admintest.Date(now.Add(-time.Hour)),
+		"status": "published", "publishAt": recordstest.Date(now.Add(-time.Hour)),
 	})
-	admintest.Create(t, app, schema.Awards, map[string]any{
+	recordstest.Create(t, app, schema.Awards, map[string]any{
 		"honoree": h.Id, "form": "giay-khen", "kind": "hang-nam", "year": 2026, "achievement": "Thành tích nháp",
 		"status": "draft",
 	})
@@ -201,11 +203,11 @@ func TestExportVisibility(t *testing.T) {
 		}
 	}
 	soon := now.Add(90 * time.Minute)
-	admintest.Create(t, app, schema.Articles, map[string]any{
-		"title": "Hẹn giờ", "category": "thong-bao", "status": "published", "publishAt": admintest.Date(soon),
+	recordstest.Create(t, app, schema.Articles, map[string]any{
+		"title": "Hẹn giờ", "category": "thong-bao", "status": "published", "publishAt": recordstest.Date(soon),
 	})
-	admintest.Create(t, app, schema.Articles, map[string]any{
-		"title": "Lưu trữ", "category": "thong-bao", "status": "archived", "publishAt": admintest.Date(now.Add(-time.Hour)),
+	recordstest.Create(t, app, schema.Articles, map[string]any{
+		"title": "Lưu trữ", "category": "thong-bao", "status": "archived", "publishAt": recordstest.Date(now.Add(-time.Hour)),
 	})
 
 	root := t.TempDir()
@@ -226,8 +228,8 @@ func TestExportVisibility(t *testing.T) {
 	var fm struct {
 		Date   string `json:"date"`
 		Params struct {
-			Unit   *export.Ref    `json:"unit"`
-			Awards []export.Award `json:"awards"`
+			Unit   *record.Ref   `json:"unit"`
+			Awards []award.Entry `json:"awards"`
 		} `json:"params"`
 	}
 	if err := json.NewDecoder(bytes.NewReader(b)).Decode(&fm); err != nil {
@@ -246,14 +248,13 @@ func TestExportVisibility(t *testing.T) {
 
 // TestExportSharing: a linkable record's bundle holds its QR code and its
 // 1200×630 share card; the site gets a default card. The QR code encodes
-// the short link tagged ?nguon=qr (since issue 13; the page's full URL
-// before), a sparser code than the full address: checked by encoding the
+// the short link tagged ?nguon=qr, a sparser code than the full address: checked by encoding the
 // expected payload again and comparing the SVG, and by counting modules.
 func TestExportSharing(t *testing.T) {
-	app := admintest.NewApp(t, nil)
-	g := admintest.Create(t, app, schema.Guides, map[string]any{
+	app := recordstest.NewApp(t)
+	g := recordstest.Create(t, app, schema.Guides, map[string]any{
 		"title": "Đăng ký khai sinh trực tuyến", "status": "published",
-		"publishAt": admintest.Date(now.Add(-time.Hour)),
+		"publishAt": recordstest.Date(now.Add(-time.Hour)),
 	})
 	root := t.TempDir()
 	cache := &cards.Cache{Dir: t.TempDir()}
@@ -298,16 +299,16 @@ func TestExportSharing(t *testing.T) {
 }
 
 func TestExportStats(t *testing.T) {
-	app := admintest.NewApp(t, nil)
-	past := admintest.Date(now.Add(-time.Hour))
-	u := admintest.Create(t, app, schema.Units, map[string]any{"name": "Phòng Kinh tế", "kind": "phong-chuyen-mon", "status": "published", "publishAt": past})
-	h := admintest.Create(t, app, schema.Honorees, map[string]any{"name": "Tổ một cửa", "kind": "tap-the", "unit": u.Id, "status": "published", "publishAt": past})
-	hidden := admintest.Create(t, app, schema.Honorees, map[string]any{"name": "Nháp", "kind": "ca-nhan", "status": "published", "publishAt": past})
+	app := recordstest.NewApp(t)
+	past := recordstest.Date(now.Add(-time.Hour))
+	u := recordstest.Create(t, app, schema.Units, map[string]any{"name": "Phòng Kinh tế", "kind": "phong-chuyen-mon", "status": "published", "publishAt": past})
+	h := recordstest.Create(t, app, schema.Honorees, map[string]any{"name": "Tổ một cửa", "kind": "tap-the", "unit": u.Id, "status": "published", "publishAt": past})
+	hidden := recordstest.Create(t, app, schema.Honorees, map[string]any{"name": "Nháp", "kind": "ca-nhan", "status": "published", "publishAt": past})
 	for i, a := range []struct {
 		h, form, kind string
 		year          int
 	}{{h.Id, "giay-khen", "hang-nam", 2025}, {h.Id, "giay-khen", "hang-nam", 2026}, {h.Id, "bang-khen-thanh-pho", "dot-xuat", 2026}, {hidden.Id, "giay-khen", "hang-nam", 2026}} {
-		admintest.Create(t, app, schema.Awards, map[string]any{"honoree": a.h, "form": a.form, "kind": a.kind, "year": a.year,
+		recordstest.Create(t, app, schema.Awards, map[string]any{"honoree": a.h, "form": a.form, "kind": a.kind, "year": a.year,
 			"achievement": fmt.Sprintf("Thành tích %d", i), "status": "published", "publishAt": past})
 	}
 	// The honoree goes back to draft: its awards leave the statistics.

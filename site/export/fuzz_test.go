@@ -2,6 +2,7 @@ package export_test
 
 import (
 	"bytes"
+	"github.com/daison/portal/records/record"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -23,7 +24,7 @@ func FuzzEncode(f *testing.F) {
 		if !utf8.ValidString(title) || !utf8.ValidString(summary) || !utf8.ValidString(body) {
 			t.Skip() // the admin hooks refuse invalid UTF-8 before export
 		}
-		b, err := export.Encode(export.Page{Title: title, Summary: summary, Description: "x", Params: map[string]any{}}, body)
+		b, err := export.Encode(record.Page{Title: title, Summary: summary, Description: "x", Params: map[string]any{}}, body)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -13,8 +13,8 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 
-	"github.com/daison/portal/admin/admintest"
 	"github.com/daison/portal/internal/schema"
+	"github.com/daison/portal/records/recordstest"
 	"github.com/daison/portal/site/export"
 )
 
@@ -59,7 +59,7 @@ func TestHostile03ExportRedirects(t *testing.T) {
 	}
 	var skipped [][]string
 	for _, reversed := range []bool{false, true} {
-		app := admintest.NewApp(t, nil)
+		app := recordstest.NewApp(t)
 		order := slices.Clone(hijacks)
 		if reversed {
 			slices.Reverse(order)
@@ -87,7 +87,7 @@ func TestHostile03ExportRedirects(t *testing.T) {
 			r.Set("status", map[bool]string{true: "draft", false: "published"}[h.draft])
 			// Stored and published in this run's order: the export reads
 			// records newest first.
-			r.Set("publishAt", admintest.Date(base.Add(time.Duration(i)*time.Minute)))
+			r.Set("publishAt", recordstest.Date(base.Add(time.Duration(i)*time.Minute)))
 			created, _ := types.ParseDateTime(base.Add(time.Duration(h.created) * time.Minute))
 			r.SetRaw("created", created)
 			if err := app.SaveNoValidate(r); err != nil {

@@ -4,20 +4,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"os"
-	"path"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
 	"time"
 
-	"github.com/pocketbase/pocketbase/core"
-
 	"github.com/daison/portal/internal/imagecheck"
-	"github.com/daison/portal/internal/schema"
 )
 
 // A record's image goes to Hugo only once it has been decoded whole here:
@@ -38,13 +32,6 @@ const maxImageBytes = 64 << 20
 // imageExts are the image types the site serves, by extension of the stored
 // file (PocketBase has checked the content's type on upload).
 var imageExts = map[string]string{".jpg": ".jpg", ".jpeg": ".jpg", ".png": ".png", ".webp": ".webp"}
-
-// imageFields are the image fields of the exported collections.
-var imageFields = map[string][]string{
-	schema.Articles:    {"cover", "gallery", "bodyImages"},
-	schema.Honorees:    {"photo"},
-	schema.Initiatives: {"photos", "bodyImages"},
-}
 
 // Why an image is left out.
 const (
@@ -213,88 +200,6 @@ type storedImage struct {
 	height  int
 }
 
-// checkImages checks every image of the records to export (on all cores,
-// decoding only files not checked before) into x.images, before any page
-// is written.
-func (x *exporter) checkImages() {
-	var keys []string
-	for c, fields := range imageFields {
-		for _, r := range x.recs[c] {
-			for _, f := range fields {
-				for _, name := range r.GetStringSlice(f) {
-					if _, ok := imageExts[strings.ToLower(path.Ext(name))]; ok {
-						keys = append(keys, r.BaseFilesPath()+"/"+name)
-					}
-				}
-			}
-		}
-	}
-	x.images = make(map[string]storedImage, len(keys))
-	var mu sync.Mutex
-	jobs := make(chan string)
-	var wg sync.WaitGroup
-	for i := 0; i < runtime.NumCPU(); i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for key := range jobs {
-				s := x.checkImage(key)
-				mu.Lock()
-				x.images[key] = s
-				mu.Unlock()
-			}
-		}()
-	}
-	for _, k := range keys {
-		jobs <- k
-	}
-	close(jobs)
-	wg.Wait()
-}
-
-// checkImage checks one stored image, or takes the verdict of an earlier
-// check of the same version.
-func (x *exporter) checkImage(key string) storedImage {
-	attrs, err := x.files.Attributes(key)
-	if err != nil {
-		return storedImage{bad: badMissing}
-	}
-	size, mod := attrs.Size, attrs.ModTime.UnixNano()
-	s := storedImage{version: fmt.Sprintf("%s@%d.%d", key, size, mod)}
-	if v, ok := x.checks.lookup(key, size, mod); ok {
-		s.bad, s.width, s.height = v.Bad, v.Width, v.Height
-		return s
-	}
-	v, err := x.decodeImage(key, size)
-	if err != nil {
-		s.bad = badRead // a storage failure, not the file's: not remembered
-		return s
-	}
-	v.Size, v.Mod = size, mod
-	x.checks.store(key, v)
-	s.bad, s.width, s.height = v.Bad, v.Width, v.Height
-	return s
-}
-
-// decodeImage decodes a stored image whole, as Hugo would: first its
-// header, to refuse a bomb before decoding it. An error is a failure to
-// read the storage.
-func (x *exporter) decodeImage(key string, size int64) (imageVerdict, error) {
-	if size > maxImageBytes {
-		return imageVerdict{Bad: badTooBig}, nil
-	}
-	rd, err := x.files.GetReader(key)
-	if err != nil {
-		return imageVerdict{}, fmt.Errorf("open image %s: %w", key, err)
-	}
-	data, err := io.ReadAll(io.LimitReader(rd, maxImageBytes+1))
-	rd.Close()
-	if err != nil {
-		return imageVerdict{}, fmt.Errorf("read image %s: %w", key, err)
-	}
-	return checkImageData(data, &x.checks.decoding), nil
-}
-
 // checkImageData decodes an image's bytes whole, within the limits.
 func checkImageData(data []byte, budget *pixelBudget) imageVerdict {
 	if len(data) > maxImageBytes {
@@ -317,40 +222,6 @@ func checkImageData(data []byte, budget *pixelBudget) imageVerdict {
 		v.Bad = badCorrupt
 	}
 	return v
-}
-
-// copyImage copies a record's stored image (of the field) into the page
-// bundle as base+ext and returns it; or nil when there is no image, or
-// when it cannot go live, which is then a Problem.
-func (x *exporter) copyImage(r *core.Record, field, stored, dir, base, altText string) *Image {
-	if stored == "" {
-		return nil
-	}
-	ext, ok := imageExts[strings.ToLower(path.Ext(stored))]
-	if !ok {
-		return nil
-	}
-	key := r.BaseFilesPath() + "/" + stored
-	s, checked := x.images[key]
-	if !checked {
-		s = x.checkImage(key) // not of a listed field: checked now
-	}
-	if s.bad != "" {
-		x.imageProblem(r, field, stored, s)
-		return nil
-	}
-	name := base + ext
-	rel := dir + "/" + name
-	x.res.Images[strings.TrimPrefix(rel, "content")] = key
-	x.t.PutCopy(rel, "img:"+s.version, func(dst string) (int64, error) {
-		src, err := x.files.GetReader(key)
-		if err != nil {
-			return 0, fmt.Errorf("open image %s of %s %s: %w", stored, r.Collection().Name, r.Id, err)
-		}
-		defer src.Close()
-		return copyReader(dst, src)
-	})
-	return &Image{Src: name, Alt: altText}
 }
 
 // ImagesIn returns the storage keys of the record images written whose

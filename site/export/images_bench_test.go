@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/daison/portal/admin/admintest"
+	"github.com/daison/portal/records/recordstest"
 	"github.com/daison/portal/site/export"
 )
 
@@ -22,7 +22,7 @@ import (
 //
 //	go test -run '^$' -bench ImageChecks -benchtime 1x ./site/export/
 func BenchmarkImageChecks(b *testing.B) {
-	app := admintest.NewApp(b, nil)
+	app := recordstest.NewApp(b)
 	cover := photo(b, 1600, 900)
 	for i := range 300 {
 		// Each its own bytes, as photos are.

@@ -13,8 +13,8 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/filesystem"
 
-	"github.com/daison/portal/admin/admintest"
 	"github.com/daison/portal/internal/schema"
+	"github.com/daison/portal/records/recordstest"
 	"github.com/daison/portal/site/export"
 )
 
@@ -40,7 +40,7 @@ func articleWithCover(t testing.TB, app core.App, title string, cover []byte) *c
 		t.Fatal(err)
 	}
 	r := core.NewRecord(c)
-	r.Load(map[string]any{"title": title, "category": "thong-bao", "status": "published", "publishAt": admintest.Date(now.Add(-time.Hour))})
+	r.Load(map[string]any{"title": title, "category": "thong-bao", "status": "published", "publishAt": recordstest.Date(now.Add(-time.Hour))})
 	f, _ := filesystem.NewFileFromBytes(cover, "anh.jpg")
 	r.Set("cover", f)
 	if err := app.Save(r); err != nil {
@@ -54,7 +54,7 @@ func articleWithCover(t testing.TB, app core.App, title string, cover []byte) *c
 // A file changed in place under the same size and time is taken as
 // checked; touched, it is checked again.
 func TestImageChecksKeepVerdicts(t *testing.T) {
-	app := admintest.NewApp(t, nil)
+	app := recordstest.NewApp(t)
 	a := articleWithCover(t, app, "Bài có ảnh", photo(t, 40, 30))
 	stored := filepath.Join(app.DataDir(), "storage", filepath.FromSlash(a.BaseFilesPath()), a.GetString("cover"))
 	checks := filepath.Join(t.TempDir(), "checks.json")

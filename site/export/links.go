@@ -8,9 +8,10 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
-	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/shortcode"
 	"github.com/daison/portal/internal/slug"
+	"github.com/daison/portal/records"
+	"github.com/daison/portal/records/record"
 )
 
 // The other addresses of a record's page, its short link (/l/<code>/) and
@@ -28,12 +29,18 @@ import (
 //   - an old slug claimed by two records leads to neither: nothing tells
 //     which of them held it, and a wrong page is worse than none;
 //   - a short code belongs to the record of any linkable collection, any
-//     status, created first (then by the order of schema.Linkable, then id):
+//     status, created first (then by the order of records.Linkable(), then id):
 //     a code can only be copied after it exists, so the first holder is the
 //     one whose code was printed. A later holder's page shows no short link.
 //
 // Every redirect left out is named in Result.Problems, in Vietnamese, for
 // staff.
+
+// links are the other addresses kept for each record page (its short
+// link, its old slugs), by collection/id.
+type links struct {
+	paths map[string][]string
+}
 
 // linkHolder is a linkable record as stored, whatever its status.
 type linkHolder struct {
@@ -51,7 +58,8 @@ func (h linkHolder) before(o linkHolder) bool {
 	if h.Created != o.Created {
 		return h.Created < o.Created
 	}
-	if hi, oi := slices.Index(schema.Linkable, h.collection), slices.Index(schema.Linkable, o.collection); hi != oi {
+	linkable := records.Linkable()
+	if hi, oi := slices.Index(linkable, h.collection), slices.Index(linkable, o.collection); hi != oi {
 		return hi < oi
 	}
 	return h.ID < o.ID
@@ -59,32 +67,31 @@ func (h linkHolder) before(o linkHolder) bool {
 
 // linkHolders reads every linkable record's slug, code, creation time and
 // title.
-func (x *exporter) linkHolders() ([]linkHolder, error) {
+func linkHolders(app core.App) ([]linkHolder, error) {
 	var all []linkHolder
-	for _, c := range schema.Linkable {
-		title := "title"
-		if c == schema.Honorees {
-			title = "name"
+	for _, k := range records.All {
+		if !k.Linkable {
+			continue
 		}
 		var rows []linkHolder
-		err := x.app.DB().Select("id", "slug", "shortCode", "created", title+" AS title").From(c).All(&rows)
+		err := app.DB().Select("id", "slug", "shortCode", "created", k.TitleField+" AS title").From(k.Collection).All(&rows)
 		if err != nil {
-			return nil, fmt.Errorf("read the short links of %s: %w", c, err)
+			return nil, fmt.Errorf("read the short links of %s: %w", k.Collection, err)
 		}
 		for i := range rows {
-			rows[i].collection = c
+			rows[i].collection = k.Collection
 		}
 		all = append(all, rows...)
 	}
 	return all, nil
 }
 
-// planLinks decides the redirects of the exported records (see above) into
-// x.links, and reports those left out in x.res.Problems.
-func (x *exporter) planLinks() error {
-	holders, err := x.linkHolders()
+// planLinks decides the redirects of the published records (see above),
+// and reports those left out to out.
+func planLinks(app core.App, pub *published, out *outcome) (*links, error) {
+	holders, err := linkHolders(app)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	owners := map[string]linkHolder{}         // code → its first holder
 	current := map[string]map[string]string{} // collection → slug → id
@@ -102,49 +109,51 @@ func (x *exporter) planLinks() error {
 		}
 	}
 
-	x.links = map[string][]string{}
+	l := &links{paths: map[string][]string{}}
 	var skipped []string
 	claims := map[string][]*core.Record{} // old path → records claiming it
-	for _, c := range schema.Linkable {
+	linkable := records.Linkable()
+	for _, c := range linkable {
 		if current[c] == nil {
 			current[c] = map[string]string{}
 		}
-		for _, r := range x.recs[c] {
+		for _, r := range pub.recs[c] {
 			// The live page's own slug (a preview may differ from the
 			// stored one).
-			current[c][r.GetString("slug")] = r.Id
+			current[c][record.Wrap(r).Slug()] = r.Id
 		}
 	}
-	for _, c := range schema.Linkable {
-		for _, r := range x.recs[c] {
+	for _, c := range linkable {
+		for _, r := range pub.recs[c] {
+			p := record.Wrap(r)
 			key := linkKey(r)
-			if code := r.GetString("shortCode"); code != "" {
+			if code := p.ShortCode(); code != "" {
 				o, held := owners[code]
 				switch {
 				case !shortcode.Valid(code):
-					skipped = append(skipped, fmt.Sprintf("Liên kết ngắn của %s không được tạo: mã “%s” không đúng dạng.", x.linkName(r), code))
+					skipped = append(skipped, fmt.Sprintf("Liên kết ngắn của %s không được tạo: mã “%s” không đúng dạng.", linkName(r), code))
 				case held && (o.collection != c || o.ID != r.Id):
-					skipped = append(skipped, fmt.Sprintf("Liên kết ngắn /l/%s/ của %s không được tạo: mã này thuộc về %s, có trước.", code, x.linkName(r), holderName(o)))
+					skipped = append(skipped, fmt.Sprintf("Liên kết ngắn /l/%s/ của %s không được tạo: mã này thuộc về %s, có trước.", code, linkName(r), holderName(o)))
 				default:
-					x.links[key] = append(x.links[key], "/l/"+code+"/")
+					l.paths[key] = append(l.paths[key], "/l/"+code+"/")
 				}
 			}
-			olds := schema.OldSlugs(r)
+			olds := p.OldSlugs()
 			for i, old := range olds {
-				if slices.Contains(olds[:i], old) || old == r.GetString("slug") {
+				if slices.Contains(olds[:i], old) || old == p.Slug() {
 					continue // a repeat, or its own page
 				}
 				if !slug.Valid(old) {
-					skipped = append(skipped, fmt.Sprintf("Địa chỉ cũ “%s” của %s bị bỏ qua: không đúng dạng địa chỉ trang.", old, x.linkName(r)))
+					skipped = append(skipped, fmt.Sprintf("Địa chỉ cũ “%s” của %s bị bỏ qua: không đúng dạng địa chỉ trang.", old, linkName(r)))
 					continue
 				}
 				from := pageURL(c, old)
 				if slug.Reserved(old) {
-					skipped = append(skipped, fmt.Sprintf("Địa chỉ cũ %s của %s không được chuyển hướng: địa chỉ này dành cho trang web (phân trang, chuyên mục…).", from, x.linkName(r)))
+					skipped = append(skipped, fmt.Sprintf("Địa chỉ cũ %s của %s không được chuyển hướng: địa chỉ này dành cho trang web (phân trang, chuyên mục…).", from, linkName(r)))
 					continue
 				}
 				if id, taken := current[c][old]; taken && id != r.Id {
-					skipped = append(skipped, fmt.Sprintf("Địa chỉ cũ %s của %s không được chuyển hướng: đó là địa chỉ hiện tại của %s.", from, x.linkName(r), x.holderTitle(holders, c, id)))
+					skipped = append(skipped, fmt.Sprintf("Địa chỉ cũ %s của %s không được chuyển hướng: đó là địa chỉ hiện tại của %s.", from, linkName(r), holderTitle(pub, holders, c, id)))
 					continue
 				}
 				claims[from] = append(claims[from], r)
@@ -154,35 +163,32 @@ func (x *exporter) planLinks() error {
 	for from, rs := range claims {
 		if len(rs) == 1 {
 			r := rs[0]
-			x.links[linkKey(r)] = append(x.links[linkKey(r)], from)
+			l.paths[linkKey(r)] = append(l.paths[linkKey(r)], from)
 			continue
 		}
 		names := make([]string, len(rs))
 		for i, r := range rs {
-			names[i] = x.linkName(r)
+			names[i] = linkName(r)
 		}
 		sort.Strings(names)
 		skipped = append(skipped, fmt.Sprintf("Địa chỉ cũ %s không được chuyển hướng: %s cùng ghi nhận đây là địa chỉ cũ của mình.", from, strings.Join(names, " và ")))
 	}
-	for _, paths := range x.links {
+	for _, paths := range l.paths {
 		sort.Strings(paths)
 	}
 	sort.Strings(skipped)
 	for _, msg := range skipped {
-		x.addProblem(Problem{Message: msg})
+		out.problem(record.Problem{Message: msg})
 	}
-	return nil
+	return l, nil
 }
 
 func linkKey(r *core.Record) string { return r.Collection().Name + "/" + r.Id }
 
 // linkName names a record for staff: its title and section.
-func (x *exporter) linkName(r *core.Record) string {
-	title := r.GetString("title")
-	if title == "" {
-		title = r.GetString("name")
-	}
-	return holderName(linkHolder{collection: r.Collection().Name, ID: r.Id, Title: title})
+func linkName(r *core.Record) string {
+	k := records.ByCollection(r.Collection().Name)
+	return holderName(linkHolder{collection: k.Collection, ID: r.Id, Title: k.Title(r)})
 }
 
 func holderName(h linkHolder) string {
@@ -190,13 +196,13 @@ func holderName(h linkHolder) string {
 	if title == "" {
 		title = "bản ghi " + h.ID
 	}
-	return "“" + title + "” (" + sectionLabels[h.collection] + ")"
+	return "“" + title + "” (" + records.ByCollection(h.collection).Label + ")"
 }
 
 // holderTitle names the stored record id of collection c.
-func (x *exporter) holderTitle(holders []linkHolder, c, id string) string {
-	if r := x.byID[c][id]; r != nil {
-		return x.linkName(r)
+func holderTitle(pub *published, holders []linkHolder, c, id string) string {
+	if r := pub.byID[c][id]; r != nil {
+		return linkName(r)
 	}
 	for _, h := range holders {
 		if h.collection == c && h.ID == id {
@@ -207,8 +213,8 @@ func (x *exporter) holderTitle(holders []linkHolder, c, id string) string {
 }
 
 // shortURL is the record's short link if its redirect is written, or "".
-func (x *exporter) shortURL(r *core.Record) string {
-	for _, p := range x.links[linkKey(r)] {
+func (l *links) shortURL(r *core.Record) string {
+	for _, p := range l.paths[linkKey(r)] {
 		if strings.HasPrefix(p, "/l/") {
 			return p
 		}
@@ -220,31 +226,43 @@ func (x *exporter) shortURL(r *core.Record) string {
 // pages: content/chuyen-huong/<from>/index.md.
 const RedirectSection = "chuyen-huong"
 
-// redirects writes a redirect page for each other address planLinks kept
-// for a record's page (its short link, its old slugs): content pages of
-// the type "chuyen-huong" at those URLs, rendered by the theme's
+// writeRedirects writes a redirect page for each other address planLinks
+// kept for a record's page (its short link, its old slugs): content pages
+// of the type "chuyen-huong" at those URLs, rendered by the theme's
 // layouts/chuyen-huong/page.html, left out of every list and the sitemap.
 // As content pages (not Hugo aliases) they are re-rendered by incremental
 // builds when their page changes.
-func (x *exporter) redirects(r *core.Record, title string) error {
-	target := strings.TrimSuffix(pageURL(r.Collection().Name, r.GetString("slug")), "/")
-	for _, from := range x.links[linkKey(r)] {
+func (l *links) writeRedirects(t *Tree, k *record.Kind, r *core.Record, title string) error {
+	target := strings.TrimSuffix(k.PageURL(record.Wrap(r).Slug()), "/")
+	for _, from := range l.paths[linkKey(r)] {
 		name := strings.ReplaceAll(strings.Trim(from, "/"), "/", "--")
 		fm := RedirectPage{
 			Title: title, URL: from, Type: RedirectSection,
 			Build: map[string]string{"list": "never"}, Sitemap: map[string]bool{"disable": true},
 			Params: map[string]string{"target": target},
 		}
-		if err := x.putJSON("content/"+RedirectSection+"/"+name+"/index.md", fm); err != nil {
+		if err := t.PutJSON("content/"+RedirectSection+"/"+name+"/index.md", fm); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// redirectSection keeps the redirect pages' folder from being a page.
-func (x *exporter) redirectSection() error {
-	return x.putJSON("content/"+RedirectSection+"/_index.md", RedirectPage{
+// writeRedirectSection keeps the redirect pages' folder from being a page.
+func writeRedirectSection(t *Tree) error {
+	return t.PutJSON("content/"+RedirectSection+"/_index.md", RedirectPage{
 		Title: "Chuyển hướng", Build: map[string]string{"list": "never", "render": "never"}, Sitemap: map[string]bool{"disable": true},
 	})
+}
+
+// RedirectPage is the front matter of a page that sends the browser on to a
+// record's page from another of its addresses (params.target, the page's
+// path without its final slash, for site.GetPage).
+type RedirectPage struct {
+	Title   string            `json:"title"`
+	URL     string            `json:"url,omitempty"`
+	Type    string            `json:"type,omitempty"`
+	Build   map[string]string `json:"build"`
+	Sitemap map[string]bool   `json:"sitemap"`
+	Params  map[string]string `json:"params,omitempty"`
 }

@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"github.com/pocketbase/pocketbase/core"
 	"math"
 	"sort"
 
@@ -25,10 +26,10 @@ type Question struct {
 // publish, staff chose to, and it has an answer.
 const questionsFilter = `published = true && publishConsent = true && answer != "" && message != ""`
 
-// questions writes data/questions.json, the answered questions staff
+// writeQuestions writes data/questions.json, the answered questions staff
 // published with the citizen's consent, newest first.
-func (x *exporter) questions() error {
-	rs, err := x.app.FindRecordsByFilter(schema.Feedback, questionsFilter, "-publishedAt,-created", 0, 0)
+func writeQuestions(app core.App, t *Tree) error {
+	rs, err := app.FindRecordsByFilter(schema.Feedback, questionsFilter, "-publishedAt,-created", 0, 0)
 	if err != nil {
 		return fmt.Errorf("read published questions: %w", err)
 	}
@@ -37,11 +38,11 @@ func (x *exporter) questions() error {
 		q := Question{N: len(rs) - i, Kind: vocab.FeedbackKinds.Label(r.GetString("kind")), Topic: r.GetString("topic"),
 			Question: r.GetString("message"), Answer: r.GetString("answer"), Office: r.GetString("answerOffice")}
 		if d := r.GetDateTime("answeredAt"); !d.IsZero() {
-			q.Date = d.Time().In(Vietnam).Format("02/01/2006")
+			q.Date = d.Time().In(schema.Vietnam).Format("02/01/2006")
 		}
 		out = append(out, q)
 	}
-	return x.putJSON("data/questions.json", out)
+	return t.PutJSON("data/questions.json", out)
 }
 
 // Quarter is one quarter of the citizens' feedback, for the Front's
@@ -67,10 +68,10 @@ type Quarter struct {
 
 var romanQuarter = [...]string{"", "I", "II", "III", "IV"}
 
-// feedbackQuarters writes data/feedbackquarters.json: per quarter,
+// writeFeedbackQuarters writes data/feedbackquarters.json: per quarter,
 // counts and averages over every submission (no text, no contacts).
-func (x *exporter) feedbackQuarters() error {
-	rs, err := x.app.FindRecordsByFilter(schema.Feedback, `kind != "huu-ich"`, "created", 0, 0)
+func writeFeedbackQuarters(app core.App, t *Tree) error {
+	rs, err := app.FindRecordsByFilter(schema.Feedback, `kind != "huu-ich"`, "created", 0, 0)
 	if err != nil {
 		return fmt.Errorf("read feedback for the quarterly summary: %w", err)
 	}
@@ -80,12 +81,12 @@ func (x *exporter) feedbackQuarters() error {
 	}
 	by := map[string]*acc{}
 	for _, r := range rs {
-		t := r.GetDateTime("created").Time().In(Vietnam)
-		qn := (int(t.Month())-1)/3 + 1
-		key := fmt.Sprintf("%d-%d", t.Year(), qn)
+		at := r.GetDateTime("created").Time().In(schema.Vietnam)
+		qn := (int(at.Month())-1)/3 + 1
+		key := fmt.Sprintf("%d-%d", at.Year(), qn)
 		a := by[key]
 		if a == nil {
-			a = &acc{q: Quarter{Key: key, Label: fmt.Sprintf("Quý %s/%d", romanQuarter[qn], t.Year())}}
+			a = &acc{q: Quarter{Key: key, Label: fmt.Sprintf("Quý %s/%d", romanQuarter[qn], at.Year())}}
 			by[key] = a
 		}
 		a.q.Received++
@@ -116,7 +117,7 @@ func (x *exporter) feedbackQuarters() error {
 		out = append(out, a.q)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Key > out[j].Key })
-	return x.putJSON("data/feedbackquarters.json", out)
+	return t.PutJSON("data/feedbackquarters.json", out)
 }
 
 func round1(f float64) float64 {

@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/daison/portal/admin/admintest"
 	"github.com/daison/portal/internal/schema"
+	"github.com/daison/portal/records/recordstest"
 	"github.com/daison/portal/site/export"
 )
 
@@ -59,11 +59,11 @@ func TestTreeApply(t *testing.T) {
 // after a one-record change, only what shows that record; an unpublished
 // record's files go.
 func TestExportIncremental(t *testing.T) {
-	app := admintest.NewApp(t, nil)
-	past := admintest.Date(now.Add(-time.Hour))
+	app := recordstest.NewApp(t)
+	past := recordstest.Date(now.Add(-time.Hour))
 	var arts []string
 	for i := 0; i < 20; i++ {
-		r := admintest.Create(t, app, schema.Articles, map[string]any{"title": "Tin số " + strings.Repeat("i", i+1), "category": "thong-bao", "status": "published", "publishAt": past, "tags": []string{"VNeID"}})
+		r := recordstest.Create(t, app, schema.Articles, map[string]any{"title": "Tin số " + strings.Repeat("i", i+1), "category": "thong-bao", "status": "published", "publishAt": past, "tags": []string{"VNeID"}})
 		arts = append(arts, r.Id)
 	}
 	root := t.TempDir()

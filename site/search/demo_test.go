@@ -8,8 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/daison/portal/admin/admintest"
 	"github.com/daison/portal/demo"
+	"github.com/daison/portal/records/recordstest"
 	"github.com/daison/portal/site/export"
 	"github.com/daison/portal/site/search"
 )
@@ -28,7 +28,7 @@ var demoSet struct {
 func demoIndex(t *testing.T) (*search.Set, string) {
 	t.Helper()
 	demoSet.once.Do(func() {
-		app := admintest.NewApp(t, nil)
+		app := recordstest.NewApp(t)
 		if _, err := demo.Load(app); err != nil {
 			demoSet.err = err
 			return

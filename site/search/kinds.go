@@ -1,9 +1,11 @@
 package search
 
 import (
-	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/daison/portal/records"
+	"github.com/daison/portal/records/record"
 )
 
 // Doc is one page as search sees it: what kind of record it is, where it
@@ -23,27 +25,33 @@ type Doc struct {
 	sortDate int64 // the page's date (Unix seconds), for Sort
 }
 
-// Kind is a kind of record the portal publishes, with how to read a page of
-// it (its front matter's params) into a Doc. Adding a kind is adding a
-// Kind: its section, its label, and a mapper (or none, for the generic one:
-// title, summary, body and every text param).
+// Kind is a kind of record the portal publishes (records.All), as search
+// reads its pages: its section, its label, and how its front matter's
+// params add to a page's text (nil: the generic way, every text param as
+// body). A kind is searched by giving its descriptor a record.Search.
 type Kind struct {
 	Section string // the content section, also the URL's first segment
 	Label   string // shown beside each result and in the filter
-	Map     func(p page, d *Doc)
+	Map     func(p record.Fields, t *record.Text)
 	Dated   bool // results show the page's date
 }
 
 // Kinds are the kinds of record search knows, in the order results of
-// equal score come and filters are offered.
-var Kinds = []Kind{
-	{Section: "huong-dan", Label: "Hướng dẫn", Map: guide},
-	{Section: "van-ban", Label: "Văn bản", Map: document, Dated: true},
-	{Section: "tin-tuc", Label: "Tin tức", Map: article, Dated: true},
-	{Section: "mo-hinh-sang-kien", Label: "Mô hình, sáng kiến", Map: initiative},
-	{Section: "vinh-danh", Label: "Vinh danh", Map: honoree},
-	{Section: "don-vi", Label: "Đơn vị", Map: unit},
-}
+// equal score come and filters are offered (their Search.Rank).
+var Kinds = func() []Kind {
+	var ks []*record.Kind
+	for _, k := range records.All {
+		if k.Search != nil && k.HasPages() {
+			ks = append(ks, k)
+		}
+	}
+	sort.SliceStable(ks, func(i, j int) bool { return ks[i].Search.Rank < ks[j].Search.Rank })
+	out := make([]Kind, len(ks))
+	for i, k := range ks {
+		out[i] = Kind{Section: k.Section, Label: k.Search.Label, Map: k.Search.Map, Dated: k.Search.Dated}
+	}
+	return out
+}()
 
 // OtherKind is the kind of the hand-written pages (the plan, the
 // indicators…).
@@ -79,116 +87,8 @@ type page struct {
 	body   string // plain text
 }
 
-func (p page) str(keys ...string) string { return str(p.params, keys...) }
-
 // str follows keys through nested maps to a string ("" if absent).
-func str(m map[string]any, keys ...string) string {
-	var v any = m
-	for _, k := range keys {
-		mm, ok := v.(map[string]any)
-		if !ok {
-			return ""
-		}
-		v = mm[k]
-	}
-	switch x := v.(type) {
-	case string:
-		return x
-	case float64, int, int64:
-		return fmt.Sprint(x)
-	}
-	return ""
-}
-
-// list returns the maps of a param that is a list of objects.
-func (p page) list(key string) []map[string]any {
-	var out []map[string]any
-	if l, ok := p.params[key].([]any); ok {
-		for _, v := range l {
-			if m, ok := v.(map[string]any); ok {
-				out = append(out, m)
-			}
-		}
-	}
-	return out
-}
-
-// strings returns a param that is a list of strings.
-func (p page) strings(key string) []string {
-	var out []string
-	if l, ok := p.params[key].([]any); ok {
-		for _, v := range l {
-			if s, ok := v.(string); ok {
-				out = append(out, s)
-			}
-		}
-	}
-	return out
-}
-
-// join joins the non-empty texts with ". ".
-func join(parts ...string) string {
-	var keep []string
-	for _, s := range parts {
-		if s = strings.TrimSpace(s); s != "" {
-			keep = append(keep, s)
-		}
-	}
-	return strings.Join(keep, ". ")
-}
-
-func article(p page, d *Doc) {
-	d.Summary = join(append([]string{d.Summary, p.str("category", "label"), p.str("unit", "title")}, p.strings("tags")...)...)
-}
-
-func guide(p page, d *Doc) {
-	d.Summary = join(d.Summary, p.str("audience"), p.str("procedureCode"))
-	parts := []string{d.Body}
-	for _, s := range p.list("steps") {
-		parts = append(parts, str(s, "title"), plain(str(s, "text")), str(s, "linkText"), str(s, "cost"))
-	}
-	parts = append(parts, plain(p.str("documents")), p.str("fee"), p.str("processingTime"), plain(p.str("offline")))
-	d.Body = join(parts...)
-}
-
-func initiative(p page, d *Doc) {
-	d.Summary = join(d.Summary, p.str("kind", "label"), p.str("field", "label"), p.str("unit", "title"), p.str("authors"))
-	parts := []string{d.Body, plain(p.str("results"))}
-	for _, h := range p.list("honorees") {
-		parts = append(parts, str(h, "title"))
-	}
-	for _, a := range p.list("awards") {
-		parts = append(parts, str(a, "form", "label")+" "+str(a, "year"), str(a, "achievement"))
-	}
-	d.Body = join(parts...)
-}
-
-func honoree(p page, d *Doc) {
-	parts := []string{d.Summary, p.str("kind", "label"), p.str("position"), p.str("unit", "title")}
-	body := []string{d.Body}
-	for _, a := range p.list("awards") {
-		parts = append(parts, str(a, "form", "label")+" "+str(a, "year"))
-		body = append(body, str(a, "achievement"), str(a, "kind", "label"), str(a, "decisionNo"))
-	}
-	for _, i := range p.list("initiatives") {
-		body = append(body, str(i, "title"))
-	}
-	d.Summary = join(parts...)
-	d.Body = join(body...)
-}
-
-// document: a document's number and symbol, kind and issuer weigh as its
-// summary (citizens type "105/KH-UBND" or "quyết định"); the rest as body.
-func document(p page, d *Doc) {
-	d.Summary = join(d.Summary, p.str("number"), p.str("kind", "label"), p.str("issuer"), p.str("signer"))
-	for _, a := range p.list("awards") {
-		d.Body = join(d.Body, str(a, "form", "label")+" "+str(a, "year"))
-	}
-}
-
-func unit(p page, d *Doc) {
-	d.Summary = join(d.Summary, p.str("kind", "label"))
-}
+func str(m map[string]any, keys ...string) string { return record.Str(m, keys...) }
 
 // generic reads a kind without a mapper: its title, summary and body, and
 // every text param (a document's number, issuer, field…) as body.
@@ -201,10 +101,10 @@ func generic(p page, d *Doc) {
 	parts := []string{d.Body}
 	for _, k := range keys {
 		if s, ok := p.params[k].(string); ok && !skipParam[k] && !strings.HasPrefix(s, "/") && !strings.Contains(s, "://") {
-			parts = append(parts, plain(s))
+			parts = append(parts, record.Plain(s))
 		}
 	}
-	d.Body = join(parts...)
+	d.Body = record.Join(parts...)
 }
 
 // skipParam are the params every record page has that are no text.

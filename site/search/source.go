@@ -7,7 +7,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -15,6 +14,7 @@ import (
 	"github.com/gohugoio/hugo/parser/pageparser"
 
 	"github.com/daison/portal/internal/markdown"
+	"github.com/daison/portal/records/record"
 )
 
 // skipSections hold no page to find: the search page itself and the
@@ -133,11 +133,13 @@ func readPage(rel string, b []byte) (Doc, bool, error) {
 				if k.Dated {
 					d.Date = date
 				}
-				m := k.Map
-				if m == nil {
-					m = generic
+				if k.Map == nil {
+					generic(p, &d)
+					break
 				}
-				m(p, &d)
+				t := record.Text{Summary: d.Summary, Body: d.Body}
+				k.Map(record.Fields{Params: params}, &t)
+				d.Summary, d.Body = t.Summary, t.Body
 			}
 		}
 		if d.Kind == OtherKind {
@@ -150,13 +152,5 @@ func readPage(rel string, b []byte) (Doc, bool, error) {
 	return d, true, nil
 }
 
-// shortcode matches a Hugo shortcode in hand-written content.
-var shortcode = regexp.MustCompile(`\{\{[<%].*?[%>]\}\}`)
-
 // plain is the text of Markdown, without its syntax or shortcodes.
-func plain(md string) string {
-	if md == "" {
-		return ""
-	}
-	return markdown.Plain(shortcode.ReplaceAllString(md, " "))
-}
+func plain(md string) string { return record.Plain(md) }

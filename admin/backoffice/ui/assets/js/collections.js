@@ -1,8 +1,8 @@
 // @ts-check
 // The public collections as the back office shows them: Vietnamese names,
-// the address here and on the public site, the form's fields with their
-// labels and hints, the list's filters and column. Limits and choices
-// come from meta.json (schema.js).
+// the address here, the form's fields with their labels and hints, the
+// list's filters and column. Limits, choices and the address of a
+// record's page on the public site come from meta.json (schema.js).
 
 /**
  * @import { CollectionDesc } from './ui-types.js'
@@ -19,7 +19,7 @@ const IMAGE_HINT = 'Ảnh JPEG, PNG hoặc WebP, mỗi ảnh tối đa 25 MB (�
 export const collections = {
   articles: {
     path: 'bai-viet', title: 'Bài viết', one: 'bài viết', newLabel: 'Viết bài mới',
-    site: 'tin-tuc', titleField: 'title', search: ['title', 'summary'],
+    titleField: 'title', search: ['title', 'summary'],
     filters: [{ field: 'category', vocab: 'articleCategories', label: 'Chuyên mục' }],
     column: { field: 'category', vocab: 'articleCategories', label: 'Chuyên mục' },
     fields: [
@@ -41,7 +41,7 @@ export const collections = {
   },
   guides: {
     path: 'huong-dan', title: 'Hướng dẫn dịch vụ công', one: 'hướng dẫn', newLabel: 'Thêm hướng dẫn',
-    site: 'huong-dan', titleField: 'title', search: ['title', 'summary'],
+    titleField: 'title', search: ['title', 'summary'],
     filters: [],
     column: { field: 'procedureCode', label: 'Mã thủ tục' },
     fields: [
@@ -63,7 +63,7 @@ export const collections = {
   },
   documents: {
     path: 'van-ban', title: 'Văn bản', one: 'văn bản', newLabel: 'Thêm văn bản',
-    site: 'van-ban', titleField: 'title', search: ['title', 'number', 'issuer'],
+    titleField: 'title', search: ['title', 'number', 'issuer'],
     filters: [{ field: 'kind', vocab: 'documentKinds', label: 'Loại văn bản' }],
     column: { field: 'number', label: 'Số, ký hiệu' },
     fields: [
@@ -81,7 +81,7 @@ export const collections = {
   },
   initiatives: {
     path: 'mo-hinh-sang-kien', title: 'Mô hình, sáng kiến', one: 'mô hình, sáng kiến', newLabel: 'Thêm mô hình, sáng kiến',
-    site: 'mo-hinh-sang-kien', titleField: 'title', search: ['title', 'authors'],
+    titleField: 'title', search: ['title', 'authors'],
     filters: [
       { field: 'kind', vocab: 'initiativeKinds', label: 'Loại' },
       { field: 'field', vocab: 'initiativeFields', label: 'Lĩnh vực' },
@@ -109,7 +109,7 @@ export const collections = {
   },
   honorees: {
     path: 'guong-dien-hinh', title: 'Gương điển hình', one: 'gương điển hình', newLabel: 'Thêm gương điển hình',
-    site: 'vinh-danh', titleField: 'name', search: ['name', 'position'],
+    titleField: 'name', search: ['name', 'position'],
     filters: [{ field: 'kind', vocab: 'honoreeKinds', label: 'Cá nhân hay tập thể' }],
     column: { field: 'kind', vocab: 'honoreeKinds', label: 'Loại' },
     fields: [
@@ -125,7 +125,7 @@ export const collections = {
   },
   awards: {
     path: 'khen-thuong', title: 'Khen thưởng', one: 'khen thưởng', newLabel: 'Thêm khen thưởng',
-    site: null, titleField: null, search: ['honoree.name', 'achievement', 'decisionNo'],
+    titleField: null, search: ['honoree.name', 'achievement', 'decisionNo'],
     expand: 'honoree',
     filters: [
       { field: 'form', vocab: 'awardForms', label: 'Hình thức' },
@@ -148,7 +148,7 @@ export const collections = {
   },
   units: {
     path: 'don-vi', title: 'Đơn vị', one: 'đơn vị', newLabel: 'Thêm đơn vị',
-    site: 'don-vi', titleField: 'name', search: ['name'],
+    titleField: 'name', search: ['name'],
     filters: [{ field: 'kind', vocab: 'unitKinds', label: 'Loại đơn vị' }],
     column: { field: 'kind', vocab: 'unitKinds', label: 'Loại' },
     fields: [
@@ -160,7 +160,7 @@ export const collections = {
   },
   indicators: {
     path: 'chi-so', title: 'Chỉ số cải cách hành chính', one: 'chỉ số', newLabel: 'Thêm số liệu chỉ số',
-    site: null, titleField: null, search: [],
+    titleField: null, search: [],
     filters: [
       { field: 'metric', vocab: 'metrics', label: 'Chỉ số' },
       { field: 'year', label: 'Năm', number: true },

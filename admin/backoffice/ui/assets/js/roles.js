@@ -1,6 +1,6 @@
 // @ts-check
 // What each role may do, as the collections' API rules say
-// (admin/migrations/1780000200_staff_roles.go). The back office only uses
+// (migrations/1780000200_staff_roles.go). The back office only uses
 // this to show the actions a person may take; the API decides, and a 403
 // from it is shown as it comes.
 

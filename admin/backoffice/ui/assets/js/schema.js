@@ -1,8 +1,9 @@
 // @ts-check
 // What the back office knows of the collections: meta.json (the fields'
-// limits and the fixed choices with their labels, which the server makes
-// from the database and internal/vocab), the public collections as shown
-// here (collections.js), records' titles and states in words.
+// limits, the kinds of public record with their sections on the site, and
+// the fixed choices with their labels, which the server makes from the
+// database, records.All and internal/vocab), the public collections as
+// shown here (collections.js), records' titles and states in words.
 
 /**
  * @import { FieldMeta, Meta, PublicRecord, RecordBase, VocabOption } from './types.js'
@@ -60,6 +61,17 @@ export function fieldMeta(collection, name) {
   return (c && c.fields.find((f) => f.name === name)) || {};
 }
 
+
+/**
+ * siteSection is the section of the public site where the records of a
+ * collection have their pages ("tin-tuc"), or null when they have none.
+ * @param {string} collection
+ * @returns {string | null}
+ */
+export function siteSection(collection) {
+  const k = meta.kinds && meta.kinds[collection];
+  return (k && k.section) || null;
+}
 
 /**
  * byPath names the collection shown at /quan-tri/{path}/.

@@ -198,9 +198,21 @@
  */
 
 /**
- * /quan-tri/meta.json: the collections' fields, the fixed choices with
- * their labels, and the commune.
- * @typedef {{ collections: Record<string, CollectionMeta>, vocab: Record<string, VocabOption[]>, commune?: CommuneMeta }} Meta
+ * What meta.json tells of a kind of public record, from its descriptor
+ * (records/<kind>/kind.go; admin/backoffice/backoffice.go, kindMeta).
+ * @typedef {{
+ *   section?: string, noun: string, label: string, linkable?: boolean,
+ *   editors: string[], publishers: string[],
+ * }} KindMeta
+ */
+
+/**
+ * /quan-tri/meta.json: the collections' fields, the kinds of public
+ * record, the fixed choices with their labels, and the commune.
+ * @typedef {{
+ *   collections: Record<string, CollectionMeta>, kinds?: Record<string, KindMeta>,
+ *   vocab: Record<string, VocabOption[]>, commune?: CommuneMeta,
+ * }} Meta
  */
 
 // ---------------------------------------------------------------- answers of the portal's routes

@@ -85,7 +85,6 @@
  * @property {string} title       the menu's and the list's title
  * @property {string} one         one record, in a sentence
  * @property {string} newLabel    the button that adds one
- * @property {string | null} site the section on the public site, if it has pages
  * @property {string | null} titleField
  * @property {string[]} search    fields the list's search looks in
  * @property {ListFilter[]} filters

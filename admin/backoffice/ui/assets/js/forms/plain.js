@@ -6,7 +6,7 @@
  */
 
 import { h, $, toPB, dateInputValue, parseVNDate, parseNumber } from '../util.js';
-import { fieldMeta, vocab, collections, formsInUse } from '../schema.js';
+import { fieldMeta, vocab, formsInUse, siteSection } from '../schema.js';
 import { frame, setInvalid, counterFor } from './field.js';
 
 /**
@@ -37,9 +37,8 @@ export function textWidget(def, value, opts) {
  */
 export function slugWidget(def, value, opts) {
   const w = textWidget(def, value, opts);
-  const c = collections[opts.collection];
-  if (c && c.site) {
-    const site = c.site;
+  const site = siteSection(opts.collection);
+  if (site) {
     const input = $(w.el, 'input', HTMLInputElement);
     const show = h('p', { class: 'hint slug-preview' });
     const upd = () => { show.textContent = input.value ? `Trang công khai: /${site}/${input.value}/` : ''; };

@@ -13,7 +13,7 @@
 
 import { view, create, update, remove, asApiError } from '../api.js';
 import { h, fill, find, formatDateTime, toPB, parseVNDate, dateInputValue, timeInputValue } from '../util.js';
-import { collections, titleOf, fieldLabel, scheduled } from '../schema.js';
+import { collections, titleOf, fieldLabel, scheduled, siteSection } from '../schema.js';
 import { canCreate, canEdit, canDelete, statuses, lockedUnit } from '../roles.js';
 import { widget } from '../forms/widget.js';
 import { setInvalid } from '../forms/field.js';
@@ -126,7 +126,7 @@ export async function renderForm(el, { collection, id }) {
       scheduleBox));
 
   const tools = record ? h('div', { class: 'tools' },
-    c.site ? h('button', { type: 'button', class: 'btn btn-secondary', onclick: () => openPreview(collection, record, dirty()) }, 'Xem trước') : null,
+    siteSection(collection) ? h('button', { type: 'button', class: 'btn btn-secondary', onclick: () => openPreview(collection, record, dirty()) }, 'Xem trước') : null,
     h('a', { class: 'btn btn-secondary', href: `${BASE}${c.path}/${record.id}/lich-su` }, 'Lịch sử thay đổi'),
     canDelete(collection, record) ? h('button', { type: 'button', class: 'btn btn-danger-quiet', onclick: onDelete }, 'Xóa') : null) : null;
 

@@ -10,7 +10,7 @@
 
 import { request, fileURL, list, asApiError } from '../api.js';
 import { h, fill, formatDateTime, q } from '../util.js';
-import { collections, titleOf, label, statusText, statusClass, scheduled } from '../schema.js';
+import { titleOf, label, statusText, statusClass, scheduled, siteSection } from '../schema.js';
 import { BASE, setTitle, takeFlash } from '../nav.js';
 import { modal } from '../dialog.js';
 import { shortActor } from '../components/actor.js';
@@ -102,7 +102,6 @@ export function crumbs(c, current) {
  * @param {PublicRecord} r
  */
 export function statePanel(collection, r) {
-  const c = collections[collection];
   const future = scheduled(r);
   const live = r.status === 'published' && !future;
   /** @type {[string, string | Node][]} */
@@ -112,8 +111,9 @@ export function statePanel(collection, r) {
   if (r.publishAt) rows.push([future ? 'Sẽ xuất bản lúc' : 'Thời điểm xuất bản', formatDateTime(r.publishAt)]);
   if (r.statusBy) rows.push(['Chuyển trạng thái', `${shortActor(r.statusBy)}${r.statusAt ? ', ' + formatDateTime(r.statusAt) : ''}`]);
   if (r.updatedBy || r.updated) rows.push(['Sửa lần cuối', [r.updatedBy ? shortActor(r.updatedBy) : '', formatDateTime(r.updated)].filter(Boolean).join(', ')]);
-  if (c.site && r.slug) {
-    const path = `/${c.site}/${r.slug}/`;
+  const section = siteSection(collection);
+  if (section && r.slug) {
+    const path = `/${section}/${r.slug}/`;
     rows.push(['Trang công khai', live
       ? h('a', { href: path, target: '_blank', rel: 'noopener' }, path, h('span', { class: 'visually-hidden' }, ' (mở thẻ mới)'))
       : h('span', {}, path, h('span', { class: 'muted' }, ' (chưa có trên trang công khai)'))]);
@@ -198,7 +198,7 @@ export function renderReadOnly(el, c, collection, r) {
     h('div', { class: 'notice notice-info' }, 'Bạn chỉ được xem mục này: vai trò của bạn không được sửa nó ở trạng thái hiện tại.'),
     statePanel(collection, r),
     h('div', { class: 'tools' },
-      c.site ? h('button', { type: 'button', class: 'btn btn-secondary', onclick: () => openPreview(collection, r, false) }, 'Xem trước') : null,
+      siteSection(collection) ? h('button', { type: 'button', class: 'btn btn-secondary', onclick: () => openPreview(collection, r, false) }, 'Xem trước') : null,
       h('a', { class: 'btn btn-secondary', href: `${BASE}${c.path}/${r.id}/lich-su` }, 'Lịch sử thay đổi')),
     h('dl', { class: 'readonly' }, rows));
 }

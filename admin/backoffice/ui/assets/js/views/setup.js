@@ -1,5 +1,5 @@
 // @ts-check
-// The commune's identity (issue 16): the first-run setup and its later
+// The commune's identity: the first-run setup and its later
 // edits, for reviewers (IT does the same with "portal init" or in /_/).
 // Names, contacts (Nghị định 42/2022/NĐ-CP), colour, the plan with its
 // signed PDF, the yearly deadline. Saving rebuilds the public site under

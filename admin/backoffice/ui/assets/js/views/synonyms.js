@@ -1,5 +1,5 @@
 // @ts-check
-// The search synonyms (issue 15): what citizens type and what the pages
+// The search synonyms: what citizens type and what the pages
 // say ("sổ đỏ" → "giấy chứng nhận quyền sử dụng đất"). The site's search
 // looks for both; a change shows on the site after the next build, which
 // saving one asks for. Editors and reviewers keep the list.
