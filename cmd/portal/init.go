@@ -60,7 +60,7 @@ func initCommand(app *pocketbase.PocketBase) *cobra.Command {
 			return runInit(app, set, planFile, deadline, ask, os.Stdin, os.Stdout)
 		},
 	}
-	for _, f := range commune.Fields {
+	for _, f := range commune.AllFields() {
 		values[f.Name] = cmd.Flags().String(f.Name, "", f.Label)
 	}
 	cmd.Flags().StringVar(&colour, "colour", "", "màu chủ đạo: "+strings.Join(commune.PaletteOrder, ", "))
@@ -87,13 +87,20 @@ func runInit(app core.App, set map[string]string, planFile, deadline string, ask
 		rec = core.NewRecord(coll)
 	}
 	rd := bufio.NewReader(in)
-	for _, f := range commune.Fields {
+	for i, f := range commune.AllFields() {
 		v, given := set[f.Name]
 		if !given {
 			v = rec.GetString(f.Name)
 		}
+		if ask && i == len(commune.Fields) {
+			fmt.Fprintln(out, "Thông tin bằng tiếng Anh cho trang /en/ (không bắt buộc; để trống thì trang hiện thông tin tiếng Việt):")
+		}
 		if ask && !given {
-			if v, err = prompt(rd, out, f.Label, v); err != nil {
+			label := f.Label
+			if !f.Required {
+				label += " (không bắt buộc)"
+			}
+			if v, err = prompt(rd, out, label, v); err != nil {
 				return err
 			}
 		}

@@ -18,6 +18,7 @@ import (
 	portal "github.com/daison/portal"
 	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/backoffice"
+	"github.com/daison/portal/admin/feedback"
 	"github.com/daison/portal/admin/reminders"
 	"github.com/daison/portal/demo"
 	"github.com/daison/portal/internal/commune"
@@ -96,6 +97,14 @@ func wire(app *pocketbase.PocketBase, o *options) *parts {
 		// Without --base-url the site is the portal's own host, which
 		// the forms' origin check allows anyway.
 		SiteURL: func() string { return o.baseURL },
+		// The live build's page around receipts and lookup results.
+		PageShell: func() []byte {
+			b, err := os.ReadFile(filepath.Join(live.InData(app.DataDir()).LivePath(), filepath.FromSlash(feedback.ShellPath)))
+			if err != nil {
+				return nil
+			}
+			return b
+		},
 	})
 
 	backoffice.Register(app)
