@@ -50,6 +50,11 @@ type Options struct {
 	// SiteURL returns the public site's address, whose pages may post the
 	// citizens' forms from another host; nil allows only the portal's own.
 	SiteURL func() string
+
+	// PageShell returns the live site's page shell (feedback.ShellPath),
+	// in which the pages the portal answers citizens' forms with are set;
+	// nil, or nil bytes: those pages stand alone.
+	PageShell feedback.Shell
 }
 
 // Register binds the portal's record hooks and API middleware to app. Call it
@@ -142,8 +147,9 @@ func Register(app core.App, opts Options) {
 			e.Router.POST("/api/portal/return/{collection}/{id}", returnRoute).Bind(staffauth.Require(schema.RoleEditor, schema.RoleReviewer), apis.BodyLimit(maxReturnBody))
 			awards.Routes(e)
 			reminders.Routes(e)
+			guideLibraryRoutes(e)
 
-			feedback.Routes(e, opts.SiteURL)
+			feedback.Routes(e, opts.SiteURL, opts.PageShell)
 			return e.Next()
 		},
 	})

@@ -99,6 +99,7 @@ type initiativeData struct {
 
 type guideData struct {
 	common
+	Library        string        `toml:"library"` // the guide of the library this one adapts
 	Title          string        `toml:"title"`
 	Audience       string        `toml:"audience"`
 	Summary        string        `toml:"summary"`

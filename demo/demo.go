@@ -45,10 +45,13 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"github.com/daison/portal/records"
 	"io/fs"
 
+	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/daison/portal/internal/schema"
+	"github.com/daison/portal/records"
 )
 
 // ErrNotEmpty is returned by Load when a public collection already has
@@ -66,7 +69,15 @@ var dataFiles embed.FS
 // record, whatever its status.
 func Empty(app core.App) (bool, error) {
 	for _, name := range records.Collections() {
-		n, err := app.CountRecords(name)
+		var where []dbx.Expression
+		if name == schema.Guides {
+			// The guide library's guides ship with every portal: they are
+			// not content of the commune's own.
+			if c, err := app.FindCachedCollectionByNameOrId(name); err == nil && c.Fields.GetByName("libraryId") != nil {
+				where = append(where, dbx.NewExp("libraryId = ''"))
+			}
+		}
+		n, err := app.CountRecords(name, where...)
 		if err != nil {
 			return false, fmt.Errorf("demo: count %s: %w", name, err)
 		}

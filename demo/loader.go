@@ -7,6 +7,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/filesystem"
 
 	"github.com/daison/portal/demo/draw"
+	"github.com/daison/portal/internal/guidelib"
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/vocab"
 )
@@ -246,6 +247,24 @@ func (l *loader) guide(g guideData) error {
 		"steps": g.Steps, "procedureCode": g.ProcedureCode, "portalLink": g.PortalLink,
 		"documents": g.Documents, "fee": g.Fee, "processingTime": g.ProcessingTime,
 		"offline": g.Offline, "weight": g.Weight, "featured": g.Featured,
+	}
+	if g.Library != "" {
+		// The demo's own wording of a guide of the library: it takes the
+		// library guide's place (and gives it back when the demo is
+		// cleared: the next start seeds it again).
+		lib, ok := guidelib.Find(g.Library)
+		if !ok {
+			return fmt.Errorf("demo: %s adapts %q, which the guide library does not have", label, g.Library)
+		}
+		if old, err := l.app.FindFirstRecordByData(schema.Guides, "libraryId", g.Library); err == nil {
+			if err := l.app.Delete(old); err != nil {
+				return fmt.Errorf("demo: %s: %w", label, err)
+			}
+		}
+		fields["libraryId"] = lib.ID
+		fields["libraryVersion"] = lib.Version
+		fields["legalBasis"] = lib.LegalBasis
+		fields["checked"] = lib.Fields()["checked"]
 	}
 	_, err := l.create(schema.Guides, label, g.common, fields)
 	return err

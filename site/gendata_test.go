@@ -47,7 +47,7 @@ var serverOwned = map[string]bool{
 	"shortCode": true, "oldSlugs": true, "updatedBy": true, "statusBy": true, "statusAt": true,
 	"achievementKey": true, "demo": true, "demoIds": true, "idempotencyKey": true, "ipHash": true,
 	"answeredBy": true, "refCode": true, "state": true, "answeredAt": true, "publishedAt": true,
-	"galleryCaptions": true,
+	"galleryCaptions": true, "libraryId": true, "libraryVersion": true, "libraryHash": true, "libraryProposal": true,
 }
 
 // fill says how a record's optional fields are filled.

@@ -72,7 +72,8 @@ func Register(app core.App, b *Builder, guard Guard) *Queue {
 			// other page is the live build's file.
 			srv := search.NewServer(b.Dir(), b.Dir().Handler())
 			b.search.Store(srv)
-			var siteHandler http.Handler = srv
+			// The reader's display settings without JavaScript (display.go).
+			siteHandler := withDisplay(srv)
 			e.Router.GET(sitePattern, func(re *core.RequestEvent) error {
 				siteHandler.ServeHTTP(re.Response, re.Request)
 				return nil

@@ -75,6 +75,8 @@ var stampFields = func() map[string][]string {
 	for _, c := range records.Collections() {
 		m[c] = []string{"updatedBy", "statusBy", "statusAt"}
 	}
+	// The guide library's bookkeeping (internal/guidelib).
+	m[schema.Guides] = append(m[schema.Guides], "libraryId", "libraryVersion", "libraryHash", "libraryProposal")
 	return m
 }()
 

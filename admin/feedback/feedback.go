@@ -33,7 +33,10 @@ const (
 // Routes adds the citizens' forms and the staff routes of the submissions
 // to e's router. siteURL returns the public site's address, whose pages
 // may post the forms from another host; nil allows only the portal's own.
-func Routes(e *core.ServeEvent, siteURL func() string) {
+func Routes(e *core.ServeEvent, siteURL func() string, shell Shell) {
+	if shell != nil {
+		e.App.Store().Set(shellKey, shell)
+	}
 	// Citizens' forms: JSON for the site's script, plain form posts
 	// without it; small bodies only.
 	sameSite := sameSiteForms(siteURL)

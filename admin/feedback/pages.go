@@ -162,6 +162,20 @@ func renderFeedback(e *core.RequestEvent, status int, t *template.Template, name
 	h := e.Response.Header()
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Robots-Tag", "noindex")
+	// In the public site's page when the live build has one: its banner,
+	// header, menu and footer around the content.
+	if shell, ok := e.App.Store().Get(shellKey).(Shell); ok {
+		if frame := shell(); frame != nil {
+			title, style, body, err := renderParts(t, data)
+			if err != nil {
+				return e.InternalServerError("", err)
+			}
+			if page, ok := inShell(frame, title, style, body); ok {
+				h.Set("Content-Security-Policy", shellCSP(style))
+				return e.HTML(status, string(page))
+			}
+		}
+	}
 	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 	return e.HTML(status, buf.String())
 }

@@ -68,7 +68,7 @@ func validate(e *core.RecordEvent) error {
 	r := e.Record
 	errs := validation.Errors{}
 	check.Texts(r, errs)
-	for _, f := range commune.Fields {
+	for _, f := range commune.AllFields() {
 		v := r.GetString(f.Name)
 		if _, bad := errs[f.Name]; bad {
 			continue

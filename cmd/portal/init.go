@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/fatih/color"
 	"github.com/pocketbase/pocketbase"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/daison/portal/admin"
 	"github.com/daison/portal/internal/commune"
+	"github.com/daison/portal/internal/guidelib"
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/vocab"
 )
@@ -58,7 +60,7 @@ func initCommand(app *pocketbase.PocketBase) *cobra.Command {
 			return runInit(app, set, planFile, deadline, ask, os.Stdin, os.Stdout)
 		},
 	}
-	for _, f := range commune.Fields {
+	for _, f := range commune.AllFields() {
 		values[f.Name] = cmd.Flags().String(f.Name, "", f.Label)
 	}
 	cmd.Flags().StringVar(&colour, "colour", "", "màu chủ đạo: "+strings.Join(commune.PaletteOrder, ", "))
@@ -85,13 +87,20 @@ func runInit(app core.App, set map[string]string, planFile, deadline string, ask
 		rec = core.NewRecord(coll)
 	}
 	rd := bufio.NewReader(in)
-	for _, f := range commune.Fields {
+	for i, f := range commune.AllFields() {
 		v, given := set[f.Name]
 		if !given {
 			v = rec.GetString(f.Name)
 		}
+		if ask && i == len(commune.Fields) {
+			fmt.Fprintln(out, "Thông tin bằng tiếng Anh cho trang /en/ (không bắt buộc; để trống thì trang hiện thông tin tiếng Việt):")
+		}
 		if ask && !given {
-			if v, err = prompt(rd, out, f.Label, v); err != nil {
+			label := f.Label
+			if !f.Required {
+				label += " (không bắt buộc)"
+			}
+			if v, err = prompt(rd, out, label, v); err != nil {
 				return err
 			}
 		}
@@ -135,8 +144,24 @@ func runInit(app core.App, set map[string]string, planFile, deadline string, ask
 			return fmt.Errorf("chưa lưu được hạn nộp:\n%s", admin.Explain(err))
 		}
 	}
+	if err := seedGuides(app, out); err != nil {
+		return err
+	}
 	id := commune.FromRecord(rec)
 	color.New(color.FgGreen).Fprintf(out, "Đã lưu thông tin của %s. Trang công khai mang tên “%s” từ lần dựng tiếp theo (portal serve hoặc portal build).\n", id.Commune, id.SiteName)
+	return nil
+}
+
+// seedGuides adds the guide library's guides the commune does not have
+// yet and says what it did (guidelib.Seed).
+func seedGuides(app core.App, out io.Writer) error {
+	rep, err := guidelib.Seed(app, time.Now())
+	if err != nil {
+		return fmt.Errorf("thư viện hướng dẫn dịch vụ công: %w", err)
+	}
+	if rep != (guidelib.Report{}) {
+		fmt.Fprintf(out, "Thư viện hướng dẫn dịch vụ công: thêm %d, cập nhật %d, đề xuất phiên bản mới cho %d hướng dẫn đã sửa.\n", rep.Added, rep.Updated, rep.Proposed)
+	}
 	return nil
 }
 

@@ -21,6 +21,8 @@ func TestInit(t *testing.T) {
 		"xã Hòa Bình Mẫu", "tỉnh Thử Nghiệm", "HB", "Ủy ban nhân dân xã Hòa Bình Mẫu",
 		"Hòa Bình Mẫu phục vụ Nhân dân", "Số 1 đường Thử", "0203 3000 000", "lienhe@hoabinhmau.example",
 		"", "Người Thử Nghiệm", "", "", "", "", "",
+		// In English: the commune and its owner, the rest left empty.
+		"Hòa Bình Mẫu Commune", "People's Committee of Hòa Bình Mẫu Commune", "", "", "", "", "", "",
 	}, "\n") + "\n"
 	pdf := filepath.Join(t.TempDir(), "ke-hoach.pdf")
 	if err := os.WriteFile(pdf, []byte("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"), 0o644); err != nil {
@@ -38,11 +40,27 @@ func TestInit(t *testing.T) {
 	if id.Commune != "xã Hòa Bình Mẫu" || id.SiteName != "Cổng cải cách hành chính xã Hòa Bình Mẫu" || id.Mark != "HB" || id.Colour != "tim" || id.Email != "lienhe@hoabinhmau.example" {
 		t.Errorf("stored identity: %+v", id)
 	}
+	if id.English.Commune != "Hòa Bình Mẫu Commune" || id.English.Owner != "People's Committee of Hòa Bình Mẫu Commune" || id.English.Address != "" {
+		t.Errorf("stored identity in English: %+v", id.English)
+	}
+	if !strings.Contains(out.String(), "Giờ làm việc bằng tiếng Anh (không bắt buộc) [") {
+		t.Errorf("the English fields were not asked as optional:\n%s", out.String())
+	}
 	if strings.Contains(out.String(), "Tên trang web [") {
 		t.Error("a field given by flag was asked again")
 	}
 	if got := strings.Join(id.FormsInUse().Keys(), ","); got != "giay-khen,bang-khen-thanh-pho" {
 		t.Errorf("forms in use: %s", got)
+	}
+	// The guide library: every guide, published, none naming the commune.
+	guides, err := app.FindRecordsByFilter("guides", "status = 'published' && libraryId != ''", "", 0, 0)
+	if err != nil || len(guides) < 20 || !strings.Contains(out.String(), "Thư viện hướng dẫn dịch vụ công: thêm") {
+		t.Errorf("init seeded %d library guides (%v); said %q", len(guides), err, out.String())
+	}
+	for _, g := range guides {
+		if strings.Contains(g.GetString("title")+g.GetString("offline"), "Hòa Bình") {
+			t.Errorf("guide %q names the commune", g.GetString("title"))
+		}
 	}
 	rec, _ := commune.Record(app)
 	if rec.GetString("planFile") == "" {
@@ -73,6 +91,8 @@ func TestInit(t *testing.T) {
 		{"no name", map[string]string{"commune": ""}, "", "Hãy điền"},
 		{"unknown colour", map[string]string{"colour": "hong"}, "", "colour"},
 		{"not a PDF", map[string]string{}, notPDF, "không phải tệp PDF"},
+		{"English too long", map[string]string{"aboutEn": strings.Repeat("a", 1001)}, "", "tối đa 1000 ký tự"},
+		{"English on two lines", map[string]string{"communeEn": "Hòa Bình\nCommune"}, "", "communeEn"},
 		{"unknown award form", map[string]string{"awardForms": "giay-khen,huan-chuong"}, "", "Không có hình thức khen thưởng “huan-chuong”"},
 	} {
 		err := runInit(app, c.set, c.file, "", false, strings.NewReader(""), &out)

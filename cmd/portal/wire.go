@@ -18,6 +18,7 @@ import (
 	portal "github.com/daison/portal"
 	"github.com/daison/portal/admin"
 	"github.com/daison/portal/admin/backoffice"
+	"github.com/daison/portal/admin/feedback"
 	"github.com/daison/portal/admin/reminders"
 	"github.com/daison/portal/demo"
 	"github.com/daison/portal/internal/commune"
@@ -96,6 +97,14 @@ func wire(app *pocketbase.PocketBase, o *options) *parts {
 		// Without --base-url the site is the portal's own host, which
 		// the forms' origin check allows anyway.
 		SiteURL: func() string { return o.baseURL },
+		// The live build's page around receipts and lookup results.
+		PageShell: func() []byte {
+			b, err := os.ReadFile(filepath.Join(live.InData(app.DataDir()).LivePath(), filepath.FromSlash(feedback.ShellPath)))
+			if err != nil {
+				return nil
+			}
+			return b
+		},
 	})
 
 	backoffice.Register(app)
@@ -138,6 +147,18 @@ func wire(app *pocketbase.PocketBase, o *options) *parts {
 		return e.Next()
 	})
 
+	// The guide library first: the demo's guides adapt some of its guides.
+	// A failure is logged and the portal serves on.
+	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
+		Id:       "portalGuideLibrary",
+		Priority: -20,
+		Func: func(e *core.ServeEvent) error {
+			if err := seedGuides(e.App, os.Stdout); err != nil {
+				e.App.Logger().Error("Không nạp được thư viện hướng dẫn", "error", err.Error())
+			}
+			return e.Next()
+		},
+	})
 	// Before the site's own serve hook (priority 999): demo content first,
 	// so the first build already shows it.
 	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{

@@ -98,7 +98,7 @@ var textFields = map[string]map[string]Kind{
 	schema.Nominations: {"achievements": MultiLine, "comment": MultiLine},
 	schema.UnitReports: {"summary": Markdown},
 	schema.Feedback:    {"message": MultiLine, "answer": MultiLine, "question": MultiLine},
-	commune.Collection: {"planText": Markdown, "decisionBases": MultiLine, "decisionRecipients": MultiLine},
+	commune.Collection: {"planText": Markdown, "aboutEn": MultiLine, "decisionBases": MultiLine, "decisionRecipients": MultiLine},
 }
 
 // KindOf is the kind of a staff-side collection's text field; fields not

@@ -46,6 +46,11 @@ type Identity struct {
 	// Colour is one of Palette's tokens.
 	Colour string `json:"colour"`
 
+	// The same in English, for the site's page in English (/en/, Nghị định
+	// 42/2022/NĐ-CP): all optional. Where one is empty the page shows the
+	// Vietnamese field (names stay names) under an English label.
+	English English `json:"en"`
+
 	// The plan that launched the movement: number and symbol
 	// ("105/KH-UBND"), date (dd/mm/yyyy) and full text (Markdown).
 	PlanNumber string `json:"planNumber"`
@@ -127,6 +132,40 @@ var Fields = []Field{
 	{"planDate", "Ngày ban hành kế hoạch (dd/mm/yyyy)", 10, false},
 }
 
+// English is the identity's optional English text (EnglishFields).
+type English struct {
+	// Commune is the commune's name in English: "Hòa Bình Commune".
+	Commune string `json:"commune"`
+	// Owner is the body in charge: "People's Committee of Hòa Bình Commune".
+	Owner string `json:"owner"`
+	// About says in a few sentences what the commune and the site are.
+	About            string `json:"about"`
+	Address          string `json:"address"`
+	OfficeHours      string `json:"officeHours"`
+	ResponsibleTitle string `json:"responsibleTitle"`
+	CounterAddress   string `json:"counterAddress"`
+	CounterHours     string `json:"counterHours"`
+}
+
+// EnglishFields are the English fields (English), each optional, with
+// their limits and Vietnamese labels, in the order the setup asks them.
+// Their names are the collection's fields.
+var EnglishFields = []Field{
+	{"communeEn", "Tên xã bằng tiếng Anh (“Hòa Bình Commune”)", 100, false},
+	{"ownerEn", "Cơ quan chủ quản bằng tiếng Anh (“People's Committee of Hòa Bình Commune”)", 150, false},
+	{"aboutEn", "Giới thiệu ngắn về xã và cổng bằng tiếng Anh", 1000, false},
+	{"addressEn", "Địa chỉ cơ quan bằng tiếng Anh", 300, false},
+	{"officeHoursEn", "Giờ làm việc bằng tiếng Anh", 300, false},
+	{"responsibleTitleEn", "Chức vụ người chịu trách nhiệm bằng tiếng Anh", 150, false},
+	{"counterAddressEn", "Địa chỉ bộ phận một cửa bằng tiếng Anh", 300, false},
+	{"counterHoursEn", "Giờ tiếp nhận hồ sơ của bộ phận một cửa bằng tiếng Anh", 300, false},
+}
+
+// AllFields are Fields followed by EnglishFields.
+func AllFields() []Field {
+	return append(append([]Field{}, Fields...), EnglishFields...)
+}
+
 // Field is one text field of the identity.
 type Field struct {
 	Name, Label string
@@ -149,6 +188,12 @@ func FromGetter(get func(string) string, demo bool) Identity {
 		CounterHours: get("counterHours"), Colour: get("colour"),
 		PlanNumber: get("planNumber"), PlanDate: get("planDate"), PlanText: get("planText"),
 		DecisionBases: get("decisionBases"), DecisionRecipients: get("decisionRecipients"),
+		English: English{
+			Commune: get("communeEn"), Owner: get("ownerEn"), About: get("aboutEn"),
+			Address: get("addressEn"), OfficeHours: get("officeHoursEn"),
+			ResponsibleTitle: get("responsibleTitleEn"), CounterAddress: get("counterAddressEn"),
+			CounterHours: get("counterHoursEn"),
+		},
 		Demo: demo,
 	}
 }

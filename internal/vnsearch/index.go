@@ -60,6 +60,9 @@ type Index struct {
 	Pairs    map[string][]Variant // "key key" → variants "form form"
 	N        int
 	Synonyms []Synonym
+	// Boost is each document's boost in tenths; missing or 0 is
+	// BoostNone.
+	Boost []int
 }
 
 // Builder collects the words of documents into an Index.

@@ -15,11 +15,70 @@ const (
 )
 
 // Accent factors (tenths): a word typed with diacritics finds the same
-// diacritics first.
+// diacritics first, well above a word that only folds to it.
 const (
 	aSame  = 10
-	aOther = 7
+	aOther = 4
 )
+
+// Word factors (tenths): a common word ("của", "hơn", "và", "các", "một")
+// counts little alone; a word typed without diacritics that folds to one
+// ("hon" is "hôn" and "hơn") finds its other readings first.
+const (
+	wWord = 10
+	wStop = 2
+)
+
+// StopForms are the common words (lower case, NFC) that count little
+// alone: in "ket hon" the "hơn" (more) of "nhanh hơn" is not the "hôn" of
+// "kết hôn". A pair of two of them counts little too.
+var StopForms = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`của và các một hơn là có được cho để với trong những này khi thì mà đã sẽ
+		đang không nhiều rất cũng như từ tại theo về đến ra vào lên hay hoặc nếu vì nên bị do còn chỉ ở mỗi
+		đó đây thế nào gì ai bao sao nơi lại rồi vẫn nữa chưa cùng trên dưới sau trước qua bằng`) {
+		StopForms[w] = true
+	}
+}
+
+// formWeight is a variant's word factor.
+func formWeight(form string) int {
+	if StopForms[form] {
+		return wStop
+	}
+	return wWord
+}
+
+// pairWeight is a pair variant's word factor: little only when both words
+// are common ones.
+func pairWeight(form string) int {
+	a, b, _ := strings.Cut(form, " ")
+	if StopForms[a] && StopForms[b] {
+		return wStop
+	}
+	return wWord
+}
+
+// BoostNone is a document's boost (tenths, Index.Boost) unless its kind
+// has another: a guide answers a procedure before the news mentioning it.
+const BoostNone = 10
+
+// Hits below the best one's score divided by cutoff are dropped: words
+// scattered over a page do not lengthen the list below a phrase.
+const cutoff = 40
+
+// weakPart: a best hit under the score of a query whose every word and
+// pair stands in a title, divided by weakPart, is a weak answer; so is a
+// best hit holding fewer than half the pairs of words typed side by side.
+const weakPart = 16
+
+// adjacentPair is what each pair of words typed side by side and found
+// side by side multiplies a document's score by (plus one).
+const adjacentPair = 7
+
+// minLoose is the shortest word a synonym's phrase matches one letter off.
+const minLoose = 4
 
 // Limits of a query: words read, keys a prefix expands to.
 const (
@@ -38,6 +97,10 @@ type Hit struct {
 type Result struct {
 	Hits []Hit
 	Keys []string
+	// Weak is true when nothing, or only something far from the words
+	// typed, was found: the page then offers the national portal and the
+	// hotline.
+	Weak bool
 }
 
 type term struct{ text, key string }
@@ -67,25 +130,36 @@ func (ix *Index) Search(q string) Result {
 		return Result{}
 	}
 	alts := []alternative{{terms: toTerms(qt), weight: 10}}
+	if rest := withoutFillers(qt); len(rest) > 0 && len(rest) < len(qt) {
+		alts = append(alts, alternative{terms: toTerms(rest), weight: 8})
+	}
 	for _, s := range ix.Synonyms {
 		from := Tokens(s.From)
 		to := Tokens(s.To)
 		if len(from) == 0 || len(to) == 0 {
 			continue
 		}
-		if i := indexKeys(qt, from); i >= 0 {
+		i, w := indexKeys(qt, from, false), 9
+		if i < 0 {
+			i, w = indexKeys(qt, from, true), 7
+		}
+		if i >= 0 {
 			ts := append(append(toTerms(qt[:i]), toTerms(to)...), toTerms(qt[i+len(from):])...)
-			alts = append(alts, alternative{terms: ts, weight: 9})
+			alts = append(alts, alternative{terms: ts, weight: w})
 		}
 	}
 	var scores map[int]int
-	var keys map[int]bool
+	var keys, phrase map[int]bool
 	for stage := 1; stage <= 2; stage++ {
-		scores, keys = map[int]int{}, map[int]bool{}
+		scores, keys, phrase = map[int]int{}, map[int]bool{}, map[int]bool{}
 		for _, a := range alts {
-			for d, s := range ix.match(a.terms, stage, keys) {
+			m, adj := ix.match(a.terms, stage, keys)
+			for d, s := range m {
 				if v := s * a.weight; v > scores[d] {
 					scores[d] = v
+				}
+				if len(a.terms) == 1 || adj[d] >= len(a.terms)/2 {
+					phrase[d] = true
 				}
 			}
 		}
@@ -93,10 +167,30 @@ func (ix *Index) Search(q string) Result {
 			break
 		}
 	}
+	best, bestDoc := 0, -1
+	for d, s := range scores {
+		s *= ix.boost(d)
+		scores[d] = s
+		if s > best || s == best && d < bestDoc {
+			best, bestDoc = s, d
+		}
+	}
 	res := Result{Hits: make([]Hit, 0, len(scores))}
 	for d, s := range scores {
-		res.Hits = append(res.Hits, Hit{Doc: d, Score: s})
+		if s >= best/cutoff {
+			res.Hits = append(res.Hits, Hit{Doc: d, Score: s})
+		}
 	}
+	// The score of every word and pair typed exactly in a title, side by
+	// side (match's rules), in the query as typed, of a document without
+	// boost.
+	n := len(qt)
+	adjacent := 4
+	if n > 1 {
+		adjacent = 1 + adjacentPair*(n-1)
+	}
+	ideal := (2*n - 1) * qExact * aSame * wWord * fieldWeight(Title) * adjacent * 3 * 10 * BoostNone
+	res.Weak = best < ideal/weakPart || !phrase[bestDoc]
 	sort.Slice(res.Hits, func(i, j int) bool {
 		a, b := res.Hits[i], res.Hits[j]
 		if a.Score != b.Score {
@@ -111,6 +205,37 @@ func (ix *Index) Search(q string) Result {
 	return res
 }
 
+// Fillers are the words of a question around what is asked ("thủ tục kết
+// hôn", "xin lại giấy khai sinh", "làm căn cước ở đâu"), as keys: a query
+// holding some is also searched without them, a little below.
+var Fillers = [][]string{{"thu", "tuc"}, {"huong", "dan"}, {"the", "nao"}, {"o", "dau"}, {"lam"}, {"xin"},
+	{"lai"}, {"cach"}, {"can"}, {"gi"}, {"muon"}, {"toi"}}
+
+// withoutFillers is q without its fillers.
+func withoutFillers(q []Token) []Token {
+	var out []Token
+	for i := 0; i < len(q); {
+		n := 0
+		for _, f := range Fillers {
+			if i+len(f) <= len(q) && n == 0 {
+				ok := true
+				for j := range f {
+					ok = ok && q[i+j].Key == f[j]
+				}
+				if ok {
+					n = len(f)
+				}
+			}
+		}
+		if n == 0 {
+			out = append(out, q[i])
+			n = 1
+		}
+		i += n
+	}
+	return out
+}
+
 func toTerms(ts []Token) []term {
 	out := make([]term, len(ts))
 	for i, t := range ts {
@@ -119,12 +244,15 @@ func toTerms(ts []Token) []term {
 	return out
 }
 
-// indexKeys is where the keys of phrase start in q's, or -1.
-func indexKeys(q, phrase []Token) int {
+// indexKeys is where the keys of phrase start in q's, or -1. Loosely,
+// a word of at least minLoose letters may be one letter off ("vnied" for
+// "vneid").
+func indexKeys(q, phrase []Token, loose bool) int {
 	for i := 0; i+len(phrase) <= len(q); i++ {
 		ok := true
 		for j := range phrase {
-			if q[i+j].Key != phrase[j].Key {
+			a, b := q[i+j].Key, phrase[j].Key
+			if a != b && (!loose || len(a) < minLoose || !Within1(a, b)) {
 				ok = false
 				break
 			}
@@ -176,13 +304,15 @@ func (ix *Index) expand(t term, last bool, stage int) []expansion {
 }
 
 // match scores the documents holding every term (or an expansion of it):
-// each term counts its best expansion's quality × accent × field weight,
+// each term counts its best expansion's quality × accent × word factor ×
+// field weight,
 // and each pair of terms typed side by side that a field holds side by
 // side counts as a term more. Of a query of several words, a document
-// holding no pair side by side (words scattered over the page) counts a
-// quarter; a document whose title holds every term counts half again.
+// counts 1 + adjacentPair × the pairs it holds side by side: words
+// scattered over a page count an eighth of a phrase; a document whose
+// title holds every term counts half again.
 // keys gathers the vocabulary keys that matched.
-func (ix *Index) match(terms []term, stage int, keys map[int]bool) map[int]int {
+func (ix *Index) match(terms []term, stage int, keys map[int]bool) (map[int]int, map[int]int) {
 	var acc map[int]int
 	var inTitle map[int]bool
 	for ti, t := range terms {
@@ -196,6 +326,7 @@ func (ix *Index) match(terms []term, stage int, keys map[int]bool) map[int]int {
 				if marks && v.Form != t.text {
 					a = aOther
 				}
+				w := formWeight(v.Form)
 				for _, p := range v.Postings {
 					d := int(p.Doc)
 					if acc != nil {
@@ -204,7 +335,7 @@ func (ix *Index) match(terms []term, stage int, keys map[int]bool) map[int]int {
 						}
 					}
 					hit = true
-					if s := e.q * a * fieldWeight(p.Mask); s > per[d] {
+					if s := e.q * a * w * fieldWeight(p.Mask); s > per[d] {
 						per[d] = s
 					}
 					if p.Mask&Title != 0 {
@@ -229,7 +360,7 @@ func (ix *Index) match(terms []term, stage int, keys map[int]bool) map[int]int {
 		}
 		acc = next
 	}
-	adj := map[int]bool{}
+	adj := map[int]int{}
 	for ti := 0; ti+1 < len(terms); ti++ {
 		a, b := ix.resolve(terms[ti]), ix.resolve(terms[ti+1])
 		if a == "" || b == "" {
@@ -243,13 +374,16 @@ func (ix *Index) match(terms []term, stage int, keys map[int]bool) map[int]int {
 			if marks && v.Form != typed {
 				f = aOther
 			}
+			w := pairWeight(v.Form)
 			for _, p := range v.Postings {
 				d := int(p.Doc)
 				if _, ok := acc[d]; !ok {
 					continue
 				}
-				adj[d] = true
-				if s := qExact * f * fieldWeight(p.Mask); s > bonus[d] {
+				if _, ok := bonus[d]; !ok {
+					adj[d]++
+				}
+				if s := qExact * f * w * fieldWeight(p.Mask); s > bonus[d] {
 					bonus[d] = s
 				}
 			}
@@ -259,8 +393,10 @@ func (ix *Index) match(terms []term, stage int, keys map[int]bool) map[int]int {
 		}
 	}
 	for d, s := range acc {
-		if len(terms) == 1 || adj[d] {
+		if len(terms) == 1 {
 			s *= 4
+		} else {
+			s *= 1 + adjacentPair*adj[d]
 		}
 		if inTitle[d] {
 			acc[d] = s * 3
@@ -268,7 +404,15 @@ func (ix *Index) match(terms []term, stage int, keys map[int]bool) map[int]int {
 			acc[d] = s * 2
 		}
 	}
-	return acc
+	return acc, adj
+}
+
+// boost is document d's boost (tenths).
+func (ix *Index) boost(d int) int {
+	if d < len(ix.Boost) && ix.Boost[d] > 0 {
+		return ix.Boost[d]
+	}
+	return BoostNone
 }
 
 // resolve is the key a term stands for in pairs: its own, or its telex

@@ -18,7 +18,9 @@ type Params struct {
 	Documents      string `json:"documents,omitempty"` // Markdown
 	Fee            string `json:"fee,omitempty"`
 	ProcessingTime string `json:"processingTime,omitempty"`
-	Offline        string `json:"offline,omitempty"` // Markdown
+	Offline        string `json:"offline,omitempty"`    // Markdown
+	LegalBasis     string `json:"legalBasis,omitempty"` // Markdown
+	Checked        string `json:"checked,omitempty"`    // dd/mm/yyyy: facts last checked
 	Steps          []Step `json:"steps"`
 	Featured       bool   `json:"featured,omitempty"`
 }
@@ -56,6 +58,8 @@ func export(s record.Site) error {
 			Fee:            g.Fee(),
 			ProcessingTime: g.ProcessingTime(),
 			Offline:        record.Neutralize(g.Offline()),
+			LegalBasis:     record.Neutralize(g.LegalBasis()),
+			Checked:        g.Checked(),
 			Steps:          numberSteps(steps),
 			Featured:       g.Featured(),
 		}

@@ -51,6 +51,20 @@ func (g *Guide) ProcessingTime() string { return g.GetString("processingTime") }
 // Offline is how to do it without the internet, in Markdown.
 func (g *Guide) Offline() string { return g.GetString("offline") }
 
+// LegalBasis is the laws, decrees and circulars the procedure rests on
+// (Markdown).
+func (g *Guide) LegalBasis() string { return g.GetString("legalBasis") }
+
+// Checked is the day the guide's facts were last checked, dd/mm/yyyy, or
+// "" if never.
+func (g *Guide) Checked() string {
+	d := g.GetDateTime("checked")
+	if d.IsZero() {
+		return ""
+	}
+	return d.Time().UTC().Format("02/01/2006")
+}
+
 // Weight orders guides: the smaller first.
 func (g *Guide) Weight() int { return g.GetInt("weight") }
 

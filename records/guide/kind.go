@@ -19,6 +19,7 @@ var Kind = &record.Kind{
 	TitleField: "title",
 	Texts: map[string]check.Kind{
 		"summary": check.MultiLine, "body": check.Markdown, "documents": check.Markdown, "offline": check.Markdown,
+		"legalBasis": check.Markdown,
 	},
 	SlugSource:   slugSource,
 	SlugFallback: "huong-dan",

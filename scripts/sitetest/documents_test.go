@@ -64,8 +64,9 @@ func waitLive(t testing.TB, path string) string {
 }
 
 // TestDocumentPublished: a document published with its signed PDF gets its
-// page in /van-ban/, where a citizen finds it in Chromium, opens it and
-// downloads the very PDF; search finds it and the sitemap lists it.
+// page in /van-ban/, where a citizen finds it in Chromium, opens it (its
+// copy and print buttons work: the site's script is loaded) and downloads
+// the very PDF; search finds it and the sitemap lists it.
 func TestDocumentPublished(t *testing.T) {
 	need(t)
 	pdf := []byte("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
@@ -80,7 +81,8 @@ func TestDocumentPublished(t *testing.T) {
 
 	ctx := browsertest.New(t, 375, 900)
 	open(t, ctx, "/van-ban/")
-	if txt := mainText(t, ctx); !strings.Contains(txt, "321/KH-UBND") || !strings.Contains(txt, "Năm ban hành") {
+	// The ways to browse are folded behind "Xem theo năm ban hành, loại văn bản".
+	if txt := mainText(t, ctx); !strings.Contains(txt, "321/KH-UBND") || !strings.Contains(txt, "năm ban hành") {
 		t.Fatalf("/van-ban/ does not show the document: %s", txt)
 	}
 	if !eval[bool](t, ctx, `!!document.querySelector('main a[href="`+page+`"]')`) {
@@ -89,6 +91,8 @@ func TestDocumentPublished(t *testing.T) {
 	click(t, ctx, `main a[href="`+page+`"]`)
 	waitPage(t, ctx, "the document's page", `location.pathname === "`+page+`"`)
 	browsertest.Screenshot(t, ctx, "sitetest-van-ban")
+	// The site's script runs here too: it shows the buttons that need it.
+	waitFor(t, ctx, "the copy and print buttons", `!document.querySelector('.share-copy-button').hidden && !document.querySelector('.print-button').hidden`)
 	href := eval[string](t, ctx, `(document.querySelector('main a[download]') || {}).href || ''`)
 	if !strings.HasSuffix(href, ".pdf") {
 		t.Fatalf("no PDF to download on the page: %q", href)

@@ -121,7 +121,7 @@ func TestFeedbackWithoutJavaScript(t *testing.T) {
 		// Corrected on the page the portal sent back, and sent again.
 		typeInto(t, ctx, "#f-topic", "Hẹn giờ nộp hồ sơ qua Zalo")
 		typeInto(t, ctx, "#f-message", " qua Zalo của Trung tâm, đến đúng giờ là được tiếp nhận, không phải chờ.")
-		click(t, ctx, "form button[type=submit]")
+		click(t, ctx, "main form button[type=submit]")
 		waitPage(t, ctx, "the receipt page", `location.pathname === '/gop-y/da-nhan/' && document.readyState === 'complete'`)
 		code := refCode.FindString(mainText(t, ctx))
 		if !strings.HasPrefix(code, "SK-") {

@@ -49,7 +49,7 @@ func TestReceiptLookupWithoutJavaScript(t *testing.T) {
 	}
 	// The digits are not echoed back: the field is empty again.
 	typeInto(t, ctx, "#f-so", "1246")
-	click(t, ctx, "form button[type=submit]")
+	click(t, ctx, "main form button[type=submit]")
 	waitPage(t, ctx, "the answer", `document.readyState === 'complete' && !!document.querySelector('.answer')`)
 	browsertest.Screenshot(t, ctx, "sitetest-tra-cuu-khong-js")
 	s := mainText(t, ctx)

@@ -3,6 +3,7 @@ package sitetest
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -18,16 +19,22 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/daison/portal/internal/browsertest"
+	"github.com/daison/portal/internal/portaltest"
 	"github.com/daison/portal/site/search/searchtest"
 )
 
 // serverLink is a result's link on the page the portal writes for ?q=.
 var serverLink = regexp.MustCompile(`<li class="search-item"><h2 class="item-title"><a href="([^"]+)"`)
 
-// serverTop returns the first n results the portal's own page lists for q.
-func serverTop(t *testing.T, q string, n int) []string {
+// weakShown tells the server's page that shows its box of other ways (a
+// weak best result).
+var weakShown = regexp.MustCompile(`<aside[^>]*\bid="?tim-kiem-yeu"?[^>]*>`)
+
+// serverTop returns the first n results the portal p's own page lists for
+// q, and whether it shows the box of other ways.
+func serverTop(t *testing.T, p *portaltest.Portal, q string, n int) ([]string, bool) {
 	t.Helper()
-	status, body := get(t, "/tim-kiem/?q="+url.QueryEscape(q))
+	status, body := p.Get(t, "/tim-kiem/?q="+url.QueryEscape(q))
 	if status != http.StatusOK {
 		t.Fatalf("GET /tim-kiem/?q=%s: %d", q, status)
 	}
@@ -35,34 +42,118 @@ func serverTop(t *testing.T, q string, n int) []string {
 	for _, m := range serverLink.FindAllStringSubmatch(body, n) {
 		out = append(out, m[1])
 	}
-	return out
+	return out, !strings.Contains(weakShown.FindString(body), "hidden")
 }
 
-// TestSearchScriptMatchesServer runs the table of real queries through
-// the search page's script in Chromium (its index shards, its rules) and
-// through the portal's page for ?q= (no JavaScript): each finds its page
-// where the table says, and both list the same first five results in the
-// same order.
+// TestSearchScriptMatchesServer runs the table of real queries on the
+// demo and on a new commune (a portal started on an empty database: the
+// guide library alone), through the search page's script in Chromium (its
+// index shards, its rules) and through the portal's page for ?q= (no
+// JavaScript): each finds its page where the table says, both list the
+// same first five results in the same order and agree on a weak answer.
+// It logs the rates of first and first-three.
 func TestSearchScriptMatchesServer(t *testing.T) {
 	need(t)
+	t.Run(searchtest.Demo, func(t *testing.T) { runTable(t, portal, searchtest.Demo) })
+	t.Run(searchtest.Library, func(t *testing.T) {
+		p := portaltest.Start(t, portaltest.Options{})
+		checkLibraryGuides(t, p)
+		runTable(t, p, searchtest.Library)
+	})
+}
+
+func runTable(t *testing.T, p *portaltest.Portal, dataset string) {
 	ctx := browsertest.New(t, 375, 900)
-	if err := chromedp.Do(ctx, chromedp.Navigate(siteURL+"/tim-kiem/"), chromedp.WaitReady("#q")); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Navigate(p.URL+"/tim-kiem/"), chromedp.WaitReady("#q")); err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range searchtest.Queries {
-		js, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`portalSearch.load()
+	type answer struct {
+		URLs []string `json:"urls"`
+		Weak bool     `json:"weak"`
+	}
+	table := searchtest.Table(dataset)
+	var top1, top3 [2]int // script, server
+	for _, c := range table {
+		js, err := chromedp.Run(ctx, chromedp.Evaluate[answer](`portalSearch.load()
   .then(() => portalSearch.search(`+jsString(c.Q)+`))
-  .then(r => portalSearch.docs(r.hits.slice(0, 5).map(h => h[0])))
-  .then(ds => ds.map(d => d.url))`, chromedp.EvalAwaitPromise))
+  .then(r => portalSearch.docs(r.hits.slice(0, 5).map(h => h[0])).then(ds => ({urls: ds.map(d => d.url), weak: r.weak})))`, chromedp.EvalAwaitPromise))
 		if err != nil {
 			t.Fatalf("%q in the script: %v", c.Q, err)
 		}
-		server := serverTop(t, c.Q, 5)
-		if !slices.Equal(js, server) {
-			t.Errorf("%q: the script finds %v, the server %v", c.Q, js, server)
+		server, weak := serverTop(t, p, c.Q, 5)
+		if !slices.Equal(js.URLs, server) || js.Weak != weak {
+			t.Errorf("%q: the script finds %v (weak %v), the server %v (weak %v)", c.Q, js.URLs, js.Weak, server, weak)
 		}
-		if i := slices.Index(js, c.Want); i < 0 || i >= c.Top {
-			t.Errorf("%q (%s): %s not in the script's first %d: %v", c.Q, c.Why, c.Want, c.Top, js)
+		for i, got := range [][]string{js.URLs, server} {
+			at := slices.Index(got, c.Want)
+			if at == 0 {
+				top1[i]++
+			}
+			if at >= 0 && at < 3 {
+				top3[i]++
+			}
+		}
+		if i := slices.Index(js.URLs, c.Want); i < 0 || i >= c.Top {
+			t.Errorf("%q (%s): %s not in the script's first %d: %v", c.Q, c.Why, c.Want, c.Top, js.URLs)
+		}
+	}
+	// A weak answer, as a person sees it: the box of other ways shows.
+	if err := chromedp.Do(ctx, chromedp.Navigate(p.URL+"/tim-kiem/?q="+url.QueryEscape("đăng ký xe máy"))); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`!document.getElementById('tim-kiem-yeu').hidden && document.querySelectorAll('#tim-kiem-yeu a[href^="https://dichvucong.gov.vn"]').length === 1`, chromedp.WithPollingTimeout(15*time.Second))); err != nil {
+		t.Errorf("a weak answer with JavaScript does not show the national portal: %v", err)
+	}
+	browsertest.Screenshot(t, ctx, "sitetest-tim-kiem-yeu-"+dataset)
+	n := float64(len(table))
+	t.Logf("%s, %d queries: with JavaScript top 1 %.1f %%, top 3 %.1f %%; without top 1 %.1f %%, top 3 %.1f %%", dataset, len(table),
+		100*float64(top1[0])/n, 100*float64(top3[0])/n, 100*float64(top1[1])/n, 100*float64(top3[1])/n)
+}
+
+// guideLink is a guide's link on /huong-dan/.
+var guideLink = regexp.MustCompile(`href="?/huong-dan/([a-z0-9-]+)/"?`)
+
+// checkLibraryGuides: a new commune's /huong-dan/ lists the library's
+// guides (at least 20, kết hôn, khai tử, căn cước, chứng thực and đất đai
+// among them), and none of them names a commune.
+func checkLibraryGuides(t *testing.T, p *portaltest.Portal) {
+	seen := map[string]bool{}
+	for n, path := 1, "/huong-dan/"; n < 10; n, path = n+1, fmt.Sprintf("/huong-dan/trang/%d/", n+1) {
+		status, body := p.Get(t, path)
+		if status == http.StatusNotFound && n > 1 {
+			break
+		}
+		if status != http.StatusOK {
+			t.Fatalf("%s: %d", path, status)
+		}
+		for _, m := range guideLink.FindAllStringSubmatch(body, -1) {
+			if m[1] != "trang" {
+				seen[m[1]] = true
+			}
+		}
+	}
+	if len(seen) < 20 {
+		t.Errorf("/huong-dan/ of a new commune lists %d guides, want ≥ 20", len(seen))
+	}
+	for _, want := range []string{"dang-ky-ket-hon", "dang-ky-khai-tu", "can-cuoc", "chung-thuc", "dat-dai"} {
+		found := false
+		for slug := range seen {
+			found = found || strings.Contains(slug, want)
+		}
+		if !found {
+			t.Errorf("/huong-dan/ of a new commune has no guide about %s: %v", want, seen)
+		}
+	}
+	ctx := browsertest.New(t, 390, 900)
+	if err := chromedp.Do(ctx, chromedp.Navigate(p.URL+"/huong-dan/dang-ky-ket-hon/"), chromedp.WaitReady("main")); err != nil {
+		t.Fatal(err)
+	}
+	browsertest.Screenshot(t, ctx, "sitetest-huong-dan-thu-vien-ket-hon")
+	for slug := range seen {
+		_, page := p.Get(t, "/huong-dan/"+slug+"/")
+		main := mainPart.FindString(page)
+		if strings.Contains(main, "Đại Sơn") || !strings.Contains(main, "Căn cứ pháp lý") || !strings.Contains(main, "kiểm tra lần cuối") {
+			t.Errorf("/huong-dan/%s/: names Đại Sơn, or has no legal basis or last-checked date", slug)
 		}
 	}
 }

@@ -510,7 +510,7 @@ func TestPosterQRInBrowser(t *testing.T) {
 }
 
 // TestShareActions checks a news page's share block in Chromium: the
-// Facebook and Zalo links are plain links with the page's address, the
+// Facebook and Zalo links are plain links with the page's short link, the
 // poster link, the permanent short link in a read-only field (all without
 // JavaScript too); with JavaScript, "Sao chép liên kết" shows and says it
 // copied; "Chia sẻ…" shows only where the browser can share.
@@ -544,10 +544,10 @@ func TestShareActions(t *testing.T) {
     NativeShown: shown(s.querySelector('[data-share-url]')), CanShare: !!navigator.share};
 })()`)
 			pageURL := siteURL + p
-			if b.FB != "https://www.facebook.com/sharer/sharer.php?u="+url.QueryEscape(pageURL) {
+			if b.FB != "https://www.facebook.com/sharer/sharer.php?u="+url.QueryEscape(short) {
 				t.Errorf("Facebook link %q", b.FB)
 			}
-			if b.Zalo != "https://zalo.me/share?url="+url.QueryEscape(pageURL) {
+			if b.Zalo != "https://zalo.me/share?url="+url.QueryEscape(short) {
 				t.Errorf("Zalo link %q", b.Zalo)
 			}
 			if b.Poster != pageURL+"qr/" {

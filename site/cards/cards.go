@@ -38,7 +38,7 @@ const (
 const MaxBytes = 300 << 10
 
 // version changes when the drawing changes, so cached cards are redrawn.
-const version = "2"
+const version = "3"
 
 //go:embed fonts/BeVietnamPro-Bold.ttf
 var boldTTF []byte
@@ -124,47 +124,98 @@ func Render(c Card) ([]byte, error) {
 		text(img, emblem, gold, 1088-w/2, 118, c.Mark)
 	}
 
-	kicker := face(fm, 30)
-	text(img, kicker, brand, left, 112, strings.ToUpper(c.Kicker))
-
-	// The title: the largest size at which it fits the space between the
-	// kicker and the footer, centred in it; cut with "…" at the smallest.
-	top, bottom := 150, Height-110
-	if c.Subtitle != "" {
-		bottom -= 56
-		sub := face(fm, 32)
-		text(img, sub, brand, left, Height-118, ellipsize(sub, c.Subtitle, maxW))
+	lay := layout{bold: func(size float64) font.Face { return face(fb, size) }, medium: func(size float64) font.Face { return face(fm, size) }, left: left, maxW: maxW, kickerW: maxW, brand: brand}
+	if maxW == Width-left-96 {
+		lay.kickerW = 1088 - 54 - 24 - left
 	}
-	var lines []string
-	var tf font.Face
-	var size float64
-	fits := func() bool { return len(lines) <= 4 && float64(len(lines))*size*1.22 <= float64(bottom-top) }
-	for _, size = range []float64{68, 60, 54, 48, 42, 38} {
-		tf = face(fb, size)
-		lines = wrap(tf, c.Title, maxW)
-		if fits() {
-			break
-		}
+	for _, l := range lay.lines(c) {
+		text(img, l.face, l.colour, l.x, l.y, l.text)
 	}
-	for !fits() && len(lines) > 1 {
-		lines = lines[:len(lines)-1]
-		lines[len(lines)-1] = ellipsize(tf, lines[len(lines)-1], maxW)
-	}
-	lineH := size * 1.22
-	y := float64(top) + (float64(bottom-top)-float64(len(lines))*lineH)/2 + size
-	for _, l := range lines {
-		text(img, tf, ink, left, int(y), l)
-		y += lineH
-	}
-
-	foot := face(fm, 28)
-	text(img, foot, muted, left, Height-58, c.Footer)
 
 	var buf bytes.Buffer
 	if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 85}); err != nil {
 		return nil, fmt.Errorf("encode share card: %w", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// layout places a card's text: every line fits maxW from left.
+type layout struct {
+	bold, medium func(size float64) font.Face
+	left, maxW   int
+	// kickerW is the kicker's width: short of the emblem when it is drawn.
+	kickerW int
+	brand   color.RGBA
+}
+
+// line is one line of a card's text, drawn from (x, y) on its baseline.
+type line struct {
+	text   string
+	face   font.Face
+	colour color.Color
+	x, y   int
+}
+
+// lines lays out the kicker, the title, the subtitle (up to two lines) and
+// the footer, each cut with "…" where it does not fit.
+func (l layout) lines(c Card) []line {
+	var out []line
+	kicker := l.medium(30)
+	out = append(out, line{ellipsize(kicker, strings.ToUpper(c.Kicker), l.kickerW), kicker, l.brand, l.left, 112})
+
+	// The subtitle (an award's line) on one or two lines above the footer,
+	// smaller when it needs them.
+	top, bottom := 150, Height-110
+	if c.Subtitle != "" {
+		sub := l.medium(32)
+		subs := wrap(sub, c.Subtitle, l.maxW)
+		if len(subs) > 1 {
+			sub = l.medium(28)
+			subs = wrap(sub, c.Subtitle, l.maxW)
+			// "award · position, unit": the award whole on the first line.
+			if award, who, ok := strings.Cut(c.Subtitle, " · "); ok && font.MeasureString(sub, award).Ceil() <= l.maxW {
+				subs = []string{award, ellipsize(sub, who, l.maxW)}
+			}
+		}
+		if len(subs) > 2 {
+			subs = append(subs[:1], ellipsize(sub, strings.Join(subs[1:], " "), l.maxW))
+		}
+		y := Height - 118 - (len(subs)-1)*36
+		bottom = y - 48
+		for _, s := range subs {
+			out = append(out, line{s, sub, l.brand, l.left, y})
+			y += 36
+		}
+	}
+
+	// The title: the largest size at which it fits the space between the
+	// kicker and the subtitle or footer, centred in it; cut with "…" at the
+	// smallest.
+	var titles []string
+	var tf font.Face
+	var size float64
+	fits := func() bool { return len(titles) <= 4 && float64(len(titles))*size*1.22 <= float64(bottom-top) }
+	for _, size = range []float64{68, 60, 54, 48, 42, 38} {
+		tf = l.bold(size)
+		titles = wrap(tf, c.Title, l.maxW)
+		if fits() {
+			break
+		}
+	}
+	for !fits() && len(titles) > 1 {
+		titles = titles[:len(titles)-1]
+		titles[len(titles)-1] = ellipsize(tf, titles[len(titles)-1]+" …", l.maxW)
+	}
+	lineH := size * 1.22
+	y := float64(top) + (float64(bottom-top)-float64(len(titles))*lineH)/2 + size
+	for _, t := range titles {
+		out = append(out, line{t, tf, ink, l.left, int(y)})
+		y += lineH
+	}
+
+	foot := l.medium(28)
+	out = append(out, line{ellipsize(foot, c.Footer, l.maxW), foot, muted, l.left, Height - 58})
+	return out
 }
 
 func fill(img *image.RGBA, r image.Rectangle, c color.Color) {
@@ -242,11 +293,23 @@ func wrap(f font.Face, s string, maxW int) []string {
 		if cur != "" {
 			try = cur + " " + w
 		}
-		if font.MeasureString(f, try).Ceil() <= maxW || cur == "" {
+		if font.MeasureString(f, try).Ceil() <= maxW {
 			cur = try
 			continue
 		}
-		lines = append(lines, cur)
+		if cur != "" {
+			lines = append(lines, cur)
+		}
+		// A word wider than a line (an address, a number) is cut.
+		for font.MeasureString(f, w).Ceil() > maxW {
+			r := []rune(w)
+			n := len(r) - 1
+			for n > 1 && font.MeasureString(f, string(r[:n])).Ceil() > maxW {
+				n--
+			}
+			lines = append(lines, string(r[:n]))
+			w = string(r[n:])
+		}
 		cur = w
 	}
 	if cur != "" {
@@ -255,15 +318,26 @@ func wrap(f font.Face, s string, maxW int) []string {
 	return lines
 }
 
-// ellipsize ends a line with "…", shortening it to fit.
+// ellipsize returns s when it fits maxW, else s shortened (at a space
+// when it can) and ended with "…".
 func ellipsize(f font.Face, s string, maxW int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if font.MeasureString(f, s).Ceil() <= maxW {
+		return s
+	}
+	s = strings.TrimSuffix(s, " …")
 	words := strings.Fields(s)
-	for len(words) > 0 {
-		t := strings.Join(words, " ") + "…"
-		if font.MeasureString(f, t).Ceil() <= maxW {
+	for len(words) > 1 {
+		words = words[:len(words)-1]
+		if t := strings.Join(words, " ") + "…"; font.MeasureString(f, t).Ceil() <= maxW {
 			return t
 		}
-		words = words[:len(words)-1]
+	}
+	r := []rune(s)
+	for n := len(r) - 1; n > 0; n-- {
+		if t := string(r[:n]) + "…"; font.MeasureString(f, t).Ceil() <= maxW {
+			return t
+		}
 	}
 	return "…"
 }

@@ -8,6 +8,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/opentype"
 )
 
 func TestRender(t *testing.T) {
@@ -95,6 +98,55 @@ func BenchmarkRender(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		if _, err := Render(Card{Kicker: "Tin tức", Title: "Xã Đại Sơn ra mắt Tổ công nghệ số cộng đồng tại 12 thôn", Footer: "caicach.daison.gov.vn"}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestLayoutFits lays out cards whose every text is too long (a long
+// award line, a word longer than a line, a long kicker and footer), with
+// and without a photo: every line stays inside the card's text column and
+// above its bottom rule, and an honoree's award is whole on the
+// subtitle's first line (who they are on the second, cut if need be).
+func TestLayoutFits(t *testing.T) {
+	fb, fm, err := fonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	face := func(f *opentype.Font) func(float64) font.Face {
+		return func(size float64) font.Face {
+			ff, err := opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingFull})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return ff
+		}
+	}
+	award := "Giấy khen của Chủ tịch UBND xã năm 2026 · Trưởng thôn Tân Lập, Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"
+	for _, c := range []Card{
+		{Kicker: "Vinh danh", Title: "Lê Thị A", Subtitle: award, Footer: "caicach.example.gov.vn"},
+		{Kicker: strings.Repeat("Mô hình, sáng kiến ", 6), Title: strings.Repeat("Ư", 80), Subtitle: strings.Repeat("Bằngkhen", 30), Footer: strings.Repeat("dai-son.", 30) + "gov.vn"},
+		{Kicker: "Tin tức", Title: strings.Repeat("Cải cách thủ tục hành chính ", 20), Subtitle: award + " " + award, Footer: "x"},
+	} {
+		for _, maxW := range []int{Width - 128 - 96, photoLeft - 128 - 40} {
+			lay := layout{bold: face(fb), medium: face(fm), left: 128, maxW: maxW, kickerW: maxW - 100, brand: defaultBrand}
+			lines := lay.lines(c)
+			var sub []string
+			for i, l := range lines {
+				w := font.MeasureString(l.face, l.text).Ceil()
+				limit := maxW
+				if i == 0 {
+					limit = lay.kickerW
+				}
+				if l.x+w > l.x+limit || l.y > Height-18 || l.y < 40 || l.text == "" {
+					t.Errorf("maxW %d: line %q is %d px wide at y %d (limit %d)", maxW, l.text, w, l.y, limit)
+				}
+				if l.colour == defaultBrand && i > 0 {
+					sub = append(sub, l.text)
+				}
+			}
+			if c.Subtitle == award && (len(sub) != 2 || sub[0] != "Giấy khen của Chủ tịch UBND xã năm 2026") {
+				t.Errorf("maxW %d: the award is not whole on the subtitle's first line: %q", maxW, sub)
+			}
 		}
 	}
 }

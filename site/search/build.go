@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/daison/portal/internal/vnsearch"
 )
@@ -26,13 +27,69 @@ type Set struct {
 // keep.
 func Build(docs []Doc, synonyms []vnsearch.Synonym) *Set {
 	b := vnsearch.NewBuilder()
+	boost := make([]int, len(docs))
 	for i, d := range docs {
-		b.Add(i, vnsearch.Title, d.Title)
+		head, tail := d.Title, ""
+		boost[i] = kindBoost(d.Kind)
+		if d.Kind == GuideKind {
+			head, tail = titleHead(d.Title)
+		}
+		b.Add(i, vnsearch.Title, head)
+		b.Add(i, vnsearch.Summary, tail)
 		b.Add(i, vnsearch.Summary, d.Summary)
 		b.Add(i, vnsearch.Body, d.Body)
 	}
-	return &Set{Docs: docs, Index: b.Index(synonyms)}
+	ix := b.Index(synonyms)
+	ix.Boost = boost
+	return &Set{Docs: docs, Index: ix}
 }
+
+// kindBoost is a kind's boost (tenths, vnsearch.Index.Boost): guides
+// first, then the pages that say who and where (units, the portal's own
+// pages), then news, models and people.
+func kindBoost(kind string) int {
+	switch kind {
+	case GuideKind:
+		return 20
+	case "don-vi", OtherKind:
+		return 12
+	}
+	return vnsearch.BoostNone
+}
+
+// GuideKind is the kind of the guides, whose titles name a procedure and
+// which come first for a procedure.
+const GuideKind = "huong-dan"
+
+// titleHead splits a guide's title into the procedure it names and what
+// follows a colon or an opening bracket ("Đăng ký khai tử (liên thông xóa
+// đăng ký thường trú…)"): the rest counts as a summary, so that "thường
+// trú" finds the residence guide before the death guide that mentions it.
+// A short bracket ("(VNeID)", "(sổ đỏ)", "(nhập hộ khẩu)") names the
+// procedure too and stays in the head.
+func titleHead(title string) (head, tail string) {
+	cut := len(title)
+	if i := strings.Index(title, ": "); i > 0 {
+		cut = i
+	}
+	for at := 0; ; {
+		i := strings.Index(title[at:], " (")
+		if i < 0 || at+i >= cut {
+			break
+		}
+		i += at
+		end := strings.IndexByte(title[i:], ')')
+		if end < 0 || len(strings.Fields(title[i:i+end])) > shortBracket {
+			cut = i
+			break
+		}
+		at = i + end
+	}
+	return title[:cut], title[cut:]
+}
+
+// shortBracket is the most words a bracket of a title's head holds.
+const shortBracket = 3
 
 // ServerFile is the file beside a build's public folder that keeps its
 // documents and synonyms for the server (not served: it holds the full

@@ -21,6 +21,7 @@ var (
 	slotMark   = regexp.MustCompile(`<div[^>]*\bid="?tim-kiem-may-chu"?[^>]*></div>`)
 	noscript   = regexp.MustCompile(`(?s)<noscript><div class="?search-nojs.*?</noscript>`)
 	queryInput = regexp.MustCompile(`<input[^>]*\bname="?q"?`)
+	weakBox    = regexp.MustCompile(`(<aside[^>]*\bid="?tim-kiem-yeu"?[^>]*?)\s+hidden(\s|>)`)
 )
 
 // Render writes the results of q (of kind, if one is given) into the
@@ -35,7 +36,13 @@ func Render(page []byte, set *Set, q, kind string) []byte {
 		}
 	}
 	var block bytes.Buffer
-	if err := resultsTmpl.Execute(&block, results(set, q, kind)); err != nil {
+	v := results(set, q, kind)
+	if v.Weak {
+		// The page's box of other ways to find it: the national
+		// portal and the hotlines.
+		out = weakBox.ReplaceAll(out, []byte("$1$2"))
+	}
+	if err := resultsTmpl.Execute(&block, v); err != nil {
 		block.Reset()
 		block.WriteString(`<div class="search-server" id="tim-kiem-may-chu"><p class="search-status">Không hiển thị được kết quả tìm kiếm. Hãy thử lại sau.</p></div>`)
 	}
@@ -53,6 +60,7 @@ type view struct {
 	Items       []item
 	None        bool
 	Guides      []item
+	Weak        bool // the best result is far from the words typed
 }
 
 type kindLink struct {
@@ -76,6 +84,7 @@ func results(set *Set, q, kind string) view {
 		return v
 	}
 	res := set.Index.Search(q)
+	v.Weak = res.Weak
 	keys := map[string]bool{}
 	for _, k := range res.Keys {
 		keys[k] = true
@@ -122,7 +131,7 @@ func results(set *Set, q, kind string) view {
 		if d.Date != "" {
 			meta += " · " + d.Date
 		}
-		v.Items = append(v.Items, item{Title: Highlight(d.Title, keys), URL: d.URL, Meta: meta, Snippet: snippet(d, keys)})
+		v.Items = append(v.Items, item{Title: Highlight(d.Title, keys), URL: d.URL, Meta: meta, Snippet: snippet(d, keys, vnsearch.Query(q))})
 	}
 	return v
 }
@@ -158,18 +167,49 @@ func Highlight(text string, keys map[string]bool) template.HTML {
 // snippetRunes is about how long a snippet is.
 const snippetRunes = 220
 
-// snippet is the part of a document's summary or body around the first
-// word matched (the summary when it holds one), marked.
-func snippet(d Doc, keys map[string]bool) template.HTML {
-	for _, text := range []string{d.Short, d.Body} {
-		text = vntext.NFC(text)
-		for _, t := range vnsearch.Tokens(text) {
-			if keys[t.Key] {
-				return Highlight(around(text, t.Start), keys)
+// snippet is the part of a document's summary or body around what
+// matched best, marked: the longest run of the words typed side by side
+// (the summary's before the body's), else the first word matched that is
+// not a common one, else the first word matched.
+func snippet(d Doc, keys map[string]bool, typed []vnsearch.Token) template.HTML {
+	texts := []string{vntext.NFC(d.Short), vntext.NFC(d.Body)}
+	bestLen, bestText, bestAt := 0, "", -1
+	for _, text := range texts {
+		ts := vnsearch.Tokens(text)
+		for i := range ts {
+			n := phraseAt(ts[i:], typed)
+			if n > bestLen {
+				bestLen, bestText, bestAt = n, text, ts[i].Start
 			}
 		}
 	}
-	return Highlight(around(vntext.NFC(d.Short), 0), keys)
+	if bestLen >= 2 {
+		return Highlight(around(bestText, bestAt), keys)
+	}
+	for _, common := range []bool{false, true} {
+		for _, text := range texts {
+			for _, t := range vnsearch.Tokens(text) {
+				if keys[t.Key] && (common || !vnsearch.StopForms[t.Text]) {
+					return Highlight(around(text, t.Start), keys)
+				}
+			}
+		}
+	}
+	return Highlight(around(texts[0], 0), keys)
+}
+
+// phraseAt is how many words typed, in order and side by side, ts starts
+// with (from any word typed).
+func phraseAt(ts, typed []vnsearch.Token) int {
+	best := 0
+	for j := range typed {
+		n := 0
+		for n < len(ts) && j+n < len(typed) && ts[n].Key == typed[j+n].Key {
+			n++
+		}
+		best = max(best, n)
+	}
+	return best
 }
 
 // around cuts about snippetRunes of text around byte offset at, at word

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/daison/portal/internal/vnsearch"
@@ -43,6 +44,12 @@ type first struct {
 	// Kinds, so that the filter counts every result's kind before its
 	// document shard is loaded.
 	DocKinds string `json:"dk"`
+	// The ranking's words and weights (internal/vnsearch): the common
+	// words, space-separated; the fillers of a question, each its keys
+	// space-separated; each kind's boost, as Kinds.
+	Stop      string   `json:"sf"`
+	Fillers   []string `json:"fl"`
+	KindBoost []int    `json:"kb"`
 }
 
 // kindList is the kinds as the first shard lists them.
@@ -66,6 +73,18 @@ func (s *Set) writeShards(dir string) ([]string, error) {
 	var written []string
 	ix := s.Index
 	f := first{V: 1, N: len(s.Docs), D: docsPerShard, Kinds: kindList(), Vocab: strings.Join(ix.Vocab, " ")}
+	stop := make([]string, 0, len(vnsearch.StopForms))
+	for w := range vnsearch.StopForms {
+		stop = append(stop, w)
+	}
+	sort.Strings(stop)
+	f.Stop = strings.Join(stop, " ")
+	for _, fl := range vnsearch.Fillers {
+		f.Fillers = append(f.Fillers, strings.Join(fl, " "))
+	}
+	for _, k := range f.Kinds {
+		f.KindBoost = append(f.KindBoost, kindBoost(k[0]))
+	}
 	for _, syn := range ix.Synonyms {
 		f.Syn = append(f.Syn, [2]string{syn.From, syn.To})
 	}

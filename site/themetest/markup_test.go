@@ -101,10 +101,12 @@ date = 2026-03-07T09:00:00+07:00
 `)
 	b.AssertFileContent("public/tin-tuc/bang/index.html",
 		`<div class="table-wrap" role="group" aria-label="Bảng (cuộn ngang nếu màn hình hẹp)" tabindex="0">`,
-		`<table class="table">`,
+		`<table class="table table--cards">`,
 		`<th scope="col">Thủ tục</th>`,
 		`<th scope="col" class="ta-right">Số hồ sơ</th>`,
-		`<td class="ta-right">12</td>`,
+		// Below 600 px a row is a card, each cell with its heading.
+		`<td data-label="Thủ tục">Khai sinh</td>`,
+		`<td class="ta-right" data-label="Số hồ sơ">12</td>`,
 	)
 }
 

@@ -10,7 +10,7 @@
      link (?ma=…).
    - "Sao chép liên kết" copies a link and says so; "Chia sẻ…" opens the
      phone's share sheet (only shown where navigator.share exists); a
-     poster's "In áp phích" prints it.
+     poster's "In áp phích" and a page's "In hoặc lưu thành PDF" print it.
    No library, no third-party service. */
 (function () {
   'use strict';
@@ -88,7 +88,7 @@
     });
   }
 
-  /* Print a poster. */
+  /* Print a poster or a page (the print dialog also saves a PDF). */
   each('[data-print]', function (b) {
     b.hidden = false;
     b.addEventListener('click', function () { window.print(); });

@@ -1,7 +1,8 @@
 /* The search of /tim-kiem/, without the page: internal/vnsearch's
    ranking, line for line (the last word a prefix; exact diacritics first;
-   title > summary > body; phrases above scattered words; staff's
-   synonyms), with the words' rules of search-text.js (loaded before this
+   common words count little; title > summary > body; phrases above
+   scattered words; staff's synonyms, a question's fillers; each kind's
+   boost; a weak best result flagged), with the words' rules of search-text.js (loaded before this
    script), on the index shards the portal writes after each build
    (/tim-kiem/chi-muc/0.json first: the vocabulary, synonyms and kinds;
    the words' and pages' shards only as a query needs them).
@@ -31,9 +32,13 @@
         var vocab = f.w ? f.w.split(' ') : [];
         var at = new Map();
         vocab.forEach(function (k, i) { at.set(k, i); });
+        var stop = {};
+        (f.sf || '').split(' ').forEach(function (w) { if (w) stop[w] = true; });
         ix = {
           vocab: vocab, at: at, n: f.n, starts: f.b || [], tf: f.tf || [], df: f.df || [], per: f.d, kinds: f.k, dk: f.dk || '',
-          syn: (f.s || []).map(function (p) { return { from: tokens(p[0]), to: tokens(p[1]) }; })
+          syn: (f.s || []).map(function (p) { return { from: tokens(p[0]), to: tokens(p[1]) }; }),
+          stop: stop, kb: f.kb || [],
+          fillers: (f.fl || []).map(function (p) { return p.split(' '); })
         };
         return ix;
       }).catch(function (e) { loading = null; throw e; });
@@ -122,23 +127,51 @@
     var tx = telex(t.key);
     return tx && find(tx).ok ? tx : '';
   }
+  function withoutFillers(q) {
+    var out = [];
+    for (var i = 0; i < q.length;) {
+      var n = 0;
+      ix.fillers.forEach(function (f) {
+        if (n || i + f.length > q.length) return;
+        for (var j = 0; j < f.length; j++) if (q[i + j].key !== f[j]) return;
+        n = f.length;
+      });
+      if (!n) { out.push(q[i]); n = 1; }
+      i += n;
+    }
+    return out;
+  }
+  function indexKeys(q, phrase, loose) {
+    for (var i = 0; i + phrase.length <= q.length; i++) {
+      var ok = true;
+      for (var j = 0; j < phrase.length; j++) {
+        var a = q[i + j].key, b = phrase[j].key;
+        if (a !== b && (!loose || a.length < 4 || !within1(a, b))) { ok = false; break; }
+      }
+      if (ok) return i;
+    }
+    return -1;
+  }
   function alternatives(q) {
     var qt = tokens(q).slice(0, 10);
     if (!qt.length) return [];
     var alts = [{ terms: qt, w: 10 }];
+    var rest = withoutFillers(qt);
+    if (rest.length && rest.length < qt.length) alts.push({ terms: rest, w: 8 });
     ix.syn.forEach(function (s) {
       if (!s.from.length || !s.to.length) return;
-      for (var i = 0; i + s.from.length <= qt.length; i++) {
-        var ok = true;
-        for (var j = 0; j < s.from.length; j++) if (qt[i + j].key !== s.from[j].key) { ok = false; break; }
-        if (ok) {
-          alts.push({ terms: qt.slice(0, i).concat(s.to, qt.slice(i + s.from.length)), w: 9 });
-          return;
-        }
-      }
+      var i = indexKeys(qt, s.from, false), w = 9;
+      if (i < 0) { i = indexKeys(qt, s.from, true); w = 7; }
+      if (i >= 0) alts.push({ terms: qt.slice(0, i).concat(s.to, qt.slice(i + s.from.length)), w: w });
     });
     return alts;
   }
+  function formWeight(form) { return ix.stop[form] ? 2 : 10; }
+  function pairWeight(form) {
+    var sp = form.indexOf(' ');
+    return ix.stop[form.slice(0, sp)] && ix.stop[form.slice(sp + 1)] ? 2 : 10;
+  }
+  function boost(d) { return ix.kb[+ix.dk.charAt(d)] || 10; }
   // needs lists the shards a stage of a query reads.
   function needs(alts, stage) {
     var names = {};
@@ -165,13 +198,14 @@
       expand(t, ti === terms.length - 1, stage).forEach(function (e) {
         var hit = false;
         variants(e.at, ix.vocab[e.at]).forEach(function (v) {
-          var a = marks && v.form !== t.text ? 7 : 10;
+          var a = marks && v.form !== t.text ? 4 : 10;
+          var fw = formWeight(v.form);
           var docs = v.docs, masks = v.masks;
           for (var j = 0; j < docs.length; j++) {
             var d = docs[j];
             if (alive && !alive[d]) continue;
             hit = true;
-            var s = e.q * a * W[masks[j]];
+            var s = e.q * a * fw * W[masks[j]];
             if (s > per[d]) {
               if (per[d] === 0) touched.push(d);
               per[d] = s;
@@ -201,14 +235,14 @@
       var pm = hasMarks(typed);
       var bonus = new Float64Array(N), got = [];
       variants(find(a).i, a + ' ' + b).forEach(function (v) {
-        var f = pm && v.form !== typed ? 7 : 10;
+        var f = pm && v.form !== typed ? 4 : 10;
+        var pw = pairWeight(v.form);
         for (var j = 0; j < v.docs.length; j++) {
           var d = v.docs[j];
           if (!alive[d]) continue;
-          adj[d] = 1;
-          var s = 10 * f * W[v.masks[j]];
+          var s = 10 * f * pw * W[v.masks[j]];
           if (s > bonus[d]) {
-            if (bonus[d] === 0) got.push(d);
+            if (bonus[d] === 0) { got.push(d); adj[d]++; }
             bonus[d] = s;
           }
         }
@@ -217,33 +251,40 @@
     }
     list.forEach(function (d) {
       var s = acc[d];
-      if (terms.length === 1 || adj[d]) s *= 4;
+      s *= terms.length === 1 ? 4 : 1 + 7 * adj[d];
       acc[d] = inTitle[d] ? s * 3 : s * 2;
     });
-    return { list: list, score: acc };
+    return { list: list, score: acc, adj: adj };
   }
-  // search resolves to {hits: [[doc, score]…], keys: {key: true}}.
+  // search resolves to {hits: [[doc, score]…], keys: {key: true}, weak}.
   function search(q) {
     expanded = new Map();
     var alts = alternatives(q);
     if (!alts.length) return Promise.resolve({ hits: [], keys: {} });
     function run(stage) {
       return Promise.all(needs(alts, stage).map(fetchShard)).then(function () {
-        var scores = new Map(), keyAt = {};
+        var scores = new Map(), keyAt = {}, phrase = {};
         alts.forEach(function (a) {
           var m = match(a.terms, stage, keyAt);
           m.list.forEach(function (d) {
             var v = m.score[d] * a.w;
             if (v > (scores.get(d) || 0)) scores.set(d, v);
+            if (a.terms.length === 1 || m.adj[d] >= Math.floor(a.terms.length / 2)) phrase[d] = true;
           });
         });
         if (!scores.size && stage === 1) return run(2);
         var hits = [];
-        scores.forEach(function (s, d) { hits.push([d, s]); });
+        scores.forEach(function (s, d) { hits.push([d, s * boost(d)]); });
         hits.sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; });
+        var best = hits.length ? hits[0][1] : 0;
+        var n = alts[0].terms.length;
+        var ideal = (2 * n - 1) * 10 * 10 * 10 * 4 * (n > 1 ? 1 + 7 * (n - 1) : 4) * 3 * 10 * 10;
+        var weak = best < Math.floor(ideal / 16) || !phrase[hits.length ? hits[0][0] : -1];
+        var cut = Math.floor(best / 40);
+        hits = hits.filter(function (h) { return h[1] >= cut; });
         var keys = {};
         Object.keys(keyAt).forEach(function (i) { keys[ix.vocab[i]] = true; });
-        return { hits: hits, keys: keys };
+        return { hits: hits, keys: keys, weak: weak };
       });
     }
     return run(1);

@@ -14,6 +14,7 @@
   var kindsNav = document.getElementById('tim-kiem-loai');
   var none = document.getElementById('tim-kiem-goi-y');
   var browse = document.getElementById('tim-theo-chuyen-muc-khung');
+  var weakBox = document.getElementById('tim-kiem-yeu');
   if (!S || !form || !input || !status || !list) return;
   var MAX = 50;
   var msg = {
@@ -55,6 +56,7 @@
     list.hidden = true;
     if (kindsNav) { kindsNav.replaceChildren(); kindsNav.hidden = true; }
     if (none) none.hidden = true;
+    if (weakBox) weakBox.hidden = true;
     if (browse) browse.hidden = false;
   }
   var seq = 0;
@@ -74,6 +76,7 @@
       return S.docs(shown.map(function (h) { return h[0]; })).then(function (ds) {
         if (my !== seq) return;
         clear();
+        if (weakBox) weakBox.hidden = !res.weak;
         if (kindsNav && res.hits.length) {
           var ul = el('ul');
           var link = function (label, n, k) {

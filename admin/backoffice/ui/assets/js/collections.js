@@ -56,6 +56,8 @@ export const collections = {
       { name: 'fee', label: 'Lệ phí', widget: 'text', hint: 'Ví dụ: Miễn phí.' },
       { name: 'processingTime', label: 'Thời gian giải quyết', widget: 'text', hint: 'Ví dụ: Trong ngày làm việc.' },
       { name: 'offline', label: 'Nếu không làm trực tuyến', widget: 'markdown', rows: 5, hint: MD_HINT },
+      { name: 'legalBasis', label: 'Căn cứ pháp lý', widget: 'markdown', rows: 4, hint: 'Luật, nghị định, thông tư quy định thủ tục, mỗi văn bản một dòng bắt đầu bằng “- ”.' },
+      { name: 'checked', label: 'Ngày kiểm tra thông tin lần cuối', widget: 'date', hint: 'Ngày đối chiếu lệ phí, thời hạn, giấy tờ với quy định hiện hành.' },
       { name: 'weight', label: 'Thứ tự hiển thị', widget: 'number', hint: 'Số nhỏ hiện trước, từ 0 đến 1000.' },
       { name: 'featured', label: 'Nổi bật trên trang chủ', widget: 'bool' },
       { name: 'slug', label: 'Địa chỉ trang', widget: 'slug', hint: SLUG_HINT },

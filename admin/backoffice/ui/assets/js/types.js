@@ -199,6 +199,7 @@
  * @typedef {{
  *   siteName: string, mark: string, owner: string, banner?: string, setUp: boolean,
  *   fields: { name: string, label: string, max: number, required: boolean }[],
+ *   fieldsEn?: { name: string, label: string, max: number, required: boolean }[],
  *   palette: { key: string, label: string, brand: string }[],
  *   awardForms: string[], formsInUse: string[] | null,
  * }} CommuneMeta

@@ -52,8 +52,51 @@ export async function relatedNotice(collection, r) {
           [label('awardForms', a.form), a.year, a.decisionNo].filter(Boolean).join(' – ')), ` (${label('status', a.status).toLowerCase()})`))),
         r.status !== 'published' ? h('p', {}, 'Xuất bản hồ sơ này trước, rồi mở và xuất bản các khen thưởng.') : null);
     }
+    if (collection === 'guides') return await libraryNotice(r);
   } catch { /* a notice only */ }
   return null;
+}
+
+/**
+ * The guide library's side of a guide (GET /api/portal/guides/{id}/library).
+ * @typedef {{ libraryId: string, libraryVersion: number, edited: boolean, proposal: number,
+ *   library?: Record<string, unknown> }} LibraryState
+ */
+
+/** The fields of a library guide shown beside the commune's, in order. */
+const libraryFields = [['summary', 'Tóm tắt'], ['documents', 'Giấy tờ cần chuẩn bị'], ['fee', 'Lệ phí'],
+  ['processingTime', 'Thời gian giải quyết'], ['offline', 'Nếu không làm trực tuyến'], ['legalBasis', 'Căn cứ pháp lý']];
+
+/**
+ * libraryNotice tells staff that the guide library has a newer version of
+ * a guide they edited, shows its text, and lets them take it or keep
+ * theirs (the server never overwrites their edits by itself).
+ * @param {PublicRecord} r
+ */
+async function libraryNotice(r) {
+  const st = /** @type {LibraryState} */ (await request('GET', `/api/portal/guides/${encodeURIComponent(r.id)}/library`));
+  if (!st || !st.proposal || !st.library) return null;
+  const lib = st.library;
+  const status = h('p', { role: 'status' });
+  /** @param {'accept' | 'dismiss'} what */
+  const answer = async (what) => {
+    try {
+      await request('POST', `/api/portal/guides/${encodeURIComponent(r.id)}/library/${what}`);
+      location.reload();
+    } catch (ex) {
+      status.textContent = asApiError(ex).message;
+    }
+  };
+  return h('div', { class: 'notice notice-info related-notice library-notice' },
+    h('p', { class: 'notice-title' }, `Thư viện hướng dẫn có phiên bản mới (phiên bản ${st.proposal}) của hướng dẫn này.`),
+    h('p', {}, 'Xã đã sửa hướng dẫn này nên bản mới chưa được thay vào. Xem bản của thư viện dưới đây, rồi chọn nhận bản mới (những chỗ xã đã sửa sẽ được thay, bản cũ vẫn còn trong lịch sử) hoặc giữ bản của xã.'),
+    h('details', {}, h('summary', {}, 'Xem bản của thư viện'),
+      h('h3', {}, String(lib.title || '')),
+      h('dl', {}, libraryFields.flatMap(([k, l]) => lib[k] ? [h('dt', {}, l), h('dd', {}, h('pre', {}, String(lib[k])))] : []))),
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', class: 'btn', onclick: () => answer('accept') }, 'Nhận bản mới của thư viện'),
+      h('button', { type: 'button', class: 'btn btn-secondary', onclick: () => answer('dismiss') }, 'Giữ bản của xã')),
+    status);
 }
 
 /**

@@ -39,7 +39,7 @@ export async function renderSetup(el) {
     return;
   }
   let config = await loadConfig();
-  const c = meta.commune || { fields: [], palette: [] };
+  const c = meta.commune || { fields: [], fieldsEn: [], palette: [] };
   const summary = h('div', { class: 'summary-slot' });
   const msg = h('div', { role: 'status' });
   /** @type {Record<string, {input: HTMLInputElement|HTMLTextAreaElement, err: HTMLElement, label: string}>} */
@@ -57,8 +57,8 @@ export async function renderSetup(el) {
   const textField = (name, label, max, required, value, hint) => {
     const id = `xa-${name}`;
     const err = h('p', { id: `${id}-error`, class: 'field-error', hidden: true });
-    const input = name === 'planText' || name === 'decisionBases' || name === 'decisionRecipients'
-      ? h('textarea', { id, name, rows: name === 'planText' ? 12 : 5, maxlength: max || undefined, 'aria-describedby': `${id}-error` })
+    const input = name === 'planText' || name === 'aboutEn' || name === 'decisionBases' || name === 'decisionRecipients'
+      ? h('textarea', { id, name, rows: name === 'planText' ? 12 : name === 'aboutEn' ? 4 : 5, maxlength: max || undefined, 'aria-describedby': `${id}-error` })
       : h('input', { id, name, type: name === 'email' ? 'email' : name === 'phone' ? 'tel' : 'text', maxlength: max || undefined, required: required || undefined, autocomplete: 'off', 'aria-describedby': `${id}-error` });
     input.value = value ? String(value) : '';
     controls[name] = { input, err, label };
@@ -68,6 +68,7 @@ export async function renderSetup(el) {
   };
 
   const fields = c.fields.map((f) => textField(f.name, f.label, f.max, f.required, rec ? rec[f.name] : ''));
+  const fieldsEn = (c.fieldsEn || []).map((f) => textField(f.name, f.label, f.max, f.required, rec ? rec[f.name] : ''));
   const colour = rec && rec.colour ? rec.colour : (c.palette[0] || {}).key;
   const colourErr = h('p', { id: 'xa-colour-error', class: 'field-error', hidden: true });
   const palette = h('fieldset', { class: 'field' },
@@ -109,6 +110,9 @@ export async function renderSetup(el) {
   const form = h('form', { class: 'narrow', novalidate: true, onsubmit: save },
     h('h2', {}, 'Tên gọi'), ...fields.slice(0, 6),
     h('h2', {}, 'Liên hệ (công bố trên mọi trang, theo Nghị định 42/2022/NĐ-CP)'), ...fields.slice(6, 14),
+    h('h2', {}, 'Bằng tiếng Anh (trang /en/, theo Nghị định 42/2022/NĐ-CP)'),
+    h('p', { class: 'hint' }, 'Không bắt buộc. Mục nào để trống, trang tiếng Anh hiện thông tin tiếng Việt tương ứng (tên riêng giữ nguyên).'),
+    ...fieldsEn,
     h('h2', {}, 'Giao diện'), palette,
     h('h2', {}, 'Kế hoạch phát động phong trào'), ...fields.slice(14), planText, planFile,
     h('h2', {}, 'Khen thưởng'), forms, deadline, bases, recipients,
@@ -160,7 +164,7 @@ export async function renderSetup(el) {
     if (problems.length || 'error' in d) return show();
 
     const body = new FormData();
-    c.fields.forEach((f) => body.append(f.name, controls[f.name].input.value));
+    [...c.fields, ...(c.fieldsEn || [])].forEach((f) => body.append(f.name, controls[f.name].input.value));
     body.append('planText', controls.planText.input.value);
     body.append('decisionBases', controls.decisionBases.input.value);
     body.append('decisionRecipients', controls.decisionRecipients.input.value);
