@@ -5,7 +5,7 @@
 import { auth } from './api.js';
 import { logout } from './session.js';
 import { h, fill, $ } from './util.js';
-import { collections } from './schema.js';
+import { collections, formKinds } from './schema.js';
 import { canSee, roleLabel, can } from './roles.js';
 import { confirmDialog } from './dialog.js';
 import { BASE, isDirty, navigate, setDirtyCheck, setFlash } from './nav.js';
@@ -70,7 +70,7 @@ function renderMenu() {
   const page = (ok, path, text) => (ok ? item(BASE + path + '/', text) : null);
   /** @type {[string, (HTMLElement | null)[]][]} */
   const groups = [
-    ['Nội dung trang công khai', [...['articles', 'guides', 'initiatives', 'units', 'indicators'].map(coll),
+    ['Nội dung trang công khai', [...['articles', 'guides', 'initiatives', 'units', 'indicators', ...formKinds].map(coll),
       page(can.synonyms(), PATHS.synonyms, 'Từ đồng nghĩa khi tìm kiếm')]],
     ['Thi đua, khen thưởng', [
       coll('honorees'), coll('awards'),
