@@ -50,6 +50,7 @@ import (
 	"github.com/daison/portal/records/article"
 	"github.com/daison/portal/records/award"
 	"github.com/daison/portal/records/document"
+	"github.com/daison/portal/records/event"
 	"github.com/daison/portal/records/guide"
 	"github.com/daison/portal/records/honoree"
 	"github.com/daison/portal/records/indicator"
@@ -72,6 +73,7 @@ var All = []*record.Kind{
 	award.Kind,
 	guide.Kind,
 	indicator.Kind,
+	event.Kind,
 }
 
 // ByCollection is the kind stored in the collection name, or nil.
