@@ -28,7 +28,7 @@ func init() {
 		c := publicCollection(event.Collection)
 		c.Fields.Add(
 			&core.TextField{Name: "title", Required: true, Max: 300, Presentable: true},
-			&core.DateField{Name: "date", Min: minDate, Max: maxDate},
+			&core.DateField{Name: "date", Required: true, Min: minDate, Max: maxDate},
 			&core.TextField{Name: "place", Max: 200},
 			&core.TextField{Name: "summary", Max: 20000},
 			phonePhotos("photo", 1),

@@ -7,6 +7,8 @@ package event
 import (
 	"fmt"
 
+	"github.com/pocketbase/pocketbase/core"
+
 	"github.com/daison/portal/internal/check"
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/records/record"
@@ -25,7 +27,6 @@ var Kind = &record.Kind{
 	Texts:        map[string]check.Kind{"summary": check.Markdown},
 	SlugSource:   slugSource,
 	SlugFallback: "su-kien",
-	Validate:     validate,
 	Linkable:     true,
 	Editors:      []string{schema.RoleEditor, schema.RoleReviewer},
 	Publishers:   []string{schema.RoleEditor, schema.RoleReviewer},
@@ -52,6 +53,9 @@ var form = &record.Form{
 		{Name: "slug", Label: "Địa chỉ trang", Widget: "slug", Hint: "Để trống thì hệ thống tự tạo từ tên sự kiện. Chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang."},
 	},
 }
+
+// slugSource: an event's page is named after its title.
+func slugSource(_ core.App, r *core.Record) string { return Of(r).Title() }
 
 // sample is an event that may be saved and published.
 func sample(n int) map[string]any {
