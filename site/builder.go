@@ -7,11 +7,8 @@
 package site
 
 import (
-	"errors"
-	"fmt"
 	"io/fs"
 	"log/slog"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -20,7 +17,6 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
-	"github.com/daison/portal/site/export"
 	"github.com/daison/portal/site/live"
 	"github.com/daison/portal/site/search"
 )
@@ -45,8 +41,9 @@ type Config struct {
 	// BuildTimeout stops a Hugo build that runs longer (default
 	// DefaultBuildTimeout).
 	BuildTimeout time.Duration
-	// MaxOutputBytes bounds what one build may write (0: the disk's free
-	// space less a reserve for the database).
+	// MaxOutputBytes bounds what one Hugo run may write (a build's, and
+	// the ahead lane's, a preview's, a probe's; 0: the disk's free space
+	// less a reserve for the database).
 	MaxOutputBytes int64
 	// Incremental keeps Hugo's site in its worker between builds, so a
 	// build after a few records changed re-renders only the pages they
@@ -61,67 +58,36 @@ type Config struct {
 	RenderAheadPages int
 }
 
-// fullEvery forces a full build after so many incremental ones, in case
-// an incremental build missed a page.
-const fullEvery = 100
-
-// maxIncrementalPages is the largest site (pages of the last build) built
-// incrementally. Hugo's rebuilds check every page's dependencies against
-// every change, and its kept site grows with each rebuild: measured at
-// 26,000 pages (10,000 records), the worker held 5.8 GB and a rebuild took
-// minutes, against 25 s for a full build in 1.6 GB; at 2,400 pages a
-// rebuild takes 1–2.5 s and 300 MB. Above this size every build is full.
-const maxIncrementalPages = 8000
-
-// Builder builds the site from a PocketBase app's records.
+// Builder builds the site from a PocketBase app's records. It coordinates
+// the lanes, each a type of its own with its own state: the builds'
+// pipeline (pipeline.go: export, then Hugo through the full or the
+// incremental lane, pages held back, search index, gzip), the ahead lane
+// (ahead.go) with the overlay it serves (overlay.go), and the previews
+// (preview.go); one owner starts, reuses and closes every Hugo worker
+// process (workers.go). A build goes: queue (queue.go) → pipeline → swap →
+// status, versions, search, then Config.OnBuild (deploys).
+//
+// Who owns what: buildMu is held for the whole of a build, so the
+// pipeline's state is its holder's; the ahead lane and the overlay have a
+// lock each (a build clears the overlay while the lane renders); the
+// status has its own (routes and deploys read and set it at any time);
+// the live versions and the search server are atomic pointers, set by
+// builds and read by requests.
 type Builder struct {
-	app    core.App
-	cfg    Config
-	dir    live.Dir
-	logger *slog.Logger
+	env *env
+	cfg Config
 
-	buildMu   sync.Mutex     // held for the whole of a build
-	base      atomic.Value   // the public address (string); serve may set it late
-	hugo      *hugoWorker    // the Hugo worker process, started on the first build
-	sinceFull int            // incremental builds since the last full one
-	lastPages atomic.Int64   // pages of the last build that went live
-	trash     sync.WaitGroup // the background deleter of pruned builds
-	trashBusy atomic.Bool
-	aheadDone func(overlay string) // tests: called once an overlay is live
+	buildMu  sync.Mutex // held for the whole of a build
+	pipeline *pipeline
 
-	// The ahead lane (site/ahead.go).
-	ahead     *hugoWorker
-	aheadMu   sync.Mutex // one run at a time
-	ovMu      sync.Mutex // guards the overlay and overlayAt
-	overlayAt time.Time  // when the newest export shown in the overlay began
+	ahead    *aheadLane
+	overlay  *overlay
+	previews previewer
 
-	// images keeps what exports found of the stored images (decoded
-	// whole once per version of a file).
-	images *export.ImageChecks
-
-	// keptFrom is the last good build's output, whose copies of the pages
-	// Hugo fails on keep serving (site/held.go); heldGroups are the
-	// sections the last build held whole.
-	keptFrom   string
-	heldGroups []heldGroup
-
-	stMu   sync.Mutex
-	status Status
-
-	// searchSet is the search index of the build being made (set by
-	// render), handed to search once the build is live.
-	searchSet *search.Set
-	search    atomic.Pointer[search.Server]
-
-	// exported are the record versions of the build being made (set by
-	// render); versions those of the live build (site/versions.go).
-	exported export.Versions
-	versions atomic.Pointer[liveVersions]
-
-	// The previews' Hugo workers (site/preview.go): the free ones, and all
-	// of them, to close.
-	previews chan *hugoWorker
-	prevPool []*hugoWorker
+	status   *statusBoard
+	versions *versionBook
+	search   atomic.Pointer[search.Server] // set when serving starts
+	trash    trash
 }
 
 // New returns a builder for app's records. It reads the status the last run
@@ -137,88 +103,61 @@ func New(app core.App, cfg Config) *Builder {
 		cfg.BaseURL += "/"
 	}
 	cfg.Root = absolute(cfg.Root)
-	b := &Builder{app: app, cfg: cfg, dir: live.Dir{Root: cfg.Root}, logger: app.Logger().With("component", "site"),
-		hugo: &hugoWorker{timeout: cfg.BuildTimeout}, ahead: &hugoWorker{timeout: cfg.BuildTimeout},
-		images: export.NewImageChecks(live.Dir{Root: cfg.Root}.ImageChecksPath()), previews: make(chan *hugoWorker, previewWorkers)}
-	for range previewWorkers {
-		w := &hugoWorker{timeout: cfg.BuildTimeout}
-		b.prevPool = append(b.prevPool, w)
-		b.previews <- w
+	logger := app.Logger().With("component", "site")
+	e := newEnv(app, cfg, logger, previewWorkers)
+	b := &Builder{env: e, cfg: cfg,
+		pipeline: newPipeline(e, cfg.Incremental),
+		overlay:  &overlay{dir: e.dir, logger: logger},
+		previews: previewer{e},
+		status:   newStatusBoard(e.dir.StatusPath(), logger),
+		versions: &versionBook{dir: e.dir, logger: logger},
+		trash:    trash{dir: e.dir, logger: logger},
 	}
-	b.base.Store(cfg.BaseURL)
-	b.status = loadStatus(b.statusPath())
-	b.status.Building = false
-	if ls := b.status.LastSuccess; ls != nil {
-		b.lastPages.Store(int64(ls.Pages))
+	from := cfg.RenderAheadPages
+	if from == 0 {
+		from = maxIncrementalPages
+	}
+	b.ahead = &aheadLane{env: e, from: from, overlay: b.overlay}
+	if ls := b.status.get().LastSuccess; ls != nil {
+		b.pipeline.lastPages.Store(int64(ls.Pages))
 	}
 	return b
 }
 
 // SetBaseURL sets the public address of the site for the next builds
 // (serve sets it from its listening address when none was configured).
-func (b *Builder) SetBaseURL(u string) {
-	if !strings.HasSuffix(u, "/") {
-		u += "/"
-	}
-	b.base.Store(u)
-}
-
-// baseURL is the site's public address.
-func (b *Builder) baseURL() string {
-	u, _ := b.base.Load().(string)
-	return u
-}
+func (b *Builder) SetBaseURL(u string) { b.env.setBaseURL(u) }
 
 // App is the PocketBase app whose records the builder exports.
-func (b *Builder) App() core.App { return b.app }
+func (b *Builder) App() core.App { return b.env.app }
 
-// Close stops the builder's Hugo worker process.
+// Close stops the builder's Hugo worker processes.
 func (b *Builder) Close() {
-	b.hugo.close()
-	for _, w := range b.prevPool {
-		w.close()
-	}
-	b.ahead.close()
-	b.trash.Wait()
-}
-
-// renderAheadFrom is the site size from which builds render saved pages
-// ahead (Config.RenderAheadPages).
-func (b *Builder) renderAheadFrom() int {
-	if b.cfg.RenderAheadPages == 0 {
-		return maxIncrementalPages
-	}
-	return b.cfg.RenderAheadPages
+	b.env.workers.close()
+	b.trash.wait()
 }
 
 // Settle waits until the background deletion of pruned builds is done (so
 // that a benchmark measures a quiet machine).
-func (b *Builder) Settle() { b.trash.Wait() }
-
-// emptyTrash deletes pruned builds in the background, one deleter at a
-// time; what a running deleter has not seen waits for the next build.
-func (b *Builder) emptyTrash() {
-	if !b.trashBusy.CompareAndSwap(false, true) {
-		return
-	}
-	b.trash.Add(1)
-	go func() {
-		defer b.trash.Done()
-		defer b.trashBusy.Store(false)
-		if err := b.dir.EmptyTrash(); err != nil {
-			b.logger.Warn("không xóa được các bản dựng cũ", "error", err)
-		}
-	}()
-}
+func (b *Builder) Settle() { b.trash.wait() }
 
 // Dir is the site folder the builder swaps builds into.
-func (b *Builder) Dir() live.Dir { return b.dir }
+func (b *Builder) Dir() live.Dir { return b.env.dir }
 
 // Live reports whether a build is live (the site can be served).
-func (b *Builder) Live() bool {
-	cur, err := b.dir.Current()
-	return err == nil && cur != ""
+func (b *Builder) Live() bool { return b.env.live() }
+
+// RenderAhead runs the ahead lane once: on a site of at least
+// Config.RenderAheadPages pages with a live build, it puts the pages of
+// the records saved since its last run (its first run: since the last
+// build) live as an overlay. It returns the pages that went live.
+func (b *Builder) RenderAhead() (int, time.Duration, error) {
+	return b.ahead.run(b.pipeline.lastPages.Load())
 }
+
+// dropOldOverlay clears an overlay an earlier run of the portal left
+// (overlay.dropOld). Call it when serving starts.
+func (b *Builder) dropOldOverlay() { b.overlay.dropOld() }
 
 // Build regenerates the whole site now, swaps it live and prunes old
 // builds. reason says why, for the status ("bài viết đã thay đổi"). Only one
@@ -227,121 +166,101 @@ func (b *Builder) Build(reason string) (Report, error) {
 	b.buildMu.Lock()
 	defer b.buildMu.Unlock()
 
-	start := b.cfg.Now()
+	start := b.env.now()
 	rep := Report{Reason: reason, Started: start}
-	b.setBuilding(true)
-
-	id, buildDir, err := b.dir.NewBuild(start)
-	err = failStep("Không tạo được thư mục cho bản dựng mới.", err)
-	if err == nil {
-		rep.ID = id
-		public := b.dir.PublicOf(buildDir)
-		prev := ""
-		if b.cfg.Incremental {
-			prev, _ = b.dir.Current()
-		}
-		b.keptFrom, _ = b.dir.Current()
-		err = b.generate(b.srcDir(), public, start, &rep, prev)
-		if err == nil {
-			t := time.Now()
-			var vers liveVersions
-			vers, err = b.writeVersions(public, b.cfg.Now())
-			if err == nil {
-				err = live.Sync(public)
-			}
-			if err == nil {
-				err = b.dir.Swap(public)
-			}
-			err = failStep("Không đưa được bản dựng mới lên trang.", err)
-			if err == nil {
-				b.versions.Store(&vers)
-				b.clearOverlayBefore(start)
-				if srv := b.search.Load(); srv != nil && b.searchSet != nil {
-					srv.Use(public, b.searchSet)
-				}
-			}
-			rep.SwapDuration = Millis(time.Since(t))
-		}
-	}
+	b.status.setBuilding(true)
+	err := b.buildLive(start, &rep)
 	rep.Duration = Millis(time.Since(start))
 	if err != nil {
 		rep.Error = staffError(err)
 	}
-	if perr := b.dir.Prune(b.cfg.Keep); perr != nil {
-		b.logger.Warn("không dọn được các bản dựng cũ", "error", perr)
+	if perr := b.env.dir.Prune(b.cfg.Keep); perr != nil {
+		b.env.logger.Warn("không dọn được các bản dựng cũ", "error", perr)
 	}
-	b.emptyTrash()
-	sweepCache(b.dir.GzipCachePath())
-	sweepCache(b.dir.CardCachePath())
-	b.finish(rep)
+	b.trash.empty()
+	sweepCache(b.env.dir.GzipCachePath())
+	sweepCache(b.env.dir.CardCachePath())
+	b.status.finish(rep)
 	if b.cfg.OnBuild != nil {
 		b.cfg.OnBuild(rep)
 	}
 	if err != nil {
-		b.logger.Error("dựng trang thất bại; bản đang phục vụ (nếu có) được giữ nguyên", "build", rep.ID, "reason", reason, "error", err)
+		b.env.logger.Error("dựng trang thất bại; bản đang phục vụ (nếu có) được giữ nguyên", "build", rep.ID, "reason", reason, "error", err)
 		return rep, err
 	}
-	b.logger.Info("đã dựng và đưa trang mới lên", "build", rep.ID, "reason", reason, "pages", rep.Pages,
+	b.env.logger.Info("đã dựng và đưa trang mới lên", "build", rep.ID, "reason", reason, "pages", rep.Pages,
 		"records", rep.Records, "changed", rep.Changed, "duration", rep.Duration.D().Round(time.Millisecond).String())
 	return rep, nil
 }
 
-// BuildTo builds the whole site from app's records into out once, for a
-// static host: into a new folder beside out first, then renamed onto it, so
-// a failed build leaves out as it was.
-func BuildTo(app core.App, cfg Config, out string) (Report, error) {
-	if cfg.Now == nil {
-		cfg.Now = time.Now
-	}
-	if !strings.HasSuffix(cfg.BaseURL, "/") {
-		cfg.BaseURL += "/"
-	}
-	out, err := filepath.Abs(out)
+// buildLive makes a build in a new folder through the pipeline, swaps it
+// live, and then hands what it made to the overlay, the live versions and
+// the search server.
+func (b *Builder) buildLive(start time.Time, rep *Report) error {
+	dir := b.env.dir
+	id, buildDir, err := dir.NewBuild(start)
 	if err != nil {
-		return Report{}, fmt.Errorf("thư mục đích: %w", err)
+		return failStep("Không tạo được thư mục cho bản dựng mới.", err)
 	}
-	parent := filepath.Dir(out)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return Report{}, fmt.Errorf("tạo thư mục đích: %w", err)
+	rep.ID = id
+	public := dir.PublicOf(buildDir)
+	cur, _ := dir.Current()
+	in := buildInput{src: dir.SrcPath(), public: public, now: start, keptFrom: cur}
+	if b.cfg.Incremental {
+		in.prev = cur
 	}
-	work, err := os.MkdirTemp(parent, "."+filepath.Base(out)+"-build-")
+	out, err := b.pipeline.run(in, rep)
 	if err != nil {
-		return Report{}, fmt.Errorf("tạo thư mục tạm: %w", err)
+		return err
 	}
-	defer os.RemoveAll(work)
-
-	cfg.RenderAheadPages = -1 // no live site here to put pages ahead on
-	b := &Builder{app: app, cfg: cfg, logger: app.Logger(), hugo: &hugoWorker{timeout: cfg.BuildTimeout}}
-	defer b.hugo.close()
-	b.base.Store(cfg.BaseURL)
-	start := cfg.Now()
-	rep := Report{Reason: "portal build", Started: start}
-	public := filepath.Join(work, "public")
-	if cfg.Root == "" {
-		b.cfg.Root = work
+	t := time.Now()
+	defer func() { rep.SwapDuration = Millis(time.Since(t)) }()
+	if len(rep.FailedPages) > 0 {
+		out.versions = heldVersions(out.versions, b.versions.live(), rep.FailedPages)
 	}
-	b.cfg.Root = absolute(b.cfg.Root)
-	b.dir = live.Dir{Root: b.cfg.Root}
-	b.images = export.NewImageChecks(b.dir.ImageChecksPath())
-	if fi, err := os.Stat(out); err == nil && fi.IsDir() {
-		b.keptFrom = out // a page Hugo fails on keeps what the host has
+	vers, err := b.versions.write(public, out.versions, b.env.now())
+	if err == nil {
+		err = live.Sync(public)
 	}
-	if err := b.generate(filepath.Join(work, "src"), public, start, &rep, ""); err != nil {
-		rep.Error = staffError(err)
-		rep.Duration = Millis(time.Since(start))
-		return rep, err
+	if err == nil {
+		err = dir.Swap(public)
 	}
-	old := filepath.Join(work, "old")
-	if err := os.Rename(out, old); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return rep, fmt.Errorf("thay thư mục đích: %w", err)
+	if err != nil {
+		return failStep("Không đưa được bản dựng mới lên trang.", err)
 	}
-	if err := os.Rename(public, out); err != nil {
-		_ = os.Rename(old, out)
-		return rep, fmt.Errorf("thay thư mục đích: %w", err)
+	b.versions.use(vers)
+	b.overlay.clearBefore(start)
+	if srv := b.search.Load(); srv != nil && out.search != nil {
+		srv.Use(public, out.search)
 	}
-	rep.Duration = Millis(time.Since(start))
-	return rep, nil
+	return nil
 }
+
+// trash deletes pruned builds in the background, one deleter at a time;
+// what a running deleter has not seen waits for the next build.
+type trash struct {
+	dir    live.Dir
+	logger *slog.Logger
+	wg     sync.WaitGroup
+	busy   atomic.Bool
+}
+
+func (t *trash) empty() {
+	if !t.busy.CompareAndSwap(false, true) {
+		return
+	}
+	t.wg.Add(1)
+	go func() {
+		defer t.wg.Done()
+		defer t.busy.Store(false)
+		if err := t.dir.EmptyTrash(); err != nil {
+			t.logger.Warn("không xóa được các bản dựng cũ", "error", err)
+		}
+	}()
+}
+
+// wait waits for the deleter.
+func (t *trash) wait() { t.wg.Wait() }
 
 // absolute is dir as an absolute path (Hugo refuses a relative cache
 // folder), or dir as it is when it is empty or the working folder is

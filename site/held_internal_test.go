@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/daison/portal/site/live"
 )
 
 // writeSite writes a small Hugo site: files by path relative to dir.
@@ -54,9 +52,7 @@ func brokenSite(t *testing.T, guides int) string {
 // templates it failed in, outermost first.
 func TestPageFailures(t *testing.T) {
 	src := brokenSite(t, 1)
-	w := &hugoWorker{timeout: time.Minute}
-	defer w.close()
-	res, err := w.runStats(hugoRun{Source: src, Destination: t.TempDir()})
+	res, err := newWorkers(time.Minute, 0, 0).runOnce(hugoRun{Source: src, Destination: t.TempDir()})
 	if err == nil {
 		t.Fatal("the broken site built")
 	}
@@ -152,9 +148,9 @@ func TestHoldingPages(t *testing.T) {
 // records of each section names the template that fails.
 func TestProbe(t *testing.T) {
 	src := brokenSite(t, 30)
-	b := &Builder{cfg: Config{BuildTimeout: time.Minute}, dir: live.Dir{Root: t.TempDir()}}
-	b.base.Store("http://x.test/")
-	fails := b.probe(src)
+	e := newEnv(nil, Config{Root: t.TempDir(), BaseURL: "http://x.test/", BuildTimeout: time.Minute}, nil, 0)
+	defer e.workers.close()
+	fails, _ := probe(e, src)
 	found := false
 	for _, f := range fails {
 		if strings.HasPrefix(f.File, "content/huong-dan/g0") && f.where().Name == "huong-dan/page.html" {

@@ -39,18 +39,17 @@ import (
 // any build, the whole site is exported for it. Up to previewWorkers
 // previews render at once.
 func (b *Builder) Preview(rec *core.Record) ([]byte, error) {
-	return b.preview(context.Background(), rec)
+	return b.previews.render(context.Background(), rec)
 }
 
-// previewWorkers is how many previews render at once, each in a Hugo
-// worker process of its own.
-const previewWorkers = 2
+// previewer is the preview lane: one record's page in a small site, in
+// one of the preview workers (workers.takePreview). Its folders are
+// temporary, its state none.
+type previewer struct{ *env }
 
-// errPreviewBusy: every preview worker stayed busy until the request's
-// context ended.
-var errPreviewBusy = errors.New("every preview worker is busy")
-
-func (b *Builder) preview(ctx context.Context, rec *core.Record) ([]byte, error) {
+// render is Preview, waiting for a free worker until ctx ends
+// (errPreviewBusy).
+func (p previewer) render(ctx context.Context, rec *core.Record) ([]byte, error) {
 	section, ok := export.Sections[rec.Collection().Name]
 	if !ok {
 		return nil, fmt.Errorf("xem trước: không có trang cho bản ghi của %s", rec.Collection().Name)
@@ -58,38 +57,38 @@ func (b *Builder) preview(ctx context.Context, rec *core.Record) ([]byte, error)
 	if rec.GetString("slug") == "" {
 		return nil, errors.New("xem trước: bản ghi chưa có địa chỉ trang")
 	}
-	var w *hugoWorker
-	select {
-	case w = <-b.previews:
-		defer func() { b.previews <- w }()
-	case <-ctx.Done():
-		return nil, errPreviewBusy
+	run, release, err := p.workers.takePreview(ctx)
+	if err != nil {
+		return nil, err
 	}
-	dir, err := os.MkdirTemp(b.dir.Root, live.PreviewPattern)
+	defer release()
+	dir, err := os.MkdirTemp(p.dir.Root, live.PreviewPattern)
 	if err != nil {
 		return nil, fmt.Errorf("xem trước: %w", err)
 	}
 	defer os.RemoveAll(dir)
 	src, out := filepath.Join(dir, "src"), filepath.Join(dir, "public")
-	opts := export.Options{Now: b.cfg.Now(), BaseURL: b.baseURL(), Images: b.images}
-	small, err := b.previewSite(src, section+"/"+rec.GetString("slug"))
+	opts := export.Options{Now: p.now(), BaseURL: p.baseURL(), Images: p.images}
+	small, err := p.site(src, section+"/"+rec.GetString("slug"))
 	if err != nil {
 		return nil, fmt.Errorf("xem trước: %w", err)
 	}
 	// The theme as it is now (it may have changed since the last build).
-	if _, _, err := syncSources(b.cfg.Sources, src); err != nil {
+	if _, _, err := syncSources(p.sources, src); err != nil {
 		return nil, err
 	}
 	var url string
 	if small {
-		url, err = export.PreviewBundle(b.app, src, opts, rec)
+		url, err = export.PreviewBundle(p.app, src, opts, rec)
 	} else {
-		url, err = export.Preview(b.app, src, opts, rec)
+		url, err = export.Preview(p.app, src, opts, rec)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("xem trước: %w", err)
 	}
-	if _, err := w.run(hugoRun{Source: src, Destination: out, BaseURL: b.baseURL(), CacheDir: b.dir.CachePath(), Only: url}); err != nil {
+	r := p.runFor(src, out)
+	r.Only = url
+	if _, err := run(r); err != nil {
 		return nil, fmt.Errorf("xem trước: %w", err)
 	}
 	page, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(strings.TrimPrefix(url, "/")), "index.html"))
@@ -99,25 +98,26 @@ func (b *Builder) preview(ctx context.Context, rec *core.Record) ([]byte, error)
 	return inline(page, out), nil
 }
 
-// previewSite makes src the small site of a preview of the page bundle
+// site makes src the small site of a preview of the page bundle
 // ("tin-tuc/<slug>") from the builds' sources, without that bundle, and
 // reports true; or, when no build has exported yet, leaves src to be
 // filled in full and reports false. For the sections the ahead lane
 // renders, the page's template looks up nothing but indexes and
 // hand-written pages (site/ahead.go): other records stay out; for the
 // others, every other record is kept.
-func (b *Builder) previewSite(src, bundle string) (bool, error) {
-	if _, err := os.Stat(filepath.Join(b.srcDir(), export.ManifestName)); err != nil {
+func (p previewer) site(src, bundle string) (bool, error) {
+	builds := p.dir.SrcPath()
+	if _, err := os.Stat(filepath.Join(builds, export.ManifestName)); err != nil {
 		return false, nil
 	}
 	section, _, _ := strings.Cut(bundle, "/")
 	keepOthers := !aheadSections[section]
-	if err := smallSite(b.srcDir(), src, func(x string) bool { return keepOthers && x != bundle }); err != nil {
+	if err := smallSite(builds, src, func(x string) bool { return keepOthers && x != bundle }); err != nil {
 		return false, err
 	}
 	// With the sources' manifest, syncing the theme writes only what
 	// changed since the build.
-	if err := os.Link(filepath.Join(b.srcDir(), sourcesManifest), filepath.Join(src, sourcesManifest)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+	if err := os.Link(filepath.Join(builds, sourcesManifest), filepath.Join(src, sourcesManifest)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return false, err
 	}
 	return true, nil
@@ -238,13 +238,13 @@ func previewRoute(b *Builder, lim *previewLimits) func(e *core.RequestEvent) err
 		ctx, cancel := context.WithTimeout(e.Request.Context(), lim.wait)
 		defer cancel()
 		start := time.Now()
-		page, err := b.preview(ctx, rec)
+		page, err := b.previews.render(ctx, rec)
 		if errors.Is(err, errPreviewBusy) {
 			e.Response.Header().Set("Retry-After", "5")
 			return e.Error(http.StatusServiceUnavailable, "Máy chủ đang bận tạo bản xem trước cho người khác. Hãy thử lại sau vài giây.", nil)
 		}
 		if err != nil {
-			b.logger.Error("không tạo được trang xem trước", "collection", coll, "id", rec.Id, "error", err.Error())
+			b.env.logger.Error("không tạo được trang xem trước", "collection", coll, "id", rec.Id, "error", err.Error())
 			return e.InternalServerError("Không tạo được trang xem trước. "+staffError(err), nil)
 		}
 		h := e.Response.Header()

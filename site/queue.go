@@ -126,9 +126,9 @@ func (q *Queue) runAhead(ctx context.Context) {
 			}
 		}
 		if n, d, err := q.b.RenderAhead(); err != nil {
-			q.b.logger.Warn("không dựng trước được các trang vừa lưu; chúng lên trang với bản dựng sau", "error", err.Error())
+			q.b.env.logger.Warn("không dựng trước được các trang vừa lưu; chúng lên trang với bản dựng sau", "error", err.Error())
 		} else if n > 0 {
-			q.b.logger.Info("đã đưa trước các trang vừa lưu lên", "pages", n, "duration", d.Round(time.Millisecond).String())
+			q.b.env.logger.Info("đã đưa trước các trang vừa lưu lên", "pages", n, "duration", d.Round(time.Millisecond).String())
 		}
 	}
 }

@@ -1,6 +1,10 @@
 package site
 
 import (
+	"log/slog"
+
+	"github.com/pocketbase/pocketbase/core"
+
 	"github.com/daison/portal/site/search"
 )
 
@@ -12,17 +16,18 @@ type searchJob struct {
 	err  error
 }
 
-// startSearch starts indexing the pages of the sources in src. A page
-// that does not read is logged and left out; it stops nothing.
-func (b *Builder) startSearch(src string) *searchJob {
+// startSearch starts indexing the pages of the sources in src, with the
+// synonyms of app. A page that does not read is logged and left out; it
+// stops nothing.
+func startSearch(app core.App, logger *slog.Logger, src string) *searchJob {
 	j := &searchJob{done: make(chan struct{})}
 	go func() {
 		defer close(j.done)
 		docs, problems := search.FromSource(src)
 		for _, p := range problems {
-			b.logger.Warn("tìm kiếm bỏ qua một trang", "error", p.Error())
+			logger.Warn("tìm kiếm bỏ qua một trang", "error", p.Error())
 		}
-		syns, err := search.Synonyms(b.app)
+		syns, err := search.Synonyms(app)
 		if err != nil {
 			j.err = err
 			return

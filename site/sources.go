@@ -19,10 +19,6 @@ var siteEntries = map[string]bool{
 	"assets": true, "i18n": true, "layouts": true, "archetypes": true,
 }
 
-// srcDir is Hugo's source folder of the builds: kept from build to build,
-// each changing only the files that differ.
-func (b *Builder) srcDir() string { return b.dir.SrcPath() }
-
 // sourcesManifest lists the files syncSources wrote into a source folder.
 const sourcesManifest = ".sources-manifest.json"
 

@@ -2,9 +2,11 @@ package site
 
 import (
 	"encoding/json"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/daison/portal/site/deploy"
@@ -113,48 +115,70 @@ type Status struct {
 }
 
 // Status returns the current status.
-func (b *Builder) Status() Status {
-	b.stMu.Lock()
-	defer b.stMu.Unlock()
-	return b.status
-}
-
-func (b *Builder) setBuilding(on bool) {
-	b.stMu.Lock()
-	b.status.Building = on
-	b.stMu.Unlock()
-}
-
-func (b *Builder) finish(rep Report) {
-	b.stMu.Lock()
-	r := rep
-	b.status.Building = false
-	b.status.Last = &r
-	if rep.OK() {
-		b.status.LastSuccess = &r
-		b.status.FailingSince = time.Time{}
-	} else if b.status.FailingSince.IsZero() {
-		b.status.FailingSince = rep.Started
-	}
-	st := b.status
-	b.stMu.Unlock()
-	if err := saveStatus(b.statusPath(), st); err != nil {
-		b.logger.Warn("không lưu được trạng thái dựng trang", "error", err)
-	}
-}
+func (b *Builder) Status() Status { return b.status.get() }
 
 // SetDeploy records the last deploy's report in the status staff see.
-func (b *Builder) SetDeploy(r deploy.Report) {
-	b.stMu.Lock()
-	b.status.Deploy = &r
-	st := b.status
-	b.stMu.Unlock()
-	if err := saveStatus(b.statusPath(), st); err != nil {
-		b.logger.Warn("không lưu được trạng thái xuất bản", "error", err)
+func (b *Builder) SetDeploy(r deploy.Report) { b.status.setDeploy(r) }
+
+// statusBoard is the status staff see, saved in the site folder so that
+// it outlives a restart. Builds, deploys and routes read and set it at any
+// time: its lock is its own.
+type statusBoard struct {
+	path   string
+	logger *slog.Logger
+
+	mu sync.Mutex
+	st Status
+}
+
+// newStatusBoard reads the status the last run left at path: staff still
+// see the last build after a restart.
+func newStatusBoard(path string, logger *slog.Logger) *statusBoard {
+	s := &statusBoard{path: path, logger: logger, st: loadStatus(path)}
+	s.st.Building = false
+	return s
+}
+
+func (s *statusBoard) get() Status {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.st
+}
+
+func (s *statusBoard) setBuilding(on bool) {
+	s.mu.Lock()
+	s.st.Building = on
+	s.mu.Unlock()
+}
+
+// finish records a build's report, good or failed.
+func (s *statusBoard) finish(rep Report) {
+	s.mu.Lock()
+	r := rep
+	s.st.Building = false
+	s.st.Last = &r
+	if rep.OK() {
+		s.st.LastSuccess = &r
+		s.st.FailingSince = time.Time{}
+	} else if s.st.FailingSince.IsZero() {
+		s.st.FailingSince = rep.Started
+	}
+	st := s.st
+	s.mu.Unlock()
+	if err := saveStatus(s.path, st); err != nil {
+		s.logger.Warn("không lưu được trạng thái dựng trang", "error", err)
 	}
 }
 
-func (b *Builder) statusPath() string { return b.dir.StatusPath() }
+func (s *statusBoard) setDeploy(r deploy.Report) {
+	s.mu.Lock()
+	s.st.Deploy = &r
+	st := s.st
+	s.mu.Unlock()
+	if err := saveStatus(s.path, st); err != nil {
+		s.logger.Warn("không lưu được trạng thái xuất bản", "error", err)
+	}
+}
 
 func loadStatus(path string) Status {
 	var st Status

@@ -6,15 +6,18 @@ import (
 	"fmt"
 	"github.com/daison/portal/records"
 	"io/fs"
+	"log/slog"
 	"net/http"
 	"os"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/daison/portal/site/export"
+	"github.com/daison/portal/site/live"
 )
 
 // Which version of each record is live: every build that goes live leaves
@@ -94,51 +97,63 @@ func heldVersions(exported export.Versions, prev liveVersions, failed []FailedPa
 	return out
 }
 
-// writeVersions writes the versions of the build whose output is public,
-// before it goes live; the builder holds them once it is.
-func (b *Builder) writeVersions(public string, now time.Time) (liveVersions, error) {
-	v := nextVersions(b.liveVersions(), b.exported, now)
-	data, err := json.Marshal(v)
+// versionBook knows which version of each record the live build holds:
+// the build that swaps a folder live writes it, requests read it at any
+// time (an atomic pointer, no lock).
+type versionBook struct {
+	dir    live.Dir
+	logger *slog.Logger
+	cur    atomic.Pointer[liveVersions]
+}
+
+// write writes the versions of the build whose output is public, which
+// holds exported, before it goes live at now; use them once it is.
+func (v *versionBook) write(public string, exported export.Versions, now time.Time) (liveVersions, error) {
+	next := nextVersions(v.live(), exported, now)
+	data, err := json.Marshal(next)
 	if err != nil {
 		return nil, fmt.Errorf("record versions: %w", err)
 	}
-	path := b.dir.VersionsOf(public)
+	path := v.dir.VersionsOf(public)
 	if err := os.WriteFile(path+".tmp", data, 0o644); err != nil {
 		return nil, fmt.Errorf("record versions: %w", err)
 	}
 	if err := os.Rename(path+".tmp", path); err != nil {
 		return nil, fmt.Errorf("record versions: %w", err)
 	}
-	return v, nil
+	return next, nil
 }
 
-// liveVersions returns the versions of the live build, read from its
-// folder the first time (a build made before they were recorded holds
-// none until the next build).
-func (b *Builder) liveVersions() liveVersions {
-	if v := b.versions.Load(); v != nil {
-		return *v
+// use makes vers the live build's versions.
+func (v *versionBook) use(vers liveVersions) { v.cur.Store(&vers) }
+
+// live returns the versions of the live build, read from its folder the
+// first time (a build made before they were recorded holds none until the
+// next build).
+func (v *versionBook) live() liveVersions {
+	if cur := v.cur.Load(); cur != nil {
+		return *cur
 	}
-	v := liveVersions{}
-	if cur, err := b.dir.Current(); err == nil && cur != "" {
-		data, err := os.ReadFile(b.dir.VersionsOf(cur))
+	vers := liveVersions{}
+	if cur, err := v.dir.Current(); err == nil && cur != "" {
+		data, err := os.ReadFile(v.dir.VersionsOf(cur))
 		if err == nil {
-			if err := json.Unmarshal(data, &v); err != nil {
-				b.logger.Warn("không đọc được danh sách phiên bản bản ghi của bản dựng đang chạy", "error", err.Error())
-				v = liveVersions{}
+			if err := json.Unmarshal(data, &vers); err != nil {
+				v.logger.Warn("không đọc được danh sách phiên bản bản ghi của bản dựng đang chạy", "error", err.Error())
+				vers = liveVersions{}
 			}
 		} else if !errors.Is(err, fs.ErrNotExist) {
-			b.logger.Warn("không đọc được danh sách phiên bản bản ghi của bản dựng đang chạy", "error", err.Error())
+			v.logger.Warn("không đọc được danh sách phiên bản bản ghi của bản dựng đang chạy", "error", err.Error())
 		}
 	}
-	b.versions.CompareAndSwap(nil, &v)
-	return *b.versions.Load()
+	v.cur.CompareAndSwap(nil, &vers)
+	return *v.cur.Load()
 }
 
 // LiveVersions returns, for each of ids in the collection that the live
 // build holds, the version it holds and since when.
 func (b *Builder) LiveVersions(collection string, ids []string) map[string]LiveRecord {
-	all := b.liveVersions()[collection]
+	all := b.versions.live()[collection]
 	out := make(map[string]LiveRecord, len(ids))
 	for _, id := range ids {
 		if lr, ok := all[id]; ok {

@@ -94,14 +94,9 @@ type hugoWorker struct {
 	stderr  *tail
 }
 
-// run builds r in the worker, starting one if there is none, and stops the
-// worker if the build outlives the timeout or the worker dies.
-func (w *hugoWorker) run(r hugoRun) (string, error) {
-	res, err := w.runStats(r)
-	return res.Warnings, err
-}
-
-// runStats is run, with the worker's result.
+// runStats builds r in the worker, starting one if there is none, and
+// stops the worker if the build outlives the timeout or the worker dies.
+// Only workers (workers.go) makes and runs them.
 func (w *hugoWorker) runStats(r hugoRun) (workerResult, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -251,9 +246,7 @@ type HugoRun struct {
 // RunHugo builds the Hugo site in src into dst, nothing else: no export, no
 // swap, no gzip. scripts/bench measures the portal's builds against it.
 func RunHugo(src, dst, baseURL, cacheDir string) (HugoRun, error) {
-	w := &hugoWorker{}
-	defer w.close()
 	start := time.Now()
-	res, err := w.runStats(hugoRun{Source: src, Destination: dst, BaseURL: baseURL, CacheDir: cacheDir})
+	res, err := newWorkers(0, 0, 0).runOnce(hugoRun{Source: src, Destination: dst, BaseURL: baseURL, CacheDir: cacheDir})
 	return HugoRun{Duration: time.Since(start), PeakKB: res.PeakKB}, err
 }
