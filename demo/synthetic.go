@@ -3,6 +3,7 @@ package demo
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"time"
 
@@ -12,13 +13,15 @@ import (
 
 	"github.com/daison/portal/internal/schema"
 	"github.com/daison/portal/internal/vocab"
+	"github.com/daison/portal/records"
 )
 
 // Synthetic adds about n believable records for measuring the portal at
 // scale (portal seed --synthetic N, scripts/bench): 40 units, then articles
 // (55 %), honorees (12 %) with one or two awards each (about 18 %),
-// initiatives (10 %), guides (3 %) and five years of quarterly indicators,
-// all published in 2024–2026. Text is composed from Vietnamese phrase banks with a generator
+// initiatives (10 %), guides (3 %), five years of quarterly indicators, and
+// 1 % of each other kind that gives a sample record (Kind.Sample), all
+// published in 2024–2026. Text is composed from Vietnamese phrase banks with a generator
 // seeded by seed, so two runs with the same n and seed make the same
 // records. Records go through PocketBase's saves and the portal's hooks, in
 // transactions of 500, and have no images. It returns the count per
@@ -34,10 +37,11 @@ func Synthetic(app core.App, n int, seed uint64) (Counts, error) {
 
 	nUnits := 40
 	rest := max(n-nUnits-100, 0)
-	plan := []struct {
+	type step struct {
 		what string
 		n    int
-	}{
+	}
+	plan := []step{
 		{schema.Units, nUnits},
 		{schema.Documents, max(rest/100, 1)},
 		{schema.Honorees, rest * 12 / 100},
@@ -45,6 +49,11 @@ func Synthetic(app core.App, n int, seed uint64) (Counts, error) {
 		{schema.Articles, rest * 55 / 100},
 		{schema.Guides, rest * 3 / 100},
 		{schema.Indicators, len(vocab.Metrics) * 20},
+	}
+	for _, k := range records.All {
+		if k.Sample != nil && !slices.ContainsFunc(plan, func(p step) bool { return p.what == k.Collection }) {
+			plan = append(plan, step{k.Collection, max(rest/100, 1)})
+		}
 	}
 	for _, p := range plan {
 		for done := 0; done < p.n; {
@@ -194,6 +203,12 @@ func (g *synth) make(tx core.App, what string, i int) error {
 			"metric": m, "year": 2022 + q/4, "quarter": q%4 + 1, "value": 70 + g.r.Float64()*29, "target": 90,
 		})
 		return err
+	default:
+		// A kind written here by no rule above: its sample record.
+		if k := records.ByCollection(what); k != nil && k.Sample != nil {
+			_, err := g.save(tx, what, k.Sample(i))
+			return err
+		}
 	}
 	return nil
 }

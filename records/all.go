@@ -6,23 +6,24 @@
 //
 // # Adding a kind
 //
-// A new kind of public record, say events ("Sự kiện", /su-kien/), touches
-// these places and nothing else:
+// A new kind of public record touches these places and nothing else
+// (records/event, the meetings at /su-kien/, is the example):
 //
-//  1. its migration, migrations/<timestamp>_events.go: the collection with
-//     the fields every public record has (slug, status, publishAt, created,
-//     updated, and for a linkable kind shortCode and oldSlugs), its own
-//     fields and the API rules of its roles; the name as a constant in
-//     internal/schema (schema.Events), which the migration and the
-//     descriptor share;
-//  2. its folder, records/event:
-//     - kind.go, the descriptor (record.Kind): collection, section
-//     ("su-kien"), nouns and labels, the kinds of its text fields, its
-//     slug's source and fallback, linkable or not, the roles that edit and
-//     publish it, its image fields and taxonomies, the search's label and
-//     rank, and the functions below;
-//     - event.go, the typed record (Event, Of): one method per field,
-//     over record.Public;
+//  1. its migration, migrations/<timestamp>_<name>.go: the collection with
+//     the fields every public record has (publicCollection: slug, status,
+//     publishAt, created, updated; for a linkable kind shortCode and
+//     oldSlugs; the hidden updatedBy, statusBy, statusAt), its own fields,
+//     the API rules of its roles and its editors' right to its history;
+//     its name is the kind's (event.Collection);
+//  2. its folder, records/<name>:
+//     - kind.go, the descriptor (record.Kind): collection, section, nouns
+//     and labels, the kinds of its text fields, its slug's source and
+//     fallback, linkable or not, the roles that edit and publish it, its
+//     image fields and taxonomies, the search's label and rank, its form
+//     in the back office (Kind.Form), a sample record for the tests that
+//     go through every kind (Kind.Sample), and the functions below;
+//     - <name>.go, the typed record (Of): one method per field, over
+//     record.Public;
 //     - validate.go, its own rules (Kind.Validate, Kind.Files), if any
 //     beyond those every public record keeps (records/validate.go);
 //     - export.go, the mapper (Kind.Export): its params and the page of
@@ -30,16 +31,18 @@
 //     record.Bundle;
 //     - search.go, what the search index reads of its pages (Kind.Search);
 //  3. the list below: its Kind in All, after the kinds it refers to;
-//  4. its templates under themes/daison/layouts (the section's list and
-//     the page, an item partial), its taxonomies in hugo.toml, and its
-//     section's hand-written content/su-kien/_index.md;
-//  5. the back office's form of it (admin/backoffice/ui/assets/js/
-//     collections.js: labels and widgets of its fields); the section's
-//     address comes from meta.json.
+//  4. its files in the theme (themes/daison), as layouts/section.html
+//     says: the page (layouts/<section>/page.html), its item in lists
+//     (_partials/item/<section>.html), its list settings
+//     (data/lists/<section>.toml), its strings (i18n/<section>/vi.toml),
+//     its section's title and introduction (content/<section>/_index.md),
+//     its taxonomies in hugo.toml if it has any, and an entry in the main
+//     menu if it should have one.
 //
 // The admin hooks (validation, slugs, short links, history, audit, the
-// rebuild after a change), the export's driver, the search, the ahead lane
-// and meta.json take it from All.
+// rebuild after a change), the export's driver, the search, the ahead lane,
+// the back office (its menu, list, form and the roles' actions, from
+// meta.json) and the tests that go through every kind take it from All.
 package records
 
 import (
@@ -47,6 +50,7 @@ import (
 	"github.com/daison/portal/records/article"
 	"github.com/daison/portal/records/award"
 	"github.com/daison/portal/records/document"
+	"github.com/daison/portal/records/event"
 	"github.com/daison/portal/records/guide"
 	"github.com/daison/portal/records/honoree"
 	"github.com/daison/portal/records/indicator"
@@ -69,6 +73,7 @@ var All = []*record.Kind{
 	award.Kind,
 	guide.Kind,
 	indicator.Kind,
+	event.Kind,
 }
 
 // ByCollection is the kind stored in the collection name, or nil.

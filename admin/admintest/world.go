@@ -2,8 +2,8 @@ package admintest
 
 import (
 	"fmt"
-	"github.com/daison/portal/records"
 	"io"
+	"maps"
 	"net/http"
 	"strings"
 	"testing"
@@ -14,6 +14,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/filesystem"
 
 	"github.com/daison/portal/internal/schema"
+	"github.com/daison/portal/records"
 )
 
 // Fixed ids and the staff password of the world.
@@ -75,6 +76,10 @@ func DraftFields(collection string, n int) map[string]any {
 			metric = "so-hoa"
 		}
 		f["metric"], f["year"], f["quarter"], f["value"] = metric, 2000+(n/4)%100, n%4+1, 90
+	default:
+		if k := records.ByCollection(collection); k != nil && k.Sample != nil {
+			maps.Copy(f, k.Sample(n))
+		}
 	}
 	return f
 }

@@ -21,6 +21,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"github.com/daison/portal/records"
+	"github.com/daison/portal/records/record"
 	"io/fs"
 	"mime"
 	"net/http"
@@ -246,22 +247,25 @@ var metaCollections = append(records.Collections(), "nominations", "unitReports"
 
 // kindMeta is what meta.json tells of a kind of public record, from its
 // descriptor (records/<kind>/kind.go): where its pages live on the public
-// site, how a record of it is named, and the roles that edit and publish
-// it.
+// site, how a record of it is named, the roles that edit and publish it,
+// and the form of a kind that collections.js does not describe.
 type kindMeta struct {
 	Section    string   `json:"section,omitempty"` // "" when its records have no page
 	Noun       string   `json:"noun"`
 	Label      string   `json:"label"`
+	TitleField string   `json:"titleField,omitempty"`
 	Linkable   bool     `json:"linkable,omitempty"`
 	Editors    []string `json:"editors"`
 	Publishers []string `json:"publishers"`
+	// Form is its form, for a kind whose form collections.js lacks.
+	Form *record.Form `json:"form,omitempty"`
 }
 
 // kinds describes the kinds of public record, by collection.
 func kinds() map[string]kindMeta {
 	m := map[string]kindMeta{}
 	for _, k := range records.All {
-		m[k.Collection] = kindMeta{Section: k.Section, Noun: k.Noun, Label: k.Label, Linkable: k.Linkable, Editors: k.Editors, Publishers: k.Publishers}
+		m[k.Collection] = kindMeta{Section: k.Section, Noun: k.Noun, Label: k.Label, TitleField: k.TitleField, Linkable: k.Linkable, Editors: k.Editors, Publishers: k.Publishers, Form: k.Form}
 	}
 	return m
 }

@@ -18,8 +18,9 @@ import (
 // where their pages live, what the hooks check of them, and how the export
 // and the search index read them.
 type Kind struct {
-	// Collection is the PocketBase collection of its records (an
-	// internal/schema name, which the migrations create).
+	// Collection is the PocketBase collection of its records, which a
+	// migration creates (the first kinds' names are in internal/schema; a
+	// kind may declare its own in its folder).
 	Collection string
 	// Section is the content section of its pages, also the first segment
 	// of their URLs ("tin-tuc"); empty for a kind whose records have no page
@@ -76,6 +77,15 @@ type Kind struct {
 	// Search reads its pages into the search index; nil for a kind with no
 	// pages.
 	Search *Search
+
+	// Form is its form in the back office, for a kind whose form is not
+	// written in the back office's collections.js.
+	Form *Form
+	// Sample returns the fields of a record that may be saved and
+	// published (n makes its names unique), for the tests that go through
+	// every kind (the role matrix); nil for the kinds the tests' fixture
+	// knows.
+	Sample func(n int) map[string]any
 }
 
 // ImageField is an image field of a kind, with its label in the back

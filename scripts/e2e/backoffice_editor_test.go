@@ -287,6 +287,37 @@ func (s *backofficeStory) editorPublishesGuide(t *testing.T) {
 	})
 }
 
+// editorPublishesEvent: a kind whose form comes from its descriptor
+// (meta.json), not from collections.js, is in the menu; its form saves and
+// publishes a record, whose page appears on the public site.
+func (s *backofficeStory) editorPublishesEvent(t *testing.T) {
+	p, b := s.p.with(t), s.editor.with(t)
+	b.open("/quan-tri/")
+	b.poll("the events in the editor's menu", `!!document.querySelector('#menu') && document.querySelector('#menu').innerText.includes('Sự kiện')`)
+	b.open("/quan-tri/su-kien/moi")
+	b.waitVisible("#f-title")
+	b.typeInto("#f-title", "Hội nghị sơ kết 6 tháng đầu năm")
+	b.typeInto("#f-date", "10/07/2026")
+	b.typeInto("#f-place", "Hội trường UBND xã")
+	b.typeInto("#f-summary", "Hội nghị đánh giá kết quả **6 tháng đầu năm**.")
+	b.axe(s.axe, "biểu mẫu sự kiện")
+	b.clickButton("Xuất bản ngay")
+	b.waitText(".notice-success", "Đã xuất bản")
+	id := b.recordIDFromURL("/quan-tri/su-kien/")
+	var ev struct {
+		Slug string `json:"slug"`
+		Date string `json:"date"`
+	}
+	p.api("GET", "/api/collections/events/records/"+id, nil, &ev)
+	if !strings.HasPrefix(ev.Date, "2026-07-") {
+		t.Errorf("the event's day was saved as %q", ev.Date)
+	}
+	p.waitFor("the event on the public site", 60*time.Second, func() bool {
+		code, body := p.get("/su-kien/" + ev.Slug + "/")
+		return code == 200 && strings.Contains(body, "10/07/2026") && strings.Contains(body, "Hội trường UBND xã")
+	})
+}
+
 // editorCaptionsGallery: a photo of an article's gallery, once saved, gets
 // a caption, which is saved with the article.
 func (s *backofficeStory) editorCaptionsGallery(t *testing.T) {

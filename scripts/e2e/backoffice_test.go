@@ -81,6 +81,7 @@ func TestBackoffice(t *testing.T) {
 		step{"unsaved changes are guarded", s.unsavedChangesAreGuarded},
 		step{"the server refuses a non-image", s.serverRefusesNonImage},
 		step{"editor publishes a guide", s.editorPublishesGuide},
+		step{"editor publishes an event", s.editorPublishesEvent},
 		step{"editor captions a gallery photo", s.editorCaptionsGallery},
 		step{"editor opens the initiative", s.editorOpensInitiative},
 		step{"reviewer publishes by keyboard", s.reviewerPublishesByKeyboard},

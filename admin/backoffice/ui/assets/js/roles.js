@@ -5,14 +5,20 @@
 // from it is shown as it comes.
 
 import { auth } from './api.js';
+import { meta } from './schema.js';
 
 /**
  * What the rules read of a record: its state and its unit.
  * @typedef {{ status?: string, unit?: unknown }} Owned
  */
 
-const EDITORIAL = ['articles', 'guides', 'documents'];
-const REGISTRY = ['honorees', 'awards', 'units', 'indicators'];
+/**
+ * editors are the roles that create and change records of the collection,
+ * as its kind's descriptor says (meta.json).
+ * @param {string} collection
+ * @returns {string[]}
+ */
+const editors = (collection) => (meta.kinds && meta.kinds[collection] ? meta.kinds[collection].editors : []);
 
 /** @type {Record<string, string>} */
 export const roleLabel = {
@@ -39,10 +45,8 @@ export function canSee(collection) {
 
 /** @param {string} collection */
 export function canCreate(collection) {
-  if (EDITORIAL.includes(collection)) return isEditor() || isReviewer();
   if (collection === 'initiatives') return isEditor() || isReviewer() || (isReporter() && !!auth.unit);
-  if (REGISTRY.includes(collection)) return isReviewer();
-  return false;
+  return !!auth.role && editors(collection).includes(auth.role);
 }
 
 /**
@@ -51,15 +55,10 @@ export function canCreate(collection) {
  * @param {Owned | null} r
  */
 export function canEdit(collection, r) {
-  if (!r) return canCreate(collection);
-  if (EDITORIAL.includes(collection)) return isEditor() || isReviewer();
-  if (collection === 'initiatives') {
-    if (isReviewer()) return true;
-    if (isEditor()) return r.status !== 'published' && r.status !== 'archived';
-    return ownUnit(r) && (r.status === 'draft' || r.status === 'review');
-  }
-  if (REGISTRY.includes(collection)) return isReviewer();
-  return false;
+  if (!r || collection !== 'initiatives') return canCreate(collection);
+  if (isReviewer()) return true;
+  if (isEditor()) return r.status !== 'published' && r.status !== 'archived';
+  return ownUnit(r) && (r.status === 'draft' || r.status === 'review');
 }
 
 /**
@@ -79,9 +78,8 @@ export function statuses(collection) {
 export function canDelete(collection, r) {
   if (!r) return false;
   if (isReviewer()) return true;
-  if (EDITORIAL.includes(collection)) return isEditor() && r.status === 'draft';
   if (collection === 'initiatives') return (isEditor() || ownUnit(r)) && r.status === 'draft';
-  return false;
+  return isEditor() && editors(collection).includes('editor') && r.status === 'draft';
 }
 
 export function canRebuild() {

@@ -3,16 +3,25 @@
 // limits, the kinds of public record with their sections on the site, and
 // the fixed choices with their labels, which the server makes from the
 // database, records.All and internal/vocab), the public collections as
-// shown here (collections.js), records' titles and states in words.
+// shown here (collections.js, and the forms of the kinds that describe
+// theirs in meta.json), records' titles and states in words.
 
 /**
  * @import { FieldMeta, Meta, PublicRecord, RecordBase, VocabOption } from './types.js'
+ * @import { FieldDef, WidgetName } from './ui-types.js'
  */
 
 import { formatDate } from './util.js';
-import { collections } from './collections.js';
+import { collections, order } from './collections.js';
 
 export { collections, order } from './collections.js';
+
+/**
+ * The kinds whose form comes from meta.json (their descriptor), not from
+ * collections.js, in the order meta.json lists them.
+ * @type {string[]}
+ */
+export const formKinds = [];
 
 /** @type {Meta} */
 export let meta = { collections: {}, vocab: {} };
@@ -22,6 +31,13 @@ export async function loadMeta() {
   const res = await fetch('/quan-tri/meta.json', { credentials: 'omit' });
   if (!res.ok) throw new Error('meta.json');
   meta = await res.json();
+  for (const [name, k] of Object.entries(meta.kinds || {})) {
+    if (!k.form || (collections[name] && !formKinds.includes(name))) continue;
+    const fields = k.form.fields.map((f) => /** @type {FieldDef} */ ({ ...f, widget: /** @type {WidgetName} */ (f.widget) }));
+    collections[name] = { ...k.form, titleField: k.titleField || null, filters: [], fields };
+    if (!formKinds.includes(name)) formKinds.push(name);
+    if (!order.includes(name)) order.push(name);
+  }
 }
 
 /**

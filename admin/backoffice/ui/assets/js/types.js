@@ -209,9 +209,20 @@
  * What meta.json tells of a kind of public record, from its descriptor
  * (records/<kind>/kind.go; admin/backoffice/backoffice.go, kindMeta).
  * @typedef {{
- *   section?: string, noun: string, label: string, linkable?: boolean,
- *   editors: string[], publishers: string[],
+ *   section?: string, noun: string, label: string, titleField?: string, linkable?: boolean,
+ *   editors: string[], publishers: string[], form?: KindForm,
  * }} KindMeta
+ */
+
+/**
+ * The form of a kind that collections.js does not describe, from its
+ * descriptor (records/record/form.go): the shape of a collections.js entry
+ * without its filters and title field (the kind's).
+ * @typedef {{
+ *   path: string, title: string, one: string, newLabel: string,
+ *   search: string[], column: { field: string, label: string }, sort?: string,
+ *   fields: { name: string, label: string, widget: string, hint?: string, rows?: number }[],
+ * }} KindForm
  */
 
 /**
