@@ -94,7 +94,7 @@ func TestCitizenErasesContacts(t *testing.T) {
 			}
 			b.shot("du-lieu-ca-nhan-chua-dong-y")
 			b.click(`//input[@id="f-consent"]`)
-			b.click(`//form//button[@type="submit"]`)
+			b.click(`//main//form//button[@type="submit"]`)
 			waitAfterPost(b, "Đã gửi thành công")
 			code = pdRefCode.FindString(b.text("main"))
 			if code == "" {

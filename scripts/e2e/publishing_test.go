@@ -81,9 +81,12 @@ func TestBrokenSectionThroughSiteSrc(t *testing.T) {
 	if len(st.Last.FailedPages) != 1 {
 		t.Fatalf("failed pages = %+v", st.Last.FailedPages)
 	}
+	// Every new portal has the guide library's guides besides this one, so
+	// all the section's pages fail and the status names them as one: the
+	// section, its template and line.
 	fp := st.Last.FailedPages[0]
-	if fp.URL != guidePage || fp.ID != guide.ID || fp.Template != "huong-dan/page.html" || fp.Line != 2 || !fp.Kept ||
-		!strings.Contains(fp.Message, guidePage) || !strings.Contains(fp.Message, "huong-dan/page.html") {
+	if fp.URL != "/huong-dan/" || !fp.Section || fp.Template != "huong-dan/page.html" || fp.Line != 2 || !fp.Kept ||
+		!strings.Contains(fp.Message, "/huong-dan/") || !strings.Contains(fp.Message, "huong-dan/page.html") {
 		t.Errorf("failed page = %+v", fp)
 	}
 	t.Logf("status names it: %s", fp.Message)

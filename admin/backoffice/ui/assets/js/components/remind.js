@@ -4,7 +4,7 @@
 // at most once a day per unit.
 
 /**
- * @import { Reminded, RemindedToday } from '../types.js'
+ * @import { Reminded, RemindedToday } from '../answers.js'
  */
 
 import { request, asApiError } from '../api.js';

@@ -3,7 +3,7 @@
 // site's settings).
 
 /**
- * @import { MarkdownPreview } from '../types.js'
+ * @import { MarkdownPreview } from '../answers.js'
  * @import { WidgetMaker } from '../ui-types.js'
  */
 

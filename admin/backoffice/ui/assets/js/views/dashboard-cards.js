@@ -4,7 +4,8 @@
 // year's reports, new feedback; and the card every loader fills.
 
 /**
- * @import { Nomination, ReportsSummary } from '../types.js'
+ * @import { Nomination } from '../types.js'
+ * @import { ReportsSummary } from '../answers.js'
  * @import { Card } from '../ui-types.js'
  */
 

@@ -5,7 +5,8 @@
 // the award process and the citizens' voice (dashboard-cards.js).
 
 /**
- * @import { BuildReport, DeployReport, PublicRecord, SiteStatus } from '../types.js'
+ * @import { PublicRecord } from '../types.js'
+ * @import { BuildReport, DeployReport, SiteStatus } from '../answers.js'
  * @import { Card } from '../ui-types.js'
  */
 

@@ -6,7 +6,7 @@
 // council.
 
 /**
- * @import { Eligible } from '../types.js'
+ * @import { Eligible } from '../answers.js'
  * @import { RouteCtx } from '../ui-types.js'
  * @import { ApiError } from '../api.js'
  * @import { Child } from '../dom.js'

@@ -3,7 +3,7 @@
 // which pages helped.
 
 /**
- * @import { FeedbackStats } from '../types.js'
+ * @import { FeedbackStats } from '../answers.js'
  * @import { ApiError } from '../api.js'
  */
 

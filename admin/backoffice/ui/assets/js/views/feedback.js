@@ -8,7 +8,8 @@
 // feedback-item.js.
 
 /**
- * @import { Feedback, FeedbackStats, ListResult } from '../types.js'
+ * @import { Feedback, ListResult } from '../types.js'
+ * @import { FeedbackStats } from '../answers.js'
  * @import { RouteCtx } from '../ui-types.js'
  * @import { ApiError } from '../api.js'
  */

@@ -3,7 +3,8 @@
 // reviewer decided, and for reviewers the two buttons that decide it.
 
 /**
- * @import { Lateness, Overdue } from '../types.js'
+ * @import { Lateness } from '../types.js'
+ * @import { Overdue } from '../answers.js'
  * @import { Card } from '../ui-types.js'
  */
 

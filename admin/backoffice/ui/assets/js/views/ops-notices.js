@@ -6,7 +6,7 @@
 // reasons only staff read; nothing is shown when all is well.
 
 /**
- * @import { Health, PortalHealth } from '../types.js'
+ * @import { Health, PortalHealth } from '../answers.js'
  */
 
 import { request } from '../api.js';

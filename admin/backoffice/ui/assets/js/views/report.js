@@ -3,7 +3,8 @@
 // written in its form, saved as a draft or filed.
 
 /**
- * @import { PortalConfig, UnitReport, MarkdownPreview } from '../types.js'
+ * @import { PortalConfig, UnitReport } from '../types.js'
+ * @import { MarkdownPreview } from '../answers.js'
  * @import { FieldDef, Problem, RouteCtx, Widget } from '../ui-types.js'
  */
 

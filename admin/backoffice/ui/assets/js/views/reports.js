@@ -6,7 +6,8 @@
 // with totals across those that did, and read each report.
 
 /**
- * @import { PortalConfig, ReportNumber, ReportsSummary } from '../types.js'
+ * @import { PortalConfig, ReportNumber } from '../types.js'
+ * @import { ReportsSummary } from '../answers.js'
  * @import { RouteCtx } from '../ui-types.js'
  * @import { ApiError } from '../api.js'
  * @import { Child } from '../dom.js'
