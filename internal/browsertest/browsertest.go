@@ -91,9 +91,20 @@ var unsafeName = regexp.MustCompile(`[^a-zA-Z0-9._-]+`)
 // and returns its path.
 func Screenshot(t testing.TB, ctx context.Context, name string) string {
 	t.Helper()
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	// A screenshot is evidence, not an assertion: a page caught between two
+	// layouts (0 width) is tried again, and one that still cannot be taken
+	// is logged rather than failing the test that asked for it.
+	var png []byte
+	var err error
+	for try := 0; try < 3; try++ {
+		if png, err = chromedp.Run(ctx, chromedp.FullScreenshot(100)); err == nil || ctx.Err() != nil {
+			break
+		}
+		time.Sleep(300 * time.Millisecond)
+	}
 	if err != nil {
-		t.Fatalf("screenshot %s: %v", name, err)
+		t.Logf("screenshot %s not taken: %v", name, err)
+		return ""
 	}
 	dir := filepath.Join(ArtifactsDir(), "screenshots")
 	if err := os.MkdirAll(dir, 0o755); err != nil {

@@ -30,8 +30,10 @@ func TestDashboardWarnsReviewers(t *testing.T) {
 		}
 	}
 	nomination := fileNomination(t, p)
-	ctx := browsertest.New(t, 1280, 900)
 	for _, s := range people {
+		// A browser of each person's own, as on two desks: nothing of the
+		// reviewer's session or page can reach the editor's.
+		ctx := browsertest.New(t, 1280, 900)
 		token, err := p.StaffToken(s.Email, s.Password)
 		if err != nil {
 			t.Fatal(err)
