@@ -7,21 +7,14 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
-	"net/url"
 	"os"
-	"path"
 	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
 	"time"
 
-	"github.com/benbjohnson/litestream"
 	"gocloud.dev/blob"
-	// file:// replicas of the uploaded files.
-	_ "gocloud.dev/blob/fileblob"
-	// s3:// replicas of the uploaded files.
-	_ "gocloud.dev/blob/s3blob"
 	"gocloud.dev/gcerrors"
 )
 
@@ -69,89 +62,6 @@ type Files struct {
 	done     chan struct{}
 }
 
-// filesBucketURL turns a replica URL (Litestream's form: s3://bucket/path?
-// endpoint=…&region=…, or file:///path) into gocloud.dev/blob's, with the
-// files' folder as its prefix.
-func filesBucketURL(base string) (string, error) {
-	u, err := url.Parse(base)
-	if err != nil || u.Scheme == "" {
-		return "", fmt.Errorf("địa chỉ bản sao %q không hợp lệ (ví dụ s3://kho/daison?endpoint=…): %w", base, errors.Join(err, errors.New("thiếu giao thức")))
-	}
-	prefix := strings.TrimPrefix(path.Join(strings.Trim(u.Path, "/"), FilesFolder)+"/", "/")
-	q := url.Values{}
-	switch u.Scheme {
-	case "s3":
-		in := u.Query()
-		region := in.Get("region")
-		if region == "" {
-			region = os.Getenv("AWS_REGION")
-		}
-		if region == "" {
-			region = "us-east-1"
-		}
-		q.Set("region", region)
-		if ep := in.Get("endpoint"); ep != "" {
-			ep, _ = litestream.EnsureEndpointScheme(ep)
-			q.Set("endpoint", ep)
-			// As Litestream: a custom endpoint is addressed by path
-			// unless told otherwise.
-			if v, ok := litestream.BoolQueryValue(in, "forcePathStyle", "force-path-style"); !ok || v {
-				q.Set("use_path_style", "true")
-			}
-		} else if v, ok := litestream.BoolQueryValue(in, "forcePathStyle", "force-path-style"); ok && v {
-			q.Set("use_path_style", "true")
-		}
-		q.Set("prefix", prefix)
-		return "s3://" + u.Host + "?" + q.Encode(), nil
-	case "file":
-		q.Set("create_dir", "true")
-		q.Set("no_tmp_dir", "true")
-		q.Set("prefix", FilesFolder+"/")
-		return (&url.URL{Scheme: "file", Path: u.Path, RawQuery: q.Encode()}).String(), nil
-	}
-	return "", fmt.Errorf("địa chỉ bản sao %q: chỉ hỗ trợ s3:// và file://", base)
-}
-
-// openFiles opens the replica's files folder under base.
-func openFiles(ctx context.Context, base string) (*blob.Bucket, error) {
-	u, err := filesBucketURL(base)
-	if err != nil {
-		return nil, err
-	}
-	b, err := blob.OpenBucket(ctx, u)
-	if err != nil {
-		return nil, fmt.Errorf("mở kho bản sao tệp tải lên: %w", err)
-	}
-	return b, nil
-}
-
-// remoteKey is the replica's name of the local key.
-func remoteKey(key string) string {
-	if s, ok := strings.CutSuffix(key, localAttrs); ok {
-		return s + replicaAttrs
-	}
-	return key
-}
-
-// localKey is the local name of the replica's key.
-func localKey(key string) string {
-	if s, ok := strings.CutSuffix(key, replicaAttrs); ok {
-		return s + localAttrs
-	}
-	return key
-}
-
-// copied reports whether a key of the storage folder is copied: not a
-// thumbnail (made again on demand), nor a file being written.
-func copied(key string) bool {
-	for _, part := range strings.Split(key, "/") {
-		if strings.HasPrefix(part, "thumbs_") || strings.HasPrefix(part, ".") {
-			return false
-		}
-	}
-	return !strings.HasSuffix(key, ".tmp")
-}
-
 // StartFiles begins copying the files of storageDir (pb_data/storage) to
 // the replica at base: it lists what the replica holds, then, in the
 // background, copies what it lacks (all the files of a portal that was
@@ -174,24 +84,6 @@ func StartFiles(ctx context.Context, base, storageDir string, logger *slog.Logge
 	f.remote = remote
 	go f.run(ctx)
 	return f, nil
-}
-
-// listFiles lists the replica's files by local key, with their sizes.
-func listFiles(ctx context.Context, b *blob.Bucket) (map[string]int64, error) {
-	out := map[string]int64{}
-	it := b.List(nil)
-	for {
-		obj, err := it.Next(ctx)
-		if errors.Is(err, io.EOF) {
-			return out, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("đọc danh sách tệp trong kho bản sao: %w", err)
-		}
-		if !obj.IsDir {
-			out[localKey(obj.Key)] = obj.Size
-		}
-	}
 }
 
 // run sweeps at once and then every SweepEvery, and retries failed uploads.
@@ -471,95 +363,4 @@ func (f *Files) Close(ctx context.Context) error {
 		return fmt.Errorf("còn %d tệp tải lên chưa sao chép lên kho bản sao", n)
 	}
 	return err
-}
-
-// RestoreFiles copies the files named by keys (paths below the storage
-// folder) and their side files from the replica at base into storageDir,
-// but those the folder has already (same size). It returns how many files
-// and bytes it copied and the keys the replica does not have.
-func RestoreFiles(ctx context.Context, base, storageDir string, keys []string) (copiedN int, bytes int64, missing []string, err error) {
-	b, err := openFiles(ctx, base)
-	if err != nil {
-		return 0, 0, nil, err
-	}
-	defer b.Close()
-	remote, err := listFiles(ctx, b)
-	if err != nil {
-		return 0, 0, nil, err
-	}
-	var todo []string
-	for _, k := range keys {
-		if _, ok := remote[k]; !ok {
-			missing = append(missing, k)
-			continue
-		}
-		todo = append(todo, k)
-		if _, ok := remote[k+localAttrs]; ok {
-			todo = append(todo, k+localAttrs)
-		}
-	}
-	var (
-		mu       sync.Mutex
-		firstErr error
-		wg       sync.WaitGroup
-		jobs     = make(chan string)
-	)
-	for range 8 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for k := range jobs {
-				n, err := restoreFile(ctx, b, storageDir, k, remote[k])
-				mu.Lock()
-				if err != nil && firstErr == nil {
-					firstErr = err
-				}
-				if n > 0 {
-					copiedN++
-					bytes += n
-				}
-				mu.Unlock()
-			}
-		}()
-	}
-	for _, k := range todo {
-		jobs <- k
-	}
-	close(jobs)
-	wg.Wait()
-	return copiedN, bytes, missing, firstErr
-}
-
-// restoreFile copies one file from the replica, through a temporary file
-// renamed into place; it returns the bytes copied (0 when the folder had
-// the file already).
-func restoreFile(ctx context.Context, b *blob.Bucket, storageDir, key string, size int64) (int64, error) {
-	p := filepath.Join(storageDir, filepath.FromSlash(key))
-	if fi, err := os.Stat(p); err == nil && fi.Size() == size {
-		return 0, nil
-	}
-	if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
-		return 0, fmt.Errorf("tạo thư mục cho %s: %w", key, err)
-	}
-	r, err := b.NewReader(ctx, remoteKey(key), nil)
-	if err != nil {
-		return 0, fmt.Errorf("tải %s từ kho bản sao: %w", key, err)
-	}
-	defer r.Close()
-	tmp, err := os.CreateTemp(filepath.Dir(p), ".khoi-phuc-*")
-	if err != nil {
-		return 0, fmt.Errorf("ghi %s: %w", key, err)
-	}
-	n, err := io.Copy(tmp, r)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), p)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-		return 0, fmt.Errorf("tải %s từ kho bản sao: %w", key, err)
-	}
-	return n, nil
 }
